@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { type RouteInfo, registerAuth } from './http/auth.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerOpenApi } from './http/openapi.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { projectRoutes } from './modules/projects/routes.js';
+import { ticketRoutes } from './modules/tickets/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+import { buildServices, type Services } from './services.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    routeTable: RouteInfo[];
+  }
+}
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  now?: () => number;
+  logger?: boolean | object;
+}
+
+/** Builds the app without listening: main.ts serves it, tests call app.inject(). */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: opts.config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = buildServices(opts.config, opts.database, app.log, opts.now);
+  const routes: RouteInfo[] = [];
+  app.decorate('services', services);
+  app.decorate('routeTable', routes);
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await registerOpenApi(app);
+  registerAuth(app, services.auth, routes);
+
+  await app.register(async (api) => {
+    api.get('/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查 Health', response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) } } },
+      async () => ({ ok: true, dialect: opts.database.dialect }));
+    for (const plugin of [authRoutes, projectRoutes, userRoutes, ticketRoutes, auditRoutes, notificationRoutes, dashboardRoutes]) {
+      await api.register(plugin(services));
+    }
+  }, { prefix: '/api/v1' });
+
+  // The built web UI, with client-side routing falling back to index.html.
+  const webDist = opts.config.webDist ?? path.resolve(import.meta.dirname, '../../web/dist');
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+
+  app.addHook('onClose', async () => {
+    await services.worker.stop();
+    services.mailer.close();
+  });
+  return app;
+}

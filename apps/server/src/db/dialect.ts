@@ -1,0 +1,24 @@
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type { Dialect } from './database.js';
+import type { DB } from './types.js';
+
+/**
+ * The only place outside database.ts that knows the dialect: row claiming for jobs that must run
+ * once across several app nodes. PostgreSQL skips rows another node holds; SQLite has one writer,
+ * so its transaction already serialises claimers.
+ */
+export function forUpdateSkipLocked<Q extends { forUpdate(): Q; skipLocked(): Q }>(dialect: Dialect, q: Q): Q {
+  return dialect === 'postgres' ? q.forUpdate().skipLocked() : q;
+}
+
+export function forUpdate<Q extends { forUpdate(): Q }>(dialect: Dialect, q: Q): Q {
+  return dialect === 'postgres' ? q.forUpdate() : q;
+}
+
+/** Case-insensitive "contains" for search boxes. */
+export function ilike(dialect: Dialect) {
+  return dialect === 'postgres' ? ('ilike' as const) : ('like' as const);
+}
+
+export type Tx = Transaction<DB> | Kysely<DB>;
+export { sql };

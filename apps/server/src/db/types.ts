@@ -1,0 +1,78 @@
+
+
+/**
+ * Row types of every table. Times are UTC epoch milliseconds (bigint in PostgreSQL, parsed to
+ * number by the pg type parser in database.ts); booleans are 0/1 integers so one migration set
+ * serves both dialects.
+ */
+export interface OrgsTable { id: string; name: string; kind: string; created_at: number }
+export interface UsersTable {
+  id: string; org_id: string; username: string; display_name: string; email: string | null; phone: string | null;
+  level: number; password_hash: string; password_changed_at: number; must_change_password: number; disabled: number;
+  failed_logins: number; locked_until: number | null; last_login_at: number | null; last_login_ip: string | null;
+  locale: string; created_at: number;
+}
+export interface UserRolesTable { user_id: string; role: string }
+export interface SessionsTable {
+  id: string; user_id: string; csrf_token: string; created_at: number; last_seen_at: number; ip: string | null; user_agent: string | null;
+}
+export interface ApiTokensTable {
+  id: string; user_id: string; name: string; token_hash: string; created_at: number; expires_at: number | null;
+  last_used_at: number | null; revoked_at: number | null;
+}
+export interface ProjectsTable { id: string; customer_id: string; code: string; name: string; service_manager_id: string | null; created_at: number }
+export interface ProjectMembersTable { project_id: string; user_id: string }
+export interface ContractsTable {
+  id: string; project_id: string; code: string; name: string; starts_on: string; ends_on: string; warranty_months: number;
+  policy_json: string; created_at: number; updated_at: number;
+}
+export interface CountersTable { name: string; value: number }
+export interface TicketsTable {
+  id: string; number: string; project_id: string; customer_id: string; contract_id: string | null; title: string;
+  description: string; level: number; channel: string; status: string; reporter_name: string; reporter_phone: string;
+  location: string | null; reported_at: number; reported_at_reason: string | null; created_at: number; created_by: string;
+  assignee_id: string | null; fault_cause: string | null; solution: string | null; billable: number | null;
+  resolved_at: number | null; closed_at: number | null; auto_close_at: number | null; reopen_count: number;
+  suspend_reason: string | null; next_due_at: number | null; due_sort: number; breached: number;
+  last_urged_at: number | null; rating: number | null; updated_at: number;
+}
+export interface TicketEventsTable {
+  id: string; ticket_id: string; at: number; actor_id: string | null; type: string; from_status: string | null;
+  to_status: string | null; reason: string | null; data_json: string; public: number;
+}
+export interface TicketCommentsTable { id: string; ticket_id: string; at: number; author_id: string; body: string; internal: number }
+export interface AttachmentsTable {
+  id: string; ticket_id: string; at: number; uploader_id: string; file_name: string; size: number; mime: string;
+  storage_path: string; sha256: string;
+}
+export interface SlaClocksTable {
+  id: string; ticket_id: string; kind: string; cycle: number; target_ms: number; started_at: number;
+  stopped_at: number | null; cancelled: number; not_needed_reason: string | null; pauses_json: string;
+  paused_since: number | null; due_at: number | null; updated_at: number;
+}
+export interface SlaAlertsTable {
+  id: string; clock_id: string; ticket_id: string; kind: string; fire_at: number | null; state: string;
+  fired_at: number | null; fired_by: string | null;
+}
+export interface NotificationsTable {
+  id: string; user_id: string; at: number; kind: string; title: string; body: string; ticket_id: string | null;
+  source_key: string | null; read_at: number | null;
+}
+export interface MailOutboxTable {
+  id: string; to_addr: string; subject: string; body: string; state: string; attempts: number; next_attempt_at: number;
+  sent_at: number | null; error: string | null; source_key: string; created_at: number;
+}
+export interface AuditLogTable {
+  seq: number; id: string; at: number; actor_id: string | null; actor_name: string | null; actor_roles: string;
+  ip: string | null; action: string; target_type: string | null; target_id: string | null; summary: string;
+  detail_json: string; result: string; prev_hash: string; hash: string;
+}
+export interface AuditHeadTable { id: number; seq: number; hash: string }
+
+export interface DB {
+  orgs: OrgsTable; users: UsersTable; user_roles: UserRolesTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
+  projects: ProjectsTable; project_members: ProjectMembersTable; contracts: ContractsTable; counters: CountersTable;
+  tickets: TicketsTable; ticket_events: TicketEventsTable; ticket_comments: TicketCommentsTable; attachments: AttachmentsTable;
+  sla_clocks: SlaClocksTable; sla_alerts: SlaAlertsTable; notifications: NotificationsTable; mail_outbox: MailOutboxTable;
+  audit_log: AuditLogTable; audit_head: AuditHeadTable;
+}

@@ -1,0 +1,73 @@
+import type { Role } from '@weibao/schema';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuthService } from '../modules/auth/service.js';
+import type { Actor, RequestMeta } from './actor.js';
+import { AppError } from './errors.js';
+
+/** Who may call a route: anyone, any signed-in user, or holders of one of the roles. */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Allowed while the user must still change the initial password. */
+    allowBeforePasswordChange?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export const SESSION_COOKIE = 'wb_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface RouteInfo { method: string; url: string; access: Access }
+
+/**
+ * Resolves the caller and enforces each route's declared access before the body is even parsed.
+ * A route under /api/v1 without `config.access` fails at startup, so none can be forgotten.
+ */
+export function registerAuth(app: FastifyInstance, auth: AuthService, routes: RouteInfo[]): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/v1')) return;
+    const access = r.config?.access;
+    if (!access) throw new Error(`route ${r.method} ${r.url} declares no access`);
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url, access });
+  });
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access || !req.url.startsWith('/api/v1')) return;
+    req.actor = await resolveActor(req, auth);
+    if (access === 'public') return;
+    if (!req.actor) throw new AppError('UNAUTHENTICATED');
+    const actor = req.actor;
+    if (actor.via === 'session' && !SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {
+      throw new AppError('CSRF');
+    }
+    if (actor.mustChangePassword && !req.routeOptions.config?.allowBeforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (access !== 'authenticated' && !access.some((r) => actor.roles.includes(r))) throw new AppError('FORBIDDEN');
+  });
+}
+
+async function resolveActor(req: FastifyRequest, auth: AuthService): Promise<Actor | null> {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return auth.fromBearer(header.slice(7).trim());
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  if (cookie) {
+    try {
+      return await auth.fromSession(cookie, req.ip);
+    } catch (e) {
+      // An expired session on a public route (the login page) is simply "not signed in".
+      if (req.routeOptions.config?.access === 'public') return null;
+      throw e;
+    }
+  }
+  return null;
+}
+
+/** The actor and client address, for services; only call on routes that require sign-in. */
+export function meta(req: FastifyRequest): RequestMeta {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return { actor: req.actor, ip: req.ip ?? null };
+}

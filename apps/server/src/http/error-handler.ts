@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from './errors.js';
+import { message, pickLocale, zodReason } from './messages.js';
+
+/** Renders every error as RFC 9457 problem+json with a stable code; never leaks internals. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) => {
+    const locale = pickLocale(req.headers['accept-language']);
+    if (err instanceof AppError) {
+      const params = { ...err.params, ...(err.field ? { field: err.field } : {}) };
+      return send(reply, err.status, err.code, message(locale, err.code, params), err.field);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const errors = err.validation.map((v) => {
+        const issue = (v.params as { issue?: { code: string; message: string; path?: PropertyKey[] } }).issue;
+        const field = issue?.path?.length ? issue.path.map(String).join('.') : v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(err.validationContext ?? 'body');
+        const reason = issue ? zodReason(locale, issue) : v.message ?? 'invalid';
+        return { field, message: reason };
+      });
+      const first = errors[0]!;
+      return send(reply, 400, 'VALIDATION', message(locale, 'VALIDATION', { field: first.field, reason: first.message }), first.field, errors);
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+      return send(reply, 500, 'INTERNAL', locale === 'en' ? 'Internal error' : '服务器内部错误');
+    }
+    const fe = err as FastifyError;
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      const code = fe.code === 'FST_REQ_FILE_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : fe.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      return send(reply, fe.statusCode, code, fe.message);
+    }
+    req.log.error({ err }, 'unhandled error');
+    return send(reply, 500, 'INTERNAL', locale === 'en' ? 'Internal error' : '服务器内部错误');
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const locale = pickLocale(req.headers['accept-language']);
+    return send(reply, 404, 'NOT_FOUND', message(locale, 'NOT_FOUND', { what: locale === 'en' ? 'route' : '接口' }));
+  });
+}
+
+function send(reply: FastifyReply, status: number, code: string, detail: string, field?: string, errors?: { field: string; message: string }[]) {
+  return reply
+    .status(status)
+    .type('application/problem+json; charset=utf-8')
+    .send(JSON.stringify({
+      type: `https://weibao.dev/problems/${code.toLowerCase()}`,
+      title: code,
+      status,
+      detail,
+      code,
+      ...(field ? { field } : {}),
+      ...(errors ? { errors } : {}),
+    }));
+}

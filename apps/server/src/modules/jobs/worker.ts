@@ -1,0 +1,96 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../../db/database.js';
+import { forUpdateSkipLocked } from '../../db/dialect.js';
+import type { Mailer } from '../notifications/mailer.js';
+import type { NotificationService } from '../notifications/service.js';
+import { autoClose } from '../tickets/actions.js';
+import type { TicketService } from '../tickets/service.js';
+
+const KIND_ZH: Record<string, string> = { warn50: '已过半', warn80: '已达 80%', breach: '已超时' };
+const CLOCK_ZH: Record<string, string> = { response: '响应', arrival: '到场', resolution: '解决' };
+
+export interface WorkerDeps {
+  database: Database; tickets: TicketService; notifications: NotificationService; mailer: Mailer;
+  nodeId: string; now: () => number; log: FastifyBaseLogger; pollMs: number;
+}
+
+/**
+ * Background jobs of one app node. Every node runs them; due rows are claimed inside a transaction
+ * with FOR UPDATE SKIP LOCKED (PostgreSQL) so each alert is raised exactly once across nodes. The
+ * poll reads the (state, fire_at) index, so its cost follows the due alerts, not the open tickets.
+ */
+export class Worker {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private stopped = false;
+  private ticks = 0;
+  constructor(private readonly d: WorkerDeps) {}
+
+  start() {
+    this.stopped = false;
+    const loop = async () => {
+      if (this.stopped) return;
+      await this.tick().catch((err) => this.d.log.error({ err }, 'worker tick failed'));
+      if (!this.stopped) this.timer = setTimeout(loop, this.d.pollMs);
+    };
+    this.timer = setTimeout(loop, 0);
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    while (this.running) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  async tick() {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while ((await this.raiseDueAlerts()) > 0) { /* drain bursts before sleeping */ }
+      this.ticks++;
+      if (this.ticks % 5 === 0) {
+        await this.d.mailer.deliverDue();
+        await this.autoCloseDue();
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Raises SLA warnings and breaches that are due; returns how many it raised. */
+  async raiseDueAlerts(limit = 100): Promise<number> {
+    const { database, tickets, notifications } = this.d;
+    const now = this.d.now();
+    return database.db.transaction().execute(async (tx) => {
+      const due = await forUpdateSkipLocked(database.dialect, tx.selectFrom('sla_alerts').selectAll()
+        .where('state', '=', 'pending').where('fire_at', '<=', now).orderBy('fire_at').limit(limit)).execute();
+      for (const alert of due) {
+        await tx.updateTable('sla_alerts').set({ state: 'fired', fired_at: now, fired_by: this.d.nodeId }).where('id', '=', alert.id).execute();
+        const t = await tickets.repo.row(tx, alert.ticket_id);
+        const clock = await tx.selectFrom('sla_clocks').select(['kind', 'cycle']).where('id', '=', alert.clock_id).executeTakeFirst();
+        if (!t || !clock) continue;
+        const project = await tx.selectFrom('projects').select('service_manager_id').where('id', '=', t.project_id).executeTakeFirst();
+        const title = `SLA ${KIND_ZH[alert.kind]}：${t.number} ${CLOCK_ZH[clock.kind]}时限`;
+        const lateBy = alert.fire_at !== null ? now - alert.fire_at : 0;
+        await notifications.notify(tx, [t.assignee_id, project?.service_manager_id], {
+          kind: `sla.${alert.kind}`, title, ticketId: t.id, sourceKey: `sla:${alert.id}`,
+          body: `${t.level} 级故障「${t.title}」的${CLOCK_ZH[clock.kind]}时限${KIND_ZH[alert.kind]}（检测延迟 ${lateBy} ms）。`,
+        });
+        await tickets.event(tx, t.id, null, `sla.${alert.kind}`, { public: false, data: { clock: clock.kind, cycle: clock.cycle, dueAt: alert.fire_at, noticedAt: now, node: this.d.nodeId } });
+        if (alert.kind === 'breach') await tx.updateTable('tickets').set({ breached: 1 }).where('id', '=', t.id).execute();
+      }
+      return due.length;
+    });
+  }
+
+  async autoCloseDue(): Promise<number> {
+    const { database, tickets } = this.d;
+    const now = this.d.now();
+    const ids = await tickets.repo.dueForAutoClose(database.db, now, 50);
+    let n = 0;
+    for (const { id } of ids) {
+      if (await database.db.transaction().execute((tx) => autoClose(tickets, tx, id, now))) n++;
+    }
+    return n;
+  }
+}

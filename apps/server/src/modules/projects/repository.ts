@@ -1,0 +1,73 @@
+import type { Tx } from '../../db/dialect.js';
+import type { ContractsTable, OrgsTable, ProjectsTable } from '../../db/types.js';
+
+export class ProjectRepository {
+  async orgs(db: Tx, onlyId?: string) {
+    let q = db.selectFrom('orgs').selectAll().orderBy('kind', 'desc').orderBy('name');
+    if (onlyId) q = q.where('id', '=', onlyId);
+    return q.execute();
+  }
+  async org(db: Tx, id: string) {
+    return db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+  async insertOrg(db: Tx, row: OrgsTable) {
+    await db.insertInto('orgs').values(row).execute();
+  }
+  async orgByName(db: Tx, name: string) {
+    return db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirst();
+  }
+
+  private projectBase(db: Tx) {
+    return db.selectFrom('projects')
+      .innerJoin('orgs', 'orgs.id', 'projects.customer_id')
+      .leftJoin('users as sm', 'sm.id', 'projects.service_manager_id')
+      .selectAll('projects').select(['orgs.name as customer_name', 'sm.display_name as service_manager_name']);
+  }
+  async projects(db: Tx, customerId?: string) {
+    let q = this.projectBase(db).orderBy('projects.code').limit(1000);
+    if (customerId) q = q.where('projects.customer_id', '=', customerId);
+    const rows = await q.execute();
+    const members = rows.length ? await db.selectFrom('project_members').selectAll().where('project_id', 'in', rows.map((r) => r.id)).execute() : [];
+    return rows.map((r) => ({ ...r, team_ids: members.filter((m) => m.project_id === r.id).map((m) => m.user_id) }));
+  }
+  async project(db: Tx, id: string) {
+    const r = await this.projectBase(db).where('projects.id', '=', id).executeTakeFirst();
+    if (!r) return undefined;
+    const members = await db.selectFrom('project_members').select('user_id').where('project_id', '=', id).execute();
+    return { ...r, team_ids: members.map((m) => m.user_id) };
+  }
+  async projectByCode(db: Tx, code: string) {
+    return db.selectFrom('projects').select('id').where('code', '=', code).executeTakeFirst();
+  }
+  async insertProject(db: Tx, row: ProjectsTable) {
+    await db.insertInto('projects').values(row).execute();
+  }
+  async updateProject(db: Tx, id: string, patch: Partial<ProjectsTable>) {
+    if (Object.keys(patch).length) await db.updateTable('projects').set(patch).where('id', '=', id).execute();
+  }
+  async setTeam(db: Tx, projectId: string, userIds: string[]) {
+    await db.deleteFrom('project_members').where('project_id', '=', projectId).execute();
+    if (userIds.length) await db.insertInto('project_members').values([...new Set(userIds)].map((user_id) => ({ project_id: projectId, user_id }))).execute();
+  }
+
+  async contracts(db: Tx, projectId: string) {
+    return db.selectFrom('contracts').selectAll().where('project_id', '=', projectId).orderBy('starts_on', 'desc').execute();
+  }
+  async contract(db: Tx, id: string) {
+    return db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+  async contractByCode(db: Tx, code: string) {
+    return db.selectFrom('contracts').select('id').where('code', '=', code).executeTakeFirst();
+  }
+  /** The contract in force on a day: the latest one that has started and not ended. */
+  async contractInForce(db: Tx, projectId: string, day: string) {
+    return db.selectFrom('contracts').selectAll().where('project_id', '=', projectId)
+      .where('starts_on', '<=', day).where('ends_on', '>=', day).orderBy('starts_on', 'desc').limit(1).executeTakeFirst();
+  }
+  async insertContract(db: Tx, row: ContractsTable) {
+    await db.insertInto('contracts').values(row).execute();
+  }
+  async updateContract(db: Tx, id: string, patch: Partial<ContractsTable>) {
+    await db.updateTable('contracts').set(patch).where('id', '=', id).execute();
+  }
+}

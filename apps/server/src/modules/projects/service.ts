@@ -1,0 +1,165 @@
+import type { SlaPolicy } from '@weibao/schema';
+import { z } from 'zod';
+import type { ContractCreate, ContractUpdate, OrgCreate, ProjectCreate, ProjectUpdate } from '@weibao/schema';
+import type { Database } from '../../db/database.js';
+import type { Tx } from '../../db/dialect.js';
+import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
+import { AppError, invalid, notFound } from '../../http/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { AuditService } from '../audit/service.js';
+import { validateCalendarSpec } from '../sla/calendar.js';
+import type { UserRepository } from '../users/repository.js';
+import { defaultPolicy, mergePolicy } from './policy.js';
+import { ProjectRepository } from './repository.js';
+
+type ProjectRow = NonNullable<Awaited<ReturnType<ProjectRepository['project']>>>;
+type ContractRow = NonNullable<Awaited<ReturnType<ProjectRepository['contract']>>>;
+
+export const presentOrg = (o: { id: string; name: string; kind: string; created_at: number }) => ({ id: o.id, name: o.name, kind: o.kind as 'provider' | 'customer', createdAt: o.created_at });
+export const presentProject = (p: ProjectRow) => ({
+  id: p.id, customerId: p.customer_id, customerName: p.customer_name, code: p.code, name: p.name,
+  serviceManagerId: p.service_manager_id, serviceManagerName: p.service_manager_name ?? null, teamIds: p.team_ids, createdAt: p.created_at,
+});
+export const presentContract = (c: ContractRow) => ({
+  id: c.id, projectId: c.project_id, code: c.code, name: c.name, startsOn: c.starts_on, endsOn: c.ends_on,
+  warrantyMonths: c.warranty_months, policy: JSON.parse(c.policy_json) as SlaPolicy, createdAt: c.created_at,
+});
+
+/** Customers, projects and contracts (R13). Customers only ever see their own organisation's. */
+export class ProjectService {
+  readonly repo = new ProjectRepository();
+  constructor(private readonly database: Database, private readonly users: UserRepository, private readonly audit: AuditService, private readonly now: () => number) {}
+  private get db() { return this.database.db; }
+
+  async listOrgs(actor: Actor) {
+    return (await this.repo.orgs(this.db, isCustomer(actor) ? actor.orgId : undefined)).map(presentOrg);
+  }
+
+  async createOrg(meta: RequestMeta, input: z.infer<typeof OrgCreate>) {
+    const row = { id: newId(), name: input.name, kind: input.kind, created_at: this.now() };
+    return this.db.transaction().execute(async (tx) => {
+      if (await this.repo.orgByName(tx, input.name)) throw new AppError('DUPLICATE', { field: 'name' }, 'name');
+      await this.repo.insertOrg(tx, row);
+      await this.audit.record(tx, meta, { action: 'org.create', targetType: 'org', targetId: row.id, summary: `新建客户单位 ${row.name}`, detail: { after: row } });
+      return presentOrg(row);
+    });
+  }
+
+  async listProjects(actor: Actor) {
+    return (await this.repo.projects(this.db, isCustomer(actor) ? actor.orgId : undefined)).map(presentProject);
+  }
+
+  /** A project the actor may see, or 404 (never 403: a customer must not learn another's ids exist). */
+  async visibleProject(db: Tx, actor: Actor, id: string) {
+    const p = await this.repo.project(db, id);
+    if (!p || (isCustomer(actor) && p.customer_id !== actor.orgId)) throw notFound('项目');
+    return p;
+  }
+
+  async getProject(actor: Actor, id: string) {
+    return presentProject(await this.visibleProject(this.db, actor, id));
+  }
+
+  private async checkPeople(tx: Tx, serviceManagerId: string | null | undefined, teamIds: string[] | undefined) {
+    if (serviceManagerId) {
+      const sm = await this.users.byId(tx, serviceManagerId);
+      if (!sm || !sm.roles.includes('service_manager')) throw invalid('serviceManagerId', '不是服务经理 / not a service manager');
+    }
+    if (teamIds?.length) {
+      const team = await this.users.list(tx, { ids: teamIds });
+      if (team.length !== new Set(teamIds).size || team.some((u) => u.org_kind !== 'provider')) throw invalid('teamIds', '包含非服务商人员 / not provider staff');
+    }
+  }
+
+  async createProject(meta: RequestMeta, input: z.infer<typeof ProjectCreate>) {
+    return this.db.transaction().execute(async (tx) => {
+      const customer = await this.repo.org(tx, input.customerId);
+      if (!customer || customer.kind !== 'customer') throw invalid('customerId', '客户单位不存在 / unknown customer');
+      if (await this.repo.projectByCode(tx, input.code)) throw new AppError('DUPLICATE', { field: 'code' }, 'code');
+      await this.checkPeople(tx, input.serviceManagerId, input.teamIds);
+      const row = { id: newId(), customer_id: input.customerId, code: input.code, name: input.name, service_manager_id: input.serviceManagerId ?? null, created_at: this.now() };
+      await this.repo.insertProject(tx, row);
+      await this.repo.setTeam(tx, row.id, input.teamIds ?? []);
+      await this.audit.record(tx, meta, { action: 'project.create', targetType: 'project', targetId: row.id, summary: `新建项目 ${row.code} ${row.name}`, detail: { after: { ...row, teamIds: input.teamIds ?? [] } } });
+      return presentProject((await this.repo.project(tx, row.id))!);
+    });
+  }
+
+  async updateProject(meta: RequestMeta, id: string, input: z.infer<typeof ProjectUpdate>) {
+    return this.db.transaction().execute(async (tx) => {
+      const before = await this.visibleProject(tx, meta.actor, id);
+      if (input.code && input.code !== before.code && (await this.repo.projectByCode(tx, input.code))) throw new AppError('DUPLICATE', { field: 'code' }, 'code');
+      await this.checkPeople(tx, input.serviceManagerId, input.teamIds);
+      await this.repo.updateProject(tx, id, {
+        ...(input.code ? { code: input.code } : {}), ...(input.name ? { name: input.name } : {}),
+        ...(input.serviceManagerId !== undefined ? { service_manager_id: input.serviceManagerId } : {}),
+      });
+      if (input.teamIds) await this.repo.setTeam(tx, id, input.teamIds);
+      const after = (await this.repo.project(tx, id))!;
+      await this.audit.record(tx, meta, { action: 'project.update', targetType: 'project', targetId: id, summary: `修改项目 ${after.code}`, detail: { before: presentProject(before), after: presentProject(after) } });
+      return presentProject(after);
+    });
+  }
+
+  async listContracts(actor: Actor, projectId: string) {
+    await this.visibleProject(this.db, actor, projectId);
+    return (await this.repo.contracts(this.db, projectId)).map(presentContract);
+  }
+
+  async getContract(actor: Actor, id: string) {
+    const c = await this.repo.contract(this.db, id);
+    if (!c) throw notFound('合同');
+    await this.visibleProject(this.db, actor, c.project_id);
+    return presentContract(c);
+  }
+
+  private checkPolicy(policy: SlaPolicy, dates: { startsOn: string; endsOn: string }) {
+    if (dates.endsOn < dates.startsOn) throw invalid('endsOn', '结束日期早于开始日期 / ends before it starts');
+    const levels = policy.targets.map((t) => t.level).sort().join();
+    if (levels !== '1,2,3,4') throw invalid('policy.targets', '须为 1–4 级各一条 / one entry per level 1–4');
+    const cal = validateCalendarSpec(policy.calendar);
+    if (!cal.ok) throw invalid(`policy.calendar.${cal.field}`, cal.message);
+  }
+
+  async createContract(meta: RequestMeta, projectId: string, input: z.infer<typeof ContractCreate>) {
+    return this.db.transaction().execute(async (tx) => {
+      await this.visibleProject(tx, meta.actor, projectId);
+      if (await this.repo.contractByCode(tx, input.code)) throw new AppError('DUPLICATE', { field: 'code' }, 'code');
+      const policy = mergePolicy(defaultPolicy(), input.policy);
+      this.checkPolicy(policy, input);
+      const now = this.now();
+      const row = { id: newId(), project_id: projectId, code: input.code, name: input.name, starts_on: input.startsOn, ends_on: input.endsOn, warranty_months: input.warrantyMonths, policy_json: JSON.stringify(policy), created_at: now, updated_at: now };
+      await this.repo.insertContract(tx, row);
+      await this.audit.record(tx, meta, { action: 'contract.create', targetType: 'contract', targetId: row.id, summary: `新建合同 ${row.code}`, detail: { after: presentContract(row) } });
+      return presentContract(row);
+    });
+  }
+
+  async updateContract(meta: RequestMeta, id: string, input: z.infer<typeof ContractUpdate>) {
+    return this.db.transaction().execute(async (tx) => {
+      const before = await this.repo.contract(tx, id);
+      if (!before) throw notFound('合同');
+      await this.visibleProject(tx, meta.actor, before.project_id);
+      if (input.code && input.code !== before.code && (await this.repo.contractByCode(tx, input.code))) throw new AppError('DUPLICATE', { field: 'code' }, 'code');
+      const policy = mergePolicy(JSON.parse(before.policy_json) as SlaPolicy, input.policy);
+      const startsOn = input.startsOn ?? before.starts_on;
+      const endsOn = input.endsOn ?? before.ends_on;
+      this.checkPolicy(policy, { startsOn, endsOn });
+      const patch = {
+        code: input.code ?? before.code, name: input.name ?? before.name, starts_on: startsOn, ends_on: endsOn,
+        warranty_months: input.warrantyMonths ?? before.warranty_months, policy_json: JSON.stringify(policy), updated_at: this.now(),
+      };
+      await this.repo.updateContract(tx, id, patch);
+      const after = { ...before, ...patch };
+      await this.audit.record(tx, meta, { action: 'contract.update', targetType: 'contract', targetId: id, summary: `修改合同 ${after.code}`, detail: { before: presentContract(before), after: presentContract(after) } });
+      return presentContract(after);
+    });
+  }
+
+  /** Engineers of the project's team (falls back to all provider engineers when no team is set). */
+  async assignees(actor: Actor, projectId: string) {
+    const p = await this.visibleProject(this.db, actor, projectId);
+    const people = p.team_ids.length ? await this.users.list(this.db, { ids: p.team_ids }) : (await this.users.list(this.db, {})).filter((u) => u.org_kind === 'provider');
+    return people.filter((u) => !u.disabled && (u.roles.includes('engineer') || u.roles.includes('service_manager') || u.roles.includes('dispatcher')));
+  }
+}

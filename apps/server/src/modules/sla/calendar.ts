@@ -1,0 +1,410 @@
+/**
+ * Working calendars for the SLA clocks (pure: no DB, no I/O besides loading the holiday data file).
+ *
+ * A calendar answers "how much working time lies between two instants" and "when will N ms of working
+ * time have passed". All instants are UTC epoch milliseconds; business hours are defined in an IANA
+ * timezone and converted with Intl, so zones with DST work too (Asia/Shanghai has none).
+ *
+ * Chinese public holidays and 调休 make-up working days come from the `chinese-days` package. We read
+ * its documented data file (dist/chinese-days.json, linked from its README) instead of calling
+ * isWorkday/getDayDetail per day, because:
+ *  - the package builds its date tables at load time by parsing 'YYYY-MM-DD' as UTC and formatting in
+ *    the *process* timezone, so on a server west of UTC every answer is shifted by one day (verified
+ *    with TZ=America/New_York, for string and Date arguments alike);
+ *  - they silently fall back to Mon–Fri for years without data, whereas we must know which years are
+ *    covered (derived from the data's keys, never hard-coded) so the caller can warn.
+ */
+import { createRequire } from 'node:module';
+
+export type CalendarSpec =
+  | { kind: '24x7' }
+  | {
+      kind: 'business';
+      timezone?: string;
+      weekly?: { weekday: number; start: string; end: string }[];
+      chinaHolidays?: boolean;
+      customHolidays?: { date: string; name?: string }[];
+      customWorkdays?: { date: string; name?: string }[];
+      coveredYears?: number[];
+    };
+export interface CalendarGap {
+  start: number;
+  end: number;
+  reason: 'night' | 'weekend' | 'holiday' | 'custom_holiday';
+  name?: string;
+}
+export interface WorkingCalendar {
+  readonly kind: '24x7' | 'business';
+  addWorking(from: number, workingMs: number): number;
+  workingBetween(a: number, b: number): number;
+  gapsBetween(a: number, b: number): CalendarGap[];
+  missingHolidayYears(from: number, to: number): number[];
+}
+
+const DAY_MS = 86_400_000;
+/** addWorking gives up after this many consecutive days without any working time (≈3 years). */
+const MAX_EMPTY_DAYS = 3 * 366;
+/** Bound on the per-calendar day cache; a calendar lives as long as its contract, so keep it finite. */
+const MAX_CACHED_DAYS = 4000;
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+export const DEFAULT_WEEKLY: readonly { weekday: number; start: string; end: string }[] = [1, 2, 3, 4, 5].flatMap((weekday) => [
+  { weekday, start: '09:00', end: '12:00' },
+  { weekday, start: '13:30', end: '18:00' },
+]);
+
+// ---- chinese-days data ----
+
+interface ChinaData {
+  holidays: Map<string, string>; // 'YYYY-MM-DD' -> display name (days off, incl. weekend days of a holiday)
+  workdays: Map<string, string>; // 'YYYY-MM-DD' -> display name (调休 make-up working days)
+  years: Set<number>; // years that have an official arrangement in the data
+}
+let chinaData: ChinaData | undefined;
+
+/** Entries look like "National Day,国庆节,3": show the Chinese name, as the UI is Chinese. */
+function holidayName(raw: string): string {
+  const parts = raw.split(',');
+  return (parts[1] ?? parts[0] ?? raw).trim();
+}
+
+function loadChinaData(): ChinaData {
+  if (chinaData) return chinaData;
+  const require = createRequire(import.meta.url);
+  const raw = require('chinese-days/dist/chinese-days.json') as unknown;
+  const r = raw as { holidays?: unknown; workdays?: unknown } | null;
+  // Fail loudly if the package changes its format: silently treating every year as "no holidays"
+  // would compute wrong deadlines.
+  if (!r || typeof r.holidays !== 'object' || typeof r.workdays !== 'object' || !r.holidays || !r.workdays) {
+    throw new Error('chinese-days: unexpected format of dist/chinese-days.json');
+  }
+  const toMap = (o: object) =>
+    new Map(Object.entries(o as Record<string, string>).map(([d, n]) => [d, holidayName(String(n))] as const));
+  const holidays = toMap(r.holidays);
+  const workdays = toMap(r.workdays);
+  // A year is covered when the data holds its holiday arrangement (every year has several holidays).
+  const years = new Set([...holidays.keys()].map((d) => Number(d.slice(0, 4))));
+  chinaData = { holidays, workdays, years };
+  return chinaData;
+}
+
+/** Years for which `chinese-days` has official holiday data, ascending (2004–2026 in v1.5.7). */
+export function packageHolidayYears(): number[] {
+  return [...loadChinaData().years].sort((a, b) => a - b);
+}
+
+// ---- Timezone arithmetic with Intl ----
+
+/** Local dates are represented as "day numbers": days since 1970-01-01 of the local calendar date. */
+class Zone {
+  private readonly fmt: Intl.DateTimeFormat;
+  constructor(timeZone: string) {
+    const n = 'numeric' as const;
+    this.fmt = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: n, month: n, day: n, hour: n, minute: n, second: n });
+  }
+  /** Offset (local - UTC) in ms at instant t. */
+  offset(t: number): number {
+    const v: Record<string, number> = {};
+    for (const p of this.fmt.formatToParts(t)) if (p.type !== 'literal') v[p.type] = Number(p.value);
+    const local = Date.UTC(v.year ?? 1970, (v.month ?? 1) - 1, v.day ?? 1, v.hour ?? 0, v.minute ?? 0, v.second ?? 0);
+    return local - Math.floor(t / 1000) * 1000;
+  }
+  dayOf(t: number): number {
+    return Math.floor((t + this.offset(t)) / DAY_MS);
+  }
+  /** UTC instant of local wall time `minutes` after midnight of day `dn` (1440 = next midnight). */
+  toUtc(dn: number, minutes: number): number {
+    const local = dn * DAY_MS + minutes * 60_000;
+    // Two passes settle the offset across a DST switch; a skipped local time (spring forward) is moved
+    // forward by the jump (02:30 -> 03:30), a repeated one (fall back) resolves to its second occurrence.
+    const o1 = this.offset(local);
+    const t = local - o1;
+    const o2 = this.offset(t);
+    return o1 === o2 ? t : local - o2;
+  }
+}
+
+const isoDate = (dn: number) => new Date(dn * DAY_MS).toISOString().slice(0, 10);
+const isoWeekday = (dn: number) => new Date(dn * DAY_MS).getUTCDay() || 7; // 1=Mon..7=Sun
+const yearOfDay = (dn: number) => new Date(dn * DAY_MS).getUTCFullYear();
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+// ---- Calendars ----
+
+const calendar24x7: WorkingCalendar = {
+  kind: '24x7',
+  addWorking: (from, workingMs) => (checkAmount(workingMs), from + workingMs),
+  workingBetween: (a, b) => Math.max(0, b - a),
+  gapsBetween: () => [],
+  missingHolidayYears: () => [],
+};
+
+function checkAmount(workingMs: number): void {
+  if (!Number.isFinite(workingMs) || workingMs < 0) {
+    throw new RangeError(`workingMs must be a finite number >= 0, got ${workingMs}`);
+  }
+}
+
+interface DayInfo {
+  start: number; // local midnight (UTC instant)
+  end: number; // next local midnight
+  work: [number, number][]; // working intervals [s, e), ascending, non-overlapping
+  off?: { reason: 'weekend' | 'holiday' | 'custom_holiday'; name?: string };
+}
+
+type BusinessSpec = Extract<CalendarSpec, { kind: 'business' }>;
+
+class BusinessCalendar implements WorkingCalendar {
+  readonly kind = 'business' as const;
+  private readonly zone: Zone;
+  private readonly weekly: [number, number][][] = Array.from({ length: 8 }, () => []); // index 1..7, minutes
+  private readonly firstPeriods: [number, number][];
+  private readonly china: boolean;
+  private readonly customHolidays: Map<string, string | undefined>;
+  private readonly customWorkdays: Set<string>;
+  private readonly coveredYears: Set<number>;
+  private readonly days = new Map<number, DayInfo>();
+
+  constructor(spec: BusinessSpec) {
+    this.zone = new Zone(spec.timezone ?? DEFAULT_TIMEZONE);
+    for (const p of spec.weekly ?? DEFAULT_WEEKLY) this.weekly[p.weekday]?.push([toMinutes(p.start), toMinutes(p.end)]);
+    for (const list of this.weekly) list.sort((x, y) => x[0] - y[0]);
+    // Make-up days (调休 / custom workdays) falling on a day without periods work like a normal Monday,
+    // i.e. the first weekday that has periods (validation guarantees there is one).
+    this.firstPeriods = this.weekly.find((l) => l.length > 0) ?? [];
+    this.china = spec.chinaHolidays ?? true;
+    this.customHolidays = new Map((spec.customHolidays ?? []).map((h) => [h.date, h.name]));
+    this.customWorkdays = new Set((spec.customWorkdays ?? []).map((w) => w.date));
+    this.coveredYears = new Set(spec.coveredYears ?? []);
+    if (this.china) loadChinaData(); // fail at build time, not in the middle of a computation
+  }
+
+  /** Classifies a local date; precedence: custom workday > custom holiday > package > weekly pattern. */
+  private day(dn: number): DayInfo {
+    const cached = this.days.get(dn);
+    if (cached) return cached;
+    const date = isoDate(dn);
+    const own = this.weekly[isoWeekday(dn)] ?? [];
+    const makeUp = own.length > 0 ? own : this.firstPeriods;
+    let periods: [number, number][] = own;
+    let off: DayInfo['off'];
+    if (this.customWorkdays.has(date)) periods = makeUp;
+    else if (this.customHolidays.has(date)) {
+      const name = this.customHolidays.get(date);
+      off = name ? { reason: 'custom_holiday', name } : { reason: 'custom_holiday' };
+    } else if (this.china) {
+      // Only explicit entries of the official arrangement override the weekly pattern, so a
+      // Mon–Sat contract keeps its Saturdays; years without data fall through to the pattern.
+      const data = loadChinaData();
+      const hol = data.holidays.get(date);
+      if (hol !== undefined) off = { reason: 'holiday', name: hol };
+      else if (data.workdays.has(date)) periods = makeUp;
+    }
+    if (!off && periods.length === 0) off = { reason: 'weekend' };
+    const work: [number, number][] = [];
+    if (!off) {
+      for (const [s, e] of periods) {
+        const a = this.zone.toUtc(dn, s);
+        const b = this.zone.toUtc(dn, e);
+        if (b > a) work.push([a, b]);
+      }
+    }
+    const info: DayInfo = { start: this.zone.toUtc(dn, 0), end: this.zone.toUtc(dn + 1, 0), work };
+    if (off) info.off = off;
+    if (this.days.size >= MAX_CACHED_DAYS) this.days.clear();
+    this.days.set(dn, info);
+    return info;
+  }
+
+  addWorking(from: number, workingMs: number): number {
+    checkAmount(workingMs);
+    if (workingMs === 0) return from;
+    let left = workingMs;
+    let emptyDays = 0;
+    // Walk day by day over the cached working intervals: O(days), independent of the target's size.
+    for (let dn = this.zone.dayOf(from); ; dn++) {
+      let worked = false;
+      for (const [s, e] of this.day(dn).work) {
+        if (e <= from) continue;
+        worked = true;
+        const begin = Math.max(s, from);
+        // `<=`: a target that is used up exactly at the end of a period is due at that end,
+        // not at the start of the next period.
+        if (left <= e - begin) return begin + left;
+        left -= e - begin;
+      }
+      emptyDays = worked ? 0 : emptyDays + 1;
+      if (emptyDays > MAX_EMPTY_DAYS) {
+        throw new Error(
+          `SLA calendar has no working time for ${MAX_EMPTY_DAYS} days after ${new Date(from).toISOString()}; check its weekly periods and holidays`,
+        );
+      }
+    }
+  }
+
+  workingBetween(a: number, b: number): number {
+    if (!(b > a)) return 0;
+    let total = 0;
+    for (let dn = this.zone.dayOf(a), last = this.zone.dayOf(b - 1); dn <= last; dn++) {
+      for (const [s, e] of this.day(dn).work) {
+        const lo = Math.max(s, a);
+        const hi = Math.min(e, b);
+        if (hi > lo) total += hi - lo;
+      }
+    }
+    return total;
+  }
+
+  gapsBetween(a: number, b: number): CalendarGap[] {
+    const out: CalendarGap[] = [];
+    if (!(b > a)) return out;
+    const push = (start: number, end: number, reason: CalendarGap['reason'], name?: string) => {
+      start = Math.max(start, a);
+      end = Math.min(end, b);
+      if (end <= start) return;
+      const prev = out[out.length - 1];
+      if (prev && prev.end === start && prev.reason === reason && prev.name === name) prev.end = end;
+      else out.push(name === undefined ? { start, end, reason } : { start, end, reason, name });
+    };
+    for (let dn = this.zone.dayOf(a), last = this.zone.dayOf(b - 1); dn <= last; dn++) {
+      const d = this.day(dn);
+      if (d.off) {
+        push(d.start, d.end, d.off.reason, d.off.name);
+        continue;
+      }
+      // On working days everything outside the periods (mornings, lunch break, evenings) is 'night'.
+      let t = d.start;
+      for (const [s, e] of d.work) {
+        push(t, s, 'night');
+        t = e;
+      }
+      push(t, d.end, 'night');
+    }
+    return out;
+  }
+
+  missingHolidayYears(from: number, to: number): number[] {
+    if (!this.china) return [];
+    const lo = Math.min(from, to);
+    const hi = Math.max(from, to);
+    const known = loadChinaData().years;
+    const out: number[] = [];
+    for (let y = yearOfDay(this.zone.dayOf(lo)), last = yearOfDay(this.zone.dayOf(hi)); y <= last; y++) {
+      if (!known.has(y) && !this.coveredYears.has(y)) out.push(y);
+    }
+    return out;
+  }
+}
+
+/** Builds a calendar; throws if the spec is invalid (an invalid spec could loop or silently mis-count). */
+export function buildCalendar(spec: CalendarSpec): WorkingCalendar {
+  const v = validateCalendarSpec(spec);
+  if (!v.ok) throw new Error(`invalid SLA calendar: ${v.field}: ${v.message}`);
+  return v.spec.kind === '24x7' ? calendar24x7 : new BusinessCalendar(v.spec);
+}
+
+// ---- Validation (admin input): returns the first error with the path of the offending field. ----
+
+type Validation = { ok: true; spec: CalendarSpec } | { ok: false; field: string; message: string };
+const TIME_RE = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isRealDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false; // RangeError: invalid time zone
+  }
+}
+
+class Invalid {
+  constructor(readonly field: string, readonly message: string) {}
+}
+
+function checkDays(v: unknown, field: string): { date: string; name?: string }[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) throw new Invalid(field, 'must be an array');
+  return v.map((e: unknown, i) => {
+    const f = `${field}[${i}]`;
+    if (!e || typeof e !== 'object') throw new Invalid(f, 'must be an object { date, name? }');
+    const { date, name } = e as { date?: unknown; name?: unknown };
+    if (typeof date !== 'string' || !isRealDate(date)) throw new Invalid(`${f}.date`, 'must be a valid date YYYY-MM-DD');
+    if (name !== undefined && (typeof name !== 'string' || name.length > 100)) {
+      throw new Invalid(`${f}.name`, 'must be a string of at most 100 characters');
+    }
+    return name === undefined ? { date } : { date, name };
+  });
+}
+
+export function validateCalendarSpec(spec: unknown): Validation {
+  try {
+    return { ok: true, spec: checkSpec(spec) };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, field: e.field, message: e.message };
+    throw e;
+  }
+}
+
+function checkSpec(spec: unknown): CalendarSpec {
+  if (!spec || typeof spec !== 'object') throw new Invalid('kind', "calendar must be an object with kind '24x7' or 'business'");
+  const s = spec as Record<string, unknown>;
+  if (s.kind === '24x7') return { kind: '24x7' };
+  if (s.kind !== 'business') throw new Invalid('kind', "must be '24x7' or 'business'");
+
+  const out: BusinessSpec = { kind: 'business' };
+  if (s.timezone !== undefined) {
+    if (typeof s.timezone !== 'string' || !isTimeZone(s.timezone)) throw new Invalid('timezone', 'must be an IANA timezone such as Asia/Shanghai');
+    out.timezone = s.timezone;
+  }
+  if (s.weekly !== undefined) {
+    if (!Array.isArray(s.weekly)) throw new Invalid('weekly', 'must be an array of periods');
+    const seen: { weekday: number; s: number; e: number; i: number }[] = [];
+    out.weekly = s.weekly.map((p: unknown, i) => {
+      const f = `weekly[${i}]`;
+      if (!p || typeof p !== 'object') throw new Invalid(f, 'must be an object { weekday, start, end }');
+      const { weekday, start, end } = p as Record<string, unknown>;
+      if (typeof weekday !== 'number' || !Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
+        throw new Invalid(`${f}.weekday`, 'must be an ISO weekday 1 (Monday) to 7 (Sunday)');
+      }
+      if (typeof start !== 'string' || !TIME_RE.test(start)) throw new Invalid(`${f}.start`, 'must be a time HH:mm between 00:00 and 23:59');
+      if (typeof end !== 'string' || !(TIME_RE.test(end) || end === '24:00')) throw new Invalid(`${f}.end`, 'must be a time HH:mm between 00:01 and 24:00');
+      const sm = toMinutes(start);
+      const em = toMinutes(end);
+      if (em <= sm) throw new Invalid(`${f}.end`, 'must be after start');
+      const clash = seen.find((o) => o.weekday === weekday && sm < o.e && o.s < em);
+      if (clash) throw new Invalid(`${f}.start`, `overlaps weekly[${clash.i}] on the same weekday`);
+      seen.push({ weekday, s: sm, e: em, i });
+      return { weekday, start, end };
+    });
+    if (out.weekly.length === 0) throw new Invalid('weekly', 'needs at least one working period');
+  }
+  if (s.chinaHolidays !== undefined) {
+    if (typeof s.chinaHolidays !== 'boolean') throw new Invalid('chinaHolidays', 'must be true or false');
+    out.chinaHolidays = s.chinaHolidays;
+  }
+  const holidays = checkDays(s.customHolidays, 'customHolidays');
+  const workdays = checkDays(s.customWorkdays, 'customWorkdays');
+  if (holidays) out.customHolidays = holidays;
+  if (workdays) {
+    // Listing a date both ways is almost certainly a typo; the rule "workday wins" would hide it.
+    const off = new Set((holidays ?? []).map((h) => h.date));
+    const i = workdays.findIndex((w) => off.has(w.date));
+    if (i >= 0) throw new Invalid(`customWorkdays[${i}].date`, 'is also listed in customHolidays');
+    out.customWorkdays = workdays;
+  }
+  if (s.coveredYears !== undefined) {
+    if (!Array.isArray(s.coveredYears)) throw new Invalid('coveredYears', 'must be an array of years');
+    out.coveredYears = s.coveredYears.map((y: unknown, i) => {
+      if (typeof y !== 'number' || !Number.isInteger(y) || y < 1970 || y > 2200) throw new Invalid(`coveredYears[${i}]`, 'must be a year between 1970 and 2200');
+      return y;
+    });
+  }
+  return out;
+}

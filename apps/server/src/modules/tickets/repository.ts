@@ -1,0 +1,121 @@
+import type { TicketStatus } from '@weibao/schema';
+import type { Dialect } from '../../db/database.js';
+import { ilike, type Tx } from '../../db/dialect.js';
+import type { AttachmentsTable, TicketCommentsTable, TicketEventsTable, TicketsTable } from '../../db/types.js';
+
+export interface ListFilter {
+  customerId?: string;
+  assigneeId?: string;
+  createdBy?: string;
+  projectId?: string;
+  statuses?: TicketStatus[];
+  level?: number;
+  channel?: string;
+  q?: string;
+  dueSortBelow?: number;
+  after?: { sort: number; id: string };
+  limit: number;
+}
+
+export class TicketRepository {
+  constructor(private readonly dialect: Dialect) {}
+
+  /** Next value of a named counter (ticket numbers per year); the row update serialises concurrent callers. */
+  async nextCounter(db: Tx, name: string): Promise<number> {
+    await db.insertInto('counters').values({ name, value: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    const r = await db.updateTable('counters').set((eb) => ({ value: eb('value', '+', 1) })).where('name', '=', name).returning('value').executeTakeFirstOrThrow();
+    return Number(r.value);
+  }
+
+  async insert(db: Tx, row: TicketsTable) {
+    await db.insertInto('tickets').values(row).execute();
+  }
+  async update(db: Tx, id: string, patch: Partial<TicketsTable>) {
+    await db.updateTable('tickets').set(patch).where('id', '=', id).execute();
+  }
+  async moveStatus(db: Tx, id: string, from: string, to: string): Promise<boolean> {
+    const r = await db.updateTable('tickets').set({ status: to }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+  async row(db: Tx, id: string) {
+    return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  private withNames(db: Tx) {
+    return db.selectFrom('tickets')
+      .innerJoin('orgs', 'orgs.id', 'tickets.customer_id')
+      .innerJoin('projects', 'projects.id', 'tickets.project_id')
+      .leftJoin('users as assignee', 'assignee.id', 'tickets.assignee_id')
+      .innerJoin('users as creator', 'creator.id', 'tickets.created_by')
+      .selectAll('tickets')
+      .select(['orgs.name as customer_name', 'projects.name as project_name', 'assignee.display_name as assignee_name', 'creator.display_name as creator_name']);
+  }
+
+  async get(db: Tx, id: string) {
+    return this.withNames(db).where('tickets.id', '=', id).executeTakeFirst();
+  }
+
+  /** Keyset page over (due_sort, id); the leading equality filter picks the matching composite index. */
+  async list(db: Tx, f: ListFilter) {
+    let q = this.withNames(db).orderBy('tickets.due_sort').orderBy('tickets.id').limit(f.limit + 1);
+    if (f.customerId) q = q.where('tickets.customer_id', '=', f.customerId);
+    if (f.assigneeId) q = q.where('tickets.assignee_id', '=', f.assigneeId);
+    if (f.createdBy) q = q.where('tickets.created_by', '=', f.createdBy);
+    if (f.projectId) q = q.where('tickets.project_id', '=', f.projectId);
+    if (f.statuses?.length) q = q.where('tickets.status', 'in', f.statuses);
+    if (f.level) q = q.where('tickets.level', '=', f.level);
+    if (f.channel) q = q.where('tickets.channel', '=', f.channel);
+    if (f.dueSortBelow !== undefined) q = q.where('tickets.due_sort', '<', f.dueSortBelow);
+    if (f.q) {
+      const like = `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+      const op = ilike(this.dialect);
+      q = q.where((eb) => eb.or([eb('tickets.number', '=', f.q!), eb('tickets.title', op, like), eb('tickets.reporter_name', op, like)]));
+    }
+    if (f.after) {
+      const { sort, id } = f.after;
+      q = q.where((eb) => eb.or([eb('tickets.due_sort', '>', sort), eb.and([eb('tickets.due_sort', '=', sort), eb('tickets.id', '>', id)])]));
+    }
+    return q.execute();
+  }
+
+  async insertEvent(db: Tx, row: TicketEventsTable) {
+    await db.insertInto('ticket_events').values(row).execute();
+  }
+  async events(db: Tx, ticketId: string, publicOnly: boolean) {
+    let q = db.selectFrom('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id')
+      .selectAll('ticket_events').select('users.display_name as actor_name')
+      .where('ticket_id', '=', ticketId).orderBy('ticket_events.at').orderBy('ticket_events.id').limit(2000);
+    if (publicOnly) q = q.where('ticket_events.public', '=', 1);
+    return q.execute();
+  }
+  async lastEventOfType(db: Tx, ticketId: string, type: string) {
+    return db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).where('type', '=', type).orderBy('at', 'desc').limit(1).executeTakeFirst();
+  }
+
+  async insertComment(db: Tx, row: TicketCommentsTable) {
+    await db.insertInto('ticket_comments').values(row).execute();
+  }
+  async comments(db: Tx, ticketId: string, publicOnly: boolean) {
+    let q = db.selectFrom('ticket_comments').innerJoin('users', 'users.id', 'ticket_comments.author_id')
+      .selectAll('ticket_comments').select('users.display_name as author_name')
+      .where('ticket_id', '=', ticketId).orderBy('ticket_comments.at').limit(2000);
+    if (publicOnly) q = q.where('ticket_comments.internal', '=', 0);
+    return q.execute();
+  }
+
+  async insertAttachment(db: Tx, row: AttachmentsTable) {
+    await db.insertInto('attachments').values(row).execute();
+  }
+  async attachments(db: Tx, ticketId: string) {
+    return db.selectFrom('attachments').innerJoin('users', 'users.id', 'attachments.uploader_id')
+      .selectAll('attachments').select('users.display_name as uploader_name').where('ticket_id', '=', ticketId).orderBy('attachments.at').execute();
+  }
+  async attachment(db: Tx, id: string) {
+    return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Resolved tickets whose confirmation window has passed (for the auto-close job). */
+  async dueForAutoClose(db: Tx, now: number, limit: number) {
+    return db.selectFrom('tickets').select(['id']).where('auto_close_at', '<=', now).where('status', '=', 'resolved').orderBy('auto_close_at').limit(limit).execute();
+  }
+}

@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { OPEN_STATUSES, type SlaPolicy, type TicketCreate, type TicketStatus } from '@weibao/schema';
+import type { z } from 'zod';
+import type { TicketListQuery } from '@weibao/schema';
+import type { Database } from '../../db/database.js';
+import type { Tx } from '../../db/dialect.js';
+import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
+import { AppError, invalid, notFound } from '../../http/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { AuditService } from '../audit/service.js';
+import type { NotificationService } from '../notifications/service.js';
+import { defaultPolicy } from '../projects/policy.js';
+import type { ProjectService } from '../projects/service.js';
+import type { SlaService } from '../sla/service.js';
+import type { UserRepository } from '../users/repository.js';
+import { dueSort, decodeCursor, encodeCursor } from './ordering.js';
+import { allowedActions } from './policy.js';
+import { presentSummary, type TicketWithNames } from './presenter.js';
+import { TicketRepository } from './repository.js';
+
+export interface TicketDeps {
+  database: Database; audit: AuditService; sla: SlaService; projects: ProjectService; users: UserRepository;
+  notifications: NotificationService; now: () => number; dataDir: string; backdateReasonMinutes: number;
+}
+
+const AT_RISK_WINDOW_MS = 30 * 60_000;
+/** Beijing-time year for readable numbers GD-2026-000123 (the customer's calendar, not UTC's). */
+const yearOf = (ms: number) => new Date(ms + 8 * 3_600_000).getUTCFullYear();
+
+/** Tickets: intake, queue, detail, comments, attachments. Workflow actions live in actions.ts. */
+export class TicketService {
+  readonly repo: TicketRepository;
+  constructor(readonly d: TicketDeps) {
+    this.repo = new TicketRepository(d.database.dialect);
+  }
+  get db() { return this.d.database.db; }
+
+  /** The ticket if the actor may see it; 404 otherwise so foreign ids reveal nothing. */
+  async visible(db: Tx, actor: Actor, id: string): Promise<TicketWithNames> {
+    const t = await this.repo.get(db, id);
+    if (!t || (isCustomer(actor) && t.customer_id !== actor.orgId)) throw notFound('工单');
+    return t;
+  }
+
+  async policyOf(db: Tx, contractId: string | null): Promise<SlaPolicy> {
+    if (!contractId) return defaultPolicy();
+    const c = await this.d.projects.repo.contract(db, contractId);
+    return c ? (JSON.parse(c.policy_json) as SlaPolicy) : defaultPolicy();
+  }
+
+  /** Recomputes the queue columns after any change to the clocks or the status. */
+  async refresh(tx: Tx, id: string, now: number, patch: Partial<Parameters<TicketRepository['update']>[2]> = {}) {
+    const t = (await this.repo.row(tx, id))!;
+    const merged = { ...t, ...patch };
+    const policy = await this.policyOf(tx, merged.contract_id);
+    const { nextDueAt, breached } = await this.d.sla.dueSummary(tx, id, policy, now);
+    await this.repo.update(tx, id, {
+      ...patch, next_due_at: nextDueAt, breached: breached || merged.breached === 1 ? 1 : 0, updated_at: now,
+      due_sort: dueSort(merged.status as TicketStatus, nextDueAt, merged.reported_at, now),
+    });
+  }
+
+  async event(tx: Tx, ticketId: string, actorId: string | null, type: string, e: { from?: string | null; to?: string | null; reason?: string | null; data?: Record<string, unknown>; public?: boolean }) {
+    await this.repo.insertEvent(tx, {
+      id: newId(this.d.now()), ticket_id: ticketId, at: this.d.now(), actor_id: actorId, type, from_status: e.from ?? null, to_status: e.to ?? null,
+      reason: e.reason ?? null, data_json: JSON.stringify(e.data ?? {}), public: e.public === false ? 0 : 1,
+    });
+  }
+
+  async create(meta: RequestMeta, input: z.infer<typeof TicketCreate>) {
+    const now = this.d.now();
+    const actor = meta.actor;
+    const reportedAt = input.reportedAt ?? now;
+    if (reportedAt > now + 60_000) throw new AppError('REPORTED_AT_FUTURE', {}, 'reportedAt');
+    if (now - reportedAt > this.d.backdateReasonMinutes * 60_000 && !input.reportedAtReason) {
+      throw new AppError('REASON_REQUIRED', { action: '补录报修时间 / back-dated report' }, 'reportedAtReason');
+    }
+    if (isCustomer(actor) && (input.assigneeId || input.reportedAt !== undefined)) throw invalid(input.assigneeId ? 'assigneeId' : 'reportedAt', '客户不能设置此字段 / not settable by customers');
+    return this.db.transaction().execute(async (tx) => {
+      const project = await this.d.projects.visibleProject(tx, actor, input.projectId).catch(() => {
+        throw invalid('projectId', '项目不存在 / unknown project');
+      });
+      const day = new Date(reportedAt + 8 * 3_600_000).toISOString().slice(0, 10);
+      const contract = await this.d.projects.repo.contractInForce(tx, project.id, day);
+      if (!contract) throw new AppError('NO_CONTRACT', {}, 'projectId');
+      const policy = JSON.parse(contract.policy_json) as SlaPolicy;
+      if (input.assigneeId) await this.checkAssignee(tx, input.assigneeId);
+      const seq = await this.repo.nextCounter(tx, `ticket-${yearOf(reportedAt)}`);
+      const id = newId(now);
+      const status: TicketStatus = input.assigneeId ? 'assigned' : 'new';
+      await this.repo.insert(tx, {
+        id, number: `GD-${yearOf(reportedAt)}-${String(seq).padStart(6, '0')}`, project_id: project.id, customer_id: project.customer_id,
+        contract_id: contract.id, title: input.title, description: input.description, level: input.level, channel: isCustomer(actor) ? 'web' : input.channel,
+        status, reporter_name: input.reporterName, reporter_phone: input.reporterPhone, location: input.location ?? null, reported_at: reportedAt,
+        reported_at_reason: input.reportedAtReason ?? null, created_at: now, created_by: actor.userId, assignee_id: input.assigneeId ?? null,
+        fault_cause: null, solution: null, billable: null, resolved_at: null, closed_at: null, auto_close_at: null, reopen_count: 0,
+        suspend_reason: null, next_due_at: null, due_sort: 0, breached: 0, last_urged_at: null, rating: null, updated_at: now,
+      });
+      await this.d.sla.start(tx, id, policy, input.level, reportedAt, now);
+      await this.event(tx, id, actor.userId, 'created', { to: status, data: { channel: input.channel, level: input.level, reportedAt, enteredAt: now } });
+      if (input.assigneeId) {
+        await this.event(tx, id, actor.userId, 'dispatch', { from: 'new', to: 'assigned', data: { assigneeId: input.assigneeId } });
+        await this.d.notifications.notify(tx, [input.assigneeId], { kind: 'ticket.dispatched', title: `新派单：${input.title}`, body: `${input.level} 级故障，报修人 ${input.reporterName} ${input.reporterPhone}`, ticketId: id, sourceKey: `dispatch:${id}:${now}` });
+      }
+      await this.refresh(tx, id, now);
+      const t = (await this.repo.get(tx, id))!;
+      await this.d.audit.record(tx, meta, { action: 'ticket.create', targetType: 'ticket', targetId: id, summary: `新建工单 ${t.number}（${input.level} 级，${input.channel}）`, detail: { after: presentSummary(t) } });
+      const missing = this.d.sla.missingHolidayYears(policy, reportedAt, reportedAt + 30 * 86_400_000);
+      return this.detail(tx, actor, t, now, missing);
+    });
+  }
+
+  async checkAssignee(tx: Tx, userId: string, field = 'assigneeId') {
+    const u = await this.d.users.byId(tx, userId);
+    if (!u || u.disabled || u.org_kind !== 'provider' || !u.roles.some((r) => ['engineer', 'service_manager', 'dispatcher'].includes(r))) {
+      throw invalid(field, '处理人须为服务商在岗人员 / assignee must be active provider staff');
+    }
+    return u;
+  }
+
+  async detail(db: Tx, actor: Actor, t: TicketWithNames, now: number, missingYears: number[] = []) {
+    const policy = await this.policyOf(db, t.contract_id);
+    const clocks = await this.d.sla.views(db, t.id, policy, now);
+    const latest = (k: string) => clocks.filter((c) => c.kind === k).sort((a, b) => b.cycle - a.cycle)[0];
+    const response = latest('response');
+    const arrival = latest('arrival');
+    const warnings = missingYears.length ? missingYears : this.d.sla.missingHolidayYears(policy, t.reported_at, now + 86_400_000);
+    return {
+      ...presentSummary(t), description: t.description, reporterName: t.reporter_name, reporterPhone: t.reporter_phone, location: t.location,
+      createdAt: t.created_at, createdById: t.created_by, createdByName: t.creator_name, faultCause: t.fault_cause as 'human' | null,
+      solution: t.solution, billable: t.billable === null ? null : t.billable === 1, resolvedAt: t.resolved_at, closedAt: t.closed_at,
+      reopenCount: t.reopen_count, suspendReason: t.suspend_reason as 'other' | null, clocks,
+      allowedActions: allowedActions(actor, {
+        status: t.status as TicketStatus, assignee_id: t.assignee_id, created_by: t.created_by, customer_id: t.customer_id,
+        responded: !!response && response.stoppedAt !== null, arrivalOpen: !!arrival && arrival.stoppedAt === null,
+      }),
+      slaWarnings: warnings.map((y) => `holiday_data_missing:${y}`),
+    };
+  }
+
+  async get(actor: Actor, id: string) {
+    const t = await this.visible(this.db, actor, id);
+    return this.detail(this.db, actor, t, this.d.now());
+  }
+
+  async list(actor: Actor, q: z.infer<typeof TicketListQuery>) {
+    const after = q.cursor ? decodeCursor(q.cursor) : null;
+    if (q.cursor && !after) throw invalid('cursor', '无效的分页游标 / bad cursor');
+    const rows = await this.repo.list(this.db, {
+      customerId: isCustomer(actor) ? actor.orgId : q.customerId,
+      assigneeId: q.tab === 'mine' ? actor.userId : q.assigneeId,
+      createdBy: q.tab === 'created' ? actor.userId : undefined,
+      projectId: q.projectId,
+      statuses: q.tab === 'mine' ? [...(q.status ?? OPEN_STATUSES)].filter((s) => OPEN_STATUSES.includes(s)) : q.status,
+      dueSortBelow: q.tab === 'at_risk' ? this.d.now() + AT_RISK_WINDOW_MS : undefined,
+      level: q.level, channel: q.channel, q: q.q, after: after ?? undefined, limit: q.limit,
+    });
+    const more = rows.length > q.limit;
+    const page = more ? rows.slice(0, q.limit) : rows;
+    const last = page[page.length - 1];
+    return { items: page.map(presentSummary), nextCursor: more && last ? encodeCursor(last.due_sort, last.id) : null };
+  }
+
+  async timeline(actor: Actor, id: string) {
+    await this.visible(this.db, actor, id);
+    const rows = await this.repo.events(this.db, id, isCustomer(actor));
+    return rows.map((e) => ({
+      id: e.id, at: e.at, actorId: e.actor_id, actorName: e.actor_name ?? null, type: e.type, fromStatus: e.from_status as TicketStatus | null,
+      toStatus: e.to_status as TicketStatus | null, reason: e.reason, data: JSON.parse(e.data_json) as Record<string, unknown>,
+    }));
+  }
+
+  async clockHistory(actor: Actor, id: string) {
+    const t = await this.visible(this.db, actor, id);
+    return this.d.sla.history(this.db, id, await this.policyOf(this.db, t.contract_id), this.d.now());
+  }
+
+  async comments(actor: Actor, id: string) {
+    await this.visible(this.db, actor, id);
+    const rows = await this.repo.comments(this.db, id, isCustomer(actor));
+    return rows.map((c) => ({ id: c.id, at: c.at, authorId: c.author_id, authorName: c.author_name, body: c.body, internal: c.internal === 1 }));
+  }
+
+  /** A public comment by provider staff is a response to the reporter and stops the response clock. */
+  async addComment(meta: RequestMeta, id: string, body: string, internal: boolean) {
+    const actor = meta.actor;
+    if (internal && isCustomer(actor)) throw invalid('internal', '客户不能发布内部备注 / customers cannot post internal notes');
+    const now = this.d.now();
+    return this.db.transaction().execute(async (tx) => {
+      const t = await this.visible(tx, actor, id);
+      const row = { id: newId(now), ticket_id: id, at: now, author_id: actor.userId, body, internal: internal ? 1 : 0 };
+      await this.repo.insertComment(tx, row);
+      await this.event(tx, id, actor.userId, internal ? 'note' : 'comment', { public: !internal, data: { commentId: row.id } });
+      if (!internal && !isCustomer(actor) && hasRole(actor, 'dispatcher', 'service_manager', 'engineer')) {
+        const policy = await this.policyOf(tx, t.contract_id);
+        if (await this.d.sla.stop(tx, id, 'response', now, policy)) {
+          await this.event(tx, id, actor.userId, 'respond', { data: { via: 'comment' } });
+          if (t.status === 'assigned') await this.refresh(tx, id, now, { status: 'in_progress' });
+          else await this.refresh(tx, id, now);
+        }
+      } else if (isCustomer(actor)) {
+        await this.d.notifications.notify(tx, [t.assignee_id], { kind: 'ticket.comment', title: `${t.number} 客户留言`, body: body.slice(0, 200), ticketId: id, sourceKey: `comment:${row.id}` });
+      }
+      await this.d.audit.record(tx, meta, { action: internal ? 'ticket.note' : 'ticket.comment', targetType: 'ticket', targetId: id, summary: `${t.number} ${internal ? '内部备注' : '评论'}` });
+      return { id: row.id, at: now, authorId: actor.userId, authorName: actor.displayName, body, internal };
+    });
+  }
+
+  async attachments(actor: Actor, id: string) {
+    await this.visible(this.db, actor, id);
+    return (await this.repo.attachments(this.db, id)).map((a) => ({ id: a.id, at: a.at, uploaderName: a.uploader_name, fileName: a.file_name, size: a.size, mime: a.mime }));
+  }
+
+  /** Files live under <dataDir>/attachments/<yyyy>/<id>; the row is written only after the bytes are safe on disk. */
+  async addAttachment(meta: RequestMeta, id: string, file: { fileName: string; mime: string; data: Buffer }) {
+    const now = this.d.now();
+    const t = await this.visible(this.db, meta.actor, id);
+    const attId = newId(now);
+    const rel = path.join('attachments', String(new Date(now).getUTCFullYear()), attId);
+    const abs = path.join(this.d.dataDir, rel);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, file.data);
+    try {
+      return await this.db.transaction().execute(async (tx) => {
+        const row = { id: attId, ticket_id: id, at: now, uploader_id: meta.actor.userId, file_name: path.basename(file.fileName).slice(0, 200) || 'file', size: file.data.length, mime: file.mime.slice(0, 100), storage_path: rel, sha256: createHash('sha256').update(file.data).digest('hex') };
+        await this.repo.insertAttachment(tx, row);
+        await this.event(tx, id, meta.actor.userId, 'attachment', { data: { attachmentId: attId, fileName: row.file_name } });
+        await this.d.audit.record(tx, meta, { action: 'ticket.attach', targetType: 'ticket', targetId: id, summary: `${t.number} 上传附件 ${row.file_name}（${row.size} 字节）`, detail: { sha256: row.sha256 } });
+        return { id: attId, at: now, uploaderName: meta.actor.displayName, fileName: row.file_name, size: row.size, mime: row.mime };
+      });
+    } catch (e) {
+      fs.rmSync(abs, { force: true });
+      throw e;
+    }
+  }
+
+  async attachmentFile(actor: Actor, attachmentId: string) {
+    const a = await this.repo.attachment(this.db, attachmentId);
+    if (!a) throw notFound('附件');
+    await this.visible(this.db, actor, a.ticket_id);
+    return { path: path.join(this.d.dataDir, a.storage_path), fileName: a.file_name, mime: a.mime, size: a.size };
+  }
+}

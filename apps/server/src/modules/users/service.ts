@@ -1,0 +1,99 @@
+import { ADMIN_TRIAD, type Role, type UserCreate, type UserUpdate } from '@weibao/schema';
+import type { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { type Actor, type RequestMeta } from '../../http/actor.js';
+import { AppError, invalid, notFound } from '../../http/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { AuditService } from '../audit/service.js';
+import { hashPassword, passwordMeetsPolicy } from '../auth/passwords.js';
+import { AuthRepository } from '../auth/repository.js';
+import type { UserRepository, UserRow } from './repository.js';
+
+export const presentUser = (u: UserRow) => ({
+  id: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, orgName: u.org_name, roles: u.roles,
+  level: u.level, email: u.email, phone: u.phone, disabled: u.disabled === 1, lockedUntil: u.locked_until,
+  lastLoginAt: u.last_login_at, createdAt: u.created_at,
+});
+
+const CUSTOMER_ONLY: Role[] = ['customer_user', 'customer_lead'];
+
+/** Roles must fit the organisation, and the three admin roles never share an account (三员分立). */
+export function checkRoles(roles: Role[], orgKind: string): void {
+  if (roles.filter((r) => ADMIN_TRIAD.includes(r)).length > 1) throw new AppError('ROLE_CONFLICT', {}, 'roles');
+  const customerRoles = roles.filter((r) => CUSTOMER_ONLY.includes(r));
+  if (orgKind === 'customer' && customerRoles.length !== roles.length) throw invalid('roles', '客户单位用户只能是客户角色 / customer users can only hold customer roles');
+  if (orgKind === 'provider' && customerRoles.length) throw invalid('roles', '服务商用户不能持有客户角色 / provider users cannot hold customer roles');
+}
+
+/** User management (R19): sys_admin creates and edits users; only security_admin grants roles and unlocks. */
+export class UserService {
+  constructor(private readonly database: Database, private readonly repo: UserRepository, private readonly audit: AuditService, private readonly now: () => number) {}
+  private get db() { return this.database.db; }
+
+  async list(_actor: Actor, orgId?: string) {
+    return (await this.repo.list(this.db, { orgId })).map(presentUser);
+  }
+
+  async create(meta: RequestMeta | null, input: z.infer<typeof UserCreate>, opts: { mustChangePassword?: boolean } = {}) {
+    const org = await this.db.selectFrom('orgs').selectAll().where('id', '=', input.orgId).executeTakeFirst();
+    if (!org) throw invalid('orgId', '单位不存在 / unknown organisation');
+    checkRoles(input.roles, org.kind);
+    if (!passwordMeetsPolicy(input.password, input.username)) throw new AppError('PASSWORD_POLICY', {}, 'password');
+    const now = this.now();
+    const row = {
+      id: newId(now), org_id: input.orgId, username: input.username, display_name: input.displayName, email: input.email ?? null,
+      phone: input.phone ?? null, level: input.level, password_hash: await hashPassword(input.password), password_changed_at: now,
+      must_change_password: opts.mustChangePassword === false ? 0 : 1, disabled: 0, failed_logins: 0, locked_until: null,
+      last_login_at: null, last_login_ip: null, locale: 'zh-CN', created_at: now,
+    };
+    return this.db.transaction().execute(async (tx) => {
+      if (await this.repo.byUsername(tx, input.username)) throw new AppError('DUPLICATE', { field: 'username' }, 'username');
+      await this.repo.insert(tx, row, input.roles);
+      await this.audit.record(tx, meta ?? { actor: null, ip: null, actorLabel: 'system' }, {
+        action: 'user.create', targetType: 'user', targetId: row.id, summary: `新建用户 ${row.username}（${input.roles.join(',')}）`,
+        detail: { after: { username: row.username, orgId: row.org_id, roles: input.roles, level: row.level } },
+      });
+      return presentUser((await this.repo.byId(tx, row.id))!);
+    });
+  }
+
+  async update(meta: RequestMeta, id: string, input: z.infer<typeof UserUpdate>) {
+    return this.db.transaction().execute(async (tx) => {
+      const before = await this.repo.byId(tx, id);
+      if (!before) throw notFound('用户');
+      if (input.disabled && id === meta.actor.userId) throw invalid('disabled', '不能停用自己 / cannot disable yourself');
+      await this.repo.update(tx, id, {
+        ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+        ...(input.level !== undefined ? { level: input.level } : {}),
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.phone !== undefined ? { phone: input.phone } : {}),
+        ...(input.disabled !== undefined ? { disabled: input.disabled ? 1 : 0 } : {}),
+      });
+      if (input.disabled) await new AuthRepository().deleteUserSessions(tx, id);
+      const after = (await this.repo.byId(tx, id))!;
+      await this.audit.record(tx, meta, { action: 'user.update', targetType: 'user', targetId: id, summary: `修改用户 ${after.username}`, detail: { before: presentUser(before), after: presentUser(after) } });
+      return presentUser(after);
+    });
+  }
+
+  async setRoles(meta: RequestMeta, id: string, roles: Role[]) {
+    return this.db.transaction().execute(async (tx) => {
+      const before = await this.repo.byId(tx, id);
+      if (!before) throw notFound('用户');
+      checkRoles(roles, before.org_kind);
+      await this.repo.setRoles(tx, id, roles);
+      await this.audit.record(tx, meta, { action: 'user.roles', targetType: 'user', targetId: id, summary: `授权 ${before.username}：${before.roles.join(',')} → ${roles.join(',')}`, detail: { before: before.roles, after: roles } });
+      return presentUser((await this.repo.byId(tx, id))!);
+    });
+  }
+
+  async unlock(meta: RequestMeta, id: string) {
+    return this.db.transaction().execute(async (tx) => {
+      const u = await this.repo.byId(tx, id);
+      if (!u) throw notFound('用户');
+      await this.repo.update(tx, id, { locked_until: null, failed_logins: 0 });
+      await this.audit.record(tx, meta, { action: 'user.unlock', targetType: 'user', targetId: id, summary: `解锁用户 ${u.username}` });
+      return presentUser((await this.repo.byId(tx, id))!);
+    });
+  }
+}

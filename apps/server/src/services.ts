@@ -1,0 +1,30 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { AuditService } from './modules/audit/service.js';
+import { AuthService } from './modules/auth/service.js';
+import { Worker } from './modules/jobs/worker.js';
+import { Mailer } from './modules/notifications/mailer.js';
+import { NotificationService } from './modules/notifications/service.js';
+import { ProjectService } from './modules/projects/service.js';
+import { SlaService } from './modules/sla/service.js';
+import { TicketService } from './modules/tickets/service.js';
+import { UserRepository } from './modules/users/repository.js';
+import { UserService } from './modules/users/service.js';
+
+/** The service graph, built once per app (tests build one per database). */
+export function buildServices(config: Config, database: Database, log: FastifyBaseLogger, now: () => number = Date.now) {
+  const userRepo = new UserRepository();
+  const audit = new AuditService(database, now);
+  const auth = new AuthService(database, userRepo, audit, config, now);
+  const users = new UserService(database, userRepo, audit, now);
+  const projects = new ProjectService(database, userRepo, audit, now);
+  const sla = new SlaService();
+  const notifications = new NotificationService(database.db, now);
+  const tickets = new TicketService({ database, audit, sla, projects, users: userRepo, notifications, now, dataDir: config.dataDir, backdateReasonMinutes: config.backdateReasonMinutes });
+  const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
+  const worker = new Worker({ database, tickets, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
+  return { config, database, now, audit, auth, users, userRepo, projects, sla, notifications, tickets, mailer, worker };
+}
+
+export type Services = ReturnType<typeof buildServices>;

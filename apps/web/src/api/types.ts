@@ -1,0 +1,34 @@
+// Response/request types inferred from the zod schemas (type-only: no zod code reaches the bundle from here).
+import type { z } from 'zod';
+import type * as S from '@weibao/schema';
+
+export type { Me, Clock, Ticket, TicketSummary, TicketCreate, TicketActionRequest, SlaPolicy } from '@weibao/schema';
+export type { Role, FaultLevel, Channel, TicketStatus, ClockKind, ClockStatus, FaultCause, SuspendReason, TicketAction, OrgKind } from '@weibao/schema';
+
+export type Org = z.infer<typeof S.Org>;
+export type OrgCreate = z.input<typeof S.OrgCreate>;
+export type Project = z.infer<typeof S.Project>;
+export type ProjectCreate = z.input<typeof S.ProjectCreate>;
+export type ProjectUpdate = z.input<typeof S.ProjectUpdate>;
+export type Contract = z.infer<typeof S.Contract>;
+export type ContractCreate = z.input<typeof S.ContractCreate>;
+export type LevelTargets = z.infer<typeof S.LevelTargets>;
+export type CalendarSpec = z.infer<typeof S.CalendarSpecSchema>;
+export type BusinessPeriod = z.infer<typeof S.BusinessPeriod>;
+export type User = z.infer<typeof S.User>;
+export type UserCreate = z.input<typeof S.UserCreate>;
+export type UserUpdate = z.input<typeof S.UserUpdate>;
+export type TicketPage = z.infer<typeof S.TicketPage>;
+export type TicketListQuery = z.input<typeof S.TicketListQuery>;
+export type TimelineEvent = z.infer<typeof S.TimelineEvent>;
+export type Comment = z.infer<typeof S.Comment>;
+export type CommentCreate = z.input<typeof S.CommentCreate>;
+export type Attachment = z.infer<typeof S.Attachment>;
+export type ClockHistory = z.infer<typeof S.ClockHistory>;
+export type Notification = z.infer<typeof S.Notification>;
+export type AuditEntry = z.infer<typeof S.AuditEntry>;
+export type AuditQuery = z.input<typeof S.AuditQuery>;
+export type Dashboard = z.infer<typeof S.Dashboard>;
+export type Problem = z.infer<typeof S.Problem>;
+export type AuditPage = { items: AuditEntry[]; nextCursor: string | null };
+export type TicketTab = NonNullable<TicketListQuery['tab']>;

@@ -1,0 +1,55 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ApiError, setErrorNotifier, setUnauthorizedHandler } from '../api/client';
+import { meKey } from '../features/auth/useMe';
+import { appTheme } from './theme';
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        refetchOnWindowFocus: true,
+        // 4xx answers will not change on retry (and were already shown to the user once).
+        retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      },
+    },
+    mutationCache: new MutationCache(),
+  });
+}
+
+/** Connects the API client to antd's message API and to the session cache. Lives inside <AntApp>. */
+function ApiBridge({ client }: { client: QueryClient }) {
+  const { message } = AntApp.useApp();
+  const { t } = useTranslation();
+  useEffect(() => {
+    // Same text => same key, so a burst of identical failures shows one toast, not a pile.
+    setErrorNotifier((text) => void message.open({ type: 'error', content: text, key: `err:${text}`, duration: 5 }));
+    setUnauthorizedHandler(() => {
+      if (client.getQueryData(meKey)) void message.open({ type: 'warning', key: 'session', content: t('auth.sessionExpired') });
+      client.setQueryData(meKey, null);
+    });
+  }, [client, message, t]);
+  return null;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [client] = useState(makeQueryClient);
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? enUS : zhCN;
+  return (
+    <ConfigProvider locale={locale} theme={appTheme}>
+      <AntApp>
+        <QueryClientProvider client={client}>
+          <ApiBridge client={client} />
+          <BrowserRouter>{children}</BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import type { MenuProps } from 'antd';
+import {
+  AuditOutlined, BankOutlined, DashboardOutlined, FileAddOutlined, PhoneOutlined, ProjectOutlined,
+  ProfileOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined,
+} from '@ant-design/icons';
+import type { TFunction } from 'i18next';
+import type { Me } from '../api/types';
+import { ADMIN_ORG_ROLES, hasRole, isCustomer, isProviderStaff, USER_ADMIN_ROLES } from './roles';
+
+type Item = { key: string; icon: ReactNode; label: string };
+
+/**
+ * Menu entries by role (三员分立): the auditor sees only the audit log, sys_admin the admin pages
+ * but not the audit log, security_admin users/roles; provider staff work with tickets, customers the portal.
+ */
+export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
+  const items: NonNullable<MenuProps['items']> = [];
+  if (isProviderStaff(me)) {
+    items.push(
+      { key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
+      { key: '/tickets', icon: <UnorderedListOutlined />, label: t('nav.tickets') },
+      { key: '/intake', icon: <PhoneOutlined />, label: t('nav.intake') },
+    );
+  }
+  if (isCustomer(me)) {
+    items.push(
+      { key: '/portal/report', icon: <FileAddOutlined />, label: t('nav.report') },
+      { key: '/portal/tickets', icon: <ProfileOutlined />, label: t('nav.myTickets') },
+    );
+  }
+  const admin: Item[] = [];
+  if (hasRole(me, ADMIN_ORG_ROLES)) {
+    admin.push(
+      { key: '/admin/customers', icon: <BankOutlined />, label: t('nav.customers') },
+      { key: '/admin/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
+    );
+  }
+  if (hasRole(me, USER_ADMIN_ROLES)) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') });
+  if (admin.length) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), children: admin });
+  if (me.roles.includes('auditor')) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') });
+  return items;
+}
+
+/** The menu key to highlight: the longest menu path that prefixes the current location. */
+export function selectedKey(pathname: string, items: MenuProps['items']): string | undefined {
+  const keys: string[] = [];
+  const walk = (list: MenuProps['items']) =>
+    list?.forEach((i) => {
+      if (!i || !('key' in i)) return;
+      if ('children' in i && i.children) walk(i.children);
+      else keys.push(String(i.key));
+    });
+  walk(items);
+  return keys.filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+}

@@ -1,0 +1,27 @@
+import { ADMIN_TRIAD, CUSTOMER_ROLES, PROVIDER_STAFF } from '@weibao/schema';
+import type { Me, Role } from '../api/types';
+
+export { ADMIN_TRIAD, CUSTOMER_ROLES, PROVIDER_STAFF };
+export const ADMIN_ORG_ROLES: readonly Role[] = ['sys_admin', 'service_manager'];
+export const USER_ADMIN_ROLES: readonly Role[] = ['sys_admin', 'security_admin'];
+
+export function hasRole(me: Pick<Me, 'roles'>, roles: readonly Role[]): boolean {
+  return me.roles.some((r) => roles.includes(r));
+}
+export const isProviderStaff = (me: Pick<Me, 'roles'>) => hasRole(me, PROVIDER_STAFF);
+export const isCustomer = (me: Pick<Me, 'roles'>) => hasRole(me, CUSTOMER_ROLES);
+
+/** Landing page per role: provider staff work from the dashboard, the admin triad from their own area. */
+export function homePath(me: Pick<Me, 'roles'>): string {
+  if (isProviderStaff(me)) return '/dashboard';
+  if (isCustomer(me)) return '/portal/tickets';
+  if (me.roles.includes('auditor')) return '/audit';
+  if (me.roles.includes('sys_admin')) return '/admin/customers';
+  if (me.roles.includes('security_admin')) return '/admin/users';
+  return '/forbidden';
+}
+
+/** Customers see tickets inside the portal section; everyone else in the ticket queue. */
+export function ticketPath(me: Pick<Me, 'roles'>, id: string): string {
+  return `${isCustomer(me) && !isProviderStaff(me) ? '/portal/tickets' : '/tickets'}/${encodeURIComponent(id)}`;
+}

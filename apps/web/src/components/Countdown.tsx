@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { formatCountdown, formatDateTime } from './format';
+import { useNow } from './useNow';
+
+/** Live time left until `dueAt`; red once past due or when the server already flagged a breach. */
+export function Countdown({ dueAt, breached = false }: { dueAt: number | null; breached?: boolean }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  if (dueAt === null) return <span className="muted">{breached ? t('sla.breached') : '—'}</span>;
+  const left = dueAt - now;
+  const late = left < 0;
+  return (
+    <span className={`countdown${late || breached ? ' danger-text' : ''}`} title={t('sla.dueAt', { time: formatDateTime(dueAt) })} data-testid="countdown">
+      {late ? t('sla.overdueBy', { time: formatCountdown(left) }) : formatCountdown(left)}
+    </span>
+  );
+}

@@ -1,0 +1,32 @@
+import { Radio } from 'antd';
+import { FAULT_LEVEL_TEXT } from '@weibao/schema';
+import { currentLang } from '../i18n';
+import { useTranslation } from 'react-i18next';
+import type { FaultLevel } from '../api/types';
+
+interface Props {
+  value?: FaultLevel;
+  onChange?: (v: FaultLevel) => void;
+  id?: string;
+  /** data-testid prefix: options get `${testPrefix}-level-${n}`. */
+  testPrefix: string;
+  'aria-labelledby'?: string;
+}
+
+/** Fault level chooser that always shows the R10 definition next to each level. */
+export function LevelRadioGroup({ value, onChange, id, testPrefix, ...aria }: Props) {
+  useTranslation(); // re-render when the language changes
+  const texts = FAULT_LEVEL_TEXT[currentLang()];
+  const levels: FaultLevel[] = [1, 2, 3, 4];
+  return (
+    <Radio.Group id={id} value={value} onChange={(e) => onChange?.(e.target.value as FaultLevel)} className="level-radio" {...aria}>
+      <div style={{ display: 'flex', flexDirection: 'column' }}>
+        {levels.map((n) => (
+          <Radio key={n} value={n}>
+            <span data-testid={`${testPrefix}-level-${n}`}>{texts[n]}</span>
+          </Radio>
+        ))}
+      </div>
+    </Radio.Group>
+  );
+}

@@ -1,0 +1,39 @@
+import { createContext, useContext } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken } from '../../api/client';
+import type { Me } from '../../api/types';
+import { hasStoredLanguage, setLanguage } from '../../i18n';
+
+export const meKey = ['me'] as const;
+
+/** Adopt a freshly loaded session: CSRF token in memory, and the user's language unless one was picked here. */
+export function adoptMe(me: Me): Me {
+  setCsrfToken(me.csrfToken);
+  if (!hasStoredLanguage()) setLanguage(me.locale, false);
+  return me;
+}
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return adoptMe(await api<Me>('/auth/me', { silent: true }));
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      setCsrfToken(null);
+      return null; // not signed in: a normal state, not an error
+    }
+    throw e;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+}
+
+export const MeContext = createContext<Me | null>(null);
+
+/** The signed-in user; only valid below <RequireAuth>. */
+export function useCurrentUser(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useCurrentUser outside RequireAuth');
+  return me;
+}

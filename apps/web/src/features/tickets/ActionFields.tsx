@@ -1,0 +1,88 @@
+import { Form, Input, Radio, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { SUSPEND_REASONS } from '@weibao/schema';
+import { filterByLabel } from '../../api/queries';
+import type { Ticket, User } from '../../api/types';
+import { LevelRadioGroup } from '../../components/LevelRadioGroup';
+import type { ActionField } from './actionSpec';
+
+interface Props {
+  fields: ActionField[];
+  action: string;
+  ticket: Ticket;
+  assignees: User[];
+  assigneesLoading: boolean;
+}
+
+/** The inputs an action needs, as antd Form.Items (labels are real <label>s for screen readers). */
+export function ActionFields({ fields, action, ticket, assignees, assigneesLoading }: Props) {
+  const { t } = useTranslation();
+  const required = { required: true, message: t('common.required') };
+  const has = (f: ActionField) => fields.includes(f);
+  const people = action === 'transfer' ? assignees.filter((u) => u.id !== ticket.assigneeId) : assignees;
+
+  return (
+    <>
+      {has('assignee') ? (
+        <Form.Item name="assigneeId" label={t('action.field.assignee')} rules={[required]}>
+          <Select
+            showSearch
+            filterOption={filterByLabel}
+            loading={assigneesLoading}
+            options={people.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+            notFoundContent={t('action.noAssignees')}
+            data-testid="action-assignee"
+          />
+        </Form.Item>
+      ) : null}
+      {has('level') ? (
+        <Form.Item name="level" label={t('action.field.level')} rules={[required]}>
+          <LevelRadioGroup testPrefix="action" />
+        </Form.Item>
+      ) : null}
+      {has('suspendReason') ? (
+        <Form.Item name="suspendReason" label={t('action.field.suspendReason')} rules={[required]}>
+          <Select options={SUSPEND_REASONS.map((r) => ({ value: r, label: t(`suspendReason.${r}`) }))} data-testid="action-suspend-reason" />
+        </Form.Item>
+      ) : null}
+      {has('solution') ? (
+        <Form.Item name="solution" label={t('action.field.solution')} rules={[{ ...required, whitespace: true }]}>
+          <Input.TextArea rows={4} maxLength={20000} data-testid="action-solution" />
+        </Form.Item>
+      ) : null}
+      {has('faultCause') ? (
+        <Form.Item name="faultCause" label={t('action.field.faultCause')} rules={[required]} extra={t('action.faultCauseHelp')}>
+          <Radio.Group>
+            {(['non_human', 'human'] as const).map((c) => (
+              <Radio key={c} value={c}>
+                <span data-testid={`action-fault-cause-${c}`}>{t(`faultCause.${c}`)}</span>
+              </Radio>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+      ) : null}
+      {has('rating') ? (
+        <Form.Item name="rating" label={t('action.field.rating')}>
+          {/* Radio buttons instead of antd Rate: Rate's stars have no accessible names. */}
+          <Radio.Group optionType="button">
+            {[5, 4, 3, 2, 1].map((n) => (
+              <Radio.Button key={n} value={n}>
+                <span data-testid={`action-rating-${n}`}>{t('action.ratingN', { n })}</span>
+              </Radio.Button>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+      ) : null}
+      {has('note') ? (
+        <Form.Item name="note" label={t('action.field.note')}>
+          <Input.TextArea rows={3} maxLength={2000} data-testid="action-note" />
+        </Form.Item>
+      ) : null}
+      {has('reason') ? (
+        <Form.Item name="reason" label={t('action.field.reason')} rules={[{ ...required, whitespace: true }]}>
+          <Input.TextArea rows={3} maxLength={2000} showCount data-testid="action-reason" />
+        </Form.Item>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { Empty, Timeline } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatDuration } from '../../components/format';
+import { useClockHistory } from './api';
+
+const SEGMENT_COLOR: Record<string, string> = { running: '#0958d9', paused: '#ad4e00', calendar_gap: '#595959' };
+
+/** Per clock and cycle: when it ran, was paused (挂起), or stood still outside the contract calendar. */
+export function ClockHistoryView({ ticketId }: { ticketId: string }) {
+  const { t } = useTranslation();
+  const { data = [], isPending } = useClockHistory(ticketId);
+  if (!isPending && data.length === 0) return <Empty description={t('common.empty')} />;
+  return (
+    <div data-testid="clock-history">
+      {data.map((h) => (
+        <section key={`${h.kind}-${h.cycle}`} aria-label={`${t(`clock.kind.${h.kind}`)} #${h.cycle}`}>
+          <h4 style={{ margin: '8px 0' }}>
+            {t(`clock.kind.${h.kind}`)}
+            {h.cycle > 1 ? ` #${h.cycle}` : ''}
+          </h4>
+          <Timeline
+            items={h.segments.map((s) => ({
+              color: SEGMENT_COLOR[s.kind] ?? '#595959',
+              children: (
+                <div>
+                  <strong>{t(`clock.segment.${s.kind}`)}</strong>{' '}
+                  <span>
+                    {formatDateTime(s.start)} – {s.end === null ? t('clock.untilNow') : formatDateTime(s.end)}
+                  </span>
+                  {s.end !== null ? <span className="muted"> ({formatDuration(s.end - s.start)})</span> : null}
+                  {s.reason || s.name ? <div className="muted">{s.name ?? (s.reason ? t(`suspendReason.${s.reason}`, { defaultValue: s.reason }) : '')}</div> : null}
+                </div>
+              ),
+            }))}
+          />
+        </section>
+      ))}
+    </div>
+  );
+}

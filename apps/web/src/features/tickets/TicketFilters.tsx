@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { Button, Col, Grid, Input, Row, Select } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { CHANNELS, TICKET_STATUSES } from '@weibao/schema';
+import { filterByLabel, useAssignees, useOrgs, useProjects, useUsers } from '../../api/queries';
+import type { TicketFilter } from './api';
+import { useCurrentUser } from '../auth/useMe';
+
+interface Props {
+  filter: TicketFilter;
+  update: (patch: Partial<TicketFilter>) => void;
+  reset: () => void;
+  /** Customers only filter by their own projects; provider staff get every filter. */
+  customerView?: boolean;
+}
+
+export function TicketFilters({ filter, update, reset, customerView = false }: Props) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const screens = Grid.useBreakpoint();
+  const [open, setOpen] = useState(false);
+  const { data: orgs = [] } = useOrgs(!customerView);
+  const { data: projects = [] } = useProjects();
+  const { data: assignees = [] } = useAssignees(filter.projectId);
+  // Only service managers may list all users; others pick an assignee within the chosen project.
+  const canListUsers = me.roles.includes('service_manager');
+  const { data: staff = [] } = useUsers(me.orgId, canListUsers && !customerView && !filter.projectId);
+  const people = filter.projectId ? assignees : canListUsers ? staff.filter((u) => u.roles.includes('engineer')) : [];
+  const peopleOptions = people.length ? people : [{ id: me.id, displayName: me.displayName }];
+
+  const search = (
+    <Input.Search
+      allowClear
+      defaultValue={filter.q}
+      key={filter.q ?? ''}
+      placeholder={t('filter.qPlaceholder')}
+      aria-label={t('filter.q')}
+      onSearch={(q) => update({ q: q.trim() || undefined })}
+      data-testid="filter-q"
+    />
+  );
+  const showAll = screens.md || open; // phones: filters fold behind a toggle to keep the list visible
+
+  const col = { xs: 24, sm: 12, md: 8, xl: 6 };
+  return (
+    <div role="search" aria-label={t('filter.title')} style={{ marginBottom: 12 }}>
+      <Row gutter={[8, 8]}>
+        <Col {...col} xs={screens.md ? 24 : 18}>
+          {search}
+        </Col>
+        {!screens.md ? (
+          <Col xs={6}>
+            <Button block icon={<FilterOutlined />} aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="filter-toggle">
+              {t('filter.toggle')}
+            </Button>
+          </Col>
+        ) : null}
+        {showAll ? (
+          <>
+            <Col {...col}>
+              <Select
+                mode="multiple"
+                allowClear
+                className="full-width"
+                aria-label={t('filter.status')}
+                placeholder={t('filter.status')}
+                value={filter.status ?? []}
+                onChange={(status) => update({ status })}
+                options={TICKET_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+                maxTagCount="responsive"
+                data-testid="filter-status"
+              />
+            </Col>
+            <Col {...col}>
+              <Select
+                allowClear
+                className="full-width"
+                aria-label={t('filter.level')}
+                placeholder={t('filter.level')}
+                value={filter.level}
+                onChange={(level) => update({ level })}
+                options={[1, 2, 3, 4].map((n) => ({ value: n, label: t(`level.short.${n}`) }))}
+                data-testid="filter-level"
+              />
+            </Col>
+            {!customerView ? (
+              <Col {...col}>
+                <Select
+                  allowClear
+                  showSearch
+                  filterOption={filterByLabel}
+                  className="full-width"
+                  aria-label={t('filter.customer')}
+                  placeholder={t('filter.customer')}
+                  value={filter.customerId}
+                  onChange={(customerId) => update({ customerId, projectId: undefined, assigneeId: undefined })}
+                  options={orgs.filter((o) => o.kind === 'customer').map((o) => ({ value: o.id, label: o.name }))}
+                  data-testid="filter-customer"
+                />
+              </Col>
+            ) : null}
+            <Col {...col}>
+              <Select
+                allowClear
+                showSearch
+                filterOption={filterByLabel}
+                className="full-width"
+                aria-label={t('filter.project')}
+                placeholder={t('filter.project')}
+                value={filter.projectId}
+                onChange={(projectId) => update({ projectId, assigneeId: undefined })}
+                options={projects
+                  .filter((p) => !filter.customerId || p.customerId === filter.customerId)
+                  .map((p) => ({ value: p.id, label: `${p.name} (${p.customerName})` }))}
+                data-testid="filter-project"
+              />
+            </Col>
+            {!customerView ? (
+              <Col {...col}>
+                <Select
+                  allowClear
+                  showSearch
+                  filterOption={filterByLabel}
+                  className="full-width"
+                  aria-label={t('filter.assignee')}
+                  placeholder={t('filter.assignee')}
+                  value={filter.assigneeId}
+                  onChange={(assigneeId) => update({ assigneeId })}
+                  options={peopleOptions.map((u) => ({ value: u.id, label: u.displayName }))}
+                  data-testid="filter-assignee"
+                />
+              </Col>
+            ) : null}
+            {!customerView ? (
+              <Col {...col}>
+                <Select
+                  allowClear
+                  className="full-width"
+                  aria-label={t('filter.channel')}
+                  placeholder={t('filter.channel')}
+                  value={filter.channel}
+                  onChange={(channel) => update({ channel })}
+                  options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+                  data-testid="filter-channel"
+                />
+              </Col>
+            ) : null}
+            <Col {...col}>
+              <Button onClick={reset} data-testid="filter-reset">
+                {t('filter.reset')}
+              </Button>
+            </Col>
+          </>
+        ) : null}
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { Channel, FaultLevel, TicketStatus, TicketTab } from '../../api/types';
+import type { TicketFilter } from './api';
+
+export const TABS: TicketTab[] = ['mine', 'created', 'all', 'at_risk'];
+
+/**
+ * Queue tab and filters live in the URL, so "back" from a ticket restores the list and a filtered
+ * queue can be bookmarked or shared.
+ */
+export function useTicketFilter(defaultTab: TicketTab, allowedTabs: TicketTab[] = TABS) {
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo<TicketFilter>(() => {
+    const tabParam = params.get('tab') as TicketTab | null;
+    const level = Number(params.get('level'));
+    return {
+      tab: tabParam && allowedTabs.includes(tabParam) ? tabParam : defaultTab,
+      status: params.getAll('status') as TicketStatus[],
+      level: level >= 1 && level <= 4 ? (level as FaultLevel) : undefined,
+      customerId: params.get('customerId') ?? undefined,
+      projectId: params.get('projectId') ?? undefined,
+      assigneeId: params.get('assigneeId') ?? undefined,
+      channel: (params.get('channel') as Channel | null) ?? undefined,
+      q: params.get('q') ?? undefined,
+    };
+  }, [params, defaultTab, allowedTabs]);
+
+  const update = (patch: Partial<TicketFilter>) => {
+    const next = { ...filter, ...patch };
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) {
+      if (v === undefined || v === null || v === '') continue;
+      if (Array.isArray(v)) v.forEach((x) => p.append(k, String(x)));
+      else p.set(k, String(v));
+    }
+    setParams(p, { replace: true });
+  };
+  const reset = () => update({ status: [], level: undefined, customerId: undefined, projectId: undefined, assigneeId: undefined, channel: undefined, q: undefined });
+  return { filter, update, reset };
+}

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { Channel, ClockKind, ClockStatus, FaultCause, FaultLevel, OrgKind, Role, SuspendReason, TicketStatus } from './enums.js';
+
+/** Epoch milliseconds, UTC. */
+export const Millis = z.number().int().nonnegative();
+export const Id = z.string().min(1).max(64);
+
+// ---------- auth ----------
+export const LoginRequest = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
+export const Me = z.object({
+  id: Id, username: z.string(), displayName: z.string(), orgId: Id, orgKind: OrgKind, orgName: z.string(),
+  roles: z.array(Role), level: z.number().int(), locale: z.enum(['zh-CN', 'en']),
+  mustChangePassword: z.boolean(), csrfToken: z.string(), lastLoginAt: Millis.nullable(), lastLoginIp: z.string().nullable(),
+});
+export type Me = z.infer<typeof Me>;
+export const ChangePasswordRequest = z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1).max(256) });
+export const ApiTokenCreate = z.object({ name: z.string().trim().min(1).max(80), expiresInDays: z.number().int().min(1).max(3650).optional() });
+export const ApiToken = z.object({ id: Id, name: z.string(), createdAt: Millis, expiresAt: Millis.nullable(), lastUsedAt: Millis.nullable() });
+export const ApiTokenCreated = ApiToken.extend({ token: z.string() });
+
+// ---------- organisations, projects, contracts ----------
+export const Org = z.object({ id: Id, name: z.string(), kind: OrgKind, createdAt: Millis });
+export const OrgCreate = z.object({ name: z.string().trim().min(1).max(120), kind: z.literal('customer') });
+export const LevelTargets = z.object({
+  level: FaultLevel,
+  responseMin: z.number().int().min(1).max(100_000),
+  arrivalMin: z.number().int().min(1).max(100_000),
+  resolutionMin: z.number().int().min(1).max(1_000_000),
+});
+export const BusinessPeriod = z.object({ weekday: z.number().int().min(1).max(7), start: z.string().regex(/^\d\d:\d\d$/), end: z.string().regex(/^\d\d:\d\d$/) });
+export const CalendarSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('24x7') }),
+  z.object({
+    kind: z.literal('business'),
+    timezone: z.string().optional(),
+    weekly: z.array(BusinessPeriod).optional(),
+    chinaHolidays: z.boolean().optional(),
+    customHolidays: z.array(z.object({ date: z.string().regex(/^\d{4}-\d\d-\d\d$/), name: z.string().optional() })).optional(),
+    customWorkdays: z.array(z.object({ date: z.string().regex(/^\d{4}-\d\d-\d\d$/), name: z.string().optional() })).optional(),
+    coveredYears: z.array(z.number().int()).optional(),
+  }),
+]);
+export type CalendarSpecInput = z.infer<typeof CalendarSpecSchema>;
+export const SlaPolicy = z.object({
+  targets: z.array(LevelTargets).length(4),
+  calendar: CalendarSpecSchema,
+  pauseReasons: z.array(SuspendReason),
+  autoCloseDays: z.number().int().min(1).max(90),
+});
+export type SlaPolicy = z.infer<typeof SlaPolicy>;
+export const Contract = z.object({
+  id: Id, projectId: Id, code: z.string(), name: z.string(), startsOn: z.string(), endsOn: z.string(),
+  warrantyMonths: z.number().int(), policy: SlaPolicy, createdAt: Millis,
+});
+export const ContractCreate = z.object({
+  code: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(200),
+  startsOn: z.string().regex(/^\d{4}-\d\d-\d\d$/), endsOn: z.string().regex(/^\d{4}-\d\d-\d\d$/),
+  warrantyMonths: z.number().int().min(0).max(240).default(36),
+  policy: SlaPolicy.partial().optional(),
+});
+export const ContractUpdate = ContractCreate.partial();
+export const Project = z.object({
+  id: Id, customerId: Id, customerName: z.string(), code: z.string(), name: z.string(),
+  serviceManagerId: Id.nullable(), serviceManagerName: z.string().nullable(), teamIds: z.array(Id), createdAt: Millis,
+});
+export const ProjectCreate = z.object({
+  customerId: Id, code: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(200),
+  serviceManagerId: Id.nullable().optional(), teamIds: z.array(Id).max(200).optional(),
+});
+export const ProjectUpdate = ProjectCreate.omit({ customerId: true }).partial();
+
+// ---------- users ----------
+export const User = z.object({
+  id: Id, username: z.string(), displayName: z.string(), orgId: Id, orgName: z.string(), roles: z.array(Role),
+  level: z.number().int(), email: z.string().nullable(), phone: z.string().nullable(), disabled: z.boolean(),
+  lockedUntil: Millis.nullable(), lastLoginAt: Millis.nullable(), createdAt: Millis,
+});
+export const UserCreate = z.object({
+  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,64}$/), displayName: z.string().trim().min(1).max(80),
+  orgId: Id, roles: z.array(Role).min(1), level: z.number().int().min(1).max(9).default(1),
+  email: z.string().trim().email().max(200).nullable().optional(), phone: z.string().trim().max(32).nullable().optional(),
+  password: z.string().min(1).max(256),
+});
+export const UserUpdate = z.object({
+  displayName: z.string().trim().min(1).max(80).optional(), level: z.number().int().min(1).max(9).optional(),
+  email: z.string().trim().email().max(200).nullable().optional(), phone: z.string().trim().max(32).nullable().optional(),
+  disabled: z.boolean().optional(),
+});
+export const UserRolesUpdate = z.object({ roles: z.array(Role).min(1) });
+
+// ---------- tickets ----------
+export const Clock = z.object({
+  kind: ClockKind, cycle: z.number().int(), status: ClockStatus, targetMs: z.number(), startedAt: Millis,
+  dueAt: Millis.nullable(), stoppedAt: Millis.nullable(), elapsedMs: z.number(), remainingMs: z.number().nullable(),
+  pausedMs: z.number(), breachedByMs: z.number(), percent: z.number(), notNeededReason: z.string().nullable(),
+});
+export type Clock = z.infer<typeof Clock>;
+export const TicketSummary = z.object({
+  id: Id, number: z.string(), title: z.string(), status: TicketStatus, level: FaultLevel, channel: Channel,
+  customerId: Id, customerName: z.string(), projectId: Id, projectName: z.string(),
+  assigneeId: Id.nullable(), assigneeName: z.string().nullable(), reportedAt: Millis, nextDueAt: Millis.nullable(),
+  breached: z.boolean(), updatedAt: Millis,
+});
+export type TicketSummary = z.infer<typeof TicketSummary>;
+export const Ticket = TicketSummary.extend({
+  description: z.string(), reporterName: z.string(), reporterPhone: z.string(), location: z.string().nullable(),
+  createdAt: Millis, createdById: Id, createdByName: z.string(), faultCause: FaultCause.nullable(), solution: z.string().nullable(),
+  billable: z.boolean().nullable(), resolvedAt: Millis.nullable(), closedAt: Millis.nullable(), reopenCount: z.number().int(),
+  suspendReason: SuspendReason.nullable(), clocks: z.array(Clock), allowedActions: z.array(z.string()),
+  slaWarnings: z.array(z.string()),
+});
+export type Ticket = z.infer<typeof Ticket>;
+export const TicketCreate = z.object({
+  projectId: Id, title: z.string().trim().min(1).max(200), description: z.string().trim().max(20_000).default(''),
+  level: FaultLevel, channel: Channel, reporterName: z.string().trim().min(1).max(80), reporterPhone: z.string().trim().min(3).max(32),
+  reportedAt: Millis.optional(), reportedAtReason: z.string().trim().max(500).optional(), location: z.string().trim().max(200).optional(),
+  assigneeId: Id.optional(),
+});
+export type TicketCreate = z.infer<typeof TicketCreate>;
+export const TicketListQuery = z.object({
+  tab: z.enum(['mine', 'created', 'all', 'at_risk']).default('all'),
+  status: z.array(TicketStatus).or(TicketStatus.transform((s) => [s])).optional(),
+  level: z.coerce.number().int().min(1).max(4).optional(),
+  customerId: Id.optional(), projectId: Id.optional(), assigneeId: Id.optional(), channel: Channel.optional(),
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const TicketPage = z.object({ items: z.array(TicketSummary), nextCursor: z.string().nullable() });
+export const TicketActionRequest = z.object({
+  action: z.enum(['dispatch', 'claim', 'transfer', 'respond', 'arrive', 'arrival_not_needed', 'suspend', 'resume', 'urge', 'resolve', 'confirm', 'reopen', 'cancel', 'change_level']),
+  assigneeId: Id.optional(), reason: z.string().trim().max(2000).optional(), suspendReason: SuspendReason.optional(),
+  solution: z.string().trim().max(20_000).optional(), faultCause: FaultCause.optional(), level: FaultLevel.optional(),
+  note: z.string().trim().max(2000).optional(), rating: z.number().int().min(1).max(5).optional(),
+});
+export type TicketActionRequest = z.infer<typeof TicketActionRequest>;
+export const TimelineEvent = z.object({
+  id: Id, at: Millis, actorId: Id.nullable(), actorName: z.string().nullable(), type: z.string(),
+  fromStatus: TicketStatus.nullable(), toStatus: TicketStatus.nullable(), reason: z.string().nullable(), data: z.record(z.string(), z.unknown()),
+});
+export const CommentCreate = z.object({ body: z.string().trim().min(1).max(20_000), internal: z.boolean().default(false) });
+export const Comment = z.object({ id: Id, at: Millis, authorId: Id, authorName: z.string(), body: z.string(), internal: z.boolean() });
+export const Attachment = z.object({ id: Id, at: Millis, uploaderName: z.string(), fileName: z.string(), size: z.number(), mime: z.string() });
+export const ClockHistory = z.object({
+  kind: ClockKind, cycle: z.number().int(),
+  segments: z.array(z.object({ kind: z.enum(['running', 'paused', 'calendar_gap']), start: Millis, end: Millis.nullable(), reason: z.string().optional(), name: z.string().optional() })),
+});
+
+// ---------- notifications, audit, dashboard ----------
+export const Notification = z.object({ id: Id, at: Millis, kind: z.string(), title: z.string(), body: z.string(), ticketId: Id.nullable(), readAt: Millis.nullable() });
+export const AuditEntry = z.object({
+  id: Id, seq: z.number().int(), at: Millis, actorId: Id.nullable(), actorName: z.string().nullable(), actorRoles: z.array(z.string()),
+  ip: z.string().nullable(), action: z.string(), targetType: z.string().nullable(), targetId: z.string().nullable(),
+  summary: z.string(), result: z.enum(['success', 'failure']),
+});
+export const AuditQuery = z.object({
+  actorId: Id.optional(), action: z.string().max(64).optional(), result: z.enum(['success', 'failure']).optional(),
+  targetId: z.string().max(64).optional(), from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional(),
+  cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const Dashboard = z.object({
+  openTotal: z.number().int(), createdToday: z.number().int(), resolvedToday: z.number().int(), breachedOpen: z.number().int(),
+  byLevel: z.array(z.object({ level: FaultLevel, count: z.number().int() })),
+  byStatus: z.array(z.object({ status: TicketStatus, count: z.number().int() })),
+  atRisk: z.array(TicketSummary),
+});
+export const Problem = z.object({
+  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional(), code: z.string(),
+  field: z.string().optional(), errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
