@@ -13,10 +13,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => {
-        const issue = (v.params as { issue?: { code: string; message: string; path?: PropertyKey[] } }).issue;
-        const field = issue?.path?.length ? issue.path.map(String).join('.') : v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(err.validationContext ?? 'body');
-        const reason = issue ? zodReason(locale, issue) : v.message ?? 'invalid';
-        return { field, message: reason };
+        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        const field = path || String(err.validationContext ?? 'body');
+        const issue = { ...(v.params as Record<string, unknown>), code: v.keyword, message: v.message ?? 'invalid' };
+        return { field, message: zodReason(locale, issue) };
       });
       const first = errors[0]!;
       return send(reply, 400, 'VALIDATION', message(locale, 'VALIDATION', { field: first.field, reason: first.message }), first.field, errors);

@@ -62,8 +62,10 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
 }
 
 /** Chinese wording of zod issues, so a 400 names the field and reads naturally in zh-CN. */
-export function zodReason(locale: Locale, issue: { code: string; message: string; minimum?: unknown; maximum?: unknown; expected?: unknown }): string {
-  if (locale === 'en') return issue.message;
+export function zodReason(locale: Locale, issue: { code: string; message: string; minimum?: unknown; maximum?: unknown; expected?: unknown; input?: unknown }): string {
+  const missing = issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined;
+  if (locale === 'en') return missing ? 'is required' : issue.message;
+  if (missing) return '必填';
   switch (issue.code) {
     case 'invalid_type': return issue.expected ? `类型错误或缺失（应为 ${String(issue.expected)}）` : '类型错误或缺失';
     case 'too_small': return `太短或太小（最小 ${String(issue.minimum)}）`;

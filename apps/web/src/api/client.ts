@@ -141,12 +141,12 @@ function hasPath(obj: unknown, path: (string | number)[]): boolean {
  * Show a server-side validation error next to the form field it names. Returns true when at least
  * one field of this form got the message (the toast from api() stays as well, for screen readers).
  */
-export function applyFormError(form: FormInstance, err: unknown, rename: Record<string, string> = {}): boolean {
+export function applyFormError(form: FormInstance, err: unknown, rename: (field: string) => string = (f) => f): boolean {
   if (!(err instanceof ApiError)) return false;
   const registered = form.getFieldsValue() as unknown; // only fields rendered in this form
   const pairs = err.errors.length ? err.errors : err.field ? [{ field: err.field, message: err.detail }] : [];
   const fields = pairs
-    .map(({ field, message }) => ({ name: toNamePath(rename[field] ?? field), errors: [message || err.detail] }))
+    .map(({ field, message }) => ({ name: toNamePath(rename(field)), errors: [message || err.detail] }))
     .filter((f) => f.name.length > 0 && hasPath(registered, f.name));
   if (fields.length) form.setFields(fields);
   return fields.length > 0;

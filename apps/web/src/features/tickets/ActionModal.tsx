@@ -37,7 +37,7 @@ export function ActionModal({ ticket, action, onClose }: Props) {
     if (action === 'change_level') form.setFieldsValue({ level: ticket.level });
     setValues({});
     setStep(fields.length ? 'form' : 'confirm');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Reset only when a different action is opened, not on every ticket refetch.
   }, [action]);
 
   if (!action) return null;
@@ -102,7 +102,8 @@ export function ActionModal({ ticket, action, onClose }: Props) {
         ];
 
   return (
-    <Modal open title={`${label} · ${ticket.number}`} onCancel={onClose} footer={footer} destroyOnHidden maskClosable={false} data-testid="action-modal">
+    <Modal open title={`${label} · ${ticket.number}`} onCancel={onClose} footer={footer} destroyOnHidden maskClosable={false}>
+      <div data-testid="action-modal" data-action={action}>
       {/* Keep the form mounted during the confirm step so its values and errors survive "back". */}
       <div style={{ display: step === 'form' ? 'block' : 'none' }}>
         <Form form={form} layout="vertical" name={`action-${action}`} preserve>
@@ -115,6 +116,7 @@ export function ActionModal({ ticket, action, onClose }: Props) {
           {summary.length ? <Descriptions column={1} size="small" bordered items={summary} /> : null}
         </div>
       ) : null}
+      </div>
     </Modal>
   );
 }

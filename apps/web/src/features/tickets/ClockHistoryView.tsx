@@ -14,10 +14,10 @@ export function ClockHistoryView({ ticketId }: { ticketId: string }) {
     <div data-testid="clock-history">
       {data.map((h) => (
         <section key={`${h.kind}-${h.cycle}`} aria-label={`${t(`clock.kind.${h.kind}`)} #${h.cycle}`}>
-          <h4 style={{ margin: '8px 0' }}>
+          <h3 style={{ margin: '8px 0', fontSize: 14 }}>
             {t(`clock.kind.${h.kind}`)}
             {h.cycle > 1 ? ` #${h.cycle}` : ''}
-          </h4>
+          </h3>
           <Timeline
             items={h.segments.map((s) => ({
               color: SEGMENT_COLOR[s.kind] ?? '#595959',

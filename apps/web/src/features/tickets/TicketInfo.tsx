@@ -1,0 +1,53 @@
+import { Alert, Descriptions, Space } from 'antd';
+import type { DescriptionsProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '../../api/types';
+import { formatDateTime } from '../../components/format';
+import { LevelTag, StatusTag } from '../../components/tags';
+import { isProviderStaff } from '../../app/roles';
+import { useCurrentUser } from '../auth/useMe';
+
+export function TicketTitle({ ticket }: { ticket: Ticket }) {
+  return (
+    <Space wrap size={[8, 4]} align="center">
+      <span data-testid="ticket-number">{ticket.number}</span>
+      <span data-testid="ticket-title">{ticket.title}</span>
+      <StatusTag status={ticket.status} />
+      <LevelTag level={ticket.level} />
+    </Space>
+  );
+}
+
+/** The ticket's facts. Billing/fault cause details are provider-only. */
+export function TicketInfo({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const staff = isProviderStaff(me);
+  const items: DescriptionsProps['items'] = [
+    { key: 'customer', label: t('ticket.customer'), children: ticket.customerName },
+    { key: 'project', label: t('ticket.project'), children: ticket.projectName },
+    { key: 'reporter', label: t('ticket.reporter'), children: `${ticket.reporterName} ${ticket.reporterPhone}` },
+    { key: 'channel', label: t('ticket.channel'), children: t(`channel.${ticket.channel}`) },
+    { key: 'reportedAt', label: t('ticket.reportedAt'), children: formatDateTime(ticket.reportedAt) },
+    { key: 'createdAt', label: t('ticket.createdAt'), children: `${formatDateTime(ticket.createdAt)} · ${ticket.createdByName}` },
+    { key: 'assignee', label: t('ticket.assignee'), children: ticket.assigneeName ?? t('ticket.unassigned') },
+    { key: 'location', label: t('ticket.location'), children: ticket.location ?? '—' },
+  ];
+  if (ticket.suspendReason) items.push({ key: 'suspend', label: t('ticket.suspendReason'), children: t(`suspendReason.${ticket.suspendReason}`) });
+  if (ticket.reopenCount) items.push({ key: 'reopen', label: t('ticket.reopenCount'), children: ticket.reopenCount });
+  if (ticket.resolvedAt) items.push({ key: 'resolvedAt', label: t('ticket.resolvedAt'), children: formatDateTime(ticket.resolvedAt) });
+  if (ticket.closedAt) items.push({ key: 'closedAt', label: t('ticket.closedAt'), children: formatDateTime(ticket.closedAt) });
+  if (staff && ticket.faultCause) items.push({ key: 'cause', label: t('ticket.faultCause'), children: t(`faultCause.${ticket.faultCause}`) });
+  if (staff && ticket.billable !== null) items.push({ key: 'billable', label: t('ticket.billable'), children: ticket.billable ? t('common.yes') : t('common.no') });
+  items.push({ key: 'description', label: t('ticket.description'), span: 'filled', children: <div className="pre-wrap">{ticket.description || '—'}</div> });
+  if (ticket.solution) items.push({ key: 'solution', label: t('ticket.solution'), span: 'filled', children: <div className="pre-wrap">{ticket.solution}</div> });
+
+  return (
+    <>
+      {ticket.slaWarnings.map((w) => (
+        <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} data-testid="sla-warning" />
+      ))}
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, xl: 3 }} items={items} data-testid="ticket-info" />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { Empty, Timeline } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { TimelineEvent } from '../../api/types';
+import { formatDateTime } from '../../components/format';
+import { useTimeline } from './api';
+
+/** A few well-known keys of TimelineEvent.data worth showing; the rest stays in the audit trail. */
+const DATA_KEYS = ['assigneeName', 'fromAssigneeName', 'toAssigneeName', 'level', 'fromLevel', 'toLevel', 'suspendReason', 'rating', 'note', 'solution'];
+
+function EventLine({ e }: { e: TimelineEvent }) {
+  const { t } = useTranslation();
+  const details = DATA_KEYS.filter((k) => e.data[k] !== undefined && e.data[k] !== null).map((k) => {
+    const v = e.data[k];
+    const text = k === 'suspendReason' ? t(`suspendReason.${String(v)}`, { defaultValue: String(v) }) : String(v);
+    return `${t(`timeline.data.${k}`)}: ${text}`;
+  });
+  return (
+    <div>
+      <div>
+        <strong>{t(`event.${e.type}`, { defaultValue: t(`action.${e.type}`, { defaultValue: e.type }) })}</strong>
+        {e.actorName ? <span> · {e.actorName}</span> : null}
+      </div>
+      <div className="muted">{formatDateTime(e.at)}</div>
+      {e.fromStatus || e.toStatus ? (
+        <div>
+          {t('timeline.status', {
+            from: e.fromStatus ? t(`status.${e.fromStatus}`) : '—',
+            to: e.toStatus ? t(`status.${e.toStatus}`) : '—',
+          })}
+        </div>
+      ) : null}
+      {e.reason ? <div className="pre-wrap">{t('timeline.reason', { reason: e.reason })}</div> : null}
+      {details.map((d) => (
+        <div key={d} className="pre-wrap">
+          {d}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** 处理记录: every action with actor, time, status change and reason. Newest first. */
+export function TimelineView({ ticketId }: { ticketId: string }) {
+  const { t } = useTranslation();
+  const { data = [], isPending } = useTimeline(ticketId);
+  if (!isPending && data.length === 0) return <Empty description={t('common.empty')} />;
+  const events = [...data].sort((a, b) => b.at - a.at);
+  return (
+    <div data-testid="ticket-timeline">
+      <Timeline items={events.map((e) => ({ key: e.id, children: <EventLine e={e} /> }))} />
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// `npm test`: every suite — typecheck, unit + API (SQLite and PostgreSQL), browser (Playwright in
+// Debian Chromium). Ends with one line "N passed, N failed" summing them all.
+// Locally a missing PostgreSQL or Chromium skips that suite with a warning; CI sets
+// WEIBAO_REQUIRE_PG=1 and WEIBAO_REQUIRE_BROWSER=1 so they count as failures instead.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureBuilt, ensureInstalled, root, run } from './lib.mjs';
+
+const results = [];
+const startedAt = Date.now();
+const requirePg = process.env.WEIBAO_REQUIRE_PG === '1';
+const requireBrowser = process.env.WEIBAO_REQUIRE_BROWSER === '1';
+const only = process.argv.slice(2); // e.g. `npm test -- api e2e`
+const wanted = (name) => only.length === 0 || only.includes(name);
+
+ensureInstalled();
+
+function reachable(url) {
+  return new Promise((resolve) => {
+    const u = new URL(url);
+    const s = net.connect({ host: u.hostname, port: Number(u.port || 5432) });
+    s.setTimeout(1500);
+    s.on('connect', () => { s.destroy(); resolve(true); });
+    s.on('error', () => resolve(false));
+    s.on('timeout', () => { s.destroy(); resolve(false); });
+  });
+}
+
+function vitest(name, args, env = {}) {
+  const out = path.join(os.tmpdir(), `weibao-${name}-${process.pid}.json`);
+  const status = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${out}`], { allowFail: true, env: { ...process.env, ...env } });
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  try {
+    const r = JSON.parse(fs.readFileSync(out, 'utf8'));
+    passed = r.numPassedTests; failed = r.numFailedTests; skipped = r.numPendingTests + (r.numTodoTests ?? 0);
+    // A file that failed to load has no tests but must still count as a failure.
+    failed += r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  } catch {
+    failed = 1;
+  }
+  if (status !== 0 && failed === 0) failed = 1;
+  results.push({ name, passed, failed, skipped });
+}
+
+if (wanted('typecheck')) {
+  console.log('\n▶ typecheck');
+  const a = run('npx', ['tsc', '-b', 'apps/server'], { allowFail: true });
+  const b = run('npx', ['tsc', '--noEmit', '-p', 'apps/web/tsconfig.json'], { allowFail: true });
+  results.push({ name: 'typecheck', passed: (a === 0) + (b === 0), failed: (a !== 0) + (b !== 0), skipped: 0 });
+}
+
+if (wanted('api')) {
+  const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const pgUp = await reachable(pgUrl);
+  const env = {};
+  if (pgUp) env.TEST_DATABASE_URL = pgUrl;
+  else if (requirePg) { console.error(`✖ PostgreSQL required but not reachable at ${pgUrl}`); results.push({ name: 'postgres', passed: 0, failed: 1, skipped: 0 }); }
+  else console.warn(`⚠ PostgreSQL not reachable at ${pgUrl}: the PostgreSQL half of the API suite is skipped`);
+  console.log(`\n▶ unit + API tests (SQLite${pgUp ? ' and PostgreSQL' : ''})`);
+  vitest('api', [], env);
+}
+
+if (wanted('e2e')) {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(chromium)) {
+    if (requireBrowser) { console.error(`✖ Chromium required but missing at ${chromium}`); results.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0 }); }
+    else console.warn(`⚠ ${chromium} not found (apt-get install -y chromium fonts-wqy-microhei): browser suite skipped`);
+  } else {
+    ensureBuilt();
+    console.log('\n▶ browser tests (Playwright, Debian Chromium)');
+    vitest('e2e', ['--config', 'apps/web/e2e/vitest.config.ts']);
+  }
+}
+
+const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log('\nSuites:');
+for (const r of results) console.log(`  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+console.log(`  took ${Math.round((Date.now() - startedAt) / 1000)} s`);
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);
