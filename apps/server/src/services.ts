@@ -7,6 +7,7 @@ import { Worker } from './modules/jobs/worker.js';
 import { Mailer } from './modules/notifications/mailer.js';
 import { NotificationService } from './modules/notifications/service.js';
 import { ProjectService } from './modules/projects/service.js';
+import { SecurityPolicyService } from './modules/security/service.js';
 import { SlaService } from './modules/sla/service.js';
 import { TicketService } from './modules/tickets/service.js';
 import { UserRepository } from './modules/users/repository.js';
@@ -16,15 +17,16 @@ import { UserService } from './modules/users/service.js';
 export function buildServices(config: Config, database: Database, log: FastifyBaseLogger, now: () => number = Date.now) {
   const userRepo = new UserRepository();
   const audit = new AuditService(database, now);
-  const auth = new AuthService(database, userRepo, audit, config, now);
-  const users = new UserService(database, userRepo, audit, now);
+  const securityPolicy = new SecurityPolicyService(database, audit, config, now);
+  const auth = new AuthService(database, userRepo, audit, securityPolicy, now);
+  const users = new UserService(database, userRepo, audit, securityPolicy, now);
   const projects = new ProjectService(database, userRepo, audit, now);
   const sla = new SlaService();
   const notifications = new NotificationService(database.db, now);
   const tickets = new TicketService({ database, audit, sla, projects, users: userRepo, notifications, now, dataDir: config.dataDir, backdateReasonMinutes: config.backdateReasonMinutes });
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
   const worker = new Worker({ database, tickets, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, auth, users, userRepo, projects, sla, notifications, tickets, mailer, worker };
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

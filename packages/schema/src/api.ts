@@ -58,7 +58,8 @@ export const ContractCreate = z.object({
   warrantyMonths: z.number().int().min(0).max(240).default(36),
   policy: SlaPolicy.partial().optional(),
 });
-export const ContractUpdate = ContractCreate.partial();
+// No defaults in an update: a field the caller leaves out keeps its stored value.
+export const ContractUpdate = ContractCreate.extend({ warrantyMonths: z.number().int().min(0).max(240) }).partial();
 export const Project = z.object({
   id: Id, customerId: Id, customerName: z.string(), code: z.string(), name: z.string(),
   serviceManagerId: Id.nullable(), serviceManagerName: z.string().nullable(), teamIds: z.array(Id), createdAt: Millis,
@@ -167,3 +168,14 @@ export const Problem = z.object({
   type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional(), code: z.string(),
   field: z.string().optional(), errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
+
+// ---------- security policy (安全管理员) ----------
+export const SecurityPolicy = z.object({
+  passwordMinLength: z.number().int().min(8).max(64),
+  passwordMinClasses: z.number().int().min(2).max(4),
+  passwordMaxAgeDays: z.number().int().min(0).max(3650),
+  lockoutThreshold: z.number().int().min(3).max(20),
+  lockoutMinutes: z.number().int().min(1).max(24 * 60),
+  sessionIdleMinutes: z.number().int().min(1).max(24 * 60),
+});
+export type SecurityPolicy = z.infer<typeof SecurityPolicy>;

@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, type Transaction, sql } from 'kysely';
 import type { Dialect } from './database.js';
 import type { DB } from './types.js';
 
@@ -18,6 +18,15 @@ export function forUpdate<Q extends { forUpdate(): Q }>(dialect: Dialect, q: Q):
 /** Case-insensitive "contains" for search boxes. */
 export function ilike(dialect: Dialect) {
   return dialect === 'postgres' ? ('ilike' as const) : ('like' as const);
+}
+
+/**
+ * `column` contains `text`, case-insensitively, with % and _ in `text` taken literally. SQLite's
+ * LIKE has no escape character unless one is named, so the ESCAPE clause is spelled out for both.
+ */
+export function containsText(dialect: Dialect, column: string, text: string): RawBuilder<SqlBool> {
+  const pattern = `%${text.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+  return sql<SqlBool>`${sql.ref(column)} ${sql.raw(ilike(dialect))} ${pattern} escape '\\'`;
 }
 
 export type Tx = Transaction<DB> | Kysely<DB>;

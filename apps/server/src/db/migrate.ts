@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as m0001 from './migrations/0001_init.js';
+import * as m0002 from './migrations/0002_settings.js';
 
 /** Static list: bundles and compiled output need no directory scanning. Forward-only. */
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
+  '0002_settings': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

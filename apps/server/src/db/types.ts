@@ -68,11 +68,12 @@ export interface AuditLogTable {
   detail_json: string; result: string; prev_hash: string; hash: string;
 }
 export interface AuditHeadTable { id: number; seq: number; hash: string }
+export interface SettingsTable { key: string; value_json: string; updated_at: number; updated_by: string | null }
 
 export interface DB {
   orgs: OrgsTable; users: UsersTable; user_roles: UserRolesTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
   projects: ProjectsTable; project_members: ProjectMembersTable; contracts: ContractsTable; counters: CountersTable;
   tickets: TicketsTable; ticket_events: TicketEventsTable; ticket_comments: TicketCommentsTable; attachments: AttachmentsTable;
   sla_clocks: SlaClocksTable; sla_alerts: SlaAlertsTable; notifications: NotificationsTable; mail_outbox: MailOutboxTable;
-  audit_log: AuditLogTable; audit_head: AuditHeadTable;
+  audit_log: AuditLogTable; audit_head: AuditHeadTable; settings: SettingsTable;
 }

@@ -13,7 +13,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => {
-        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        // Same notation as service-level errors: policy.calendar.weekly[0].start
+        const path = v.instancePath.split('/').filter(Boolean).reduce((f, seg) => (/^\d+$/.test(seg) ? `${f}[${seg}]` : f ? `${f}.${seg}` : seg), '');
         const field = path || String(err.validationContext ?? 'body');
         const issue = { ...(v.params as Record<string, unknown>), code: v.keyword, message: v.message ?? 'invalid' };
         return { field, message: zodReason(locale, issue) };
@@ -27,8 +28,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const fe = err as FastifyError;
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      const code = fe.code === 'FST_REQ_FILE_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : fe.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
-      return send(reply, fe.statusCode, code, fe.message);
+      // Framework errors (malformed JSON, wrong content type, body too large): stable code, detail in the caller's language.
+      const code = fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : fe.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      return send(reply, fe.statusCode, code, message(locale, code, { reason: fe.message }));
     }
     req.log.error({ err }, 'unhandled error');
     return send(reply, 500, 'INTERNAL', locale === 'en' ? 'Internal error' : '服务器内部错误');

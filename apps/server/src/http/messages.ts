@@ -26,6 +26,8 @@ const zh: Record<ErrorCode, Msg> = {
   DUPLICATE: (p) => `${p.field ?? '记录'} 已存在`,
   RATE_LIMITED: () => '请求过于频繁',
   PAYLOAD_TOO_LARGE: () => '文件过大',
+  BAD_REQUEST: () => '请求格式错误',
+  UNSUPPORTED_MEDIA_TYPE: () => '不支持的请求内容类型',
 };
 const en: Record<ErrorCode, Msg> = {
   VALIDATION: (p) => `Field ${p.field} is invalid: ${p.reason}`,
@@ -50,10 +52,22 @@ const en: Record<ErrorCode, Msg> = {
   DUPLICATE: (p) => `${p.field ?? 'Record'} already exists`,
   RATE_LIMITED: () => 'Too many requests',
   PAYLOAD_TOO_LARGE: () => 'File too large',
+  BAD_REQUEST: (p) => `Malformed request${p.reason ? `: ${p.reason}` : ''}`,
+  UNSUPPORTED_MEDIA_TYPE: () => 'Unsupported content type',
 };
 
 export function message(locale: Locale, code: ErrorCode, params: Record<string, string | number>): string {
-  return (locale === 'en' ? en : zh)[code](params);
+  return (locale === 'en' ? en : zh)[code](localizeParams(locale, params));
+}
+
+/** Services write bilingual parameters as "中文 / English"; each locale shows only its half. */
+function localizeParams(locale: Locale, params: Record<string, string | number>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    const i = typeof v === 'string' ? v.indexOf(' / ') : -1;
+    out[k] = i < 0 ? v : locale === 'en' ? (v as string).slice(i + 3) : (v as string).slice(0, i);
+  }
+  return out;
 }
 
 export function pickLocale(acceptLanguage: string | undefined): Locale {

@@ -22,7 +22,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         },
       },
       security: [{ session: [] }, { bearer: [] }],
-      tags: ['auth', 'customers', 'projects', 'contracts', 'users', 'tickets', 'notifications', 'audit', 'dashboard', 'system'].map((name) => ({ name, description: name })),
+      tags: ['auth', 'customers', 'projects', 'contracts', 'users', 'tickets', 'notifications', 'audit', 'dashboard', 'security', 'system'].map((name) => ({ name, description: name })),
     },
     transform: jsonSchemaTransform,
   });

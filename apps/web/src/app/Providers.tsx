@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -38,12 +38,29 @@ function ApiBridge({ client }: { client: QueryClient }) {
   return null;
 }
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+function useReducedMotion(): boolean {
+  return useSyncExternalStore(
+    (cb) => {
+      const mq = window.matchMedia(REDUCED_MOTION);
+      mq.addEventListener('change', cb);
+      return () => mq.removeEventListener('change', cb);
+    },
+    () => window.matchMedia(REDUCED_MOTION).matches,
+  );
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
   const { i18n } = useTranslation();
   const locale = i18n.language === 'en' ? enUS : zhCN;
+  // Honour the OS "reduce motion" setting (WCAG 2.3.3): antd then skips all its animations.
+  const reduced = useReducedMotion();
+  const theme = useMemo(() => ({ ...appTheme, token: { ...appTheme.token, motion: !reduced } }), [reduced]);
   return (
-    <ConfigProvider locale={locale} theme={appTheme}>
+    // autoInsertSpace off: antd would render two-character labels as "认 领", which breaks both
+    // accessible-name matching (axe label-content-name-mismatch) and text lookups in tests.
+    <ConfigProvider locale={locale} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={client}>
           <ApiBridge client={client} />

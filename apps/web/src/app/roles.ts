@@ -1,4 +1,4 @@
-import { ADMIN_TRIAD, CUSTOMER_ROLES, PROVIDER_STAFF } from '@weibao/schema';
+import { ADMIN_TRIAD, CUSTOMER_ROLES, PROVIDER_STAFF } from '../api/enums';
 import type { Me, Role } from '../api/types';
 
 export { ADMIN_TRIAD, CUSTOMER_ROLES, PROVIDER_STAFF };

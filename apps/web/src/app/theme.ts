@@ -12,6 +12,11 @@ export const appTheme: ThemeConfig = {
   token: {
     colorPrimary: PRIMARY,
     colorInfo: PRIMARY,
+    // Hover/active states get darker, not lighter, shades so white text stays ≥ 4.5:1 under the mouse.
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
+    colorErrorHover: '#a8071a',
+    colorErrorActive: '#820014',
     colorLink: PRIMARY,
     colorLinkHover: '#003eb3',
     colorLinkActive: '#002c8c',

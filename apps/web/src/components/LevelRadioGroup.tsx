@@ -1,5 +1,6 @@
 import { Radio } from 'antd';
-import { FAULT_LEVEL_TEXT } from '@weibao/schema';
+import { FormRadioGroup } from './formControls';
+import { FAULT_LEVEL_TEXT } from '@weibao/schema/levels';
 import { currentLang } from '../i18n';
 import { useTranslation } from 'react-i18next';
 import type { FaultLevel } from '../api/types';
@@ -10,7 +11,9 @@ interface Props {
   id?: string;
   /** data-testid prefix: options get `${testPrefix}-level-${n}`. */
   testPrefix: string;
-  'aria-labelledby'?: string;
+  'aria-required'?: boolean | 'true' | 'false';
+  'aria-invalid'?: boolean | 'true' | 'false';
+  'aria-describedby'?: string;
 }
 
 /** Fault level chooser that always shows the R10 definition next to each level. */
@@ -19,7 +22,7 @@ export function LevelRadioGroup({ value, onChange, id, testPrefix, ...aria }: Pr
   const texts = FAULT_LEVEL_TEXT[currentLang()];
   const levels: FaultLevel[] = [1, 2, 3, 4];
   return (
-    <Radio.Group id={id} value={value} onChange={(e) => onChange?.(e.target.value as FaultLevel)} className="level-radio" {...aria}>
+    <FormRadioGroup id={id} value={value} onChange={(e) => onChange?.(e.target.value as FaultLevel)} className="level-radio" {...aria}>
       <div style={{ display: 'flex', flexDirection: 'column' }}>
         {levels.map((n) => (
           <Radio key={n} value={n}>
@@ -27,6 +30,6 @@ export function LevelRadioGroup({ value, onChange, id, testPrefix, ...aria }: Pr
           </Radio>
         ))}
       </div>
-    </Radio.Group>
+    </FormRadioGroup>
   );
 }

@@ -34,7 +34,8 @@ export function ResponsiveList<T extends object>(p: Props<T>) {
       </Button>
     </div>
   ) : null;
-  const empty = p.emptyText ?? t('common.empty');
+  // antd draws empty text in colorTextDisabled (2.3:1); this is real content, so use the muted colour.
+  const empty = <span className="muted">{p.emptyText ?? t('common.empty')}</span>;
 
   if (phone) {
     return (

@@ -21,10 +21,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(expected, got);
 }
 
-/** 等保 practice: length >= 8, three of four character classes, not containing the username. */
-export function passwordMeetsPolicy(password: string, username: string): boolean {
-  if (password.length < 8) return false;
+/** 等保 practice (defaults): length >= 8, three of four character classes, not containing the username. */
+export function passwordMeetsPolicy(password: string, username: string, rule: { passwordMinLength: number; passwordMinClasses: number } = { passwordMinLength: 8, passwordMinClasses: 3 }): boolean {
+  if (password.length < rule.passwordMinLength) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3) return false;
+  if (classes < rule.passwordMinClasses) return false;
   return !password.toLowerCase().includes(username.toLowerCase());
 }

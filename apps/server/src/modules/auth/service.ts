@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { OrgKind } from '@weibao/schema';
-import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import type { Actor, RequestMeta } from '../../http/actor.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
+import type { SecurityPolicyService } from '../security/service.js';
 import { type UserRepository, type UserRow } from '../users/repository.js';
 import { hashPassword, passwordMeetsPolicy, verifyPassword } from './passwords.js';
 import { AuthRepository } from './repository.js';
@@ -24,17 +24,24 @@ export class AuthService {
     private readonly database: Database,
     private readonly users: UserRepository,
     private readonly audit: AuditService,
-    private readonly config: Config,
+    private readonly policy: SecurityPolicyService,
     private readonly now: () => number,
   ) {}
 
   private get db() { return this.database.db; }
 
-  toActor(u: UserRow, via: Actor['via'], session?: { id: string; csrf_token: string }): Actor {
+  /** First login with an issued password, or a password older than the policy's maximum age (等保 8.1.4.1 a). */
+  private async mustChange(u: UserRow): Promise<boolean> {
+    if (u.must_change_password === 1) return true;
+    const { passwordMaxAgeDays } = await this.policy.current();
+    return passwordMaxAgeDays > 0 && this.now() - u.password_changed_at > passwordMaxAgeDays * 86_400_000;
+  }
+
+  toActor(u: UserRow, via: Actor['via'], session?: { id: string; csrf_token: string }, mustChangePassword = u.must_change_password === 1): Actor {
     return {
       userId: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, orgKind: u.org_kind as OrgKind,
       roles: u.roles, level: u.level, via, sessionId: session?.id ?? null, csrfToken: session?.csrf_token ?? null,
-      mustChangePassword: u.must_change_password === 1,
+      mustChangePassword,
     };
   }
 
@@ -56,16 +63,17 @@ export class AuthService {
       throw new AppError('ACCOUNT_DISABLED');
     }
     if (!(await verifyPassword(password, user.password_hash))) {
+      const { lockoutThreshold, lockoutMinutes } = await this.policy.current();
       const failures = user.failed_logins + 1;
-      const lock = failures >= this.config.lockoutThreshold;
+      const lock = failures >= lockoutThreshold;
       await this.db.transaction().execute(async (tx) => {
-        await this.users.update(tx, user.id, { failed_logins: lock ? 0 : failures, locked_until: lock ? now + this.config.lockoutMinutes * 60_000 : user.locked_until });
+        await this.users.update(tx, user.id, { failed_logins: lock ? 0 : failures, locked_until: lock ? now + lockoutMinutes * 60_000 : user.locked_until });
         await this.audit.record(tx, who, {
           action: lock ? 'auth.lockout' : 'auth.login', targetType: 'user', targetId: user.id, result: 'failure',
-          summary: lock ? `连续 ${failures} 次密码错误，账号锁定 ${this.config.lockoutMinutes} 分钟` : `登录失败：密码错误（第 ${failures} 次）`,
+          summary: lock ? `连续 ${failures} 次密码错误，账号锁定 ${lockoutMinutes} 分钟` : `登录失败：密码错误（第 ${failures} 次）`,
         });
       });
-      throw lock ? new AppError('ACCOUNT_LOCKED', { until: new Date(now + this.config.lockoutMinutes * 60_000).toISOString() }) : new AppError('BAD_CREDENTIALS');
+      throw lock ? new AppError('ACCOUNT_LOCKED', { until: new Date(now + lockoutMinutes * 60_000).toISOString() }) : new AppError('BAD_CREDENTIALS');
     }
     const token = secret();
     const session = { id: sha256(token), user_id: user.id, csrf_token: secret(), created_at: now, last_seen_at: now, ip, user_agent: userAgent?.slice(0, 300) ?? null };
@@ -74,7 +82,7 @@ export class AuthService {
       await this.users.update(tx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now, last_login_ip: ip });
       await this.audit.record(tx, who, { action: 'auth.login', targetType: 'user', targetId: user.id, summary: '登录成功' });
     });
-    return { token, actor: this.toActor(user, 'session', session), previousLogin: { at: user.last_login_at, ip: user.last_login_ip }, locale: user.locale };
+    return { token, actor: this.toActor(user, 'session', session, await this.mustChange(user)), previousLogin: { at: user.last_login_at, ip: user.last_login_ip }, locale: user.locale };
   }
 
   /** Resolves a session cookie; enforces the idle timeout server-side (等保 8.1.4.1 b). */
@@ -82,7 +90,8 @@ export class AuthService {
     const now = this.now();
     const s = await this.repo.session(this.db, sha256(token));
     if (!s) throw new AppError('UNAUTHENTICATED');
-    if (now - s.last_seen_at > this.config.sessionIdleMinutes * 60_000) {
+    const { sessionIdleMinutes } = await this.policy.current();
+    if (now - s.last_seen_at > sessionIdleMinutes * 60_000) {
       const user = await this.users.byId(this.db, s.user_id);
       await this.db.transaction().execute(async (tx) => {
         await this.repo.deleteSession(tx, s.id);
@@ -93,7 +102,7 @@ export class AuthService {
     const user = await this.users.byId(this.db, s.user_id);
     if (!user || user.disabled) throw new AppError('UNAUTHENTICATED');
     if (now - s.last_seen_at > TOUCH_EVERY_MS) await this.repo.touchSession(this.db, s.id, now);
-    return this.toActor(user, 'session', s);
+    return this.toActor(user, 'session', s, await this.mustChange(user));
   }
 
   async fromBearer(token: string): Promise<Actor> {
@@ -103,6 +112,7 @@ export class AuthService {
     const user = await this.users.byId(this.db, t.user_id);
     if (!user || user.disabled) throw new AppError('UNAUTHENTICATED');
     if (!t.last_used_at || now - t.last_used_at > TOUCH_EVERY_MS) await this.repo.touchToken(this.db, t.id, now);
+    // Integrations keep working when a password ages out; an issued password not yet changed still blocks.
     return this.toActor(user, 'token');
   }
 
@@ -118,7 +128,7 @@ export class AuthService {
     if (!u) throw notFound('用户');
     return {
       id: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, orgKind: u.org_kind as OrgKind, orgName: u.org_name,
-      roles: u.roles, level: u.level, locale: (u.locale === 'en' ? 'en' : 'zh-CN') as 'en' | 'zh-CN', mustChangePassword: u.must_change_password === 1,
+      roles: u.roles, level: u.level, locale: (u.locale === 'en' ? 'en' : 'zh-CN') as 'en' | 'zh-CN', mustChangePassword: await this.mustChange(u),
       csrfToken: actor.csrfToken ?? '', lastLoginAt: u.last_login_at, lastLoginIp: u.last_login_ip,
     };
   }
@@ -128,9 +138,9 @@ export class AuthService {
     if (!u) throw notFound('用户');
     if (!(await verifyPassword(current, u.password_hash))) {
       await this.audit.recordAlone(meta, { action: 'auth.password_change', targetType: 'user', targetId: u.id, summary: '修改密码失败：原密码错误', result: 'failure' });
-      throw new AppError('VALIDATION', { reason: current ? '原密码错误' : 'required' }, 'currentPassword');
+      throw new AppError('VALIDATION', { reason: current ? '原密码错误 / wrong current password' : '必填 / required' }, 'currentPassword');
     }
-    if (!passwordMeetsPolicy(next, u.username)) throw new AppError('PASSWORD_POLICY', {}, 'newPassword');
+    if (!passwordMeetsPolicy(next, u.username, await this.policy.current())) throw new AppError('PASSWORD_POLICY', {}, 'newPassword');
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (tx) => {
       await this.users.update(tx, u.id, { password_hash: hash, password_changed_at: this.now(), must_change_password: 0 });

@@ -118,7 +118,7 @@ export class ProjectService {
     const levels = policy.targets.map((t) => t.level).sort().join();
     if (levels !== '1,2,3,4') throw invalid('policy.targets', '须为 1–4 级各一条 / one entry per level 1–4');
     const cal = validateCalendarSpec(policy.calendar);
-    if (!cal.ok) throw invalid(`policy.calendar.${cal.field}`, cal.message);
+    if (!cal.ok) throw invalid(`policy.calendar.${cal.field}`, `日历设置无效 / ${cal.message}`);
   }
 
   async createContract(meta: RequestMeta, projectId: string, input: z.infer<typeof ContractCreate>) {

@@ -183,6 +183,11 @@ export function clockHistory(f: ClockFacts, cal: WorkingCalendar, now: number): 
   if (end > t) running(t, end);
   const last = out[out.length - 1];
   const ongoing = f.stoppedAt === null && !f.notNeeded;
-  if (ongoing && last && last.end === end) last.end = null;
+  if (ongoing) {
+    const pausedNow = f.pauses.some((p) => p.to === null);
+    // A pause that ended exactly now is over: the clock runs again from this instant.
+    if (last && last.end === end && (last.kind !== 'paused' || pausedNow)) last.end = null;
+    else if (!pausedNow) out.push({ kind: 'running', start: end, end: null });
+  }
   return out;
 }

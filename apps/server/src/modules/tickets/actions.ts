@@ -20,11 +20,11 @@ export async function performAction(svc: TicketService, meta: RequestMeta, id: s
   const { actor } = meta;
   const now = svc.d.now();
   const a = req.action;
-  if (REASON_REQUIRED.has(a) && !req.reason) throw new AppError('REASON_REQUIRED', { action: ACTION_ZH[a] ?? a }, 'reason');
+  if (REASON_REQUIRED.has(a) && !req.reason) throw new AppError('REASON_REQUIRED', { action: `${ACTION_ZH[a] ?? a} / ${a}` }, 'reason');
   return svc.db.transaction().execute(async (tx) => {
     const t = await svc.visible(tx, actor, id);
     const before = await svc.detail(tx, actor, t, now);
-    if (!before.allowedActions.includes(a)) throw new AppError('ACTION_NOT_ALLOWED', { action: ACTION_ZH[a] ?? a }, 'action');
+    if (!before.allowedActions.includes(a)) throw new AppError('ACTION_NOT_ALLOWED', { action: `${ACTION_ZH[a] ?? a} / ${a}` }, 'action');
     const policy = await svc.policyOf(tx, t.contract_id);
     const from = t.status as TicketStatus;
     let to: TicketStatus = from;

@@ -1,6 +1,7 @@
 import type { TicketStatus } from '@weibao/schema';
 import type { Dialect } from '../../db/database.js';
-import { ilike, type Tx } from '../../db/dialect.js';
+import { containsText, sql, type Tx } from '../../db/dialect.js';
+import type { SqlBool } from 'kysely';
 import type { AttachmentsTable, TicketCommentsTable, TicketEventsTable, TicketsTable } from '../../db/types.js';
 
 export interface ListFilter {
@@ -62,14 +63,14 @@ export class TicketRepository {
     if (f.assigneeId) q = q.where('tickets.assignee_id', '=', f.assigneeId);
     if (f.createdBy) q = q.where('tickets.created_by', '=', f.createdBy);
     if (f.projectId) q = q.where('tickets.project_id', '=', f.projectId);
-    if (f.statuses?.length) q = q.where('tickets.status', 'in', f.statuses);
+    // An empty status list matches nothing (e.g. "mine" asked for closed tickets only).
+    if (f.statuses) q = f.statuses.length ? q.where('tickets.status', 'in', f.statuses) : q.where(sql<SqlBool>`1 = 0`);
     if (f.level) q = q.where('tickets.level', '=', f.level);
     if (f.channel) q = q.where('tickets.channel', '=', f.channel);
     if (f.dueSortBelow !== undefined) q = q.where('tickets.due_sort', '<', f.dueSortBelow);
     if (f.q) {
-      const like = `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-      const op = ilike(this.dialect);
-      q = q.where((eb) => eb.or([eb('tickets.number', '=', f.q!), eb('tickets.title', op, like), eb('tickets.reporter_name', op, like)]));
+      const text = f.q;
+      q = q.where((eb) => eb.or([eb('tickets.number', '=', text), containsText(this.dialect, 'tickets.title', text), containsText(this.dialect, 'tickets.reporter_name', text)]));
     }
     if (f.after) {
       const { sort, id } = f.after;

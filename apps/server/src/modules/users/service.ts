@@ -5,6 +5,7 @@ import { type Actor, type RequestMeta } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
+import type { SecurityPolicyService } from '../security/service.js';
 import { hashPassword, passwordMeetsPolicy } from '../auth/passwords.js';
 import { AuthRepository } from '../auth/repository.js';
 import type { UserRepository, UserRow } from './repository.js';
@@ -27,7 +28,7 @@ export function checkRoles(roles: Role[], orgKind: string): void {
 
 /** User management (R19): sys_admin creates and edits users; only security_admin grants roles and unlocks. */
 export class UserService {
-  constructor(private readonly database: Database, private readonly repo: UserRepository, private readonly audit: AuditService, private readonly now: () => number) {}
+  constructor(private readonly database: Database, private readonly repo: UserRepository, private readonly audit: AuditService, private readonly policy: SecurityPolicyService, private readonly now: () => number) {}
   private get db() { return this.database.db; }
 
   async list(_actor: Actor, orgId?: string) {
@@ -38,7 +39,7 @@ export class UserService {
     const org = await this.db.selectFrom('orgs').selectAll().where('id', '=', input.orgId).executeTakeFirst();
     if (!org) throw invalid('orgId', '单位不存在 / unknown organisation');
     checkRoles(input.roles, org.kind);
-    if (!passwordMeetsPolicy(input.password, input.username)) throw new AppError('PASSWORD_POLICY', {}, 'password');
+    if (!passwordMeetsPolicy(input.password, input.username, await this.policy.current())) throw new AppError('PASSWORD_POLICY', {}, 'password');
     const now = this.now();
     const row = {
       id: newId(now), org_id: input.orgId, username: input.username, display_name: input.displayName, email: input.email ?? null,

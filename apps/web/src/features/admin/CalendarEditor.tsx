@@ -1,4 +1,5 @@
-import { Button, DatePicker, Form, Input, Radio, Select, Space, Switch } from 'antd';
+import { Button, DatePicker, Form, Input, Radio, Space, Switch } from 'antd';
+import { FormRadioGroup, FormSelect } from '../../components/formControls';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +48,7 @@ function WeeklyPeriods() {
             {fields.map((f, i) => (
               <Space key={f.key} wrap align="start" style={{ marginBottom: 4 }}>
                 <Form.Item name={[f.name, 'weekday']} rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 0 }}>
-                  <Select options={weekdays} style={{ width: 96 }} aria-label={t('calendar.weekdayN', { n: i + 1 })} />
+                  <FormSelect options={weekdays} style={{ width: 96 }} aria-label={t('calendar.weekdayN', { n: i + 1 })} />
                 </Form.Item>
                 {(['start', 'end'] as const).map((edge) => (
                   <Form.Item key={edge} name={[f.name, edge]} rules={[{ required: true, pattern: HHMM, message: t('calendar.timeFormat') }]} style={{ marginBottom: 0 }}>
@@ -80,14 +81,14 @@ export function CalendarEditor() {
     <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
       <legend style={{ fontSize: 15, fontWeight: 600, marginBottom: 8 }}>{t('calendar.title')}</legend>
       <Form.Item name="calendarKind" label={t('calendar.kind')}>
-        <Radio.Group>
+        <FormRadioGroup>
           <Radio value="24x7">
             <span data-testid="calendar-24x7">{t('calendar.24x7')}</span>
           </Radio>
           <Radio value="business">
             <span data-testid="calendar-business">{t('calendar.business')}</span>
           </Radio>
-        </Radio.Group>
+        </FormRadioGroup>
       </Form.Item>
       {kind === 'business' ? (
         <>
@@ -98,7 +99,7 @@ export function CalendarEditor() {
           <DateList name="customHolidays" label={t('calendar.customHolidays')} />
           <DateList name="customWorkdays" label={t('calendar.customWorkdays')} />
           <Form.Item name="coveredYears" label={t('calendar.coveredYears')} extra={t('calendar.coveredYearsHelp')}>
-            <Select mode="multiple" options={years.map((y) => ({ value: y, label: String(y) }))} data-testid="calendar-covered-years" />
+            <FormSelect mode="multiple" options={years.map((y) => ({ value: y, label: String(y) }))} data-testid="calendar-covered-years" />
           </Form.Item>
         </>
       ) : null}

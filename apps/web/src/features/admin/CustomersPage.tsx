@@ -71,7 +71,7 @@ export default function CustomersPage() {
         okText={t('common.save')}
         cancelText={t('common.cancel')}
         confirmLoading={create.isPending}
-        okButtonProps={{ 'data-testid': 'org-modal-ok' } as object}
+        okButtonProps={{ 'data-testid': 'org-modal-ok' }}
         destroyOnHidden
       >
         <Form form={form} layout="vertical" name="org" onFinish={(v) => create.mutate({ name: v.name.trim(), kind: 'customer' })}>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
+import { FormSelect } from '../../components/formControls';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, applyFormError } from '../../api/client';
@@ -57,12 +58,12 @@ export function ProjectFormModal({ project, open, onClose }: { project: Project 
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'project-modal-ok' } as object}
+      okButtonProps={{ 'data-testid': 'project-modal-ok' }}
       forceRender
     >
       <Form form={form} layout="vertical" name="project" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="customerId" label={t('admin.customer')} rules={project ? [] : [required]}>
-          <Select
+          <FormSelect
             showSearch
             filterOption={filterByLabel}
             disabled={!!project}
@@ -77,7 +78,7 @@ export function ProjectFormModal({ project, open, onClose }: { project: Project 
           <Input maxLength={200} data-testid="project-name" />
         </Form.Item>
         <Form.Item name="serviceManagerId" label={t('admin.serviceManager')}>
-          <Select
+          <FormSelect
             allowClear
             showSearch
             filterOption={filterByLabel}
@@ -86,7 +87,7 @@ export function ProjectFormModal({ project, open, onClose }: { project: Project 
           />
         </Form.Item>
         <Form.Item name="teamIds" label={t('admin.team')} extra={t('admin.teamHelp')}>
-          <Select
+          <FormSelect
             mode="multiple"
             allowClear
             showSearch

@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { SUSPEND_REASONS } from '@weibao/schema';
+import { SUSPEND_REASONS } from '../../api/enums';
 import type { BusinessPeriod, Contract, ContractCreate, FaultLevel, LevelTargets, SuspendReason } from '../../api/types';
 
 /** Flat form model of a contract; converted to/from the API's nested ContractCreate/SlaPolicy. */

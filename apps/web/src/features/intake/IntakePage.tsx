@@ -1,9 +1,10 @@
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Row } from 'antd';
+import { FormSelect } from '../../components/formControls';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS } from '@weibao/schema';
+import { CHANNELS } from '../../api/enums';
 import { api, applyFormError } from '../../api/client';
 import { filterByLabel, useAssignees, useProjects } from '../../api/queries';
 import type { Channel, FaultLevel, Ticket, TicketCreate } from '../../api/types';
@@ -82,7 +83,7 @@ export default function IntakePage() {
           <Row gutter={16}>
             <Col {...half}>
               <Form.Item name="projectId" label={t('intake.project')} rules={[required]} extra={project ? t('intake.customerIs', { name: project.customerName }) : undefined}>
-                <Select
+                <FormSelect
                   showSearch
                   filterOption={filterByLabel}
                   loading={projectsLoading}
@@ -94,7 +95,7 @@ export default function IntakePage() {
             </Col>
             <Col {...half}>
               <Form.Item name="channel" label={t('intake.channel')} rules={[required]}>
-                <Select options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} data-testid="intake-channel" />
+                <FormSelect options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} data-testid="intake-channel" />
               </Form.Item>
             </Col>
             <Col {...half}>
@@ -154,7 +155,7 @@ export default function IntakePage() {
             </Col>
             <Col {...half}>
               <Form.Item name="assigneeId" label={t('intake.assignee')} extra={t('intake.assigneeHelp')}>
-                <Select
+                <FormSelect
                   allowClear
                   showSearch
                   filterOption={filterByLabel}

@@ -1,4 +1,5 @@
-import { Button, Card, Form, Input, Select } from 'antd';
+import { Button, Card, Form, Input } from 'antd';
+import { FormSelect } from '../../components/formControls';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -63,7 +64,7 @@ export default function ReportFaultPage() {
           scrollToFirstError
         >
           <Form.Item name="projectId" label={t('portal.project')} rules={[required]}>
-            <Select loading={isPending} options={projects.map((p) => ({ value: p.id, label: p.name }))} data-testid="report-project" />
+            <FormSelect loading={isPending} options={projects.map((p) => ({ value: p.id, label: p.name }))} data-testid="report-project" />
           </Form.Item>
           <Form.Item name="level" label={t('portal.level')} rules={[required]}>
             <LevelRadioGroup testPrefix="report" />

@@ -1,6 +1,7 @@
-import { Form, Input, Radio, Select } from 'antd';
+import { Form, Input, Radio } from 'antd';
+import { FormRadioGroup, FormSelect } from '../../components/formControls';
 import { useTranslation } from 'react-i18next';
-import { SUSPEND_REASONS } from '@weibao/schema';
+import { SUSPEND_REASONS } from '../../api/enums';
 import { filterByLabel } from '../../api/queries';
 import type { Ticket, User } from '../../api/types';
 import { LevelRadioGroup } from '../../components/LevelRadioGroup';
@@ -25,7 +26,7 @@ export function ActionFields({ fields, action, ticket, assignees, assigneesLoadi
     <>
       {has('assignee') ? (
         <Form.Item name="assigneeId" label={t('action.field.assignee')} rules={[required]}>
-          <Select
+          <FormSelect
             showSearch
             filterOption={filterByLabel}
             loading={assigneesLoading}
@@ -42,7 +43,7 @@ export function ActionFields({ fields, action, ticket, assignees, assigneesLoadi
       ) : null}
       {has('suspendReason') ? (
         <Form.Item name="suspendReason" label={t('action.field.suspendReason')} rules={[required]}>
-          <Select options={SUSPEND_REASONS.map((r) => ({ value: r, label: t(`suspendReason.${r}`) }))} data-testid="action-suspend-reason" />
+          <FormSelect options={SUSPEND_REASONS.map((r) => ({ value: r, label: t(`suspendReason.${r}`) }))} data-testid="action-suspend-reason" />
         </Form.Item>
       ) : null}
       {has('solution') ? (
@@ -52,25 +53,25 @@ export function ActionFields({ fields, action, ticket, assignees, assigneesLoadi
       ) : null}
       {has('faultCause') ? (
         <Form.Item name="faultCause" label={t('action.field.faultCause')} rules={[required]} extra={t('action.faultCauseHelp')}>
-          <Radio.Group>
+          <FormRadioGroup>
             {(['non_human', 'human'] as const).map((c) => (
               <Radio key={c} value={c}>
                 <span data-testid={`action-fault-cause-${c}`}>{t(`faultCause.${c}`)}</span>
               </Radio>
             ))}
-          </Radio.Group>
+          </FormRadioGroup>
         </Form.Item>
       ) : null}
       {has('rating') ? (
         <Form.Item name="rating" label={t('action.field.rating')}>
           {/* Radio buttons instead of antd Rate: Rate's stars have no accessible names. */}
-          <Radio.Group optionType="button">
+          <FormRadioGroup optionType="button">
             {[5, 4, 3, 2, 1].map((n) => (
               <Radio.Button key={n} value={n}>
                 <span data-testid={`action-rating-${n}`}>{t('action.ratingN', { n })}</span>
               </Radio.Button>
             ))}
-          </Radio.Group>
+          </FormRadioGroup>
         </Form.Item>
       ) : null}
       {has('note') ? (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { applyFormError } from '../../api/client';
 import { useAssignees } from '../../api/queries';
 import type { Ticket, TicketActionRequest } from '../../api/types';
-import { FAULT_LEVEL_TEXT } from '@weibao/schema';
+import { FAULT_LEVEL_TEXT } from '@weibao/schema/levels';
 import { currentLang } from '../../i18n';
 import { useTicketAction } from './api';
 import { ActionFields } from './ActionFields';
@@ -44,9 +44,14 @@ export function ActionModal({ ticket, action, onClose }: Props) {
   const label = t(`action.${action}`, { defaultValue: action });
 
   const next = async () => {
-    const v = await form.validateFields();
-    setValues(v);
-    setStep('confirm');
+    try {
+      setValues(await form.validateFields());
+      // Close any open dropdown of the form before it is hidden behind the confirmation.
+      (document.activeElement as HTMLElement | null)?.blur();
+      setStep('confirm');
+    } catch {
+      /* invalid: antd shows the messages under the fields */
+    }
   };
 
   const submit = () => {
@@ -97,7 +102,7 @@ export function ActionModal({ ticket, action, onClose }: Props) {
             </Button>
           ),
           <Button key="ok" type="primary" danger={DANGER_ACTIONS.has(action)} loading={run.isPending} onClick={submit} data-testid="action-confirm-ok">
-            {t('action.confirmButton', { action: label })}
+            {action === 'confirm' ? t('action.confirmButtonSelf') : t('action.confirmButton', { action: label })}
           </Button>,
         ];
 

@@ -1,6 +1,6 @@
 import { Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CLOCK_KINDS } from '@weibao/schema';
+import { CLOCK_KINDS } from '../../api/enums';
 import type { Clock, ClockKind } from '../../api/types';
 import { formatCountdown, formatDateTime, formatDuration } from '../../components/format';
 import { useNow } from '../../components/useNow';

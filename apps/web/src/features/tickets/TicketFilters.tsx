@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Col, Grid, Input, Row, Select } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, TICKET_STATUSES } from '@weibao/schema';
+import { CHANNELS, TICKET_STATUSES } from '../../api/enums';
 import { filterByLabel, useAssignees, useOrgs, useProjects, useUsers } from '../../api/queries';
 import type { TicketFilter } from './api';
 import { useCurrentUser } from '../auth/useMe';

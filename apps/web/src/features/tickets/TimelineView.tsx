@@ -5,13 +5,22 @@ import { formatDateTime } from '../../components/format';
 import { useTimeline } from './api';
 
 /** A few well-known keys of TimelineEvent.data worth showing; the rest stays in the audit trail. */
-const DATA_KEYS = ['assigneeName', 'fromAssigneeName', 'toAssigneeName', 'level', 'fromLevel', 'toLevel', 'suspendReason', 'rating', 'note', 'solution'];
+const DATA_KEYS = [
+  'clock', 'channel', 'assigneeName', 'fromAssigneeName', 'toAssigneeName', 'level', 'fromLevel', 'toLevel',
+  'suspendReason', 'faultCause', 'rating', 'note', 'solution', 'fileName',
+];
+/** Data values that are enum codes get their display name; the rest are shown as they are. */
+const VALUE_KEY: Record<string, string> = {
+  clock: 'clock.kind', channel: 'channel', level: 'level.short', fromLevel: 'level.short', toLevel: 'level.short',
+  suspendReason: 'suspendReason', faultCause: 'faultCause',
+};
 
 function EventLine({ e }: { e: TimelineEvent }) {
   const { t } = useTranslation();
   const details = DATA_KEYS.filter((k) => e.data[k] !== undefined && e.data[k] !== null).map((k) => {
     const v = e.data[k];
-    const text = k === 'suspendReason' ? t(`suspendReason.${String(v)}`, { defaultValue: String(v) }) : String(v);
+    const prefix = VALUE_KEY[k];
+    const text = prefix ? t(`${prefix}.${String(v)}`, { defaultValue: String(v) }) : String(v);
     return `${t(`timeline.data.${k}`)}: ${text}`;
   });
   return (

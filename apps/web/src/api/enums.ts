@@ -1,0 +1,25 @@
+/**
+ * Constant lists from @weibao/schema, mirrored here. Importing a *value* from the schema's index
+ * would pull its zod schemas (and zod, ~28 kB gzip) into the first-load bundle, because that module
+ * builds zod objects at load time. Types still come from the schema, and `exhaustive` below makes
+ * `tsc` fail as soon as a list here stops matching the schema's union type.
+ */
+import type { Channel, ClockKind, FaultLevel, Role, SuspendReason, TicketStatus } from '@weibao/schema';
+
+/** Compile-time check: `list` names every member of `All` (and nothing else, via `satisfies`). */
+function exhaustive<All>() {
+  return <const L extends readonly All[]>(list: [Exclude<All, L[number]>] extends [never] ? L : never): L => list;
+}
+
+export const ROLES = exhaustive<Role>()([
+  'sys_admin', 'security_admin', 'auditor', 'service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead',
+]);
+export const ADMIN_TRIAD: readonly Role[] = ['sys_admin', 'security_admin', 'auditor'];
+export const PROVIDER_STAFF: readonly Role[] = ['service_manager', 'dispatcher', 'engineer'];
+export const CUSTOMER_ROLES: readonly Role[] = ['customer_user', 'customer_lead'];
+
+export const CHANNELS = exhaustive<Channel>()(['phone', 'fax', 'web', 'email', 'remote', 'onsite', 'monitoring', 'api']);
+export const TICKET_STATUSES = exhaustive<TicketStatus>()(['new', 'assigned', 'in_progress', 'suspended', 'resolved', 'closed', 'cancelled']);
+export const CLOCK_KINDS = exhaustive<ClockKind>()(['response', 'arrival', 'resolution']);
+export const SUSPEND_REASONS = exhaustive<SuspendReason>()(['waiting_customer', 'waiting_third_party', 'waiting_parts', 'other']);
+export const FAULT_LEVELS = exhaustive<FaultLevel>()([1, 2, 3, 4]);

@@ -1,0 +1,53 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { AppLayout } from './AppLayout';
+import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequireRole } from './guards';
+import { ADMIN_ORG_ROLES, CUSTOMER_ROLES, PROVIDER_STAFF, USER_ADMIN_ROLES } from './roles';
+
+// Every page is its own chunk so the first load carries only the shell (and echarts only the dashboard).
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const TicketQueuePage = lazy(() => import('../features/tickets/TicketQueuePage'));
+const TicketDetailPage = lazy(() => import('../features/tickets/TicketDetailPage'));
+const IntakePage = lazy(() => import('../features/intake/IntakePage'));
+const ReportFaultPage = lazy(() => import('../features/portal/ReportFaultPage'));
+const MyTicketsPage = lazy(() => import('../features/portal/MyTicketsPage'));
+const CustomersPage = lazy(() => import('../features/admin/CustomersPage'));
+const ProjectsPage = lazy(() => import('../features/admin/ProjectsPage'));
+const ContractsPage = lazy(() => import('../features/admin/ContractsPage'));
+const UsersPage = lazy(() => import('../features/admin/UsersPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+
+const AUDITOR = ['auditor'] as const;
+
+export function App() {
+  return (
+    <Suspense fallback={<FullPageSpin asMain />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireAuth passwordPage />}>
+          <Route path="/change-password" element={<ChangePasswordPage />} />
+        </Route>
+        <Route element={<RequireAuth />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<HomeRedirect />} />
+            <Route path="dashboard" element={<RequireRole roles={PROVIDER_STAFF}><DashboardPage /></RequireRole>} />
+            <Route path="tickets" element={<RequireRole roles={PROVIDER_STAFF}><TicketQueuePage /></RequireRole>} />
+            <Route path="tickets/:id" element={<RequireRole roles={PROVIDER_STAFF}><TicketDetailPage /></RequireRole>} />
+            <Route path="intake" element={<RequireRole roles={PROVIDER_STAFF}><IntakePage /></RequireRole>} />
+            <Route path="portal/report" element={<RequireRole roles={CUSTOMER_ROLES}><ReportFaultPage /></RequireRole>} />
+            <Route path="portal/tickets" element={<RequireRole roles={CUSTOMER_ROLES}><MyTicketsPage /></RequireRole>} />
+            <Route path="portal/tickets/:id" element={<RequireRole roles={CUSTOMER_ROLES}><TicketDetailPage /></RequireRole>} />
+            <Route path="admin/customers" element={<RequireRole roles={ADMIN_ORG_ROLES}><CustomersPage /></RequireRole>} />
+            <Route path="admin/projects" element={<RequireRole roles={ADMIN_ORG_ROLES}><ProjectsPage /></RequireRole>} />
+            <Route path="admin/projects/:id/contracts" element={<RequireRole roles={ADMIN_ORG_ROLES}><ContractsPage /></RequireRole>} />
+            <Route path="admin/users" element={<RequireRole roles={USER_ADMIN_ROLES}><UsersPage /></RequireRole>} />
+            <Route path="audit" element={<RequireRole roles={AUDITOR}><AuditPage /></RequireRole>} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { App, Form, Modal } from 'antd';
+import { FormSelect } from '../../components/formControls';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, applyFormError } from '../../api/client';
+import type { Role, User } from '../../api/types';
+import { CUSTOMER_ROLES } from '../../app/roles';
+import { roleOptions, triadRule } from './roleOptions';
+
+/** Role assignment (PUT /users/:id/roles): security_admin only, separate from user management. */
+export function RolesModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ roles: Role[] }>();
+  useEffect(() => {
+    if (user) form.setFieldsValue({ roles: user.roles });
+  }, [user, form]);
+
+  const save = useMutation({
+    mutationFn: (roles: Role[]) => api<User>(`/users/${encodeURIComponent(user!.id)}/roles`, { method: 'PUT', body: { roles } }),
+    onSuccess: (u) => {
+      void message.success(t('admin.saved', { name: u.displayName }));
+      void qc.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    },
+    onError: (e) => applyFormError(form, e),
+  });
+
+  // Users carry orgName but not the org kind; their current roles tell which side they are on.
+  const kind = user ? (user.roles.some((r) => CUSTOMER_ROLES.includes(r)) ? 'customer' : 'provider') : undefined;
+  return (
+    <Modal
+      open={!!user}
+      title={user ? t('user.rolesFor', { name: user.displayName }) : ''}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      okButtonProps={{ 'data-testid': 'roles-modal-ok' }}
+      forceRender
+    >
+      <Form form={form} layout="vertical" name="roles" onFinish={(v) => save.mutate(v.roles)}>
+        <Form.Item name="roles" label={t('user.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }, triadRule(t)]}>
+          <FormSelect mode="multiple" options={roleOptions(t, kind)} data-testid="roles-select" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

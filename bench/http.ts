@@ -1,0 +1,92 @@
+/** Servers in child processes, a single-client latency loop, and autocannon runs. */
+import { type ChildProcess, fork } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+export interface Server { port: number; base: string; stop(): Promise<void> }
+
+/** Starts bench/server.ts in a child process (own core, own event loop) and waits for its port. */
+export async function startServer(env: Record<string, string>): Promise<Server> {
+  const child: ChildProcess = fork(path.join(import.meta.dirname, 'server.ts'), [], {
+    execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: any) => (m?.type === 'ready' ? resolve(m.port) : reject(new Error(String(m)))));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    port, base: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.send('stop');
+    }),
+  };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+export interface Reply { status: number; body: string; headers: http.IncomingHttpHeaders }
+
+export function request(base: string, method: string, url: string, headers: Record<string, string> = {}, body?: unknown): Promise<Reply> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${url}`, {
+      method, agent, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+export interface Stats { n: number; p50: number; p95: number; p99: number; max: number; mean: number }
+
+export function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? NaN;
+  return { n: s.length, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: s[s.length - 1] ?? NaN, mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
+}
+
+/**
+ * One client, one keep-alive connection, requests back to back: wall time from sending to the last
+ * byte of each response. `urls` cycles; every response must be 200.
+ */
+export async function latency(base: string, urls: string[], headers: Record<string, string>, n: number, warmup = Math.min(200, n)): Promise<Stats> {
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + n; i++) {
+    const url = urls[i % urls.length]!;
+    const t = process.hrtime.bigint();
+    const r = await request(base, 'GET', url, headers);
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (r.status !== 200) throw new Error(`GET ${url} -> ${r.status} ${r.body.slice(0, 300)}`);
+    if (i >= warmup) samples.push(ms);
+  }
+  return stats(samples);
+}
+
+export interface Throughput { rps: number; p50: number; p97_5: number; p99: number; requests: number; non2xx: number; errors: number; seconds: number }
+
+/** autocannon with N keep-alive connections (no pipelining) after a short warm-up run. */
+export async function throughput(opts: {
+  base: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string;
+  paths?: string[]; connections: number; seconds: number; warmupSeconds?: number;
+}): Promise<Throughput> {
+  let i = 0;
+  const make = (duration: number) => autocannon({
+    url: `${opts.base}${opts.path}`, method: opts.method ?? 'GET', connections: opts.connections, pipelining: 1, duration,
+    headers: { ...(opts.headers ?? {}), ...(opts.body ? { 'content-type': 'application/json' } : {}) },
+    ...(opts.body ? { body: opts.body } : {}),
+    ...(opts.paths ? { requests: [{ setupRequest: (req: any) => ({ ...req, path: opts.paths![i++ % opts.paths!.length] }) }] } : {}),
+  });
+  if (opts.warmupSeconds !== 0) await make(opts.warmupSeconds ?? 2);
+  const r = await make(opts.seconds);
+  return {
+    rps: r.requests.total / r.duration, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99,
+    requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, seconds: r.duration,
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * `npm run bench`: 1,000,000 tickets on SQLite and (when reachable) PostgreSQL, measured over HTTP
+ * against the real app listening on 127.0.0.1. See docs/benchmarks.md for the method.
+ *
+ * Environment:
+ *   BENCH_TICKETS=1000000       bulk tickets per dialect
+ *   BENCH_DIALECTS=sqlite,postgres
+ *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres   admin URL; database weibao_bench is dropped and re-created
+ *   BENCH_SECONDS=10            duration of each autocannon run (after a 2 s warm-up)
+ *   BENCH_LATENCY_N=2000        requests per single-client latency series
+ *   BENCH_SLA_N=200             tickets in the breach-detection run
+ *   BENCH_DOCS=0                do not rewrite the results block of docs/benchmarks.md
+ *   BENCH_LOG_LEVEL=warn        the app's log level (info logs every request)
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { sql } from 'kysely';
+import type { SlaPolicy } from '@weibao/schema';
+import { buildApp } from '../apps/server/src/app.js';
+import { loadConfig } from '../apps/server/src/config.js';
+import { type Database, type Dialect, openDatabase } from '../apps/server/src/db/database.js';
+import { migrateToLatest } from '../apps/server/src/db/migrate.js';
+import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
+import { encodeCursor } from '../apps/server/src/modules/tickets/ordering.js';
+import { Generator, type World } from './data.js';
+import { latency, request, startServer, throughput } from './http.js';
+import { loadPostgres, loadSqlite } from './load.js';
+import { listQuery, bindList } from './queries.js';
+import { type DialectResult, header, machine, markdown, writeDocs } from './report.js';
+import { breachDetection, explain, explainPoll, pollCost } from './sla.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const env = process.env;
+const TICKETS = Number(env.BENCH_TICKETS ?? 1_000_000);
+const SECONDS = Number(env.BENCH_SECONDS ?? 10);
+const LATENCY_N = Number(env.BENCH_LATENCY_N ?? 2000);
+const SLA_N = Number(env.BENCH_SLA_N ?? 200);
+const PG_ADMIN = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DIALECTS = (env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',').map((s) => s.trim()) as Dialect[];
+const dataDir = path.join(root, '.bench-data');
+
+const log = (msg: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+function reachable(url: string): Promise<boolean> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const s = net.connect({ host: u.hostname, port: Number(u.port || 5432) });
+    s.setTimeout(1500);
+    s.on('connect', () => { s.destroy(); resolve(true); });
+    s.on('error', () => resolve(false));
+    s.on('timeout', () => { s.destroy(); resolve(false); });
+  });
+}
+
+async function freshDatabase(dialect: Dialect): Promise<{ database: Database; url: string | null; sqlitePath: string }> {
+  const sqlitePath = path.join(dataDir, 'bench.sqlite');
+  if (dialect === 'sqlite') {
+    for (const f of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) fs.rmSync(f, { force: true });
+    return { database: openDatabase({ databaseUrl: null, sqlitePath }), url: null, sqlitePath };
+  }
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query('drop database if exists weibao_bench with (force)');
+  await admin.query('create database weibao_bench');
+  await admin.end();
+  const u = new URL(PG_ADMIN);
+  u.pathname = '/weibao_bench';
+  return { database: openDatabase({ databaseUrl: u.toString() }), url: u.toString(), sqlitePath };
+}
+
+/** The seeded organisations, projects, contracts and people that bulk tickets refer to. */
+async function world(database: Database, t0: number): Promise<World> {
+  const { db } = database;
+  const users = new Map((await db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
+  const id = (u: string) => users.get(u) ?? (() => { throw new Error(`seed user ${u} missing`); })();
+  const projects = await db.selectFrom('projects').innerJoin('contracts', 'contracts.project_id', 'projects.id')
+    .select(['projects.id', 'projects.customer_id', 'contracts.id as contract_id', 'contracts.starts_on', 'contracts.policy_json']).orderBy('projects.code').execute();
+  const policy = JSON.parse(projects[0]!.policy_json) as SlaPolicy;
+  const customerUsers = async (orgId: string) => (await db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select('users.id').where('users.org_id', '=', orgId).where('user_roles.role', 'in', ['customer_user', 'customer_lead']).execute()).map((u) => u.id);
+  const counters = new Map((await db.selectFrom('counters').selectAll().execute()).map((c) => [c.name, Number(c.value)]));
+  const start = Math.max(...projects.map((p) => Date.parse(`${p.starts_on}T00:00:00+08:00`)));
+  return {
+    t0, from: Math.max(start, t0 - 730 * 86_400_000),
+    projects: await Promise.all(projects.map(async (p, i) => ({ id: p.id, customerId: p.customer_id, contractId: p.contract_id, share: i === 0 ? 0.6 : 0.4, customerUsers: await customerUsers(p.customer_id) }))),
+    staffCreators: [id('dispatcher'), id('dispatcher'), id('dispatcher'), id('manager')],
+    engineers: [id('engineer'), id('engineer2')],
+    targets: new Map(policy.targets.map((t) => [t.level, { response: t.responseMin * 60_000, arrival: t.arrivalMin * 60_000, resolution: t.resolutionMin * 60_000 }])),
+    pauseReasons: policy.pauseReasons, autoCloseMs: policy.autoCloseDays * 86_400_000, counters,
+  };
+}
+
+async function login(base: string, username: string) {
+  const r = await request(base, 'POST', '/api/v1/auth/login', {}, { username, password: DEMO_PASSWORD });
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.body}`);
+  const cookie = String(r.headers['set-cookie']).split(';')[0]!;
+  return { cookie, 'x-csrf-token': JSON.parse(r.body).csrfToken as string };
+}
+
+async function runDialect(dialect: Dialect): Promise<DialectResult> {
+  const started = performance.now();
+  log(`${dialect}: fresh database, migrate, demo seed`);
+  const { database, url, sqlitePath } = await freshDatabase(dialect);
+  await migrateToLatest(database.db);
+  const config = loadConfig({}, { dataDir, workers: false, logLevel: 'silent' });
+  const local = await buildApp({ config, database, logger: false });
+  const tSeed = performance.now();
+  await seedDemo(local.services);
+  const seedMs = performance.now() - tSeed;
+  const worker = local.services.worker;
+  while ((await worker.raiseDueAlerts()) > 0) { /* the seed's already-due alerts, as the running worker would */ }
+  const small = await pollCost(database, worker);
+
+  const w = await world(database, Date.now());
+  const gen = new Generator(w, TICKETS);
+  log(`${dialect}: bulk-loading ${TICKETS.toLocaleString('en-US')} tickets (+ clocks and alerts of open and resolved ones)`);
+  const load = dialect === 'sqlite' ? await loadSqlite(sqlitePath, gen, TICKETS) : await loadPostgres(url!, gen, TICKETS);
+  for (const [name, value] of w.counters) {
+    await database.db.insertInto('counters').values({ name, value }).onConflict((oc) => oc.column('name').doUpdateSet({ value })).execute();
+  }
+  log(`${dialect}: loaded in ${((load.insertMs + load.indexMs) / 1000).toFixed(1)} s (${load.clocks.toLocaleString('en-US')} clocks, ${load.alerts.toLocaleString('en-US')} alerts)`);
+
+  const serverEnv = { BENCH_SQLITE: sqlitePath, BENCH_PG_DB: url ?? '', WEIBAO_DATA_DIR: dataDir };
+  const app = await startServer({ ...serverEnv, BENCH_MODE: 'app' });
+  const staff = await login(app.base, 'dispatcher');
+  const cust = await login(app.base, 'cust_a');
+  const custOrg = w.projects[0]!.customerId;
+  const shuffle = <T>(a: T[]) => a.map((v) => [Math.random(), v] as const).sort((x, y) => x[0] - y[0]).map(([, v]) => v);
+  const deep = shuffle(gen.samples).map((s) => encodeCursor(s.sort, s.id));
+  const custDeep = shuffle(gen.samples.filter((s) => s.customerId === custOrg)).map((s) => encodeCursor(s.sort, s.id));
+  const q = '/api/v1/tickets?tab=all&limit=20';
+  const check = JSON.parse((await request(app.base, 'GET', `${q}&cursor=${deep[0]}`, staff)).body);
+  if (check.items?.length !== 20) throw new Error(`deep page returned ${JSON.stringify(check).slice(0, 300)}`);
+
+  log(`${dialect}: single-client latency (${LATENCY_N} requests per series)`);
+  const latencyRes = {
+    staffFirst: await latency(app.base, [q], staff, LATENCY_N),
+    staffDeep: await latency(app.base, deep.map((c) => `${q}&cursor=${c}`), staff, LATENCY_N),
+    custFirst: await latency(app.base, [q], cust, LATENCY_N),
+    custDeep: await latency(app.base, custDeep.map((c) => `${q}&cursor=${c}`), cust, LATENCY_N),
+  };
+
+  log(`${dialect}: throughput, 10 connections, ${SECONDS} s per run (Weibao, then the bare Fastify baseline)`);
+  const raw = await startServer({
+    ...serverEnv, BENCH_MODE: 'raw', BENCH_CREATOR: w.staffCreators[0]!,
+    BENCH_PROJECTS: JSON.stringify(w.projects.map((p) => ({ id: p.id, customerId: p.customerId, contractId: p.contractId }))),
+  });
+  const rawCheck = JSON.parse((await request(raw.base, 'GET', `/tickets?cursor=${deep[0]}`)).body);
+  if (JSON.stringify(rawCheck.items.map((i: any) => i.id)) !== JSON.stringify(check.items.map((i: any) => i.id))) throw new Error('baseline page differs from the app page');
+  const pair = async (appOpts: Parameters<typeof throughput>[0], rawOpts: Parameters<typeof throughput>[0]) =>
+    ({ app: await throughput(appOpts), raw: await throughput(rawOpts) });
+  const body = JSON.stringify({ projectId: w.projects[0]!.id, title: '核心交换机端口闪断', level: 3, channel: 'phone', reporterName: '王芳', reporterPhone: '13800000000' });
+  const common = { connections: 10, seconds: SECONDS };
+  const throughputRes = {
+    pageFirst: await pair({ ...common, base: app.base, path: q, headers: staff }, { ...common, base: raw.base, path: '/tickets' }),
+    pageDeep: await pair({ ...common, base: app.base, path: q, paths: deep.map((c) => `${q}&cursor=${c}`), headers: staff },
+      { ...common, base: raw.base, path: '/tickets', paths: deep.map((c) => `/tickets?cursor=${c}`) }),
+    create: await pair({ ...common, base: app.base, path: '/api/v1/tickets', method: 'POST', headers: staff, body },
+      { ...common, base: raw.base, path: '/tickets', method: 'POST', body }),
+  };
+  await raw.stop();
+
+  log(`${dialect}: idle alert poll cost and query plans`);
+  const large = await pollCost(database, worker);
+  const pollPlan = await explainPoll(database);
+  const plans = [{ title: 'Alert poll (Worker.raiseDueAlerts)', ...pollPlan }];
+  const sample = gen.samples[Math.floor(gen.samples.length / 2)]!;
+  for (const [title, opts, values] of [
+    ['Queue, first page (staff)', { customer: false, after: false }, {}],
+    ['Queue, deep page (staff, cursor in the middle of the queue)', { customer: false, after: true }, { sort: sample.sort, id: sample.id }],
+    ['Queue, deep page (customer)', { customer: true, after: true }, { customerId: custOrg, sort: sample.sort, id: sample.id }],
+  ] as const) {
+    const lq = await listQuery(dialect, { ...opts, limit: 20 });
+    plans.push({ title, sql: lq.sql, plan: await explain(database, { sql: lq.sql, parameters: bindList(lq, values) }) });
+  }
+
+  log(`${dialect}: SLA breach detection (${SLA_N} tickets breaching 2-5 s after creation)`);
+  const detection = await breachDetection(database, app.base, staff, w.projects.map((p) => p.id), SLA_N);
+  await app.stop();
+
+  const count = async (t: 'tickets' | 'sla_clocks' | 'sla_alerts') => Number((await database.db.selectFrom(t).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const totalRows = { tickets: await count('tickets'), clocks: await count('sla_clocks'), alerts: await count('sla_alerts') };
+  const version = dialect === 'sqlite'
+    ? (await sql<{ v: string }>`select sqlite_version() as v`.execute(database.db)).rows[0]!.v
+    : (await sql<{ server_version: string }>`show server_version`.execute(database.db)).rows[0]!.server_version;
+  await local.close();
+  await database.destroy();
+  return {
+    dialect, version, tickets: TICKETS, load: { ...load, seedMs, totalRows }, latency: latencyRes, throughput: throughputRes,
+    poll: { small, large }, detection, plans, seconds: (performance.now() - started) / 1000,
+  };
+}
+
+// The app imports @weibao/schema from its build output.
+const schemaDist = path.join(root, 'packages/schema/dist/index.js');
+if (!fs.existsSync(schemaDist)) execFileSync('npx', ['tsc', '-b', 'packages/schema'], { cwd: root, stdio: 'inherit' });
+fs.mkdirSync(dataDir, { recursive: true });
+
+const m = machine();
+log(`machine: ${m.nproc} CPUs, ${m.cpu}, ${m.memory}, Node ${m.node}`);
+const results: DialectResult[] = [];
+for (const dialect of DIALECTS) {
+  if (dialect === 'postgres' && !(await reachable(PG_ADMIN))) {
+    log(`postgres: ${new URL(PG_ADMIN).host} not reachable, skipped`);
+    continue;
+  }
+  const r = await runDialect(dialect);
+  results.push(r);
+  console.log(`\n${markdown(r)}\n`);
+}
+const block = `${header(m, TICKETS)}\n${results.map(markdown).join('\n')}`;
+if (env.BENCH_DOCS !== '0' && results.length) {
+  writeDocs(path.join(root, 'docs/benchmarks.md'), block);
+  log('results written to docs/benchmarks.md');
+}
+process.exit(0);
