@@ -71,22 +71,43 @@ export async function latency(base: string, urls: string[], headers: Record<stri
 
 export interface Throughput { rps: number; p50: number; p97_5: number; p99: number; requests: number; non2xx: number; errors: number; seconds: number }
 
-/** autocannon with N keep-alive connections (no pipelining) after a short warm-up run. */
-export async function throughput(opts: {
+type RunOpts = {
   base: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string;
-  paths?: string[]; connections: number; seconds: number; warmupSeconds?: number;
-}): Promise<Throughput> {
+  paths?: string[]; connections: number; seconds: number;
+};
+
+/** One autocannon run: N keep-alive connections, no pipelining. */
+async function run(opts: RunOpts): Promise<autocannon.Result> {
   let i = 0;
-  const make = (duration: number) => autocannon({
-    url: `${opts.base}${opts.path}`, method: opts.method ?? 'GET', connections: opts.connections, pipelining: 1, duration,
+  return autocannon({
+    url: `${opts.base}${opts.path}`, method: opts.method ?? 'GET', connections: opts.connections, pipelining: 1, duration: opts.seconds,
     headers: { ...(opts.headers ?? {}), ...(opts.body ? { 'content-type': 'application/json' } : {}) },
     ...(opts.body ? { body: opts.body } : {}),
     ...(opts.paths ? { requests: [{ setupRequest: (req: any) => ({ ...req, path: opts.paths![i++ % opts.paths!.length] }) }] } : {}),
   });
-  if (opts.warmupSeconds !== 0) await make(opts.warmupSeconds ?? 2);
-  const r = await make(opts.seconds);
+}
+
+/**
+ * Our server against the baseline on the machine as it is: after a 2 s warm-up of each, the two are
+ * measured in alternating halves (A B B A), so background load that drifts during the run hits both
+ * sides alike. Latency percentiles are those of the longer-running half-pairs merged by weight.
+ */
+export async function compare(a: RunOpts, b: RunOpts): Promise<{ app: Throughput; raw: Throughput }> {
+  await run({ ...a, seconds: 2 });
+  await run({ ...b, seconds: 2 });
+  const half = Math.max(1, Math.round(a.seconds / 2));
+  const a1 = await run({ ...a, seconds: half });
+  const b1 = await run({ ...b, seconds: half });
+  const b2 = await run({ ...b, seconds: half });
+  const a2 = await run({ ...a, seconds: half });
+  return { app: merge(a1, a2), raw: merge(b1, b2) };
+}
+
+function merge(x: autocannon.Result, y: autocannon.Result): Throughput {
+  const n = x.requests.total + y.requests.total;
+  const w = (f: (r: autocannon.Result) => number) => (f(x) * x.requests.total + f(y) * y.requests.total) / Math.max(1, n);
   return {
-    rps: r.requests.total / r.duration, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99,
-    requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, seconds: r.duration,
+    rps: n / (x.duration + y.duration), p50: w((r) => r.latency.p50), p97_5: w((r) => r.latency.p97_5), p99: w((r) => r.latency.p99),
+    requests: n, non2xx: x.non2xx + y.non2xx, errors: x.errors + y.errors, seconds: x.duration + y.duration,
   };
 }

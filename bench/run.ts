@@ -15,6 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -26,7 +27,7 @@ import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
 import { encodeCursor } from '../apps/server/src/modules/tickets/ordering.js';
 import { Generator, type World } from './data.js';
-import { latency, request, startServer, throughput } from './http.js';
+import { compare, latency, request, startServer } from './http.js';
 import { loadPostgres, loadSqlite } from './load.js';
 import { listQuery, bindList } from './queries.js';
 import { type DialectResult, header, machine, markdown, writeDocs } from './report.js';
@@ -102,7 +103,8 @@ async function login(base: string, username: string) {
 
 async function runDialect(dialect: Dialect): Promise<DialectResult> {
   const started = performance.now();
-  log(`${dialect}: fresh database, migrate, demo seed`);
+  const loadBefore = os.loadavg()[0]!;
+  log(`${dialect}: fresh database, migrate, demo seed (load average ${loadBefore.toFixed(2)})`);
   const { database, url, sqlitePath } = await freshDatabase(dialect);
   await migrateToLatest(database.db);
   const config = loadConfig({}, { dataDir, workers: false, logLevel: 'silent' });
@@ -150,16 +152,16 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   });
   const rawCheck = JSON.parse((await request(raw.base, 'GET', `/tickets?cursor=${deep[0]}`)).body);
   if (JSON.stringify(rawCheck.items.map((i: any) => i.id)) !== JSON.stringify(check.items.map((i: any) => i.id))) throw new Error('baseline page differs from the app page');
-  const pair = async (appOpts: Parameters<typeof throughput>[0], rawOpts: Parameters<typeof throughput>[0]) =>
-    ({ app: await throughput(appOpts), raw: await throughput(rawOpts) });
   const body = JSON.stringify({ projectId: w.projects[0]!.id, title: '核心交换机端口闪断', level: 3, channel: 'phone', reporterName: '王芳', reporterPhone: '13800000000' });
   const common = { connections: 10, seconds: SECONDS };
+  const deepPaths = (prefix: string) => deep.map((c) => `${prefix}cursor=${c}`);
+  const ours = { ...common, base: app.base, headers: staff };
+  const bare = { ...common, base: raw.base };
   const throughputRes = {
-    pageFirst: await pair({ ...common, base: app.base, path: q, headers: staff }, { ...common, base: raw.base, path: '/tickets' }),
-    pageDeep: await pair({ ...common, base: app.base, path: q, paths: deep.map((c) => `${q}&cursor=${c}`), headers: staff },
-      { ...common, base: raw.base, path: '/tickets', paths: deep.map((c) => `/tickets?cursor=${c}`) }),
-    create: await pair({ ...common, base: app.base, path: '/api/v1/tickets', method: 'POST', headers: staff, body },
-      { ...common, base: raw.base, path: '/tickets', method: 'POST', body }),
+    pageFirst: await compare({ ...ours, path: q }, { ...bare, path: '/tickets' }),
+    pageDeep: await compare({ ...ours, path: q, paths: deepPaths(`${q}&`) }, { ...bare, path: '/tickets', paths: deepPaths('/tickets?') }),
+    create: await compare({ ...ours, path: '/api/v1/tickets', method: 'POST', body }, { ...bare, path: '/tickets', method: 'POST', body }),
+    createFull: await compare({ ...ours, path: '/api/v1/tickets', method: 'POST', body }, { ...bare, path: '/tickets-full', method: 'POST', body }),
   };
   await raw.stop();
 
@@ -190,7 +192,7 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   await database.destroy();
   return {
     dialect, version, tickets: TICKETS, load: { ...load, seedMs, totalRows }, latency: latencyRes, throughput: throughputRes,
-    poll: { small, large }, detection, plans, seconds: (performance.now() - started) / 1000,
+    poll: { small, large }, detection, plans, seconds: (performance.now() - started) / 1000, loadBefore,
   };
 }
 

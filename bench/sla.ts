@@ -1,5 +1,5 @@
 /** SLA breach detection latency, the cost of an idle alert poll, and the query plans behind both. */
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { SlaPolicy } from '@weibao/schema';
 import type { Database } from '../apps/server/src/db/database.js';
 import type { Worker } from '../apps/server/src/modules/jobs/worker.js';
@@ -74,16 +74,13 @@ export async function pollCost(database: Database, worker: Worker, calls = 200):
   };
 }
 
-/** EXPLAIN QUERY PLAN (SQLite) or EXPLAIN (ANALYZE, BUFFERS) (PostgreSQL) of a captured statement. */
+/**
+ * EXPLAIN QUERY PLAN (SQLite) or EXPLAIN (ANALYZE, BUFFERS) (PostgreSQL) of a captured statement,
+ * with its parameters bound as the app binds them (SQLite plans differently for literals).
+ */
 export async function explain(database: Database, q: Captured): Promise<string> {
-  const params = q.parameters;
-  // Inline the parameters as literals: sql.raw keeps the statement text exactly as the app sends it.
-  const text = q.sql.replace(database.dialect === 'postgres' ? /\$(\d+)/g : /\?/g, (_m, n?: string) => {
-    const v = database.dialect === 'postgres' ? params[Number(n) - 1] : params.shift();
-    return typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
-  });
   if (database.dialect === 'sqlite') {
-    const rows = (await sql.raw<{ id: number; parent: number; detail: string }>(`explain query plan ${text}`).execute(database.db)).rows;
+    const { rows } = await database.db.executeQuery<{ id: number; parent: number; detail: string }>(CompiledQuery.raw(`explain query plan ${q.sql}`, q.parameters));
     const depth = new Map<number, number>([[0, 0]]);
     return rows.map((r) => {
       const d = (depth.get(r.parent) ?? 0) + 1;
@@ -91,7 +88,7 @@ export async function explain(database: Database, q: Captured): Promise<string> 
       return `${'  '.repeat(d - 1)}${r.detail}`;
     }).join('\n');
   }
-  const rows = (await sql.raw<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${text}`).execute(database.db)).rows;
+  const { rows } = await database.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers, costs off) ${q.sql}`, q.parameters));
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 

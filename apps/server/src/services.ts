@@ -22,7 +22,7 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const users = new UserService(database, userRepo, audit, securityPolicy, now);
   const projects = new ProjectService(database, userRepo, audit, now);
   const sla = new SlaService();
-  const notifications = new NotificationService(database.db, now);
+  const notifications = new NotificationService(database.db, now, audit);
   const tickets = new TicketService({ database, audit, sla, projects, users: userRepo, notifications, now, dataDir: config.dataDir, backdateReasonMinutes: config.backdateReasonMinutes });
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
   const worker = new Worker({ database, tickets, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });

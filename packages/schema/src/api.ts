@@ -109,6 +109,10 @@ export const Ticket = TicketSummary.extend({
   billable: z.boolean().nullable(), resolvedAt: Millis.nullable(), closedAt: Millis.nullable(), reopenCount: z.number().int(),
   suspendReason: SuspendReason.nullable(), clocks: z.array(Clock), allowedActions: z.array(z.string()),
   slaWarnings: z.array(z.string()),
+  /** Suspend reasons that pause the clocks under this ticket's contract; others suspend without pausing. */
+  pauseReasons: z.array(SuspendReason),
+  /** The server's clock when this was produced, so countdowns can correct a skewed client clock. */
+  serverNow: Millis,
 });
 export type Ticket = z.infer<typeof Ticket>;
 export const TicketCreate = z.object({
@@ -146,6 +150,9 @@ export const ClockHistory = z.object({
   segments: z.array(z.object({ kind: z.enum(['running', 'paused', 'calendar_gap']), start: Millis, end: Millis.nullable(), reason: z.string().optional(), name: z.string().optional() })),
 });
 
+/** Provider staff as dispatchers need them for assignment filters: no contact details. */
+export const StaffMember = z.object({ id: Id, displayName: z.string(), roles: z.array(Role), level: z.number().int() });
+
 // ---------- notifications, audit, dashboard ----------
 export const Notification = z.object({ id: Id, at: Millis, kind: z.string(), title: z.string(), body: z.string(), ticketId: Id.nullable(), readAt: Millis.nullable() });
 export const AuditEntry = z.object({
@@ -154,7 +161,7 @@ export const AuditEntry = z.object({
   summary: z.string(), result: z.enum(['success', 'failure']),
 });
 export const AuditQuery = z.object({
-  actorId: Id.optional(), action: z.string().max(64).optional(), result: z.enum(['success', 'failure']).optional(),
+  actorId: Id.optional(), actorName: z.string().trim().max(80).optional(), action: z.string().max(64).optional(), result: z.enum(['success', 'failure']).optional(),
   targetId: z.string().max(64).optional(), from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional(),
   cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50),
 });

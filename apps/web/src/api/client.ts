@@ -54,6 +54,20 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** Re-read the CSRF token (e.g. after the session was rotated in another tab). */
+async function refreshCsrf(): Promise<boolean> {
+  try {
+    const res = await fetch(buildUrl('/auth/me'), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!res.ok) return false;
+    const me = (await res.json()) as { csrfToken?: string };
+    if (!me.csrfToken) return false;
+    csrfToken = me.csrfToken;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {
@@ -88,7 +102,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   });
 }
 
-export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+export async function api<T>(path: string, opts: RequestOptions = {}, retried = false): Promise<T> {
   const method = opts.method ?? (opts.body !== undefined || opts.form ? 'POST' : 'GET');
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
@@ -113,6 +127,10 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   }
   if (!res.ok) {
     const err = await toApiError(res);
+    // A stale CSRF token (session rotated elsewhere): fetch the current one and try once more.
+    if (res.status === 403 && err.code.toUpperCase() === 'CSRF' && method !== 'GET' && !retried && (await refreshCsrf())) {
+      return api<T>(path, opts, true);
+    }
     if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me') onUnauthorized();
     else if (!opts.silent) notifyError(err.detail);
     throw err;

@@ -33,3 +33,5 @@ export type Dashboard = z.infer<typeof S.Dashboard>;
 export type Problem = z.infer<typeof S.Problem>;
 export type AuditPage = { items: AuditEntry[]; nextCursor: string | null };
 export type TicketTab = NonNullable<TicketListQuery['tab']>;
+export type SecurityPolicy = z.infer<typeof S.SecurityPolicy>;
+export type StaffMember = z.infer<typeof S.StaffMember>;

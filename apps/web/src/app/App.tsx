@@ -18,8 +18,10 @@ const ProjectsPage = lazy(() => import('../features/admin/ProjectsPage'));
 const ContractsPage = lazy(() => import('../features/admin/ContractsPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const SecurityPolicyPage = lazy(() => import('../features/security/SecurityPolicyPage'));
 
 const AUDITOR = ['auditor'] as const;
+const SECURITY_ADMIN = ['security_admin'] as const;
 
 export function App() {
   return (
@@ -43,6 +45,7 @@ export function App() {
             <Route path="admin/projects" element={<RequireRole roles={ADMIN_ORG_ROLES}><ProjectsPage /></RequireRole>} />
             <Route path="admin/projects/:id/contracts" element={<RequireRole roles={ADMIN_ORG_ROLES}><ContractsPage /></RequireRole>} />
             <Route path="admin/users" element={<RequireRole roles={USER_ADMIN_ROLES}><UsersPage /></RequireRole>} />
+            <Route path="admin/security" element={<RequireRole roles={SECURITY_ADMIN}><SecurityPolicyPage /></RequireRole>} />
             <Route path="audit" element={<RequireRole roles={AUDITOR}><AuditPage /></RequireRole>} />
             <Route path="*" element={<NotFound />} />
           </Route>

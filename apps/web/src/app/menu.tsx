@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
   AuditOutlined, BankOutlined, DashboardOutlined, FileAddOutlined, PhoneOutlined, ProjectOutlined,
-  ProfileOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined,
+  ProfileOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import type { Me } from '../api/types';
@@ -37,6 +37,7 @@ export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
     );
   }
   if (hasRole(me, USER_ADMIN_ROLES)) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') });
+  if (me.roles.includes('security_admin')) admin.push({ key: '/admin/security', icon: <SafetyOutlined />, label: t('nav.security') });
   if (admin.length) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), children: admin });
   if (me.roles.includes('auditor')) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') });
   return items;

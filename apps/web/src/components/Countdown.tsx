@@ -6,7 +6,7 @@ import { useNow } from './useNow';
 export function Countdown({ dueAt, breached = false }: { dueAt: number | null; breached?: boolean }) {
   const { t } = useTranslation();
   const now = useNow();
-  if (dueAt === null) return <span className="muted">{breached ? t('sla.breached') : '—'}</span>;
+  if (dueAt === null) return breached ? <span className="danger-text">{t('sla.breached')}</span> : <span className="muted">—</span>;
   const left = dueAt - now;
   const late = left < 0;
   return (

@@ -54,9 +54,10 @@ export class AuditRepository {
     await tx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
   }
 
-  async list(db: Kysely<DB>, q: { actorId?: string; action?: string; result?: string; targetId?: string; from?: number; to?: number; beforeSeq?: number; limit: number }) {
+  async list(db: Kysely<DB>, q: { actorId?: string; actorName?: string; action?: string; result?: string; targetId?: string; from?: number; to?: number; beforeSeq?: number; limit: number }) {
     let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(q.limit + 1);
     if (q.actorId) query = query.where('actor_id', '=', q.actorId);
+    if (q.actorName) query = query.where('actor_name', '=', q.actorName);
     if (q.action) query = query.where('action', '=', q.action);
     if (q.result) query = query.where('result', '=', q.result);
     if (q.targetId) query = query.where('target_id', '=', q.targetId);

@@ -9,7 +9,7 @@ export const notificationRoutes = (s: Services): FastifyPluginAsyncZod => async 
     async (req) => s.notifications.list(meta(req).actor.userId));
   app.post('/notifications/:id/read', { config: { access: 'authenticated' }, schema: { tags: ['notifications'], summary: '标记已读 Mark read', params: z.object({ id: z.string().max(64) }), response: { 204: z.null() } } },
     async (req, reply) => {
-      await s.notifications.markRead(meta(req).actor.userId, req.params.id);
+      await s.notifications.markRead(meta(req), req.params.id);
       return reply.status(204).send(null);
     });
 };

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Tx } from '../../db/dialect.js';
 import type { DB } from '../../db/types.js';
 import { notFound } from '../../http/errors.js';
+import type { RequestMeta } from '../../http/actor.js';
 import { newId } from '../../lib/ids.js';
+import type { AuditService } from '../audit/service.js';
 
 export interface NotifyInput {
   kind: string;
@@ -15,7 +17,7 @@ export interface NotifyInput {
 
 /** In-app notifications (站内信) plus an e-mail outbox row for every recipient with an address. */
 export class NotificationService {
-  constructor(private readonly db: Kysely<DB>, private readonly now: () => number) {}
+  constructor(private readonly db: Kysely<DB>, private readonly now: () => number, private readonly audit: AuditService) {}
 
   async notify(tx: Tx, userIds: (string | null | undefined)[], n: NotifyInput): Promise<number> {
     const ids = [...new Set(userIds.filter((x): x is string => !!x))];
@@ -45,8 +47,12 @@ export class NotificationService {
     return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, title: r.title, body: r.body, ticketId: r.ticket_id, readAt: r.read_at }));
   }
 
-  async markRead(userId: string, id: string) {
-    const r = await this.db.updateTable('notifications').set({ read_at: this.now() }).where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw notFound('通知');
+  /** Only the owner's own notification; anyone else's id is simply not found. Audited like every change. */
+  async markRead(meta: RequestMeta, id: string) {
+    await this.db.transaction().execute(async (tx) => {
+      const r = await tx.updateTable('notifications').set({ read_at: this.now() }).where('id', '=', id).where('user_id', '=', meta.actor.userId).executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0) throw notFound('通知');
+      await this.audit.record(tx, meta, { action: 'notification.read', targetType: 'notification', targetId: id, summary: '标记通知已读' });
+    });
   }
 }

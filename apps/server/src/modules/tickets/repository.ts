@@ -73,8 +73,10 @@ export class TicketRepository {
       q = q.where((eb) => eb.or([eb('tickets.number', '=', text), containsText(this.dialect, 'tickets.title', text), containsText(this.dialect, 'tickets.reporter_name', text)]));
     }
     if (f.after) {
+      // A row-value comparison is a range on the (…, due_sort, id) index in both dialects; the
+      // equivalent OR form makes SQLite scan the queue from its start (O(depth) per page).
       const { sort, id } = f.after;
-      q = q.where((eb) => eb.or([eb('tickets.due_sort', '>', sort), eb.and([eb('tickets.due_sort', '=', sort), eb('tickets.id', '>', id)])]));
+      q = q.where((eb) => eb(eb.refTuple('tickets.due_sort', 'tickets.id'), '>', eb.tuple(sort, id)));
     }
     return q.execute();
   }

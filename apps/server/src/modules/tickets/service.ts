@@ -137,6 +137,7 @@ export class TicketService {
         responded: !!response && response.stoppedAt !== null, arrivalOpen: !!arrival && arrival.stoppedAt === null,
       }),
       slaWarnings: warnings.map((y) => `holiday_data_missing:${y}`),
+      pauseReasons: policy.pauseReasons, serverNow: now,
     };
   }
 

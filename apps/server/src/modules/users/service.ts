@@ -35,6 +35,13 @@ export class UserService {
     return (await this.repo.list(this.db, { orgId })).map(presentUser);
   }
 
+  /** Active provider staff who can handle tickets, without contact details. */
+  async staff() {
+    const rows = await this.repo.list(this.db, {});
+    return rows.filter((u) => u.org_kind === 'provider' && !u.disabled && u.roles.some((r) => r === 'engineer' || r === 'dispatcher' || r === 'service_manager'))
+      .map((u) => ({ id: u.id, displayName: u.display_name, roles: u.roles, level: u.level }));
+  }
+
   async create(meta: RequestMeta | null, input: z.infer<typeof UserCreate>, opts: { mustChangePassword?: boolean } = {}) {
     const org = await this.db.selectFrom('orgs').selectAll().where('id', '=', input.orgId).executeTakeFirst();
     if (!org) throw invalid('orgId', '单位不存在 / unknown organisation');

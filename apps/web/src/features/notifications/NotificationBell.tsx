@@ -88,7 +88,8 @@ export function NotificationBell() {
     <Popover trigger="click" open={open} onOpenChange={setOpen} title={t('notifications.title')} content={content} placement="bottomRight">
       <Button
         type="text"
-        aria-label={t('notifications.bell', { count: unread.length })}
+        // Same text as the badge shows ("99+"), so the visible label is part of the accessible name.
+        aria-label={t('notifications.bell', { n: unread.length > 99 ? '99+' : unread.length })}
         data-testid="notification-bell"
         icon={
           <Badge count={unread.length} size="small" overflowCount={99}>

@@ -43,7 +43,14 @@ export function ActionFields({ fields, action, ticket, assignees, assigneesLoadi
       ) : null}
       {has('suspendReason') ? (
         <Form.Item name="suspendReason" label={t('action.field.suspendReason')} rules={[required]}>
-          <FormSelect options={SUSPEND_REASONS.map((r) => ({ value: r, label: t(`suspendReason.${r}`) }))} data-testid="action-suspend-reason" />
+          <FormSelect
+            options={SUSPEND_REASONS.map((r) => ({
+              value: r,
+              // The contract decides which reasons stop the clocks; say so before the user picks.
+              label: t('action.suspendOption', { reason: t(`suspendReason.${r}`), effect: t(ticket.pauseReasons.includes(r) ? 'action.pausesClocks' : 'action.clocksKeepRunning') }),
+            }))}
+            data-testid="action-suspend-reason"
+          />
         </Form.Item>
       ) : null}
       {has('solution') ? (

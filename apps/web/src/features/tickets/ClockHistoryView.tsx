@@ -1,5 +1,6 @@
 import { Empty, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CLOCK_KINDS } from '../../api/enums';
 import { formatDateTime, formatDuration } from '../../components/format';
 import { useClockHistory } from './api';
 
@@ -8,8 +9,10 @@ const SEGMENT_COLOR: Record<string, string> = { running: '#0958d9', paused: '#ad
 /** Per clock and cycle: when it ran, was paused (挂起), or stood still outside the contract calendar. */
 export function ClockHistoryView({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation();
-  const { data = [], isPending } = useClockHistory(ticketId);
-  if (!isPending && data.length === 0) return <Empty description={t('common.empty')} />;
+  const { data: raw = [], isPending } = useClockHistory(ticketId);
+  if (!isPending && raw.length === 0) return <Empty description={t('common.empty')} />;
+  const order = (k: string) => CLOCK_KINDS.indexOf(k as (typeof CLOCK_KINDS)[number]);
+  const data = [...raw].sort((a, b) => order(a.kind) - order(b.kind) || a.cycle - b.cycle);
   return (
     <div data-testid="clock-history">
       {data.map((h) => (

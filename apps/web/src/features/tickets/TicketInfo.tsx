@@ -47,7 +47,7 @@ export function TicketInfo({ ticket }: { ticket: Ticket }) {
       {ticket.slaWarnings.map((w) => (
         <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} data-testid="sla-warning" />
       ))}
-      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, xl: 3 }} items={items} data-testid="ticket-info" />
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} items={items} data-testid="ticket-info" />
     </>
   );
 }

@@ -34,11 +34,12 @@ export function TicketList({ items, compact = false, ...rest }: Props) {
   const columns: ColumnsType<TicketSummary> = [
     { title: t('ticket.number'), key: 'number', render: (_, r) => link(r), width: 150 },
     { title: t('ticket.title'), dataIndex: 'title', key: 'title', ellipsis: true },
-    { title: t('ticket.level'), key: 'level', render: (_, r) => <LevelTag level={r.level} />, width: 90 },
+    { title: t('ticket.level'), key: 'level', render: (_, r) => <LevelTag level={r.level} />, width: 80 },
     { title: t('ticket.status'), key: 'status', render: (_, r) => <StatusTag status={r.status} />, width: 100 },
     {
       title: t('ticket.customerProject'),
       key: 'project',
+      width: 230,
       render: (_, r) => (
         <>
           <div>{r.customerName}</div>

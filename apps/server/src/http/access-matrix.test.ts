@@ -1,0 +1,205 @@
+import type { Role } from '@weibao/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, demoIds, fingerprint, multipart, type Res, ticketInput } from '../test/api.js';
+import { DIALECTS, type Session, testApp } from '../test/harness.js';
+import { DEMO_USERS } from '../modules/seed/demo.js';
+
+/**
+ * Every route in app.routeTable × every demo user (one per role, and both customers) × no session.
+ * Expectations come from each route's declared `access`; a route without a fixture here fails the
+ * test, so a new route cannot ship untested.
+ */
+type Org = 'A' | 'B';
+type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification';
+interface Body { payload?: unknown; headers?: Record<string, string> }
+interface Fixture {
+  /** Request for callers the route admits: harmless (invalid body or someone else's id) and must get past access control. */
+  probe: Body;
+  /** For customers on :id routes: a request that would succeed if the id were in scope. */
+  foreign?: Body;
+  freshSession?: true;
+}
+
+const json = (payload: unknown): Body => ({ payload });
+const file = (): Body => multipart('probe.txt', 'probe');
+const FIXTURES: Record<string, Fixture> = {
+  'GET /api/v1/health': { probe: {} },
+  'POST /api/v1/auth/login': { probe: json({}) },
+  'POST /api/v1/auth/logout': { probe: {}, freshSession: true },
+  'GET /api/v1/auth/me': { probe: {} },
+  'POST /api/v1/auth/password': { probe: json({}) },
+  'GET /api/v1/auth/tokens': { probe: {} },
+  'POST /api/v1/auth/tokens': { probe: json({}) },
+  'DELETE /api/v1/auth/tokens/:id': { probe: {}, foreign: {} },
+  'GET /api/v1/orgs': { probe: {} },
+  'POST /api/v1/orgs': { probe: json({}) },
+  'GET /api/v1/projects': { probe: {} },
+  'POST /api/v1/projects': { probe: json({}) },
+  'GET /api/v1/projects/:id': { probe: {}, foreign: {} },
+  'PATCH /api/v1/projects/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
+  'GET /api/v1/projects/:id/assignees': { probe: {}, foreign: {} },
+  'GET /api/v1/projects/:id/contracts': { probe: {}, foreign: {} },
+  'POST /api/v1/projects/:id/contracts': { probe: json({}), foreign: json({ code: 'HT-EVIL', name: 'x', startsOn: '2026-01-01', endsOn: '2026-12-31' }) },
+  'GET /api/v1/contracts/:id': { probe: {}, foreign: {} },
+  'PATCH /api/v1/contracts/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
+  'GET /api/v1/users': { probe: {} },
+  'POST /api/v1/users': { probe: json({}) },
+  'PATCH /api/v1/users/:id': { probe: json({ level: 0 }), foreign: json({ level: 2 }) },
+  'PUT /api/v1/users/:id/roles': { probe: json({ roles: [] }), foreign: json({ roles: ['customer_lead'] }) },
+  'POST /api/v1/users/:id/unlock': { probe: {}, foreign: {} },
+  'GET /api/v1/tickets': { probe: {} },
+  'POST /api/v1/tickets': { probe: json({}) },
+  'GET /api/v1/tickets/:id': { probe: {}, foreign: {} },
+  'POST /api/v1/tickets/:id/actions': { probe: json({ action: 'bogus' }), foreign: json({ action: 'urge', reason: '催' }) },
+  'GET /api/v1/tickets/:id/timeline': { probe: {}, foreign: {} },
+  'GET /api/v1/tickets/:id/clock-history': { probe: {}, foreign: {} },
+  'GET /api/v1/tickets/:id/comments': { probe: {}, foreign: {} },
+  'POST /api/v1/tickets/:id/comments': { probe: json({ body: '' }), foreign: json({ body: '串单评论' }) },
+  'GET /api/v1/tickets/:id/attachments': { probe: {}, foreign: {} },
+  'POST /api/v1/tickets/:id/attachments': { probe: json({}), foreign: file() },
+  'GET /api/v1/attachments/:id': { probe: {}, foreign: {} },
+  'GET /api/v1/audit': { probe: {} },
+  'GET /api/v1/notifications': { probe: {} },
+  'POST /api/v1/notifications/:id/read': { probe: {}, foreign: {} },
+  'GET /api/v1/dashboard': { probe: {} },
+  'GET /api/v1/security-policy': { probe: {} },
+  'PUT /api/v1/security-policy': { probe: json({}) },
+};
+
+/** Which kind of record the :id of a route names. */
+function entityOf(url: string): Entity | null {
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications)\/:id/.exec(url);
+  if (!m) return null;
+  return ({ 'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment', notifications: 'notification' } as const)[m[1] as 'projects'];
+}
+
+describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialect) => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  const sessions: Record<string, Session> = {};
+  /** Ids of records per customer organisation; staff probes use org A's (all visible to them). */
+  const rec = {} as Record<Org, Record<Entity, string>>;
+  /** Text that must never appear in a response to the other customer. */
+  const secrets = {} as Record<Org, string[]>;
+
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    ids = await demoIds(t);
+    for (const u of DEMO_USERS) sessions[u.username] = await t.login(u.username);
+    const disp = sessions.dispatcher!;
+    const eng = sessions.engineer!;
+    for (const [org, cust, projectId, contractId] of [['A', 'cust_a', ids.projectA, ids.contractA], ['B', 'cust_b', ids.projectB, ids.contractB]] as const) {
+      const c = sessions[cust]!;
+      const tk = (await c.post('/api/v1/tickets', ticketInput(projectId, { title: `机密工单-${org}` }))).body;
+      await disp.post(`/api/v1/tickets/${tk.id}/actions`, { action: 'dispatch', assigneeId: ids.users.engineer });
+      await eng.post(`/api/v1/tickets/${tk.id}/actions`, { action: 'arrival_not_needed', reason: '远程' });
+      await eng.post(`/api/v1/tickets/${tk.id}/comments`, { body: `机密评论-${org}` });
+      await eng.post(`/api/v1/tickets/${tk.id}/actions`, { action: 'resolve', solution: `机密方案-${org}`, faultCause: 'non_human' });
+      const m = multipart(`机密附件-${org}.txt`, `机密内容-${org}`);
+      const att = await call(t.app, c, 'POST', `/api/v1/tickets/${tk.id}/attachments`, m);
+      const token = (await c.post('/api/v1/auth/tokens', { name: `机密令牌-${org}` })).body;
+      const note = await t.database.db.selectFrom('notifications').select('id').where('user_id', '=', ids.users[cust]!).where('ticket_id', '=', tk.id).executeTakeFirstOrThrow();
+      rec[org] = { ticket: tk.id, project: projectId, contract: contractId, attachment: att.body.id, token: token.id, user: ids.users[cust]!, notification: note.id };
+      const project = (await disp.get(`/api/v1/projects/${projectId}`)).body;
+      const contract = (await sessions.manager!.get(`/api/v1/contracts/${contractId}`)).body;
+      secrets[org] = [tk.id, tk.number, `机密工单-${org}`, `机密评论-${org}`, `机密方案-${org}`, `机密内容-${org}`, `机密附件-${org}`, `机密令牌-${org}`, project.code, contract.code, att.body.id, token.id, note.id];
+    }
+  });
+  afterAll(async () => { await t?.drop(); });
+
+  it('has a fixture for every route in the route table, and every :id names a known record kind', () => {
+    const keys = t.app.routeTable.map((r) => `${r.method} ${r.url}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.filter((k) => !FIXTURES[k]), 'routes without an access fixture').toEqual([]);
+    expect(Object.keys(FIXTURES).filter((k) => !keys.includes(k)), 'fixtures for routes that no longer exist').toEqual([]);
+    for (const r of t.app.routeTable.filter((x) => x.url.includes(':id'))) {
+      expect(entityOf(r.url), r.url).not.toBeNull();
+      expect(FIXTURES[`${r.method} ${r.url}`]!.foreign, `${r.method} ${r.url} needs a foreign-id request`).toBeDefined();
+    }
+    expect(t.app.routeTable.length).toBeGreaterThanOrEqual(39);
+  });
+
+  it('refuses every non-public route without a session (401) and excluded roles (403); admits the rest', async () => {
+    const before = await fingerprint(t.database, ['sessions', 'users', 'audit_log', 'audit_head']);
+    const outcomes: string[] = [];
+    for (const route of t.app.routeTable) {
+      const key = `${route.method} ${route.url}`;
+      const fx = FIXTURES[key]!;
+      const url = (org: Org) => route.url.replace(':id', rec[org][entityOf(route.url)!]);
+      const staffUrl = route.url.includes(':id') ? url('A') : route.url;
+
+      const anon = await call(t.app, null, route.method, staffUrl, fx.probe);
+      if (route.access === 'public') expect(anon.status, key).not.toBe(401);
+      else expect([anon.status, anon.body.code], `${key} without a session`).toEqual([401, 'UNAUTHENTICATED']);
+
+      for (const u of DEMO_USERS) {
+        const role = u.roles[0] as Role;
+        const admitted = route.access === 'public' || route.access === 'authenticated' || route.access.includes(role);
+        const customerOrg: Org | null = u.org === 'a' ? 'A' : u.org === 'b' ? 'B' : null;
+        const s = fx.freshSession ? await t.login(u.username) : sessions[u.username]!;
+        let r: Res;
+        if (customerOrg && route.url.includes(':id')) {
+          // Customers are always pointed at the other customer's record.
+          const other: Org = customerOrg === 'A' ? 'B' : 'A';
+          r = await call(t.app, s, route.method, url(other), fx.foreign);
+          expect([403, 404], `${key} as ${u.username} on ${other}'s record: ${r.raw}`).toContain(r.status);
+          if (!admitted) expect(r.body.code, `${key} as ${u.username}`).toBe('FORBIDDEN');
+          for (const secret of secrets[other]) expect(r.raw, `${key} as ${u.username} leaked ${secret}`).not.toContain(secret);
+        } else {
+          // Staff probe customer A's records; tokens and notifications are cust_a's, so theirs are 404 as well.
+          const entity = entityOf(route.url);
+          const path = entity ? route.url.replace(':id', entity === 'user' ? 'no-such-user' : rec.A[entity]) : route.url;
+          r = await call(t.app, s, route.method, path, fx.probe);
+          if (admitted) {
+            expect(r.status, `${key} as ${u.username}: ${r.raw}`).toBeLessThan(500);
+            expect([401, 403], `${key} as ${u.username} should be admitted: ${r.raw}`).not.toContain(r.status);
+            if (entity === 'token' || entity === 'notification') expect(r.status, `${key} as ${u.username}`).toBe(404);
+          } else {
+            expect([r.status, r.body.code], `${key} as ${u.username} (${role})`).toEqual([403, 'FORBIDDEN']);
+          }
+        }
+        outcomes.push(`${key} ${u.username} ${r.status}`);
+      }
+    }
+    expect(outcomes.length).toBe(t.app.routeTable.length * DEMO_USERS.length);
+    // Probes are invalid and foreign ids out of scope: nothing changed anywhere.
+    expect(await fingerprint(t.database, ['sessions', 'users', 'audit_log', 'audit_head'])).toEqual(before);
+  });
+
+  it("list routes show customers only their own organisation's rows", async () => {
+    const checks: Record<string, (r: Res, user: string, org: Org) => Promise<void> | void> = {
+      'GET /api/v1/health': (r) => { expect(r.body.ok).toBe(true); },
+      'GET /api/v1/auth/me': (r, user) => { expect(r.body.id).toBe(ids.users[user]); },
+      'GET /api/v1/orgs': (r, _u, org) => { expect(r.body.map((o: any) => o.id)).toEqual([org === 'A' ? ids.orgA : ids.orgB]); },
+      'GET /api/v1/projects': (r, _u, org) => { expect(r.body.map((p: any) => p.id)).toEqual([rec[org].project]); },
+      'GET /api/v1/tickets': async (r, user, org) => {
+        const own = org === 'A' ? ids.orgA : ids.orgB;
+        expect(r.body.items.length).toBeGreaterThan(0);
+        expect(r.body.items.every((x: any) => x.customerId === own)).toBe(true);
+        const sneaky = await call(t.app, sessions[user]!, 'GET', `/api/v1/tickets?limit=100&customerId=${org === 'A' ? ids.orgB : ids.orgA}`);
+        expect(sneaky.body.items.every((x: any) => x.customerId === own)).toBe(true);
+      },
+      'GET /api/v1/notifications': async (r, user) => {
+        const mine = (await t.database.db.selectFrom('notifications').select('id').where('user_id', '=', ids.users[user]!).execute()).map((n) => n.id);
+        expect(r.body.every((n: any) => mine.includes(n.id))).toBe(true);
+      },
+      'GET /api/v1/auth/tokens': async (r, user) => {
+        const mine = (await t.database.db.selectFrom('api_tokens').select('id').where('user_id', '=', ids.users[user]!).execute()).map((x) => x.id);
+        expect(r.body.every((x: any) => mine.includes(x.id))).toBe(true);
+      },
+    };
+    const customers = DEMO_USERS.filter((u) => u.org !== 'provider');
+    const lists = t.app.routeTable.filter((r) => r.method === 'GET' && !r.url.includes(':id')
+      && (r.access === 'public' || r.access === 'authenticated' || r.access.some((role) => role.startsWith('customer_'))));
+    expect(lists.map((r) => r.url).filter((u) => !checks[`GET ${u}`]), 'customer-visible lists without a scope check').toEqual([]);
+    for (const route of lists) {
+      for (const u of customers) {
+        const org: Org = u.org === 'a' ? 'A' : 'B';
+        const r = await call(t.app, sessions[u.username]!, 'GET', route.url.includes('tickets') ? `${route.url}?limit=100` : route.url);
+        expect(r.status, `${route.url} as ${u.username}`).toBe(200);
+        await checks[`GET ${route.url}`]!(r, u.username, org);
+        for (const secret of secrets[org === 'A' ? 'B' : 'A']) expect(r.raw, `${route.url} as ${u.username}`).not.toContain(secret);
+      }
+    }
+  });
+});

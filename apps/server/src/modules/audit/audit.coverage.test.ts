@@ -1,0 +1,163 @@
+import { TICKET_ACTIONS } from '@weibao/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditHead, auditSince, call, demoIds, multipart, type Res, ticketInput } from '../../test/api.js';
+import { DIALECTS, type Session, testApp } from '../../test/harness.js';
+import { DEMO_PASSWORD } from '../seed/demo.js';
+
+/**
+ * Every state-changing route (from app.routeTable) is called once for real, from a known address,
+ * and must leave an audit row naming the actor, the actor's roles, the ip, the action, the target
+ * and the result. A new write route without an entry here fails the test.
+ */
+const IP = '10.9.8.7';
+const V = '/api/v1';
+type Step = () => Promise<{ who: string; res: Res; action: string; target: string }>;
+
+describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  const s: Record<string, Session> = {};
+  const req = (who: string, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    call(t.app, s[who]!, method, url, { payload, headers: { 'x-forwarded-for': IP, ...headers } });
+  const check = async (seq: number, who: string, action: string, target: string, result = 'success') => {
+    const rows = await auditSince(t.database, seq);
+    const row = rows.find((r) => r.action === action && r.target_id === target);
+    expect(row, `no audit row ${action} on ${target}: ${JSON.stringify(rows.map((r) => r.action))}`).toBeDefined();
+    const u = await t.database.db.selectFrom('users').select('id').where('username', '=', who).executeTakeFirstOrThrow();
+    const roles = (await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute()).map((r) => r.role).sort().join(',');
+    expect({ actor: row!.actor_id, roles: row!.actor_roles, ip: row!.ip, result: row!.result, at: Number(row!.at) })
+      .toEqual({ actor: u.id, roles, ip: IP, result, at: t.clock.now });
+    expect(row!.summary.length).toBeGreaterThan(0);
+  };
+
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    ids = await demoIds(t);
+    for (const u of ['admin', 'secadmin', 'manager', 'dispatcher', 'engineer', 'engineer2', 'cust_a']) s[u] = await t.login(u);
+  });
+  afterAll(async () => { await t?.drop(); });
+
+  it('logins, failed logins, lockouts, logouts and session timeouts are audited with ip and result', async () => {
+    let seq = await auditHead(t.database);
+    const login = await call(t.app, null, 'POST', `${V}/auth/login`, { payload: { username: 'engineer2', password: DEMO_PASSWORD }, headers: { 'x-forwarded-for': IP } });
+    expect(login.status).toBe(200);
+    await check(seq, 'engineer2', 'auth.login', ids.users.engineer2);
+    seq = await auditHead(t.database);
+    const bad = () => call(t.app, null, 'POST', `${V}/auth/login`, { payload: { username: 'lead_b', password: 'bad' }, headers: { 'x-forwarded-for': IP } });
+    expect((await bad()).status).toBe(401);
+    await check(seq, 'lead_b', 'auth.login', ids.users.lead_b!, 'failure');
+    for (let i = 0; i < 4; i++) await bad();
+    await check(seq, 'lead_b', 'auth.lockout', ids.users.lead_b!, 'failure');
+    seq = await auditHead(t.database);
+    expect((await req('engineer', 'POST', `${V}/auth/logout`)).status).toBe(204);
+    await check(seq, 'engineer', 'auth.logout', ids.users.engineer);
+    s.engineer = await t.login('engineer');
+    t.clock.advance(31 * 60_000);
+    seq = await auditHead(t.database);
+    expect((await req('engineer', 'GET', `${V}/auth/me`)).status).toBe(401);
+    const [row] = await auditSince(t.database, seq);
+    expect([row!.action, row!.actor_id, row!.ip]).toEqual(['auth.session_timeout', ids.users.engineer, IP]);
+    for (const u of Object.keys(s)) s[u] = await t.login(u);
+  });
+
+  it('every write route leaves an audit row with actor, roles, ip, action, target and result', async () => {
+    const ctx: Record<string, string> = {};
+    const tk = async (who = 'dispatcher', over = {}) => (await req(who, 'POST', `${V}/tickets`, ticketInput(ids.projectA, { assigneeId: ids.users.engineer, ...over }))).body.id as string;
+    const steps: Record<string, Step> = {
+      'POST /api/v1/auth/login': async () => {
+        const res = await call(t.app, null, 'POST', `${V}/auth/login`, { payload: { username: 'auditor', password: DEMO_PASSWORD }, headers: { 'x-forwarded-for': IP } });
+        return { who: 'auditor', res, action: 'auth.login', target: ids.users.auditor! };
+      },
+      'POST /api/v1/auth/logout': async () => {
+        s.lead_a = await t.login('lead_a');
+        return { who: 'lead_a', res: await req('lead_a', 'POST', `${V}/auth/logout`), action: 'auth.logout', target: ids.users.lead_a! };
+      },
+      'POST /api/v1/auth/password': async () => ({ who: 'cust_a', res: await req('cust_a', 'POST', `${V}/auth/password`, { currentPassword: DEMO_PASSWORD, newPassword: 'Changed#2026' }), action: 'auth.password_change', target: ids.users.cust_a! }),
+      'POST /api/v1/auth/tokens': async () => {
+        const res = await req('engineer', 'POST', `${V}/auth/tokens`, { name: 'ci' });
+        ctx.token = res.body.id;
+        return { who: 'engineer', res, action: 'auth.token_create', target: res.body.id };
+      },
+      'DELETE /api/v1/auth/tokens/:id': async () => ({ who: 'engineer', res: await req('engineer', 'DELETE', `${V}/auth/tokens/${ctx.token}`), action: 'auth.token_revoke', target: ctx.token! }),
+      'POST /api/v1/orgs': async () => {
+        const res = await req('admin', 'POST', `${V}/orgs`, { name: '审计测试单位', kind: 'customer' });
+        ctx.org = res.body.id;
+        return { who: 'admin', res, action: 'org.create', target: res.body.id };
+      },
+      'POST /api/v1/projects': async () => {
+        const res = await req('manager', 'POST', `${V}/projects`, { customerId: ctx.org, code: 'PRJ-AUDIT', name: '审计项目' });
+        ctx.project = res.body.id;
+        return { who: 'manager', res, action: 'project.create', target: res.body.id };
+      },
+      'PATCH /api/v1/projects/:id': async () => ({ who: 'admin', res: await req('admin', 'PATCH', `${V}/projects/${ctx.project}`, { name: '审计项目二' }), action: 'project.update', target: ctx.project! }),
+      'POST /api/v1/projects/:id/contracts': async () => {
+        const res = await req('manager', 'POST', `${V}/projects/${ctx.project}/contracts`, { code: 'HT-AUDIT', name: '审计合同', startsOn: '2026-01-01', endsOn: '2026-12-31' });
+        ctx.contract = res.body.id;
+        return { who: 'manager', res, action: 'contract.create', target: res.body.id };
+      },
+      'PATCH /api/v1/contracts/:id': async () => ({ who: 'manager', res: await req('manager', 'PATCH', `${V}/contracts/${ctx.contract}`, { warrantyMonths: 12 }), action: 'contract.update', target: ctx.contract! }),
+      'POST /api/v1/users': async () => {
+        const res = await req('admin', 'POST', `${V}/users`, { username: 'audited', displayName: '被审计', orgId: ids.provider, roles: ['engineer'], password: 'Start#2026' });
+        ctx.user = res.body.id;
+        return { who: 'admin', res, action: 'user.create', target: res.body.id };
+      },
+      'PATCH /api/v1/users/:id': async () => ({ who: 'admin', res: await req('admin', 'PATCH', `${V}/users/${ctx.user}`, { level: 2 }), action: 'user.update', target: ctx.user! }),
+      'PUT /api/v1/users/:id/roles': async () => ({ who: 'secadmin', res: await req('secadmin', 'PUT', `${V}/users/${ctx.user}/roles`, { roles: ['dispatcher'] }), action: 'user.roles', target: ctx.user! }),
+      'POST /api/v1/users/:id/unlock': async () => ({ who: 'secadmin', res: await req('secadmin', 'POST', `${V}/users/${ids.users.lead_b}/unlock`), action: 'user.unlock', target: ids.users.lead_b! }),
+      'POST /api/v1/tickets': async () => {
+        const res = await req('dispatcher', 'POST', `${V}/tickets`, ticketInput(ids.projectA));
+        ctx.ticket = res.body.id;
+        return { who: 'dispatcher', res, action: 'ticket.create', target: res.body.id };
+      },
+      'POST /api/v1/tickets/:id/actions': async () => ({ who: 'dispatcher', res: await req('dispatcher', 'POST', `${V}/tickets/${ctx.ticket}/actions`, { action: 'dispatch', assigneeId: ids.users.engineer }), action: 'ticket.dispatch', target: ctx.ticket! }),
+      'POST /api/v1/tickets/:id/comments': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/tickets/${ctx.ticket}/comments`, { body: '内部备注', internal: true }), action: 'ticket.note', target: ctx.ticket! }),
+      'POST /api/v1/tickets/:id/attachments': async () => {
+        const m = multipart('log.txt', 'log');
+        return { who: 'engineer', res: await req('engineer', 'POST', `${V}/tickets/${ctx.ticket}/attachments`, m.payload, m.headers), action: 'ticket.attach', target: ctx.ticket! };
+      },
+      'POST /api/v1/notifications/:id/read': async () => {
+        const n = (await req('engineer', 'GET', `${V}/notifications`)).body[0];
+        return { who: 'engineer', res: await req('engineer', 'POST', `${V}/notifications/${n.id}/read`), action: 'notification.read', target: n.id };
+      },
+      'PUT /api/v1/security-policy': async () => {
+        const current = (await req('secadmin', 'GET', `${V}/security-policy`)).body;
+        return { who: 'secadmin', res: await req('secadmin', 'PUT', `${V}/security-policy`, { ...current, lockoutMinutes: 45 }), action: 'security.policy', target: 'security_policy' };
+      },
+    };
+    const writes = t.app.routeTable.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
+    expect(writes.filter((k) => !steps[k]), 'write routes without an audit check').toEqual([]);
+    for (const key of writes) {
+      const seq = await auditHead(t.database);
+      const { who, res, action, target } = await steps[key]!();
+      expect(res.status, `${key}: ${res.raw}`).toBeLessThan(300);
+      await check(seq, who, action, target);
+    }
+    // Each workflow action is audited under its own name, by whoever did it.
+    const seen = new Set<string>();
+    const run = async (who: string, id: string, body: Record<string, unknown>) => {
+      const seq = await auditHead(t.database);
+      const r = await req(who, 'POST', `${V}/tickets/${id}/actions`, body);
+      expect(r.status, `${body.action}: ${r.raw}`).toBe(200);
+      await check(seq, who, `ticket.${body.action}`, id);
+      seen.add(String(body.action));
+    };
+    const a = await tk('dispatcher', { assigneeId: undefined });
+    await run('engineer2', a, { action: 'claim' });
+    await run('engineer2', a, { action: 'transfer', assigneeId: ids.users.engineer, reason: '转派' });
+    await run('dispatcher', a, { action: 'dispatch', assigneeId: ids.users.engineer2 });
+    await run('engineer2', a, { action: 'respond' });
+    await run('engineer2', a, { action: 'suspend', suspendReason: 'waiting_customer', reason: '等客户' });
+    await run('engineer2', a, { action: 'resume' });
+    await run('dispatcher', a, { action: 'urge' });
+    await run('dispatcher', a, { action: 'change_level', level: 1, reason: '升级' });
+    await run('engineer2', a, { action: 'arrive' });
+    await run('engineer2', a, { action: 'resolve', solution: '处理完毕', faultCause: 'non_human' });
+    await run('dispatcher', a, { action: 'confirm' });
+    await run('engineer2', a, { action: 'reopen', reason: '复发' });
+    const b = await tk();
+    await run('engineer', b, { action: 'arrival_not_needed', reason: '远程' });
+    await run('dispatcher', b, { action: 'cancel', reason: '重复' });
+    expect([...TICKET_ACTIONS].filter((x) => !seen.has(x))).toEqual([]);
+    expect(await t.app.services.audit.verify()).toEqual({ ok: true, checked: await auditHead(t.database) });
+  });
+});

@@ -1,0 +1,69 @@
+// Small page helpers for the antd UI: menu navigation (side menu or phone drawer), selects,
+// waiting for texts. Vitest's expect does not auto-wait, so waits use locators and expect.poll.
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { en, t } from './i18n';
+
+/** The main navigation landmark, in whichever language the UI is showing. */
+const mainNav = (page: Page) =>
+  page.getByRole('navigation', { name: new RegExp(`^(${t('nav.main')}|${en('nav.main')})$`) }).filter({ visible: true });
+
+/** Waits for the signed-in layout (its header) so phone/desktop navigation can be told apart. */
+async function layoutReady(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Opens a page from the main menu; on phones the menu sits in a drawer behind the hamburger. */
+export async function openFromMenu(page: Page, label: string): Promise<void> {
+  await layoutReady(page);
+  const hamburger = page.getByTestId('nav-open');
+  const phone = await hamburger.isVisible();
+  if (phone) await hamburger.click();
+  await mainNav(page).getByRole('menuitem', { name: label }).click();
+  // on a phone the drawer closes after navigation
+  await expect.poll(() => mainNav(page).count(), { timeout: 5000 }).toBe(phone ? 0 : 1);
+}
+
+/** Labels of the visible main-menu entries (opening the phone drawer if needed, then closing it). */
+export async function menuLabels(page: Page): Promise<string[]> {
+  await layoutReady(page);
+  const hamburger = page.getByTestId('nav-open');
+  const phone = await hamburger.isVisible();
+  if (phone) await hamburger.click();
+  const nav = mainNav(page);
+  await nav.getByRole('menuitem').first().waitFor();
+  const labels = (await nav.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
+  if (phone) await page.keyboard.press('Escape');
+  return labels;
+}
+
+/**
+ * Picks `optionText` in an antd Select. `combobox` is the select's input (find it by its label);
+ * searchable selects get the text typed in first, so long lists need no scrolling.
+ */
+export async function chooseOption(page: Page, combobox: Locator, optionText: string, { search = true } = {}): Promise<void> {
+  // The selected value is drawn over the input and takes the click: click the select's box.
+  const select = combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  await select.click();
+  if (search) await combobox.fill(optionText);
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const option = dropdown.locator('.ant-select-item-option', { hasText: optionText }).first();
+  await option.click();
+  await dropdown.waitFor({ state: 'hidden' }).catch(() => undefined);
+}
+
+/** Waits until the locator's trimmed text equals `text`. */
+export async function expectText(locator: Locator, text: string, timeout = 15_000): Promise<void> {
+  await expect.poll(async () => ((await locator.count()) ? (await locator.first().innerText()).trim() : '<absent>'), { timeout }).toBe(text);
+}
+
+/** Waits until the locator's attribute equals `value`. */
+export async function expectAttr(locator: Locator, name: string, value: string, timeout = 15_000): Promise<void> {
+  await expect.poll(() => locator.first().getAttribute(name), { timeout }).toBe(value);
+}
+
+/** Navigates and waits for the page's heading (every page has exactly one <h1>). */
+export async function gotoPage(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.locator('h1').first().waitFor();
+}

@@ -1,0 +1,26 @@
+// Browser suite: `npx vitest run --config apps/web/e2e/vitest.config.ts` (what `npm test -- e2e` runs
+// after building server and web). Drives /usr/bin/chromium (or $CHROMIUM_PATH) with playwright-core
+// against a real server on a temporary SQLite database seeded with the demo data (see globalSetup.ts).
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+export default defineConfig({
+  root,
+  test: {
+    name: 'e2e',
+    include: ['apps/web/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    globalSetup: [path.join(import.meta.dirname, 'globalSetup.ts')],
+    // One browser at a time: CI has 2 cores, and the files share one server and database.
+    fileParallelism: false,
+    maxWorkers: 1,
+    pool: 'forks',
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+    // Steps of one flow are separate tests that share state; they must run in order.
+    sequence: { concurrent: false, shuffle: false },
+  },
+});
