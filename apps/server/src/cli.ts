@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.username || !values.org || !roles.length) { say(USAGE); return 2; }
       const bad = roles.find((r) => !ROLES.includes(r));
       if (bad) { say(`unknown role ${bad}; roles: ${ROLES.join(', ')}`); return 2; }
-      const org = await database.db.selectFrom('orgs').select('id').where('name', '=', values.org).executeTakeFirst();
+      const org = await s.projects.repo.orgByName(database.db, values.org);
       if (!org) { say(`no organisation named ${values.org}`); return 2; }
       const password = values.password ?? `Wb-${Math.random().toString(36).slice(2, 8)}${Math.floor(Math.random() * 90 + 10)}A`;
       const u = await s.users.create(null, { username: values.username, displayName: values.name ?? values.username, orgId: org.id, roles, level: 1, email: values.email ?? null, phone: null, password });

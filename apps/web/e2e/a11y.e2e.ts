@@ -75,19 +75,23 @@ describe('accessibility (axe-core: no serious/critical violations)', () => {
     await expectAccessible(page, 'portal report form');
   });
 
-  test('system admin: customers, projects, contracts, users', async () => {
+  test('system admin: customers, projects, contracts with the SLA editor, users', async () => {
     const page = await session.newPage('admin');
     await login(page, 'admin');
     await page.waitForURL(/\/admin\/customers$/);
     await page.getByTestId('org-row').first().waitFor();
     await expectAccessible(page, 'admin customers');
     await gotoPage(page, '/admin/projects');
-    await page.getByTestId('project-row').or(page.getByRole('row')).first().waitFor();
+    await page.getByTestId('project-row').first().waitFor();
     await expectAccessible(page, 'admin projects');
-    await page.getByRole('link', { name: t('admin.contracts') }).or(page.getByRole('button', { name: t('admin.contracts') })).first().click();
+    await page.getByTestId('project-row').first().getByRole('link', { name: t('admin.contracts') }).click();
     await page.waitForURL(/\/contracts$/);
-    await page.locator('h1').waitFor();
+    await page.getByTestId('contract-row').first().waitFor();
     await expectAccessible(page, 'admin contracts');
+    await page.getByTestId('contract-row').first().getByTestId('contract-edit').click();
+    await page.getByRole('dialog').waitFor();
+    await expectAccessible(page, 'contract drawer (SLA targets and calendar)');
+    await page.keyboard.press('Escape');
     await gotoPage(page, '/admin/users');
     await page.getByTestId('user-row').first().waitFor();
     await expectAccessible(page, 'admin users');

@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     artifactsDir: string;
+    /** The server's stdout/stderr (pino JSON lines, LOG_LEVEL=warn). */
+    serverLog: string;
   }
 }
 
@@ -122,6 +124,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('baseUrl', baseUrl);
   project.provide('artifactsDir', artifactsDir);
+  project.provide('serverLog', logFile);
   console.log(`[e2e] Weibao at ${baseUrl} (data ${dataDir}); screenshots and server log in ${artifactsDir}`);
 
   return async () => {

@@ -2,7 +2,7 @@
 // arrive / resolve by the engineer, confirm by the customer — and no page along the way may
 // scroll sideways (document.documentElement.scrollWidth <= window.innerWidth).
 import type { Page } from 'playwright-core';
-import { describe, expect } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { login, logout } from './support/auth';
 import { PHONE, useBrowser } from './support/browser';
 import { flowSteps } from './support/flow';
@@ -11,7 +11,7 @@ import { expectNoHorizontalScroll } from './support/layout';
 import {
   CUSTOMER_A, PROJECT_A, expectClock, expectClocksCountingDown, expectStatus, findInList, openTab, runAction,
 } from './support/tickets';
-import { chooseOption, expectText, openFromMenu } from './support/ui';
+import { chooseOption, expectText, gotoPage, openFromMenu } from './support/ui';
 
 describe('main flow on a 390×844 phone', () => {
   const session = useBrowser();
@@ -124,5 +124,46 @@ describe('main flow on a 390×844 phone', () => {
     await expectStatus(page, 'closed');
     await fits('portal ticket detail (closed)');
     await session.screenshot(page, 'phone-ticket-closed');
+  });
+});
+
+describe('the other pages on a 390×844 phone', () => {
+  const session = useBrowser({ closeAfterEach: true });
+
+  /** Signs in as `username` on a phone and checks each page once `ready` (a test id) shows. */
+  async function pagesFit(username: string, pages: [path: string, ready: string][]): Promise<void> {
+    const page = await session.newPage(username, PHONE);
+    await login(page, username);
+    for (const [path, ready] of pages) {
+      await gotoPage(page, path);
+      await page.getByTestId(ready).first().waitFor();
+      await expectNoHorizontalScroll(page, `${path} as ${username}`);
+    }
+  }
+
+  test('dispatcher: all tickets, at risk, dashboard', () =>
+    pagesFit('dispatcher', [['/tickets?tab=all', 'ticket-row'], ['/tickets?tab=at_risk', 'filter-q'], ['/dashboard', 'stat-breached']]));
+
+  test('customer: report form', () => pagesFit('cust_a', [['/portal/report', 'report-submit']]));
+
+  test('system admin: customers, projects, users', async () => {
+    await pagesFit('admin', [['/admin/customers', 'org-row'], ['/admin/projects', 'project-row'], ['/admin/users', 'user-row']]);
+  });
+
+  test('system admin: a contract and its SLA drawer', async () => {
+    const page = await session.newPage('admin-contract', PHONE);
+    await login(page, 'admin');
+    await gotoPage(page, '/admin/projects');
+    await page.getByTestId('project-row').first().getByTestId('project-contracts').click();
+    await page.getByTestId('contract-row').first().waitFor();
+    await expectNoHorizontalScroll(page, 'contracts');
+    await page.getByTestId('contract-row').first().getByTestId('contract-edit').click();
+    await page.getByRole('dialog').waitFor();
+    await expectNoHorizontalScroll(page, 'contract drawer');
+  });
+
+  test('security admin: users; auditor: audit log', async () => {
+    await pagesFit('secadmin', [['/admin/users', 'user-row']]);
+    await pagesFit('auditor', [['/audit', 'audit-row']]);
   });
 });

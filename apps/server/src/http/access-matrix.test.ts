@@ -43,6 +43,7 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/contracts/:id': { probe: {}, foreign: {} },
   'PATCH /api/v1/contracts/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
   'GET /api/v1/users': { probe: {} },
+  'GET /api/v1/staff': { probe: {} },
   'POST /api/v1/users': { probe: json({}) },
   'PATCH /api/v1/users/:id': { probe: json({ level: 0 }), foreign: json({ level: 2 }) },
   'PUT /api/v1/users/:id/roles': { probe: json({ roles: [] }), foreign: json({ roles: ['customer_lead'] }) },

@@ -27,7 +27,7 @@ export async function call(
 ): Promise<Res> {
   const headers: Record<string, string> = {};
   if (who && 'bearer' in who && who.bearer) headers.authorization = `Bearer ${who.bearer}`;
-  else if (who) {
+  else if (who && 'cookie' in who) {
     headers.cookie = who.cookie;
     if (opts.csrf !== false) headers['x-csrf-token'] = who.csrf;
   }
@@ -112,6 +112,8 @@ export async function auditHead(database: Database): Promise<number> {
   return Number(r.seq);
 }
 
+export type DemoUser = 'admin' | 'secadmin' | 'auditor' | 'manager' | 'dispatcher' | 'engineer' | 'engineer2' | 'cust_a' | 'lead_a' | 'cust_b' | 'lead_b';
+
 /** Ids the tests need from the demo seed. */
 export async function demoIds(t: Pick<TestApp, 'database'>) {
   const db = t.database.db;
@@ -126,7 +128,7 @@ export async function demoIds(t: Pick<TestApp, 'database'>) {
   const contracts = await db.selectFrom('contracts').selectAll().execute();
   const contractA = contracts.find((c) => c.project_id === projectA)!.id;
   const contractB = contracts.find((c) => c.project_id === projectB)!.id;
-  return { users: users as Record<string, string>, orgA, orgB, provider, projectA, projectB, contractA, contractB };
+  return { users: users as Record<DemoUser, string> & Record<string, string | undefined>, orgA, orgB, provider, projectA, projectB, contractA, contractB };
 }
 
 export const ticketInput = (projectId: string, over: Record<string, unknown> = {}) => ({
@@ -159,4 +161,9 @@ export async function tokenSession(t: Pick<TestApp, 'app' | 'login'>, username: 
     get: (url) => req('GET', url), post: (url, p) => req('POST', url, p ?? {}), patch: (url, p) => req('PATCH', url, p ?? {}),
     put: (url, p) => req('PUT', url, p ?? {}), del: (url) => req('DELETE', url),
   };
+}
+
+/** Several token sessions at once, typed as a tuple: `const [a, b] = await tokenSessions(t, 'x', 'y')`. */
+export async function tokenSessions<const N extends readonly string[]>(t: Pick<TestApp, 'app' | 'login'>, ...names: N): Promise<{ [K in keyof N]: Session & { bearer: string } }> {
+  return (await Promise.all(names.map((n) => tokenSession(t, n)))) as { [K in keyof N]: Session & { bearer: string } };
 }

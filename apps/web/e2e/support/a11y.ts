@@ -2,7 +2,20 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
+/**
+ * Waits until no finite CSS animation or transition is running (antd fades and zooms dialogs,
+ * drawers and menus in); mid-animation colours are blended and would fail colour contrast.
+ */
+export async function settle(page: Page, timeout = 5000): Promise<void> {
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
+
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await settle(page);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (!bad.length) return;

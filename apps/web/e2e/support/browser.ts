@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -40,6 +40,29 @@ export interface BrowserSession {
 
 const safe = (s: string) => s.replace(/[^\w.-]+/g, '_').slice(0, 80);
 
+/** Server errors (pino level >= 50) logged since `since`, one line each, for a failing test's output. */
+function serverErrorsSince(logFile: string, since: number): string[] {
+  let text = '';
+  try {
+    text = fs.readFileSync(logFile, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const e = JSON.parse(line) as { level?: number; time?: number; msg?: string; err?: { message?: string; method?: string; url?: string }; req?: { method?: string; url?: string } };
+      if ((e.level ?? 0) < 50 || (e.time ?? 0) < since) continue;
+      const where = [e.req?.method ?? e.err?.method, e.req?.url ?? e.err?.url].filter(Boolean).join(' ');
+      out.push(`${where ? `${where}: ` : ''}${e.msg ?? ''}${e.err?.message ? ` — ${e.err.message.split('\n')[0]}` : ''}`);
+    } catch {
+      /* not a JSON log line */
+    }
+  }
+  return out;
+}
+
 /**
  * Registers beforeAll/afterEach/afterAll for the calling describe block. afterEach fails the test
  * on any uncaught page error and, when the test failed, saves a full-page screenshot of every open
@@ -49,7 +72,9 @@ const safe = (s: string) => s.replace(/[^\w.-]+/g, '_').slice(0, 80);
 export function useBrowser({ closeAfterEach = false } = {}): BrowserSession {
   const baseUrl = inject('baseUrl');
   const artifactsDir = inject('artifactsDir');
+  const serverLog = inject('serverLog');
   let browser: Browser | undefined;
+  let testStarted = Date.now();
   const contexts: BrowserContext[] = [];
   const pages: Tracked[] = [];
 
@@ -57,10 +82,19 @@ export function useBrowser({ closeAfterEach = false } = {}): BrowserSession {
     browser = await launchBrowser();
   });
 
+  beforeEach(() => {
+    testStarted = Date.now();
+  });
+
   afterEach(async (ctx) => {
     const failed = ctx.task.result?.state === 'fail';
     const open = pages.filter((p) => !p.page.isClosed());
     if (failed) {
+      const serverErrors = serverErrorsSince(serverLog, testStarted - 1000);
+      if (serverErrors.length) {
+        const shown = [...new Set(serverErrors)].slice(0, 10);
+        console.error(`[e2e] the server logged ${serverErrors.length} error(s) during this test (full log: ${serverLog}):\n  ${shown.join('\n  ')}`);
+      }
       for (const p of open) {
         const file = path.join(artifactsDir, `fail-${safe(p.name)}-${safe(ctx.task.name).slice(0, 60)}-${Date.now()}.png`);
         try {

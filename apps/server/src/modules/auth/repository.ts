@@ -9,6 +9,17 @@ export class AuthRepository {
   async session(db: Tx, id: string) {
     return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   }
+  /** A session with its user, the user's organisation and roles in one round trip: one row per role. */
+  async sessionWithUser(db: Tx, id: string) {
+    return db.selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .innerJoin('orgs', 'orgs.id', 'users.org_id')
+      .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .selectAll('users')
+      .select(['orgs.name as org_name', 'orgs.kind as org_kind', 'sessions.csrf_token as session_csrf_token', 'sessions.last_seen_at as session_last_seen_at', 'user_roles.role'])
+      .where('sessions.id', '=', id)
+      .execute();
+  }
   async touchSession(db: Tx, id: string, at: number) {
     await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
   }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { OrgKind } from '@weibao/schema';
+import type { OrgKind, Role } from '@weibao/schema';
 import type { Database } from '../../db/database.js';
 import type { Actor, RequestMeta } from '../../http/actor.js';
 import { AppError, notFound } from '../../http/errors.js';
@@ -88,19 +88,23 @@ export class AuthService {
   /** Resolves a session cookie; enforces the idle timeout server-side (等保 8.1.4.1 b). */
   async fromSession(token: string, ip: string | null): Promise<Actor> {
     const now = this.now();
-    const s = await this.repo.session(this.db, sha256(token));
-    if (!s) throw new AppError('UNAUTHENTICATED');
+    // Session, user, organisation and roles in one query: this runs before every signed-in request.
+    const id = sha256(token);
+    const rows = await this.repo.sessionWithUser(this.db, id);
+    const first = rows[0];
+    if (!first) throw new AppError('UNAUTHENTICATED');
+    const { session_csrf_token, session_last_seen_at, role: _role, ...userRow } = first;
+    const user: UserRow = { ...userRow, roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])).sort() };
+    const s = { id, user_id: user.id, csrf_token: session_csrf_token, last_seen_at: session_last_seen_at };
     const { sessionIdleMinutes } = await this.policy.current();
     if (now - s.last_seen_at > sessionIdleMinutes * 60_000) {
-      const user = await this.users.byId(this.db, s.user_id);
       await this.db.transaction().execute(async (tx) => {
         await this.repo.deleteSession(tx, s.id);
-        await this.audit.record(tx, { actor: user ? { userId: user.id, displayName: user.display_name, roles: user.roles } : null, ip }, { action: 'auth.session_timeout', targetType: 'user', targetId: s.user_id, summary: '会话空闲超时，自动退出' });
+        await this.audit.record(tx, { actor: { userId: user.id, displayName: user.display_name, roles: user.roles }, ip }, { action: 'auth.session_timeout', targetType: 'user', targetId: s.user_id, summary: '会话空闲超时，自动退出' });
       });
       throw new AppError('SESSION_EXPIRED');
     }
-    const user = await this.users.byId(this.db, s.user_id);
-    if (!user || user.disabled) throw new AppError('UNAUTHENTICATED');
+    if (user.disabled) throw new AppError('UNAUTHENTICATED');
     if (now - s.last_seen_at > TOUCH_EVERY_MS) await this.repo.touchSession(this.db, s.id, now);
     return this.toActor(user, 'session', s, await this.mustChange(user));
   }

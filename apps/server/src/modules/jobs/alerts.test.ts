@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds, ticketInput, tokenSession } from '../../test/api.js';
+import { demoIds, ticketInput, tokenSession, tokenSessions } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';
@@ -25,7 +25,7 @@ describe.each(DIALECTS)('SLA alerts from the worker (%s)', (dialect) => {
   beforeAll(async () => {
     t = await testApp(dialect);
     ids = await demoIds(t);
-    [disp, eng] = await Promise.all([tokenSession(t, 'dispatcher'), tokenSession(t, 'engineer')]);
+    [disp, eng] = await tokenSessions(t, 'dispatcher', 'engineer');
     await drain(); // the seed's own overdue alerts
   });
   afterAll(async () => { await t?.drop(); });

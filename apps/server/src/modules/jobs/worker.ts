@@ -1,6 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.js';
-import { forUpdateSkipLocked } from '../../db/dialect.js';
 import type { Mailer } from '../notifications/mailer.js';
 import type { NotificationService } from '../notifications/service.js';
 import { autoClose } from '../tickets/actions.js';
@@ -62,22 +61,22 @@ export class Worker {
     const { database, tickets, notifications } = this.d;
     const now = this.d.now();
     return database.db.transaction().execute(async (tx) => {
-      const due = await forUpdateSkipLocked(database.dialect, tx.selectFrom('sla_alerts').selectAll()
-        .where('state', '=', 'pending').where('fire_at', '<=', now).orderBy('fire_at').limit(limit)).execute();
+      const slaRepo = tickets.d.sla.repo;
+      const due = await slaRepo.claimDueAlerts(tx, database.dialect, now, limit);
       for (const alert of due) {
-        await tx.updateTable('sla_alerts').set({ state: 'fired', fired_at: now, fired_by: this.d.nodeId }).where('id', '=', alert.id).execute();
+        await slaRepo.setAlert(tx, alert.id, { state: 'fired', fired_at: now, fired_by: this.d.nodeId });
         const t = await tickets.repo.row(tx, alert.ticket_id);
-        const clock = await tx.selectFrom('sla_clocks').select(['kind', 'cycle']).where('id', '=', alert.clock_id).executeTakeFirst();
+        const clock = await slaRepo.clock(tx, alert.clock_id);
         if (!t || !clock) continue;
-        const project = await tx.selectFrom('projects').select('service_manager_id').where('id', '=', t.project_id).executeTakeFirst();
+        const serviceManager = await tickets.d.projects.repo.serviceManagerOf(tx, t.project_id);
         const title = `SLA ${KIND_ZH[alert.kind]}：${t.number} ${CLOCK_ZH[clock.kind]}时限`;
         const lateBy = alert.fire_at !== null ? now - alert.fire_at : 0;
-        await notifications.notify(tx, [t.assignee_id, project?.service_manager_id], {
+        await notifications.notify(tx, [t.assignee_id, serviceManager], {
           kind: `sla.${alert.kind}`, title, ticketId: t.id, sourceKey: `sla:${alert.id}`,
           body: `${t.level} 级故障「${t.title}」的${CLOCK_ZH[clock.kind]}时限${KIND_ZH[alert.kind]}（检测延迟 ${lateBy} ms）。`,
         });
         await tickets.event(tx, t.id, null, `sla.${alert.kind}`, { public: false, data: { clock: clock.kind, cycle: clock.cycle, dueAt: alert.fire_at, noticedAt: now, node: this.d.nodeId } });
-        if (alert.kind === 'breach') await tx.updateTable('tickets').set({ breached: 1 }).where('id', '=', t.id).execute();
+        if (alert.kind === 'breach') await tickets.repo.markBreached(tx, t.id);
       }
       return due.length;
     });

@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../../db/database.js';
-import { forUpdateSkipLocked } from '../../db/dialect.js';
+import { NotificationRepository } from './repository.js';
 
 const RETRY_MS = [10_000, 60_000, 300_000, 1_800_000];
 
@@ -10,6 +10,7 @@ const RETRY_MS = [10_000, 60_000, 300_000, 1_800_000];
  */
 export class Mailer {
   private readonly transport: Transporter | null;
+  private readonly repo = new NotificationRepository();
   constructor(private readonly database: Database, smtpUrl: string | null, private readonly from: string, private readonly nodeId: string, private readonly now: () => number) {
     this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   }
@@ -18,26 +19,24 @@ export class Mailer {
     const db = this.database.db;
     const now = this.now();
     const claimed = await db.transaction().execute(async (tx) => {
-      const rows = await forUpdateSkipLocked(this.database.dialect, tx.selectFrom('mail_outbox').selectAll()
-        .where('state', '=', 'pending').where('next_attempt_at', '<=', now).orderBy('next_attempt_at').limit(limit)).execute();
+      const rows = await this.repo.claimDueMail(tx, this.database.dialect, now, limit);
       for (const r of rows) {
         // Claimed rows move out of 'pending'; a node that dies mid-send leaves them for the stale sweep below.
-        await tx.updateTable('mail_outbox').set({ state: this.transport ? 'sending' : 'skipped', next_attempt_at: now + 120_000, error: this.transport ? null : 'SMTP not configured' }).where('id', '=', r.id).execute();
+        await this.repo.updateMail(tx, r.id, { state: this.transport ? 'sending' : 'skipped', next_attempt_at: now + 120_000, error: this.transport ? null : 'SMTP not configured' });
       }
       return this.transport ? rows : [];
     });
     for (const r of claimed) {
       try {
         await this.transport!.sendMail({ from: this.from, to: r.to_addr, subject: r.subject, text: r.body });
-        await db.updateTable('mail_outbox').set({ state: 'sent', sent_at: this.now(), attempts: r.attempts + 1 }).where('id', '=', r.id).execute();
+        await this.repo.updateMail(db, r.id, { state: 'sent', sent_at: this.now(), attempts: r.attempts + 1 });
       } catch (e) {
         const attempts = r.attempts + 1;
         const done = attempts > RETRY_MS.length;
-        await db.updateTable('mail_outbox').set({ state: done ? 'failed' : 'pending', attempts, error: String((e as Error).message).slice(0, 500), next_attempt_at: this.now() + (RETRY_MS[attempts - 1] ?? 0) }).where('id', '=', r.id).execute();
+        await this.repo.updateMail(db, r.id, { state: done ? 'failed' : 'pending', attempts, error: String((e as Error).message).slice(0, 500), next_attempt_at: this.now() + (RETRY_MS[attempts - 1] ?? 0) });
       }
     }
-    // Rows stuck in 'sending' past their lease (a crashed node) go back to the queue.
-    await db.updateTable('mail_outbox').set({ state: 'pending' }).where('state', '=', 'sending').where('next_attempt_at', '<', now).execute();
+    await this.repo.releaseStaleMail(db, now);
     return claimed.length;
   }
 

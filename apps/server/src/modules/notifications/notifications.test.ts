@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditHead, auditSince, demoIds, expectRefused, ticketInput, tokenSession } from '../../test/api.js';
+import { auditHead, auditSince, demoIds, expectRefused, ticketInput, tokenSession, tokenSessions } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';
@@ -11,7 +11,7 @@ describe.each(DIALECTS)('notifications API (%s)', (dialect) => {
   beforeAll(async () => {
     t = await testApp(dialect);
     ids = await demoIds(t);
-    [disp, eng, eng2, manager] = await Promise.all(['dispatcher', 'engineer', 'engineer2', 'manager'].map((u) => tokenSession(t, u)));
+    [disp, eng, eng2, manager] = await tokenSessions(t, 'dispatcher', 'engineer', 'engineer2', 'manager');
   });
   afterAll(async () => { await t?.drop(); });
 

@@ -36,6 +36,10 @@ export class ProjectRepository {
     const members = await db.selectFrom('project_members').select('user_id').where('project_id', '=', id).execute();
     return { ...r, team_ids: members.map((m) => m.user_id) };
   }
+  async serviceManagerOf(db: Tx, projectId: string): Promise<string | null> {
+    const r = await db.selectFrom('projects').select('service_manager_id').where('id', '=', projectId).executeTakeFirst();
+    return r?.service_manager_id ?? null;
+  }
   async projectByCode(db: Tx, code: string) {
     return db.selectFrom('projects').select('id').where('code', '=', code).executeTakeFirst();
   }

@@ -26,16 +26,14 @@ const TITLES = ['政务服务网无法登录', '数据库主机 CPU 持续 100%'
 /** Seeds a provider, two customers with a project and contract each, every role, and ~30 tickets in all states. */
 export async function seedDemo(s: Services, log: (msg: string) => void = () => {}): Promise<{ created: boolean }> {
   const db = s.database.db;
-  if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) return { created: false };
+  if ((await s.userRepo.list(db, {})).length > 0) return { created: false };
   const now = s.now();
   const system = { actor: null, ip: null, actorLabel: 'seed' };
   const orgs = { provider: newId(), a: newId(), b: newId() };
   await db.transaction().execute(async (tx) => {
-    await tx.insertInto('orgs').values([
-      { id: orgs.provider, name: '维保信息技术有限公司', kind: 'provider', created_at: now },
-      { id: orgs.a, name: '省信息中心', kind: 'customer', created_at: now },
-      { id: orgs.b, name: '市自然资源局', kind: 'customer', created_at: now },
-    ]).execute();
+    for (const [id, name, kind] of [[orgs.provider, '维保信息技术有限公司', 'provider'], [orgs.a, '省信息中心', 'customer'], [orgs.b, '市自然资源局', 'customer']] as const) {
+      await s.projects.repo.insertOrg(tx, { id, name, kind, created_at: now });
+    }
     await s.audit.record(tx, system, { action: 'seed.demo', summary: '初始化演示数据' });
   });
   const ids: Record<string, string> = {};

@@ -1,4 +1,5 @@
-import type { Tx } from '../../db/dialect.js';
+import type { Dialect } from '../../db/database.js';
+import { forUpdateSkipLocked, type Tx } from '../../db/dialect.js';
 import type { SlaAlertsTable, SlaClocksTable } from '../../db/types.js';
 
 export class SlaRepository {
@@ -17,6 +18,14 @@ export class SlaRepository {
   /** Alerts not yet raised: 'pending' (scheduled) or 'paused' (no time while the clock is paused). */
   async openAlerts(db: Tx, clockId: string) {
     return db.selectFrom('sla_alerts').selectAll().where('clock_id', '=', clockId).where('state', 'in', ['pending', 'paused']).execute();
+  }
+  /** Due alerts, locked for this transaction; rows another node holds are skipped (exactly-once). */
+  async claimDueAlerts(db: Tx, dialect: Dialect, now: number, limit: number) {
+    return forUpdateSkipLocked(dialect, db.selectFrom('sla_alerts').selectAll()
+      .where('state', '=', 'pending').where('fire_at', '<=', now).orderBy('fire_at').limit(limit)).execute();
+  }
+  async clock(db: Tx, id: string) {
+    return db.selectFrom('sla_clocks').select(['kind', 'cycle']).where('id', '=', id).executeTakeFirst();
   }
   async setAlert(db: Tx, id: string, patch: Partial<SlaAlertsTable>) {
     await db.updateTable('sla_alerts').set(patch).where('id', '=', id).execute();

@@ -34,7 +34,7 @@ export function factsOf(c: ClockRow): ClockFacts {
  * the pure calendar/clock code; this class only decides when facts change and stores the results.
  */
 export class SlaService {
-  private readonly repo = new SlaRepository();
+  readonly repo = new SlaRepository();
   private readonly calendars = new Map<string, WorkingCalendar>();
 
   calendar(spec: CalendarSpec): WorkingCalendar {

@@ -85,8 +85,8 @@ export async function performAction(svc: TicketService, meta: RequestMeta, id: s
       case 'urge': {
         if (t.last_urged_at && now - t.last_urged_at < URGE_INTERVAL_MS) throw new AppError('URGE_TOO_SOON', {}, 'action');
         patch.last_urged_at = now;
-        const sm = await tx.selectFrom('projects').select('service_manager_id').where('id', '=', t.project_id).executeTakeFirst();
-        await svc.d.notifications.notify(tx, [t.assignee_id, sm?.service_manager_id], { kind: 'ticket.urge', title: `催办：${t.number} ${t.title}`, body: req.reason ?? `${actor.displayName} 催办`, ticketId: id, sourceKey: `urge:${id}:${now}` });
+        const sm = await svc.d.projects.repo.serviceManagerOf(tx, t.project_id);
+        await svc.d.notifications.notify(tx, [t.assignee_id, sm], { kind: 'ticket.urge', title: `催办：${t.number} ${t.title}`, body: req.reason ?? `${actor.displayName} 催办`, ticketId: id, sourceKey: `urge:${id}:${now}` });
         break;
       }
       case 'resolve': {

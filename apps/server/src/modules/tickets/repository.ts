@@ -1,7 +1,7 @@
 import type { TicketStatus } from '@weibao/schema';
 import type { Dialect } from '../../db/database.js';
 import { containsText, sql, type Tx } from '../../db/dialect.js';
-import type { SqlBool } from 'kysely';
+import type { NotNull, SqlBool } from 'kysely';
 import type { AttachmentsTable, TicketCommentsTable, TicketEventsTable, TicketsTable } from '../../db/types.js';
 
 export interface ListFilter {
@@ -38,18 +38,28 @@ export class TicketRepository {
     const r = await db.updateTable('tickets').set({ status: to }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
+  async markBreached(db: Tx, id: string) {
+    await db.updateTable('tickets').set({ breached: 1 }).where('id', '=', id).execute();
+  }
   async row(db: Tx, id: string) {
     return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /**
+   * Tickets with display names as correlated scalar subqueries (foreign keys guarantee the rows).
+   * Same plan as joins per row, but PostgreSQL plans it in ~0.1 ms instead of ~1 ms for a five-way
+   * join, which was most of a queue page's database time.
+   */
   private withNames(db: Tx) {
     return db.selectFrom('tickets')
-      .innerJoin('orgs', 'orgs.id', 'tickets.customer_id')
-      .innerJoin('projects', 'projects.id', 'tickets.project_id')
-      .leftJoin('users as assignee', 'assignee.id', 'tickets.assignee_id')
-      .innerJoin('users as creator', 'creator.id', 'tickets.created_by')
       .selectAll('tickets')
-      .select(['orgs.name as customer_name', 'projects.name as project_name', 'assignee.display_name as assignee_name', 'creator.display_name as creator_name']);
+      .select((eb) => [
+        eb.selectFrom('orgs').select('orgs.name').whereRef('orgs.id', '=', 'tickets.customer_id').as('customer_name'),
+        eb.selectFrom('projects').select('projects.name').whereRef('projects.id', '=', 'tickets.project_id').as('project_name'),
+        eb.selectFrom('users as assignee').select('assignee.display_name').whereRef('assignee.id', '=', 'tickets.assignee_id').as('assignee_name'),
+        eb.selectFrom('users as creator').select('creator.display_name').whereRef('creator.id', '=', 'tickets.created_by').as('creator_name'),
+      ])
+      .$narrowType<{ customer_name: NotNull; project_name: NotNull; creator_name: NotNull }>();
   }
 
   async get(db: Tx, id: string) {

@@ -1,6 +1,6 @@
 import { TICKET_ACTIONS } from '@weibao/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditHead, auditSince, demoIds, expectRefused, ticketInput, tokenSession } from '../../test/api.js';
+import { auditHead, auditSince, demoIds, expectRefused, ticketInput, tokenSession, tokenSessions } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';
@@ -31,7 +31,7 @@ describe.each(DIALECTS)('ticket workflow actions (%s)', (dialect) => {
   beforeAll(async () => {
     t = await testApp(dialect);
     ids = await demoIds(t);
-    [disp, eng, eng2, cust, manager] = await Promise.all(['dispatcher', 'engineer', 'engineer2', 'cust_a', 'manager'].map((u) => tokenSession(t, u)));
+    [disp, eng, eng2, cust, manager] = await tokenSessions(t, 'dispatcher', 'engineer', 'engineer2', 'cust_a', 'manager');
   });
   afterAll(async () => { await t?.drop(); });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditHead, auditSince, call, countRows, demoIds, expectRefused, multipart, ticketInput, tokenSession } from '../../test/api.js';
+import { auditHead, auditSince, call, countRows, demoIds, expectRefused, multipart, ticketInput, tokenSession, tokenSessions } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';
@@ -17,7 +17,7 @@ describe.each(DIALECTS)('ticket comments, attachments, timeline and clock histor
   beforeAll(async () => {
     t = await testApp(dialect);
     ids = await demoIds(t);
-    [disp, eng, custA, custB] = await Promise.all(['dispatcher', 'engineer', 'cust_a', 'cust_b'].map((u) => tokenSession(t, u)));
+    [disp, eng, custA, custB] = await tokenSessions(t, 'dispatcher', 'engineer', 'cust_a', 'cust_b');
   });
   afterAll(async () => { await t?.drop(); });
 

@@ -1,6 +1,6 @@
 import { OPEN_STATUSES } from '@weibao/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds, expectRefused, ticketInput, tokenSession } from '../../test/api.js';
+import { demoIds, expectRefused, ticketInput, tokenSession, tokenSessions } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';
@@ -32,7 +32,7 @@ describe.each(DIALECTS)('ticket queue: keyset pages, tabs and filters (%s)', (di
   beforeAll(async () => {
     t = await testApp(dialect);
     ids = await demoIds(t);
-    [disp, eng, custA, custB] = await Promise.all(['dispatcher', 'engineer', 'cust_a', 'cust_b'].map((u) => tokenSession(t, u)));
+    [disp, eng, custA, custB] = await tokenSessions(t, 'dispatcher', 'engineer', 'cust_a', 'cust_b');
     // 24 tickets reported at the same instant: equal sort keys, so only the id breaks ties.
     const same = t.clock.now - 3 * MIN;
     for (let i = 0; i < 24; i++) {

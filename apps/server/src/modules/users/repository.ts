@@ -16,6 +16,10 @@ export class UserRepository {
     return db.selectFrom('users').innerJoin('orgs', 'orgs.id', 'users.org_id').selectAll('users').select(['orgs.name as org_name', 'orgs.kind as org_kind']);
   }
 
+  async org(db: Tx, id: string) {
+    return db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   async byId(db: Tx, id: string): Promise<UserRow | undefined> {
     const r = await this.base(db).where('users.id', '=', id).executeTakeFirst();
     return r ? (await this.withRoles(db, [r]))[0] : undefined;

@@ -43,7 +43,7 @@ export class UserService {
   }
 
   async create(meta: RequestMeta | null, input: z.infer<typeof UserCreate>, opts: { mustChangePassword?: boolean } = {}) {
-    const org = await this.db.selectFrom('orgs').selectAll().where('id', '=', input.orgId).executeTakeFirst();
+    const org = await this.repo.org(this.db, input.orgId);
     if (!org) throw invalid('orgId', '单位不存在 / unknown organisation');
     checkRoles(input.roles, org.kind);
     if (!passwordMeetsPolicy(input.password, input.username, await this.policy.current())) throw new AppError('PASSWORD_POLICY', {}, 'password');

@@ -25,6 +25,14 @@ describe.each(DIALECTS)('users API (%s)', (dialect) => {
     expect(JSON.stringify(b.body)).not.toMatch(/password|scrypt/);
   });
 
+  it('lists active provider staff for assignment, without contact details, to provider staff only', async () => {
+    const r = await (await t.login('dispatcher')).get(`${V}/staff`);
+    expect(r.status).toBe(200);
+    expect(r.body.map((u: any) => u.displayName).sort()).toEqual(['张工', '李调度', '王经理', '赵工'].sort());
+    expect(r.body.every((u: any) => Object.keys(u).sort().join() === 'displayName,id,level,roles')).toBe(true);
+    for (const u of ['admin', 'cust_a']) await expectRefused(t, await t.login(u), 'GET', `${V}/staff`, undefined, { status: 403, code: 'FORBIDDEN' });
+  });
+
   it('sys_admin creates a user who must change the password at first login; audited', async () => {
     const seq = await auditHead(t.database);
     const r = await admin.post(`${V}/users`, { username: 'hw.li', displayName: '李硬件', orgId: ids.provider, roles: ['engineer'], level: 4, email: 'hw@weibao.local', password: 'Start#2026' });
