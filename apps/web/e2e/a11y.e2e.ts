@@ -62,7 +62,7 @@ describe('accessibility (axe-core: no serious/critical violations)', () => {
     await page.getByTestId('action-modal').waitFor({ state: 'detached' });
   });
 
-  test('customer: portal list, report form and a ticket in the portal', async () => {
+  test('customer: portal list, a ticket in the portal, report form, change password', async () => {
     const page = await session.newPage('cust_a');
     await login(page, 'cust_a');
     await gotoPage(page, '/portal/tickets?tab=all');
@@ -73,6 +73,9 @@ describe('accessibility (axe-core: no serious/critical violations)', () => {
     await gotoPage(page, '/portal/report');
     await page.getByTestId('report-submit').waitFor();
     await expectAccessible(page, 'portal report form');
+    await gotoPage(page, '/change-password');
+    await page.getByTestId('pwd-submit').waitFor();
+    await expectAccessible(page, 'change password');
   });
 
   test('system admin: customers, projects, contracts with the SLA editor, users', async () => {
@@ -97,7 +100,7 @@ describe('accessibility (axe-core: no serious/critical violations)', () => {
     await expectAccessible(page, 'admin users');
   });
 
-  test('security admin: users and roles', async () => {
+  test('security admin: users, roles dialog, security policy', async () => {
     const page = await session.newPage('secadmin');
     await login(page, 'secadmin');
     await page.waitForURL(/\/admin\/users$/);
@@ -106,6 +109,9 @@ describe('accessibility (axe-core: no serious/critical violations)', () => {
     await page.getByTestId('user-roles-edit').first().click();
     await page.getByRole('dialog').waitFor();
     await expectAccessible(page, 'assign roles dialog');
+    await gotoPage(page, '/admin/security');
+    await page.getByTestId('security-save').waitFor();
+    await expectAccessible(page, 'security policy');
   });
 
   test('auditor: audit log', async () => {

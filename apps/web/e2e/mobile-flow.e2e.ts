@@ -144,7 +144,8 @@ describe('the other pages on a 390×844 phone', () => {
   test('dispatcher: all tickets, at risk, dashboard', () =>
     pagesFit('dispatcher', [['/tickets?tab=all', 'ticket-row'], ['/tickets?tab=at_risk', 'filter-q'], ['/dashboard', 'stat-breached']]));
 
-  test('customer: report form', () => pagesFit('cust_a', [['/portal/report', 'report-submit']]));
+  test('customer: report form, change password', () =>
+    pagesFit('cust_a', [['/portal/report', 'report-submit'], ['/change-password', 'pwd-submit']]));
 
   test('system admin: customers, projects, users', async () => {
     await pagesFit('admin', [['/admin/customers', 'org-row'], ['/admin/projects', 'project-row'], ['/admin/users', 'user-row']]);
@@ -162,8 +163,8 @@ describe('the other pages on a 390×844 phone', () => {
     await expectNoHorizontalScroll(page, 'contract drawer');
   });
 
-  test('security admin: users; auditor: audit log', async () => {
-    await pagesFit('secadmin', [['/admin/users', 'user-row']]);
+  test('security admin: users, security policy; auditor: audit log', async () => {
+    await pagesFit('secadmin', [['/admin/users', 'user-row'], ['/admin/security', 'security-save']]);
     await pagesFit('auditor', [['/audit', 'audit-row']]);
   });
 });

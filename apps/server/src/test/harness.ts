@@ -46,7 +46,20 @@ export async function freshDatabase(dialect: Dialect): Promise<{ database: Datab
       await database.destroy();
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // pool.end() resolves before its sockets have closed; forcing the drop at once would kill those
+      // backends and their FATAL would surface as an uncaught error. Wait for them, force only as a last resort.
+      for (let i = 0; ; i++) {
+        try {
+          await c.query(`drop database if exists ${name}`);
+          break;
+        } catch (e) {
+          if ((e as { code?: string }).code !== '55006' || i >= 100) {
+            await c.query(`drop database if exists ${name} with (force)`);
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
       await c.end();
     },
   };

@@ -17,7 +17,7 @@ describe.each(DIALECTS)('SLA alerts from the worker (%s)', (dialect) => {
   /** Fired alerts of a ticket as "clock#cycle:kind", in firing order. */
   const fired = async (ticketId: string) => (await t.database.db.selectFrom('sla_alerts').innerJoin('sla_clocks', 'sla_clocks.id', 'sla_alerts.clock_id')
     .select(['sla_clocks.kind as clock', 'sla_clocks.cycle', 'sla_alerts.kind', 'sla_alerts.fired_at', 'sla_alerts.fire_at'])
-    .where('sla_alerts.ticket_id', '=', ticketId).where('sla_alerts.state', '=', 'fired').orderBy('sla_alerts.fired_at').orderBy('sla_clocks.kind').execute())
+    .where('sla_alerts.ticket_id', '=', ticketId).where('sla_alerts.state', '=', 'fired').orderBy('sla_alerts.fired_at').orderBy('sla_clocks.kind').orderBy('sla_alerts.fire_at').execute())
     .map((a) => `${a.clock}#${a.cycle}:${a.kind}`);
   const open = async (over: Record<string, unknown> = {}) => (await disp.post(`${V}/tickets`, ticketInput(ids.projectA, { level: 1, assigneeId: ids.users.engineer, reportedAt: t.clock.now, ...over }))).body;
   const at = (tk: any, ms: number) => t.clock.set(tk.reportedAt + ms);
