@@ -165,6 +165,7 @@ describe('language switch', () => {
     await expectText(page.getByTestId('clock-response').locator('h3'), en('clock.kind.response'));
     await expectText(page.getByTestId('clock-resolution').locator('h3'), en('clock.kind.resolution'));
     await expectAccessible(page, 'ticket detail in English');
+    await session.screenshot(page, 'desktop-ticket-english');
 
     await chooseOption(page, page.getByRole('combobox', { name: en('header.language') }), t('lang.zhCN'), { search: false });
     await expectText(page.getByTestId('clock-response').locator('h3'), t('clock.kind.response'));

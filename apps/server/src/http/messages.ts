@@ -26,6 +26,7 @@ const zh: Record<ErrorCode, Msg> = {
   DUPLICATE: (p) => `${p.field ?? '记录'} 已存在`,
   RATE_LIMITED: () => '请求过于频繁',
   PAYLOAD_TOO_LARGE: () => '文件过大',
+  ROLE_GRANT_RESERVED: () => '系统管理员、安全管理员、审计管理员角色只能由安全管理员授予',
   BAD_REQUEST: () => '请求格式错误',
   UNSUPPORTED_MEDIA_TYPE: () => '不支持的请求内容类型',
 };
@@ -52,6 +53,7 @@ const en: Record<ErrorCode, Msg> = {
   DUPLICATE: (p) => `${p.field ?? 'Record'} already exists`,
   RATE_LIMITED: () => 'Too many requests',
   PAYLOAD_TOO_LARGE: () => 'File too large',
+  ROLE_GRANT_RESERVED: () => 'Only the security admin grants the system admin, security admin and auditor roles',
   BAD_REQUEST: (p) => `Malformed request${p.reason ? `: ${p.reason}` : ''}`,
   UNSUPPORTED_MEDIA_TYPE: () => 'Unsupported content type',
 };

@@ -4,6 +4,13 @@ import { NotificationRepository } from './repository.js';
 
 const RETRY_MS = [10_000, 60_000, 300_000, 1_800_000];
 
+/** Reuse SMTP connections (a new one per message costs ~100 ms) unless the URL says otherwise. */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  return url.toString();
+}
+
 /**
  * Delivers the mail outbox over SMTP. A row is claimed (state 'sending') in a short transaction so
  * two nodes never send it twice; the SMTP call happens outside any transaction.
@@ -12,7 +19,7 @@ export class Mailer {
   private readonly transport: Transporter | null;
   private readonly repo = new NotificationRepository();
   constructor(private readonly database: Database, smtpUrl: string | null, private readonly from: string, private readonly nodeId: string, private readonly now: () => number) {
-    this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+    this.transport = smtpUrl ? nodemailer.createTransport(pooled(smtpUrl)) : null;
   }
 
   async deliverDue(limit = 20): Promise<number> {

@@ -36,6 +36,10 @@ export class ProjectRepository {
     const members = await db.selectFrom('project_members').select('user_id').where('project_id', '=', id).execute();
     return { ...r, team_ids: members.map((m) => m.user_id) };
   }
+  async serviceManagersOf(db: Tx, projectIds: string[]): Promise<Map<string, string | null>> {
+    const rows = projectIds.length ? await db.selectFrom('projects').select(['id', 'service_manager_id']).where('id', 'in', projectIds).execute() : [];
+    return new Map(rows.map((r) => [r.id, r.service_manager_id]));
+  }
   async serviceManagerOf(db: Tx, projectId: string): Promise<string | null> {
     const r = await db.selectFrom('projects').select('service_manager_id').where('id', '=', projectId).executeTakeFirst();
     return r?.service_manager_id ?? null;

@@ -22,10 +22,14 @@ export class SlaRepository {
   /** Due alerts, locked for this transaction; rows another node holds are skipped (exactly-once). */
   async claimDueAlerts(db: Tx, dialect: Dialect, now: number, limit: number) {
     return forUpdateSkipLocked(dialect, db.selectFrom('sla_alerts').selectAll()
-      .where('state', '=', 'pending').where('fire_at', '<=', now).orderBy('fire_at').limit(limit)).execute();
+      // A total order (ties broken by id) makes concurrent claimers lock rows in the same order: no deadlock.
+      .where('state', '=', 'pending').where('fire_at', '<=', now).orderBy('fire_at').orderBy('id').limit(limit)).execute();
   }
-  async clock(db: Tx, id: string) {
-    return db.selectFrom('sla_clocks').select(['kind', 'cycle']).where('id', '=', id).executeTakeFirst();
+  async markFired(db: Tx, ids: string[], at: number, node: string) {
+    if (ids.length) await db.updateTable('sla_alerts').set({ state: 'fired', fired_at: at, fired_by: node }).where('id', 'in', ids).execute();
+  }
+  async clocksByIds(db: Tx, ids: string[]) {
+    return ids.length ? db.selectFrom('sla_clocks').select(['id', 'kind', 'cycle']).where('id', 'in', ids).execute() : [];
   }
   async setAlert(db: Tx, id: string, patch: Partial<SlaAlertsTable>) {
     await db.updateTable('sla_alerts').set(patch).where('id', '=', id).execute();

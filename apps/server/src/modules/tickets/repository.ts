@@ -38,8 +38,11 @@ export class TicketRepository {
     const r = await db.updateTable('tickets').set({ status: to }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
-  async markBreached(db: Tx, id: string) {
-    await db.updateTable('tickets').set({ breached: 1 }).where('id', '=', id).execute();
+  async markBreached(db: Tx, ids: string[]) {
+    if (ids.length) await db.updateTable('tickets').set({ breached: 1 }).where('id', 'in', ids).execute();
+  }
+  async rowsByIds(db: Tx, ids: string[]) {
+    return ids.length ? db.selectFrom('tickets').selectAll().where('id', 'in', ids).execute() : [];
   }
   async row(db: Tx, id: string) {
     return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();

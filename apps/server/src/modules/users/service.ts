@@ -46,6 +46,8 @@ export class UserService {
     const org = await this.repo.org(this.db, input.orgId);
     if (!org) throw invalid('orgId', '单位不存在 / unknown organisation');
     checkRoles(input.roles, org.kind);
+    // 三员: accounts come from the system admin, but the admin roles are granted only by the security admin.
+    if (meta && input.roles.some((r) => ADMIN_TRIAD.includes(r))) throw new AppError('ROLE_GRANT_RESERVED', {}, 'roles');
     if (!passwordMeetsPolicy(input.password, input.username, await this.policy.current())) throw new AppError('PASSWORD_POLICY', {}, 'password');
     const now = this.now();
     const row = {

@@ -74,6 +74,18 @@ describe.each(DIALECTS)('users API (%s)', (dialect) => {
     await expectRefused(t, sec, 'PUT', roles('nobody'), { roles: ['engineer'] }, { status: 404, code: 'NOT_FOUND' });
   });
 
+  it('sys_admin creates accounts but cannot grant the 三员 roles; the security admin grants them', async () => {
+    const base = { displayName: '新审计员', orgId: ids.provider, password: 'Start#2026' };
+    for (const role of ['auditor', 'security_admin', 'sys_admin']) {
+      await expectRefused(t, admin, 'POST', `${V}/users`, { ...base, username: `x.${role}`, roles: [role] }, { status: 403, code: 'ROLE_GRANT_RESERVED', field: 'roles' });
+    }
+    const created = await admin.post(`${V}/users`, { ...base, username: 'new.auditor', roles: ['engineer'] });
+    expect(created.status).toBe(200);
+    const granted = await sec.put(`${V}/users/${created.body.id}/roles`, { roles: ['auditor'] });
+    expect(granted.status).toBe(200);
+    expect(granted.body.roles).toEqual(['auditor']);
+  });
+
   it('only security_admin assigns roles; the change applies to live sessions and is audited', async () => {
     const url = `${V}/users/${ids.users.engineer2}/roles`;
     for (const who of [admin, await t.login('manager'), await t.login('auditor')]) {

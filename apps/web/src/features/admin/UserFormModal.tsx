@@ -83,7 +83,7 @@ export function UserFormModal({ user, open, onClose }: { user: User | null; open
               />
             </Form.Item>
             <Form.Item name="roles" label={t('user.roles')} rules={[{ ...required, type: 'array', min: 1 }, triadRule(t)]}>
-              <FormSelect mode="multiple" options={roleOptions(t, orgKind)} disabled={!orgId} data-testid="user-roles" />
+              <FormSelect mode="multiple" options={roleOptions(t, orgKind, false)} disabled={!orgId} data-testid="user-roles" />
             </Form.Item>
           </>
         ) : null}
