@@ -9,7 +9,7 @@ import {
 } from 'kysely';
 import type { Dialect } from '../apps/server/src/db/database.js';
 import type { DB } from '../apps/server/src/db/types.js';
-import { Worker } from '../apps/server/src/modules/jobs/worker.js';
+import { SlaRepository } from '../apps/server/src/modules/sla/repository.js';
 import { TicketRepository } from '../apps/server/src/modules/tickets/repository.js';
 
 export interface Captured { sql: string; parameters: unknown[] }
@@ -49,11 +49,8 @@ export function bindList(q: Captured, v: { customerId?: string; sort?: number; i
   return q.parameters.map((p) => (p === CUSTOMER ? v.customerId : p === AFTER_SORT ? v.sort : p === AFTER_ID ? v.id : p));
 }
 
-/** The worker's poll for due alerts (the first statement of Worker.raiseDueAlerts), for `now`. */
-export async function pollQuery(dialect: Dialect, now: number): Promise<Captured> {
-  const qs = await capture(dialect, (db) => {
-    const w = new Worker({ database: { db, dialect, destroy: async () => {} }, now: () => now, nodeId: 'explain', pollMs: 0 } as never);
-    return w.raiseDueAlerts();
-  });
-  return qs.find((q) => /from "sla_alerts"/.test(q.sql) && /^select/i.test(q.sql))!;
+/** The alert worker's poll (SlaRepository.claimDueAlerts, first statement of Worker.raiseDueAlerts), for `now`. */
+export async function pollQuery(dialect: Dialect, now: number, limit = 100): Promise<Captured> {
+  const [q] = await capture(dialect, (db) => new SlaRepository().claimDueAlerts(db, dialect, now, limit));
+  return q!;
 }

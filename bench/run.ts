@@ -168,7 +168,7 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   log(`${dialect}: idle alert poll cost and query plans`);
   const large = await pollCost(database, worker);
   const pollPlan = await explainPoll(database);
-  const plans = [{ title: 'Alert poll (Worker.raiseDueAlerts)', ...pollPlan }];
+  const plans = [{ title: 'Alert poll (SlaRepository.claimDueAlerts, run by Worker.raiseDueAlerts)', ...pollPlan }];
   const sample = gen.samples[Math.floor(gen.samples.length / 2)]!;
   for (const [title, opts, values] of [
     ['Queue, first page (staff)', { customer: false, after: false }, {}],

@@ -31,7 +31,8 @@ function newestMtime(dir) {
   let newest = 0;
   if (!fs.existsSync(dir)) return 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'node_modules' || e.name === 'dist') continue;
+    // e2e tests are not part of the built UI: editing them must not trigger a rebuild.
+    if (e.name === 'node_modules' || e.name === 'dist' || e.name === 'e2e') continue;
     const p = path.join(dir, e.name);
     newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
   }

@@ -51,7 +51,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('services', services);
   app.decorate('routeTable', routes);
 
-  registerErrorHandler(app);
+  const webDist = opts.config.webDist ?? path.resolve(import.meta.dirname, '../../web/dist');
+  const spa = fs.existsSync(path.join(webDist, 'index.html'));
+  registerErrorHandler(app, { spa });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await registerOpenApi(app);
@@ -65,15 +67,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     }
   }, { prefix: '/api/v1' });
 
-  // The built web UI, with client-side routing falling back to index.html.
-  const webDist = opts.config.webDist ?? path.resolve(import.meta.dirname, '../../web/dist');
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
-  }
+  // The built web UI: files are looked up per request (a rebuild needs no restart) and client-side
+  // routes fall back to index.html in the not-found handler.
+  if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: true });
 
   app.addHook('onClose', async () => {
     await services.worker.stop();

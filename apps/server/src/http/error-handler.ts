@@ -4,7 +4,11 @@ import { AppError } from './errors.js';
 import { message, pickLocale, zodReason } from './messages.js';
 
 /** Renders every error as RFC 9457 problem+json with a stable code; never leaks internals. */
-export function registerErrorHandler(app: FastifyInstance): void {
+/**
+ * `spa`: when the web UI is served, unknown GET paths outside /api are client-side routes and get
+ * its index.html; everything else unknown is a problem+json 404.
+ */
+export function registerErrorHandler(app: FastifyInstance, opts: { spa?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) => {
     const locale = pickLocale(req.headers['accept-language']);
     if (err instanceof AppError) {
@@ -36,6 +40,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return send(reply, 500, 'INTERNAL', locale === 'en' ? 'Internal error' : '服务器内部错误');
   });
   app.setNotFoundHandler((req, reply) => {
+    if (opts.spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     const locale = pickLocale(req.headers['accept-language']);
     return send(reply, 404, 'NOT_FOUND', message(locale, 'NOT_FOUND', { what: locale === 'en' ? 'route' : '接口' }));
   });

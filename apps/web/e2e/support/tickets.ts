@@ -26,7 +26,7 @@ export async function phoneIntake(page: Page, input: IntakeInput): Promise<{ id:
   await openFromMenu(page, t('nav.intake'));
   await page.waitForURL(/\/intake$/);
   await expectText(page.locator('h1'), t('intake.title'));
-  const form = page.locator('form[id="intake"], form').filter({ has: page.getByTestId('intake-submit') });
+  const form = page.locator('form').filter({ has: page.getByTestId('intake-submit') });
   await chooseOption(page, form.getByRole('combobox', { name: t('intake.project') }), `${input.project} (${input.customer})`);
   // the form names the customer of the chosen project under the field
   await form.getByText(t('intake.customerIs', { name: input.customer })).waitFor();

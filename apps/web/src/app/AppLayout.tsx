@@ -55,11 +55,11 @@ export function AppLayout() {
       <Layout style={{ minWidth: 0 }}>
         <Header className="app-header">
           {isMobile ? (
-            <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} data-testid="nav-open" />
+            <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label={t('nav.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} data-testid="nav-open" />
           ) : (
             <Button
               type="text"
-              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              icon={collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
               aria-label={collapsed ? t('nav.expandMenu') : t('nav.collapseMenu')}
               onClick={() => setCollapsed((c) => !c)}
             />

@@ -18,28 +18,28 @@ export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
   const items: NonNullable<MenuProps['items']> = [];
   if (isProviderStaff(me)) {
     items.push(
-      { key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
-      { key: '/tickets', icon: <UnorderedListOutlined />, label: t('nav.tickets') },
-      { key: '/intake', icon: <PhoneOutlined />, label: t('nav.intake') },
+      { key: '/dashboard', icon: <DashboardOutlined aria-hidden />, label: t('nav.dashboard') },
+      { key: '/tickets', icon: <UnorderedListOutlined aria-hidden />, label: t('nav.tickets') },
+      { key: '/intake', icon: <PhoneOutlined aria-hidden />, label: t('nav.intake') },
     );
   }
   if (isCustomer(me)) {
     items.push(
-      { key: '/portal/report', icon: <FileAddOutlined />, label: t('nav.report') },
-      { key: '/portal/tickets', icon: <ProfileOutlined />, label: t('nav.myTickets') },
+      { key: '/portal/report', icon: <FileAddOutlined aria-hidden />, label: t('nav.report') },
+      { key: '/portal/tickets', icon: <ProfileOutlined aria-hidden />, label: t('nav.myTickets') },
     );
   }
   const admin: Item[] = [];
   if (hasRole(me, ADMIN_ORG_ROLES)) {
     admin.push(
-      { key: '/admin/customers', icon: <BankOutlined />, label: t('nav.customers') },
-      { key: '/admin/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
+      { key: '/admin/customers', icon: <BankOutlined aria-hidden />, label: t('nav.customers') },
+      { key: '/admin/projects', icon: <ProjectOutlined aria-hidden />, label: t('nav.projects') },
     );
   }
-  if (hasRole(me, USER_ADMIN_ROLES)) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') });
-  if (me.roles.includes('security_admin')) admin.push({ key: '/admin/security', icon: <SafetyOutlined />, label: t('nav.security') });
-  if (admin.length) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), children: admin });
-  if (me.roles.includes('auditor')) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') });
+  if (hasRole(me, USER_ADMIN_ROLES)) admin.push({ key: '/admin/users', icon: <TeamOutlined aria-hidden />, label: t('nav.users') });
+  if (me.roles.includes('security_admin')) admin.push({ key: '/admin/security', icon: <SafetyOutlined aria-hidden />, label: t('nav.security') });
+  if (admin.length) items.push({ key: 'admin', icon: <SettingOutlined aria-hidden />, label: t('nav.admin'), children: admin });
+  if (me.roles.includes('auditor')) items.push({ key: '/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') });
   return items;
 }
 

@@ -42,7 +42,8 @@ export function allowedActions(a: Actor, t: TicketFacts): TicketAction[] {
   if (handler && t.arrivalOpen && isOpen(s)) out.push('arrival_not_needed');
   if (handler && ['assigned', 'in_progress'].includes(s)) out.push('suspend');
   if (handler && s === 'suspended') out.push('resume');
-  if (isOpen(s) && !assignee) out.push('urge');
+  // Urging chases the handler: there must be one, and it is not the actor.
+  if (isOpen(s) && t.assignee_id && !assignee) out.push('urge');
   if (handler && ['assigned', 'in_progress'].includes(s)) out.push('resolve');
   if (dispatcher && s === 'resolved') out.push('confirm');
   if (handler && (s === 'resolved' || s === 'closed')) out.push('reopen');

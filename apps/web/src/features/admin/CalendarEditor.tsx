@@ -23,10 +23,10 @@ function DateList({ name, label }: { name: 'customHolidays' | 'customWorkdays'; 
                 <Form.Item name={[f.name, 'name']} style={{ marginBottom: 0 }}>
                   <Input placeholder={t('calendar.dayName')} aria-label={t('calendar.dayNameN', { list: label, n: i + 1 })} maxLength={40} style={{ width: 140 }} />
                 </Form.Item>
-                <Button icon={<DeleteOutlined />} aria-label={t('calendar.removeN', { list: label, n: i + 1 })} onClick={() => remove(f.name)} />
+                <Button icon={<DeleteOutlined aria-hidden />} aria-label={t('calendar.removeN', { list: label, n: i + 1 })} onClick={() => remove(f.name)} />
               </Space>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ date: dayjs() })} data-testid={`${name}-add`}>
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ date: dayjs() })} data-testid={`${name}-add`}>
               {t('calendar.addDate')}
             </Button>
           </>
@@ -55,11 +55,11 @@ function WeeklyPeriods() {
                     <Input placeholder="09:00" inputMode="numeric" maxLength={5} style={{ width: 80 }} aria-label={t(`calendar.${edge}N`, { n: i + 1 })} />
                   </Form.Item>
                 ))}
-                <Button icon={<DeleteOutlined />} aria-label={t('calendar.removePeriodN', { n: i + 1 })} onClick={() => remove(f.name)} />
+                <Button icon={<DeleteOutlined aria-hidden />} aria-label={t('calendar.removePeriodN', { n: i + 1 })} onClick={() => remove(f.name)} />
               </Space>
             ))}
             <Space wrap>
-              <Button icon={<PlusOutlined />} onClick={() => add({ weekday: 1, start: '09:00', end: '18:00' })}>
+              <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ weekday: 1, start: '09:00', end: '18:00' })}>
                 {t('calendar.addPeriod')}
               </Button>
               <Button onClick={() => form.setFieldValue('weekly', WORKWEEK.map((x) => ({ ...x })))}>{t('calendar.workweek')}</Button>

@@ -53,10 +53,10 @@ export default function ContractsPage() {
         title={title}
         extra={
           <Space wrap>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/admin/projects')}>
+            <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate('/admin/projects')}>
               {t('nav.projects')}
             </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => edit(null)} data-testid="contract-create">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => edit(null)} data-testid="contract-create">
               {t('contract.new')}
             </Button>
           </Space>

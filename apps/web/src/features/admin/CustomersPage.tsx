@@ -44,7 +44,7 @@ export default function CustomersPage() {
       <PageHeader
         title={t('nav.customers')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="org-create">
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="org-create">
             {t('admin.newCustomer')}
           </Button>
         }

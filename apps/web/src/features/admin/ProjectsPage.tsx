@@ -44,7 +44,7 @@ export default function ProjectsPage() {
       <PageHeader
         title={t('nav.projects')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => edit(null)} data-testid="project-create">
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => edit(null)} data-testid="project-create">
             {t('admin.newProject')}
           </Button>
         }

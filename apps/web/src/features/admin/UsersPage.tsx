@@ -95,7 +95,7 @@ export default function UsersPage() {
         title={t('nav.users')}
         extra={
           isSys ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="user-create">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="user-create">
               {t('user.new')}
             </Button>
           ) : undefined

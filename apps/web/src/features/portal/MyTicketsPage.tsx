@@ -23,7 +23,7 @@ export default function MyTicketsPage() {
       <PageHeader
         title={t('nav.myTickets')}
         extra={
-          <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate('/portal/report')} data-testid="goto-report">
+          <Button type="primary" icon={<FileAddOutlined aria-hidden />} onClick={() => navigate('/portal/report')} data-testid="goto-report">
             {t('nav.report')}
           </Button>
         }

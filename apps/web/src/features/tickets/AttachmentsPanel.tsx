@@ -61,7 +61,7 @@ export function AttachmentsPanel({ ticketId }: { ticketId: string }) {
         data-testid="attachment-input"
         onChange={(e) => void onFiles(e.target.files)}
       />
-      <Button icon={<UploadOutlined />} onClick={() => input.current?.click()} loading={upload.isPending} style={{ marginTop: 12 }} data-testid="attachment-upload">
+      <Button icon={<UploadOutlined aria-hidden />} onClick={() => input.current?.click()} loading={upload.isPending} style={{ marginTop: 12 }} data-testid="attachment-upload">
         {t('attachment.upload')}
       </Button>
     </div>

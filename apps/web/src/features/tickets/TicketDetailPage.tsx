@@ -34,7 +34,7 @@ export default function TicketDetailPage() {
         title={<TicketTitle ticket={ticket} />}
         docTitle={`${ticket.number} ${ticket.title}`}
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+          <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(-1)}>
             {t('common.back')}
           </Button>
         }

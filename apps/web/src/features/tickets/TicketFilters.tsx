@@ -51,7 +51,7 @@ export function TicketFilters({ filter, update, reset, customerView = false }: P
         </Col>
         {!screens.md ? (
           <Col xs={6}>
-            <Button block icon={<FilterOutlined />} aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="filter-toggle">
+            <Button block icon={<FilterOutlined aria-hidden />} aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="filter-toggle">
               {t('filter.toggle')}
             </Button>
           </Col>

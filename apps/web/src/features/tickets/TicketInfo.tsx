@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Alert, Descriptions, Space } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -45,9 +46,15 @@ export function TicketInfo({ ticket }: { ticket: Ticket }) {
   return (
     <>
       {ticket.slaWarnings.map((w) => (
-        <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} data-testid="sla-warning" />
+        <Alert key={w} type="warning" showIcon message={slaWarningText(t, w)} style={{ marginBottom: 8 }} data-testid="sla-warning" />
       ))}
-      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} items={items} data-testid="ticket-info" />
+      <Descriptions size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }} column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} items={items} data-testid="ticket-info" />
     </>
   );
+}
+
+/** Server warnings are codes (e.g. holiday_data_missing:2027); say them in the user's language. */
+function slaWarningText(t: TFunction, code: string): string {
+  const [kind, arg] = code.split(':');
+  return kind === 'holiday_data_missing' ? String(t('sla.holidayDataMissing', { year: arg })) : code;
 }

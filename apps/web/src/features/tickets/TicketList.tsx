@@ -17,7 +17,7 @@ interface Props {
   loadingMore?: boolean;
   onLoadMore?: () => void;
   label: string;
-  /** Customers see neither the assignee column nor the SLA countdown target of internal ops. */
+  /** Customers get no assignee column; they do see the SLA countdown, since the promises are theirs to check. */
   compact?: boolean;
 }
 

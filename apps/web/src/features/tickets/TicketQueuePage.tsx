@@ -22,7 +22,7 @@ export default function TicketQueuePage() {
       <PageHeader
         title={t('nav.tickets')}
         extra={
-          <Button type="primary" icon={<PhoneOutlined />} onClick={() => navigate('/intake')} data-testid="goto-intake">
+          <Button type="primary" icon={<PhoneOutlined aria-hidden />} onClick={() => navigate('/intake')} data-testid="goto-intake">
             {t('nav.intake')}
           </Button>
         }

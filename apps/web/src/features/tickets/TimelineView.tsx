@@ -30,7 +30,7 @@ function EventLine({ e }: { e: TimelineEvent }) {
         {e.actorName ? <span> · {e.actorName}</span> : null}
       </div>
       <div className="muted">{formatDateTime(e.at)}</div>
-      {e.fromStatus || e.toStatus ? (
+      {(e.fromStatus || e.toStatus) && e.fromStatus !== e.toStatus ? (
         <div>
           {t('timeline.status', {
             from: e.fromStatus ? t(`status.${e.fromStatus}`) : '—',
