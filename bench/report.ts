@@ -94,6 +94,24 @@ export function markdown(r: DialectResult): string {
   ].join('\n');
 }
 
+/** One line per target, one column per dialect: the figure that decides it and whether it is met. */
+export function summary(results: DialectResult[]): string {
+  const cell = (v: string, ok: boolean) => `${v} ${mark(ok)}`;
+  const row = (name: string, f: (r: DialectResult) => string) => `| ${name} | ${results.map(f).join(' | ')} |`;
+  const worstP95 = (r: DialectResult) => Math.max(...Object.values(r.latency).map((s) => s.p95));
+  const ratio = (t: { app: Throughput; raw: Throughput }) => t.app.rps / t.raw.rps;
+  return [
+    `| target | ${results.map((r) => (r.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL')).join(' | ')} |`,
+    `| --- | ${results.map(() => ':---:').join(' | ')} |`,
+    row('queue page p95 ≤ 5 ms (worst of the four series)', (r) => cell(`${ms(worstP95(r))} ms`, worstP95(r) <= TARGET.p95Ms)),
+    row('queue page req/s ≥ 0.5 × baseline (first / deep pages)', (r) => cell(`${ratio(r.throughput.pageFirst).toFixed(2)} / ${ratio(r.throughput.pageDeep).toFixed(2)}`,
+      Math.min(ratio(r.throughput.pageFirst), ratio(r.throughput.pageDeep)) >= TARGET.ratio)),
+    row('create req/s ≥ 0.5 × one-row INSERT', (r) => cell(ratio(r.throughput.create).toFixed(2), ratio(r.throughput.create) >= TARGET.ratio)),
+    row('breach detection ≤ 1 s (max)', (r) => cell(`${ms(r.detection.response.max)} ms`, r.detection.response.max <= TARGET.detectionMs)),
+    row('idle poll cost, p50 (seed only → after bulk load + API runs)', (r) => `${ms(r.poll.small.p50)} → ${ms(r.poll.large.p50)} ms`),
+  ].join('\n');
+}
+
 export function header(m: Record<string, string>, tickets: number): string {
   return [
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench\`${tickets !== 1_000_000 ? ` (BENCH_TICKETS=${tickets})` : ''}.`,

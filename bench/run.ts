@@ -30,7 +30,7 @@ import { Generator, type World } from './data.js';
 import { compare, latency, request, startServer } from './http.js';
 import { loadPostgres, loadSqlite } from './load.js';
 import { listQuery, bindList } from './queries.js';
-import { type DialectResult, header, machine, markdown, writeDocs } from './report.js';
+import { type DialectResult, header, machine, markdown, summary, writeDocs } from './report.js';
 import { breachDetection, explain, explainPoll, pollCost } from './sla.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -213,7 +213,8 @@ for (const dialect of DIALECTS) {
   results.push(r);
   console.log(`\n${markdown(r)}\n`);
 }
-const block = `${header(m, TICKETS)}\n${results.map(markdown).join('\n')}`;
+if (results.length) console.log(`${summary(results)}\n`);
+const block = `${header(m, TICKETS)}\n${summary(results)}\n\n${results.map(markdown).join('\n')}`;
 if (env.BENCH_DOCS !== '0' && results.length) {
   writeDocs(path.join(root, 'docs/benchmarks.md'), block);
   log('results written to docs/benchmarks.md');

@@ -12,7 +12,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     artifactsDir: string;
-    /** The server's stdout/stderr (pino JSON lines, LOG_LEVEL=warn). */
+    /** The server's stdout/stderr (pino JSON lines, LOG_LEVEL=info: every request and every refused one with its code). */
     serverLog: string;
   }
 }
@@ -96,7 +96,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!fs.existsSync(index) || assets.some((a) => !fs.existsSync(path.join(webCopy, a)))) {
     throw new Error('apps/web/dist is incomplete (being rebuilt right now?): run the suite again after the build finishes, or `npm test -- e2e`.');
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, WEIBAO_DATA_DIR: dataDir, WEIBAO_WEB_DIST: webCopy, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, WEIBAO_DATA_DIR: dataDir, WEIBAO_WEB_DIST: webCopy, LOG_LEVEL: 'info' };
   // Always the embedded database: the suite must not touch a PostgreSQL the caller configured.
   delete env.DATABASE_URL;
   delete env.WEIBAO_SEED_DEMO;

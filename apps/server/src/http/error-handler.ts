@@ -12,6 +12,7 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa?: boolean
   app.setErrorHandler((err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) => {
     const locale = pickLocale(req.headers['accept-language']);
     if (err instanceof AppError) {
+      req.log.info({ code: err.code, field: err.field }, 'request refused');
       const params = { ...err.params, ...(err.field ? { field: err.field } : {}) };
       return send(reply, err.status, err.code, message(locale, err.code, params), err.field);
     }

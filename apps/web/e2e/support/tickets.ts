@@ -107,7 +107,14 @@ export async function runAction(page: Page, action: string, fill?: (dialog: Loca
   const number = (await page.getByTestId('ticket-number').innerText()).trim();
   expect(await confirm.innerText()).toContain(t('action.confirmText', { action: t(`action.${action}`), number }));
   await dialog.getByTestId('action-confirm-ok').click();
-  await modal.waitFor({ state: 'detached' });
+  // The dialog closes on success; on a refusal the app shows an error toast and keeps it open.
+  // Report that toast's text instead of a bare time-out, so a failure says what the server said.
+  const toast = page.locator('.ant-message-error');
+  const outcome = await Promise.race([
+    modal.waitFor({ state: 'detached', timeout: 30_000 }).then(() => 'closed' as const),
+    toast.first().waitFor({ state: 'visible', timeout: 30_000 }).then(() => 'error' as const),
+  ]);
+  if (outcome === 'error') throw new Error(`action ${action} was refused: ${await toast.first().innerText()}`);
 }
 
 /** Dispatch dialog: choose the engineer by display name. */
