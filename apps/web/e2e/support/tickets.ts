@@ -111,10 +111,12 @@ export async function runAction(page: Page, action: string, fill?: (dialog: Loca
   // Report that toast's text instead of a bare time-out, so a failure says what the server said.
   const toast = page.locator('.ant-message-error');
   const outcome = await Promise.race([
-    modal.waitFor({ state: 'detached', timeout: 30_000 }).then(() => 'closed' as const),
-    toast.first().waitFor({ state: 'visible', timeout: 30_000 }).then(() => 'error' as const),
+    modal.waitFor({ state: 'detached', timeout: 30_000 }).then(() => 'closed' as const, () => 'timeout' as const),
+    // The loser keeps waiting; its time-out must not surface as an unhandled rejection.
+    toast.first().waitFor({ state: 'visible', timeout: 30_000 }).then(() => 'error' as const, () => 'timeout' as const),
   ]);
   if (outcome === 'error') throw new Error(`action ${action} was refused: ${await toast.first().innerText()}`);
+  if (outcome === 'timeout') throw new Error(`the ${action} dialog did not close within 30 s`);
 }
 
 /** Dispatch dialog: choose the engineer by display name. */
