@@ -44,6 +44,9 @@ export class ProjectRepository {
     const r = await db.selectFrom('projects').select('service_manager_id').where('id', '=', projectId).executeTakeFirst();
     return r?.service_manager_id ?? null;
   }
+  async projectRow(db: Tx, id: string) {
+    return db.selectFrom('projects').select(['id', 'customer_id']).where('id', '=', id).executeTakeFirst();
+  }
   async projectByCode(db: Tx, code: string) {
     return db.selectFrom('projects').select('id').where('code', '=', code).executeTakeFirst();
   }

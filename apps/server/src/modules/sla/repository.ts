@@ -3,8 +3,8 @@ import { forUpdateSkipLocked, type Tx } from '../../db/dialect.js';
 import type { SlaAlertsTable, SlaClocksTable } from '../../db/types.js';
 
 export class SlaRepository {
-  async insertClock(db: Tx, row: SlaClocksTable) {
-    await db.insertInto('sla_clocks').values(row).execute();
+  async insertClocks(db: Tx, rows: SlaClocksTable[]) {
+    if (rows.length) await db.insertInto('sla_clocks').values(rows).execute();
   }
   async insertAlerts(db: Tx, rows: SlaAlertsTable[]) {
     if (rows.length) await db.insertInto('sla_alerts').values(rows).execute();

@@ -48,25 +48,44 @@ export class SlaService {
     return cal;
   }
 
-  async start(tx: Tx, ticketId: string, policy: SlaPolicy, level: number, reportedAt: number, now: number): Promise<void> {
+  /**
+   * The three clocks of a new ticket and their nine alerts, computed before anything is written so
+   * the ticket row can carry its due time from its first insert (intake is the hot write path).
+   */
+  plan(ticketId: string, policy: SlaPolicy, level: number, reportedAt: number, now: number) {
     const targets = targetsFor(policy, level);
-    for (const kind of ['response', 'arrival', 'resolution'] as const) {
-      await this.createClock(tx, ticketId, kind, 1, targets[kind], reportedAt, policy, now);
-    }
+    const cal = this.calendar(policy.calendar);
+    const clocks = (['response', 'arrival', 'resolution'] as const).map((kind) => this.clockRow(ticketId, kind, 1, targets[kind], reportedAt, cal, now));
+    return { clocks, alerts: clocks.flatMap((c) => this.alertRows(c, cal, now)), nextDueAt: Math.min(...clocks.map((c) => c.due_at ?? Infinity)) };
   }
 
-  private async createClock(tx: Tx, ticketId: string, kind: ClockKind, cycle: number, targetMs: number, startedAt: number, policy: SlaPolicy, now: number) {
-    const cal = this.calendar(policy.calendar);
+  /** Writes a plan in two statements; the ticket row must exist already. */
+  async insertPlan(tx: Tx, plan: ReturnType<SlaService['plan']>) {
+    await this.repo.insertClocks(tx, plan.clocks);
+    await this.repo.insertAlerts(tx, plan.alerts);
+  }
+
+  private clockRow(ticketId: string, kind: ClockKind, cycle: number, targetMs: number, startedAt: number, cal: WorkingCalendar, now: number): ClockRow {
     const row: ClockRow = {
       id: newId(now), ticket_id: ticketId, kind, cycle, target_ms: targetMs, started_at: startedAt, stopped_at: null, cancelled: 0,
       not_needed_reason: null, pauses_json: '[]', paused_since: null, due_at: null, updated_at: now,
     };
     row.due_at = thresholdAt(factsOf(row), cal, 1);
-    await this.repo.insertClock(tx, row);
-    await this.repo.insertAlerts(tx, ALERTS.map((a) => {
+    return row;
+  }
+
+  private alertRows(row: ClockRow, cal: WorkingCalendar, now: number) {
+    return ALERTS.map((a) => {
       const at = thresholdAt(factsOf(row), cal, a.fraction);
-      return { id: newId(now), clock_id: row.id, ticket_id: ticketId, kind: a.kind, fire_at: at === null ? null : at + a.offset, state: 'pending', fired_at: null, fired_by: null };
-    }));
+      return { id: newId(now), clock_id: row.id, ticket_id: row.ticket_id, kind: a.kind, fire_at: at === null ? null : at + a.offset, state: 'pending', fired_at: null, fired_by: null };
+    });
+  }
+
+  private async createClock(tx: Tx, ticketId: string, kind: ClockKind, cycle: number, targetMs: number, startedAt: number, policy: SlaPolicy, now: number) {
+    const cal = this.calendar(policy.calendar);
+    const row = this.clockRow(ticketId, kind, cycle, targetMs, startedAt, cal, now);
+    await this.repo.insertClocks(tx, [row]);
+    await this.repo.insertAlerts(tx, this.alertRows(row, cal, now));
   }
 
   /** Re-derives due time and alert times after the facts of a clock changed. */
@@ -170,9 +189,12 @@ export class SlaService {
   }
 
   /** Views of the latest cycle of each clock, plus earlier resolution cycles. */
-  async views(db: Tx, ticketId: string, policy: SlaPolicy, now: number) {
+  /** `rows`: the clocks when the caller has them already (a ticket just created). */
+  async views(db: Tx, ticketId: string, policy: SlaPolicy, now: number, rows?: ClockRow[]) {
     const cal = this.calendar(policy.calendar);
-    return (await this.repo.clocksOf(db, ticketId)).map((c) => presentClock(c, cal, now));
+    // Same order as the repository returns (kind, then cycle), whichever way the rows came.
+    const ordered = rows ? [...rows].sort((a, b) => a.kind.localeCompare(b.kind) || a.cycle - b.cycle) : await this.repo.clocksOf(db, ticketId);
+    return ordered.map((c) => presentClock(c, cal, now));
   }
 
   async history(db: Tx, ticketId: string, policy: SlaPolicy, now: number) {

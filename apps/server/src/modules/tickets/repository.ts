@@ -23,9 +23,14 @@ export class TicketRepository {
 
   /** Next value of a named counter (ticket numbers per year); the row update serialises concurrent callers. */
   async nextCounter(db: Tx, name: string): Promise<number> {
-    await db.insertInto('counters').values({ name, value: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
-    const r = await db.updateTable('counters').set((eb) => ({ value: eb('value', '+', 1) })).where('name', '=', name).returning('value').executeTakeFirstOrThrow();
-    return Number(r.value);
+    const bump = () => db.updateTable('counters').set((eb) => ({ value: eb('value', '+', 1) })).where('name', '=', name).returning('value').executeTakeFirst();
+    let r = await bump();
+    if (!r) {
+      // First number of the year; a concurrent first insert is absorbed by the conflict clause.
+      await db.insertInto('counters').values({ name, value: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
+      r = await bump();
+    }
+    return Number(r!.value);
   }
 
   async insert(db: Tx, row: TicketsTable) {

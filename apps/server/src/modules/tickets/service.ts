@@ -13,7 +13,7 @@ import type { AuditService } from '../audit/service.js';
 import type { NotificationService } from '../notifications/service.js';
 import { defaultPolicy } from '../projects/policy.js';
 import type { ProjectService } from '../projects/service.js';
-import type { SlaService } from '../sla/service.js';
+import type { ClockRow, SlaService } from '../sla/service.js';
 import type { UserRepository } from '../users/repository.js';
 import { dueSort, decodeCursor, encodeCursor } from './ordering.js';
 import { allowedActions } from './policy.js';
@@ -79,7 +79,7 @@ export class TicketService {
     }
     if (isCustomer(actor) && (input.assigneeId || input.reportedAt !== undefined)) throw invalid(input.assigneeId ? 'assigneeId' : 'reportedAt', '客户不能设置此字段 / not settable by customers');
     return this.db.transaction().execute(async (tx) => {
-      const project = await this.d.projects.visibleProject(tx, actor, input.projectId).catch(() => {
+      const project = await this.d.projects.visibleProjectRow(tx, actor, input.projectId).catch(() => {
         throw invalid('projectId', '项目不存在 / unknown project');
       });
       const day = new Date(reportedAt + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -90,25 +90,29 @@ export class TicketService {
       const seq = await this.repo.nextCounter(tx, `ticket-${yearOf(reportedAt)}`);
       const id = newId(now);
       const status: TicketStatus = input.assigneeId ? 'assigned' : 'new';
+      // Clocks are computed first so the ticket row carries its queue position from the start.
+      const plan = this.d.sla.plan(id, policy, input.level, reportedAt, now);
+      const nextDueAt = Number.isFinite(plan.nextDueAt) ? plan.nextDueAt : null;
+      const breached = plan.clocks.some((c) => c.due_at !== null && now > c.due_at);
       await this.repo.insert(tx, {
         id, number: `GD-${yearOf(reportedAt)}-${String(seq).padStart(6, '0')}`, project_id: project.id, customer_id: project.customer_id,
         contract_id: contract.id, title: input.title, description: input.description, level: input.level, channel: isCustomer(actor) ? 'web' : input.channel,
         status, reporter_name: input.reporterName, reporter_phone: input.reporterPhone, location: input.location ?? null, reported_at: reportedAt,
         reported_at_reason: input.reportedAtReason ?? null, created_at: now, created_by: actor.userId, assignee_id: input.assigneeId ?? null,
         fault_cause: null, solution: null, billable: null, resolved_at: null, closed_at: null, auto_close_at: null, reopen_count: 0,
-        suspend_reason: null, next_due_at: null, due_sort: 0, breached: 0, last_urged_at: null, rating: null, updated_at: now,
+        suspend_reason: null, next_due_at: nextDueAt, due_sort: dueSort(status, nextDueAt, reportedAt, now), breached: breached ? 1 : 0,
+        last_urged_at: null, rating: null, updated_at: now,
       });
-      await this.d.sla.start(tx, id, policy, input.level, reportedAt, now);
+      await this.d.sla.insertPlan(tx, plan);
       await this.event(tx, id, actor.userId, 'created', { to: status, data: { channel: input.channel, level: input.level, reportedAt, enteredAt: now } });
       if (input.assigneeId) {
         await this.event(tx, id, actor.userId, 'dispatch', { from: 'new', to: 'assigned', data: { assigneeId: input.assigneeId } });
         await this.d.notifications.notify(tx, [input.assigneeId], { kind: 'ticket.dispatched', title: `新派单：${input.title}`, body: `${input.level} 级故障，报修人 ${input.reporterName} ${input.reporterPhone}`, ticketId: id, sourceKey: `dispatch:${id}:${now}` });
       }
-      await this.refresh(tx, id, now);
       const t = (await this.repo.get(tx, id))!;
       await this.d.audit.record(tx, meta, { action: 'ticket.create', targetType: 'ticket', targetId: id, summary: `新建工单 ${t.number}（${input.level} 级，${input.channel}）`, detail: { after: presentSummary(t) } });
       const missing = this.d.sla.missingHolidayYears(policy, reportedAt, reportedAt + 30 * 86_400_000);
-      return this.detail(tx, actor, t, now, missing);
+      return this.detail(tx, actor, t, now, missing, { policy, clocks: plan.clocks });
     });
   }
 
@@ -120,9 +124,10 @@ export class TicketService {
     return u;
   }
 
-  async detail(db: Tx, actor: Actor, t: TicketWithNames, now: number, missingYears: number[] = []) {
-    const policy = await this.policyOf(db, t.contract_id);
-    const clocks = await this.d.sla.views(db, t.id, policy, now);
+  /** `known`: the policy and clock rows when the caller holds them already, to skip re-reading them. */
+  async detail(db: Tx, actor: Actor, t: TicketWithNames, now: number, missingYears: number[] = [], known?: { policy: SlaPolicy; clocks: ClockRow[] }) {
+    const policy = known?.policy ?? (await this.policyOf(db, t.contract_id));
+    const clocks = await this.d.sla.views(db, t.id, policy, now, known?.clocks);
     const latest = (k: string) => clocks.filter((c) => c.kind === k).sort((a, b) => b.cycle - a.cycle)[0];
     const response = latest('response');
     const arrival = latest('arrival');
