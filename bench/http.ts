@@ -1,5 +1,6 @@
 /** Servers in child processes, a single-client latency loop, and autocannon runs. */
 import { type ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -7,10 +8,12 @@ import autocannon from 'autocannon';
 export interface Server { port: number; base: string; stop(): Promise<void> }
 
 /** Starts bench/server.ts in a child process (own core, own event loop) and waits for its port. */
-export async function startServer(env: Record<string, string>): Promise<Server> {
+export async function startServer(env: Record<string, string>, logFile?: string): Promise<Server> {
+  const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
   const child: ChildProcess = fork(path.join(import.meta.dirname, 'server.ts'), [], {
-    execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', out, 'inherit', 'ipc'],
   });
+  if (typeof out === 'number') fs.closeSync(out);
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: any) => (m?.type === 'ready' ? resolve(m.port) : reject(new Error(String(m)))));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -69,7 +72,7 @@ export async function latency(base: string, urls: string[], headers: Record<stri
   return stats(samples);
 }
 
-export interface Throughput { rps: number; p50: number; p97_5: number; p99: number; requests: number; non2xx: number; errors: number; seconds: number }
+export interface Throughput { rps: number; p50: number; p97_5: number; p99: number; requests: number; non2xx: number; errors: number; timeouts: number; seconds: number }
 
 type RunOpts = {
   base: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string;
@@ -93,13 +96,16 @@ async function run(opts: RunOpts): Promise<autocannon.Result> {
  * sides alike. Latency percentiles are those of the longer-running half-pairs merged by weight.
  */
 export async function compare(a: RunOpts, b: RunOpts): Promise<{ app: Throughput; raw: Throughput }> {
-  await run({ ...a, seconds: 2 });
-  await run({ ...b, seconds: 2 });
+  // autocannon returns when its time is up, with requests still in flight: let the server finish
+  // them before the other side starts (on SQLite the two processes would otherwise write at once).
+  const settle = async (r: autocannon.Result) => { await new Promise((ok) => setTimeout(ok, 500)); return r; };
+  await settle(await run({ ...a, seconds: 2 }));
+  await settle(await run({ ...b, seconds: 2 }));
   const half = Math.max(1, Math.round(a.seconds / 2));
-  const a1 = await run({ ...a, seconds: half });
-  const b1 = await run({ ...b, seconds: half });
-  const b2 = await run({ ...b, seconds: half });
-  const a2 = await run({ ...a, seconds: half });
+  const a1 = await settle(await run({ ...a, seconds: half }));
+  const b1 = await settle(await run({ ...b, seconds: half }));
+  const b2 = await settle(await run({ ...b, seconds: half }));
+  const a2 = await settle(await run({ ...a, seconds: half }));
   return { app: merge(a1, a2), raw: merge(b1, b2) };
 }
 
@@ -108,6 +114,6 @@ function merge(x: autocannon.Result, y: autocannon.Result): Throughput {
   const w = (f: (r: autocannon.Result) => number) => (f(x) * x.requests.total + f(y) * y.requests.total) / Math.max(1, n);
   return {
     rps: n / (x.duration + y.duration), p50: w((r) => r.latency.p50), p97_5: w((r) => r.latency.p97_5), p99: w((r) => r.latency.p99),
-    requests: n, non2xx: x.non2xx + y.non2xx, errors: x.errors + y.errors, seconds: x.duration + y.duration,
+    requests: n, non2xx: x.non2xx + y.non2xx, errors: x.errors + y.errors, timeouts: x.timeouts + y.timeouts, seconds: x.duration + y.duration,
   };
 }

@@ -43,15 +43,16 @@ export function markdown(r: DialectResult): string {
   const lat = (name: string, s: Stats) => `| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ${mark(s.p95 <= TARGET.p95Ms)} |`;
   const tp = (name: string, t: { app: Throughput; raw: Throughput }) => {
     const ratio = t.app.rps / t.raw.rps;
-    const bad = t.app.non2xx + t.app.errors + t.raw.non2xx + t.raw.errors;
-    return `| ${name} | ${int(t.app.rps)} | ${ms(t.app.p50)} / ${ms(t.app.p99)} | ${int(t.raw.rps)} | ${ms(t.raw.p50)} / ${ms(t.raw.p99)} | ${ratio.toFixed(2)} | ${mark(ratio >= TARGET.ratio && bad === 0)}${bad ? ` (${bad} errors)` : ''} |`;
+    const bad = (side: string, x: Throughput) => (x.non2xx + x.errors ? [`${side}: ${x.non2xx} non-2xx, ${x.errors} socket errors (${x.timeouts} timeouts)`] : []);
+    const notes = [...bad('Weibao', t.app), ...bad('baseline', t.raw)];
+    return `| ${name} | ${int(t.app.rps)} | ${ms(t.app.p50)} / ${ms(t.app.p99)} | ${int(t.raw.rps)} | ${ms(t.raw.p50)} / ${ms(t.raw.p99)} | ${ratio.toFixed(2)} | ${mark(ratio >= TARGET.ratio)}${notes.length ? ` (${notes.join('; ')})` : ''} |`;
   };
   const d = r.detection;
   const rows = r.load.totalRows;
   return [
     `### ${r.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${r.version} — ${int(r.tickets)} bulk tickets`,
     '',
-    `Built in ${(r.load.insertMs / 1000).toFixed(1)} s of inserts + ${(r.load.indexMs / 1000).toFixed(1)} s of index builds${r.dialect === 'postgres' ? ' and VACUUM ANALYZE' : ''} `
+    `Built in ${(r.load.insertMs / 1000).toFixed(1)} s of inserts + ${(r.load.indexMs / 1000).toFixed(1)} s of index builds${r.dialect === 'postgres' ? ', VACUUM ANALYZE and a checkpoint' : ' and a WAL checkpoint'} `
       + `(demo seed: ${(r.load.seedMs / 1000).toFixed(1)} s). Rows at the end of the run: ${int(rows.tickets)} tickets, ${int(rows.clocks)} SLA clocks, ${int(rows.alerts)} SLA alerts. `
       + `Whole dialect run: ${r.seconds.toFixed(0)} s; 1-minute load average before it started: ${r.loadBefore.toFixed(2)}`
       + `${r.loadBefore > 0.5 ? ' (other work was running on this machine: absolute figures are pessimistic; the ratios compare both sides under the same conditions)' : ''}.`,

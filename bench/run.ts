@@ -126,7 +126,10 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   log(`${dialect}: loaded in ${((load.insertMs + load.indexMs) / 1000).toFixed(1)} s (${load.clocks.toLocaleString('en-US')} clocks, ${load.alerts.toLocaleString('en-US')} alerts)`);
 
   const serverEnv = { BENCH_SQLITE: sqlitePath, BENCH_PG_DB: url ?? '', WEIBAO_DATA_DIR: dataDir };
-  const app = await startServer({ ...serverEnv, BENCH_MODE: 'app' });
+  // The app's log (warnings and errors; BENCH_LOG_LEVEL=info for every request) goes to .bench-data/.
+  const appLog = path.join(dataDir, `server-${dialect}.log`);
+  fs.rmSync(appLog, { force: true });
+  const app = await startServer({ ...serverEnv, BENCH_MODE: 'app' }, appLog);
   const staff = await login(app.base, 'dispatcher');
   const cust = await login(app.base, 'cust_a');
   const custOrg = w.projects[0]!.customerId;
@@ -137,15 +140,20 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   const check = JSON.parse((await request(app.base, 'GET', `${q}&cursor=${deep[0]}`, staff)).body);
   if (check.items?.length !== 20) throw new Error(`deep page returned ${JSON.stringify(check).slice(0, 300)}`);
 
-  log(`${dialect}: single-client latency (${LATENCY_N} requests per series)`);
+  log(`${dialect}: single-client latency (${LATENCY_N} requests per series, after 500 of each to warm up the JIT and caches)`);
+  const series = {
+    staffFirst: [[q], staff], staffDeep: [deep.map((c) => `${q}&cursor=${c}`), staff],
+    custFirst: [[q], cust], custDeep: [custDeep.map((c) => `${q}&cursor=${c}`), cust],
+  } as const;
+  for (const [urls, headers] of Object.values(series)) await latency(app.base, [...urls], headers, 500, 0);
   const latencyRes = {
-    staffFirst: await latency(app.base, [q], staff, LATENCY_N),
-    staffDeep: await latency(app.base, deep.map((c) => `${q}&cursor=${c}`), staff, LATENCY_N),
-    custFirst: await latency(app.base, [q], cust, LATENCY_N),
-    custDeep: await latency(app.base, custDeep.map((c) => `${q}&cursor=${c}`), cust, LATENCY_N),
+    staffFirst: await latency(app.base, [...series.staffFirst[0]], staff, LATENCY_N),
+    staffDeep: await latency(app.base, [...series.staffDeep[0]], staff, LATENCY_N),
+    custFirst: await latency(app.base, [...series.custFirst[0]], cust, LATENCY_N),
+    custDeep: await latency(app.base, [...series.custDeep[0]], cust, LATENCY_N),
   };
 
-  log(`${dialect}: throughput, 10 connections, ${SECONDS} s per run (Weibao, then the bare Fastify baseline)`);
+  log(`${dialect}: throughput, 10 connections, ${SECONDS} s per side (Weibao and the bare Fastify baseline in alternating halves)`);
   const raw = await startServer({
     ...serverEnv, BENCH_MODE: 'raw', BENCH_CREATOR: w.staffCreators[0]!,
     BENCH_PROJECTS: JSON.stringify(w.projects.map((p) => ({ id: p.id, customerId: p.customerId, contractId: p.contractId }))),
