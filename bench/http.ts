@@ -11,7 +11,8 @@ export interface Server { port: number; base: string; stop(): Promise<void> }
 export async function startServer(env: Record<string, string>, logFile?: string): Promise<Server> {
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
   const child: ChildProcess = fork(path.join(import.meta.dirname, 'server.ts'), [], {
-    execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', out, 'inherit', 'ipc'],
+    // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the servers.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)], env: { ...process.env, ...env }, stdio: ['ignore', out, 'inherit', 'ipc'],
   });
   if (typeof out === 'number') fs.closeSync(out);
   const port = await new Promise<number>((resolve, reject) => {

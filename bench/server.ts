@@ -53,8 +53,12 @@ async function raw(): Promise<FastifyInstance> {
   };
   /** The other rows an API create writes: 3 clocks, 9 alerts, 1 timeline event, 1 audit row (+ counter and audit head updates). */
   const sideRows = (ticketId: string, now: number) => {
-    const clocks = ['response', 'arrival', 'resolution'].map((kind, i) => [uuid7(now), ticketId, kind, 1, [1_800_000, 1_800_000, 7_200_000][i]!, now, 0, '[]', now + 1_800_000, now]);
-    const alerts = clocks.flatMap((c) => ['warn50', 'warn80', 'breach'].map((kind) => [uuid7(now), c[0], ticketId, kind, now + 1_800_000, 'pending']));
+    // The seeded policy's targets (30 / 30 / 120 min) and the alert thresholds at 50 %, 80 % and
+    // 100 % + 1 ms: the same values the app writes, so the same index pages are touched.
+    const targets = [1_800_000, 1_800_000, 7_200_000];
+    const clocks = ['response', 'arrival', 'resolution'].map((kind, i) => [uuid7(now), ticketId, kind, 1, targets[i]!, now, 0, '[]', now + targets[i]!, now]);
+    const thresholds = [['warn50', 0.5, 0], ['warn80', 0.8, 0], ['breach', 1, 1]] as const;
+    const alerts = clocks.flatMap((c) => thresholds.map(([kind, f, offset]) => [uuid7(now), c[0], ticketId, kind, now + (c[4] as number) * f + offset, 'pending']));
     const event = [uuid7(now), ticketId, now, creator, 'created', 'new', '{}', 1];
     return { clocks, alerts, event };
   };

@@ -22,6 +22,8 @@ export interface Config {
   logLevel: string;
   /** Require a reason when reported_at is earlier than entry by more than this. */
   backdateReasonMinutes: number;
+  /** Also check every response against its zod schema (tests; costs CPU on every request). */
+  checkResponses: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: env.WEIBAO_WEB_DIST ?? null,
     logLevel: env.LOG_LEVEL ?? 'info',
     backdateReasonMinutes: int(env.WEIBAO_BACKDATE_REASON_MIN, 24 * 60),
+    checkResponses: env.WEIBAO_CHECK_RESPONSES === '1',
     ...overrides,
   };
 }

@@ -92,7 +92,7 @@ export async function testApp(dialect: Dialect, opts: { seed?: boolean; config?:
   const fresh = await freshDatabase(dialect);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weibao-test-'));
   const clock = testClock();
-  const config = loadConfig({}, { dataDir, workers: false, logLevel: 'silent', ...opts.config });
+  const config = loadConfig({}, { dataDir, workers: false, logLevel: 'silent', checkResponses: true, ...opts.config });
   const app = await buildApp({ config, database: fresh.database, now: () => clock.now, logger: false });
   if (opts.seed !== false) await seedDemo(app.services);
   const login = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {

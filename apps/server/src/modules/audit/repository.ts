@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import { forUpdate, type Tx } from '../../db/dialect.js';
+import { insertRows } from '../../db/insert.js';
 import type { AuditLogTable, DB } from '../../db/types.js';
 import { newId } from '../../lib/ids.js';
 
@@ -50,7 +51,7 @@ export class AuditRepository {
       result: input.result,
     };
     const hash = rowDigest(head.hash, row);
-    await tx.insertInto('audit_log').values({ ...row, prev_hash: head.hash, hash }).execute();
+    await insertRows(tx, 'audit_log', [{ ...row, prev_hash: head.hash, hash }]);
     await tx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
   }
 

@@ -44,8 +44,17 @@ export class ProjectRepository {
     const r = await db.selectFrom('projects').select('service_manager_id').where('id', '=', projectId).executeTakeFirst();
     return r?.service_manager_id ?? null;
   }
-  async projectRow(db: Tx, id: string) {
-    return db.selectFrom('projects').select(['id', 'customer_id']).where('id', '=', id).executeTakeFirst();
+  /**
+   * What ticket intake needs in one statement: the project, its customer's name and the contract in
+   * force on `day` (the latest one starting on or before it), or null contract columns if none is.
+   */
+  async intakeTarget(db: Tx, projectId: string, day: string) {
+    return db.selectFrom('projects').innerJoin('orgs', 'orgs.id', 'projects.customer_id')
+      .leftJoin('contracts', (j) => j.on('contracts.id', '=', (eb) => eb.selectFrom('contracts as c').select('c.id')
+        .whereRef('c.project_id', '=', 'projects.id').where('c.starts_on', '<=', day).where('c.ends_on', '>=', day)
+        .orderBy('c.starts_on', 'desc').limit(1)))
+      .select(['projects.id', 'projects.customer_id', 'projects.name', 'orgs.name as customer_name', 'contracts.id as contract_id', 'contracts.policy_json'])
+      .where('projects.id', '=', projectId).executeTakeFirst();
   }
   async projectByCode(db: Tx, code: string) {
     return db.selectFrom('projects').select('id').where('code', '=', code).executeTakeFirst();
@@ -71,10 +80,6 @@ export class ProjectRepository {
     return db.selectFrom('contracts').select('id').where('code', '=', code).executeTakeFirst();
   }
   /** The contract in force on a day: the latest one that has started and not ended. */
-  async contractInForce(db: Tx, projectId: string, day: string) {
-    return db.selectFrom('contracts').selectAll().where('project_id', '=', projectId)
-      .where('starts_on', '<=', day).where('ends_on', '>=', day).orderBy('starts_on', 'desc').limit(1).executeTakeFirst();
-  }
   async insertContract(db: Tx, row: ContractsTable) {
     await db.insertInto('contracts').values(row).execute();
   }

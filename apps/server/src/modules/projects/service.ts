@@ -57,8 +57,9 @@ export class ProjectService {
   }
 
   /** Like visibleProject without the team: one indexed read for hot paths such as intake. */
-  async visibleProjectRow(db: Tx, actor: Actor, id: string) {
-    const p = await this.repo.projectRow(db, id);
+  /** The project (if the actor may see it) and the contract in force on `day`, for ticket intake. */
+  async intakeTarget(db: Tx, actor: Actor, id: string, day: string) {
+    const p = await this.repo.intakeTarget(db, id, day);
     if (!p || (isCustomer(actor) && p.customer_id !== actor.orgId)) throw notFound('项目');
     return p;
   }

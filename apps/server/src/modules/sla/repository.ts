@@ -1,13 +1,14 @@
 import type { Dialect } from '../../db/database.js';
 import { forUpdateSkipLocked, type Tx } from '../../db/dialect.js';
+import { insertRows } from '../../db/insert.js';
 import type { SlaAlertsTable, SlaClocksTable } from '../../db/types.js';
 
 export class SlaRepository {
   async insertClocks(db: Tx, rows: SlaClocksTable[]) {
-    if (rows.length) await db.insertInto('sla_clocks').values(rows).execute();
+    await insertRows(db, 'sla_clocks', rows);
   }
   async insertAlerts(db: Tx, rows: SlaAlertsTable[]) {
-    if (rows.length) await db.insertInto('sla_alerts').values(rows).execute();
+    await insertRows(db, 'sla_alerts', rows);
   }
   async clocksOf(db: Tx, ticketId: string) {
     return db.selectFrom('sla_clocks').selectAll().where('ticket_id', '=', ticketId).orderBy('kind').orderBy('cycle').execute();

@@ -1,6 +1,7 @@
 import type { TicketStatus } from '@weibao/schema';
 import type { Dialect } from '../../db/database.js';
 import { containsText, sql, type Tx } from '../../db/dialect.js';
+import { insertRows } from '../../db/insert.js';
 import type { NotNull, SqlBool } from 'kysely';
 import type { AttachmentsTable, TicketCommentsTable, TicketEventsTable, TicketsTable } from '../../db/types.js';
 
@@ -34,7 +35,7 @@ export class TicketRepository {
   }
 
   async insert(db: Tx, row: TicketsTable) {
-    await db.insertInto('tickets').values(row).execute();
+    await insertRows(db, 'tickets', [row]);
   }
   async update(db: Tx, id: string, patch: Partial<TicketsTable>) {
     await db.updateTable('tickets').set(patch).where('id', '=', id).execute();
@@ -100,7 +101,7 @@ export class TicketRepository {
   }
 
   async insertEvent(db: Tx, row: TicketEventsTable) {
-    await db.insertInto('ticket_events').values(row).execute();
+    await insertRows(db, 'ticket_events', [row]);
   }
   async events(db: Tx, ticketId: string, publicOnly: boolean) {
     let q = db.selectFrom('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id')

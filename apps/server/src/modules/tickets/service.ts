@@ -79,14 +79,14 @@ export class TicketService {
     }
     if (isCustomer(actor) && (input.assigneeId || input.reportedAt !== undefined)) throw invalid(input.assigneeId ? 'assigneeId' : 'reportedAt', '客户不能设置此字段 / not settable by customers');
     return this.db.transaction().execute(async (tx) => {
-      const project = await this.d.projects.visibleProjectRow(tx, actor, input.projectId).catch(() => {
+      const day = new Date(reportedAt + 8 * 3_600_000).toISOString().slice(0, 10);
+      const project = await this.d.projects.intakeTarget(tx, actor, input.projectId, day).catch(() => {
         throw invalid('projectId', '项目不存在 / unknown project');
       });
-      const day = new Date(reportedAt + 8 * 3_600_000).toISOString().slice(0, 10);
-      const contract = await this.d.projects.repo.contractInForce(tx, project.id, day);
-      if (!contract) throw new AppError('NO_CONTRACT', {}, 'projectId');
-      const policy = JSON.parse(contract.policy_json) as SlaPolicy;
-      if (input.assigneeId) await this.checkAssignee(tx, input.assigneeId);
+      if (!project.contract_id || !project.policy_json) throw new AppError('NO_CONTRACT', {}, 'projectId');
+      const contract = { id: project.contract_id };
+      const policy = JSON.parse(project.policy_json) as SlaPolicy;
+      const assignee = input.assigneeId ? await this.checkAssignee(tx, input.assigneeId) : null;
       const seq = await this.repo.nextCounter(tx, `ticket-${yearOf(reportedAt)}`);
       const id = newId(now);
       const status: TicketStatus = input.assigneeId ? 'assigned' : 'new';
@@ -94,7 +94,7 @@ export class TicketService {
       const plan = this.d.sla.plan(id, policy, input.level, reportedAt, now);
       const nextDueAt = Number.isFinite(plan.nextDueAt) ? plan.nextDueAt : null;
       const breached = plan.clocks.some((c) => c.due_at !== null && now > c.due_at);
-      await this.repo.insert(tx, {
+      const row = {
         id, number: `GD-${yearOf(reportedAt)}-${String(seq).padStart(6, '0')}`, project_id: project.id, customer_id: project.customer_id,
         contract_id: contract.id, title: input.title, description: input.description, level: input.level, channel: isCustomer(actor) ? 'web' : input.channel,
         status, reporter_name: input.reporterName, reporter_phone: input.reporterPhone, location: input.location ?? null, reported_at: reportedAt,
@@ -102,14 +102,19 @@ export class TicketService {
         fault_cause: null, solution: null, billable: null, resolved_at: null, closed_at: null, auto_close_at: null, reopen_count: 0,
         suspend_reason: null, next_due_at: nextDueAt, due_sort: dueSort(status, nextDueAt, reportedAt, now), breached: breached ? 1 : 0,
         last_urged_at: null, rating: null, updated_at: now,
-      });
+      };
+      await this.repo.insert(tx, row);
       await this.d.sla.insertPlan(tx, plan);
       await this.event(tx, id, actor.userId, 'created', { to: status, data: { channel: input.channel, level: input.level, reportedAt, enteredAt: now } });
       if (input.assigneeId) {
         await this.event(tx, id, actor.userId, 'dispatch', { from: 'new', to: 'assigned', data: { assigneeId: input.assigneeId } });
         await this.d.notifications.notify(tx, [input.assigneeId], { kind: 'ticket.dispatched', title: `新派单：${input.title}`, body: `${input.level} 级故障，报修人 ${input.reporterName} ${input.reporterPhone}`, ticketId: id, sourceKey: `dispatch:${id}:${now}` });
       }
-      const t = (await this.repo.get(tx, id))!;
+      // Everything the detail view shows is at hand: no need to read the new ticket back.
+      const t: TicketWithNames = {
+        ...row, customer_name: project.customer_name, project_name: project.name,
+        assignee_name: assignee?.display_name ?? null, creator_name: actor.displayName,
+      };
       await this.d.audit.record(tx, meta, { action: 'ticket.create', targetType: 'ticket', targetId: id, summary: `新建工单 ${t.number}（${input.level} 级，${input.channel}）`, detail: { after: presentSummary(t) } });
       const missing = this.d.sla.missingHolidayYears(policy, reportedAt, reportedAt + 30 * 86_400_000);
       return this.detail(tx, actor, t, now, missing, { policy, clocks: plan.clocks });
