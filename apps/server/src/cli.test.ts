@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/database.js';
+import { sql } from './db/dialect.js';
 import { freshDatabase } from './test/harness.js';
 import { DIALECTS } from './test/harness.js';
 import { ensureSchemaBuilt, run } from './test/cli.js';
@@ -21,10 +22,9 @@ describe.each(DIALECTS)('weibao CLI (%s)', (dialect) => {
       // An empty database: the CLI itself must create the schema.
       const fresh = await freshDatabase('postgres');
       url = fresh.url;
-      await fresh.database.db.schema.dropTable('kysely_migration').ifExists().execute();
-      for (const t of ['audit_head', 'audit_log', 'mail_outbox', 'notifications', 'sla_alerts', 'sla_clocks', 'attachments', 'ticket_comments', 'ticket_events', 'tickets', 'counters', 'contracts', 'project_members', 'projects', 'api_tokens', 'sessions', 'user_roles', 'users', 'orgs', 'settings', 'kysely_migration_lock']) {
-        await fresh.database.db.schema.dropTable(t).ifExists().cascade().execute();
-      }
+      // Whatever the migrations create, including tables added later: start from an empty schema.
+      await sql`drop schema public cascade`.execute(fresh.database.db);
+      await sql`create schema public`.execute(fresh.database.db);
       drop = fresh.drop;
     } else {
       url = null;

@@ -17,6 +17,7 @@ const USAGE = `weibao <command>
   seed-demo                   seed the demo data into an empty database
   user create --username U --name N --org ORG_NAME --role R [--role R2] [--password P] [--email E]
   audit verify                check the audit log hash chain (exit 1 if broken)
+  records verify              check signed O&M records and their signatures (exit 1 on any finding)
 
 Database: DATABASE_URL=postgres://... or SQLite at $WEIBAO_DATA_DIR/weibao.sqlite (default ./data).`;
 
@@ -57,6 +58,13 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write('\n');
       say(r.ok ? `audit log intact: ${r.checked} rows verified` : `AUDIT LOG BROKEN at row ${r.seq}: ${r.problem}`);
       return r.ok ? 0 : 1;
+    }
+    if (cmd === 'records' && sub === 'verify') {
+      const r = await s.records.verify((n) => process.stderr.write(`\rchecked ${n} signed records…`));
+      process.stderr.write('\n');
+      for (const p of r.problems) say(`FINDING ${p.number} (${p.recordId}): ${p.problem}`);
+      say(r.problems.length ? `O&M RECORDS CHANGED: ${r.problems.length} finding(s) in ${r.checked} signed records` : `O&M records intact: ${r.checked} signed records verified`);
+      return r.problems.length ? 1 : 0;
     }
     say(USAGE);
     return cmd ? 2 : 0;

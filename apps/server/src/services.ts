@@ -3,6 +3,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { AuditService } from './modules/audit/service.js';
 import { AuthService } from './modules/auth/service.js';
+import { RecordService } from './modules/fieldwork/records.js';
+import { VisitService } from './modules/fieldwork/visits.js';
 import { Worker } from './modules/jobs/worker.js';
 import { Mailer } from './modules/notifications/mailer.js';
 import { NotificationService } from './modules/notifications/service.js';
@@ -24,9 +26,12 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const sla = new SlaService();
   const notifications = new NotificationService(database.db, now, audit);
   const tickets = new TicketService({ database, audit, sla, projects, users: userRepo, notifications, now, dataDir: config.dataDir, backdateReasonMinutes: config.backdateReasonMinutes });
+  const fieldDeps = { database, audit, projects, tickets, users: userRepo, notifications, now, dataDir: config.dataDir };
+  const visits = new VisitService(fieldDeps);
+  const records = new RecordService(fieldDeps);
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
-  const worker = new Worker({ database, tickets, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, mailer, worker };
+  const worker = new Worker({ database, tickets, visits, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

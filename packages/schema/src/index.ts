@@ -1,3 +1,4 @@
 export * from './enums.js';
 export * from './api.js';
 export * from './levels.js';
+export * from './fieldwork.js';

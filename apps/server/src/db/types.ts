@@ -69,6 +69,22 @@ export interface AuditLogTable {
 }
 export interface AuditHeadTable { id: number; seq: number; hash: string }
 export interface SettingsTable { key: string; value_json: string; updated_at: number; updated_by: string | null }
+export interface SiteVisitsTable {
+  id: string; project_id: string; engineer_id: string; ticket_id: string | null; checked_in_at: number; check_in_location: string;
+  check_in_position: string | null; checked_out_at: number | null; check_out_location: string | null; check_out_position: string | null;
+  note: string | null; photo_path: string | null; photo_mime: string | null; forgotten_flagged_at: number | null;
+}
+export interface OmRecordsTable {
+  id: string; number: string; version: number; supersedes_id: string | null; amend_reason: string | null; project_id: string;
+  customer_id: string; kind: string; status: string; service_start: number; service_end: number; location: string; content: string;
+  result: string; visit_ids_json: string; ticket_ids_json: string; staff_names_json: string; extra_staff_json: string; headcount: number;
+  headcount_derived: number; headcount_reason: string | null; author_id: string; created_at: number; updated_at: number;
+  submitted_at: number | null; reviewed_at: number | null; reviewer_id: string | null; review_note: string | null;
+  rejected_at: number | null; rejector_id: string | null; reject_reason: string | null; signed_at: number | null;
+  signer_id: string | null; signer_ip: string | null; signature_path: string | null; signature_sha256: string | null;
+  chain_seq: number | null; prev_hash: string | null; content_hash: string | null;
+}
+export interface RecordChainHeadTable { id: number; seq: number; hash: string }
 
 export interface DB {
   orgs: OrgsTable; users: UsersTable; user_roles: UserRolesTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
@@ -76,4 +92,5 @@ export interface DB {
   tickets: TicketsTable; ticket_events: TicketEventsTable; ticket_comments: TicketCommentsTable; attachments: AttachmentsTable;
   sla_clocks: SlaClocksTable; sla_alerts: SlaAlertsTable; notifications: NotificationsTable; mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable; audit_head: AuditHeadTable; settings: SettingsTable;
+  site_visits: SiteVisitsTable; om_records: OmRecordsTable; record_chain_head: RecordChainHeadTable;
 }

@@ -10,7 +10,7 @@ import { DEMO_USERS } from '../modules/seed/demo.js';
  * test, so a new route cannot ship untested.
  */
 type Org = 'A' | 'B';
-type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification';
+type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record';
 interface Body { payload?: unknown; headers?: Record<string, string> }
 interface Fixture {
   /** Request for callers the route admits: harmless (invalid body or someone else's id) and must get past access control. */
@@ -65,13 +65,32 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/dashboard': { probe: {} },
   'GET /api/v1/security-policy': { probe: {} },
   'PUT /api/v1/security-policy': { probe: json({}) },
+  'GET /api/v1/site-visits/current': { probe: {} },
+  'POST /api/v1/site-visits/check-in': { probe: json({}) },
+  'POST /api/v1/site-visits/:id/check-out': { probe: json({ location: '' }), foreign: json({}) },
+  'GET /api/v1/site-visits': { probe: {} },
+  'POST /api/v1/site-visits/:id/photo': { probe: json({}), foreign: multipart('p.png', 'png', 'image/png') },
+  'GET /api/v1/site-visits/:id/photo': { probe: {}, foreign: {} },
+  'GET /api/v1/om-records': { probe: {} },
+  'POST /api/v1/om-records': { probe: json({}) },
+  'POST /api/v1/om-records/sign': { probe: json({}) },
+  'GET /api/v1/om-records/:id': { probe: {}, foreign: {} },
+  'PATCH /api/v1/om-records/:id': { probe: json({ location: '' }), foreign: json({ location: '改' }) },
+  'POST /api/v1/om-records/:id/submit': { probe: {}, foreign: {} },
+  'POST /api/v1/om-records/:id/review': { probe: json({ note: 'x'.repeat(1001) }), foreign: json({}) },
+  'POST /api/v1/om-records/:id/reject': { probe: json({}), foreign: json({ reason: '串单退回' }) },
+  'POST /api/v1/om-records/:id/amend': { probe: json({}), foreign: json({ amendReason: '串单更正' }) },
+  'GET /api/v1/om-records/:id/signature': { probe: {}, foreign: {} },
 };
 
 /** Which kind of record the :id of a route names. */
 function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications)\/:id/.exec(url);
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records)\/:id/.exec(url);
   if (!m) return null;
-  return ({ 'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment', notifications: 'notification' } as const)[m[1] as 'projects'];
+  return ({
+    'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
+    notifications: 'notification', 'site-visits': 'visit', 'om-records': 'record',
+  } as const)[m[1] as 'projects'];
 }
 
 describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialect) => {
@@ -100,10 +119,17 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       const att = await call(t.app, c, 'POST', `/api/v1/tickets/${tk.id}/attachments`, m);
       const token = (await c.post('/api/v1/auth/tokens', { name: `机密令牌-${org}` })).body;
       const note = await t.database.db.selectFrom('notifications').select('id').where('user_id', '=', ids.users[cust]!).where('ticket_id', '=', tk.id).executeTakeFirstOrThrow();
-      rec[org] = { ticket: tk.id, project: projectId, contract: contractId, attachment: att.body.id, token: token.id, user: ids.users[cust]!, notification: note.id };
+      // A check-in and a submitted O&M record on the customer's project (engineer2, so the engineer's own probes stay valid).
+      const e2 = sessions.engineer2!;
+      const visit = (await e2.post('/api/v1/site-visits/check-in', { projectId, location: `机密地点-${org}` })).body;
+      await e2.post(`/api/v1/site-visits/${visit.id}/check-out`, {});
+      const record = (await e2.post('/api/v1/om-records', { projectId, kind: 'daily', serviceStart: t.clock.now - 3_600_000, serviceEnd: t.clock.now, location: `机密地点-${org}`, content: `机密运维-${org}`, result: '正常', visitIds: [visit.id] })).body;
+      expect(record.id, JSON.stringify(record)).toBeDefined();
+      await e2.post(`/api/v1/om-records/${record.id}/submit`, {});
+      rec[org] = { ticket: tk.id, project: projectId, contract: contractId, attachment: att.body.id, token: token.id, user: ids.users[cust]!, notification: note.id, visit: visit.id, record: record.id };
       const project = (await disp.get(`/api/v1/projects/${projectId}`)).body;
       const contract = (await sessions.manager!.get(`/api/v1/contracts/${contractId}`)).body;
-      secrets[org] = [tk.id, tk.number, `机密工单-${org}`, `机密评论-${org}`, `机密方案-${org}`, `机密内容-${org}`, `机密附件-${org}`, `机密令牌-${org}`, project.code, contract.code, att.body.id, token.id, note.id];
+      secrets[org] = [tk.id, tk.number, `机密工单-${org}`, `机密评论-${org}`, `机密方案-${org}`, `机密内容-${org}`, `机密附件-${org}`, `机密令牌-${org}`, project.code, contract.code, att.body.id, token.id, note.id, visit.id, record.id, record.number, `机密地点-${org}`, `机密运维-${org}`];
     }
   });
   afterAll(async () => { await t?.drop(); });
@@ -183,6 +209,18 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       'GET /api/v1/notifications': async (r, user) => {
         const mine = (await t.database.db.selectFrom('notifications').select('id').where('user_id', '=', ids.users[user]!).execute()).map((n) => n.id);
         expect(r.body.every((n: any) => mine.includes(n.id))).toBe(true);
+      },
+      'GET /api/v1/site-visits': async (r, user, org) => {
+        expect(r.body.items.length).toBeGreaterThan(0);
+        expect(r.body.items.every((x: any) => x.projectId === rec[org].project)).toBe(true);
+        const sneaky = await call(t.app, sessions[user]!, 'GET', `/api/v1/site-visits?projectId=${rec[org === 'A' ? 'B' : 'A'].project}`);
+        expect(sneaky.body.items).toEqual([]);
+      },
+      'GET /api/v1/om-records': async (r, user, org) => {
+        expect(r.body.items.length).toBeGreaterThan(0);
+        expect(r.body.items.every((x: any) => x.customerId === (org === 'A' ? ids.orgA : ids.orgB))).toBe(true);
+        const sneaky = await call(t.app, sessions[user]!, 'GET', `/api/v1/om-records?projectId=${rec[org === 'A' ? 'B' : 'A'].project}`);
+        expect(sneaky.body.items).toEqual([]);
       },
       'GET /api/v1/auth/tokens': async (r, user) => {
         const mine = (await t.database.db.selectFrom('api_tokens').select('id').where('user_id', '=', ids.users[user]!).execute()).map((x) => x.id);

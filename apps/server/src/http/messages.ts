@@ -29,6 +29,7 @@ const zh: Record<ErrorCode, Msg> = {
   ROLE_GRANT_RESERVED: () => '系统管理员、安全管理员、审计管理员角色只能由安全管理员授予',
   BAD_REQUEST: () => '请求格式错误',
   UNSUPPORTED_MEDIA_TYPE: () => '不支持的请求内容类型',
+  ALREADY_CHECKED_IN: (p) => `您已在 ${p.project} 签到（${p.since}），请先签退`,
 };
 const en: Record<ErrorCode, Msg> = {
   VALIDATION: (p) => `Field ${p.field} is invalid: ${p.reason}`,
@@ -56,6 +57,7 @@ const en: Record<ErrorCode, Msg> = {
   ROLE_GRANT_RESERVED: () => 'Only the security admin grants the system admin, security admin and auditor roles',
   BAD_REQUEST: (p) => `Malformed request${p.reason ? `: ${p.reason}` : ''}`,
   UNSUPPORTED_MEDIA_TYPE: () => 'Unsupported content type',
+  ALREADY_CHECKED_IN: (p) => `You are already checked in at ${p.project} (since ${p.since}); check out first`,
 };
 
 export function message(locale: Locale, code: ErrorCode, params: Record<string, string | number>): string {

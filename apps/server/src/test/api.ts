@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
@@ -15,7 +16,7 @@ export const CJK = /[\u3400-\u9fff]/;
 export const ALL_TABLES: (keyof DB)[] = [
   'orgs', 'users', 'user_roles', 'sessions', 'api_tokens', 'projects', 'project_members', 'contracts', 'counters',
   'tickets', 'ticket_events', 'ticket_comments', 'attachments', 'sla_clocks', 'sla_alerts', 'notifications', 'mail_outbox',
-  'audit_log', 'audit_head',
+  'audit_log', 'audit_head', 'settings', 'site_visits', 'om_records', 'record_chain_head',
 ];
 
 export interface Res { status: number; body: any; headers: Record<string, unknown>; raw: string }
@@ -166,4 +167,34 @@ export async function tokenSession(t: Pick<TestApp, 'app' | 'login'>, username: 
 /** Several token sessions at once, typed as a tuple: `const [a, b] = await tokenSessions(t, 'x', 'y')`. */
 export async function tokenSessions<const N extends readonly string[]>(t: Pick<TestApp, 'app' | 'login'>, ...names: N): Promise<{ [K in keyof N]: Session & { bearer: string } }> {
   return (await Promise.all(names.map((n) => tokenSession(t, n)))) as { [K in keyof N]: Session & { bearer: string } };
+}
+
+/** A real PNG (a short stroke on white, width × height), as signature_pad would send it: a data URL. */
+export function signaturePng(width = 60, height = 20): string {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4); sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4); ihdr[8] = 8; ihdr[9] = 0; // 8-bit greyscale
+  const rows = Buffer.alloc((width + 1) * height, 255);
+  for (let y = 0; y < height; y++) {
+    rows[y * (width + 1)] = 0;
+    const x = Math.floor((y / height) * width);
+    rows[y * (width + 1) + 1 + x] = 0;
+  }
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return `data:image/png;base64,${png.toString('base64')}`;
 }

@@ -1,6 +1,6 @@
 import { TICKET_ACTIONS } from '@weibao/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditHead, auditSince, call, demoIds, multipart, type Res, ticketInput } from '../../test/api.js';
+import { auditHead, auditSince, call, demoIds, multipart, type Res, signaturePng, ticketInput } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 import { DEMO_PASSWORD } from '../seed/demo.js';
 
@@ -118,6 +118,36 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
       'POST /api/v1/notifications/:id/read': async () => {
         const n = (await req('engineer', 'GET', `${V}/notifications`)).body[0];
         return { who: 'engineer', res: await req('engineer', 'POST', `${V}/notifications/${n.id}/read`), action: 'notification.read', target: n.id };
+      },
+      'POST /api/v1/site-visits/check-in': async () => {
+        const res = await req('engineer', 'POST', `${V}/site-visits/check-in`, { projectId: ids.projectA, location: '机房' });
+        ctx.visit = res.body.id;
+        return { who: 'engineer', res, action: 'fieldwork.check_in', target: res.body.id };
+      },
+      'POST /api/v1/site-visits/:id/check-out': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/site-visits/${ctx.visit}/check-out`, {}), action: 'fieldwork.check_out', target: ctx.visit! }),
+      'POST /api/v1/site-visits/:id/photo': async () => {
+        const m = multipart('site.png', Buffer.from(signaturePng().split(',')[1]!, 'base64'), 'image/png');
+        return { who: 'engineer', res: await req('engineer', 'POST', `${V}/site-visits/${ctx.visit}/photo`, m.payload, m.headers), action: 'fieldwork.photo', target: ctx.visit! };
+      },
+      'POST /api/v1/om-records': async () => {
+        const res = await req('engineer', 'POST', `${V}/om-records`, { projectId: ids.projectA, kind: 'daily', serviceStart: t.clock.now - 3_600_000, serviceEnd: t.clock.now, location: '机房', content: '巡视', result: '正常', visitIds: [ctx.visit] });
+        ctx.record = res.body.id;
+        return { who: 'engineer', res, action: 'om_record.create', target: res.body.id };
+      },
+      'POST /api/v1/om-records/sign': async () => {
+        const draft = (await req('engineer', 'POST', `${V}/om-records`, { projectId: ids.projectA, kind: 'remote', serviceStart: t.clock.now - 60_000, serviceEnd: t.clock.now, location: '远程', content: '远程巡检', result: '正常' })).body;
+        expect((await req('engineer', 'POST', `${V}/om-records/${draft.id}/submit`)).status).toBe(200);
+        ctx.signed = draft.id;
+        s.lead_a = await t.login('lead_a');
+        return { who: 'lead_a', res: await req('lead_a', 'POST', `${V}/om-records/sign`, { recordIds: [draft.id], signature: signaturePng() }), action: 'om_record.sign', target: draft.id };
+      },
+      'PATCH /api/v1/om-records/:id': async () => ({ who: 'engineer', res: await req('engineer', 'PATCH', `${V}/om-records/${ctx.record}`, { result: '正常，已优化参数' }), action: 'om_record.update', target: ctx.record! }),
+      'POST /api/v1/om-records/:id/submit': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/om-records/${ctx.record}/submit`), action: 'om_record.submit', target: ctx.record! }),
+      'POST /api/v1/om-records/:id/review': async () => ({ who: 'manager', res: await req('manager', 'POST', `${V}/om-records/${ctx.record}/review`, { note: '已核' }), action: 'om_record.review', target: ctx.record! }),
+      'POST /api/v1/om-records/:id/reject': async () => ({ who: 'lead_a', res: await req('lead_a', 'POST', `${V}/om-records/${ctx.record}/reject`, { reason: '时间不对' }), action: 'om_record.reject', target: ctx.record! }),
+      'POST /api/v1/om-records/:id/amend': async () => {
+        const res = await req('engineer', 'POST', `${V}/om-records/${ctx.signed}/amend`, { amendReason: '结束时间写错', content: '远程巡检（更正）' });
+        return { who: 'engineer', res, action: 'om_record.amend', target: res.body.id };
       },
       'PUT /api/v1/security-policy': async () => {
         const current = (await req('secadmin', 'GET', `${V}/security-policy`)).body;

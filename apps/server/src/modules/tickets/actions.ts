@@ -17,11 +17,16 @@ const ACTION_ZH: Record<string, string> = {
  * audit row commit together or not at all.
  */
 export async function performAction(svc: TicketService, meta: RequestMeta, id: string, req: TicketActionRequest) {
+  return svc.db.transaction().execute((tx) => performActionIn(tx, svc, meta, id, req));
+}
+
+/** The same, inside a transaction the caller holds (e.g. an on-site check-in that is the arrival). */
+export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestMeta, id: string, req: TicketActionRequest) {
   const { actor } = meta;
   const now = svc.d.now();
   const a = req.action;
   if (REASON_REQUIRED.has(a) && !req.reason) throw new AppError('REASON_REQUIRED', { action: `${ACTION_ZH[a] ?? a} / ${a}` }, 'reason');
-  return svc.db.transaction().execute(async (tx) => {
+  {
     const t = await svc.visible(tx, actor, id);
     const before = await svc.detail(tx, actor, t, now);
     if (!before.allowedActions.includes(a)) throw new AppError('ACTION_NOT_ALLOWED', { action: `${ACTION_ZH[a] ?? a} / ${a}` }, 'action');
@@ -139,7 +144,7 @@ export async function performAction(svc: TicketService, meta: RequestMeta, id: s
       detail: { before: { status: from, assigneeId: t.assignee_id, level: t.level }, after: { status: to, assigneeId: after.assignee_id, level: after.level }, ...data },
     });
     return svc.detail(tx, actor, after, now);
-  });
+  }
 }
 
 /** Auto-close (R: customer confirms or it closes after N days): run by the worker, audited as the system. */

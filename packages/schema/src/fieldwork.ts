@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { Id, Millis } from './api.js';
+
+// ---------- check-in / check-out (出入记录, R15) ----------
+const Coordinate = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  accuracyM: z.number().min(0).max(100_000).optional(),
+});
+export const CheckInRequest = z.object({
+  projectId: Id,
+  /** A ticket this visit is for; the first check-in of its assignee stops the arrival clock. */
+  ticketId: Id.optional(),
+  location: z.string().trim().min(1).max(200),
+  position: Coordinate.optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export const CheckOutRequest = z.object({
+  location: z.string().trim().min(1).max(200).optional(),
+  position: Coordinate.optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export const SiteVisit = z.object({
+  id: Id, projectId: Id, projectName: z.string(), engineerId: Id, engineerName: z.string(),
+  ticketId: Id.nullable(), ticketNumber: z.string().nullable(),
+  checkedInAt: Millis, checkInLocation: z.string(), checkInPosition: Coordinate.nullable(),
+  checkedOutAt: Millis.nullable(), checkOutLocation: z.string().nullable(), checkOutPosition: Coordinate.nullable(),
+  note: z.string().nullable(), hasPhoto: z.boolean(),
+  /** Still open after the (Beijing) day it began: a forgotten check-out, shown, never closed silently. */
+  forgotten: z.boolean(),
+});
+export type SiteVisit = z.infer<typeof SiteVisit>;
+export const SiteVisitQuery = z.object({
+  projectId: Id.optional(),
+  engineerId: Id.optional(),
+  /** Beijing calendar day, YYYY-MM-DD. */
+  day: z.string().regex(/^\d{4}-\d\d-\d\d$/).optional(),
+  open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const SiteVisitPage = z.object({ items: z.array(SiteVisit), nextCursor: z.string().nullable() });
+
+// ---------- O&M records (运维记录, R15) ----------
+export const OM_RECORD_KINDS = ['daily', 'visit', 'remote'] as const; // 驻场日志 / 上门服务 / 远程服务
+export const OmRecordKind = z.enum(OM_RECORD_KINDS);
+export const OM_RECORD_STATUSES = ['draft', 'submitted', 'rejected', 'signed', 'superseded'] as const;
+export const OmRecordStatus = z.enum(OM_RECORD_STATUSES);
+export type OmRecordStatus = z.infer<typeof OmRecordStatus>;
+
+const RecordFields = z.object({
+  kind: OmRecordKind,
+  serviceStart: Millis,
+  serviceEnd: Millis,
+  location: z.string().trim().min(1).max(200),
+  content: z.string().trim().min(1).max(20_000),
+  result: z.string().trim().min(1).max(5_000),
+  /** Entry/exit records (check-ins) the record covers; staff names and headcount derive from them. */
+  visitIds: z.array(Id).max(200).default([]),
+  ticketIds: z.array(Id).max(50).default([]),
+  /** Set only to override the derived headcount; needs headcountReason. */
+  headcount: z.number().int().min(0).max(500).optional(),
+  headcountReason: z.string().trim().min(1).max(500).optional(),
+  /** Extra people present who did not check in themselves (e.g. a vendor's technician). */
+  extraStaff: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+});
+export const OmRecordCreate = RecordFields.extend({ projectId: Id });
+export const OmRecordUpdate = RecordFields.partial();
+export const OmRecordAmend = RecordFields.partial().extend({ amendReason: z.string().trim().min(1).max(1_000) });
+export const OmRecordReview = z.object({ note: z.string().trim().max(1_000).optional() });
+export const OmRecordReject = z.object({ reason: z.string().trim().min(1).max(1_000) });
+export const OmRecordSign = z.object({
+  recordIds: z.array(Id).min(1).max(100),
+  /** The hand-drawn signature as a PNG data URL (signature_pad's toDataURL()). */
+  signature: z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/).max(400_000),
+});
+
+export const OmRecordVisit = z.object({
+  id: Id, engineerName: z.string(), checkedInAt: Millis, checkedOutAt: Millis.nullable(), location: z.string(), forgotten: z.boolean(),
+});
+export const OmRecordSummary = z.object({
+  id: Id, number: z.string(), version: z.number().int(), projectId: Id, projectName: z.string(), customerId: Id,
+  kind: OmRecordKind, status: OmRecordStatus, serviceStart: Millis, serviceEnd: Millis, location: z.string(),
+  staffNames: z.array(z.string()), headcount: z.number().int(), authorName: z.string(),
+  submittedAt: Millis.nullable(), reviewedAt: Millis.nullable(), signedAt: Millis.nullable(), signerName: z.string().nullable(),
+  updatedAt: Millis,
+});
+export const OmRecord = OmRecordSummary.extend({
+  content: z.string(), result: z.string(), headcountDerived: z.number().int(), headcountReason: z.string().nullable(),
+  extraStaff: z.array(z.string()), visits: z.array(OmRecordVisit),
+  tickets: z.array(z.object({ id: Id, number: z.string(), title: z.string() })),
+  authorId: Id, reviewerName: z.string().nullable(), reviewNote: z.string().nullable(),
+  rejectReason: z.string().nullable(), rejectedAt: Millis.nullable(), rejectorName: z.string().nullable(),
+  signerIp: z.string().nullable(), hasSignature: z.boolean(), contentHash: z.string().nullable(),
+  /** The version this one corrects, with why; and every version of the record, oldest first. */
+  supersedesId: Id.nullable(), amendReason: z.string().nullable(),
+  versions: z.array(z.object({ id: Id, version: z.number().int(), status: OmRecordStatus, signedAt: Millis.nullable(), amendReason: z.string().nullable() })),
+  allowedActions: z.array(z.enum(['edit', 'submit', 'review', 'sign', 'reject', 'amend'])),
+});
+export type OmRecord = z.infer<typeof OmRecord>;
+export const OmRecordQuery = z.object({
+  projectId: Id.optional(),
+  status: OmRecordStatus.optional(),
+  /** Only records the caller can act on now (sign for a lead, fix for an author, review for a manager). */
+  todo: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const OmRecordPage = z.object({ items: z.array(OmRecordSummary), nextCursor: z.string().nullable() });
+export const RecordsVerifyResult = z.object({ checked: z.number().int(), problems: z.array(z.object({ recordId: Id, number: z.string(), problem: z.string() })) });
