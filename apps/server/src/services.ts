@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { AuditService } from './modules/audit/service.js';
 import { AuthService } from './modules/auth/service.js';
+import { RecordExports } from './modules/fieldwork/exports.js';
 import { RecordService } from './modules/fieldwork/records.js';
 import { VisitService } from './modules/fieldwork/visits.js';
 import { Worker } from './modules/jobs/worker.js';
@@ -29,9 +30,10 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const fieldDeps = { database, audit, projects, tickets, users: userRepo, notifications, now, dataDir: config.dataDir };
   const visits = new VisitService(fieldDeps);
   const records = new RecordService(fieldDeps);
+  const recordExports = new RecordExports(fieldDeps, records);
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
   const worker = new Worker({ database, tickets, visits, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, mailer, worker };
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

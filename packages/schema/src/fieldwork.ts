@@ -108,3 +108,14 @@ export const OmRecordQuery = z.object({
 });
 export const OmRecordPage = z.object({ items: z.array(OmRecordSummary), nextCursor: z.string().nullable() });
 export const RecordsVerifyResult = z.object({ checked: z.number().int(), problems: z.array(z.object({ recordId: Id, number: z.string(), problem: z.string() })) });
+
+// ---------- service record sheets, exports, public verification ----------
+export const OmRecordSheetsRequest = z.object({ recordIds: z.array(Id).min(1).max(100) });
+export const OmRecordExportQuery = z.object({ projectId: Id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+/** `h`: the verification code printed on the sheet; without it (or with a wrong one) the record is not found. */
+export const RecordVerifyQuery = z.object({ h: z.string().max(64).optional() });
+export const RecordVerification = z.object({
+  /** The record's content and signature still hash to the value printed on the sheet. */
+  intact: z.boolean(), number: z.string(), version: z.number().int(), status: OmRecordStatus, projectName: z.string(), customerName: z.string(),
+  serviceStart: Millis, serviceEnd: Millis, signedAt: Millis, signerName: z.string(), contentHash: z.string(),
+});

@@ -81,15 +81,19 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/v1/om-records/:id/reject': { probe: json({}), foreign: json({ reason: '串单退回' }) },
   'POST /api/v1/om-records/:id/amend': { probe: json({}), foreign: json({ amendReason: '串单更正' }) },
   'GET /api/v1/om-records/:id/signature': { probe: {}, foreign: {} },
+  'GET /api/v1/om-records/export': { probe: {} },
+  'GET /api/v1/om-records/:id/pdf': { probe: {}, foreign: {} },
+  'POST /api/v1/om-records/sheets': { probe: json({}) },
+  'GET /api/v1/public/om-records/:id/verify': { probe: {}, foreign: {} },
 };
 
 /** Which kind of record the :id of a route names. */
 function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records)\/:id/.exec(url);
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records)\/:id/.exec(url);
   if (!m) return null;
   return ({
     'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
-    notifications: 'notification', 'site-visits': 'visit', 'om-records': 'record',
+    notifications: 'notification', 'site-visits': 'visit', 'om-records': 'record', 'public/om-records': 'record',
   } as const)[m[1] as 'projects'];
 }
 

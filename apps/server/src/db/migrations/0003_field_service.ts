@@ -69,6 +69,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('om_records_project').on('om_records').columns(['project_id', 'updated_at', 'id']).execute();
   await db.schema.createIndex('om_records_customer').on('om_records').columns(['customer_id', 'status', 'updated_at', 'id']).execute();
   await db.schema.createIndex('om_records_author').on('om_records').columns(['author_id', 'updated_at', 'id']).execute();
+  await db.schema.createIndex('om_records_service').on('om_records').columns(['project_id', 'service_start']).execute();
   await db.schema.createIndex('om_records_status').on('om_records').columns(['status', 'updated_at', 'id']).execute();
 
   await db.schema.createTable('record_chain_head')

@@ -149,6 +149,7 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
         const res = await req('engineer', 'POST', `${V}/om-records/${ctx.signed}/amend`, { amendReason: '结束时间写错', content: '远程巡检（更正）' });
         return { who: 'engineer', res, action: 'om_record.amend', target: res.body.id };
       },
+      'POST /api/v1/om-records/sheets': async () => ({ who: 'cust_a', res: await req('cust_a', 'POST', `${V}/om-records/sheets`, { recordIds: [ctx.signed] }), action: 'om_record.export_pdf', target: ctx.signed! }),
       'PUT /api/v1/security-policy': async () => {
         const current = (await req('secadmin', 'GET', `${V}/security-policy`)).body;
         return { who: 'secadmin', res: await req('secadmin', 'PUT', `${V}/security-policy`, { ...current, lockoutMinutes: 45 }), action: 'security.policy', target: 'security_policy' };

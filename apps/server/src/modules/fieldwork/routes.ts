@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import {
   CheckInRequest, CheckOutRequest, OmRecord, OmRecordAmend, OmRecordCreate, OmRecordPage, OmRecordQuery, OmRecordReject, OmRecordReview,
-  OmRecordSign, OmRecordUpdate, SiteVisit, SiteVisitPage, SiteVisitQuery,
+  OmRecordExportQuery, OmRecordSheetsRequest, OmRecordSign, OmRecordUpdate, RecordVerification, RecordVerifyQuery, SiteVisit, SiteVisitPage,
+  SiteVisitQuery,
 } from '@weibao/schema';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
@@ -14,6 +16,12 @@ const FIELD_STAFF = ['engineer', 'service_manager', 'dispatcher'] as const;
 const STAFF_AND_CUSTOMERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
 const AUTHORS = ['engineer', 'service_manager'] as const;
 const tags = ['fieldwork'];
+const STAFF = ['engineer', 'service_manager', 'dispatcher'] as const;
+/** Where the QR code on a sheet points: this server as the caller reached it. */
+const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+const download = (reply: FastifyReply, mime: string, fileName: string, body: Buffer) =>
+  reply.header('content-type', mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send(body);
 
 export const fieldworkRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   // ---------- check-in / check-out ----------
@@ -58,6 +66,23 @@ export const fieldworkRoutes = (s: Services): FastifyPluginAsyncZod => async (ap
     async (req) => s.records.reject(meta(req), req.params.id, req.body.reason));
   app.post('/om-records/:id/amend', { config: { access: AUTHORS }, schema: { tags, summary: '更正已签字记录（新版本）Amend a signed record', params: IdParam, body: OmRecordAmend, response: { 200: OmRecord } } },
     async (req) => s.records.amend(meta(req), req.params.id, req.body));
+  app.get('/om-records/export', { config: { access: STAFF }, schema: { tags, summary: '导出某月运维记录 Excel (xlsx)', querystring: OmRecordExportQuery } },
+    async (req, reply) => {
+      const f = await s.recordExports.monthXlsx(meta(req), req.query.projectId, req.query.month);
+      return download(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', f.fileName, f.xlsx);
+    });
+  app.get('/om-records/:id/pdf', { config: { access: STAFF_AND_CUSTOMERS }, schema: { tags, summary: '服务记录单 PDF Service record sheet', params: IdParam } },
+    async (req, reply) => {
+      const f = await s.recordExports.sheets(meta(req), [req.params.id], originOf(req), { batch: false });
+      return download(reply, 'application/pdf', f.fileName, f.pdf);
+    });
+  app.post('/om-records/sheets', { config: { access: STAFF_AND_CUSTOMERS }, schema: { tags, summary: '批量服务记录单 PDF (one sheet per record)', body: OmRecordSheetsRequest } },
+    async (req, reply) => {
+      const f = await s.recordExports.sheets(meta(req), req.body.recordIds, originOf(req), { batch: true });
+      return download(reply, 'application/pdf', f.fileName, f.pdf);
+    });
+  app.get('/public/om-records/:id/verify', { config: { access: 'public' }, schema: { tags, summary: '扫码核验服务记录单 Verify a sheet (public, needs the code printed on it)', params: IdParam, querystring: RecordVerifyQuery, response: { 200: RecordVerification } } },
+    async (req) => s.recordExports.verifyPublic(req.params.id, req.query.h ?? ''));
   app.get('/om-records/:id/signature', { config: { access: STAFF_AND_CUSTOMERS }, schema: { tags, summary: '签名图片 Signature image (PNG)', params: IdParam } },
     async (req, reply) => {
       const file = await s.records.signature(meta(req).actor, req.params.id);
