@@ -5,6 +5,7 @@
  * `tsc` fail as soon as a list here stops matching the schema's union type.
  */
 import type { Channel, ClockKind, FaultLevel, Role, SuspendReason, TicketStatus } from '@weibao/schema';
+import type { OmRecordKind, OmRecordStatus } from './types';
 
 /** Compile-time check: `list` names every member of `All` (and nothing else, via `satisfies`). */
 function exhaustive<All>() {
@@ -23,3 +24,5 @@ export const TICKET_STATUSES = exhaustive<TicketStatus>()(['new', 'assigned', 'i
 export const CLOCK_KINDS = exhaustive<ClockKind>()(['response', 'arrival', 'resolution']);
 export const SUSPEND_REASONS = exhaustive<SuspendReason>()(['waiting_customer', 'waiting_third_party', 'waiting_parts', 'other']);
 export const FAULT_LEVELS = exhaustive<FaultLevel>()([1, 2, 3, 4]);
+export const OM_RECORD_KINDS = exhaustive<OmRecordKind>()(['daily', 'visit', 'remote']);
+export const OM_RECORD_STATUSES = exhaustive<OmRecordStatus>()(['draft', 'submitted', 'rejected', 'signed', 'superseded']);

@@ -35,3 +35,19 @@ export type AuditPage = { items: AuditEntry[]; nextCursor: string | null };
 export type TicketTab = NonNullable<TicketListQuery['tab']>;
 export type SecurityPolicy = z.infer<typeof S.SecurityPolicy>;
 export type StaffMember = z.infer<typeof S.StaffMember>;
+
+// Field service: check-in / check-out (出入记录) and O&M records (运维记录).
+export type { SiteVisit, OmRecord, OmRecordStatus } from '@weibao/schema';
+export type SiteVisitPage = z.infer<typeof S.SiteVisitPage>;
+export type SiteVisitQuery = Partial<z.infer<typeof S.SiteVisitQuery>>;
+export type CheckInRequest = z.input<typeof S.CheckInRequest>;
+export type CheckOutRequest = z.input<typeof S.CheckOutRequest>;
+export type GeoPosition = NonNullable<CheckInRequest['position']>;
+export type OmRecordKind = z.infer<typeof S.OmRecordKind>;
+export type OmRecordSummary = z.infer<typeof S.OmRecordSummary>;
+export type OmRecordPage = z.infer<typeof S.OmRecordPage>;
+export type OmRecordQuery = Partial<z.infer<typeof S.OmRecordQuery>>;
+export type OmRecordCreate = z.input<typeof S.OmRecordCreate>;
+export type OmRecordUpdate = z.input<typeof S.OmRecordUpdate>;
+export type OmRecordAmend = z.input<typeof S.OmRecordAmend>;
+export type OmRecordAction = z.infer<typeof S.OmRecord>['allowedActions'][number];

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppLayout } from './AppLayout';
 import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequireRole } from './guards';
-import { ADMIN_ORG_ROLES, CUSTOMER_ROLES, PROVIDER_STAFF, USER_ADMIN_ROLES } from './roles';
+import { ADMIN_ORG_ROLES, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, USER_ADMIN_ROLES } from './roles';
 
 // Every page is its own chunk so the first load carries only the shell (and echarts only the dashboard).
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
@@ -19,9 +19,14 @@ const ContractsPage = lazy(() => import('../features/admin/ContractsPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const SecurityPolicyPage = lazy(() => import('../features/security/SecurityPolicyPage'));
+const FieldPage = lazy(() => import('../features/fieldwork/FieldPage'));
+const RecordListPage = lazy(() => import('../features/records/RecordListPage'));
+const RecordDetailPage = lazy(() => import('../features/records/RecordDetailPage'));
+const RecordEditorPage = lazy(() => import('../features/records/RecordEditorPage'));
 
 const AUDITOR = ['auditor'] as const;
 const SECURITY_ADMIN = ['security_admin'] as const;
+const RECORD_READERS = [...PROVIDER_STAFF, ...CUSTOMER_ROLES];
 
 export function App() {
   return (
@@ -38,6 +43,11 @@ export function App() {
             <Route path="tickets" element={<RequireRole roles={PROVIDER_STAFF}><TicketQueuePage /></RequireRole>} />
             <Route path="tickets/:id" element={<RequireRole roles={PROVIDER_STAFF}><TicketDetailPage /></RequireRole>} />
             <Route path="intake" element={<RequireRole roles={PROVIDER_STAFF}><IntakePage /></RequireRole>} />
+            <Route path="field" element={<RequireRole roles={PROVIDER_STAFF}><FieldPage /></RequireRole>} />
+            <Route path="records" element={<RequireRole roles={RECORD_READERS}><RecordListPage /></RequireRole>} />
+            <Route path="records/new" element={<RequireRole roles={RECORD_AUTHORS}><RecordEditorPage /></RequireRole>} />
+            <Route path="records/:id" element={<RequireRole roles={RECORD_READERS}><RecordDetailPage /></RequireRole>} />
+            <Route path="records/:id/edit" element={<RequireRole roles={RECORD_AUTHORS}><RecordEditorPage key="edit" /></RequireRole>} />
             <Route path="portal/report" element={<RequireRole roles={CUSTOMER_ROLES}><ReportFaultPage /></RequireRole>} />
             <Route path="portal/tickets" element={<RequireRole roles={CUSTOMER_ROLES}><MyTicketsPage /></RequireRole>} />
             <Route path="portal/tickets/:id" element={<RequireRole roles={CUSTOMER_ROLES}><TicketDetailPage /></RequireRole>} />

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
-  AuditOutlined, BankOutlined, DashboardOutlined, FileAddOutlined, PhoneOutlined, ProjectOutlined,
-  ProfileOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined,
+  AuditOutlined, BankOutlined, DashboardOutlined, EnvironmentOutlined, FileAddOutlined, FileDoneOutlined, PhoneOutlined,
+  ProjectOutlined, ProfileOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import type { Me } from '../api/types';
@@ -12,7 +12,8 @@ type Item = { key: string; icon: ReactNode; label: string };
 
 /**
  * Menu entries by role (三员分立): the auditor sees only the audit log, sys_admin the admin pages
- * but not the audit log, security_admin users/roles; provider staff work with tickets, customers the portal.
+ * but not the audit log, security_admin users/roles; provider staff work with tickets, on-site check-ins and
+ * O&M records, customers the portal and the O&M records they sign (lead) or read.
  */
 export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
   const items: NonNullable<MenuProps['items']> = [];
@@ -21,6 +22,8 @@ export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
       { key: '/dashboard', icon: <DashboardOutlined aria-hidden />, label: t('nav.dashboard') },
       { key: '/tickets', icon: <UnorderedListOutlined aria-hidden />, label: t('nav.tickets') },
       { key: '/intake', icon: <PhoneOutlined aria-hidden />, label: t('nav.intake') },
+      { key: '/field', icon: <EnvironmentOutlined aria-hidden />, label: t('nav.field') },
+      { key: '/records', icon: <FileDoneOutlined aria-hidden />, label: t('nav.records') },
     );
   }
   if (isCustomer(me)) {
@@ -28,6 +31,8 @@ export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
       { key: '/portal/report', icon: <FileAddOutlined aria-hidden />, label: t('nav.report') },
       { key: '/portal/tickets', icon: <ProfileOutlined aria-hidden />, label: t('nav.myTickets') },
     );
+    // Provider staff already have it above (nobody is both, but the key must stay unique).
+    if (!isProviderStaff(me)) items.push({ key: '/records', icon: <FileDoneOutlined aria-hidden />, label: t('nav.records') });
   }
   const admin: Item[] = [];
   if (hasRole(me, ADMIN_ORG_ROLES)) {

@@ -4,6 +4,8 @@ import type { Me, Role } from '../api/types';
 export { ADMIN_TRIAD, CUSTOMER_ROLES, PROVIDER_STAFF };
 export const ADMIN_ORG_ROLES: readonly Role[] = ['sys_admin', 'service_manager'];
 export const USER_ADMIN_ROLES: readonly Role[] = ['sys_admin', 'security_admin'];
+/** Who writes O&M records (运维记录); dispatchers check in but do not author records. */
+export const RECORD_AUTHORS: readonly Role[] = ['engineer', 'service_manager'];
 
 export function hasRole(me: Pick<Me, 'roles'>, roles: readonly Role[]): boolean {
   return me.roles.some((r) => roles.includes(r));
