@@ -2,17 +2,20 @@
 // (运维记录) covering that visit, checks out and submits it; the customer's project lead (刘处长)
 // opens it on her phone and signs it with a finger. No page along the way may scroll sideways.
 import type { Page } from 'playwright-core';
+import fs from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect } from 'vitest';
+import { expectAccessible } from './support/a11y';
 import { login, logout } from './support/auth';
 import { PHONE, useBrowser } from './support/browser';
 import {
-  ensureCheckedOut, expectRecordStatus, expectSignatureImage, recordAction, recordRow, signInDialog,
+  apiCall, ensureCheckedOut, expectRecordStatus, expectSignatureImage, recordAction, recordRow, signInDialog,
 } from './support/fieldwork';
 import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
 import { expectNoHorizontalScroll } from './support/layout';
 import { CUSTOMER_A, PROJECT_A } from './support/tickets';
-import { chooseOption, expectText, openFromMenu } from './support/ui';
+import { chooseOption, expectAttr, expectText, openFromMenu } from './support/ui';
 
 /** A 1×1 PNG standing in for the camera's picture. */
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -160,5 +163,24 @@ describe('field service on a 390×844 phone: check in, O&M record, check out, si
     expect(await page.getByTestId('record-action-sign').count()).toBe(0);
     await fits('record detail (signed)');
     await session.screenshot(page, 'phone-record-signed', { fullPage: true });
+  });
+  step('she downloads the service record sheet (PDF) with the record in it; its QR code page says the record is intact', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('record-pdf').click()]);
+    expect(download.suggestedFilename()).toBe(`服务记录单-${record.number}-v1.pdf`);
+    const bytes = fs.readFileSync((await download.path())!);
+    const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+    const text = (await (await pdf.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
+    for (const expected of ['运维服务记录单', record.number, content, '张工', '刘处长', '已签字确认']) expect(text, expected).toContain(expected);
+    const signed = await apiCall<{ contentHash: string }>(page, 'GET', `/om-records/${record.id}`);
+    await logout(page);
+    await page.goto(`/verify/${record.id}?h=${signed.contentHash.slice(0, 16)}`);
+    const result = page.getByTestId('verify-result');
+    await expectAttr(result, 'data-intact', 'true');
+    await result.getByRole('heading', { name: t('verify.intact') }).waitFor();
+    await result.getByText(record.number, { exact: false }).waitFor();
+    await fits('verify page');
+    await expectAccessible(page, 'verify page');
+    await page.goto(`/verify/${record.id}?h=${'0'.repeat(16)}`);
+    await page.getByTestId('verify-not-found').waitFor();
   });
 });

@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { AppLayout } from './AppLayout';
 import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequireRole } from './guards';
 import { ADMIN_ORG_ROLES, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, USER_ADMIN_ROLES } from './roles';
+import VerifyPage from '../features/verify/VerifyPage';
 
 // Every page is its own chunk so the first load carries only the shell (and echarts only the dashboard).
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
@@ -33,6 +34,7 @@ export function App() {
     <Suspense fallback={<FullPageSpin asMain />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/verify/:id" element={<VerifyPage />} />
         <Route element={<RequireAuth passwordPage />}>
           <Route path="/change-password" element={<ChangePasswordPage />} />
         </Route>

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Col, Result, Row, Space, Spin } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { buildUrl } from '../../api/client';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -39,9 +40,14 @@ export default function RecordDetailPage() {
         }
         docTitle={`${record.number} ${kind}`}
         extra={
-          <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate('/records')}>
-            {t('common.back')}
-          </Button>
+          <Space wrap>
+            <Button icon={<FilePdfOutlined aria-hidden />} href={buildUrl(`/om-records/${record.id}/pdf`)} data-testid="record-pdf">
+              {t('record.downloadPdf')}
+            </Button>
+            <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate('/records')}>
+              {t('common.back')}
+            </Button>
+          </Space>
         }
       />
       {record.status === 'rejected' && record.rejectReason ? (

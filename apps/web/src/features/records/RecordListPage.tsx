@@ -7,7 +7,8 @@ import { OM_RECORD_STATUSES } from '../../api/enums';
 import { filterByLabel, useProjects } from '../../api/queries';
 import type { OmRecordStatus, OmRecordSummary } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
-import { hasRole, RECORD_AUTHORS } from '../../app/roles';
+import { hasRole, isProviderStaff, RECORD_AUTHORS } from '../../app/roles';
+import { ExportButton } from './ExportButton';
 import { useCurrentUser } from '../auth/useMe';
 import { useRecordList, type RecordFilter } from './api';
 import { RecordList } from './RecordList';
@@ -68,11 +69,14 @@ export default function RecordListPage() {
       <PageHeader
         title={t('nav.records')}
         extra={
-          author ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate('/records/new')} data-testid="record-new">
-              {t('record.new')}
-            </Button>
-          ) : undefined
+          <Space wrap>
+            {isProviderStaff(me) ? <ExportButton /> : null}
+            {author ? (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate('/records/new')} data-testid="record-new">
+                {t('record.new')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Tabs
