@@ -15,6 +15,8 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { fieldworkRoutes } from './modules/fieldwork/routes.js';
+import { presenceRoutes } from './modules/presence/routes.js';
+import { staffingRoutes } from './modules/staffing/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { securityRoutes } from './modules/security/routes.js';
@@ -64,7 +66,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(async (api) => {
     api.get('/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查 Health', response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) } } },
       async () => ({ ok: true, dialect: opts.database.dialect }));
-    for (const plugin of [authRoutes, projectRoutes, userRoutes, ticketRoutes, auditRoutes, notificationRoutes, dashboardRoutes, securityRoutes, fieldworkRoutes]) {
+    for (const plugin of [authRoutes, projectRoutes, userRoutes, ticketRoutes, auditRoutes, notificationRoutes, dashboardRoutes, securityRoutes, fieldworkRoutes, presenceRoutes, staffingRoutes]) {
       await api.register(plugin(services));
     }
   }, { prefix: '/api/v1' });

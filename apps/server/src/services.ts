@@ -9,7 +9,9 @@ import { VisitService } from './modules/fieldwork/visits.js';
 import { Worker } from './modules/jobs/worker.js';
 import { Mailer } from './modules/notifications/mailer.js';
 import { NotificationService } from './modules/notifications/service.js';
+import { PresenceService } from './modules/presence/service.js';
 import { ProjectService } from './modules/projects/service.js';
+import { StaffingService } from './modules/staffing/service.js';
 import { SecurityPolicyService } from './modules/security/service.js';
 import { SlaService } from './modules/sla/service.js';
 import { TicketService } from './modules/tickets/service.js';
@@ -31,9 +33,11 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const visits = new VisitService(fieldDeps);
   const records = new RecordService(fieldDeps);
   const recordExports = new RecordExports(fieldDeps, records);
+  const presence = new PresenceService({ database, audit, projects, users: userRepo, now });
+  const staffing = new StaffingService({ database, audit, projects, users: userRepo, now });
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
   const worker = new Worker({ database, tickets, visits, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, mailer, worker };
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

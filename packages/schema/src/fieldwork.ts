@@ -119,3 +119,76 @@ export const RecordVerification = z.object({
   intact: z.boolean(), number: z.string(), version: z.number().int(), status: OmRecordStatus, projectName: z.string(), customerName: z.string(),
   serviceStart: Millis, serviceEnd: Millis, signedAt: Millis, signerName: z.string(), contentHash: z.string(),
 });
+
+// ---------- resident presence (R14) ----------
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+export const ResidentPlan = z.object({
+  projectId: Id,
+  /** Engineers committed on site each working day (R14: 3). */
+  headcount: z.number().int().min(0).max(100),
+  /** 1 = Monday … 7 = Sunday. */
+  weekdays: z.array(z.number().int().min(1).max(7)).max(7),
+  /** Chinese public holidays are off and 调休 make-up days are on, whatever the weekday. */
+  chinaCalendar: z.boolean(),
+  start: HHMM, end: HHMM,
+  /** A first check-in later than start + grace counts as late. */
+  lateGraceMin: z.number().int().min(0).max(240),
+  /** The resident engineers (provider staff) the board expects every working day. */
+  engineerIds: z.array(Id).max(100),
+  engineers: z.array(z.object({ id: Id, name: z.string() })),
+  updatedAt: Millis.nullable(),
+});
+export const ResidentPlanUpdate = ResidentPlan.pick({ headcount: true, weekdays: true, chinaCalendar: true, start: true, end: true, lateGraceMin: true, engineerIds: true });
+export const PRESENCE_STATUSES = ['present', 'late', 'absent', 'extra'] as const; // extra: on site but not on the roster
+export const PresenceStatus = z.enum(PRESENCE_STATUSES);
+export const DailyPresenceQuery = z.object({ projectId: Id, day: z.string().regex(/^\d{4}-\d\d-\d\d$/) });
+export const DailyPresence = z.object({
+  projectId: Id, projectName: z.string(), day: z.string(), workday: z.boolean(), required: z.number().int(), present: z.number().int(),
+  belowHeadcount: z.boolean(),
+  engineers: z.array(z.object({
+    userId: Id, name: z.string(), rostered: z.boolean(), status: PresenceStatus,
+    firstIn: Millis.nullable(), lastOut: Millis.nullable(), minutesLate: z.number().int(), minutesOnSite: z.number().int(), openVisit: z.boolean(),
+  })),
+});
+export const MonthlyPresenceQuery = z.object({ projectId: Id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+export const MonthlyPresence = z.object({
+  projectId: Id, projectName: z.string(), month: z.string(), workdays: z.number().int(), required: z.number().int(),
+  /** Working days on which fewer than `required` engineers checked in. */
+  daysBelowHeadcount: z.array(z.string()),
+  days: z.array(z.object({ day: z.string(), workday: z.boolean(), present: z.number().int() })),
+  engineers: z.array(z.object({
+    userId: Id, name: z.string(), rostered: z.boolean(), presentDays: z.number().int(), lateDays: z.number().int(),
+    absentDays: z.number().int(), hoursOnSite: z.number(),
+  })),
+});
+
+// ---------- staffing plan (R28) ----------
+export const DISCIPLINES = ['software', 'data_gis', 'hardware', 'network_security'] as const;
+export const Discipline = z.enum(DISCIPLINES);
+export const Certification = z.object({
+  name: z.string().trim().min(1).max(100), number: z.string().trim().max(100).optional(),
+  expiresOn: z.string().regex(/^\d{4}-\d\d-\d\d$/).nullable(),
+});
+export const EngineerProfile = z.object({
+  userId: Id, name: z.string(), disciplines: z.array(Discipline), skillLevel: z.number().int().min(1).max(5),
+  certifications: z.array(Certification.extend({ expired: z.boolean(), expiresSoon: z.boolean() })),
+});
+export const EngineerProfileUpdate = z.object({
+  disciplines: z.array(Discipline).max(4), skillLevel: z.number().int().min(1).max(5), certifications: z.array(Certification).max(30),
+});
+export const StaffingRequirement = z.object({
+  discipline: Discipline, count: z.number().int().min(0).max(50), resident: z.boolean(),
+  /** Must have taken part in building the project (R28: the 3 resident software engineers). */
+  builtProject: z.boolean(),
+});
+export const StaffingAssignment = z.object({ userId: Id, discipline: Discipline, resident: z.boolean(), builtProject: z.boolean() });
+export const StaffingPlanUpdate = z.object({ requirements: z.array(StaffingRequirement).max(20), assignments: z.array(StaffingAssignment).max(100) });
+export const StaffingPlan = z.object({
+  projectId: Id, projectName: z.string(),
+  requirements: z.array(StaffingRequirement),
+  assignments: z.array(StaffingAssignment.extend({ name: z.string(), qualified: z.boolean(), problems: z.array(z.string()) })),
+  /** Per requirement: how many qualified people fill it and how many are missing. */
+  coverage: z.array(StaffingRequirement.extend({ filled: z.number().int(), missing: z.number().int() })),
+  gaps: z.array(z.string()),
+  updatedAt: Millis.nullable(),
+});

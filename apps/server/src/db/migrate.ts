@@ -3,12 +3,14 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as m0001 from './migrations/0001_init.js';
 import * as m0002 from './migrations/0002_settings.js';
 import * as m0003 from './migrations/0003_field_service.js';
+import * as m0004 from './migrations/0004_presence_staffing.js';
 
 /** Static list: bundles and compiled output need no directory scanning. Forward-only. */
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_settings': m0002,
   '0003_field_service': m0003,
+  '0004_presence_staffing': m0004,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -85,6 +85,12 @@ export interface OmRecordsTable {
   chain_seq: number | null; prev_hash: string | null; content_hash: string | null;
 }
 export interface RecordChainHeadTable { id: number; seq: number; hash: string }
+export interface ResidentPlansTable {
+  project_id: string; headcount: number; weekdays_json: string; china_calendar: number; start_time: string; end_time: string;
+  late_grace_min: number; engineer_ids_json: string; updated_at: number; updated_by: string | null;
+}
+export interface EngineerProfilesTable { user_id: string; disciplines_json: string; skill_level: number; certifications_json: string; updated_at: number; updated_by: string | null }
+export interface StaffingPlansTable { project_id: string; requirements_json: string; assignments_json: string; updated_at: number; updated_by: string | null }
 
 export interface DB {
   orgs: OrgsTable; users: UsersTable; user_roles: UserRolesTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
@@ -93,4 +99,5 @@ export interface DB {
   sla_clocks: SlaClocksTable; sla_alerts: SlaAlertsTable; notifications: NotificationsTable; mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable; audit_head: AuditHeadTable; settings: SettingsTable;
   site_visits: SiteVisitsTable; om_records: OmRecordsTable; record_chain_head: RecordChainHeadTable;
+  resident_plans: ResidentPlansTable; engineer_profiles: EngineerProfilesTable; staffing_plans: StaffingPlansTable;
 }

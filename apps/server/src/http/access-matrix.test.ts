@@ -85,15 +85,24 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/om-records/:id/pdf': { probe: {}, foreign: {} },
   'POST /api/v1/om-records/sheets': { probe: json({}) },
   'GET /api/v1/public/om-records/:id/verify': { probe: {}, foreign: {} },
+  'GET /api/v1/projects/:id/resident-plan': { probe: {}, foreign: {} },
+  'PUT /api/v1/projects/:id/resident-plan': { probe: json({}), foreign: json({ headcount: 0, weekdays: [], chinaCalendar: false, start: '08:00', end: '09:00', lateGraceMin: 0, engineerIds: [] }) },
+  'GET /api/v1/projects/:id/presence/daily': { probe: {}, foreign: {} },
+  'GET /api/v1/projects/:id/presence/monthly': { probe: {}, foreign: {} },
+  'GET /api/v1/projects/:id/presence/monthly.xlsx': { probe: {}, foreign: {} },
+  'GET /api/v1/engineers': { probe: {} },
+  'PUT /api/v1/engineers/:id/profile': { probe: json({}), foreign: json({ disciplines: [], skillLevel: 1, certifications: [] }) },
+  'GET /api/v1/projects/:id/staffing': { probe: {}, foreign: {} },
+  'PUT /api/v1/projects/:id/staffing': { probe: json({}), foreign: json({ requirements: [], assignments: [] }) },
 };
 
 /** Which kind of record the :id of a route names. */
 function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records)\/:id/.exec(url);
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers)\/:id/.exec(url);
   if (!m) return null;
   return ({
     'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
-    notifications: 'notification', 'site-visits': 'visit', 'om-records': 'record', 'public/om-records': 'record',
+    notifications: 'notification', 'site-visits': 'visit', 'om-records': 'record', 'public/om-records': 'record', engineers: 'user',
   } as const)[m[1] as 'projects'];
 }
 

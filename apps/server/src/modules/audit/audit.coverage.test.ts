@@ -150,6 +150,18 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
         return { who: 'engineer', res, action: 'om_record.amend', target: res.body.id };
       },
       'POST /api/v1/om-records/sheets': async () => ({ who: 'cust_a', res: await req('cust_a', 'POST', `${V}/om-records/sheets`, { recordIds: [ctx.signed] }), action: 'om_record.export_pdf', target: ctx.signed! }),
+      'PUT /api/v1/projects/:id/resident-plan': async () => ({
+        who: 'manager', res: await req('manager', 'PUT', `${V}/projects/${ids.projectA}/resident-plan`, { headcount: 2, weekdays: [1, 2, 3, 4, 5], chinaCalendar: true, start: '08:30', end: '17:30', lateGraceMin: 15, engineerIds: [ids.users.engineer, ids.users.engineer2] }),
+        action: 'presence.plan', target: ids.projectA,
+      }),
+      'PUT /api/v1/engineers/:id/profile': async () => ({
+        who: 'manager', res: await req('manager', 'PUT', `${V}/engineers/${ids.users.engineer2}/profile`, { disciplines: ['network_security'], skillLevel: 3, certifications: [{ name: 'CISP', expiresOn: '2027-12-31' }] }),
+        action: 'staffing.profile', target: ids.users.engineer2!,
+      }),
+      'PUT /api/v1/projects/:id/staffing': async () => ({
+        who: 'manager', res: await req('manager', 'PUT', `${V}/projects/${ids.projectA}/staffing`, { requirements: [{ discipline: 'network_security', count: 1, resident: false, builtProject: false }], assignments: [{ userId: ids.users.engineer2, discipline: 'network_security', resident: false, builtProject: false }] }),
+        action: 'staffing.plan', target: ids.projectA,
+      }),
       'PUT /api/v1/security-policy': async () => {
         const current = (await req('secadmin', 'GET', `${V}/security-policy`)).body;
         return { who: 'secadmin', res: await req('secadmin', 'PUT', `${V}/security-policy`, { ...current, lockoutMinutes: 45 }), action: 'security.policy', target: 'security_policy' };

@@ -120,7 +120,7 @@ export class FieldworkRepository {
   /** A project's records whose service began in [from, to), by service start (the month export). */
   async recordsInPeriod(db: Tx, projectId: string, from: number, to: number) {
     return this.recordsWithNames(db).where('om_records.project_id', '=', projectId).where('om_records.service_start', '>=', from)
-      .where('om_records.service_start', '<', to).orderBy('om_records.service_start').orderBy('om_records.version').limit(5000).execute();
+      .where('om_records.service_start', '<', to).orderBy('om_records.service_start').orderBy('om_records.number').orderBy('om_records.version').limit(5000).execute();
   }
   async ticketsByIds(db: Tx, ids: string[]) {
     if (!ids.length) return [];

@@ -408,3 +408,9 @@ function checkSpec(spec: unknown): CalendarSpec {
   }
   return out;
 }
+
+/** A date's place in the official Chinese arrangement: a public holiday, a 调休 make-up working day, or neither. */
+export function chinaDayKind(date: string): 'holiday' | 'workday' | null {
+  const d = loadChinaData();
+  return d.holidays.has(date) ? 'holiday' : d.workdays.has(date) ? 'workday' : null;
+}
