@@ -30,4 +30,12 @@ export function containsText(dialect: Dialect, column: string, text: string): Ra
 }
 
 export type Tx = Transaction<DB> | Kysely<DB>;
+
+/**
+ * Keyset predicate for newest-first pages over (at, id): rows strictly after the cursor row.
+ * Spelled as OR/AND (not a row value) so both dialects walk the (…, at, id) index backwards.
+ */
+export function olderThan(at: string, id: string, after: { at: number; id: string }): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(at)} < ${after.at} or (${sql.ref(at)} = ${after.at} and ${sql.ref(id)} < ${after.id}))`;
+}
 export { sql };

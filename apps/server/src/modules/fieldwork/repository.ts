@@ -1,5 +1,5 @@
 import type { Dialect } from '../../db/database.js';
-import { forUpdate, type Tx } from '../../db/dialect.js';
+import { forUpdate, olderThan, type Tx } from '../../db/dialect.js';
 import { insertRows } from '../../db/insert.js';
 import type { OmRecordsTable, SiteVisitsTable } from '../../db/types.js';
 
@@ -56,10 +56,7 @@ export class FieldworkRepository {
     if (f.from !== undefined) q = q.where('site_visits.checked_in_at', '>=', f.from);
     if (f.to !== undefined) q = q.where('site_visits.checked_in_at', '<', f.to);
     if (f.open !== undefined) q = q.where('site_visits.checked_out_at', f.open ? 'is' : 'is not', null);
-    if (f.after) {
-      const { at, id } = f.after;
-      q = q.where((eb) => eb.or([eb('site_visits.checked_in_at', '<', at), eb.and([eb('site_visits.checked_in_at', '=', at), eb('site_visits.id', '<', id)])]));
-    }
+    if (f.after) q = q.where(olderThan('site_visits.checked_in_at', 'site_visits.id', f.after));
     return q.execute();
   }
   /** Open visits that began before `before` and have not been flagged yet (forgotten check-outs). */
@@ -111,10 +108,7 @@ export class FieldworkRepository {
     if (f.customerId) q = q.where('om_records.customer_id', '=', f.customerId);
     if (f.authorId) q = q.where('om_records.author_id', '=', f.authorId);
     if (f.statuses) q = q.where('om_records.status', 'in', f.statuses.length ? f.statuses : ['-']);
-    if (f.after) {
-      const { at, id } = f.after;
-      q = q.where((eb) => eb.or([eb('om_records.updated_at', '<', at), eb.and([eb('om_records.updated_at', '=', at), eb('om_records.id', '<', id)])]));
-    }
+    if (f.after) q = q.where(olderThan('om_records.updated_at', 'om_records.id', f.after));
     return q.execute();
   }
   /** A project's records whose service began in [from, to), by service start (the month export). */

@@ -3,8 +3,8 @@ import type { ResidentPlanUpdate } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
-import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
-import { invalid, notFound } from '../../http/errors.js';
+import type { Actor, RequestMeta } from '../../http/actor.js';
+import { invalid } from '../../http/errors.js';
 import type { AuditService } from '../audit/service.js';
 import type { ProjectService } from '../projects/service.js';
 import type { UserRepository } from '../users/repository.js';
@@ -21,12 +21,6 @@ export class PresenceService {
   private get db() { return this.d.database.db; }
   today() { return beijingToday(this.d.now()); }
 
-  /** The project if the actor may see it (customers: their own organisation's only). */
-  private async project(db: Tx, actor: Actor, id: string) {
-    const p = await this.d.projects.repo.project(db, id);
-    if (!p || (isCustomer(actor) && p.customer_id !== actor.orgId)) throw notFound('项目');
-    return p;
-  }
 
   private async facts(db: Tx, projectId: string): Promise<PlanFacts & { updatedAt: number | null }> {
     const row = await this.repo.plan(db, projectId);
@@ -43,7 +37,7 @@ export class PresenceService {
   }
 
   async plan(actor: Actor, projectId: string) {
-    await this.project(this.db, actor, projectId);
+    await this.d.projects.visibleProject(this.db, actor, projectId);
     return this.present(this.db, projectId, await this.facts(this.db, projectId));
   }
 
@@ -51,7 +45,7 @@ export class PresenceService {
     if (input.end <= input.start) throw invalid('end', '下班时间须晚于上班时间 / end must be after start');
     const now = this.d.now();
     return this.db.transaction().execute(async (tx) => {
-      const p = await this.project(tx, meta.actor, projectId);
+      const p = await this.d.projects.visibleProject(tx, meta.actor, projectId);
       const ids = [...new Set(input.engineerIds)];
       const people = await this.d.users.list(tx, { ids });
       const bad = ids.find((id) => !people.some((u) => u.id === id && u.org_kind === 'provider' && !u.disabled));
@@ -72,7 +66,7 @@ export class PresenceService {
   }
 
   async daily(actor: Actor, projectId: string, day: string) {
-    const p = await this.project(this.db, actor, projectId);
+    const p = await this.d.projects.visibleProject(this.db, actor, projectId);
     const plan = await this.facts(this.db, projectId);
     const visits = await this.repo.visits(this.db, projectId, dayStart(day), dayStart(day) + 86_400_000);
     const names = await this.repo.names(this.db, plan.engineerIds);
@@ -82,7 +76,7 @@ export class PresenceService {
 
   /** The month up to today: per-day counts, days below headcount and each engineer's days and hours. */
   async monthly(actor: Actor, projectId: string, month: string) {
-    const p = await this.project(this.db, actor, projectId);
+    const p = await this.d.projects.visibleProject(this.db, actor, projectId);
     const plan = await this.facts(this.db, projectId);
     const now = this.d.now();
     const today = beijingToday(now);

@@ -2,7 +2,7 @@ import type { EngineerProfileUpdate, StaffingPlanUpdate } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
-import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
+import type { Actor, RequestMeta } from '../../http/actor.js';
 import { invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/service.js';
 import type { ProjectService } from '../projects/service.js';
@@ -67,14 +67,9 @@ export class StaffingService {
     });
   }
 
-  private async project(db: Tx, actor: Actor, id: string) {
-    const p = await this.d.projects.repo.project(db, id);
-    if (!p || (isCustomer(actor) && p.customer_id !== actor.orgId)) throw notFound('项目');
-    return p;
-  }
 
   async plan(actor: Actor, projectId: string, db: Tx = this.db) {
-    const p = await this.project(db, actor, projectId);
+    const p = await this.d.projects.visibleProject(db, actor, projectId);
     const row = await this.repo.plan(db, projectId);
     const requirements: Requirement[] = row ? JSON.parse(row.requirements_json) : DEFAULT_REQUIREMENTS;
     const assignments: Assignment[] = row ? JSON.parse(row.assignments_json) : [];
@@ -100,7 +95,7 @@ export class StaffingService {
 
   async savePlan(meta: RequestMeta, projectId: string, input: z.infer<typeof StaffingPlanUpdate>) {
     return this.db.transaction().execute(async (tx) => {
-      const p = await this.project(tx, meta.actor, projectId);
+      const p = await this.d.projects.visibleProject(tx, meta.actor, projectId);
       const staff = new Set((await this.engineers(tx)).map((e) => e.userId));
       if (input.assignments.some((a) => !staff.has(a.userId))) throw invalid('assignments', '只能安排服务商在岗工程师 / only active provider engineers can be assigned');
       const before = await this.plan(meta.actor, projectId, tx);
