@@ -27,7 +27,7 @@ async function csrf(page: Page): Promise<string> {
 }
 
 /** A JSON request as the signed-in user of `page`; fails the test unless the status is 2xx (or `expectStatus`). */
-export async function apiCall<T>(page: Page, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown, expectStatus?: number): Promise<T> {
+export async function apiCall<T>(page: Page, method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown, expectStatus?: number): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-csrf-token'] = await csrf(page);
   const r: APIResponse = await page.request.fetch(`/api/v1${path}`, { method, headers, data: method === 'GET' ? undefined : (body ?? {}) });

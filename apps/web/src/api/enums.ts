@@ -5,7 +5,7 @@
  * `tsc` fail as soon as a list here stops matching the schema's union type.
  */
 import type { Channel, ClockKind, FaultLevel, Role, SuspendReason, TicketStatus } from '@weibao/schema';
-import type { OmRecordKind, OmRecordStatus } from './types';
+import type { Discipline, OmRecordKind, OmRecordStatus, PresenceStatus } from './types';
 
 /** Compile-time check: `list` names every member of `All` (and nothing else, via `satisfies`). */
 function exhaustive<All>() {
@@ -26,3 +26,7 @@ export const SUSPEND_REASONS = exhaustive<SuspendReason>()(['waiting_customer', 
 export const FAULT_LEVELS = exhaustive<FaultLevel>()([1, 2, 3, 4]);
 export const OM_RECORD_KINDS = exhaustive<OmRecordKind>()(['daily', 'visit', 'remote']);
 export const OM_RECORD_STATUSES = exhaustive<OmRecordStatus>()(['draft', 'submitted', 'rejected', 'signed', 'superseded']);
+export const PRESENCE_STATUSES = exhaustive<PresenceStatus>()(['present', 'late', 'absent', 'extra']);
+export const DISCIPLINES = exhaustive<Discipline>()(['software', 'data_gis', 'hardware', 'network_security']);
+/** ISO weekdays as the resident plan stores them: 1 = Monday … 7 = Sunday. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;

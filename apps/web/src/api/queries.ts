@@ -1,7 +1,7 @@
 // Shared look-up queries (organisations, projects, people) used by several features.
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { Org, Project, User } from './types';
+import type { Org, Project, StaffMember, User } from './types';
 
 export function useOrgs(enabled = true) {
   return useQuery({ queryKey: ['orgs'], queryFn: () => api<Org[]>('/orgs'), enabled, staleTime: 60_000 });
@@ -23,6 +23,11 @@ export function useAssignees(projectId: string | undefined | null) {
 
 export function useUsers(orgId?: string, enabled = true) {
   return useQuery({ queryKey: ['users', orgId ?? 'all'], queryFn: () => api<User[]>('/users', { query: { orgId } }), enabled, staleTime: 30_000 });
+}
+
+/** Provider staff (GET /staff, provider roles only): the people who can be put on a roster or a plan. */
+export function useStaff(enabled = true) {
+  return useQuery({ queryKey: ['staff'], queryFn: () => api<StaffMember[]>('/staff'), enabled, staleTime: 60_000 });
 }
 
 /** antd Select filter that matches the visible label, case-insensitively. */

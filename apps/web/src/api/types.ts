@@ -51,3 +51,22 @@ export type OmRecordCreate = z.input<typeof S.OmRecordCreate>;
 export type OmRecordUpdate = z.input<typeof S.OmRecordUpdate>;
 export type OmRecordAmend = z.input<typeof S.OmRecordAmend>;
 export type OmRecordAction = z.infer<typeof S.OmRecord>['allowedActions'][number];
+
+// Resident presence (驻场考勤, R14) and staffing plan (人员配置, R28).
+export type ResidentPlan = z.infer<typeof S.ResidentPlan>;
+export type ResidentPlanUpdate = z.input<typeof S.ResidentPlanUpdate>;
+export type PresenceStatus = z.infer<typeof S.PresenceStatus>;
+export type DailyPresence = z.infer<typeof S.DailyPresence>;
+export type DailyPresenceEngineer = DailyPresence['engineers'][number];
+export type MonthlyPresence = z.infer<typeof S.MonthlyPresence>;
+export type MonthlyPresenceEngineer = MonthlyPresence['engineers'][number];
+export type Discipline = z.infer<typeof S.Discipline>;
+export type Certification = z.input<typeof S.Certification>;
+export type EngineerProfile = z.infer<typeof S.EngineerProfile>;
+export type EngineerProfileUpdate = z.input<typeof S.EngineerProfileUpdate>;
+export type StaffingRequirement = z.infer<typeof S.StaffingRequirement>;
+export type StaffingAssignment = z.infer<typeof S.StaffingAssignment>;
+export type StaffingPlan = z.infer<typeof S.StaffingPlan>;
+export type StaffingPlanUpdate = z.input<typeof S.StaffingPlanUpdate>;
+export type StaffingCoverage = StaffingPlan['coverage'][number];
+export type StaffingAssignmentView = StaffingPlan['assignments'][number];

@@ -24,9 +24,12 @@ const FieldPage = lazy(() => import('../features/fieldwork/FieldPage'));
 const RecordListPage = lazy(() => import('../features/records/RecordListPage'));
 const RecordDetailPage = lazy(() => import('../features/records/RecordDetailPage'));
 const RecordEditorPage = lazy(() => import('../features/records/RecordEditorPage'));
+const PresencePage = lazy(() => import('../features/presence/PresencePage'));
+const StaffingPage = lazy(() => import('../features/staffing/StaffingPage'));
 
 const AUDITOR = ['auditor'] as const;
 const SECURITY_ADMIN = ['security_admin'] as const;
+/** Provider staff and customers: O&M records, resident presence and staffing are read by both. */
 const RECORD_READERS = [...PROVIDER_STAFF, ...CUSTOMER_ROLES];
 
 export function App() {
@@ -50,6 +53,8 @@ export function App() {
             <Route path="records/new" element={<RequireRole roles={RECORD_AUTHORS}><RecordEditorPage /></RequireRole>} />
             <Route path="records/:id" element={<RequireRole roles={RECORD_READERS}><RecordDetailPage /></RequireRole>} />
             <Route path="records/:id/edit" element={<RequireRole roles={RECORD_AUTHORS}><RecordEditorPage key="edit" /></RequireRole>} />
+            <Route path="presence" element={<RequireRole roles={RECORD_READERS}><PresencePage /></RequireRole>} />
+            <Route path="staffing" element={<RequireRole roles={RECORD_READERS}><StaffingPage /></RequireRole>} />
             <Route path="portal/report" element={<RequireRole roles={CUSTOMER_ROLES}><ReportFaultPage /></RequireRole>} />
             <Route path="portal/tickets" element={<RequireRole roles={CUSTOMER_ROLES}><MyTicketsPage /></RequireRole>} />
             <Route path="portal/tickets/:id" element={<RequireRole roles={CUSTOMER_ROLES}><TicketDetailPage /></RequireRole>} />

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
-  AuditOutlined, BankOutlined, DashboardOutlined, EnvironmentOutlined, FileAddOutlined, FileDoneOutlined, PhoneOutlined,
-  ProjectOutlined, ProfileOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined,
+  AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, EnvironmentOutlined, FileAddOutlined, FileDoneOutlined, PhoneOutlined,
+  ProjectOutlined, ProfileOutlined, SafetyOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import type { Me } from '../api/types';
@@ -13,7 +13,8 @@ type Item = { key: string; icon: ReactNode; label: string };
 /**
  * Menu entries by role (三员分立): the auditor sees only the audit log, sys_admin the admin pages
  * but not the audit log, security_admin users/roles; provider staff work with tickets, on-site check-ins and
- * O&M records, customers the portal and the O&M records they sign (lead) or read.
+ * O&M records, customers the portal and the O&M records they sign (lead) or read; both see resident
+ * presence and staffing.
  */
 export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
   const items: NonNullable<MenuProps['items']> = [];
@@ -33,6 +34,13 @@ export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
     );
     // Provider staff already have it above (nobody is both, but the key must stay unique).
     if (!isProviderStaff(me)) items.push({ key: '/records', icon: <FileDoneOutlined aria-hidden />, label: t('nav.records') });
+  }
+  // Resident presence (R14) and staffing (R28): staff and the project's customers read, the manager edits.
+  if (isProviderStaff(me) || isCustomer(me)) {
+    items.push(
+      { key: '/presence', icon: <CalendarOutlined aria-hidden />, label: t('nav.presence') },
+      { key: '/staffing', icon: <SolutionOutlined aria-hidden />, label: t('nav.staffing') },
+    );
   }
   const admin: Item[] = [];
   if (hasRole(me, ADMIN_ORG_ROLES)) {

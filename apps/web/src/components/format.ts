@@ -38,3 +38,10 @@ export function formatBytes(n: number): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** Server texts written "中文 / English" (staffing gaps and problems): the half for the current language. */
+export function bilingual(text: string): string {
+  const i = text.indexOf(' / ');
+  if (i < 0) return text;
+  return i18n.language.startsWith('en') ? text.slice(i + 3) : text.slice(0, i);
+}

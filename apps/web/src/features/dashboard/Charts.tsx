@@ -11,7 +11,7 @@ import { LEVEL_COLOR, STATUS_COLOR } from '../../app/theme';
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** Mounts one chart into a div that fills its parent, and keeps it sized and up to date. */
-function EChart({ option }: { option: Record<string, unknown> }) {
+export function EChart({ option }: { option: Record<string, unknown> }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {

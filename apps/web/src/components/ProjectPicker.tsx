@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { Select } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { filterByLabel, useProjects } from '../api/queries';
+import type { Project } from '../api/types';
+
+/**
+ * The project a page is about, kept in ?projectId= so a reload or a shared link shows the same one.
+ * A user who sees a single project (a customer) gets it preselected.
+ */
+export function useProjectParam() {
+  const [params, setParams] = useSearchParams();
+  const { data: projects = [], isPending } = useProjects();
+  const asked = params.get('projectId') ?? undefined;
+  // An id the user cannot see (another customer's, a stale link) is ignored, never requested.
+  const known = asked && projects.some((p) => p.id === asked) ? asked : undefined;
+  const only = projects.length === 1 ? projects[0]?.id : undefined;
+  const projectId = isPending ? undefined : (known ?? only);
+  const project: Project | undefined = projects.find((p) => p.id === projectId);
+  const setProjectId = (id: string | undefined) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (id) next.set('projectId', id);
+        else next.delete('projectId');
+        return next;
+      },
+      { replace: true },
+    );
+  // Keep the preselected project in the URL too, so a link copied from the page names it.
+  useEffect(() => {
+    if (projectId && asked !== projectId) setProjectId(projectId);
+  }, [asked, projectId]);
+  return { projectId, project, projects, loading: isPending, setProjectId };
+}
+
+interface Props {
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+  projects: Project[];
+  loading?: boolean;
+  testId: string;
+}
+
+/** Searchable project select with a visible-label-equivalent aria-label ("项目"). */
+export function ProjectPicker({ value, onChange, projects, loading, testId }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      showSearch
+      filterOption={filterByLabel}
+      className="project-picker"
+      aria-label={t('filter.project')}
+      placeholder={t('common.chooseProject')}
+      loading={loading}
+      value={value}
+      onChange={(id?: string) => onChange(id)}
+      options={projects.map((p) => ({ value: p.id, label: `${p.name} (${p.customerName})` }))}
+      data-testid={testId}
+    />
+  );
+}
