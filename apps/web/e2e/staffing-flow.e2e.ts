@@ -51,6 +51,13 @@ describe('staffing plan: qualifications, an assignment with a problem, the gaps;
     expect(plan.gaps.length).toBeGreaterThan(0);
     await expectPlanShown(manager, plan);
     await manager.getByTestId('engineer-profiles').waitFor();
+    // The project list links to the same page for that project.
+    await openFromMenu(manager, t('nav.projects'));
+    await manager.waitForURL(/\/admin\/projects$/);
+    const link = manager.getByTestId('project-staffing').and(manager.locator(`[href*="${encodeURIComponent(projectId)}"]`));
+    await link.first().click();
+    await manager.waitForURL((u) => u.pathname === '/staffing' && u.searchParams.get('projectId') === projectId);
+    await expectAttr(manager.getByTestId('staffing-plan'), 'data-project-id', projectId);
   });
 
   step('the manager gives 赵工 the network-security discipline and an expired certificate', async () => {

@@ -8,10 +8,13 @@ import { useProjects } from '../../api/queries';
 import type { Project } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
+import { isProviderStaff } from '../../app/roles';
+import { useCurrentUser } from '../auth/useMe';
 import { ProjectFormModal } from './ProjectFormModal';
 
 export default function ProjectsPage() {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const { data = [], isPending } = useProjects();
   const [editing, setEditing] = useState<Project | null>(null);
   const [open, setOpen] = useState(false);
@@ -28,6 +31,16 @@ export default function ProjectsPage() {
       <Link to={`/admin/projects/${encodeURIComponent(p.id)}/contracts`} data-testid="project-contracts">
         {t('admin.contracts')}
       </Link>
+      {isProviderStaff(me) ? (
+        <>
+          <Link to={`/staffing?projectId=${encodeURIComponent(p.id)}`} data-testid="project-staffing">
+            {t('nav.staffing')}
+          </Link>
+          <Link to={`/presence?projectId=${encodeURIComponent(p.id)}`} data-testid="project-presence">
+            {t('nav.presence')}
+          </Link>
+        </>
+      ) : null}
     </Space>
   );
   const columns: ColumnsType<Project> = [
