@@ -30,3 +30,17 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeout
 export function cli(args: string[], dataDir: string) {
   return run('npx', ['tsx', 'apps/server/src/cli.ts', ...args], { WEIBAO_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' });
 }
+
+/** A copy of the data dir `from` under `base/name`, for one tampering scenario each. */
+export function copyDataDir(from: string, base: string, name: string): string {
+  const dir = path.join(base, name);
+  fs.cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/** Edits a data dir's SQLite file directly, behind the platform's back. */
+export async function tamperSqlite(dir: string, fn: (db: import('better-sqlite3').Database) => void): Promise<void> {
+  const { default: SQLite } = await import('better-sqlite3');
+  const db = new SQLite(path.join(dir, 'weibao.sqlite'));
+  try { fn(db); } finally { db.close(); }
+}

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditHead, ticketInput, tokenSession } from '../../test/api.js';
-import { cli, ensureSchemaBuilt } from '../../test/cli.js';
+import { cli, copyDataDir, ensureSchemaBuilt, tamperSqlite } from '../../test/cli.js';
 import { DIALECTS, testApp } from '../../test/harness.js';
 import { rowDigest } from './repository.js';
 
@@ -64,15 +63,8 @@ describe.each(DIALECTS)('AuditService.verify() detects tampering (%s)', (dialect
 
 describe('`weibao audit verify` as a child process on a SQLite data dir', () => {
   let base: string;
-  const copy = (name: string) => {
-    const dir = path.join(base, name);
-    fs.cpSync(path.join(base, 'seeded'), dir, { recursive: true });
-    return dir;
-  };
-  const tamper = (dir: string, fn: (db: SQLite.Database) => void) => {
-    const db = new SQLite(path.join(dir, 'weibao.sqlite'));
-    try { fn(db); } finally { db.close(); }
-  };
+  const copy = (name: string) => copyDataDir(path.join(base, 'seeded'), base, name);
+  const tamper = tamperSqlite;
 
   beforeAll(async () => {
     await ensureSchemaBuilt();
@@ -91,12 +83,12 @@ describe('`weibao audit verify` as a child process on a SQLite data dir', () => 
 
   it('(a) edited row, (b) deleted middle row, (c) deleted last rows: exit 1 with the row and the problem', async () => {
     const edited = copy('edited');
-    tamper(edited, (db) => db.prepare('UPDATE audit_log SET summary = ? WHERE seq = 20').run('改过的摘要'));
+    await tamper(edited, (db) => db.prepare('UPDATE audit_log SET summary = ? WHERE seq = 20').run('改过的摘要'));
     const deleted = copy('deleted');
-    tamper(deleted, (db) => db.prepare('DELETE FROM audit_log WHERE seq = 15').run());
+    await tamper(deleted, (db) => db.prepare('DELETE FROM audit_log WHERE seq = 15').run());
     const truncated = copy('truncated');
     let total = 0;
-    tamper(truncated, (db) => {
+    await tamper(truncated, (db) => {
       total = (db.prepare('SELECT max(seq) AS n FROM audit_log').get() as { n: number }).n;
       db.prepare('DELETE FROM audit_log WHERE seq > ?').run(total - 2);
     });

@@ -27,7 +27,7 @@ export class RecordExports {
   /** One PDF holding a sheet per record, in the order given; every record must be visible to the caller. */
   async sheets(meta: RequestMeta, ids: string[], origin: string, opts: { batch: boolean }): Promise<{ pdf: Buffer; fileName: string }> {
     const unique = [...new Set(ids)];
-    const provider = await this.d.database.db.selectFrom('orgs').select('name').where('kind', '=', 'provider').executeTakeFirst();
+    const provider = await this.d.projects.repo.providerOrg(this.db);
     const inputs = [];
     for (const id of unique) {
       const row = await this.records.visible(this.db, meta.actor, id).catch((e) => { throw opts.batch ? invalid('recordIds', `记录不存在 / unknown record ${id}`) : e; });

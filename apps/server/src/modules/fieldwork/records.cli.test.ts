@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { signaturePng } from '../../test/api.js';
-import { cli, ensureSchemaBuilt } from '../../test/cli.js';
+import { cli, copyDataDir, ensureSchemaBuilt, tamperSqlite } from '../../test/cli.js';
 import { session } from '../../test/harness.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 
@@ -16,15 +15,8 @@ import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 describe('`weibao records verify` finds records changed behind the platform\'s back', () => {
   let base: string;
   const seeded = () => path.join(base, 'seeded');
-  const copy = (name: string) => {
-    const dir = path.join(base, name);
-    fs.cpSync(seeded(), dir, { recursive: true });
-    return dir;
-  };
-  const tamper = (dir: string, fn: (db: SQLite.Database) => void) => {
-    const db = new SQLite(path.join(dir, 'weibao.sqlite'));
-    try { fn(db); } finally { db.close(); }
-  };
+  const copy = (name: string) => copyDataDir(seeded(), base, name);
+  const tamper = tamperSqlite;
 
   beforeAll(async () => {
     await ensureSchemaBuilt();
@@ -60,12 +52,12 @@ describe('`weibao records verify` finds records changed behind the platform\'s b
   it('an edited signed record and a deleted one: exit 1 naming each', async () => {
     const edited = copy('edited');
     let number = '';
-    tamper(edited, (db) => {
+    await tamper(edited, (db) => {
       number = (db.prepare('SELECT number FROM om_records WHERE chain_seq = 2').get() as { number: string }).number;
       db.prepare("UPDATE om_records SET result = '异常已处理' WHERE chain_seq = 2").run();
     });
     const deleted = copy('deleted');
-    tamper(deleted, (db) => db.prepare('DELETE FROM om_records WHERE chain_seq = 1').run());
+    await tamper(deleted, (db) => db.prepare('DELETE FROM om_records WHERE chain_seq = 1').run());
     const [a, b] = await Promise.all([cli(['records', 'verify'], edited), cli(['records', 'verify'], deleted)]);
     expect(a.code).toBe(1);
     expect(a.stdout).toMatch(new RegExp(`^FINDING ${number} v1 \\(.+\\): content hash mismatch \\(the signed record was changed\\)$`, 'm'));

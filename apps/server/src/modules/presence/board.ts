@@ -1,4 +1,4 @@
-import { chinaDayKind } from '../sla/calendar.js';
+import { chinaDayKind } from '../sla/china-days.js';
 
 /** Pure presence arithmetic (Beijing days), tested without a database. */
 export interface PlanFacts { headcount: number; weekdays: number[]; chinaCalendar: boolean; start: string; end: string; lateGraceMin: number; engineerIds: string[] }

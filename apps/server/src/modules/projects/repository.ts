@@ -13,6 +13,10 @@ export class ProjectRepository {
   async insertOrg(db: Tx, row: OrgsTable) {
     await db.insertInto('orgs').values(row).execute();
   }
+  /** The service provider's own organisation (there is one). */
+  async providerOrg(db: Tx) {
+    return db.selectFrom('orgs').selectAll().where('kind', '=', 'provider').orderBy('created_at').limit(1).executeTakeFirst();
+  }
   async orgByName(db: Tx, name: string) {
     return db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirst();
   }

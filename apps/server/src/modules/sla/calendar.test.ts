@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import chineseDays from 'chinese-days';
-import { buildCalendar, packageHolidayYears, validateCalendarSpec, type CalendarSpec } from './calendar.js';
+import { buildCalendar, validateCalendarSpec, type CalendarSpec } from './calendar.js';
+import { packageHolidayYears } from './china-days.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -26,125 +26,123 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
   const now = svc.d.now();
   const a = req.action;
   if (REASON_REQUIRED.has(a) && !req.reason) throw new AppError('REASON_REQUIRED', { action: `${ACTION_ZH[a] ?? a} / ${a}` }, 'reason');
-  {
-    const t = await svc.visible(tx, actor, id);
-    const before = await svc.detail(tx, actor, t, now);
-    if (!before.allowedActions.includes(a)) throw new AppError('ACTION_NOT_ALLOWED', { action: `${ACTION_ZH[a] ?? a} / ${a}` }, 'action');
-    const policy = await svc.policyOf(tx, t.contract_id);
-    const from = t.status as TicketStatus;
-    let to: TicketStatus = from;
-    const patch: Record<string, unknown> = {};
-    const data: Record<string, unknown> = {};
-    let isPublic = true;
-    const notifyAssignee = async (userId: string | null, title: string, body: string) =>
-      svc.d.notifications.notify(tx, [userId], { kind: `ticket.${a}`, title, body, ticketId: id, sourceKey: `${a}:${id}:${now}` });
+  const t = await svc.visible(tx, actor, id);
+  const before = await svc.detail(tx, actor, t, now);
+  if (!before.allowedActions.includes(a)) throw new AppError('ACTION_NOT_ALLOWED', { action: `${ACTION_ZH[a] ?? a} / ${a}` }, 'action');
+  const policy = await svc.policyOf(tx, t.contract_id);
+  const from = t.status as TicketStatus;
+  let to: TicketStatus = from;
+  const patch: Record<string, unknown> = {};
+  const data: Record<string, unknown> = {};
+  let isPublic = true;
+  const notifyAssignee = async (userId: string | null, title: string, body: string) =>
+    svc.d.notifications.notify(tx, [userId], { kind: `ticket.${a}`, title, body, ticketId: id, sourceKey: `${a}:${id}:${now}` });
 
-    switch (a) {
-      case 'dispatch':
-      case 'transfer': {
-        if (!req.assigneeId) throw invalid('assigneeId', '请选择处理人 / choose an assignee');
-        const u = await svc.checkAssignee(tx, req.assigneeId);
-        if (a === 'transfer' && u.id === t.assignee_id) throw invalid('assigneeId', '不能转派给当前处理人 / already the assignee');
-        patch.assignee_id = u.id;
-        if (from === 'new') to = 'assigned';
-        data.fromAssignee = t.assignee_id;
-        data.toAssignee = u.id;
-        data.toAssigneeName = u.display_name;
-        isPublic = a === 'dispatch';
-        await notifyAssignee(u.id, `${a === 'dispatch' ? '派单' : '转派'}：${t.number} ${t.title}`, `${t.level} 级故障${req.reason ? `，原因：${req.reason}` : ''}`);
-        break;
-      }
-      case 'claim':
-        patch.assignee_id = actor.userId;
-        to = 'assigned';
-        break;
-      case 'respond':
-        await svc.d.sla.stop(tx, id, 'response', now, policy);
-        if (from === 'new' || from === 'assigned') to = 'in_progress';
-        if (req.note) data.note = req.note;
-        break;
-      case 'arrive':
-        await svc.d.sla.stop(tx, id, 'arrival', now, policy);
-        // Arriving on site is also contact with the reporter.
-        await svc.d.sla.stop(tx, id, 'response', now, policy);
-        to = 'in_progress';
-        break;
-      case 'arrival_not_needed':
-        await svc.d.sla.notNeeded(tx, id, req.reason!, now, policy);
-        break;
-      case 'suspend': {
-        if (!req.suspendReason) throw invalid('suspendReason', '请选择挂起原因 / choose a suspend reason');
-        to = 'suspended';
-        patch.suspend_reason = req.suspendReason;
-        const pauses = policy.pauseReasons.includes(req.suspendReason);
-        if (pauses) await svc.d.sla.pause(tx, id, now, policy);
-        data.suspendReason = req.suspendReason;
-        data.clocksPaused = pauses;
-        break;
-      }
-      case 'resume':
-        await svc.d.sla.resume(tx, id, now, policy);
-        to = 'in_progress';
-        patch.suspend_reason = null;
-        break;
-      case 'urge': {
-        if (t.last_urged_at && now - t.last_urged_at < URGE_INTERVAL_MS) throw new AppError('URGE_TOO_SOON', {}, 'action');
-        patch.last_urged_at = now;
-        const sm = await svc.d.projects.repo.serviceManagerOf(tx, t.project_id);
-        await svc.d.notifications.notify(tx, [t.assignee_id, sm], { kind: 'ticket.urge', title: `催办：${t.number} ${t.title}`, body: req.reason ?? `${actor.displayName} 催办`, ticketId: id, sourceKey: `urge:${id}:${now}` });
-        break;
-      }
-      case 'resolve': {
-        if (!req.solution) throw invalid('solution', '请填写解决方案 / describe the solution');
-        if (!req.faultCause) throw invalid('faultCause', '请选择故障原因（人为/非人为） / choose the fault cause');
-        if (await svc.d.sla.isRunning(tx, id, 'arrival')) throw new AppError('ARRIVAL_OPEN', {}, 'action');
-        await svc.d.sla.stop(tx, id, 'response', now, policy);
-        await svc.d.sla.stop(tx, id, 'resolution', now, policy);
-        to = 'resolved';
-        Object.assign(patch, {
-          solution: req.solution, fault_cause: req.faultCause, resolved_at: now, suspend_reason: null,
-          // R2: in warranty, non-human faults are free; human-caused ones may be billed.
-          billable: req.faultCause === 'human' ? 1 : 0, auto_close_at: now + policy.autoCloseDays * 86_400_000,
-        });
-        await svc.d.notifications.notify(tx, [t.created_by], { kind: 'ticket.resolved', title: `已解决：${t.number}`, body: req.solution.slice(0, 200), ticketId: id, sourceKey: `resolve:${id}:${now}` });
-        break;
-      }
-      case 'confirm':
-        to = 'closed';
-        Object.assign(patch, { closed_at: now, auto_close_at: null, ...(req.rating ? { rating: req.rating } : {}) });
-        if (req.rating) data.rating = req.rating;
-        data.by = isCustomer(actor) ? 'customer' : 'provider_on_behalf';
-        break;
-      case 'reopen':
-        await svc.d.sla.newResolutionCycle(tx, id, t.level, now, policy);
-        to = 'in_progress';
-        Object.assign(patch, { reopen_count: t.reopen_count + 1, resolved_at: null, closed_at: null, auto_close_at: null });
-        await notifyAssignee(t.assignee_id, `重开：${t.number}`, req.reason!);
-        break;
-      case 'cancel':
-        await svc.d.sla.cancelAll(tx, id, now, policy);
-        to = 'cancelled';
-        patch.closed_at = now;
-        break;
-      case 'change_level':
-        if (!req.level) throw invalid('level', '请选择新的故障等级 / choose the new level');
-        if (req.level === t.level) throw invalid('level', '与当前等级相同 / same as the current level');
-        await svc.d.sla.retarget(tx, id, req.level, now, policy);
-        patch.level = req.level;
-        data.fromLevel = t.level;
-        data.toLevel = req.level;
-        break;
+  switch (a) {
+    case 'dispatch':
+    case 'transfer': {
+      if (!req.assigneeId) throw invalid('assigneeId', '请选择处理人 / choose an assignee');
+      const u = await svc.checkAssignee(tx, req.assigneeId);
+      if (a === 'transfer' && u.id === t.assignee_id) throw invalid('assigneeId', '不能转派给当前处理人 / already the assignee');
+      patch.assignee_id = u.id;
+      if (from === 'new') to = 'assigned';
+      data.fromAssignee = t.assignee_id;
+      data.toAssignee = u.id;
+      data.toAssigneeName = u.display_name;
+      isPublic = a === 'dispatch';
+      await notifyAssignee(u.id, `${a === 'dispatch' ? '派单' : '转派'}：${t.number} ${t.title}`, `${t.level} 级故障${req.reason ? `，原因：${req.reason}` : ''}`);
+      break;
     }
-    await svc.refresh(tx, id, now, { ...patch, status: to });
-    await svc.event(tx, id, actor.userId, a, { from, to, reason: req.reason ?? null, data, public: isPublic });
-    const after = (await svc.repo.get(tx, id))!;
-    await svc.d.audit.record(tx, meta, {
-      action: `ticket.${a}`, targetType: 'ticket', targetId: id,
-      summary: `${t.number} ${ACTION_ZH[a]}${from !== to ? `：${from} → ${to}` : ''}${req.reason ? `，原因：${req.reason}` : ''}`,
-      detail: { before: { status: from, assigneeId: t.assignee_id, level: t.level }, after: { status: to, assigneeId: after.assignee_id, level: after.level }, ...data },
-    });
-    return svc.detail(tx, actor, after, now);
+    case 'claim':
+      patch.assignee_id = actor.userId;
+      to = 'assigned';
+      break;
+    case 'respond':
+      await svc.d.sla.stop(tx, id, 'response', now, policy);
+      if (from === 'new' || from === 'assigned') to = 'in_progress';
+      if (req.note) data.note = req.note;
+      break;
+    case 'arrive':
+      await svc.d.sla.stop(tx, id, 'arrival', now, policy);
+      // Arriving on site is also contact with the reporter.
+      await svc.d.sla.stop(tx, id, 'response', now, policy);
+      to = 'in_progress';
+      break;
+    case 'arrival_not_needed':
+      await svc.d.sla.notNeeded(tx, id, req.reason!, now, policy);
+      break;
+    case 'suspend': {
+      if (!req.suspendReason) throw invalid('suspendReason', '请选择挂起原因 / choose a suspend reason');
+      to = 'suspended';
+      patch.suspend_reason = req.suspendReason;
+      const pauses = policy.pauseReasons.includes(req.suspendReason);
+      if (pauses) await svc.d.sla.pause(tx, id, now, policy);
+      data.suspendReason = req.suspendReason;
+      data.clocksPaused = pauses;
+      break;
+    }
+    case 'resume':
+      await svc.d.sla.resume(tx, id, now, policy);
+      to = 'in_progress';
+      patch.suspend_reason = null;
+      break;
+    case 'urge': {
+      if (t.last_urged_at && now - t.last_urged_at < URGE_INTERVAL_MS) throw new AppError('URGE_TOO_SOON', {}, 'action');
+      patch.last_urged_at = now;
+      const sm = await svc.d.projects.repo.serviceManagerOf(tx, t.project_id);
+      await svc.d.notifications.notify(tx, [t.assignee_id, sm], { kind: 'ticket.urge', title: `催办：${t.number} ${t.title}`, body: req.reason ?? `${actor.displayName} 催办`, ticketId: id, sourceKey: `urge:${id}:${now}` });
+      break;
+    }
+    case 'resolve': {
+      if (!req.solution) throw invalid('solution', '请填写解决方案 / describe the solution');
+      if (!req.faultCause) throw invalid('faultCause', '请选择故障原因（人为/非人为） / choose the fault cause');
+      if (await svc.d.sla.isRunning(tx, id, 'arrival')) throw new AppError('ARRIVAL_OPEN', {}, 'action');
+      await svc.d.sla.stop(tx, id, 'response', now, policy);
+      await svc.d.sla.stop(tx, id, 'resolution', now, policy);
+      to = 'resolved';
+      Object.assign(patch, {
+        solution: req.solution, fault_cause: req.faultCause, resolved_at: now, suspend_reason: null,
+        // R2: in warranty, non-human faults are free; human-caused ones may be billed.
+        billable: req.faultCause === 'human' ? 1 : 0, auto_close_at: now + policy.autoCloseDays * 86_400_000,
+      });
+      await svc.d.notifications.notify(tx, [t.created_by], { kind: 'ticket.resolved', title: `已解决：${t.number}`, body: req.solution.slice(0, 200), ticketId: id, sourceKey: `resolve:${id}:${now}` });
+      break;
+    }
+    case 'confirm':
+      to = 'closed';
+      Object.assign(patch, { closed_at: now, auto_close_at: null, ...(req.rating ? { rating: req.rating } : {}) });
+      if (req.rating) data.rating = req.rating;
+      data.by = isCustomer(actor) ? 'customer' : 'provider_on_behalf';
+      break;
+    case 'reopen':
+      await svc.d.sla.newResolutionCycle(tx, id, t.level, now, policy);
+      to = 'in_progress';
+      Object.assign(patch, { reopen_count: t.reopen_count + 1, resolved_at: null, closed_at: null, auto_close_at: null });
+      await notifyAssignee(t.assignee_id, `重开：${t.number}`, req.reason!);
+      break;
+    case 'cancel':
+      await svc.d.sla.cancelAll(tx, id, now, policy);
+      to = 'cancelled';
+      patch.closed_at = now;
+      break;
+    case 'change_level':
+      if (!req.level) throw invalid('level', '请选择新的故障等级 / choose the new level');
+      if (req.level === t.level) throw invalid('level', '与当前等级相同 / same as the current level');
+      await svc.d.sla.retarget(tx, id, req.level, now, policy);
+      patch.level = req.level;
+      data.fromLevel = t.level;
+      data.toLevel = req.level;
+      break;
   }
+  await svc.refresh(tx, id, now, { ...patch, status: to });
+  await svc.event(tx, id, actor.userId, a, { from, to, reason: req.reason ?? null, data, public: isPublic });
+  const after = (await svc.repo.get(tx, id))!;
+  await svc.d.audit.record(tx, meta, {
+    action: `ticket.${a}`, targetType: 'ticket', targetId: id,
+    summary: `${t.number} ${ACTION_ZH[a]}${from !== to ? `：${from} → ${to}` : ''}${req.reason ? `，原因：${req.reason}` : ''}`,
+    detail: { before: { status: from, assigneeId: t.assignee_id, level: t.level }, after: { status: to, assigneeId: after.assignee_id, level: after.level }, ...data },
+  });
+  return svc.detail(tx, actor, after, now);
 }
 
 /** Auto-close (R: customer confirms or it closes after N days): run by the worker, audited as the system. */
