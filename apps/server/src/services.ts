@@ -1,6 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { ArchiveService } from './modules/assets/archive.js';
+import { AssetImportService } from './modules/assets/import.js';
+import { RepairPointService } from './modules/assets/repair-points.js';
+import { RepairService } from './modules/assets/repairs.js';
+import { AssetService } from './modules/assets/service.js';
+import { CostStatementService } from './modules/assets/statement.js';
 import { AuditService } from './modules/audit/service.js';
 import { AuthService } from './modules/auth/service.js';
 import { RecordExports } from './modules/fieldwork/exports.js';
@@ -35,9 +41,16 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const recordExports = new RecordExports(fieldDeps, records);
   const presence = new PresenceService({ database, audit, projects, users: userRepo, now });
   const staffing = new StaffingService({ database, audit, projects, users: userRepo, now });
+  const assets = new AssetService({ database, audit, projects, notifications, now, dataDir: config.dataDir });
+  const repairPoints = new RepairPointService({ database, audit, projects, now });
+  const repairs = new RepairService({ assets, tickets, points: repairPoints });
+  tickets.repairs = repairs;
+  const assetImport = new AssetImportService(assets);
+  const costStatements = new CostStatementService(assets);
+  const archive = new ArchiveService(assets);
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
-  const worker = new Worker({ database, tickets, visits, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, mailer, worker };
+  const worker = new Worker({ database, tickets, visits, assets, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

@@ -51,15 +51,23 @@ export type SlaPolicy = z.infer<typeof SlaPolicy>;
 export const Contract = z.object({
   id: Id, projectId: Id, code: z.string(), name: z.string(), startsOn: z.string(), endsOn: z.string(),
   warrantyMonths: z.number().int(), policy: SlaPolicy, createdAt: Millis,
+  /** R4: replaced parts' warranty — extended by the repair downtime, or restarted from the replacement. */
+  partExtension: z.enum(['downtime', 'restart']),
+  /** R3: labour cost rate per hour in fen (分), charged at cost after warranty. */
+  labourRateCents: z.number().int(),
 });
 export const ContractCreate = z.object({
   code: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(200),
   startsOn: z.string().regex(/^\d{4}-\d\d-\d\d$/), endsOn: z.string().regex(/^\d{4}-\d\d-\d\d$/),
   warrantyMonths: z.number().int().min(0).max(240).default(36),
   policy: SlaPolicy.partial().optional(),
+  partExtension: z.enum(['downtime', 'restart']).default('downtime'),
+  labourRateCents: z.number().int().min(0).max(100_000_000).default(0),
 });
 // No defaults in an update: a field the caller leaves out keeps its stored value.
-export const ContractUpdate = ContractCreate.extend({ warrantyMonths: z.number().int().min(0).max(240) }).partial();
+export const ContractUpdate = ContractCreate.extend({
+  warrantyMonths: z.number().int().min(0).max(240), partExtension: z.enum(['downtime', 'restart']), labourRateCents: z.number().int().min(0).max(100_000_000),
+}).partial();
 export const Project = z.object({
   id: Id, customerId: Id, customerName: z.string(), code: z.string(), name: z.string(),
   serviceManagerId: Id.nullable(), serviceManagerName: z.string().nullable(), teamIds: z.array(Id), createdAt: Millis,
@@ -120,6 +128,8 @@ export const TicketCreate = z.object({
   level: FaultLevel, channel: Channel, reporterName: z.string().trim().min(1).max(80), reporterPhone: z.string().trim().min(3).max(32),
   reportedAt: Millis.optional(), reportedAtReason: z.string().trim().max(500).optional(), location: z.string().trim().max(200).optional(),
   assigneeId: Id.optional(),
+  /** The faulty asset (R2): recorded with the ticket, so the warranty decision uses the fault time. */
+  assetId: Id.optional(),
 });
 export type TicketCreate = z.infer<typeof TicketCreate>;
 export const TicketListQuery = z.object({

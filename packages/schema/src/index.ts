@@ -2,3 +2,4 @@ export * from './enums.js';
 export * from './api.js';
 export * from './levels.js';
 export * from './fieldwork.js';
+export * from './assets.js';

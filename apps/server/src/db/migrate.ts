@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_init.js';
 import * as m0002 from './migrations/0002_settings.js';
 import * as m0003 from './migrations/0003_field_service.js';
 import * as m0004 from './migrations/0004_presence_staffing.js';
+import * as m0005 from './migrations/0005_assets.js';
 
 /** Static list: bundles and compiled output need no directory scanning. Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_settings': m0002,
   '0003_field_service': m0003,
   '0004_presence_staffing': m0004,
+  '0005_assets': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -24,7 +24,7 @@ export interface ProjectsTable { id: string; customer_id: string; code: string; 
 export interface ProjectMembersTable { project_id: string; user_id: string }
 export interface ContractsTable {
   id: string; project_id: string; code: string; name: string; starts_on: string; ends_on: string; warranty_months: number;
-  policy_json: string; created_at: number; updated_at: number;
+  policy_json: string; created_at: number; updated_at: number; part_extension: string; labour_rate_cents: number;
 }
 export interface CountersTable { name: string; value: number }
 export interface TicketsTable {
@@ -92,6 +92,39 @@ export interface ResidentPlansTable {
 export interface EngineerProfilesTable { user_id: string; disciplines_json: string; skill_level: number; certifications_json: string; updated_at: number; updated_by: string | null }
 export interface StaffingPlansTable { project_id: string; requirements_json: string; assignments_json: string; updated_at: number; updated_by: string | null }
 
+export interface AcceptancesTable {
+  id: string; project_id: string; batch: string; accepted_on: string; note: string | null; doc_name: string | null; doc_size: number | null;
+  doc_mime: string | null; doc_path: string | null; doc_sha256: string | null; created_at: number; created_by: string | null;
+}
+export interface AssetsTable {
+  id: string; project_id: string; customer_id: string; kind: string; type: string; name: string; model: string; serial: string;
+  tag: string | null; location: string | null; supplier: string | null; parent_id: string | null; acceptance_id: string | null;
+  accepted_on: string | null; warranty_months: number; original_end: string | null; warranty_end: string | null; state: string;
+  replaces_id: string | null; replaced_by_id: string | null; next_inspection_due: string | null; warranty_alerted: number | null;
+  created_at: number; created_by: string | null; updated_at: number;
+}
+export interface TicketRepairsTable {
+  ticket_id: string; asset_id: string; customer_id: string; fault_on: string; in_warranty: number | null; warranty_end_at_fault: string | null;
+  updated_at: number; updated_by: string | null;
+}
+export interface AssetReplacementsTable {
+  id: string; ticket_id: string; customer_id: string; old_asset_id: string; new_asset_id: string; old_serial: string; new_serial: string;
+  model: string; fault_on: string; replaced_on: string; policy: string; in_warranty: number; previous_end: string | null; new_end: string | null;
+  extended_by_days: number; note: string | null; created_at: number; created_by: string;
+}
+export interface CostItemsTable {
+  id: string; ticket_id: string; customer_id: string; kind: string; description: string; quantity_x100: number; unit_cost_cents: number;
+  amount_cents: number; replacement_id: string | null; day: string; created_at: number; created_by: string;
+}
+export interface AssetInspectionsTable {
+  id: string; asset_id: string; customer_id: string; done_on: string; note: string | null; ticket_id: string | null; created_at: number; created_by: string;
+}
+export interface RepairPointsTable {
+  id: string; name: string; address: string; person_in_charge: string; contact: string | null; phone: string; capabilities_json: string;
+  staff_json: string; created_at: number; updated_at: number; updated_by: string | null;
+}
+export interface RepairPointProjectsTable { point_id: string; project_id: string }
+
 export interface DB {
   orgs: OrgsTable; users: UsersTable; user_roles: UserRolesTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
   projects: ProjectsTable; project_members: ProjectMembersTable; contracts: ContractsTable; counters: CountersTable;
@@ -100,4 +133,6 @@ export interface DB {
   audit_log: AuditLogTable; audit_head: AuditHeadTable; settings: SettingsTable;
   site_visits: SiteVisitsTable; om_records: OmRecordsTable; record_chain_head: RecordChainHeadTable;
   resident_plans: ResidentPlansTable; engineer_profiles: EngineerProfilesTable; staffing_plans: StaffingPlansTable;
+  acceptances: AcceptancesTable; assets: AssetsTable; ticket_repairs: TicketRepairsTable; asset_replacements: AssetReplacementsTable;
+  cost_items: CostItemsTable; asset_inspections: AssetInspectionsTable; repair_points: RepairPointsTable; repair_point_projects: RepairPointProjectsTable;
 }

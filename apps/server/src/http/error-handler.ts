@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
-import { message, pickLocale, zodReason } from './messages.js';
+import { localizeReason, message, pickLocale, zodReason } from './messages.js';
 
 /** Renders every error as RFC 9457 problem+json with a stable code; never leaks internals. */
 /**
@@ -14,7 +14,8 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa?: boolean
     if (err instanceof AppError) {
       req.log.info({ code: err.code, field: err.field }, 'request refused');
       const params = { ...err.params, ...(err.field ? { field: err.field } : {}) };
-      return send(reply, err.status, err.code, message(locale, err.code, params), err.field);
+      const errors = err.errors?.map((e) => ({ field: e.field, message: localizeReason(locale, e.message) }));
+      return send(reply, err.status, err.code, message(locale, err.code, params), err.field, errors);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => {

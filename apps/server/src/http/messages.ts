@@ -30,6 +30,7 @@ const zh: Record<ErrorCode, Msg> = {
   BAD_REQUEST: () => '请求格式错误',
   UNSUPPORTED_MEDIA_TYPE: () => '不支持的请求内容类型',
   ALREADY_CHECKED_IN: (p) => `您已在 ${p.project} 签到（${p.since}），请先签退`,
+  IMPORT_INVALID: (p) => `导入文件有 ${p.count} 行错误，未导入任何数据；可改正后重新导入，或选择只导入有效行`,
 };
 const en: Record<ErrorCode, Msg> = {
   VALIDATION: (p) => `Field ${p.field} is invalid: ${p.reason}`,
@@ -58,6 +59,7 @@ const en: Record<ErrorCode, Msg> = {
   BAD_REQUEST: (p) => `Malformed request${p.reason ? `: ${p.reason}` : ''}`,
   UNSUPPORTED_MEDIA_TYPE: () => 'Unsupported content type',
   ALREADY_CHECKED_IN: (p) => `You are already checked in at ${p.project} (since ${p.since}); check out first`,
+  IMPORT_INVALID: (p) => `${p.count} rows of the file have errors; nothing was imported. Fix them and import again, or import the valid rows only`,
 };
 
 export function message(locale: Locale, code: ErrorCode, params: Record<string, string | number>): string {
@@ -82,7 +84,7 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
 /** Chinese wording of zod issues, so a 400 names the field and reads naturally in zh-CN. */
 export function zodReason(locale: Locale, issue: { code: string; message: string; minimum?: unknown; maximum?: unknown; expected?: unknown; input?: unknown }): string {
   const missing = issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined;
-  if (locale === 'en') return missing ? 'is required' : issue.message;
+  if (locale === 'en') return missing ? 'is required' : localizeReason(locale, issue.message);
   if (missing) return '必填';
   switch (issue.code) {
     case 'invalid_type': return issue.expected ? `类型错误或缺失（应为 ${String(issue.expected)}）` : '类型错误或缺失';
@@ -92,6 +94,12 @@ export function zodReason(locale: Locale, issue: { code: string; message: string
     case 'invalid_format': return '格式不正确';
     case 'invalid_union': return '取值不符合任何允许的形式';
     case 'unrecognized_keys': return '包含未知字段';
-    default: return issue.message;
+    default: return localizeReason(locale, issue.message);
   }
+}
+
+/** A "中文 / English" message in one language; plain messages pass through. */
+export function localizeReason(locale: Locale, m: string): string {
+  const i = m.indexOf(' / ');
+  return i < 0 ? m : locale === 'en' ? m.slice(i + 3) : m.slice(0, i);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysBetween, inWarranty, warrantyEnd, warrantyHistory } from './warranty.js';
+import { addMonths, annualInspections, daysBetween, inWarranty, warrantyEnd, warrantyHistory, warrantyState } from './warranty.js';
 
 describe('warranty arithmetic (Civil Code period rules)', () => {
   it('ends on the corresponding day of the final month, or its last day when there is none', () => {
@@ -33,5 +33,37 @@ describe('warranty arithmetic (Civil Code period rules)', () => {
     expect(warrantyHistory('2026-01-31', 36, 'restart', [{ faultOn: '2026-01-31', replacedOn: '2026-01-31' }]).map((s) => s.extendedByDays)).toEqual([0, 0]);
     expect(() => warrantyHistory('2026-01-31', 12, 'downtime', [{ faultOn: '2026-03-05', replacedOn: '2026-03-01' }])).toThrow(/before its fault/);
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+  });
+});
+
+describe('warranty status and the free annual inspection (R5)', () => {
+  it('is expiring within 90 days, expired after the last covered day, not started before acceptance', () => {
+    expect(warrantyState('2029-03-15', '2029-03-15')).toEqual({ status: 'expiring', daysLeft: 0 });
+    expect(warrantyState('2029-03-16', '2029-03-15')).toEqual({ status: 'expired', daysLeft: -1 });
+    expect(warrantyState('2028-12-15', '2029-03-15')).toEqual({ status: 'expiring', daysLeft: 90 });
+    expect(warrantyState('2028-12-14', '2029-03-15')).toEqual({ status: 'in_warranty', daysLeft: 91 });
+    expect(warrantyState('2028-12-14', null)).toEqual({ status: 'not_accepted', daysLeft: null });
+  });
+
+  it('is due on each anniversary of acceptance within the warranty, leap day included', () => {
+    const r = annualInspections('2024-02-29', warrantyEnd('2024-02-29', 36), [], '2025-01-01');
+    expect(r.years.map((y) => [y.year, y.dueOn, y.status])).toEqual([[1, '2025-02-28', 'upcoming'], [2, '2026-02-28', 'upcoming'], [3, '2027-02-28', 'upcoming']]);
+    expect(annualInspections('2024-02-29', warrantyEnd('2024-02-29', 36), [], '2025-02-01').years[0]!.status).toBe('due');
+    expect(annualInspections(null, null, [], '2025-02-01')).toEqual({ years: [], nextDue: null });
+  });
+
+  it('counts an inspection for the earliest open year it follows: a late one catches up, an early one counts for nothing', () => {
+    const end = warrantyEnd('2026-03-15', 36);
+    // Year 1 done in time, year 2 missed, seen in year 3.
+    let r = annualInspections('2026-03-15', end, ['2027-03-01'], '2028-04-01');
+    expect(r.years.map((y) => y.status)).toEqual(['done', 'overdue', 'upcoming']);
+    expect(r.nextDue).toBe('2028-03-15');
+    // A late inspection then catches year 2 up; the next due is year 3's.
+    r = annualInspections('2026-03-15', end, ['2027-03-01', '2028-04-02'], '2028-04-03');
+    expect(r.years.map((y) => [y.doneOn, y.status])).toEqual([['2027-03-01', 'done'], ['2028-04-02', 'done'], [null, 'upcoming']]);
+    expect(r.nextDue).toBe('2029-03-15');
+    // On the acceptance day itself nothing is counted (the year has not begun).
+    expect(annualInspections('2026-03-15', end, ['2026-03-15'], '2026-04-01').years[0]!.doneOn).toBeNull();
+    expect(annualInspections('2026-03-15', end, ['2027-01-01', '2027-01-02', '2027-02-01', '2028-01-01', '2029-01-01'], '2029-04-01').nextDue).toBeNull();
   });
 });

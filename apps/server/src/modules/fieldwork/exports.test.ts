@@ -1,25 +1,10 @@
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, expectRefused, signaturePng } from '../../test/api.js';
+import { pdfText } from '../../test/files.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';
-
-/** The text of every page, as a PDF reader extracts it (so the embedded font maps back to Unicode). */
-async function pdfText(data: Buffer): Promise<{ pages: string[]; images: number }> {
-  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  let images = 0;
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const content = await page.getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(''));
-    const ops = await page.getOperatorList();
-    images += ops.fnArray.filter((f) => f === 85 /* paintImageXObject */).length;
-  }
-  return { pages, images };
-}
 
 describe.each(DIALECTS)('service record sheets, the month export and public verification (%s)', (dialect) => {
   let t: Awaited<ReturnType<typeof testApp>>;

@@ -4,10 +4,11 @@ import {
   OmRecordExportQuery, OmRecordSheetsRequest, OmRecordSign, OmRecordUpdate, RecordVerification, RecordVerifyQuery, SiteVisit, SiteVisitPage,
   SiteVisitQuery,
 } from '@weibao/schema';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { download } from '../../http/download.js';
 import { invalid } from '../../http/errors.js';
 import type { Services } from '../../services.js';
 
@@ -19,9 +20,6 @@ const tags = ['fieldwork'];
 const STAFF = ['engineer', 'service_manager', 'dispatcher'] as const;
 /** Where the QR code on a sheet points: this server as the caller reached it. */
 const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-const download = (reply: FastifyReply, mime: string, fileName: string, body: Buffer) =>
-  reply.header('content-type', mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send(body);
 
 export const fieldworkRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   // ---------- check-in / check-out ----------

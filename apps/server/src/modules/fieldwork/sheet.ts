@@ -1,18 +1,12 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { OmRecord } from '@weibao/schema';
+import { newPdf } from '../../lib/pdf.js';
 import { beijingClock } from './time.js';
 
 /**
  * 服务记录单: one A4 sheet per O&M record with every R15 field, the signature image and a
- * verification QR code whose page confirms the record's hash. The font (Noto Sans Hans, OFL) ships
- * in node_modules and is embedded as a subset, so Chinese renders without fonts on the server or reader.
+ * verification QR code whose page confirms the record's hash, in the embedded CJK font (lib/pdf.ts).
  */
-const FONT_DIR = path.join(path.dirname(fileURLToPath(import.meta.resolve('@embedpdf/fonts-sc'))), '../fonts');
-const REGULAR = path.join(FONT_DIR, 'NotoSansHans-Regular.otf');
-const BOLD = path.join(FONT_DIR, 'NotoSansHans-Bold.otf');
 
 const KIND: Record<string, string> = { daily: '驻场日志', visit: '上门服务', remote: '远程服务' };
 const STATUS: Record<string, string> = { draft: '草稿', submitted: '待签字确认', rejected: '已退回', signed: '已签字确认', superseded: '已被更正版本取代' };
@@ -27,12 +21,7 @@ export interface SheetInput {
 }
 
 export async function recordSheetsPdf(sheets: SheetInput[]): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 40, autoFirstPage: false, info: { Title: '运维服务记录单', Producer: 'Weibao 维保', Creator: 'Weibao 维保' } });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = newPdf('运维服务记录单');
   for (const s of sheets) await sheet(doc, s);
   doc.end();
   return done;

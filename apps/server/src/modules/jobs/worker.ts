@@ -5,12 +5,13 @@ import type { NotificationService } from '../notifications/service.js';
 import { autoClose } from '../tickets/actions.js';
 import type { TicketService } from '../tickets/service.js';
 import type { VisitService } from '../fieldwork/visits.js';
+import type { AssetService } from '../assets/service.js';
 
 const KIND_ZH: Record<string, string> = { warn50: '已过半', warn80: '已达 80%', breach: '已超时' };
 const CLOCK_ZH: Record<string, string> = { response: '响应', arrival: '到场', resolution: '解决' };
 
 export interface WorkerDeps {
-  database: Database; tickets: TicketService; visits: VisitService; notifications: NotificationService; mailer: Mailer;
+  database: Database; tickets: TicketService; visits: VisitService; assets: AssetService; notifications: NotificationService; mailer: Mailer;
   nodeId: string; now: () => number; log: FastifyBaseLogger; pollMs: number;
 }
 
@@ -53,7 +54,11 @@ export class Worker {
         await this.autoCloseDue();
       }
       // Forgotten check-outs only appear at Beijing midnight: checking about once a minute is plenty.
-      if (this.ticks % 300 === 1) await this.d.visits.flagForgotten(this.d.now());
+      if (this.ticks % 300 === 1) {
+        await this.d.visits.flagForgotten(this.d.now());
+        // Warranty reminders (90/30/7 days) change with the Beijing date: once a minute is plenty too.
+        while ((await this.d.assets.remindWarranty()) > 0) { /* batches of 500 per threshold */ }
+      }
     } finally {
       this.running = false;
     }

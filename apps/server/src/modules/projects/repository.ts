@@ -83,7 +83,6 @@ export class ProjectRepository {
   async contractByCode(db: Tx, code: string) {
     return db.selectFrom('contracts').select('id').where('code', '=', code).executeTakeFirst();
   }
-  /** The contract in force on a day: the latest one that has started and not ended. */
   async insertContract(db: Tx, row: ContractsTable) {
     await db.insertInto('contracts').values(row).execute();
   }

@@ -23,6 +23,7 @@ export const presentProject = (p: ProjectRow) => ({
 export const presentContract = (c: ContractRow) => ({
   id: c.id, projectId: c.project_id, code: c.code, name: c.name, startsOn: c.starts_on, endsOn: c.ends_on,
   warrantyMonths: c.warranty_months, policy: JSON.parse(c.policy_json) as SlaPolicy, createdAt: c.created_at,
+  partExtension: c.part_extension as 'downtime' | 'restart', labourRateCents: Number(c.labour_rate_cents),
 });
 
 /** Customers, projects and contracts (R13). Customers only ever see their own organisation's. */
@@ -56,7 +57,6 @@ export class ProjectService {
     return p;
   }
 
-  /** Like visibleProject without the team: one indexed read for hot paths such as intake. */
   /** The project (if the actor may see it) and the contract in force on `day`, for ticket intake. */
   async intakeTarget(db: Tx, actor: Actor, id: string, day: string) {
     const p = await this.repo.intakeTarget(db, id, day);
@@ -136,7 +136,7 @@ export class ProjectService {
       const policy = mergePolicy(defaultPolicy(), input.policy);
       this.checkPolicy(policy, input);
       const now = this.now();
-      const row = { id: newId(), project_id: projectId, code: input.code, name: input.name, starts_on: input.startsOn, ends_on: input.endsOn, warranty_months: input.warrantyMonths, policy_json: JSON.stringify(policy), created_at: now, updated_at: now };
+      const row = { id: newId(), project_id: projectId, code: input.code, name: input.name, starts_on: input.startsOn, ends_on: input.endsOn, warranty_months: input.warrantyMonths, policy_json: JSON.stringify(policy), created_at: now, updated_at: now, part_extension: input.partExtension, labour_rate_cents: input.labourRateCents };
       await this.repo.insertContract(tx, row);
       await this.audit.record(tx, meta, { action: 'contract.create', targetType: 'contract', targetId: row.id, summary: `新建合同 ${row.code}`, detail: { after: presentContract(row) } });
       return presentContract(row);
@@ -156,6 +156,7 @@ export class ProjectService {
       const patch = {
         code: input.code ?? before.code, name: input.name ?? before.name, starts_on: startsOn, ends_on: endsOn,
         warranty_months: input.warrantyMonths ?? before.warranty_months, policy_json: JSON.stringify(policy), updated_at: this.now(),
+        part_extension: input.partExtension ?? before.part_extension, labour_rate_cents: input.labourRateCents ?? Number(before.labour_rate_cents),
       };
       await this.repo.updateContract(tx, id, patch);
       const after = { ...before, ...patch };

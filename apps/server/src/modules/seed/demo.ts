@@ -51,7 +51,7 @@ export async function seedDemo(s: Services, log: (msg: string) => void = () => {
   const projects: string[] = [];
   for (const [key, code, name] of [['a', 'PRJ-SXXZX', '省级政务信息系统运维项目'], ['b', 'PRJ-SZRZY', '市国土空间基础信息平台运维项目']] as const) {
     const p = await s.projects.createProject(manager, { customerId: orgs[key], code, name, serviceManagerId: ids.manager, teamIds: [ids.engineer!, ids.engineer2!, ids.dispatcher!] });
-    await s.projects.createContract(manager, p.id, { code: `HT-${code.slice(4)}-${year}`, name: `${name}合同`, startsOn: `${year - 1}-01-01`, endsOn: `${year + 2}-12-31`, warrantyMonths: 36 });
+    await s.projects.createContract(manager, p.id, { code: `HT-${code.slice(4)}-${year}`, name: `${name}合同`, startsOn: `${year - 1}-01-01`, endsOn: `${year + 2}-12-31`, warrantyMonths: 36, partExtension: key === 'a' ? 'downtime' : 'restart', labourRateCents: 15_000 });
     projects.push(p.id);
   }
   const dispatcher = await asUser('dispatcher');

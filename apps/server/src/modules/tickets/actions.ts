@@ -102,8 +102,8 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
       to = 'resolved';
       Object.assign(patch, {
         solution: req.solution, fault_cause: req.faultCause, resolved_at: now, suspend_reason: null,
-        // R2: in warranty, non-human faults are free; human-caused ones may be billed.
-        billable: req.faultCause === 'human' ? 1 : 0, auto_close_at: now + policy.autoCloseDays * 86_400_000,
+        // R2, R3: free in warranty unless human-caused; out of warranty billed at cost (assets/billing.ts).
+        billable: (svc.repairs ? await svc.repairs.billable(tx, id, req.faultCause) : req.faultCause === 'human') ? 1 : 0, auto_close_at: now + policy.autoCloseDays * 86_400_000,
       });
       await svc.d.notifications.notify(tx, [t.created_by], { kind: 'ticket.resolved', title: `已解决：${t.number}`, body: req.solution.slice(0, 200), ticketId: id, sourceKey: `resolve:${id}:${now}` });
       break;

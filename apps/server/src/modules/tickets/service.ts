@@ -32,6 +32,14 @@ const yearOf = (ms: number) => new Date(ms + 8 * 3_600_000).getUTCFullYear();
 /** Tickets: intake, queue, detail, comments, attachments. Workflow actions live in actions.ts. */
 export class TicketService {
   readonly repo: TicketRepository;
+  /**
+   * The assets module's repair records, set once the service graph is built (services.ts): a ticket
+   * may name the faulty asset at intake, and resolving asks whether the repair is billable (R2, R3).
+   */
+  repairs: {
+    attach(tx: Tx, meta: RequestMeta, t: TicketWithNames, assetId: string): Promise<unknown>;
+    billable(tx: Tx, ticketId: string, cause: string | null): Promise<boolean>;
+  } | null = null;
   constructor(readonly d: TicketDeps) {
     this.repo = new TicketRepository(d.database.dialect);
   }
@@ -115,7 +123,11 @@ export class TicketService {
         ...row, customer_name: project.customer_name, project_name: project.name,
         assignee_name: assignee?.display_name ?? null, creator_name: actor.displayName,
       };
-      await this.d.audit.record(tx, meta, { action: 'ticket.create', targetType: 'ticket', targetId: id, summary: `新建工单 ${t.number}（${input.level} 级，${input.channel}）`, detail: { after: presentSummary(t) } });
+      if (input.assetId) {
+        if (!this.repairs) throw invalid('assetId', '未启用资产 / assets are not available');
+        await this.repairs.attach(tx, meta, t, input.assetId);
+      }
+      await this.d.audit.record(tx, meta, { action: 'ticket.create', targetType: 'ticket', targetId: id, summary: `新建工单 ${t.number}（${input.level} 级，${input.channel}）`, detail: { after: presentSummary(t), ...(input.assetId ? { assetId: input.assetId } : {}) } });
       const missing = this.d.sla.missingHolidayYears(policy, reportedAt, reportedAt + 30 * 86_400_000);
       return this.detail(tx, actor, t, now, missing, { policy, clocks: plan.clocks });
     });
