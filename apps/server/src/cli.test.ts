@@ -9,7 +9,8 @@ import { DIALECTS } from './test/harness.js';
 import { ensureSchemaBuilt, run } from './test/cli.js';
 
 /** The `weibao` CLI end to end on each dialect: migrate, seed-demo, user create, audit verify. */
-describe.each(DIALECTS)('weibao CLI (%s)', (dialect) => {
+// Each command is a child process that compiles the server with tsx (several seconds on 2 cores).
+describe.each(DIALECTS)('weibao CLI (%s)', { timeout: 120_000 }, (dialect) => {
   let env: NodeJS.ProcessEnv;
   let drop: () => Promise<void>;
   let url: string | null;

@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (cmd === 'seed-demo') {
       await migrateToLatest(database.db);
-      const r = await seedDemo(s, say);
+      const r = await seedDemo(s, say, { assets: true });
       say(r.created ? 'demo data seeded' : 'database already has users; nothing seeded');
       return 0;
     }

@@ -32,6 +32,15 @@ export function containsText(dialect: Dialect, column: string, text: string): Ra
 export type Tx = Transaction<DB> | Kysely<DB>;
 
 /**
+ * Fresh planner statistics after a bulk load: PostgreSQL plans from them and autovacuum would only
+ * catch up later, leaving the first pages after a 100,000-row import on bad plans. SQLite's
+ * planner does without.
+ */
+export async function refreshStats(dialect: Dialect, db: Tx, table: keyof DB & string): Promise<void> {
+  if (dialect === 'postgres') await sql`analyze ${sql.table(table)}`.execute(db);
+}
+
+/**
  * Keyset predicate for newest-first pages over (at, id): rows strictly after the cursor row.
  * Spelled as OR/AND (not a row value) so both dialects walk the (…, at, id) index backwards.
  */

@@ -10,7 +10,7 @@ import { DEMO_USERS } from '../modules/seed/demo.js';
  * test, so a new route cannot ship untested.
  */
 type Org = 'A' | 'B';
-type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record';
+type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer';
 interface Body { payload?: unknown; headers?: Record<string, string> }
 interface Fixture {
   /** Request for callers the route admits: harmless (invalid body or someone else's id) and must get past access control. */
@@ -94,15 +94,50 @@ const FIXTURES: Record<string, Fixture> = {
   'PUT /api/v1/engineers/:id/profile': { probe: json({}), foreign: json({ disciplines: [], skillLevel: 1, certifications: [] }) },
   'GET /api/v1/projects/:id/staffing': { probe: {}, foreign: {} },
   'PUT /api/v1/projects/:id/staffing': { probe: json({}), foreign: json({ requirements: [], assignments: [] }) },
+  'GET /api/v1/assets': { probe: {} },
+  'GET /api/v1/assets/import-template.xlsx': { probe: {} },
+  'GET /api/v1/assets/:id': { probe: {}, foreign: {} },
+  'PATCH /api/v1/assets/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
+  'POST /api/v1/projects/:id/assets': { probe: json({}), foreign: json({ kind: 'hardware', type: '服务器', name: '串单资产', model: 'x', serial: 'EVIL-1' }) },
+  'POST /api/v1/projects/:id/assets/import': { probe: json({}), foreign: file() },
+  'GET /api/v1/projects/:id/assets.xlsx': { probe: {}, foreign: {} },
+  'GET /api/v1/projects/:id/acceptances': { probe: {}, foreign: {} },
+  'POST /api/v1/projects/:id/acceptances': { probe: json({}), foreign: json({ batch: '串单批次', acceptedOn: '2026-01-01' }) },
+  'POST /api/v1/acceptances/:id/document': { probe: json({}), foreign: file() },
+  'GET /api/v1/acceptances/:id/document': { probe: {}, foreign: {} },
+  'POST /api/v1/assets/:id/inspections': { probe: json({}), foreign: json({ doneOn: '2026-10-01' }) },
+  'GET /api/v1/inspections/annual': { probe: {} },
+  'GET /api/v1/tickets/:id/repair': { probe: {}, foreign: {} },
+  'PUT /api/v1/tickets/:id/repair': { probe: json({}), foreign: json({ assetId: 'x' }) },
+  'POST /api/v1/tickets/:id/replacements': { probe: json({}), foreign: json({ oldAssetId: 'x', newSerial: 'EVIL-2', replacedOn: '2026-10-12' }) },
+  'POST /api/v1/tickets/:id/cost-items': { probe: json({}), foreign: json({ kind: 'other', description: '串单费用', quantity: 1, unitCostCents: 1 }) },
+  'GET /api/v1/cost-statement': { probe: {} },
+  'GET /api/v1/cost-statement.pdf': { probe: {} },
+  'GET /api/v1/cost-statement.xlsx': { probe: {} },
+  'GET /api/v1/repair-points': { probe: {} },
+  'POST /api/v1/repair-points': { probe: json({}) },
+  'PUT /api/v1/repair-points/:id': { probe: json({}), foreign: json({ name: '改', address: '改', personInCharge: '改', phone: '12345', capabilities: [], staff: [], projectIds: [] }) },
+  'GET /api/v1/assets/:id/archive': { probe: {}, foreign: {} },
+  'GET /api/v1/assets/:id/archive.xlsx': { probe: {}, foreign: {} },
+  'GET /api/v1/customers/:id/archive': { probe: {}, foreign: {} },
+  'GET /api/v1/customers/:id/archive.xlsx': { probe: {}, foreign: {} },
+};
+/** Query strings list routes need, per customer organisation. */
+const LIST_QUERY: Record<string, (own: string) => string> = {
+  '/api/v1/tickets': () => '?limit=100',
+  '/api/v1/cost-statement': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
+  '/api/v1/cost-statement.pdf': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
+  '/api/v1/cost-statement.xlsx': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
 };
 
 /** Which kind of record the :id of a route names. */
 function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers)\/:id/.exec(url);
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers)\/:id/.exec(url);
   if (!m) return null;
   return ({
     'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
     notifications: 'notification', 'site-visits': 'visit', 'om-records': 'record', 'public/om-records': 'record', engineers: 'user',
+    assets: 'asset', acceptances: 'acceptance', 'repair-points': 'repair_point', customers: 'customer',
   } as const)[m[1] as 'projects'];
 }
 
@@ -139,10 +174,21 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       const record = (await e2.post('/api/v1/om-records', { projectId, kind: 'daily', serviceStart: t.clock.now - 3_600_000, serviceEnd: t.clock.now, location: `机密地点-${org}`, content: `机密运维-${org}`, result: '正常', visitIds: [visit.id] })).body;
       expect(record.id, JSON.stringify(record)).toBeDefined();
       await e2.post(`/api/v1/om-records/${record.id}/submit`, {});
-      rec[org] = { ticket: tk.id, project: projectId, contract: contractId, attachment: att.body.id, token: token.id, user: ids.users[cust]!, notification: note.id, visit: visit.id, record: record.id };
+      // An accepted asset (year-1 inspection overdue), its repair on the ticket with a cost, a repair point.
+      const mgr = sessions.manager!;
+      const acc = (await mgr.post(`/api/v1/projects/${projectId}/acceptances`, { batch: `机密批次-${org}`, acceptedOn: '2025-01-02' })).body;
+      const asset = (await mgr.post(`/api/v1/projects/${projectId}/assets`, { kind: 'hardware', type: '服务器', name: `机密资产-${org}`, model: 'M', serial: `SN-SECRET-${org}`, acceptanceId: acc.id })).body;
+      expect((await disp.put(`/api/v1/tickets/${tk.id}/repair`, { assetId: asset.id })).status).toBe(200);
+      expect((await eng.post(`/api/v1/tickets/${tk.id}/cost-items`, { kind: 'other', description: `机密费用-${org}`, quantity: 1, unitCostCents: 100 })).status).toBe(200);
+      const point = (await mgr.post('/api/v1/repair-points', { name: `机密维修点-${org}`, address: `机密地址-${org}`, personInCharge: '某人', phone: '12345', capabilities: [], staff: [], projectIds: [projectId] })).body;
+      rec[org] = {
+        ticket: tk.id, project: projectId, contract: contractId, attachment: att.body.id, token: token.id, user: ids.users[cust]!, notification: note.id, visit: visit.id, record: record.id,
+        asset: asset.id, acceptance: acc.id, repair_point: point.id, customer: org === 'A' ? ids.orgA : ids.orgB,
+      };
       const project = (await disp.get(`/api/v1/projects/${projectId}`)).body;
       const contract = (await sessions.manager!.get(`/api/v1/contracts/${contractId}`)).body;
-      secrets[org] = [tk.id, tk.number, `机密工单-${org}`, `机密评论-${org}`, `机密方案-${org}`, `机密内容-${org}`, `机密附件-${org}`, `机密令牌-${org}`, project.code, contract.code, att.body.id, token.id, note.id, visit.id, record.id, record.number, `机密地点-${org}`, `机密运维-${org}`];
+      secrets[org] = [tk.id, tk.number, `机密工单-${org}`, `机密评论-${org}`, `机密方案-${org}`, `机密内容-${org}`, `机密附件-${org}`, `机密令牌-${org}`, project.code, contract.code, att.body.id, token.id, note.id, visit.id, record.id, record.number, `机密地点-${org}`, `机密运维-${org}`,
+        asset.id, `机密资产-${org}`, `SN-SECRET-${org}`, acc.id, `机密批次-${org}`, point.id, `机密维修点-${org}`, `机密地址-${org}`];
     }
   });
   afterAll(async () => { await t?.drop(); });
@@ -204,7 +250,7 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
     expect(outcomes.length).toBe(t.app.routeTable.length * DEMO_USERS.length);
     // Probes are invalid and foreign ids out of scope: nothing changed anywhere.
     expect(await fingerprint(t.database, ['sessions', 'users', 'audit_log', 'audit_head'])).toEqual(before);
-  });
+  }, 180_000); // ~100 routes × 12 callers, two requests each
 
   it("list routes show customers only their own organisation's rows", async () => {
     const checks: Record<string, (r: Res, user: string, org: Org) => Promise<void> | void> = {
@@ -235,6 +281,23 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
         const sneaky = await call(t.app, sessions[user]!, 'GET', `/api/v1/om-records?projectId=${rec[org === 'A' ? 'B' : 'A'].project}`);
         expect(sneaky.body.items).toEqual([]);
       },
+      'GET /api/v1/assets': async (r, user, org) => {
+        const own = org === 'A' ? ids.orgA : ids.orgB;
+        expect(r.body.items.length).toBeGreaterThan(0);
+        expect(r.body.items.every((x: any) => x.customerId === own)).toBe(true);
+        const sneaky = await call(t.app, sessions[user]!, 'GET', `/api/v1/assets?customerId=${org === 'A' ? ids.orgB : ids.orgA}`);
+        expect(sneaky.body.items.every((x: any) => x.customerId === own)).toBe(true);
+        expect((await call(t.app, sessions[user]!, 'GET', `/api/v1/assets?projectId=${rec[org === 'A' ? 'B' : 'A'].project}`)).status).toBe(404);
+      },
+      'GET /api/v1/inspections/annual': (r, _u, org) => {
+        expect(r.body.items.map((x: any) => x.asset.id)).toEqual([rec[org].asset]);
+      },
+      'GET /api/v1/repair-points': (r, _u, org) => {
+        expect(r.body.map((x: any) => x.id)).toEqual([rec[org].repair_point]);
+      },
+      'GET /api/v1/cost-statement': (r, _u, org) => { expect(r.body.customerId).toBe(org === 'A' ? ids.orgA : ids.orgB); },
+      'GET /api/v1/cost-statement.pdf': (r) => { expect(r.raw.startsWith('%PDF')).toBe(true); },
+      'GET /api/v1/cost-statement.xlsx': (r) => { expect(r.raw.startsWith('PK')).toBe(true); },
       'GET /api/v1/auth/tokens': async (r, user) => {
         const mine = (await t.database.db.selectFrom('api_tokens').select('id').where('user_id', '=', ids.users[user]!).execute()).map((x) => x.id);
         expect(r.body.every((x: any) => mine.includes(x.id))).toBe(true);
@@ -247,7 +310,8 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
     for (const route of lists) {
       for (const u of customers) {
         const org: Org = u.org === 'a' ? 'A' : 'B';
-        const r = await call(t.app, sessions[u.username]!, 'GET', route.url.includes('tickets') ? `${route.url}?limit=100` : route.url);
+        if (Array.isArray(route.access) && !route.access.includes(u.roles[0]!)) continue; // e.g. statements are for the lead
+        const r = await call(t.app, sessions[u.username]!, 'GET', `${route.url}${LIST_QUERY[route.url]?.(org === 'A' ? ids.orgA : ids.orgB) ?? ''}`);
         expect(r.status, `${route.url} as ${u.username}`).toBe(200);
         await checks[`GET ${route.url}`]!(r, u.username, org);
         for (const secret of secrets[org === 'A' ? 'B' : 'A']) expect(r.raw, `${route.url} as ${u.username}`).not.toContain(secret);

@@ -82,7 +82,7 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
 }
 
 /** Chinese wording of zod issues, so a 400 names the field and reads naturally in zh-CN. */
-export function zodReason(locale: Locale, issue: { code: string; message: string; minimum?: unknown; maximum?: unknown; expected?: unknown; input?: unknown }): string {
+export function zodReason(locale: Locale, issue: { code: string; message: string; minimum?: unknown; maximum?: unknown; expected?: unknown; input?: unknown; divisor?: unknown }): string {
   const missing = issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined;
   if (locale === 'en') return missing ? 'is required' : localizeReason(locale, issue.message);
   if (missing) return '必填';
@@ -94,6 +94,7 @@ export function zodReason(locale: Locale, issue: { code: string; message: string
     case 'invalid_format': return '格式不正确';
     case 'invalid_union': return '取值不符合任何允许的形式';
     case 'unrecognized_keys': return '包含未知字段';
+    case 'not_multiple_of': return `应为 ${String(issue.divisor)} 的倍数`;
     default: return localizeReason(locale, issue.message);
   }
 }

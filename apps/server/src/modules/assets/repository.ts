@@ -1,6 +1,6 @@
 import type { Insertable, SelectQueryBuilder } from 'kysely';
 import type { Dialect } from '../../db/database.js';
-import { containsText, forUpdateSkipLocked, sql, type Tx } from '../../db/dialect.js';
+import { containsText, forUpdateSkipLocked, refreshStats, sql, type Tx } from '../../db/dialect.js';
 import { insertRows } from '../../db/insert.js';
 import type { AcceptancesTable, AssetInspectionsTable, AssetsTable, DB } from '../../db/types.js';
 
@@ -87,6 +87,7 @@ export class AssetRepository {
   async insert(db: Tx, rows: Insertable<AssetsTable>[]) {
     // 500 rows of 24 columns stay far below SQLite's 32,766 bound parameters.
     for (let i = 0; i < rows.length; i += 500) await insertRows(db, 'assets', rows.slice(i, i + 500));
+    if (rows.length >= 1000) await refreshStats(this.dialect, db, 'assets');
   }
   async update(db: Tx, id: string, patch: Partial<AssetsTable>) {
     await db.updateTable('assets').set(patch).where('id', '=', id).execute();

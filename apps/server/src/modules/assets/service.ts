@@ -59,8 +59,10 @@ export class AssetService {
     const today = this.today();
     const endFrom = q.warranty === 'expired' ? undefined : q.warranty === 'in_warranty' ? addDays(today, 91) : q.warranty || q.endingWithinDays !== undefined ? today : undefined;
     const endTo = q.warranty === 'expired' ? addDays(today, -1) : q.warranty === 'expiring' ? addDays(today, 90) : q.endingWithinDays !== undefined ? addDays(today, q.endingWithinDays) : undefined;
+    // Warranty questions are about items in use: replaced and retired ones only when asked for.
+    const state = q.state ?? (q.warranty || q.endingWithinDays !== undefined || q.sort === 'warranty_end' ? 'in_service' : undefined);
     const filter = {
-      projectId: q.projectId, customerId: isCustomer(actor) ? actor.orgId : q.customerId, kind: q.kind, state: q.state, q: q.q, endFrom, endTo,
+      projectId: q.projectId, customerId: isCustomer(actor) ? actor.orgId : q.customerId, kind: q.kind, state, q: q.q, endFrom, endTo,
     };
     if (q.warranty === 'not_accepted') {
       const rows = await this.repo.page(this.db, { ...filter, notAccepted: true }, 'recent', parseCursor(q.cursor), q.limit);

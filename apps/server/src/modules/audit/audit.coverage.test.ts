@@ -1,7 +1,9 @@
 import { TICKET_ACTIONS } from '@weibao/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditHead, auditSince, call, demoIds, multipart, type Res, signaturePng, ticketInput } from '../../test/api.js';
+import { xlsxOf } from '../../test/files.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
+import { HEADER } from '../../test/ledger.js';
 import { DEMO_PASSWORD } from '../seed/demo.js';
 
 /**
@@ -162,6 +164,39 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
         who: 'manager', res: await req('manager', 'PUT', `${V}/projects/${ids.projectA}/staffing`, { requirements: [{ discipline: 'network_security', count: 1, resident: false, builtProject: false }], assignments: [{ userId: ids.users.engineer2, discipline: 'network_security', resident: false, builtProject: false }] }),
         action: 'staffing.plan', target: ids.projectA,
       }),
+      'PATCH /api/v1/assets/:id': async () => {
+        const acc = (await req('manager', 'POST', `${V}/projects/${ids.projectA}/acceptances`, { batch: '审计批次', acceptedOn: '2025-05-01' })).body;
+        ctx.acceptance = acc.id;
+        ctx.asset = (await req('manager', 'POST', `${V}/projects/${ids.projectA}/assets`, { kind: 'hardware', type: '服务器', name: '审计服务器', model: 'M1', serial: 'AUD-1', acceptanceId: acc.id })).body.id;
+        return { who: 'manager', res: await req('manager', 'PATCH', `${V}/assets/${ctx.asset}`, { location: '机房B' }), action: 'asset.update', target: ctx.asset! };
+      },
+      'POST /api/v1/projects/:id/assets': async () => {
+        const res = await req('manager', 'POST', `${V}/projects/${ids.projectA}/assets`, { kind: 'hardware', type: '硬盘', name: '审计硬盘', model: 'D1', serial: 'AUD-DISK', parentId: ctx.asset, acceptanceId: ctx.acceptance });
+        ctx.part = res.body.id;
+        return { who: 'manager', res, action: 'asset.create', target: res.body.id };
+      },
+      'POST /api/v1/projects/:id/assets/import': async () => {
+        const mp = multipart('a.xlsx', await xlsxOf(HEADER, [['软件', '数据库', '审计数据库', 'v1', 'AUD-LIC', '', '', '', '', '审计批次', '', '']]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        return { who: 'manager', res: await req('manager', 'POST', `${V}/projects/${ids.projectA}/assets/import`, mp.payload, mp.headers), action: 'asset.import', target: ids.projectA };
+      },
+      'POST /api/v1/projects/:id/acceptances': async () => ({ who: 'manager', res: await req('manager', 'POST', `${V}/projects/${ids.projectA}/acceptances`, { batch: '审计二期', acceptedOn: '2026-01-05' }), action: 'acceptance.create', target: ids.projectA }),
+      'POST /api/v1/acceptances/:id/document': async () => {
+        const mp = multipart('验收报告.pdf', '%PDF-1.4', 'application/pdf');
+        return { who: 'manager', res: await req('manager', 'POST', `${V}/acceptances/${ctx.acceptance}/document`, mp.payload, mp.headers), action: 'acceptance.document', target: ids.projectA };
+      },
+      'POST /api/v1/assets/:id/inspections': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/assets/${ctx.asset}/inspections`, { doneOn: '2026-05-02' }), action: 'asset.inspection', target: ctx.asset! }),
+      'PUT /api/v1/tickets/:id/repair': async () => {
+        ctx.repairTicket = await tk();
+        return { who: 'dispatcher', res: await req('dispatcher', 'PUT', `${V}/tickets/${ctx.repairTicket}/repair`, { assetId: ctx.asset }), action: 'repair.asset', target: ctx.repairTicket! };
+      },
+      'POST /api/v1/tickets/:id/replacements': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/tickets/${ctx.repairTicket}/replacements`, { oldAssetId: ctx.part, newSerial: 'AUD-DISK-2', replacedOn: '2026-10-12' }), action: 'repair.replace', target: ctx.repairTicket! }),
+      'POST /api/v1/tickets/:id/cost-items': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/tickets/${ctx.repairTicket}/cost-items`, { kind: 'labour', description: '更换', quantity: 1 }), action: 'repair.cost', target: ctx.repairTicket! }),
+      'POST /api/v1/repair-points': async () => {
+        const res = await req('manager', 'POST', `${V}/repair-points`, { name: '审计维修点', address: '某路 1 号', personInCharge: '某人', phone: '12345', capabilities: ['服务器'], staff: [{ discipline: 'hardware', count: 2 }], projectIds: [ids.projectA] });
+        ctx.point = res.body.id;
+        return { who: 'manager', res, action: 'repair_point.create', target: res.body.id };
+      },
+      'PUT /api/v1/repair-points/:id': async () => ({ who: 'manager', res: await req('manager', 'PUT', `${V}/repair-points/${ctx.point}`, { name: '审计维修点', address: '某路 2 号', personInCharge: '某人', phone: '12345', capabilities: [], staff: [], projectIds: [ids.projectA] }), action: 'repair_point.update', target: ctx.point! }),
       'PUT /api/v1/security-policy': async () => {
         const current = (await req('secadmin', 'GET', `${V}/security-policy`)).body;
         return { who: 'secadmin', res: await req('secadmin', 'PUT', `${V}/security-policy`, { ...current, lockoutMinutes: 45 }), action: 'security.policy', target: 'security_policy' };

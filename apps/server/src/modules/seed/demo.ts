@@ -2,6 +2,7 @@ import type { Role } from '@weibao/schema';
 import type { Services } from '../../services.js';
 import { newId } from '../../lib/ids.js';
 import { performAction } from '../tickets/actions.js';
+import { seedDemoAssets } from './demo-assets.js';
 import type { RequestMeta } from '../../http/actor.js';
 
 /** Demo password for every seeded account; printed by `npm start`. Accounts need not change it first. */
@@ -24,7 +25,7 @@ export const DEMO_USERS: { username: string; name: string; org: 'provider' | 'a'
 const TITLES = ['政务服务网无法登录', '数据库主机 CPU 持续 100%', '地图服务图层加载失败', '打印机卡纸', '核心交换机端口闪断', '统一认证接口超时', '报表导出乱码', '机房 UPS 告警', '备份任务失败', '门户首页访问缓慢'];
 
 /** Seeds a provider, two customers with a project and contract each, every role, and ~30 tickets in all states. */
-export async function seedDemo(s: Services, log: (msg: string) => void = () => {}): Promise<{ created: boolean }> {
+export async function seedDemo(s: Services, log: (msg: string) => void = () => {}, opts: { assets?: boolean } = {}): Promise<{ created: boolean }> {
   const db = s.database.db;
   if ((await s.userRepo.list(db, {})).length > 0) return { created: false };
   const now = s.now();
@@ -76,5 +77,7 @@ export async function seedDemo(s: Services, log: (msg: string) => void = () => {
     if (steps >= 6) await act(dispatcher, { action: 'confirm', rating: 5 });
   }
   log('seeded 30 tickets');
+  // The tests count on the plain seed; `npm start` also gets a small asset ledger to look at.
+  if (opts.assets) await seedDemoAssets(s, manager, engineer, log);
   return { created: true };
 }

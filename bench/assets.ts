@@ -1,0 +1,167 @@
+/**
+ * `npm run bench:assets`: the asset ledger at 100,000 items (issue 4, "fast at 100,000 assets"),
+ * on SQLite and (when reachable) PostgreSQL. The ledger is imported from one generated .xlsx
+ * through the real import route, then the pages people use are timed. Requests go through the
+ * whole app in-process (`app.inject`: routing, session, zod, service, SQL, serialisation; no
+ * socket), so the figures are the app's own cost. Results replace the assets block of
+ * docs/benchmarks.md.
+ *
+ * Environment: BENCH_ASSETS=100000, BENCH_DIALECTS=sqlite,postgres, BENCH_PG_URL, BENCH_LATENCY_N=200, BENCH_DOCS=0
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { buildApp } from '../apps/server/src/app.js';
+import { loadConfig } from '../apps/server/src/config.js';
+import { type Database, type Dialect, openDatabase } from '../apps/server/src/db/database.js';
+import { migrateToLatest } from '../apps/server/src/db/migrate.js';
+import { COLUMNS } from '../apps/server/src/modules/assets/spreadsheet.js';
+import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
+
+const env = process.env;
+const N = Number(env.BENCH_ASSETS ?? 100_000);
+const LATENCY_N = Number(env.BENCH_LATENCY_N ?? 200);
+const PG_ADMIN = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DIALECTS = (env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as Dialect[];
+const TARGET = { importS: 60, pageP95Ms: 50, exportS: 30 };
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weibao-bench-assets-'));
+const log = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
+
+/** N ledger rows: every 5th a server whose next 3 rows are its disks, 20 acceptance batches 2022–2026. */
+async function ledgerXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('assets');
+  ws.addRow(COLUMNS.map(([, zh, en]) => `${zh} ${en}`));
+  let server = '';
+  for (let i = 0; i < N; i++) {
+    const batch = i % 20;
+    const day = `${2022 + Math.floor(batch / 4)}-${String((batch % 4) * 3 + 1).padStart(2, '0')}-15`;
+    const serial = `SN-${String(i).padStart(7, '0')}`;
+    const role = i % 5;
+    if (role === 0) server = serial;
+    const part = role >= 1 && role <= 3;
+    ws.addRow([role === 4 ? '软件' : '硬件', part ? '硬盘' : role === 4 ? '数据库' : '服务器', part ? `数据盘${role}` : role === 4 ? `数据库许可${i}` : `服务器${i}`,
+      part ? '希捷 4TB' : 'Huawei 2288H V5', serial, `ZC-${i}`, `机房${i % 7}-${i % 40}`, '华为', part ? server : '', `批次${batch}`, day, '']);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function pgReachable(): Promise<boolean> {
+  const u = new URL(PG_ADMIN);
+  return new Promise((resolve) => {
+    const s = net.connect(Number(u.port || 5432), u.hostname, () => { s.end(); resolve(true); });
+    s.on('error', () => resolve(false));
+    s.setTimeout(1000, () => { s.destroy(); resolve(false); });
+  });
+}
+
+async function freshDatabase(dialect: Dialect): Promise<Database> {
+  if (dialect === 'sqlite') return openDatabase({ databaseUrl: null, sqlitePath: path.join(dataDir, `assets-${Date.now()}.sqlite`) });
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query('drop database if exists weibao_bench_assets with (force)');
+  await admin.query('create database weibao_bench_assets');
+  await admin.end();
+  const u = new URL(PG_ADMIN);
+  u.pathname = '/weibao_bench_assets';
+  return openDatabase({ databaseUrl: u.toString() });
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function run(dialect: Dialect, file: Buffer) {
+  const database = await freshDatabase(dialect);
+  await migrateToLatest(database.db);
+  const app = await buildApp({ config: loadConfig({}, { dataDir, workers: false, logLevel: 'silent' }), database, logger: false });
+  await seedDemo(app.services);
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'manager', password: DEMO_PASSWORD } });
+  const headers = { cookie: String(login.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': login.json().csrfToken };
+  const projectId = (await app.services.projects.repo.projects(database.db))[0]!.id;
+
+  const boundary = 'weibaobench';
+  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ledger.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const rss0 = process.memoryUsage().rss;
+  let t0 = performance.now();
+  const imp = await app.inject({ method: 'POST', url: `/api/v1/projects/${projectId}/assets/import`, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+  const importS = (performance.now() - t0) / 1000;
+  if (imp.statusCode !== 200 || imp.json().imported !== N) throw new Error(`import failed: ${imp.statusCode} ${imp.body.slice(0, 500)}`);
+  const importRssMb = Math.round((process.memoryUsage().rss - rss0) / 1e6);
+  log(`${dialect}: imported ${N} in ${importS.toFixed(1)} s`);
+
+  const get = async (url: string) => {
+    const r = await app.inject({ method: 'GET', url, headers });
+    if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+    return r;
+  };
+  // A cursor 20 pages deep for the "deep page" series.
+  let cursor = '';
+  for (let i = 0; i < 20; i++) cursor = (await get(`/api/v1/assets?projectId=${projectId}&limit=50${cursor ? `&cursor=${cursor}` : ''}`)).json().nextCursor;
+  const anAsset = (await get(`/api/v1/assets?projectId=${projectId}&limit=1`)).json().items[0].id;
+  const series: [string, string][] = [
+    ['ledger, first page (50)', `/api/v1/assets?projectId=${projectId}&limit=50`],
+    ['ledger, page 21', `/api/v1/assets?projectId=${projectId}&limit=50&cursor=${cursor}`],
+    ['by warranty end, first page', `/api/v1/assets?projectId=${projectId}&sort=warranty_end&limit=50`],
+    ['warranty ending within 90 days', `/api/v1/assets?endingWithinDays=90&limit=50`],
+    ['search "SN-0099" (serial, name, model, tag)', `/api/v1/assets?projectId=${projectId}&q=SN-0099&limit=50`],
+    ['annual inspections overdue', `/api/v1/inspections/annual?projectId=${projectId}&status=overdue&limit=50`],
+    ['asset detail (parts, history, inspections)', `/api/v1/assets/${anAsset}`],
+    ['asset archive', `/api/v1/assets/${anAsset}/archive`],
+  ];
+  const pages: { name: string; p50: number; p95: number }[] = [];
+  for (const [name, url] of series) {
+    for (let i = 0; i < 10; i++) await get(url);
+    const ms: number[] = [];
+    for (let i = 0; i < LATENCY_N; i++) { const a = performance.now(); await get(url); ms.push(performance.now() - a); }
+    pages.push({ name, p50: pct(ms, 50), p95: pct(ms, 95) });
+    log(`${dialect}: ${name} p95 ${pct(ms, 95).toFixed(2)} ms`);
+  }
+  const rss1 = process.memoryUsage().rss;
+  t0 = performance.now();
+  const exp = await get(`/api/v1/projects/${projectId}/assets.xlsx`);
+  const exportS = (performance.now() - t0) / 1000;
+  const exportMb = exp.rawPayload.length / 1e6;
+  const exportRssMb = Math.round((process.memoryUsage().rss - rss1) / 1e6);
+  await app.close();
+  await database.destroy();
+  return { dialect, importS, importRssMb, pages, exportS, exportMb, exportRssMb };
+}
+
+function report(results: Awaited<ReturnType<typeof run>>[]): string {
+  const ok = (v: boolean) => (v ? 'met' : '**missed**');
+  const lines = [`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${N.toLocaleString('en')} assets, ${os.cpus().length} cores, Node ${process.version}.`, ''];
+  for (const r of results) {
+    lines.push(`**${r.dialect}**`, '', '| measure | value | target |', '| --- | --- | --- |');
+    lines.push(`| import ${N.toLocaleString('en')} rows from one .xlsx (parse, validate, insert, one transaction) | ${r.importS.toFixed(1)} s (RSS +${r.importRssMb} MB) | ≤ ${TARGET.importS} s, ${ok(r.importS <= TARGET.importS)} |`);
+    for (const p of r.pages) lines.push(`| ${p.name}: p50 / p95 | ${p.p50.toFixed(2)} / ${p.p95.toFixed(2)} ms | p95 ≤ ${TARGET.pageP95Ms} ms, ${ok(p.p95 <= TARGET.pageP95Ms)} |`);
+    lines.push(`| export the ledger to .xlsx (streamed) | ${r.exportS.toFixed(1)} s, ${r.exportMb.toFixed(1)} MB (RSS +${r.exportRssMb} MB) | ≤ ${TARGET.exportS} s, ${ok(r.exportS <= TARGET.exportS)} |`, '');
+  }
+  return lines.join('\n');
+}
+
+const START = '<!-- bench:assets:start -->';
+const END = '<!-- bench:assets:end -->';
+async function main() {
+  log(`generating ${N} ledger rows`);
+  const file = await ledgerXlsx();
+  log(`xlsx ${(file.length / 1e6).toFixed(1)} MB`);
+  const results = [];
+  for (const d of DIALECTS) {
+    if (d === 'postgres' && !(await pgReachable())) { log('postgres not reachable: skipped'); continue; }
+    results.push(await run(d, file));
+  }
+  const block = report(results);
+  process.stdout.write(`${block}\n`);
+  if (env.BENCH_DOCS !== '0') {
+    const docs = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
+    const text = fs.readFileSync(docs, 'utf8');
+    const a = text.indexOf(START);
+    const b = text.indexOf(END);
+    fs.writeFileSync(docs, a >= 0 && b > a ? `${text.slice(0, a + START.length)}\n${block}\n${text.slice(b)}` : `${text.trimEnd()}\n\n## Asset ledger at 100,000 items\n\n${START}\n${block}\n${END}\n`);
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+await main();
