@@ -70,6 +70,24 @@ async function freshDatabase(dialect: Dialect): Promise<Database> {
   return openDatabase({ databaseUrl: u.toString() });
 }
 
+/**
+ * Runs `fn` while sampling the JS heap plus buffers every 20 ms (RSS rarely shrinks after a GC, so
+ * it hides what one operation needs); returns its result and the peak growth in MB.
+ */
+const used = () => { const m = process.memoryUsage(); return m.heapUsed + m.external; };
+async function peakRss<T>(fn: () => Promise<T>): Promise<{ value: T; mb: number }> {
+  const base = used();
+  let peak = base;
+  const timer = setInterval(() => { peak = Math.max(peak, used()); }, 20);
+  try {
+    const value = await fn();
+    peak = Math.max(peak, used());
+    return { value, mb: Math.round((peak - base) / 1e6) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function run(dialect: Dialect, file: Buffer) {
@@ -83,12 +101,11 @@ async function run(dialect: Dialect, file: Buffer) {
 
   const boundary = 'weibaobench';
   const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ledger.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  const rss0 = process.memoryUsage().rss;
+  global.gc?.();
   let t0 = performance.now();
-  const imp = await app.inject({ method: 'POST', url: `/api/v1/projects/${projectId}/assets/import`, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+  const { value: imp, mb: importRssMb } = await peakRss(() => app.inject({ method: 'POST', url: `/api/v1/projects/${projectId}/assets/import`, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body }));
   const importS = (performance.now() - t0) / 1000;
   if (imp.statusCode !== 200 || imp.json().imported !== N) throw new Error(`import failed: ${imp.statusCode} ${imp.body.slice(0, 500)}`);
-  const importRssMb = Math.round((process.memoryUsage().rss - rss0) / 1e6);
   log(`${dialect}: imported ${N} in ${importS.toFixed(1)} s`);
 
   const get = async (url: string) => {
@@ -118,12 +135,11 @@ async function run(dialect: Dialect, file: Buffer) {
     pages.push({ name, p50: pct(ms, 50), p95: pct(ms, 95) });
     log(`${dialect}: ${name} p95 ${pct(ms, 95).toFixed(2)} ms`);
   }
-  const rss1 = process.memoryUsage().rss;
+  global.gc?.();
   t0 = performance.now();
-  const exp = await get(`/api/v1/projects/${projectId}/assets.xlsx`);
+  const { value: exp, mb: exportRssMb } = await peakRss(() => get(`/api/v1/projects/${projectId}/assets.xlsx`));
   const exportS = (performance.now() - t0) / 1000;
   const exportMb = exp.rawPayload.length / 1e6;
-  const exportRssMb = Math.round((process.memoryUsage().rss - rss1) / 1e6);
   await app.close();
   await database.destroy();
   return { dialect, importS, importRssMb, pages, exportS, exportMb, exportRssMb };
@@ -134,9 +150,9 @@ function report(results: Awaited<ReturnType<typeof run>>[]): string {
   const lines = [`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${N.toLocaleString('en')} assets, ${os.cpus().length} cores, Node ${process.version}.`, ''];
   for (const r of results) {
     lines.push(`**${r.dialect}**`, '', '| measure | value | target |', '| --- | --- | --- |');
-    lines.push(`| import ${N.toLocaleString('en')} rows from one .xlsx (parse, validate, insert, one transaction) | ${r.importS.toFixed(1)} s (RSS +${r.importRssMb} MB) | ≤ ${TARGET.importS} s, ${ok(r.importS <= TARGET.importS)} |`);
+    lines.push(`| import ${N.toLocaleString('en')} rows from one .xlsx (parse, validate, insert, one transaction) | ${r.importS.toFixed(1)} s (peak heap + buffers +${r.importRssMb} MB) | ≤ ${TARGET.importS} s, ${ok(r.importS <= TARGET.importS)} |`);
     for (const p of r.pages) lines.push(`| ${p.name}: p50 / p95 | ${p.p50.toFixed(2)} / ${p.p95.toFixed(2)} ms | p95 ≤ ${TARGET.pageP95Ms} ms, ${ok(p.p95 <= TARGET.pageP95Ms)} |`);
-    lines.push(`| export the ledger to .xlsx (streamed) | ${r.exportS.toFixed(1)} s, ${r.exportMb.toFixed(1)} MB (RSS +${r.exportRssMb} MB) | ≤ ${TARGET.exportS} s, ${ok(r.exportS <= TARGET.exportS)} |`, '');
+    lines.push(`| export the ledger to .xlsx (streamed) | ${r.exportS.toFixed(1)} s, ${r.exportMb.toFixed(1)} MB (peak heap + buffers +${r.exportRssMb} MB) | ≤ ${TARGET.exportS} s, ${ok(r.exportS <= TARGET.exportS)} |`, '');
   }
   return lines.join('\n');
 }

@@ -52,7 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('assets_serial').on('assets').columns(['project_id', 'serial']).unique().execute();
   await db.schema.createIndex('assets_project_end').on('assets').columns(['project_id', 'warranty_end', 'id']).execute();
   await db.schema.createIndex('assets_end').on('assets').columns(['warranty_end', 'id']).execute();
-  await db.schema.createIndex('assets_reminder').on('assets').columns(['state', 'warranty_end']).execute();
+  await db.schema.createIndex('assets_reminder').on('assets').columns(['state', 'warranty_end', 'id']).execute();
   await db.schema.createIndex('assets_project_inspection').on('assets').columns(['project_id', 'next_inspection_due', 'id']).execute();
   await db.schema.createIndex('assets_inspection').on('assets').columns(['next_inspection_due', 'id']).execute();
   await db.schema.createIndex('assets_parent').on('assets').columns(['parent_id']).execute();

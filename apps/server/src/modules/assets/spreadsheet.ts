@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 /** Ledger columns, in template order: key, Chinese header, English header. */
@@ -46,26 +46,35 @@ function text(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** Data rows of the first sheet (blank rows skipped), or null when the header is not the template's. */
+/**
+ * Data rows of the first sheet (blank rows skipped), or null when the file is not an xlsx with the
+ * template's header. Read as a stream: a 100,000-row file never becomes a whole workbook model.
+ */
 export async function readSheet(data: Buffer): Promise<SheetRow[] | null> {
-  const wb = new ExcelJS.Workbook();
+  const rows: SheetRow[] = [];
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+    for await (const ws of reader) {
+      let header = false;
+      for await (const r of ws) {
+        if (!header) {
+          // The header must be row 1; a sheet starting lower is not the template.
+          const cells = COLUMNS.map((_, i) => text(r.getCell(i + 1).value).trim());
+          if (r.number !== 1 || !COLUMNS.every(([, zh, en], i) => cells[i]!.includes(zh) || cells[i]!.toLowerCase().includes(en.toLowerCase()))) return null;
+          header = true;
+          continue;
+        }
+        const values: Partial<Record<ColumnKey, string>> = {};
+        COLUMNS.forEach(([key], i) => { const t = text(r.getCell(i + 1).value).trim(); if (t) values[key] = t; });
+        if (Object.keys(values).length) rows.push({ row: r.number, values });
+      }
+      // The first sheet only.
+      return header ? rows : null;
+    }
   } catch {
     return null;
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return null;
-  const header = COLUMNS.map((_, i) => text(ws.getRow(1).getCell(i + 1).value).trim());
-  if (!COLUMNS.every(([, zh, en], i) => header[i]!.includes(zh) || header[i]!.toLowerCase().includes(en.toLowerCase()))) return null;
-  const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, n) => {
-    if (n === 1) return;
-    const values: Partial<Record<ColumnKey, string>> = {};
-    COLUMNS.forEach(([key], i) => { const t = text(r.getCell(i + 1).value).trim(); if (t) values[key] = t; });
-    if (Object.keys(values).length) rows.push({ row: n, values });
-  });
-  return rows;
+  return null;
 }
 
 /** Streams rows into an xlsx without holding the workbook model: a 100,000-row ledger stays small in memory. */
