@@ -22,6 +22,7 @@ const STATUS: Record<string, [string, string]> = {
 };
 const CAUSE: Record<string, [string, string]> = { human: ['人为', 'human'], non_human: ['非人为', 'not human'], unknown: ['原因不明', 'unknown'] };
 const COST: Record<string, [string, string]> = { part: ['材料费', 'parts'], labour: ['人工费', 'labour'], travel: ['交通差旅费', 'travel'], other: ['其他费用', 'other'] };
+const DECISION: Record<string, [string, string]> = { billable: ['收费', 'billable'], free: ['免费', 'free'], pending: ['待定', 'pending'] };
 const EXPORT_CAP = 50_000;
 
 /** The maintenance archive (用户维修档案, R21): one timeline per asset or per customer, newest first. */
@@ -90,11 +91,12 @@ export class ArchiveService {
       push({ kind: 'inspection', at: i.created_at, assetId: i.asset_id, assetName: i.asset_name, serial: i.serial, ticketId: i.ticket_id, ticketNumber: null, title: en ? `Annual inspection ${i.done_on}` : `年度巡检 ${i.done_on}`, detail: [i.by_name, i.note].filter(Boolean).join(' · '), amountCents: null, billable: null }, i.id);
     }
     for (const c of costs) {
-      const billable = decide(c.fault_cause, c.asset_id ? { in_warranty: c.in_warranty } : null).decision === 'billable';
+      // Pending (no fault cause yet, item in warranty) is neither free nor billable yet.
+      const { decision } = decide(c.fault_cause, c.asset_id ? { in_warranty: c.in_warranty } : null);
       push({
         kind: 'cost', at: c.created_at, assetId: c.asset_id, assetName: c.asset_name, serial: c.serial, ticketId: c.ticket_id, ticketNumber: c.ticket_number,
-        title: `${pick(COST[c.kind], c.kind)} ¥${(Number(c.amount_cents) / 100).toFixed(2)}`, detail: `${c.description} · ${billable ? (en ? 'billable' : '收费') : (en ? 'free' : '免费')}`,
-        amountCents: Number(c.amount_cents), billable,
+        title: `${pick(COST[c.kind], c.kind)} ¥${(Number(c.amount_cents) / 100).toFixed(2)}`, detail: `${c.description} · ${pick(DECISION[decision], decision)}`,
+        amountCents: Number(c.amount_cents), billable: decision === 'pending' ? null : decision === 'billable',
       }, c.id);
     }
     events.sort((a, b) => b.at - a.at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
@@ -116,7 +118,7 @@ export class ArchiveService {
     do {
       const p = await this.page(scope, { ...q, cursor, limit: 200 }, locale);
       for (const e of p.items) {
-        ws.addRow([beijingClock(e.at, true), KIND[e.kind][en ? 1 : 0], e.assetName ?? '', e.serial ?? '', e.ticketNumber ?? '', e.title, e.detail, e.amountCents === null ? '' : e.amountCents / 100, e.billable === null ? '' : e.billable ? (en ? 'yes' : '是') : (en ? 'no' : '否')]);
+        ws.addRow([beijingClock(e.at, true), KIND[e.kind][en ? 1 : 0], e.assetName ?? '', e.serial ?? '', e.ticketNumber ?? '', e.title, e.detail, e.amountCents === null ? '' : e.amountCents / 100, e.billable === null ? (e.kind === 'cost' ? (en ? 'pending' : '待定') : '') : e.billable ? (en ? 'yes' : '是') : (en ? 'no' : '否')]);
       }
       rows += p.items.length;
       cursor = p.nextCursor ?? undefined;

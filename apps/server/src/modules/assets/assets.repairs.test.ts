@@ -145,6 +145,10 @@ describe.each(DIALECTS)('repairs: replaced parts, free or billable, cost stateme
     expect(xlsx.at(-1)![9]).toBe('8725');
     const en = await fetchFile(t, s.lead_a!, `${V}/cost-statement?${q}`, 'en');
     expect(en.json().lines[3].reasonText).toBe('Fault caused by people: charged at cost');
+    // A download link carries the app's language (?lang=), which wins over the browser's header.
+    const enXlsx = await xlsxRows((await fetchFile(t, s.lead_a!, `${V}/cost-statement.xlsx?${q}&lang=en`, 'zh-CN')).body);
+    expect(enXlsx[1]![0]).toBe('Date');
+    expect((await s.lead_b!.get(`${V}/cost-statement?customerId=${ids.orgA}&from=2020-01-01&to=2026-12-31`)).status).toBe(404); // not 400 for the long period
 
     expect((await s.lead_b!.get(`${V}/cost-statement?${q}`)).status).toBe(404);
     expect((await s.cust_a!.get(`${V}/cost-statement?${q}`)).status).toBe(403);

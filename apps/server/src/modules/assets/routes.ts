@@ -17,7 +17,14 @@ const IdParam = z.object({ id: z.string().max(64) });
 export const ASSET_READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
 export const ASSET_STAFF = ['service_manager', 'dispatcher', 'engineer'] as const;
 const tags = ['assets'];
-export const localeOf = (req: FastifyRequest) => pickLocale(req.headers['accept-language']);
+/**
+ * The language of generated files: `?lang=` wins over Accept-Language, because a browser download
+ * link sends the browser's language, not the one chosen in the app.
+ */
+export function localeOf(req: FastifyRequest) {
+  const lang = new URL(req.url, 'http://local').searchParams.get('lang');
+  return lang === 'en' || lang === 'zh-CN' ? lang : pickLocale(req.headers['accept-language']);
+}
 
 /** One uploaded file from a multipart body (field "file"). */
 export async function uploaded(req: FastifyRequest) {

@@ -26,10 +26,11 @@ export class CostStatementService {
   constructor(private readonly assets: AssetService) {}
 
   async statement(meta: RequestMeta, q: z.infer<typeof CostStatementQuery>, locale: Locale) {
+    // Whose figures first: a foreign customer is not found, whatever else is wrong with the request.
+    if (isCustomer(meta.actor) && q.customerId !== meta.actor.orgId) throw notFound('客户');
     if (q.to < q.from) throw invalid('to', '结束日期早于开始日期 / ends before it starts');
     if (daysBetween(q.from, q.to) > 366 * 3) throw invalid('to', '期间最长三年 / at most three years');
     const db = this.assets.db;
-    if (isCustomer(meta.actor) && q.customerId !== meta.actor.orgId) throw notFound('客户');
     const org = await this.assets.d.projects.repo.org(db, q.customerId);
     if (!org || org.kind !== 'customer') throw notFound('客户');
     const rows = await this.assets.repairs.statementLines(db, q.customerId, beijingDayStart(q.from), beijingDayStart(addDays(q.to, 1)));
