@@ -117,7 +117,8 @@ export const ReplacementCreate = z.object({
 });
 export const CostItem = z.object({
   id: Id, ticketId: Id, kind: CostKind, description: z.string(), quantity: z.number(), unitCostCents: z.number().int(), amountCents: z.number().int(),
-  billable: z.boolean(), reason: BillingReason, createdAt: Millis, byName: z.string(),
+  /** null while the decision is pending (fault cause not known yet, item in warranty). */
+  billable: z.boolean().nullable(), reason: BillingReason, createdAt: Millis, byName: z.string(),
 });
 export const CostItemCreate = z.object({
   kind: CostKind, description: text(200),
@@ -143,7 +144,7 @@ export const TicketRepair = z.object({
   decision: z.enum(['free', 'billable', 'pending']), reason: BillingReason,
   extensionPolicy: ExtensionPolicy, labourRateCents: z.number().int(),
   replacements: z.array(Replacement), costItems: z.array(CostItem),
-  totals: z.object({ billableCents: z.number().int(), freeCents: z.number().int() }),
+  totals: z.object({ billableCents: z.number().int(), freeCents: z.number().int(), pendingCents: z.number().int() }),
   repairPoints: z.array(RepairPoint),
 });
 export const RepairAssetSet = z.object({ assetId: Id });

@@ -68,6 +68,14 @@ async function refreshCsrf(): Promise<boolean> {
   }
 }
 
+/**
+ * A link to a generated file (PDF, Excel): carries the app's language, which the server prefers to
+ * the browser's Accept-Language for downloads.
+ */
+export function downloadUrl(path: string, query?: Query): string {
+  return buildUrl(path, { ...(query ?? {}), lang: currentLang() });
+}
+
 export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {

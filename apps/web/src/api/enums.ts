@@ -5,7 +5,10 @@
  * `tsc` fail as soon as a list here stops matching the schema's union type.
  */
 import type { Channel, ClockKind, FaultLevel, Role, SuspendReason, TicketStatus } from '@weibao/schema';
-import type { Discipline, OmRecordKind, OmRecordStatus, PresenceStatus } from './types';
+import type {
+  ArchiveKind, AssetKind, AssetState, BillingReason, CostKind, Discipline, ExtensionPolicy, OmRecordKind, OmRecordStatus, PresenceStatus, RepairDecision,
+  WarrantyStatus,
+} from './types';
 
 /** Compile-time check: `list` names every member of `All` (and nothing else, via `satisfies`). */
 function exhaustive<All>() {
@@ -30,3 +33,13 @@ export const PRESENCE_STATUSES = exhaustive<PresenceStatus>()(['present', 'late'
 export const DISCIPLINES = exhaustive<Discipline>()(['software', 'data_gis', 'hardware', 'network_security']);
 /** ISO weekdays as the resident plan stores them: 1 = Monday … 7 = Sunday. */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+// Assets, warranty, repairs and costs.
+export const ASSET_KINDS = exhaustive<AssetKind>()(['hardware', 'software']);
+export const ASSET_STATES = exhaustive<AssetState>()(['in_service', 'replaced', 'retired']);
+export const WARRANTY_STATUSES = exhaustive<WarrantyStatus>()(['in_warranty', 'expiring', 'expired', 'not_accepted']);
+export const EXTENSION_POLICIES = exhaustive<ExtensionPolicy>()(['downtime', 'restart']);
+export const COST_KINDS = exhaustive<CostKind>()(['part', 'labour', 'travel', 'other']);
+export const BILLING_REASONS = exhaustive<BillingReason>()(['human_cause', 'out_of_warranty', 'in_warranty', 'not_accepted', 'cause_pending', 'no_asset']);
+export const REPAIR_DECISIONS = exhaustive<RepairDecision>()(['free', 'billable', 'pending']);
+export const ARCHIVE_KINDS = exhaustive<ArchiveKind>()(['acceptance', 'ticket', 'replacement', 'inspection', 'cost']);

@@ -1,4 +1,5 @@
 // Shared look-up queries (organisations, projects, people) used by several features.
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { Org, Project, StaffMember, User } from './types';
@@ -9,6 +10,17 @@ export function useOrgs(enabled = true) {
 
 export function useProjects(enabled = true) {
   return useQuery({ queryKey: ['projects'], queryFn: () => api<Project[]>('/projects'), enabled, staleTime: 60_000 });
+}
+
+/** The customers of the projects the user can see (id and name), each once. */
+export function useCustomers(): { customers: { id: string; name: string }[]; loading: boolean } {
+  const { data: projects, isPending } = useProjects();
+  const customers = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const p of projects ?? []) if (!seen.has(p.customerId)) seen.set(p.customerId, p.customerName);
+    return [...seen].map(([id, name]) => ({ id, name }));
+  }, [projects]);
+  return { customers, loading: isPending };
 }
 
 /** Team engineers of a project: the people a ticket of that project can be dispatched to. */

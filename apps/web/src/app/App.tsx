@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppLayout } from './AppLayout';
 import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequireRole } from './guards';
-import { ADMIN_ORG_ROLES, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, USER_ADMIN_ROLES } from './roles';
+import { ADMIN_ORG_ROLES, COST_READERS, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, USER_ADMIN_ROLES } from './roles';
 import VerifyPage from '../features/verify/VerifyPage';
 
 // Every page is its own chunk so the first load carries only the shell (and echarts only the dashboard).
@@ -26,10 +26,16 @@ const RecordDetailPage = lazy(() => import('../features/records/RecordDetailPage
 const RecordEditorPage = lazy(() => import('../features/records/RecordEditorPage'));
 const PresencePage = lazy(() => import('../features/presence/PresencePage'));
 const StaffingPage = lazy(() => import('../features/staffing/StaffingPage'));
+const AssetLedgerPage = lazy(() => import('../features/assets/AssetLedgerPage'));
+const AssetDetailPage = lazy(() => import('../features/assets/AssetDetailPage'));
+const WarrantyPage = lazy(() => import('../features/assets/WarrantyPage'));
+const CustomerArchivePage = lazy(() => import('../features/assets/CustomerArchivePage'));
+const CostStatementPage = lazy(() => import('../features/repairs/CostStatementPage'));
+const RepairPointsPage = lazy(() => import('../features/repairs/RepairPointsPage'));
 
 const AUDITOR = ['auditor'] as const;
 const SECURITY_ADMIN = ['security_admin'] as const;
-/** Provider staff and customers: O&M records, resident presence and staffing are read by both. */
+/** Provider staff and customers: O&M records, resident presence, staffing and the asset pages are read by both. */
 const RECORD_READERS = [...PROVIDER_STAFF, ...CUSTOMER_ROLES];
 
 export function App() {
@@ -55,6 +61,13 @@ export function App() {
             <Route path="records/:id/edit" element={<RequireRole roles={RECORD_AUTHORS}><RecordEditorPage key="edit" /></RequireRole>} />
             <Route path="presence" element={<RequireRole roles={RECORD_READERS}><PresencePage /></RequireRole>} />
             <Route path="staffing" element={<RequireRole roles={RECORD_READERS}><StaffingPage /></RequireRole>} />
+            <Route path="assets" element={<RequireRole roles={RECORD_READERS}><AssetLedgerPage /></RequireRole>} />
+            <Route path="assets/:id" element={<RequireRole roles={RECORD_READERS}><AssetDetailPage /></RequireRole>} />
+            <Route path="warranty" element={<RequireRole roles={RECORD_READERS}><WarrantyPage /></RequireRole>} />
+            <Route path="archive" element={<RequireRole roles={RECORD_READERS}><CustomerArchivePage /></RequireRole>} />
+            <Route path="customers/:id/archive" element={<RequireRole roles={RECORD_READERS}><CustomerArchivePage /></RequireRole>} />
+            <Route path="repair-points" element={<RequireRole roles={RECORD_READERS}><RepairPointsPage /></RequireRole>} />
+            <Route path="costs" element={<RequireRole roles={COST_READERS}><CostStatementPage /></RequireRole>} />
             <Route path="portal/report" element={<RequireRole roles={CUSTOMER_ROLES}><ReportFaultPage /></RequireRole>} />
             <Route path="portal/tickets" element={<RequireRole roles={CUSTOMER_ROLES}><MyTicketsPage /></RequireRole>} />
             <Route path="portal/tickets/:id" element={<RequireRole roles={CUSTOMER_ROLES}><TicketDetailPage /></RequireRole>} />

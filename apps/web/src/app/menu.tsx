@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
-  AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, EnvironmentOutlined, FileAddOutlined, FileDoneOutlined, PhoneOutlined,
-  ProjectOutlined, ProfileOutlined, SafetyOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined,
+  AccountBookOutlined, AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, DatabaseOutlined, EnvironmentOutlined, FileAddOutlined,
+  FileDoneOutlined, HistoryOutlined, PhoneOutlined, ProjectOutlined, ProfileOutlined, SafetyCertificateOutlined, SafetyOutlined, SettingOutlined,
+  SolutionOutlined, TeamOutlined, ToolOutlined, UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import type { Me } from '../api/types';
-import { ADMIN_ORG_ROLES, hasRole, isCustomer, isProviderStaff, USER_ADMIN_ROLES } from './roles';
+import { ADMIN_ORG_ROLES, COST_READERS, hasRole, isCustomer, isProviderStaff, USER_ADMIN_ROLES } from './roles';
 
 type Item = { key: string; icon: ReactNode; label: string };
 
@@ -41,6 +42,15 @@ export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
       { key: '/presence', icon: <CalendarOutlined aria-hidden />, label: t('nav.presence') },
       { key: '/staffing', icon: <SolutionOutlined aria-hidden />, label: t('nav.staffing') },
     );
+    // Assets and warranty (R1–R5, R21): both read; customers reach their own organisation's archive.
+    const archive = isProviderStaff(me) ? '/archive' : `/customers/${encodeURIComponent(me.orgId)}/archive`;
+    items.push(
+      { key: '/assets', icon: <DatabaseOutlined aria-hidden />, label: t('nav.assets') },
+      { key: '/warranty', icon: <SafetyCertificateOutlined aria-hidden />, label: t('nav.warranty') },
+      { key: archive, icon: <HistoryOutlined aria-hidden />, label: t('nav.archive') },
+      { key: '/repair-points', icon: <ToolOutlined aria-hidden />, label: t('nav.repairPoints') },
+    );
+    if (hasRole(me, COST_READERS)) items.push({ key: '/costs', icon: <AccountBookOutlined aria-hidden />, label: t('nav.costs') });
   }
   const admin: Item[] = [];
   if (hasRole(me, ADMIN_ORG_ROLES)) {

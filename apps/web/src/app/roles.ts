@@ -6,6 +6,8 @@ export const ADMIN_ORG_ROLES: readonly Role[] = ['sys_admin', 'service_manager']
 export const USER_ADMIN_ROLES: readonly Role[] = ['sys_admin', 'security_admin'];
 /** Who writes O&M records (运维记录); dispatchers check in but do not author records. */
 export const RECORD_AUTHORS: readonly Role[] = ['engineer', 'service_manager'];
+/** Who reads the cost statement (费用结算单): the provider's manager, and a customer's lead for their own organisation. */
+export const COST_READERS: readonly Role[] = ['service_manager', 'customer_lead'];
 
 export function hasRole(me: Pick<Me, 'roles'>, roles: readonly Role[]): boolean {
   return me.roles.some((r) => roles.includes(r));

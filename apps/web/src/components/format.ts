@@ -45,3 +45,12 @@ export function bilingual(text: string): string {
   if (i < 0) return text;
   return i18n.language.startsWith('en') ? text.slice(i + 3) : text.slice(0, i);
 }
+
+const moneyFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Money is stored in fen (分): ¥1,234.50. */
+export function formatMoney(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return '—';
+  return `${cents < 0 ? '-' : ''}¥${moneyFormat.format(Math.abs(cents) / 100)}`;
+}
+/** Yuan typed in a form (up to 2 decimals) to fen. */
+export const yuanToCents = (yuan: number) => Math.round(yuan * 100);

@@ -31,6 +31,8 @@ describe.each(DIALECTS)('maintenance archives and warranty reminders (%s)', (dia
     expect(r.items[2]).toMatchObject({ title: '更换 数据盘1：DISK-001 → DISK-002', detail: '质保期 2028-03-15 → 2028-03-15（+0 天，按停机天数顺延）' });
     // The fault cause is not known yet: the cost is pending, neither free nor billable.
     expect(r.items[1]).toMatchObject({ amountCents: 120_000, billable: null, detail: '更换 数据盘1 希捷 4TB（DISK-001 → DISK-002） · 待定' });
+    const repair = (await s.lead_a!.get(`${V}/tickets/${r.items[1].ticketId}/repair`)).body;
+    expect([repair.decision, repair.costItems[0].billable, repair.totals]).toEqual(['pending', null, { billableCents: 0, freeCents: 0, pendingCents: 120_000 }]);
     expect(r.items[4]).toMatchObject({ title: '验收 一期' });
     // The replaced disk's archive is the same position's history.
     const disk = (await s.manager!.get(`${V}/assets/${a.get('DISK-001').id}/archive?kinds=replacement`)).body.items;

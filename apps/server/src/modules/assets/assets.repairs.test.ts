@@ -83,7 +83,7 @@ describe.each(DIALECTS)('repairs: replaced parts, free or billable, cost stateme
     expect((await s.manager!.get(`${V}/tickets/${tk.t1.id}`)).body.billable).toBe(false);
     r = (await s.engineer!.post(`${V}/tickets/${tk.t1.id}/cost-items`, { kind: 'labour', description: '更换硬盘', quantity: 2 })).body;
     expect(r.costItems.map((c: any) => [c.kind, c.quantity, c.unitCostCents, c.amountCents, c.billable])).toEqual([['labour', 2, 15_000, 30_000, false]]);
-    expect(r.totals).toEqual({ billableCents: 0, freeCents: 30_000 });
+    expect(r.totals).toEqual({ billableCents: 0, freeCents: 30_000, pendingCents: 0 });
 
     // Out of warranty: billable whatever the cause, before the cause is even known.
     tk.t3 = await ticket({ assetId: a.get('SW-OLD').id, title: '核心交换机端口故障' });

@@ -43,7 +43,7 @@ export class RepairService {
     const { decision, reason } = decide(t.fault_cause, repair);
     const costItems = costs.map((c) => ({
       id: c.id, ticketId: c.ticket_id, kind: c.kind as 'part', description: c.description, quantity: Number(c.quantity_x100) / 100,
-      unitCostCents: Number(c.unit_cost_cents), amountCents: Number(c.amount_cents), billable: decision === 'billable', reason, createdAt: c.created_at, byName: c.by_name ?? '',
+      unitCostCents: Number(c.unit_cost_cents), amountCents: Number(c.amount_cents), billable: decision === 'pending' ? null : decision === 'billable', reason, createdAt: c.created_at, byName: c.by_name ?? '',
     }));
     const sum = costItems.reduce((n, c) => n + c.amountCents, 0);
     return {
@@ -55,7 +55,7 @@ export class RepairService {
         model: r.model, faultOn: r.fault_on, replacedOn: r.replaced_on, policy: r.policy as 'downtime', inWarranty: r.in_warranty === 1, previousEnd: r.previous_end, newEnd: r.new_end,
         extendedByDays: r.extended_by_days, createdAt: r.created_at, byName: r.by_name ?? '',
       })),
-      costItems, totals: { billableCents: decision === 'billable' ? sum : 0, freeCents: decision === 'billable' ? 0 : sum },
+      costItems, totals: { billableCents: decision === 'billable' ? sum : 0, freeCents: decision === 'free' ? sum : 0, pendingCents: decision === 'pending' ? sum : 0 },
       repairPoints: points,
     };
   }

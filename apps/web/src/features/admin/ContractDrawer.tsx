@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
-import { App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Space } from 'antd';
+import { App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, applyFormError } from '../../api/client';
+import { EXTENSION_POLICIES } from '../../api/enums';
+import { FormRadioGroup } from '../../components/formControls';
 import type { Contract } from '../../api/types';
 import { CalendarEditor } from './CalendarEditor';
 import { contractFieldName, emptyContract, fromContract, toContractCreate, type ContractValues } from './contractForm';
@@ -87,6 +89,24 @@ export function ContractDrawer({ projectId, contract, open, onClose }: Props) {
           <Col xs={24} sm={8}>
             <Form.Item name="warrantyMonths" label={t('contract.warrantyMonths')} rules={[required]}>
               <InputNumber min={0} max={240} precision={0} className="full-width" data-testid="contract-warranty" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={16}>
+            <Form.Item name="partExtension" label={t('contract.partExtension')} rules={[required]} extra={t('contract.partExtensionHelp')}>
+              <FormRadioGroup className="level-radio">
+                <div style={{ display: 'flex', flexDirection: 'column' }}>
+                  {EXTENSION_POLICIES.map((p) => (
+                    <Radio key={p} value={p}>
+                      <span data-testid={`contract-extension-${p}`}>{t(`warranty.policy.${p}`)}</span>
+                    </Radio>
+                  ))}
+                </div>
+              </FormRadioGroup>
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name="labourRate" label={t('contract.labourRate')} rules={[required]} extra={t('contract.labourRateHelp')}>
+              <InputNumber min={0} max={1_000_000} precision={2} prefix="¥" className="full-width" data-testid="contract-labour-rate" />
             </Form.Item>
           </Col>
         </Row>

@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Contract, Project } from '../../api/types';
+import { formatMoney } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
 import { ContractDrawer } from './ContractDrawer';
@@ -41,6 +42,8 @@ export default function ContractsPage() {
     { title: t('contract.name'), dataIndex: 'name', key: 'name' },
     { title: t('contract.period'), key: 'period', render: (_, c) => `${c.startsOn} ~ ${c.endsOn}` },
     { title: t('contract.warrantyMonths'), dataIndex: 'warrantyMonths', key: 'warranty' },
+    { title: t('contract.partExtension'), key: 'extension', render: (_, c) => t(`warranty.policy.${c.partExtension}`) },
+    { title: t('contract.labourRate'), key: 'labour', render: (_, c) => formatMoney(c.labourRateCents) },
     { title: t('calendar.kind'), key: 'calendar', render: (_, c) => calendar(c) },
     { title: t('contract.targets'), key: 'targets', render: (_, c) => <span style={{ fontSize: 12 }}>{targets(c)}</span> },
     { title: t('common.actions'), key: 'actions', render: (_, c) => editBtn(c) },
@@ -75,6 +78,9 @@ export default function ContractsPage() {
             <strong>{c.name}</strong> <span className="muted">{c.code}</span> {calendar(c)}
             <div className="muted">
               {c.startsOn} ~ {c.endsOn} · {t('contract.warrantyN', { n: c.warrantyMonths })}
+            </div>
+            <div className="muted">
+              {t(`warranty.policy.${c.partExtension}`)} · {t('repair.ratePerHour', { amount: formatMoney(c.labourRateCents) })}
             </div>
             <div style={{ fontSize: 12 }}>{targets(c)}</div>
             <div style={{ marginTop: 6 }}>{editBtn(c)}</div>

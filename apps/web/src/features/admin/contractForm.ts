@@ -1,6 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { SUSPEND_REASONS } from '../../api/enums';
-import type { BusinessPeriod, Contract, ContractCreate, FaultLevel, LevelTargets, SuspendReason } from '../../api/types';
+import type { BusinessPeriod, Contract, ContractCreate, ContractPartExtension, FaultLevel, LevelTargets, SuspendReason } from '../../api/types';
 
 /** Flat form model of a contract; converted to/from the API's nested ContractCreate/SlaPolicy. */
 export interface ContractValues {
@@ -8,6 +8,10 @@ export interface ContractValues {
   name: string;
   period: [Dayjs, Dayjs];
   warrantyMonths: number;
+  /** R4: how a replaced part's warranty is extended. */
+  partExtension: ContractPartExtension;
+  /** R3: labour cost rate in yuan per hour (stored in fen). */
+  labourRate: number;
   targets: LevelTargets[];
   calendarKind: '24x7' | 'business';
   weekly: BusinessPeriod[];
@@ -34,6 +38,8 @@ export function emptyContract(): ContractValues {
     name: '',
     period: [start, start.add(3, 'year').subtract(1, 'day')],
     warrantyMonths: 36,
+    partExtension: 'downtime',
+    labourRate: 0,
     targets: DEFAULT_TARGETS.map((x) => ({ ...x })),
     calendarKind: '24x7',
     weekly: WORKWEEK.map((x) => ({ ...x })),
@@ -56,6 +62,8 @@ export function fromContract(c: Contract): ContractValues {
     name: c.name,
     period: [dayjs(c.startsOn), dayjs(c.endsOn)],
     warrantyMonths: c.warrantyMonths,
+    partExtension: c.partExtension ?? 'downtime',
+    labourRate: (c.labourRateCents ?? 0) / 100,
     targets: LEVELS.map((level) => byLevel.get(level) ?? { level, responseMin: 30, arrivalMin: 30, resolutionMin: 120 }),
     calendarKind: cal.kind,
     ...(cal.kind === 'business'
@@ -83,6 +91,8 @@ export function toContractCreate(v: ContractValues): ContractCreate {
     startsOn: day(v.period[0]),
     endsOn: day(v.period[1]),
     warrantyMonths: v.warrantyMonths,
+    partExtension: v.partExtension,
+    labourRateCents: Math.round((v.labourRate ?? 0) * 100),
     policy: {
       targets: v.targets.map((x, i) => ({ ...x, level: LEVELS[i] ?? x.level })),
       calendar:
@@ -107,6 +117,7 @@ export function toContractCreate(v: ContractValues): ContractCreate {
 export function contractFieldName(field: string): string {
   return field
     .replace(/^(startsOn|endsOn)$/, 'period')
+    .replace(/^labourRateCents$/, 'labourRate')
     .replace(/^policy\.calendar\.kind$/, 'calendarKind')
     .replace(/^policy\.calendar\./, '')
     .replace(/^policy\./, '');

@@ -2,7 +2,7 @@ import { Button, Card, Col, DatePicker, Form, Input, Row } from 'antd';
 import { FormSelect } from '../../components/formControls';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS } from '../../api/enums';
 import { api, applyFormError } from '../../api/client';
@@ -10,6 +10,8 @@ import { filterByLabel, useAssignees, useProjects } from '../../api/queries';
 import type { Channel, FaultLevel, Ticket, TicketCreate } from '../../api/types';
 import { LevelRadioGroup } from '../../components/LevelRadioGroup';
 import { PageHeader } from '../../components/PageHeader';
+import { AssetPicker } from '../assets/AssetPicker';
+import type { Asset } from '../../api/types';
 
 /** A call logged more than this long after it came in needs a reason (sla-semantics: entry vs reported time). */
 const LATE_ENTRY_MS = 24 * 3600_000;
@@ -26,6 +28,7 @@ interface Values {
   description?: string;
   location?: string;
   assigneeId?: string;
+  assetId?: string;
 }
 
 /** 电话报修: everything a dispatcher needs while on the phone, on one screen. */
@@ -34,6 +37,8 @@ export default function IntakePage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
+  // 报修 from an asset's page: /intake?projectId=…&assetId=… opens the form with both chosen.
+  const [params] = useSearchParams();
   const projectId = Form.useWatch('projectId', form);
   const reportedAt = Form.useWatch('reportedAt', form);
   const { data: projects = [], isPending: projectsLoading } = useProjects();
@@ -50,6 +55,11 @@ export default function IntakePage() {
     onError: (e) => applyFormError(form, e),
   });
 
+  /** The asset's location is where the engineer goes, unless the caller said otherwise. */
+  const fillLocation = (a: Asset | undefined) => {
+    if (a?.location && !form.getFieldValue('location')) form.setFieldValue('location', a.location);
+  };
+
   const onFinish = (v: Values) => {
     create.mutate({
       projectId: v.projectId,
@@ -63,6 +73,7 @@ export default function IntakePage() {
       description: v.description?.trim() ?? '',
       location: v.location?.trim() || undefined,
       assigneeId: v.assigneeId || undefined,
+      assetId: v.assetId || undefined,
     });
   };
 
@@ -77,7 +88,7 @@ export default function IntakePage() {
           name="intake"
           layout="vertical"
           onFinish={onFinish}
-          initialValues={{ channel: 'phone', reportedAt: dayjs() }}
+          initialValues={{ channel: 'phone', reportedAt: dayjs(), projectId: params.get('projectId') ?? undefined, assetId: params.get('assetId') ?? undefined }}
           scrollToFirstError
         >
           <Row gutter={16}>
@@ -88,9 +99,14 @@ export default function IntakePage() {
                   filterOption={filterByLabel}
                   loading={projectsLoading}
                   options={projects.map((p) => ({ value: p.id, label: `${p.name} (${p.customerName})` }))}
-                  onChange={() => form.setFieldValue('assigneeId', undefined)}
+                  onChange={() => form.setFieldsValue({ assigneeId: undefined, assetId: undefined })}
                   data-testid="intake-project"
                 />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item name="assetId" label={t('intake.asset')} extra={t('intake.assetHelp')}>
+                <AssetPicker projectId={projectId} onChange={(_, a) => fillLocation(a)} data-testid="intake-asset" />
               </Form.Item>
             </Col>
             <Col {...half}>

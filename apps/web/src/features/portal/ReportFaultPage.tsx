@@ -1,14 +1,15 @@
 import { Button, Card, Form, Input } from 'antd';
 import { FormSelect } from '../../components/formControls';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, applyFormError } from '../../api/client';
 import { useProjects } from '../../api/queries';
-import type { FaultLevel, Ticket, TicketCreate } from '../../api/types';
+import type { Asset, FaultLevel, Ticket, TicketCreate } from '../../api/types';
 import { LevelRadioGroup } from '../../components/LevelRadioGroup';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentUser } from '../auth/useMe';
+import { AssetPicker } from '../assets/AssetPicker';
 
 interface Values {
   projectId: string;
@@ -18,6 +19,7 @@ interface Values {
   reporterName: string;
   reporterPhone: string;
   location?: string;
+  assetId?: string;
 }
 
 /** 报修: a customer user reports a fault through the portal (channel "web"). */
@@ -28,6 +30,13 @@ export default function ReportFaultPage() {
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const { data: projects = [], isPending } = useProjects();
+  // 报修 from an asset's page: ?projectId=…&assetId=… opens the form with both chosen.
+  const [params] = useSearchParams();
+  const projectId = Form.useWatch('projectId', form);
+  const askedProject = params.get('projectId') ?? undefined;
+  const fillLocation = (a: Asset | undefined) => {
+    if (a?.location && !form.getFieldValue('location')) form.setFieldValue('location', a.location);
+  };
 
   const create = useMutation({
     mutationFn: (body: TicketCreate) => api<Ticket>('/tickets', { body }),
@@ -47,7 +56,11 @@ export default function ReportFaultPage() {
           form={form}
           name="report"
           layout="vertical"
-          initialValues={{ reporterName: me.displayName, projectId: projects.length === 1 ? projects[0]?.id : undefined }}
+          initialValues={{
+            reporterName: me.displayName,
+            projectId: askedProject ?? (projects.length === 1 ? projects[0]?.id : undefined),
+            assetId: askedProject ? (params.get('assetId') ?? undefined) : undefined,
+          }}
           key={projects.length === 1 ? 'single' : 'multi'}
           onFinish={(v) =>
             create.mutate({
@@ -59,12 +72,21 @@ export default function ReportFaultPage() {
               reporterName: v.reporterName.trim(),
               reporterPhone: v.reporterPhone.trim(),
               location: v.location?.trim() || undefined,
+              assetId: v.assetId || undefined,
             })
           }
           scrollToFirstError
         >
           <Form.Item name="projectId" label={t('portal.project')} rules={[required]}>
-            <FormSelect loading={isPending} options={projects.map((p) => ({ value: p.id, label: p.name }))} data-testid="report-project" />
+            <FormSelect
+              loading={isPending}
+              options={projects.map((p) => ({ value: p.id, label: p.name }))}
+              onChange={() => form.setFieldValue('assetId', undefined)}
+              data-testid="report-project"
+            />
+          </Form.Item>
+          <Form.Item name="assetId" label={t('portal.asset')} extra={t('intake.assetHelp')}>
+            <AssetPicker projectId={projectId} onChange={(_, a) => fillLocation(a)} data-testid="report-asset" />
           </Form.Item>
           <Form.Item name="level" label={t('portal.level')} rules={[required]}>
             <LevelRadioGroup testPrefix="report" />

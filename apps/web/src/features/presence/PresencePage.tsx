@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Col, Empty, Input, Row, Tabs } from 'antd';
-import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { isProviderStaff } from '../../app/roles';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,6 +10,7 @@ import { beijingMonth, useResidentPlan } from './api';
 import { DailyBoard } from './DailyBoard';
 import { MonthView } from './MonthView';
 import { ResidentPlanCard } from './ResidentPlanCard';
+import { useUrlState } from '../../components/useUrlState';
 
 const TABS = ['day', 'month', 'plan'] as const;
 type Tab = (typeof TABS)[number];
@@ -27,25 +27,13 @@ export default function PresencePage() {
   const staff = isProviderStaff(me);
   const manager = me.roles.includes('service_manager');
   const { projectId, projects, loading, setProjectId } = useProjectParam();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlState();
   const tabParam = params.get('tab');
   const tab: Tab = isTab(tabParam) ? tabParam : 'day';
   const day = params.get('day') || beijingDay();
   const month = params.get('month') || day.slice(0, 7) || beijingMonth();
   const plan = useResidentPlan(projectId);
 
-  const set = (patch: Record<string, string>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const dayInput = (
     <Input

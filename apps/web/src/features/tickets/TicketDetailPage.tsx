@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { RepairPanel } from '../repairs/RepairPanel';
 import { ActionBar } from './ActionBar';
 import { useTicket } from './api';
 import { AttachmentsPanel } from './AttachmentsPanel';
@@ -50,6 +51,9 @@ export default function TicketDetailPage() {
         <Col xs={24} xl={15}>
           <Card title={h2(t('ticket.details'))} size="small" style={{ marginBottom: 16 }}>
             <TicketInfo ticket={ticket} />
+          </Card>
+          <Card title={h2(t('repair.title'))} size="small" style={{ marginBottom: 16 }}>
+            <RepairPanel ticket={ticket} />
           </Card>
           <Card title={h2(t('comment.title'))} size="small" style={{ marginBottom: 16 }}>
             <CommentsPanel ticketId={ticket.id} />

@@ -8,11 +8,13 @@ import { useTimeline } from './api';
 const DATA_KEYS = [
   'clock', 'channel', 'assigneeName', 'fromAssigneeName', 'toAssigneeName', 'level', 'fromLevel', 'toLevel',
   'suspendReason', 'faultCause', 'rating', 'note', 'solution', 'fileName',
+  // repairs: the asset recorded, a part replaced and the warranty it got
+  'name', 'serial', 'oldSerial', 'newSerial', 'newEnd', 'policy', 'extendedByDays',
 ];
 /** Data values that are enum codes get their display name; the rest are shown as they are. */
 const VALUE_KEY: Record<string, string> = {
   clock: 'clock.kind', channel: 'channel', level: 'level.short', fromLevel: 'level.short', toLevel: 'level.short',
-  suspendReason: 'suspendReason', faultCause: 'faultCause',
+  suspendReason: 'suspendReason', faultCause: 'faultCause', policy: 'warranty.policy',
 };
 
 function EventLine({ e }: { e: TimelineEvent }) {
