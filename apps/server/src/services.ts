@@ -8,6 +8,7 @@ import { RepairService } from './modules/assets/repairs.js';
 import { AssetService } from './modules/assets/service.js';
 import { CostStatementService } from './modules/assets/statement.js';
 import { AuditService } from './modules/audit/service.js';
+import { InspectionService } from './modules/inspections/service.js';
 import { AuthService } from './modules/auth/service.js';
 import { RecordExports } from './modules/fieldwork/exports.js';
 import { RecordService } from './modules/fieldwork/records.js';
@@ -48,9 +49,10 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const assetImport = new AssetImportService(assets);
   const costStatements = new CostStatementService(assets);
   const archive = new ArchiveService(assets);
+  const inspections = new InspectionService({ database, audit, projects, users: userRepo, assets, notifications, now });
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
-  const worker = new Worker({ database, tickets, visits, assets, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, mailer, worker };
+  const worker = new Worker({ database, tickets, visits, assets, inspections, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

@@ -3,3 +3,4 @@ export * from './api.js';
 export * from './levels.js';
 export * from './fieldwork.js';
 export * from './assets.js';
+export * from './inspections.js';

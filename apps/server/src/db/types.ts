@@ -125,6 +125,21 @@ export interface RepairPointsTable {
 }
 export interface RepairPointProjectsTable { point_id: string; project_id: string }
 
+export interface ChecklistTemplatesTable {
+  id: string; family_id: string; version: number; current: number; name: string; scope: string; asset_type: string | null; items_json: string;
+  created_at: number; created_by: string | null;
+}
+export interface InspectionPlansTable {
+  id: string; project_id: string; name: string; kind: string; template_family_id: string; due_day: number; interval_months: number; starts_on: string;
+  lead_days: number; assignee_ids_json: string; pauses_json: string; paused: number; generated_through: string | null;
+  created_at: number; created_by: string | null; updated_at: number;
+}
+export interface InspectionTasksTable {
+  id: string; plan_id: string; project_id: string; customer_id: string; period: string; asset_key: string; asset_id: string | null; due_on: string;
+  assignee_id: string | null; template_version_id: string; status: string; done_on: string | null; cancel_reason: string | null;
+  overdue_notified_at: number | null; created_at: number; updated_at: number;
+}
+
 export interface DB {
   orgs: OrgsTable; users: UsersTable; user_roles: UserRolesTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
   projects: ProjectsTable; project_members: ProjectMembersTable; contracts: ContractsTable; counters: CountersTable;
@@ -135,4 +150,5 @@ export interface DB {
   resident_plans: ResidentPlansTable; engineer_profiles: EngineerProfilesTable; staffing_plans: StaffingPlansTable;
   acceptances: AcceptancesTable; assets: AssetsTable; ticket_repairs: TicketRepairsTable; asset_replacements: AssetReplacementsTable;
   cost_items: CostItemsTable; asset_inspections: AssetInspectionsTable; repair_points: RepairPointsTable; repair_point_projects: RepairPointProjectsTable;
+  checklist_templates: ChecklistTemplatesTable; inspection_plans: InspectionPlansTable; inspection_tasks: InspectionTasksTable;
 }

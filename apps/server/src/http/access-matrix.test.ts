@@ -10,7 +10,7 @@ import { DEMO_USERS } from '../modules/seed/demo.js';
  * test, so a new route cannot ship untested.
  */
 type Org = 'A' | 'B';
-type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer';
+type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer' | 'template' | 'plan';
 interface Body { payload?: unknown; headers?: Record<string, string> }
 interface Fixture {
   /** Request for callers the route admits: harmless (invalid body or someone else's id) and must get past access control. */
@@ -121,10 +121,22 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/assets/:id/archive.xlsx': { probe: {}, foreign: {} },
   'GET /api/v1/customers/:id/archive': { probe: {}, foreign: {} },
   'GET /api/v1/customers/:id/archive.xlsx': { probe: {}, foreign: {} },
+  'GET /api/v1/checklist-templates': { probe: {} },
+  'POST /api/v1/checklist-templates': { probe: json({}) },
+  'GET /api/v1/checklist-templates/:id': { probe: {}, foreign: {} },
+  'PUT /api/v1/checklist-templates/:id': { probe: json({}), foreign: json({ name: '改', scope: 'system', items: [{ key: 'a', title: 'a' }] }) },
+  'GET /api/v1/projects/:id/inspection-plans': { probe: {}, foreign: {} },
+  'POST /api/v1/projects/:id/inspection-plans': { probe: json({}), foreign: json({ name: '串单计划', kind: 'monthly', templateId: 'x', startsOn: '2026-10-01', assigneeIds: ['x'] }) },
+  'PATCH /api/v1/inspection-plans/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
+  'POST /api/v1/inspection-plans/:id/pause': { probe: json({}), foreign: json({ reason: '串单暂停' }) },
+  'POST /api/v1/inspection-plans/:id/resume': { probe: json({ bogus: 1 }), foreign: {} },
+  'GET /api/v1/inspection-tasks': { probe: {} },
+  'GET /api/v1/projects/:id/inspection-completion': { probe: {}, foreign: {} },
 };
 /** Query strings list routes need, per customer organisation. */
 const LIST_QUERY: Record<string, (own: string) => string> = {
   '/api/v1/tickets': () => '?limit=100',
+  '/api/v1/inspection-tasks': () => '?from=2026-01-01&to=2027-12-31',
   '/api/v1/cost-statement': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
   '/api/v1/cost-statement.pdf': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
   '/api/v1/cost-statement.xlsx': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
@@ -132,12 +144,13 @@ const LIST_QUERY: Record<string, (own: string) => string> = {
 
 /** Which kind of record the :id of a route names. */
 function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers)\/:id/.exec(url);
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans)\/:id/.exec(url);
   if (!m) return null;
   return ({
     'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
     notifications: 'notification', 'site-visits': 'visit', 'om-records': 'record', 'public/om-records': 'record', engineers: 'user',
     assets: 'asset', acceptances: 'acceptance', 'repair-points': 'repair_point', customers: 'customer',
+    'checklist-templates': 'template', 'inspection-plans': 'plan',
   } as const)[m[1] as 'projects'];
 }
 
@@ -180,15 +193,19 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       const asset = (await mgr.post(`/api/v1/projects/${projectId}/assets`, { kind: 'hardware', type: '服务器', name: `机密资产-${org}`, model: 'M', serial: `SN-SECRET-${org}`, acceptanceId: acc.id })).body;
       expect((await disp.put(`/api/v1/tickets/${tk.id}/repair`, { assetId: asset.id })).status).toBe(200);
       expect((await eng.post(`/api/v1/tickets/${tk.id}/cost-items`, { kind: 'other', description: `机密费用-${org}`, quantity: 1, unitCostCents: 100 })).status).toBe(200);
+      // A checklist template (shared by both, created once) and a monthly inspection plan per project.
+      const tplId = org === 'A' ? (await mgr.post('/api/v1/checklist-templates', { name: '机密模板', scope: 'system', items: [{ key: 'a', title: '检查' }] })).body.id : rec.A.template;
+      const plan = (await mgr.post(`/api/v1/projects/${projectId}/inspection-plans`, { name: `机密计划-${org}`, kind: 'monthly', templateId: tplId, startsOn: '2026-10-01', assigneeIds: [ids.users.engineer] })).body;
+      expect(plan.id, JSON.stringify(plan)).toBeDefined();
       const point = (await mgr.post('/api/v1/repair-points', { name: `机密维修点-${org}`, address: `机密地址-${org}`, personInCharge: '某人', phone: '12345', capabilities: [], staff: [], projectIds: [projectId] })).body;
       rec[org] = {
         ticket: tk.id, project: projectId, contract: contractId, attachment: att.body.id, token: token.id, user: ids.users[cust]!, notification: note.id, visit: visit.id, record: record.id,
-        asset: asset.id, acceptance: acc.id, repair_point: point.id, customer: org === 'A' ? ids.orgA : ids.orgB,
+        asset: asset.id, acceptance: acc.id, repair_point: point.id, customer: org === 'A' ? ids.orgA : ids.orgB, template: tplId, plan: plan.id,
       };
       const project = (await disp.get(`/api/v1/projects/${projectId}`)).body;
       const contract = (await sessions.manager!.get(`/api/v1/contracts/${contractId}`)).body;
       secrets[org] = [tk.id, tk.number, `机密工单-${org}`, `机密评论-${org}`, `机密方案-${org}`, `机密内容-${org}`, `机密附件-${org}`, `机密令牌-${org}`, project.code, contract.code, att.body.id, token.id, note.id, visit.id, record.id, record.number, `机密地点-${org}`, `机密运维-${org}`,
-        asset.id, `机密资产-${org}`, `SN-SECRET-${org}`, acc.id, `机密批次-${org}`, point.id, `机密维修点-${org}`, `机密地址-${org}`];
+        asset.id, `机密资产-${org}`, `SN-SECRET-${org}`, acc.id, `机密批次-${org}`, point.id, `机密维修点-${org}`, `机密地址-${org}`, plan.id, `机密计划-${org}`];
     }
   });
   afterAll(async () => { await t?.drop(); });
@@ -294,6 +311,10 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       },
       'GET /api/v1/repair-points': (r, _u, org) => {
         expect(r.body.map((x: any) => x.id)).toEqual([rec[org].repair_point]);
+      },
+      'GET /api/v1/inspection-tasks': (r, _u, org) => {
+        expect(r.body.items.length).toBeGreaterThan(0);
+        expect(r.body.items.every((x: any) => x.projectId === rec[org].project)).toBe(true);
       },
       'GET /api/v1/cost-statement': (r, _u, org) => { expect(r.body.customerId).toBe(org === 'A' ? ids.orgA : ids.orgB); },
       'GET /api/v1/cost-statement.pdf': (r) => { expect(r.raw.startsWith('%PDF')).toBe(true); },

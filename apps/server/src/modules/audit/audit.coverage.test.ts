@@ -197,6 +197,20 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
         return { who: 'manager', res, action: 'repair_point.create', target: res.body.id };
       },
       'PUT /api/v1/repair-points/:id': async () => ({ who: 'manager', res: await req('manager', 'PUT', `${V}/repair-points/${ctx.point}`, { name: '审计维修点', address: '某路 2 号', personInCharge: '某人', phone: '12345', capabilities: [], staff: [], projectIds: [ids.projectA] }), action: 'repair_point.update', target: ctx.point! }),
+      'POST /api/v1/checklist-templates': async () => {
+        const res = await req('manager', 'POST', `${V}/checklist-templates`, { name: '审计巡检模板', scope: 'system', items: [{ key: 'a', title: '检查' }] });
+        ctx.template = res.body.id;
+        return { who: 'manager', res, action: 'checklist.create', target: res.body.id };
+      },
+      'PUT /api/v1/checklist-templates/:id': async () => ({ who: 'manager', res: await req('manager', 'PUT', `${V}/checklist-templates/${ctx.template}`, { name: '审计巡检模板', scope: 'system', items: [{ key: 'a', title: '检查' }, { key: 'b', title: '再查' }] }), action: 'checklist.revise', target: ctx.template! }),
+      'POST /api/v1/projects/:id/inspection-plans': async () => {
+        const res = await req('manager', 'POST', `${V}/projects/${ids.projectA}/inspection-plans`, { name: '审计月度巡检', kind: 'monthly', templateId: ctx.template, startsOn: '2026-10-01', assigneeIds: [ids.users.engineer] });
+        ctx.plan = res.body.id;
+        return { who: 'manager', res, action: 'inspection_plan.create', target: res.body.id };
+      },
+      'PATCH /api/v1/inspection-plans/:id': async () => ({ who: 'manager', res: await req('manager', 'PATCH', `${V}/inspection-plans/${ctx.plan}`, { assigneeIds: [ids.users.engineer2] }), action: 'inspection_plan.update', target: ctx.plan! }),
+      'POST /api/v1/inspection-plans/:id/pause': async () => ({ who: 'manager', res: await req('manager', 'POST', `${V}/inspection-plans/${ctx.plan}/pause`, { reason: '停机' }), action: 'inspection_plan.pause', target: ctx.plan! }),
+      'POST /api/v1/inspection-plans/:id/resume': async () => ({ who: 'manager', res: await req('manager', 'POST', `${V}/inspection-plans/${ctx.plan}/resume`), action: 'inspection_plan.resume', target: ctx.plan! }),
       'PUT /api/v1/security-policy': async () => {
         const current = (await req('secadmin', 'GET', `${V}/security-policy`)).body;
         return { who: 'secadmin', res: await req('secadmin', 'PUT', `${V}/security-policy`, { ...current, lockoutMinutes: 45 }), action: 'security.policy', target: 'security_policy' };

@@ -6,12 +6,13 @@ import { autoClose } from '../tickets/actions.js';
 import type { TicketService } from '../tickets/service.js';
 import type { VisitService } from '../fieldwork/visits.js';
 import type { AssetService } from '../assets/service.js';
+import type { InspectionService } from '../inspections/service.js';
 
 const KIND_ZH: Record<string, string> = { warn50: '已过半', warn80: '已达 80%', breach: '已超时' };
 const CLOCK_ZH: Record<string, string> = { response: '响应', arrival: '到场', resolution: '解决' };
 
 export interface WorkerDeps {
-  database: Database; tickets: TicketService; visits: VisitService; assets: AssetService; notifications: NotificationService; mailer: Mailer;
+  database: Database; tickets: TicketService; visits: VisitService; assets: AssetService; inspections: InspectionService; notifications: NotificationService; mailer: Mailer;
   nodeId: string; now: () => number; log: FastifyBaseLogger; pollMs: number;
 }
 
@@ -58,6 +59,9 @@ export class Worker {
         await this.d.visits.flagForgotten(this.d.now());
         // Warranty reminders (90/30/7 days) change with the Beijing date: once a minute is plenty too.
         while ((await this.d.assets.remindWarranty()) > 0) { /* batches of 500 per threshold */ }
+        // Inspection tasks are generated ahead and overdue ones reported: also a matter of dates.
+        await this.d.inspections.generateDue();
+        while ((await this.d.inspections.notifyOverdue()) > 0) { /* batches of 200 */ }
       }
     } finally {
       this.running = false;
