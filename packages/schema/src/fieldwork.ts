@@ -42,7 +42,8 @@ export const SiteVisitQuery = z.object({
 export const SiteVisitPage = z.object({ items: z.array(SiteVisit), nextCursor: z.string().nullable() });
 
 // ---------- O&M records (运维记录, R15) ----------
-export const OM_RECORD_KINDS = ['daily', 'visit', 'remote'] as const; // 驻场日志 / 上门服务 / 远程服务
+/** 驻场日志 / 上门服务 / 远程服务 / 巡检记录 (written by finishing an inspection task, signed like the others). */
+export const OM_RECORD_KINDS = ['daily', 'visit', 'remote', 'inspection'] as const;
 export const OmRecordKind = z.enum(OM_RECORD_KINDS);
 export const OM_RECORD_STATUSES = ['draft', 'submitted', 'rejected', 'signed', 'superseded'] as const;
 export const OmRecordStatus = z.enum(OM_RECORD_STATUSES);

@@ -76,3 +76,29 @@ export const InspectionCompletion = Counts.extend({
   projectId: Id, month: z.string(),
   byPlan: z.array(Counts.extend({ planId: Id, planName: z.string(), kind: PlanKind })),
 });
+
+// ---------- execution (巡检执行): results per item, parameter adjustments, findings as tickets ----------
+export const ItemOutcome = z.enum(['pass', 'fail', 'na']);
+export const InspectionResult = z.object({
+  key: z.string(), outcome: ItemOutcome, value: z.number().nullable(), note: z.string().nullable(), hasPhoto: z.boolean(),
+  ticketId: Id.nullable(), ticketNumber: z.string().nullable(), updatedAt: Millis, byName: z.string(),
+});
+export const ResultInput = z.object({
+  outcome: ItemOutcome,
+  /** The measured value, for items with a range or a unit. */
+  value: z.number().finite().nullable().optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+export const Adjustment = z.object({ id: Id, parameter: z.string(), before: z.string(), after: z.string(), reason: z.string(), at: Millis, byName: z.string() });
+export const AdjustmentInput = z.object({
+  parameter: z.string().trim().min(1).max(120), before: z.string().trim().min(1).max(200), after: z.string().trim().min(1).max(200), reason: z.string().trim().min(1).max(500),
+});
+export const FindingTicketInput = z.object({
+  level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  title: z.string().trim().min(1).max(200).optional(),
+});
+export const FinishRequest = z.object({ summary: z.string().trim().max(5000).optional() });
+export const InspectionTaskDetail = InspectionTask.extend({
+  template: ChecklistTemplate, results: z.array(InspectionResult), adjustments: z.array(Adjustment),
+  startedAt: Millis.nullable(), recordId: Id.nullable(), recordNumber: z.string().nullable(), recordStatus: z.string().nullable(),
+});

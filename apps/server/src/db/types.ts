@@ -137,8 +137,13 @@ export interface InspectionPlansTable {
 export interface InspectionTasksTable {
   id: string; plan_id: string; project_id: string; customer_id: string; period: string; asset_key: string; asset_id: string | null; due_on: string;
   assignee_id: string | null; template_version_id: string; status: string; done_on: string | null; cancel_reason: string | null;
-  overdue_notified_at: number | null; created_at: number; updated_at: number;
+  overdue_notified_at: number | null; started_at: number | null; record_id: string | null; created_at: number; updated_at: number;
 }
+export interface InspectionResultsTable {
+  task_id: string; item_key: string; outcome: string; value: string | null; note: string | null; photo_path: string | null; photo_sha256: string | null;
+  ticket_id: string | null; updated_at: number; updated_by: string;
+}
+export interface InspectionAdjustmentsTable { id: string; task_id: string; parameter: string; before_value: string; after_value: string; reason: string; at: number; by: string }
 
 export interface DB {
   orgs: OrgsTable; users: UsersTable; user_roles: UserRolesTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
@@ -151,4 +156,5 @@ export interface DB {
   acceptances: AcceptancesTable; assets: AssetsTable; ticket_repairs: TicketRepairsTable; asset_replacements: AssetReplacementsTable;
   cost_items: CostItemsTable; asset_inspections: AssetInspectionsTable; repair_points: RepairPointsTable; repair_point_projects: RepairPointProjectsTable;
   checklist_templates: ChecklistTemplatesTable; inspection_plans: InspectionPlansTable; inspection_tasks: InspectionTasksTable;
+  inspection_results: InspectionResultsTable; inspection_adjustments: InspectionAdjustmentsTable;
 }

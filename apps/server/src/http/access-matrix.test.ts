@@ -10,7 +10,7 @@ import { DEMO_USERS } from '../modules/seed/demo.js';
  * test, so a new route cannot ship untested.
  */
 type Org = 'A' | 'B';
-type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer' | 'template' | 'plan';
+type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer' | 'template' | 'plan' | 'task';
 interface Body { payload?: unknown; headers?: Record<string, string> }
 interface Fixture {
   /** Request for callers the route admits: harmless (invalid body or someone else's id) and must get past access control. */
@@ -132,6 +132,13 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/v1/inspection-plans/:id/resume': { probe: json({ bogus: 1 }), foreign: {} },
   'GET /api/v1/inspection-tasks': { probe: {} },
   'GET /api/v1/projects/:id/inspection-completion': { probe: {}, foreign: {} },
+  'GET /api/v1/inspection-tasks/:id': { probe: {}, foreign: {} },
+  'PUT /api/v1/inspection-tasks/:id/results/:key': { probe: json({}), foreign: json({ outcome: 'pass' }) },
+  'POST /api/v1/inspection-tasks/:id/results/:key/photo': { probe: json({}), foreign: multipart('p.png', 'png', 'image/png') },
+  'GET /api/v1/inspection-tasks/:id/results/:key/photo': { probe: {}, foreign: {} },
+  'POST /api/v1/inspection-tasks/:id/adjustments': { probe: json({}), foreign: json({ parameter: 'p', before: '1', after: '2', reason: '串单' }) },
+  'POST /api/v1/inspection-tasks/:id/results/:key/ticket': { probe: json({}), foreign: json({ level: 4 }) },
+  'POST /api/v1/inspection-tasks/:id/finish': { probe: json({ summary: 'x'.repeat(5001) }), foreign: json({}) },
 };
 /** Query strings list routes need, per customer organisation. */
 const LIST_QUERY: Record<string, (own: string) => string> = {
@@ -144,13 +151,13 @@ const LIST_QUERY: Record<string, (own: string) => string> = {
 
 /** Which kind of record the :id of a route names. */
 function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans)\/:id/.exec(url);
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks)\/:id/.exec(url);
   if (!m) return null;
   return ({
     'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
     notifications: 'notification', 'site-visits': 'visit', 'om-records': 'record', 'public/om-records': 'record', engineers: 'user',
     assets: 'asset', acceptances: 'acceptance', 'repair-points': 'repair_point', customers: 'customer',
-    'checklist-templates': 'template', 'inspection-plans': 'plan',
+    'checklist-templates': 'template', 'inspection-plans': 'plan', 'inspection-tasks': 'task',
   } as const)[m[1] as 'projects'];
 }
 
@@ -197,15 +204,16 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       const tplId = org === 'A' ? (await mgr.post('/api/v1/checklist-templates', { name: '机密模板', scope: 'system', items: [{ key: 'a', title: '检查' }] })).body.id : rec.A.template;
       const plan = (await mgr.post(`/api/v1/projects/${projectId}/inspection-plans`, { name: `机密计划-${org}`, kind: 'monthly', templateId: tplId, startsOn: '2026-10-01', assigneeIds: [ids.users.engineer] })).body;
       expect(plan.id, JSON.stringify(plan)).toBeDefined();
+      const task = (await mgr.get(`/api/v1/inspection-tasks?projectId=${projectId}&from=2026-10-01&to=2026-10-31`)).body.items[0];
       const point = (await mgr.post('/api/v1/repair-points', { name: `机密维修点-${org}`, address: `机密地址-${org}`, personInCharge: '某人', phone: '12345', capabilities: [], staff: [], projectIds: [projectId] })).body;
       rec[org] = {
         ticket: tk.id, project: projectId, contract: contractId, attachment: att.body.id, token: token.id, user: ids.users[cust]!, notification: note.id, visit: visit.id, record: record.id,
-        asset: asset.id, acceptance: acc.id, repair_point: point.id, customer: org === 'A' ? ids.orgA : ids.orgB, template: tplId, plan: plan.id,
+        asset: asset.id, acceptance: acc.id, repair_point: point.id, customer: org === 'A' ? ids.orgA : ids.orgB, template: tplId, plan: plan.id, task: task.id,
       };
       const project = (await disp.get(`/api/v1/projects/${projectId}`)).body;
       const contract = (await sessions.manager!.get(`/api/v1/contracts/${contractId}`)).body;
       secrets[org] = [tk.id, tk.number, `机密工单-${org}`, `机密评论-${org}`, `机密方案-${org}`, `机密内容-${org}`, `机密附件-${org}`, `机密令牌-${org}`, project.code, contract.code, att.body.id, token.id, note.id, visit.id, record.id, record.number, `机密地点-${org}`, `机密运维-${org}`,
-        asset.id, `机密资产-${org}`, `SN-SECRET-${org}`, acc.id, `机密批次-${org}`, point.id, `机密维修点-${org}`, `机密地址-${org}`, plan.id, `机密计划-${org}`];
+        asset.id, `机密资产-${org}`, `SN-SECRET-${org}`, acc.id, `机密批次-${org}`, point.id, `机密维修点-${org}`, `机密地址-${org}`, plan.id, `机密计划-${org}`, task.id];
     }
   });
   afterAll(async () => { await t?.drop(); });

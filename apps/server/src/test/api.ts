@@ -18,7 +18,7 @@ export const ALL_TABLES: (keyof DB)[] = [
   'tickets', 'ticket_events', 'ticket_comments', 'attachments', 'sla_clocks', 'sla_alerts', 'notifications', 'mail_outbox',
   'audit_log', 'audit_head', 'settings', 'site_visits', 'om_records', 'record_chain_head', 'resident_plans', 'engineer_profiles', 'staffing_plans',
   'acceptances', 'assets', 'ticket_repairs', 'asset_replacements', 'cost_items', 'asset_inspections', 'repair_points', 'repair_point_projects',
-  'checklist_templates', 'inspection_plans', 'inspection_tasks',
+  'checklist_templates', 'inspection_plans', 'inspection_tasks', 'inspection_results', 'inspection_adjustments',
 ];
 
 export interface Res { status: number; body: any; headers: Record<string, unknown>; raw: string }

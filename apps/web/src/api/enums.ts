@@ -27,7 +27,9 @@ export const TICKET_STATUSES = exhaustive<TicketStatus>()(['new', 'assigned', 'i
 export const CLOCK_KINDS = exhaustive<ClockKind>()(['response', 'arrival', 'resolution']);
 export const SUSPEND_REASONS = exhaustive<SuspendReason>()(['waiting_customer', 'waiting_third_party', 'waiting_parts', 'other']);
 export const FAULT_LEVELS = exhaustive<FaultLevel>()([1, 2, 3, 4]);
-export const OM_RECORD_KINDS = exhaustive<OmRecordKind>()(['daily', 'visit', 'remote']);
+export const OM_RECORD_KINDS = exhaustive<OmRecordKind>()(['daily', 'visit', 'remote', 'inspection']);
+/** Kinds an engineer writes by hand; inspection records come from finishing an inspection task. */
+export const MANUAL_RECORD_KINDS = OM_RECORD_KINDS.filter((k) => k !== 'inspection');
 export const OM_RECORD_STATUSES = exhaustive<OmRecordStatus>()(['draft', 'submitted', 'rejected', 'signed', 'superseded']);
 export const PRESENCE_STATUSES = exhaustive<PresenceStatus>()(['present', 'late', 'absent', 'extra']);
 export const DISCIPLINES = exhaustive<Discipline>()(['software', 'data_gis', 'hardware', 'network_security']);

@@ -54,12 +54,37 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('done_on', 'text')
     .addColumn('cancel_reason', 'text')
     .addColumn('overdue_notified_at', ms)
+    .addColumn('started_at', ms)
+    // The O&M record (kind inspection) finishing the task wrote: signed through the records' path.
+    .addColumn('record_id', 'text', (c) => c.references('om_records.id'))
     .addColumn('created_at', ms, (c) => c.notNull())
     .addColumn('updated_at', ms, (c) => c.notNull())
     .addUniqueConstraint('inspection_tasks_once', ['plan_id', 'period', 'asset_key']).execute();
   await db.schema.createIndex('inspection_tasks_project_due').on('inspection_tasks').columns(['project_id', 'due_on', 'id']).execute();
   await db.schema.createIndex('inspection_tasks_assignee_due').on('inspection_tasks').columns(['assignee_id', 'due_on', 'id']).execute();
   await db.schema.createIndex('inspection_tasks_due').on('inspection_tasks').columns(['due_on', 'id']).execute();
+  await db.schema.createTable('inspection_results')
+    .addColumn('task_id', 'text', (c) => c.notNull().references('inspection_tasks.id'))
+    .addColumn('item_key', 'text', (c) => c.notNull())
+    .addColumn('outcome', 'text', (c) => c.notNull())
+    // A measured number as text: exact on both dialects, parsed by the service.
+    .addColumn('value', 'text')
+    .addColumn('note', 'text')
+    .addColumn('photo_path', 'text').addColumn('photo_sha256', 'text')
+    .addColumn('ticket_id', 'text', (c) => c.references('tickets.id'))
+    .addColumn('updated_at', ms, (c) => c.notNull())
+    .addColumn('updated_by', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('inspection_results_pk', ['task_id', 'item_key']).execute();
+  await db.schema.createTable('inspection_adjustments')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('task_id', 'text', (c) => c.notNull().references('inspection_tasks.id'))
+    .addColumn('parameter', 'text', (c) => c.notNull())
+    .addColumn('before_value', 'text', (c) => c.notNull())
+    .addColumn('after_value', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('at', ms, (c) => c.notNull())
+    .addColumn('by', 'text', (c) => c.notNull()).execute();
+  await db.schema.createIndex('inspection_adjustments_task').on('inspection_adjustments').columns(['task_id', 'at']).execute();
   await db.schema.createIndex('inspection_tasks_overdue').on('inspection_tasks').columns(['status', 'overdue_notified_at', 'due_on']).execute();
 }
 

@@ -234,8 +234,9 @@ export class AssetService {
   }
 
   // ---------- annual inspections (R5) ----------
-  async recordInspection(meta: RequestMeta, id: string, input: z.infer<typeof InspectionCreate>) {
-    return this.db.transaction().execute(async (tx) => {
+  /** `outer`: run inside the caller's transaction (an annual inspection task finishing records it). */
+  async recordInspection(meta: RequestMeta, id: string, input: z.infer<typeof InspectionCreate>, outer?: Tx) {
+    const run = async (tx: Tx) => {
       const a = await this.visible(tx, meta.actor, id);
       if (a.state !== 'in_service') throw new AppError('ACTION_NOT_ALLOWED', { action: '巡检已停用的资产 / inspect an asset out of service' }, 'doneOn');
       if (!a.accepted_on) throw invalid('doneOn', '资产尚未验收，没有年度巡检 / not accepted yet: no annual inspection');
@@ -249,7 +250,8 @@ export class AssetService {
       await this.repo.update(tx, id, { next_inspection_due: next, updated_at: now });
       await this.d.audit.record(tx, meta, { action: 'asset.inspection', targetType: 'asset', targetId: id, summary: `年度巡检 ${a.name}（${a.serial}）于 ${input.doneOn}，下次应检 ${next ?? '无'}`, detail: { after: row, nextDue: next } });
       return { id: row.id, assetId: id, doneOn: row.done_on, note: row.note, byName: meta.actor.displayName, ticketId: row.ticket_id, createdAt: now };
-    });
+    };
+    return outer ? run(outer) : this.db.transaction().execute(run);
   }
 
   async inspectionsDue(actor: Actor, q: z.infer<typeof InspectionDueQuery>) {

@@ -211,6 +211,19 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
       'PATCH /api/v1/inspection-plans/:id': async () => ({ who: 'manager', res: await req('manager', 'PATCH', `${V}/inspection-plans/${ctx.plan}`, { assigneeIds: [ids.users.engineer2] }), action: 'inspection_plan.update', target: ctx.plan! }),
       'POST /api/v1/inspection-plans/:id/pause': async () => ({ who: 'manager', res: await req('manager', 'POST', `${V}/inspection-plans/${ctx.plan}/pause`, { reason: '停机' }), action: 'inspection_plan.pause', target: ctx.plan! }),
       'POST /api/v1/inspection-plans/:id/resume': async () => ({ who: 'manager', res: await req('manager', 'POST', `${V}/inspection-plans/${ctx.plan}/resume`), action: 'inspection_plan.resume', target: ctx.plan! }),
+      'PUT /api/v1/inspection-tasks/:id/results/:key': async () => {
+        const tpl = (await req('manager', 'POST', `${V}/checklist-templates`, { name: '审计执行模板', scope: 'system', items: [{ key: 'cpu', title: 'CPU', max: 80, unit: '%', photoRequired: true }] })).body;
+        const plan = (await req('manager', 'POST', `${V}/projects/${ids.projectB}/inspection-plans`, { name: '审计执行计划', kind: 'monthly', templateId: tpl.id, startsOn: '2026-10-12', assigneeIds: [ids.users.engineer] })).body;
+        ctx.task = (await req('engineer', 'GET', `${V}/inspection-tasks?projectId=${ids.projectB}&from=2026-10-01&to=2026-10-31`)).body.items.find((x: any) => x.planId === plan.id).id;
+        return { who: 'engineer', res: await req('engineer', 'PUT', `${V}/inspection-tasks/${ctx.task}/results/cpu`, { outcome: 'fail', value: 95 }), action: 'inspection.result', target: ctx.task! };
+      },
+      'POST /api/v1/inspection-tasks/:id/results/:key/photo': async () => {
+        const mp = multipart('cpu.png', Buffer.from(signaturePng().split(',')[1]!, 'base64'), 'image/png');
+        return { who: 'engineer', res: await req('engineer', 'POST', `${V}/inspection-tasks/${ctx.task}/results/cpu/photo`, mp.payload, mp.headers), action: 'inspection.photo', target: ctx.task! };
+      },
+      'POST /api/v1/inspection-tasks/:id/adjustments': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/inspection-tasks/${ctx.task}/adjustments`, { parameter: '线程数', before: '8', after: '16', reason: '负载高' }), action: 'inspection.adjust', target: ctx.task! }),
+      'POST /api/v1/inspection-tasks/:id/results/:key/ticket': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/inspection-tasks/${ctx.task}/results/cpu/ticket`, { level: 4 }), action: 'inspection.ticket', target: ctx.task! }),
+      'POST /api/v1/inspection-tasks/:id/finish': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/inspection-tasks/${ctx.task}/finish`, {}), action: 'inspection.finish', target: ctx.task! }),
       'PUT /api/v1/security-policy': async () => {
         const current = (await req('secadmin', 'GET', `${V}/security-policy`)).body;
         return { who: 'secadmin', res: await req('secadmin', 'PUT', `${V}/security-policy`, { ...current, lockoutMinutes: 45 }), action: 'security.policy', target: 'security_policy' };

@@ -15,7 +15,7 @@ import { FieldworkRepository } from './repository.js';
 import { decodeKeyset, encodeKeyset, isForgotten } from './time.js';
 
 type Fields = z.infer<typeof OmRecordUpdate>;
-const KIND_ZH: Record<string, string> = { daily: '驻场日志', visit: '上门服务', remote: '远程服务' };
+const KIND_ZH: Record<string, string> = { daily: '驻场日志', visit: '上门服务', remote: '远程服务', inspection: '巡检记录' };
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
@@ -109,7 +109,8 @@ export class RecordService {
     if (end < start) throw invalid('serviceEnd', '服务结束时间早于开始时间 / service end is before its start');
   }
 
-  async create(meta: RequestMeta, input: z.infer<typeof OmRecordCreate>, amend?: { from: RecordRow; reason: string; tx: Tx }) {
+  /** `outer`: run inside the caller's transaction (an inspection task finishing writes its record). */
+  async create(meta: RequestMeta, input: z.infer<typeof OmRecordCreate>, amend?: { from: RecordRow; reason: string; tx: Tx }, outer?: Tx) {
     const now = this.d.now();
     this.checkTimes(input.serviceStart, input.serviceEnd);
     const run = async (tx: Tx) => {
@@ -134,7 +135,7 @@ export class RecordService {
       });
       return this.detail(tx, meta.actor, (await this.repo.record(tx, row.id))!);
     };
-    return amend ? run(amend.tx) : this.db.transaction().execute(run);
+    return amend ? run(amend.tx) : outer ? run(outer) : this.db.transaction().execute(run);
   }
 
   async update(meta: RequestMeta, id: string, input: Fields) {

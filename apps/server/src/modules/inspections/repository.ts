@@ -1,6 +1,6 @@
 import type { Dialect } from '../../db/database.js';
 import { forUpdateSkipLocked, sql, type Tx } from '../../db/dialect.js';
-import type { ChecklistTemplatesTable, InspectionPlansTable, InspectionTasksTable } from '../../db/types.js';
+import type { ChecklistTemplatesTable, InspectionAdjustmentsTable, InspectionPlansTable, InspectionResultsTable, InspectionTasksTable } from '../../db/types.js';
 
 /** SQL for checklist templates, inspection plans and their tasks. */
 export class InspectionRepository {
@@ -94,6 +94,29 @@ export class InspectionRepository {
     const ids = rows.map((r) => r.id);
     await db.updateTable('inspection_tasks').set({ overdue_notified_at: now }).where('id', 'in', ids).execute();
     return this.taskBase(db).where('inspection_tasks.id', 'in', ids).orderBy('inspection_tasks.due_on').execute();
+  }
+
+  async taskById(db: Tx, id: string) {
+    return this.taskBase(db).where('inspection_tasks.id', '=', id).executeTakeFirst();
+  }
+  async updateTask(db: Tx, id: string, patch: Partial<InspectionTasksTable>) {
+    await db.updateTable('inspection_tasks').set(patch).where('id', '=', id).execute();
+  }
+  async results(db: Tx, taskId: string) {
+    return db.selectFrom('inspection_results').leftJoin('tickets', 'tickets.id', 'inspection_results.ticket_id').leftJoin('users', 'users.id', 'inspection_results.updated_by')
+      .selectAll('inspection_results').select(['tickets.number as ticket_number', 'users.display_name as by_name']).where('task_id', '=', taskId).execute();
+  }
+  /** Insert or replace one item's result (a run is saved item by item). */
+  async saveResult(db: Tx, row: Omit<InspectionResultsTable, 'photo_path' | 'photo_sha256' | 'ticket_id'> & Partial<Pick<InspectionResultsTable, 'photo_path' | 'photo_sha256' | 'ticket_id'>>) {
+    const { task_id: _t, item_key: _k, ...rest } = row;
+    await db.insertInto('inspection_results').values(row).onConflict((oc) => oc.columns(['task_id', 'item_key']).doUpdateSet(rest)).execute();
+  }
+  async adjustments(db: Tx, taskId: string) {
+    return db.selectFrom('inspection_adjustments').leftJoin('users', 'users.id', 'inspection_adjustments.by').selectAll('inspection_adjustments')
+      .select('users.display_name as by_name').where('task_id', '=', taskId).orderBy('at').orderBy('inspection_adjustments.id').execute();
+  }
+  async insertAdjustment(db: Tx, row: InspectionAdjustmentsTable) {
+    await db.insertInto('inspection_adjustments').values(row).execute();
   }
 
   /** A project's tasks due within a month, for the completion figures (a few dozen rows). */

@@ -37,8 +37,8 @@ export class InspectionService {
     return { id: t.id, familyId: t.family_id, version: t.version, current: t.current === 1, name: t.name, scope: t.scope as 'system', assetType: t.asset_type, items: JSON.parse(t.items_json), createdAt: t.created_at, createdByName: t.created_by_name ?? '' };
   }
   async templates() { return (await this.repo.currentTemplates(this.db)).map((t) => this.presentTemplate(t)); }
-  async template(id: string) {
-    const t = await this.repo.template(this.db, id);
+  async template(id: string, db: Tx = this.db) {
+    const t = await this.repo.template(db, id);
     if (!t) throw notFound('巡检模板');
     return this.presentTemplate(t);
   }
@@ -182,7 +182,7 @@ export class InspectionService {
     const assignees = JSON.parse(p.assignee_ids_json) as string[];
     const pauses = JSON.parse(p.pauses_json) as Pause[];
     const now = this.d.now();
-    const base = { plan_id: p.id, project_id: p.project_id, customer_id: p.customer_id, template_version_id: p.template_version_id, status: 'open', done_on: null, cancel_reason: null, overdue_notified_at: null, created_at: now, updated_at: now };
+    const base = { plan_id: p.id, project_id: p.project_id, customer_id: p.customer_id, template_version_id: p.template_version_id, status: 'open', done_on: null, cancel_reason: null, overdue_notified_at: null, started_at: null, record_id: null, created_at: now, updated_at: now };
     const rows: InspectionTasksTable[] = [];
     if (p.kind === 'annual') {
       for (const a of await this.d.assets.repo.page(tx, { projectId: p.project_id, state: 'in_service' }, 'recent', null, 1_000_000)) {
@@ -234,7 +234,7 @@ export class InspectionService {
   }
 
   // ---------- tasks, calendar, completion ----------
-  private presentTask(t: TaskRow, today: string): z.infer<typeof InspectionTask> {
+  presentTask(t: TaskRow, today: string): z.infer<typeof InspectionTask> {
     const state = t.status === 'cancelled' ? ('cancelled' as const) : taskState(t.due_on, t.status === 'done' ? t.done_on : null, today);
     return {
       id: t.id, planId: t.plan_id, planName: t.plan_name, kind: t.kind as 'monthly', projectId: t.project_id, projectName: t.project_name, period: t.period, dueOn: t.due_on,

@@ -77,7 +77,8 @@ export class TicketService {
     });
   }
 
-  async create(meta: RequestMeta, input: z.infer<typeof TicketCreate>) {
+  /** `outer`: run inside the caller's transaction (an inspection finding opens its ticket with the link). */
+  async create(meta: RequestMeta, input: z.infer<typeof TicketCreate>, outer?: Tx) {
     const now = this.d.now();
     const actor = meta.actor;
     const reportedAt = input.reportedAt ?? now;
@@ -86,7 +87,7 @@ export class TicketService {
       throw new AppError('REASON_REQUIRED', { action: '补录报修时间 / back-dated report' }, 'reportedAtReason');
     }
     if (isCustomer(actor) && (input.assigneeId || input.reportedAt !== undefined)) throw invalid(input.assigneeId ? 'assigneeId' : 'reportedAt', '客户不能设置此字段 / not settable by customers');
-    return this.db.transaction().execute(async (tx) => {
+    const run = async (tx: Tx) => {
       const day = new Date(reportedAt + 8 * 3_600_000).toISOString().slice(0, 10);
       const project = await this.d.projects.intakeTarget(tx, actor, input.projectId, day).catch(() => {
         throw invalid('projectId', '项目不存在 / unknown project');
@@ -130,7 +131,8 @@ export class TicketService {
       await this.d.audit.record(tx, meta, { action: 'ticket.create', targetType: 'ticket', targetId: id, summary: `新建工单 ${t.number}（${input.level} 级，${input.channel}）`, detail: { after: presentSummary(t), ...(input.assetId ? { assetId: input.assetId } : {}) } });
       const missing = this.d.sla.missingHolidayYears(policy, reportedAt, reportedAt + 30 * 86_400_000);
       return this.detail(tx, actor, t, now, missing, { policy, clocks: plan.clocks });
-    });
+    };
+    return outer ? run(outer) : this.db.transaction().execute(run);
   }
 
   async checkAssignee(tx: Tx, userId: string, field = 'assigneeId') {

@@ -4,7 +4,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { applyFormError } from '../../api/client';
 import { filterByLabel, useProjects } from '../../api/queries';
-import { OM_RECORD_KINDS } from '../../api/enums';
+import { MANUAL_RECORD_KINDS } from '../../api/enums';
 import type { OmRecord } from '../../api/types';
 import { FormRadioGroup, FormSelect } from '../../components/formControls';
 import { PageHeader } from '../../components/PageHeader';
@@ -116,7 +116,7 @@ function RecordEditor({ record }: { record?: OmRecord }) {
             <Col {...half}>
               <Form.Item name="kind" label={t('record.kindLabel')} rules={[required]}>
                 <FormRadioGroup optionType="button" buttonStyle="solid">
-                  {OM_RECORD_KINDS.map((k) => (
+                  {MANUAL_RECORD_KINDS.map((k) => (
                     <Radio.Button key={k} value={k}>
                       <span data-testid={`record-kind-${k}`}>{t(`record.kind.${k}`)}</span>
                     </Radio.Button>

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoIds, expectRefused, multipart, signaturePng } from '../../test/api.js';
+import { DIALECTS, type Session, testApp } from '../../test/harness.js';
+
+const V = '/api/v1';
+const ITEMS = [
+  { key: 'power', title: '电源指示灯', method: '目视', expected: '绿色常亮' },
+  { key: 'cpu', title: 'CPU 使用率', method: '查看监控', min: 0, max: 80, unit: '%' },
+  { key: 'backup', title: '备份任务', expected: '成功', photoRequired: true },
+];
+
+describe.each(DIALECTS)('running an inspection: results, photos, adjustments, findings, record and sign-off (%s)', (dialect) => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  const s: Record<string, Session> = {};
+  let task: any;
+  const url = () => `${V}/inspection-tasks/${task.id}`;
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    ids = await demoIds(t);
+    for (const u of ['manager', 'engineer', 'engineer2', 'lead_a', 'cust_a', 'lead_b']) s[u] = await t.login(u);
+    const tpl = (await s.manager!.post(`${V}/checklist-templates`, { name: '月度巡检', scope: 'system', items: ITEMS })).body;
+    await s.manager!.post(`${V}/projects/${ids.projectA}/inspection-plans`, { name: '月度全功能巡检', kind: 'monthly', templateId: tpl.id, dueDay: 25, startsOn: '2026-10-01', assigneeIds: [ids.users.engineer] });
+    task = (await s.engineer!.get(`${V}/inspection-tasks?projectId=${ids.projectA}&from=2026-10-01&to=2026-10-31`)).body.items[0];
+  });
+  afterAll(async () => { await t?.drop(); });
+
+  it('saves item by item, so a run is resumed where it stopped; only the assignee or the manager records', async () => {
+    expect((await s.engineer2!.put(`${url()}/results/power`, { outcome: 'pass' })).status).toBe(403);
+    expect((await s.cust_a!.put(`${url()}/results/power`, { outcome: 'pass' })).status).toBe(403);
+    const r = await s.engineer!.put(`${url()}/results/power`, { outcome: 'pass' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const again = (await s.engineer!.get(url())).body;
+    expect(again).toMatchObject({ status: 'in_progress', results: [{ key: 'power', outcome: 'pass', value: null }] });
+    expect(again.template.items.map((i: any) => i.key)).toEqual(['power', 'cpu', 'backup']);
+    expect((await s.cust_a!.get(url())).status).toBe(200);
+    expect((await s.lead_b!.get(url())).status).toBe(404);
+    expect((await s.engineer!.put(`${url()}/results/nope`, { outcome: 'pass' })).status).toBe(404);
+  });
+
+  it('refuses a pass outside the expected range and records the failure with its value', async () => {
+    await expectRefused(t, s.engineer!, 'PUT', `${url()}/results/cpu`, { outcome: 'pass', value: 93 }, { status: 400, code: 'VALIDATION', field: 'outcome' });
+    const r = await s.engineer!.put(`${url()}/results/cpu`, { outcome: 'fail', value: 93, note: '业务高峰持续高负载' });
+    expect(r.body.results.find((x: any) => x.key === 'cpu')).toMatchObject({ outcome: 'fail', value: 93, note: '业务高峰持续高负载' });
+  });
+
+  it('records parameter changes as before → after with a reason, and opens a ticket for a failed item in one step', async () => {
+    const a = await s.engineer!.post(`${url()}/adjustments`, { parameter: '数据库连接池上限', before: '100', after: '200', reason: 'CPU 等待连接' });
+    expect(a.body.adjustments.map((x: any) => [x.parameter, x.before, x.after, x.reason, x.byName])).toEqual([['数据库连接池上限', '100', '200', 'CPU 等待连接', '张工']]);
+    await expectRefused(t, s.engineer!, 'POST', `${url()}/adjustments`, { parameter: 'x', before: '1', after: '2' }, { status: 400, code: 'VALIDATION', field: 'reason' });
+    const r = await s.engineer!.post(`${url()}/results/cpu/ticket`, { level: 3 });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const link = r.body.results.find((x: any) => x.key === 'cpu');
+    expect(link.ticketNumber).toMatch(/^GD-2026-/);
+    const ticket = (await s.manager!.get(`${V}/tickets/${link.ticketId}`)).body;
+    expect(ticket).toMatchObject({ title: '巡检发现：CPU 使用率', level: 3, channel: 'onsite', projectId: ids.projectA, assigneeId: ids.users.engineer, status: 'assigned' });
+    expect(ticket.description).toContain('实测：93%');
+    expect((await s.engineer!.post(`${url()}/results/cpu/ticket`, { level: 3 })).status).toBe(409);
+    expect((await s.engineer!.post(`${url()}/results/power/ticket`, { level: 3 })).status).toBe(409);
+  });
+
+  it('finishes only with every item answered and every required photo', async () => {
+    await expectRefused(t, s.engineer!, 'POST', `${url()}/finish`, {}, { status: 400, code: 'VALIDATION', field: 'results.backup' });
+    await s.engineer!.put(`${url()}/results/backup`, { outcome: 'pass' });
+    await expectRefused(t, s.engineer!, 'POST', `${url()}/finish`, {}, { status: 400, code: 'VALIDATION', field: 'results.backup' });
+    const bad = multipart('x.txt', 'text', 'text/plain');
+    expect((await t.app.inject({ method: 'POST', url: `${url()}/results/backup/photo`, headers: { ...s.engineer!.headers, ...bad.headers }, payload: bad.payload })).statusCode).toBe(400);
+    const png = multipart('backup.png', Buffer.from(signaturePng().split(',')[1]!, 'base64'), 'image/png');
+    const up = await t.app.inject({ method: 'POST', url: `${url()}/results/backup/photo`, headers: { ...s.engineer!.headers, ...png.headers }, payload: png.payload });
+    expect(up.statusCode, up.body).toBe(200);
+    expect(up.json().results.find((x: any) => x.key === 'backup').hasPhoto).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: `${url()}/results/backup/photo`, headers: s.lead_a!.headers })).rawPayload.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('writes an inspection record that the project lead signs through the records path', async () => {
+    const r = await s.engineer!.post(`${url()}/finish`, {});
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ status: 'done', state: 'done', doneOn: '2026-10-12', recordStatus: 'draft' });
+    const rec = (await s.engineer!.get(`${V}/om-records/${r.body.recordId}`)).body;
+    expect(rec).toMatchObject({ kind: 'inspection', result: '发现 1 项问题：CPU 使用率，已转工单 1 张', staffNames: ['张工'] });
+    expect(rec.content).toContain('检查 3 项：合格 2，不合格 1，不适用 0。');
+    expect(rec.content).toContain('- 数据库连接池上限：100 → 200（CPU 等待连接）');
+    expect(rec.tickets.map((x: any) => x.title)).toEqual(['巡检发现：CPU 使用率']);
+    expect((await s.engineer!.put(`${url()}/results/power`, { outcome: 'fail' })).status).toBe(409);
+    expect((await s.engineer!.post(`${V}/om-records/${rec.id}/submit`)).status).toBe(200);
+    const signed = await s.lead_a!.post(`${V}/om-records/sign`, { recordIds: [rec.id], signature: signaturePng() });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    expect((await s.lead_a!.get(url())).body.recordStatus).toBe('signed');
+    const done = (await s.lead_a!.get(`${V}/projects/${ids.projectA}/inspection-completion?month=2026-10`)).body;
+    expect(done).toMatchObject({ planned: 1, done: 1, late: 0, overdue: 0 });
+  });
+
+  it('an annual task, when finished, records the asset\'s yearly inspection (R5)', async () => {
+    const tpl = (await s.manager!.post(`${V}/checklist-templates`, { name: '服务器年检', scope: 'asset_type', assetType: '服务器', items: [ITEMS[0]] })).body;
+    const acc = (await s.manager!.post(`${V}/projects/${ids.projectA}/acceptances`, { batch: '去年', acceptedOn: '2025-10-20' })).body;
+    const asset = (await s.manager!.post(`${V}/projects/${ids.projectA}/assets`, { kind: 'hardware', type: '服务器', name: '年检服务器', model: 'M', serial: 'YJ-1', acceptanceId: acc.id })).body;
+    const plan = (await s.manager!.post(`${V}/projects/${ids.projectA}/inspection-plans`, { name: '年度免费巡检', kind: 'annual', templateId: tpl.id, startsOn: '2026-10-01', assigneeIds: [ids.users.engineer2] })).body;
+    const annual = (await s.engineer2!.get(`${V}/inspection-tasks?projectId=${ids.projectA}&from=2026-10-01&to=2026-12-31`)).body.items.find((x: any) => x.planId === plan.id);
+    expect(annual).toMatchObject({ assetId: asset.id, dueOn: '2026-10-20' });
+    await s.engineer2!.put(`${V}/inspection-tasks/${annual.id}/results/power`, { outcome: 'pass' });
+    expect((await s.engineer2!.post(`${V}/inspection-tasks/${annual.id}/finish`, { summary: '设备运行正常' })).status).toBe(200);
+    const d = (await s.lead_a!.get(`${V}/assets/${asset.id}`)).body;
+    expect(d.annualInspections[0]).toMatchObject({ dueOn: '2026-10-20', doneOn: '2026-10-12', status: 'done' });
+    expect(d.nextInspectionDue).toBe('2027-10-20');
+  });
+});
