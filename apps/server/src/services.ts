@@ -9,6 +9,7 @@ import { AssetService } from './modules/assets/service.js';
 import { CostStatementService } from './modules/assets/statement.js';
 import { AuditService } from './modules/audit/service.js';
 import { InspectionExecution } from './modules/inspections/execution.js';
+import { InspectionReport } from './modules/inspections/report.js';
 import { InspectionService } from './modules/inspections/service.js';
 import { AuthService } from './modules/auth/service.js';
 import { RecordExports } from './modules/fieldwork/exports.js';
@@ -52,9 +53,10 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const archive = new ArchiveService(assets);
   const inspections = new InspectionService({ database, audit, projects, users: userRepo, assets, notifications, now });
   const inspectionRuns = new InspectionExecution({ inspections, tickets, records, dataDir: config.dataDir });
+  const inspectionReport = new InspectionReport({ inspections, runs: inspectionRuns, records, dataDir: config.dataDir });
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
   const worker = new Worker({ database, tickets, visits, assets, inspections, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, mailer, worker };
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

@@ -3,6 +3,7 @@ import { AdjustmentInput, FindingTicketInput, FinishRequest, InspectionTaskDetai
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { download } from '../../http/download.js';
 import type { Services } from '../../services.js';
 import { uploaded } from '../assets/routes.js';
 
@@ -30,6 +31,11 @@ export const inspectionExecutionRoutes = (s: Services): FastifyPluginAsyncZod =>
     async (req) => s.inspectionRuns.adjust(meta(req), req.params.id, req.body));
   app.post('/inspection-tasks/:id/results/:key/ticket', { config: { access: WORKERS }, schema: { tags, summary: '不合格项转工单 Open a ticket for a failed item', params: ItemParam, body: FindingTicketInput, response: detail } },
     async (req) => s.inspectionRuns.findingTicket(meta(req), req.params.id, req.params.key, req.body));
+  app.get('/inspection-tasks/:id/report.pdf', { config: { access: READERS }, schema: { tags, summary: '巡检报告 PDF (items, findings, adjustments, photos, signature)', params: IdParam } },
+    async (req, reply) => {
+      const f = await s.inspectionReport.pdf(meta(req), req.params.id);
+      return download(reply, 'application/pdf', f.fileName, f.body);
+    });
   app.post('/inspection-tasks/:id/finish', { config: { access: WORKERS }, schema: { tags, summary: '完成巡检，生成巡检记录（待项目负责人签字） Finish: writes the inspection record', params: IdParam, body: FinishRequest, response: detail } },
     async (req) => s.inspectionRuns.finish(meta(req), req.params.id, req.body.summary));
 };

@@ -47,7 +47,7 @@ export class InspectionExecution {
     const [tpl, results, adjustments, record] = await Promise.all([this.svc.template(t.template_version_id, db), this.svc.repo.results(db, id), this.svc.repo.adjustments(db, id), t.record_id ? this.d.records.repo.record(db, t.record_id) : undefined]);
     return {
       ...this.svc.presentTask(t, this.svc.today()), template: tpl, startedAt: t.started_at,
-      results: results.map((r) => ({ key: r.item_key, outcome: r.outcome as 'pass', value: r.value === null ? null : Number(r.value), note: r.note, hasPhoto: !!r.photo_path, ticketId: r.ticket_id, ticketNumber: r.ticket_number, updatedAt: r.updated_at, byName: r.by_name ?? '' })),
+      results: results.map((r) => ({ key: r.item_key, outcome: r.outcome as 'pass' | 'fail' | 'na', value: r.value === null ? null : Number(r.value), note: r.note, hasPhoto: !!r.photo_path, ticketId: r.ticket_id, ticketNumber: r.ticket_number, updatedAt: r.updated_at, byName: r.by_name ?? '' })),
       adjustments: adjustments.map((a) => ({ id: a.id, parameter: a.parameter, before: a.before_value, after: a.after_value, reason: a.reason, at: a.at, byName: a.by_name ?? '' })),
       recordId: t.record_id, recordNumber: record?.number ?? null, recordStatus: record?.status ?? null,
     };

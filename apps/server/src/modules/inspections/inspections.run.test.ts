@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, expectRefused, multipart, signaturePng } from '../../test/api.js';
+import { fetchFile, pdfText } from '../../test/files.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';
@@ -86,6 +87,14 @@ describe.each(DIALECTS)('running an inspection: results, photos, adjustments, fi
     const signed = await s.lead_a!.post(`${V}/om-records/sign`, { recordIds: [rec.id], signature: signaturePng() });
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
     expect((await s.lead_a!.get(url())).body.recordStatus).toBe('signed');
+    // The report (巡检报告): every item, the finding with its ticket, the adjustment, the photo and the signature.
+    const pdf = await fetchFile(t, s.lead_a!, `${url()}/report.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const { pages, images } = await pdfText(pdf.body);
+    const text = pages.join('').replace(/\s+/g, '');
+    for (const want of ['巡检报告', '月度全功能巡检', '电源指示灯', 'CPU使用率', '93%', '不合格', '已转工单', '数据库连接池上限：100→200', '备份任务', '签字人刘处长', `巡检记录${rec.number}`]) expect(text).toContain(want);
+    expect(images).toBe(2); // the photo and the signature
+    expect((await fetchFile(t, s.lead_b!, `${url()}/report.pdf`)).status).toBe(404);
     const done = (await s.lead_a!.get(`${V}/projects/${ids.projectA}/inspection-completion?month=2026-10`)).body;
     expect(done).toMatchObject({ planned: 1, done: 1, late: 0, overdue: 0 });
   });

@@ -1,4 +1,4 @@
-import type { ChecklistTemplateInput, CompletionQuery, InspectionPlanInput, InspectionPlanUpdate, InspectionTask, InspectionTaskQuery } from '@weibao/schema';
+import type { ChecklistItem, ChecklistTemplateInput, CompletionQuery, InspectionPlanInput, InspectionPlanUpdate, InspectionTask, InspectionTaskQuery } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
@@ -34,7 +34,7 @@ export class InspectionService {
 
   // ---------- templates ----------
   private presentTemplate(t: NonNullable<Awaited<ReturnType<InspectionRepository['template']>>>) {
-    return { id: t.id, familyId: t.family_id, version: t.version, current: t.current === 1, name: t.name, scope: t.scope as 'system', assetType: t.asset_type, items: JSON.parse(t.items_json), createdAt: t.created_at, createdByName: t.created_by_name ?? '' };
+    return { id: t.id, familyId: t.family_id, version: t.version, current: t.current === 1, name: t.name, scope: t.scope as 'system', assetType: t.asset_type, items: JSON.parse(t.items_json) as ChecklistItem[], createdAt: t.created_at, createdByName: t.created_by_name ?? '' };
   }
   async templates() { return (await this.repo.currentTemplates(this.db)).map((t) => this.presentTemplate(t)); }
   async template(id: string, db: Tx = this.db) {
