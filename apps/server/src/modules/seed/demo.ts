@@ -3,6 +3,7 @@ import type { Services } from '../../services.js';
 import { newId } from '../../lib/ids.js';
 import { performAction } from '../tickets/actions.js';
 import { seedDemoAssets } from './demo-assets.js';
+import { seedDemoInspections } from './demo-inspections.js';
 import type { RequestMeta } from '../../http/actor.js';
 
 /** Demo password for every seeded account; printed by `npm start`. Accounts need not change it first. */
@@ -78,6 +79,9 @@ export async function seedDemo(s: Services, log: (msg: string) => void = () => {
   }
   log('seeded 30 tickets');
   // The tests count on the plain seed; `npm start` also gets a small asset ledger to look at.
-  if (opts.assets) await seedDemoAssets(s, manager, engineer, log);
+  if (opts.assets) {
+    await seedDemoAssets(s, manager, engineer, log);
+    await seedDemoInspections(s, manager, [ids.engineer!, ids.engineer2!], log);
+  }
   return { created: true };
 }
