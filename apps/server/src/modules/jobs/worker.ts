@@ -11,6 +11,9 @@ import type { InspectionService } from '../inspections/service.js';
 const KIND_ZH: Record<string, string> = { warn50: '已过半', warn80: '已达 80%', breach: '已超时' };
 const CLOCK_ZH: Record<string, string> = { response: '响应', arrival: '到场', resolution: '解决' };
 
+/** How often the date-driven jobs run. */
+const DATE_JOBS_MS = 60_000;
+
 export interface WorkerDeps {
   database: Database; tickets: TicketService; visits: VisitService; assets: AssetService; inspections: InspectionService; notifications: NotificationService; mailer: Mailer;
   nodeId: string; now: () => number; log: FastifyBaseLogger; pollMs: number;
@@ -23,7 +26,9 @@ export interface WorkerDeps {
  */
 export class Worker {
   private timer: NodeJS.Timeout | null = null;
+  private dailyTimer: NodeJS.Timeout | null = null;
   private running = false;
+  private dailyRunning = false;
   private stopped = false;
   private ticks = 0;
   constructor(private readonly d: WorkerDeps) {}
@@ -36,12 +41,21 @@ export class Worker {
       if (!this.stopped) this.timer = setTimeout(loop, this.d.pollMs);
     };
     this.timer = setTimeout(loop, 0);
+    // Date-driven jobs run on their own timer: however long a pass takes (an annual inspection plan
+    // over a large ledger), it never holds up the SLA alert loop and its one-second promise.
+    const daily = async () => {
+      if (this.stopped) return;
+      await this.dateJobs().catch((err) => this.d.log.error({ err }, 'worker date jobs failed'));
+      if (!this.stopped) this.dailyTimer = setTimeout(daily, DATE_JOBS_MS);
+    };
+    this.dailyTimer = setTimeout(daily, 0);
   }
 
   async stop() {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    while (this.running) await new Promise((r) => setTimeout(r, 10));
+    if (this.dailyTimer) clearTimeout(this.dailyTimer);
+    while (this.running || this.dailyRunning) await new Promise((r) => setTimeout(r, 10));
   }
 
   async tick() {
@@ -54,17 +68,25 @@ export class Worker {
         await this.d.mailer.deliverDue();
         await this.autoCloseDue();
       }
-      // Forgotten check-outs only appear at Beijing midnight: checking about once a minute is plenty.
-      if (this.ticks % 300 === 1) {
-        await this.d.visits.flagForgotten(this.d.now());
-        // Warranty reminders (90/30/7 days) change with the Beijing date: once a minute is plenty too.
-        while ((await this.d.assets.remindWarranty()) > 0) { /* batches of 500 per threshold */ }
-        // Inspection tasks are generated ahead and overdue ones reported: also a matter of dates.
-        await this.d.inspections.generateDue();
-        while ((await this.d.inspections.notifyOverdue()) > 0) { /* batches of 200 */ }
-      }
     } finally {
       this.running = false;
+    }
+  }
+
+  /**
+   * What changes with the (Beijing) date, checked about once a minute: forgotten check-outs,
+   * warranty reminders at 90/30/7 days, inspection tasks generated ahead, overdue inspections.
+   */
+  async dateJobs() {
+    if (this.dailyRunning) return;
+    this.dailyRunning = true;
+    try {
+      await this.d.visits.flagForgotten(this.d.now());
+      while ((await this.d.assets.remindWarranty()) > 0) { /* batches of 500 per threshold */ }
+      await this.d.inspections.generateDue();
+      while ((await this.d.inspections.notifyOverdue()) > 0) { /* batches of 200 */ }
+    } finally {
+      this.dailyRunning = false;
     }
   }
 
