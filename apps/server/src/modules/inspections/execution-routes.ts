@@ -24,8 +24,8 @@ export const inspectionExecutionRoutes = (s: Services): FastifyPluginAsyncZod =>
     async (req) => s.inspectionRuns.photo(meta(req), req.params.id, req.params.key, await uploaded(req)));
   app.get('/inspection-tasks/:id/results/:key/photo', { config: { access: READERS }, schema: { tags, summary: '查看巡检照片 The photo of an item', params: ItemParam } },
     async (req, reply) => {
-      const file = await s.inspectionRuns.photoFile(meta(req).actor, req.params.id, req.params.key);
-      return reply.header('content-type', 'application/octet-stream').header('x-content-type-options', 'nosniff').send(fs.createReadStream(file));
+      const photo = await s.inspectionRuns.photoFile(meta(req).actor, req.params.id, req.params.key);
+      return reply.header('content-type', photo.mime).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send(fs.createReadStream(photo.file));
     });
   app.post('/inspection-tasks/:id/adjustments', { config: { access: WORKERS }, schema: { tags, summary: '参数调整（调整前 → 调整后，原因） Record a parameter change', params: IdParam, body: AdjustmentInput, response: detail } },
     async (req) => s.inspectionRuns.adjust(meta(req), req.params.id, req.body));

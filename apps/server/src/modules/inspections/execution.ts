@@ -98,7 +98,8 @@ export class InspectionExecution {
     await this.task(this.db, actor, id);
     const r = (await this.svc.repo.results(this.db, id)).find((x) => x.item_key === key);
     if (!r?.photo_path) throw notFound('照片');
-    return path.join(this.d.dataDir, r.photo_path);
+    const file = path.join(this.d.dataDir, r.photo_path);
+    return { file, mime: imageType(fs.readFileSync(file).subarray(0, 12)) };
   }
 
   async adjust(meta: RequestMeta, id: string, input: z.infer<typeof AdjustmentInput>) {
@@ -169,4 +170,12 @@ export class InspectionExecution {
       return this.detail(meta.actor, id, tx);
     });
   }
+}
+
+/** The stored photo's type from its first bytes (only PNG, JPEG and WebP are accepted on upload). */
+function imageType(head: Buffer): string {
+  if (head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))) return 'image/png';
+  if (head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'image/jpeg';
+  if (head.subarray(0, 4).toString() === 'RIFF' && head.subarray(8, 12).toString() === 'WEBP') return 'image/webp';
+  return 'application/octet-stream';
 }

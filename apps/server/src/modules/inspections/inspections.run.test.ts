@@ -70,7 +70,8 @@ describe.each(DIALECTS)('running an inspection: results, photos, adjustments, fi
     const up = await t.app.inject({ method: 'POST', url: `${url()}/results/backup/photo`, headers: { ...s.engineer!.headers, ...png.headers }, payload: png.payload });
     expect(up.statusCode, up.body).toBe(200);
     expect(up.json().results.find((x: any) => x.key === 'backup').hasPhoto).toBe(true);
-    expect((await t.app.inject({ method: 'GET', url: `${url()}/results/backup/photo`, headers: s.lead_a!.headers })).rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    const photo = await t.app.inject({ method: 'GET', url: `${url()}/results/backup/photo`, headers: s.lead_a!.headers });
+    expect([photo.headers['content-type'], photo.rawPayload.subarray(1, 4).toString()]).toEqual(['image/png', 'PNG']);
   });
 
   it('writes an inspection record that the project lead signs through the records path', async () => {
