@@ -32,11 +32,17 @@ const WarrantyPage = lazy(() => import('../features/assets/WarrantyPage'));
 const CustomerArchivePage = lazy(() => import('../features/assets/CustomerArchivePage'));
 const CostStatementPage = lazy(() => import('../features/repairs/CostStatementPage'));
 const RepairPointsPage = lazy(() => import('../features/repairs/RepairPointsPage'));
+const InspectionTasksPage = lazy(() => import('../features/inspections/TaskListPage'));
+const InspectionRunPage = lazy(() => import('../features/inspections/TaskRunPage'));
+const InspectionPlansPage = lazy(() => import('../features/inspections/PlansPage'));
+const ChecklistTemplatesPage = lazy(() => import('../features/inspections/TemplatesPage'));
 
 const AUDITOR = ['auditor'] as const;
 const SECURITY_ADMIN = ['security_admin'] as const;
 /** Provider staff and customers: O&M records, resident presence, staffing and the asset pages are read by both. */
 const RECORD_READERS = [...PROVIDER_STAFF, ...CUSTOMER_ROLES];
+/** Inspection plans and checklist templates: set up by the service manager. */
+const INSPECTION_SETUP = ['service_manager'] as const;
 
 export function App() {
   return (
@@ -67,6 +73,10 @@ export function App() {
             <Route path="archive" element={<RequireRole roles={RECORD_READERS}><CustomerArchivePage /></RequireRole>} />
             <Route path="customers/:id/archive" element={<RequireRole roles={RECORD_READERS}><CustomerArchivePage /></RequireRole>} />
             <Route path="repair-points" element={<RequireRole roles={RECORD_READERS}><RepairPointsPage /></RequireRole>} />
+            <Route path="inspections" element={<RequireRole roles={RECORD_READERS}><InspectionTasksPage /></RequireRole>} />
+            <Route path="inspections/tasks/:id" element={<RequireRole roles={RECORD_READERS}><InspectionRunPage /></RequireRole>} />
+            <Route path="inspections/plans" element={<RequireRole roles={INSPECTION_SETUP}><InspectionPlansPage /></RequireRole>} />
+            <Route path="inspections/templates" element={<RequireRole roles={INSPECTION_SETUP}><ChecklistTemplatesPage /></RequireRole>} />
             <Route path="costs" element={<RequireRole roles={COST_READERS}><CostStatementPage /></RequireRole>} />
             <Route path="portal/report" element={<RequireRole roles={CUSTOMER_ROLES}><ReportFaultPage /></RequireRole>} />
             <Route path="portal/tickets" element={<RequireRole roles={CUSTOMER_ROLES}><MyTicketsPage /></RequireRole>} />

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
   AccountBookOutlined, AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, DatabaseOutlined, EnvironmentOutlined, FileAddOutlined,
-  FileDoneOutlined, HistoryOutlined, PhoneOutlined, ProjectOutlined, ProfileOutlined, SafetyCertificateOutlined, SafetyOutlined, SettingOutlined,
+  FileDoneOutlined, FileSearchOutlined, HistoryOutlined, PhoneOutlined, ProjectOutlined, ProfileOutlined, SafetyCertificateOutlined, SafetyOutlined, SettingOutlined,
   SolutionOutlined, TeamOutlined, ToolOutlined, UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
@@ -50,6 +50,8 @@ export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
       { key: archive, icon: <HistoryOutlined aria-hidden />, label: t('nav.archive') },
       { key: '/repair-points', icon: <ToolOutlined aria-hidden />, label: t('nav.repairPoints') },
     );
+    // Inspection tasks (R16, R17): staff run them, customers follow them.
+    items.push({ key: '/inspections', icon: <FileSearchOutlined aria-hidden />, label: t('nav.inspections') });
     if (hasRole(me, COST_READERS)) items.push({ key: '/costs', icon: <AccountBookOutlined aria-hidden />, label: t('nav.costs') });
   }
   const admin: Item[] = [];

@@ -41,14 +41,17 @@ interface Props {
   projects: Project[];
   loading?: boolean;
   testId: string;
+  /** Offer a clear button (the page then shows every project). */
+  allowClear?: boolean;
 }
 
 /** Searchable project select with a visible-label-equivalent aria-label ("项目"). */
-export function ProjectPicker({ value, onChange, projects, loading, testId }: Props) {
+export function ProjectPicker({ value, onChange, projects, loading, testId, allowClear }: Props) {
   const { t } = useTranslation();
   return (
     <Select
       showSearch
+      allowClear={allowClear}
       filterOption={filterByLabel}
       className="project-picker"
       aria-label={t('filter.project')}
