@@ -139,6 +139,7 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/v1/inspection-tasks/:id/adjustments': { probe: json({}), foreign: json({ parameter: 'p', before: '1', after: '2', reason: '串单' }) },
   'POST /api/v1/inspection-tasks/:id/results/:key/ticket': { probe: json({}), foreign: json({ level: 4 }) },
   'GET /api/v1/inspection-tasks/:id/report.pdf': { probe: {}, foreign: {} },
+  'GET /api/v1/inspection-tasks/:id/report.docx': { probe: {}, foreign: {} },
   'POST /api/v1/inspection-tasks/:id/finish': { probe: json({ summary: 'x'.repeat(5001) }), foreign: json({}) },
 };
 /** Query strings list routes need, per customer organisation. */

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TestApp } from './harness.js';
 import type { Session } from './harness.js';
@@ -16,6 +17,16 @@ export async function pdfText(data: Buffer): Promise<{ pages: string[]; images: 
     images += ops.fnArray.filter((f) => f === 85 /* paintImageXObject */).length;
   }
   return { pages, images };
+}
+
+/** A Word file read back: the visible text of word/document.xml (runs joined, paragraphs by newlines) and how many images it draws (identical images share one media file). */
+export async function docxText(data: Buffer): Promise<{ text: string; xml: string; styles: string; images: number }> {
+  const zip = await JSZip.loadAsync(data);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const text = xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+  return { text, xml, styles, images: xml.split('<w:drawing>').length - 1 };
 }
 
 /** Every row of the first sheet as arrays of cell text. */

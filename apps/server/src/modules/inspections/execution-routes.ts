@@ -3,7 +3,7 @@ import { AdjustmentInput, FindingTicketInput, FinishRequest, InspectionTaskDetai
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
-import { download } from '../../http/download.js';
+import { DOCX_MIME, download } from '../../http/download.js';
 import type { Services } from '../../services.js';
 import { uploaded } from '../assets/routes.js';
 
@@ -35,6 +35,11 @@ export const inspectionExecutionRoutes = (s: Services): FastifyPluginAsyncZod =>
     async (req, reply) => {
       const f = await s.inspectionReport.pdf(meta(req), req.params.id);
       return download(reply, 'application/pdf', f.fileName, f.body);
+    });
+  app.get('/inspection-tasks/:id/report.docx', { config: { access: READERS }, schema: { tags, summary: '巡检报告 Word (items, findings, adjustments, photos, signature)', params: IdParam } },
+    async (req, reply) => {
+      const f = await s.inspectionReport.docx(meta(req), req.params.id);
+      return download(reply, DOCX_MIME, f.fileName, f.body);
     });
   app.post('/inspection-tasks/:id/finish', { config: { access: WORKERS }, schema: { tags, summary: '完成巡检，生成巡检记录（待项目负责人签字） Finish: writes the inspection record', params: IdParam, body: FinishRequest, response: detail } },
     async (req) => s.inspectionRuns.finish(meta(req), req.params.id, req.body.summary));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, expectRefused, multipart, signaturePng } from '../../test/api.js';
-import { fetchFile, pdfText } from '../../test/files.js';
+import { docxText, fetchFile, pdfText } from '../../test/files.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';
@@ -19,7 +19,7 @@ describe.each(DIALECTS)('running an inspection: results, photos, adjustments, fi
   beforeAll(async () => {
     t = await testApp(dialect);
     ids = await demoIds(t);
-    for (const u of ['manager', 'engineer', 'engineer2', 'lead_a', 'cust_a', 'lead_b']) s[u] = await t.login(u);
+    for (const u of ['manager', 'engineer', 'engineer2', 'lead_a', 'cust_a', 'lead_b', 'auditor']) s[u] = await t.login(u);
     const tpl = (await s.manager!.post(`${V}/checklist-templates`, { name: '月度巡检', scope: 'system', items: ITEMS })).body;
     await s.manager!.post(`${V}/projects/${ids.projectA}/inspection-plans`, { name: '月度全功能巡检', kind: 'monthly', templateId: tpl.id, dueDay: 25, startsOn: '2026-10-01', assigneeIds: [ids.users.engineer] });
     task = (await s.engineer!.get(`${V}/inspection-tasks?projectId=${ids.projectA}&from=2026-10-01&to=2026-10-31`)).body.items[0];
@@ -96,6 +96,18 @@ describe.each(DIALECTS)('running an inspection: results, photos, adjustments, fi
     for (const want of ['巡检报告', '月度全功能巡检', '电源指示灯', 'CPU使用率', '93%', '不合格', '已转工单', '数据库连接池上限：100→200', '备份任务', '签字人刘处长', `巡检记录${rec.number}`]) expect(text).toContain(want);
     expect(images).toBe(2); // the photo and the signature
     expect((await fetchFile(t, s.lead_b!, `${url()}/report.pdf`)).status).toBe(404);
+    // The same report in Word, read back from the document XML.
+    const word = await fetchFile(t, s.lead_a!, `${url()}/report.docx`);
+    expect(word.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(decodeURIComponent(String(word.headers['content-disposition']))).toContain('巡检报告-');
+    const docx = await docxText(word.body);
+    const wtext = docx.text.replace(/\s+/g, '');
+    for (const want of ['巡检报告', '月度全功能巡检', '电源指示灯', 'CPU使用率', '93%', '不合格', '已转工单', '数据库连接池上限：100→200', '备份任务', '签字人刘处长', `巡检记录${rec.number}`, '合格2，不合格1']) expect(wtext).toContain(want);
+    expect(docx.images).toBe(2); // the photo and the signature
+    expect(docx.styles).toContain('w:eastAsia="SimSun"'); // Chinese in 宋体 by default
+    expect((await fetchFile(t, s.lead_b!, `${url()}/report.docx`)).status).toBe(404);
+    const exported = (await s.auditor!.get(`${V}/audit?action=inspection.report`)).body;
+    expect(exported.items.map((e: any) => e.summary)).toEqual(expect.arrayContaining([expect.stringContaining('导出巡检报告（Word）'), expect.stringContaining('导出巡检报告（PDF）')]));
     const done = (await s.lead_a!.get(`${V}/projects/${ids.projectA}/inspection-completion?month=2026-10`)).body;
     expect(done).toMatchObject({ planned: 1, done: 1, late: 0, overdue: 0 });
   });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RequestMeta } from '../../http/actor.js';
+import { docxDocument, docxImage, docxImageParagraph, docxTable, docxText } from '../../lib/docx.js';
 import { newPdf } from '../../lib/pdf.js';
 import type { RecordService } from '../fieldwork/records.js';
 import { beijingClock } from '../fieldwork/time.js';
@@ -11,34 +12,104 @@ const OUTCOME: Record<string, string> = { pass: '合格', fail: '不合格', na:
 const KIND: Record<string, string> = { monthly: '月度巡检', annual: '年度巡检', periodic: '定期检查' };
 const STATUS: Record<string, string> = { draft: '草稿', submitted: '待签字确认', rejected: '已退回', signed: '已签字确认', superseded: '已更正' };
 
+/** What both renderings of the report show, gathered once. */
+interface ReportModel {
+  title: string;
+  subtitle: string;
+  fields: [string, string][];
+  itemHeader: string[];
+  items: string[][];
+  findings: string[];
+  adjustments: string[];
+  photos: { file: string; caption: string }[];
+  signature: { file: string | undefined; line: string; hash: string | null } | { pending: string };
+  fileBase: string;
+  audit: { id: string; recordId: string | null; summary: string };
+}
+
 /**
- * 巡检报告 (inspection report) as an A4 PDF in the embedded CJK font: header, counts, every item
- * with its result and measured value, findings with their tickets, parameter adjustments, the
- * photos, and the project lead's signature from the inspection record once it is signed.
+ * 巡检报告 (inspection report), as an A4 PDF in the embedded CJK font or as Word: header, counts,
+ * every item with its result and measured value, findings with their tickets, parameter
+ * adjustments, the photos, and the project lead's signature from the inspection record once signed.
  */
 export class InspectionReport {
   constructor(private readonly d: { inspections: InspectionService; runs: InspectionExecution; records: RecordService; dataDir: string }) {}
 
-  async pdf(meta: RequestMeta, taskId: string): Promise<{ body: Buffer; fileName: string }> {
+  private async model(meta: RequestMeta, taskId: string): Promise<ReportModel> {
     const t = await this.d.runs.detail(meta.actor, taskId);
     const db = this.d.inspections.db;
     const record = t.recordId ? await this.d.records.repo.record(db, t.recordId) : undefined;
     const results = new Map(t.results.map((r) => [r.key, r]));
-    const { doc, done } = newPdf('巡检报告', { autoFirstPage: true });
+    const count = (o: string) => t.template.items.filter((i) => results.get(i.key)?.outcome === o).length;
+    const fields: [string, string][] = [
+      ['项目', t.projectName],
+      ...(t.assetName ? [['设备', t.assetName] as [string, string]] : []),
+      ['巡检模板', `${t.template.name}（第 ${t.template.version} 版）`],
+      ['应完成日期', t.dueOn],
+      ['完成日期', t.doneOn ?? '未完成'],
+      ['巡检人', t.assigneeName ?? ''],
+      ['结果', `检查 ${t.template.items.length} 项：合格 ${count('pass')}，不合格 ${count('fail')}，不适用 ${count('na')}，未检 ${t.template.items.length - t.results.length}`],
+    ];
+    const items = t.template.items.map((i, n) => {
+      const r = results.get(i.key);
+      const expect = i.expected || (i.min !== null || i.max !== null ? `${i.min ?? ''}–${i.max ?? ''}${i.unit}` : '');
+      return [String(n + 1), i.title, i.method, expect, r ? OUTCOME[r.outcome]! : '未检', r?.value !== null && r?.value !== undefined ? `${r.value}${i.unit}` : '', [r?.note, r?.ticketNumber && `工单 ${r.ticketNumber}`].filter(Boolean).join('；')];
+    });
+    const findings = t.template.items.filter((i) => results.get(i.key)?.outcome === 'fail').map((i) => {
+      const r = results.get(i.key)!;
+      return `${i.title}${r.value !== null ? `（实测 ${r.value}${i.unit}）` : ''}${r.note ? `：${r.note}` : ''}${r.ticketNumber ? `，已转工单 ${r.ticketNumber}` : '，未转工单'}`;
+    });
+    const adjustments = t.adjustments.map((a) => `${a.parameter}：${a.before} → ${a.after}（${a.reason}；${a.byName} ${beijingClock(a.at, true)}）`);
+    const photos = (await this.d.inspections.repo.results(db, t.id)).filter((r) => r.photo_path).map((p) => ({
+      file: path.join(this.d.dataDir, p.photo_path!),
+      caption: `${t.template.items.find((i) => i.key === p.item_key)?.title ?? p.item_key}  SHA-256 ${p.photo_sha256?.slice(0, 16)}…`,
+    }));
+    const signature = record?.status === 'signed' && record.signature_path
+      ? { file: path.join(this.d.dataDir, record.signature_path), line: `签字人 ${record.signer_name ?? ''}    签字时间 ${record.signed_at ? beijingClock(record.signed_at, true) : ''}    巡检记录 ${record.number}`, hash: record.content_hash }
+      : { pending: record ? `巡检记录 ${record.number}：${STATUS[record.status] ?? record.status}，待采购人项目负责人签字确认。` : '巡检尚未完成，未生成巡检记录。' };
+    return {
+      title: '巡检报告', subtitle: `${KIND[t.kind] ?? t.kind}  ·  ${t.planName}  ·  ${t.period}`, fields,
+      itemHeader: ['#', '检查项', '方法', '期望', '结果', '实测', '说明 / 工单'], items, findings, adjustments, photos, signature,
+      fileBase: `巡检报告-${t.projectName}-${t.planName}-${t.period}`,
+      audit: { id: t.id, recordId: t.recordId, summary: `${t.planName} ${t.period}${record ? `（记录 ${record.number}，${STATUS[record.status] ?? record.status}）` : ''}` },
+    };
+  }
+
+  private async audited(meta: RequestMeta, m: ReportModel, format: 'PDF' | 'Word') {
+    await this.d.inspections.d.audit.recordAlone(meta, { action: 'inspection.report', targetType: 'inspection_task', targetId: m.audit.id, summary: `导出巡检报告（${format}）${m.audit.summary}`, detail: { recordId: m.audit.recordId, format } });
+  }
+
+  async docx(meta: RequestMeta, taskId: string): Promise<{ body: Buffer; fileName: string }> {
+    const m = await this.model(meta, taskId);
+    const none = [docxText.para('无')];
+    const children = [
+      docxText.title(m.title), docxText.subtitle(m.subtitle),
+      ...m.fields.map(([k, v]) => docxText.field(k, v)),
+      docxText.heading('检查项目'), docxTable(m.itemHeader, m.items, [4, 18, 20, 13, 8, 10, 27]),
+      docxText.heading('发现的问题'), ...(m.findings.length ? m.findings.map((f) => docxText.para(`· ${f}`)) : none),
+      docxText.heading('参数调整'), ...(m.adjustments.length ? m.adjustments.map((a) => docxText.para(`· ${a}`)) : none),
+      ...(m.photos.length ? [docxText.heading('现场照片'), ...m.photos.map((p) => docxImageParagraph(docxImage(p.file, 260, 160), p.caption))] : []),
+      docxText.heading('采购人项目负责人签字确认'),
+      ...('pending' in m.signature ? [docxText.para(m.signature.pending)] : [
+        ...(m.signature.file ? [docxImageParagraph(docxImage(m.signature.file, 200, 75), '')] : []),
+        docxText.para(m.signature.line),
+        ...(m.signature.hash ? [docxText.para(`记录哈希 ${m.signature.hash}`, { size: 16, color: '555555' })] : []),
+      ]),
+    ];
+    const body = await docxDocument(m.title, children);
+    await this.audited(meta, m, 'Word');
+    return { body, fileName: `${m.fileBase}.docx` };
+  }
+
+  async pdf(meta: RequestMeta, taskId: string): Promise<{ body: Buffer; fileName: string }> {
+    const m = await this.model(meta, taskId);
+    const { doc, done } = newPdf(m.title, { autoFirstPage: true });
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
-    doc.font('bold').fontSize(18).text('巡检报告', { align: 'center' });
-    doc.moveDown(0.3).font('regular').fontSize(9).fillColor('#333').text(`${KIND[t.kind] ?? t.kind}  ·  ${t.planName}  ·  ${t.period}`, { align: 'center' });
+    doc.font('bold').fontSize(18).text(m.title, { align: 'center' });
+    doc.moveDown(0.3).font('regular').fontSize(9).fillColor('#333').text(m.subtitle, { align: 'center' });
     doc.moveDown(0.6).fillColor('black').fontSize(10);
-    const line = (label: string, value: string) => doc.font('bold').text(`${label}：`, { continued: true }).font('regular').text(value || '—');
-    line('项目', t.projectName);
-    if (t.assetName) line('设备', t.assetName);
-    line('巡检模板', `${t.template.name}（第 ${t.template.version} 版）`);
-    line('应完成日期', t.dueOn);
-    line('完成日期', t.doneOn ?? '未完成');
-    line('巡检人', t.assigneeName ?? '');
-    const count = (o: string) => t.template.items.filter((i) => results.get(i.key)?.outcome === o).length;
-    line('结果', `检查 ${t.template.items.length} 项：合格 ${count('pass')}，不合格 ${count('fail')}，不适用 ${count('na')}，未检 ${t.template.items.length - t.results.length}`);
+    for (const [label, value] of m.fields) doc.font('bold').text(`${label}：`, { continued: true }).font('regular').text(value || '—');
 
     doc.moveDown(0.6).font('bold').fontSize(11).text('检查项目', left);
     const cols = [22, 110, 120, 80, 48, 60, width - 440];
@@ -53,35 +124,26 @@ export class InspectionReport {
       doc.y = y + h;
     };
     doc.moveDown(0.2);
-    row(['#', '检查项', '方法', '期望', '结果', '实测', '说明 / 工单'], true);
-    t.template.items.forEach((i, n) => {
-      const r = results.get(i.key);
-      const expect = i.expected || (i.min !== null || i.max !== null ? `${i.min ?? ''}–${i.max ?? ''}${i.unit}` : '');
-      row([String(n + 1), i.title, i.method, expect, r ? OUTCOME[r.outcome]! : '未检', r?.value !== null && r?.value !== undefined ? `${r.value}${i.unit}` : '', [r?.note, r?.ticketNumber && `工单 ${r.ticketNumber}`].filter(Boolean).join('；')]);
-    });
+    row(m.itemHeader, true);
+    m.items.forEach((r) => row(r));
 
-    const failed = t.template.items.filter((i) => results.get(i.key)?.outcome === 'fail');
-    doc.moveDown(0.6).font('bold').fontSize(11).text('发现的问题', left);
-    doc.moveDown(0.2).font('regular').fontSize(9.5);
-    if (!failed.length) doc.text('无', left);
-    for (const i of failed) { const r = results.get(i.key)!; doc.text(`· ${i.title}${r.value !== null ? `（实测 ${r.value}${i.unit}）` : ''}${r.note ? `：${r.note}` : ''}${r.ticketNumber ? `，已转工单 ${r.ticketNumber}` : '，未转工单'}`, left, doc.y, { width }); }
+    const list = (heading: string, lines: string[]) => {
+      doc.moveDown(0.6).font('bold').fontSize(11).text(heading, left);
+      doc.moveDown(0.2).font('regular').fontSize(9.5);
+      if (!lines.length) doc.text('无', left);
+      for (const l of lines) doc.text(`· ${l}`, left, doc.y, { width });
+    };
+    list('发现的问题', m.findings);
+    list('参数调整', m.adjustments);
 
-    doc.moveDown(0.6).font('bold').fontSize(11).text('参数调整', left);
-    doc.moveDown(0.2).font('regular').fontSize(9.5);
-    if (!t.adjustments.length) doc.text('无', left);
-    for (const a of t.adjustments) doc.text(`· ${a.parameter}：${a.before} → ${a.after}（${a.reason}；${a.byName} ${beijingClock(a.at, true)}）`, left, doc.y, { width });
-
-    const photos = (await this.d.inspections.repo.results(db, t.id)).filter((r) => r.photo_path);
-    if (photos.length) {
+    if (m.photos.length) {
       doc.moveDown(0.6).font('bold').fontSize(11).text('现场照片', left);
-      for (const p of photos) {
-        const file = path.join(this.d.dataDir, p.photo_path!);
-        if (!fs.existsSync(file)) continue;
+      for (const p of m.photos) {
+        if (!fs.existsSync(p.file)) continue;
         if (doc.y + 150 > doc.page.height - doc.page.margins.bottom) doc.addPage();
         const y = doc.y + 4;
-        try { doc.image(file, left, y, { fit: [200, 120] }); } catch { doc.text('（照片无法显示）', left, y); }
-        const title = t.template.items.find((i) => i.key === p.item_key)?.title ?? p.item_key;
-        doc.font('regular').fontSize(9).text(`${title}  SHA-256 ${p.photo_sha256?.slice(0, 16)}…`, left + 210, y + 50, { width: width - 210 });
+        try { doc.image(p.file, left, y, { fit: [200, 120] }); } catch { doc.text('（照片无法显示）', left, y); }
+        doc.font('regular').fontSize(9).text(p.caption, left + 210, y + 50, { width: width - 210 });
         doc.x = left;
         doc.y = y + 126;
       }
@@ -90,17 +152,16 @@ export class InspectionReport {
     if (doc.y + 140 > doc.page.height - doc.page.margins.bottom) doc.addPage();
     doc.moveDown(0.8).font('bold').fontSize(11).text('采购人项目负责人签字确认', left);
     doc.moveDown(0.3).font('regular').fontSize(9.5);
-    if (record?.status === 'signed' && record.signature_path) {
-      const sig = path.join(this.d.dataDir, record.signature_path);
-      const y = doc.y;
-      if (fs.existsSync(sig)) doc.image(sig, left, y, { fit: [160, 60] });
-      doc.text(`签字人 ${record.signer_name ?? ''}    签字时间 ${record.signed_at ? beijingClock(record.signed_at, true) : ''}    巡检记录 ${record.number}`, left, y + 66, { width });
-      if (record.content_hash) doc.fontSize(8).fillColor('#555').text(`记录哈希 ${record.content_hash}`, left, doc.y, { width });
+    if ('pending' in m.signature) {
+      doc.text(m.signature.pending, left, doc.y, { width });
     } else {
-      doc.text(record ? `巡检记录 ${record.number}：${STATUS[record.status] ?? record.status}，待采购人项目负责人签字确认。` : '巡检尚未完成，未生成巡检记录。', left, doc.y, { width });
+      const y = doc.y;
+      if (m.signature.file && fs.existsSync(m.signature.file)) doc.image(m.signature.file, left, y, { fit: [160, 60] });
+      doc.text(m.signature.line, left, y + 66, { width });
+      if (m.signature.hash) doc.fontSize(8).fillColor('#555').text(`记录哈希 ${m.signature.hash}`, left, doc.y, { width });
     }
     doc.end();
-    await this.d.inspections.d.audit.recordAlone(meta, { action: 'inspection.report', targetType: 'inspection_task', targetId: t.id, summary: `导出巡检报告 ${t.planName} ${t.period}${record ? `（记录 ${record.number}，${STATUS[record.status] ?? record.status}）` : ''}`, detail: { recordId: t.recordId } });
-    return { body: await done, fileName: `巡检报告-${t.projectName}-${t.planName}-${t.period}.pdf` };
+    await this.audited(meta, m, 'PDF');
+    return { body: await done, fileName: `${m.fileBase}.pdf` };
   }
 }
