@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from './patch.js';
 import { Id, Millis } from './api.js';
 import { FaultCause } from './enums.js';
 import { Discipline } from './fieldwork.js';
@@ -58,7 +59,7 @@ export const AssetCreate = z.object({
   /** Leave out to use the project contract's term (36 months by default, R1). */
   warrantyMonths: z.number().int().min(0).max(240).optional(),
 });
-export const AssetUpdate = AssetCreate.partial().extend({ state: z.literal('retired').optional(), reason: z.string().trim().max(500).optional() });
+export const AssetUpdate = patchOf(AssetCreate).extend({ state: z.literal('retired').optional(), reason: z.string().trim().max(500).optional() });
 export const AssetListQuery = z.object({
   projectId: Id.optional(), customerId: Id.optional(), kind: AssetKind.optional(), state: AssetState.optional(),
   warranty: WarrantyStatus.optional(), q: z.string().trim().max(100).optional(),

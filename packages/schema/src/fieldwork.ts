@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from './patch.js';
 import { Id, Millis } from './api.js';
 
 // ---------- check-in / check-out (出入记录, R15) ----------
@@ -66,8 +67,8 @@ const RecordFields = z.object({
   extraStaff: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
 });
 export const OmRecordCreate = RecordFields.extend({ projectId: Id });
-export const OmRecordUpdate = RecordFields.partial();
-export const OmRecordAmend = RecordFields.partial().extend({ amendReason: z.string().trim().min(1).max(1_000) });
+export const OmRecordUpdate = patchOf(RecordFields);
+export const OmRecordAmend = patchOf(RecordFields).extend({ amendReason: z.string().trim().min(1).max(1_000) });
 export const OmRecordReview = z.object({ note: z.string().trim().max(1_000).optional() });
 export const OmRecordReject = z.object({ reason: z.string().trim().min(1).max(1_000) });
 export const OmRecordSign = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from './patch.js';
 import { Id, Millis } from './api.js';
 import { IsoDate } from './assets.js';
 
@@ -47,7 +48,7 @@ export const InspectionPlanInput = z.object({
   leadDays: z.number().int().min(0).max(92).default(31),
   assigneeIds: z.array(Id).min(1).max(50),
 });
-export const InspectionPlanUpdate = InspectionPlanInput.pick({ name: true, templateId: true, leadDays: true, assigneeIds: true }).partial();
+export const InspectionPlanUpdate = patchOf(InspectionPlanInput.pick({ name: true, templateId: true, leadDays: true, assigneeIds: true }));
 export const PauseRequest = z.object({ reason: z.string().trim().min(1).max(500) });
 export const InspectionPlan = z.object({
   id: Id, projectId: Id, projectName: z.string(), name: z.string(), kind: PlanKind, templateFamilyId: Id, templateName: z.string(),
