@@ -1,11 +1,12 @@
 // The inspection pages at 390 px, in Chinese and in English: axe-core finds no serious/critical
-// violation and nothing scrolls sideways — the task list, a task being run (with a failed item, its
-// ticket and the finish error) and the customer's read-only view.
+// violation and nothing scrolls sideways — the task list (the list by default, and the month grid),
+// a task being run (with a failed item, its ticket and the finish error) and the customer's read-only
+// view; on a desktop the month grid is the default view and passes axe as well.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { expectAccessible } from './support/a11y';
 import { login } from './support/auth';
-import { PHONE, useBrowser } from './support/browser';
+import { DESKTOP, PHONE, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
 import type { Lang } from './support/i18n';
 import { expectNoHorizontalScroll } from './support/layout';
@@ -23,8 +24,8 @@ describe('inspection pages: axe and the 390 px layout', () => {
   let taskId: string;
   let projectId: string;
 
-  async function open(user: string, lang: Lang): Promise<Page> {
-    const page = await session.newPage(`${user}-${lang}`, PHONE);
+  async function open(user: string, lang: Lang, size = PHONE): Promise<Page> {
+    const page = await session.newPage(`${user}-${lang}`, size);
     if (lang === 'en') await page.context().addInitScript(() => localStorage.setItem('weibao.lang', 'en'));
     await login(page, user);
     return page;
@@ -63,6 +64,33 @@ describe('inspection pages: axe and the 390 px layout', () => {
   });
 
   for (const lang of ['zh-CN', 'en'] as const) {
+    test(`engineer (${lang}): the month grid on a desktop (the default there) and at 390 px`, async () => {
+      const desk = await open('engineer', lang, DESKTOP);
+      await gotoPage(desk, `/inspections?projectId=${projectId}`);
+      const grid = desk.getByTestId('insp-calendar');
+      await grid.waitFor();
+      expect(await desk.getByTestId('insp-task-row').count()).toBe(0);
+      const today = grid.locator(`[data-testid="insp-cal-day"][data-date="${beijingDay()}"]`);
+      expect(await today.getAttribute('aria-current')).toBe('date');
+      expect(await grid.locator('thead th').count()).toBe(7);
+      const chip = today.locator(`[data-testid="insp-cal-task"][data-task-id="${taskId}"]`);
+      await chip.waitFor();
+      await check(desk, '/inspections calendar (desktop)');
+      await chip.click();
+      await desk.waitForURL((u) => u.pathname === `/inspections/tasks/${taskId}`);
+      await desk.getByTestId('insp-report-docx').waitFor();
+      await check(desk, 'task run (desktop)');
+      await desk.context().close();
+
+      const phone = await open('engineer', lang);
+      await gotoPage(phone, `/inspections?projectId=${projectId}`);
+      await phone.getByTestId('insp-task-row').first().waitFor(); // phones start with the list
+      await phone.getByTestId('insp-view-calendar').click();
+      await phone.waitForURL((u) => u.searchParams.get('view') === 'calendar');
+      await phone.locator(`[data-testid="insp-cal-task"][data-task-id="${taskId}"]`).waitFor();
+      await check(phone, '/inspections calendar (390 px)');
+    });
+
     test(`engineer at 390 px (${lang}): task list and a task being run`, async () => {
       const page = await open('engineer', lang);
       await gotoPage(page, `/inspections?projectId=${projectId}`);

@@ -2,11 +2,14 @@
 // needing a photo) and a monthly plan on project A assigned to 张工 through the API; 张工 finds the task
 // in 巡检任务, passes an item, fails the range item at 93 % and opens its ticket, reloads (the run is
 // resumable), photographs and passes the photo item, records a parameter adjustment, sees finishing
-// refused while an item is open, finishes, and submits the inspection record; 刘处长 (lead_a) signs it.
+// refused while an item is open, finishes, and submits the inspection record; 刘处长 (lead_a) signs it
+// and downloads the inspection report as PDF and as Word.
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { login, logout } from './support/auth';
 import { PHONE, useBrowser } from './support/browser';
+import { download } from './support/assets';
 import { apiCall, expectRecordStatus, projectIdByName, recordAction, signInDialog } from './support/fieldwork';
 import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
@@ -17,6 +20,15 @@ import { chooseOption, expectAttr, expectText, openFromMenu } from './support/ui
 /** A 1×1 PNG standing in for the camera's picture. */
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const beijingDay = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The paragraphs of a .docx's word/document.xml as text (runs joined, entities decoded). */
+async function docxText(data: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(data);
+  const xml = await zip.file('word/document.xml')?.async('string');
+  expect(xml, 'word/document.xml in the .docx').toBeTruthy();
+  return xml!.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
 
 describe('inspection on a 390×844 phone: checklist, finding ticket, adjustment, finish, record signed', () => {
   const session = useBrowser();
@@ -65,7 +77,15 @@ describe('inspection on a 390×844 phone: checklist, finding ticket, adjustment,
     await fits('inspection tasks');
     await session.screenshot(page, 'phone-inspection-tasks', { fullPage: true });
     taskId = (await row.getAttribute('data-task-id'))!;
-    await row.getByTestId('insp-task-link').click();
+    // the month grid shows it in today's cell, fits the phone too, and opens it
+    await page.getByTestId('insp-view-calendar').click();
+    await page.waitForURL((u) => u.searchParams.get('view') === 'calendar');
+    const todayCell = page.locator(`[data-testid="insp-cal-day"][data-date="${beijingDay()}"]`);
+    await expectAttr(todayCell, 'aria-current', 'date');
+    const chip = todayCell.locator(`[data-testid="insp-cal-task"][data-task-id="${taskId}"]`);
+    await expectAttr(chip, 'data-state', 'open');
+    await fits('inspection tasks (calendar)');
+    await chip.click();
     await page.waitForURL((u) => u.pathname === `/inspections/tasks/${taskId}`);
     await expectText(page.locator('h1'), planName);
     await expectText(page.getByTestId('insp-progress'), t('insp.progress', { n: 0, m: 3 }));
@@ -163,5 +183,19 @@ describe('inspection on a 390×844 phone: checklist, finding ticket, adjustment,
     await expectText(page.getByTestId('insp-record-link'), record.number);
     expect(await page.getByTestId('insp-finish').count()).toBe(0);
     await fits('inspection task (customer view)');
+  });
+
+  step('the inspection report downloads as PDF and as Word (with the plan and the signed record)', async () => {
+    const pdf = await download(page, page.getByTestId('insp-report-pdf'));
+    expect(pdf.name).toMatch(/\.pdf$/);
+    expect(pdf.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(pdf.bytes.length).toBeGreaterThan(2000);
+    const word = await download(page, page.getByTestId('insp-report-docx'));
+    expect(word.name).toMatch(/\.docx$/);
+    expect(word.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(word.bytes.length).toBeGreaterThan(2000);
+    const text = await docxText(word.bytes);
+    expect(text).toContain(planName);
+    expect(text).toContain(record.number);
   });
 });

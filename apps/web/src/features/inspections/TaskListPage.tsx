@@ -1,4 +1,4 @@
-import { Button, Card, Empty, List, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Grid, List, Segmented, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +9,14 @@ import { useCurrentUser } from '../auth/useMe';
 import { beijingMonth } from '../presence/api';
 import type { InspectionTask, TaskState } from './api';
 import { useCompletion, useTasks } from './api';
+import { MonthCalendar } from './MonthCalendar';
 import { STATE_COLOR, StateTag } from './StateTag';
 
 const STATES: TaskState[] = ['open', 'overdue', 'done', 'late', 'cancelled'];
 const isState = (s: string | null): s is TaskState => !!s && (STATES as string[]).includes(s);
+const VIEWS = ['calendar', 'list'] as const;
+type View = (typeof VIEWS)[number];
+const isView = (v: string | null): v is View => !!v && (VIEWS as readonly string[]).includes(v);
 
 function shiftMonth(ym: string, by: number): string {
   const d = new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)) - 1 + by, 1));
@@ -20,7 +24,10 @@ function shiftMonth(ym: string, by: number): string {
 }
 const lastDay = (ym: string) => new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
-/** 巡检任务 (R16, R17): one month of tasks grouped by due day, with the project's completion figures. */
+/**
+ * 巡检任务 (R16, R17): one month of tasks, as a month grid (the default on tablets and desktops) or
+ * grouped by due day (the default on phones), with the project's completion figures.
+ */
 export default function TaskListPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -32,6 +39,9 @@ export default function TaskListPage() {
   const mine = params.get('mine') === '1';
   const st = params.get('state');
   const state = isState(st) ? st : undefined;
+  const screens = Grid.useBreakpoint();
+  const v = params.get('view');
+  const view: View = isView(v) ? v : screens.md === false ? 'list' : 'calendar';
   const tasks = useTasks({ projectId, from: `${month}-01`, to: lastDay(month), assigneeId: mine ? me.id : undefined, state });
   const byDay = new Map<string, InspectionTask[]>();
   for (const task of [...(tasks.data ?? [])].sort((a, b) => a.dueOn.localeCompare(b.dueOn))) {
@@ -66,6 +76,13 @@ export default function TaskListPage() {
           style={{ minWidth: 120 }}
           data-testid="insp-state-filter"
         />
+        <Segmented
+          aria-label={t('insp.view.label')}
+          value={view}
+          onChange={(next) => set({ view: String(next) })}
+          options={VIEWS.map((k) => ({ value: k, label: <span data-testid={`insp-view-${k}`}>{t(`insp.view.${k}`)}</span> }))}
+          data-testid="insp-view"
+        />
         {engineer ? (
           <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
             <Switch checked={mine} onChange={(v) => set({ mine: v ? '1' : undefined })} data-testid="insp-mine" />
@@ -76,6 +93,11 @@ export default function TaskListPage() {
       {projectId ? <Completion projectId={projectId} month={month} /> : null}
       {tasks.isPending ? (
         <Spin />
+      ) : view === 'calendar' ? (
+        <>
+          {byDay.size === 0 ? <p className="muted" data-testid="insp-cal-empty">{t('insp.noTasks')}</p> : null}
+          <MonthCalendar month={month} tasks={tasks.data ?? []} />
+        </>
       ) : byDay.size === 0 ? (
         <Empty description={t('insp.noTasks')} />
       ) : (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, List, Progress, Result, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Form, Input, List, Progress, Result, Space, Spin, Typography } from 'antd';
+import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -8,7 +9,7 @@ import { bilingual, formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../auth/useMe';
 import { hasRole } from '../../app/roles';
 import type { AdjustmentInput, InspectionTaskDetail } from './api';
-import { useAddAdjustment, useFinishTask, useTask } from './api';
+import { reportUrl, useAddAdjustment, useFinishTask, useTask } from './api';
 import { ItemCard } from './ItemCard';
 import { StateTag } from './StateTag';
 
@@ -38,6 +39,10 @@ export default function TaskRunPage() {
         <Descriptions.Item label={t('insp.assignee')}>{task.assigneeName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('insp.template')}>{`${task.template.name} v${task.template.version}`}</Descriptions.Item>
       </Descriptions>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button href={reportUrl(task.id, 'pdf')} download icon={<FilePdfOutlined aria-hidden />} data-testid="insp-report-pdf">{t('insp.report.pdf')}</Button>
+        <Button href={reportUrl(task.id, 'docx')} download icon={<FileWordOutlined aria-hidden />} data-testid="insp-report-docx">{t('insp.report.docx')}</Button>
+      </Space>
       <div style={{ marginBottom: 12 }}>
         <Typography.Text strong data-testid="insp-progress">{t('insp.progress', { n: checked, m: total })}</Typography.Text>
         <Progress percent={total ? Math.round((checked / total) * 100) : 0} showInfo={false} aria-label={t('insp.progress', { n: checked, m: total })} />

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as S from '@weibao/schema';
-import { api } from '../../api/client';
+import { api, downloadUrl } from '../../api/client';
 
 const enc = encodeURIComponent;
 
@@ -85,4 +85,6 @@ export const useAddAdjustment = (id: string) =>
 export const useFinishTask = (id: string) =>
   useTaskMutation(id, (body: { summary?: string }) => api<InspectionTaskDetail>(`${base(id)}/finish`, { body, silent: true }));
 
+/** 巡检报告 (PDF or Word) in the page's language. */
+export const reportUrl = (id: string, ext: 'pdf' | 'docx') => downloadUrl(`${base(id)}/report.${ext}`);
 export const itemPhotoUrl = (id: string, key: string) => `/api/v1${base(id)}/results/${enc(key)}/photo`;
