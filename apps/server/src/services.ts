@@ -24,6 +24,9 @@ import { StaffingService } from './modules/staffing/service.js';
 import { SecurityPolicyService } from './modules/security/service.js';
 import { SlaService } from './modules/sla/service.js';
 import { TicketService } from './modules/tickets/service.js';
+import { TrainingMaterials } from './modules/training/materials.js';
+import { TrainingReports } from './modules/training/reports.js';
+import { TrainingService } from './modules/training/service.js';
 import { UserRepository } from './modules/users/repository.js';
 import { UserService } from './modules/users/service.js';
 
@@ -54,9 +57,12 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const inspections = new InspectionService({ database, audit, projects, users: userRepo, assets, notifications, now });
   const inspectionRuns = new InspectionExecution({ inspections, tickets, records, dataDir: config.dataDir });
   const inspectionReport = new InspectionReport({ inspections, runs: inspectionRuns, records, dataDir: config.dataDir });
+  const training = new TrainingService({ database, audit, projects, users: userRepo, notifications, now, dataDir: config.dataDir });
+  const trainingMaterials = new TrainingMaterials(training);
+  const trainingReports = new TrainingReports(training);
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
   const worker = new Worker({ database, tickets, visits, assets, inspections, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, mailer, worker };
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

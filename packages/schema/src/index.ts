@@ -4,3 +4,5 @@ export * from './levels.js';
 export * from './fieldwork.js';
 export * from './assets.js';
 export * from './inspections.js';
+export * from './training.js';
+export * from './patch.js';

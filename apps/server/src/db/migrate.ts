@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_field_service.js';
 import * as m0004 from './migrations/0004_presence_staffing.js';
 import * as m0005 from './migrations/0005_assets.js';
 import * as m0006 from './migrations/0006_inspections.js';
+import * as m0007 from './migrations/0007_training.js';
 
 /** Static list: bundles and compiled output need no directory scanning. Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_presence_staffing': m0004,
   '0005_assets': m0005,
   '0006_inspections': m0006,
+  '0007_training': m0007,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -10,7 +10,8 @@ import { DEMO_USERS } from '../modules/seed/demo.js';
  * test, so a new route cannot ship untested.
  */
 type Org = 'A' | 'B';
-type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer' | 'template' | 'plan' | 'task';
+type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer' | 'template' | 'plan' | 'task'
+  | 'tplan' | 'course' | 'material' | 'batch' | 'session' | 'trainee';
 interface Body { payload?: unknown; headers?: Record<string, string> }
 interface Fixture {
   /** Request for callers the route admits: harmless (invalid body or someone else's id) and must get past access control. */
@@ -140,6 +141,27 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/v1/inspection-tasks/:id/results/:key/ticket': { probe: json({}), foreign: json({ level: 4 }) },
   'GET /api/v1/inspection-tasks/:id/report.pdf': { probe: {}, foreign: {} },
   'GET /api/v1/inspection-tasks/:id/report.docx': { probe: {}, foreign: {} },
+  'GET /api/v1/projects/:id/training-plans': { probe: {}, foreign: {} },
+  'POST /api/v1/projects/:id/training-plans': { probe: json({}), foreign: json({ name: '串单培训' }) },
+  'GET /api/v1/training-plans/:id': { probe: {}, foreign: {} },
+  'PATCH /api/v1/training-plans/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
+  'POST /api/v1/training-plans/:id/courses': { probe: json({}), foreign: json({ title: '串单课程' }) },
+  'PATCH /api/v1/training-courses/:id': { probe: json({ title: '' }), foreign: json({ title: '改名' }) },
+  'POST /api/v1/training-courses/:id/materials': { probe: json({}), foreign: file() },
+  'POST /api/v1/training-materials/:id/versions': { probe: json({}), foreign: file() },
+  'GET /api/v1/training-materials/:id/file': { probe: {}, foreign: {} },
+  'POST /api/v1/training-plans/:id/trainees': { probe: json({}), foreign: json({ name: '串单学员' }) },
+  'PATCH /api/v1/training-trainees/:id': { probe: json({ name: 'x'.repeat(81) }), foreign: json({ phone: '1' }) },
+  'POST /api/v1/training-plans/:id/batches': { probe: json({}), foreign: json({ name: '串单批次' }) },
+  'PATCH /api/v1/training-batches/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
+  'POST /api/v1/training-batches/:id/sessions': { probe: json({}), foreign: json({ courseId: 'x', startsAt: 1, endsAt: 2, mode: 'online', place: 'x', trainerName: 'x' }) },
+  'PATCH /api/v1/training-sessions/:id': { probe: json({ place: '' }), foreign: json({ place: '串单' }) },
+  'PUT /api/v1/training-sessions/:id/attendance': { probe: json({}), foreign: json({ entries: [{ traineeId: 'x', status: 'present' }] }) },
+  'POST /api/v1/training-plans/:id/assessments': { probe: json({}), foreign: json({ traineeId: 'x', courseId: 'x', batchId: 'x', independent: true, assessedOn: '2026-10-12' }) },
+  'GET /api/v1/training-sessions/:id/attendance.pdf': { probe: {}, foreign: {} },
+  'GET /api/v1/training-sessions/:id/attendance.xlsx': { probe: {}, foreign: {} },
+  'GET /api/v1/training-plans/:id/report.pdf': { probe: {}, foreign: {} },
+  'GET /api/v1/training-plans/:id/report.xlsx': { probe: {}, foreign: {} },
   'POST /api/v1/inspection-tasks/:id/finish': { probe: json({ summary: 'x'.repeat(5001) }), foreign: json({}) },
 };
 /** Query strings list routes need, per customer organisation. */
@@ -153,13 +175,14 @@ const LIST_QUERY: Record<string, (own: string) => string> = {
 
 /** Which kind of record the :id of a route names. */
 function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks)\/:id/.exec(url);
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees)\/:id/.exec(url);
   if (!m) return null;
   return ({
     'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
     notifications: 'notification', 'site-visits': 'visit', 'om-records': 'record', 'public/om-records': 'record', engineers: 'user',
     assets: 'asset', acceptances: 'acceptance', 'repair-points': 'repair_point', customers: 'customer',
     'checklist-templates': 'template', 'inspection-plans': 'plan', 'inspection-tasks': 'task',
+    'training-plans': 'tplan', 'training-courses': 'course', 'training-materials': 'material', 'training-batches': 'batch', 'training-sessions': 'session', 'training-trainees': 'trainee',
   } as const)[m[1] as 'projects'];
 }
 
@@ -208,14 +231,28 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       expect(plan.id, JSON.stringify(plan)).toBeDefined();
       const task = (await mgr.get(`/api/v1/inspection-tasks?projectId=${projectId}&from=2026-10-01&to=2026-10-31`)).body.items[0];
       const point = (await mgr.post('/api/v1/repair-points', { name: `机密维修点-${org}`, address: `机密地址-${org}`, personInCharge: '某人', phone: '12345', capabilities: [], staff: [], projectIds: [projectId] })).body;
+      // A training plan with a course, a material, a trainee in a batch and a session.
+      const tp = (await mgr.post(`/api/v1/projects/${projectId}/training-plans`, { name: `机密培训-${org}` })).body;
+      const withCourse = (await mgr.post(`/api/v1/training-plans/${tp.id}/courses`, { title: `机密课程-${org}` })).body;
+      const courseId = withCourse.courses[0].id;
+      const mat = (await call(t.app, mgr, 'POST', `/api/v1/training-courses/${courseId}/materials`, multipart(`机密资料-${org}.pdf`, `机密资料内容-${org}`, 'application/pdf'))).body;
+      const withTrainee = (await mgr.post(`/api/v1/training-plans/${tp.id}/trainees`, { name: `机密学员-${org}` })).body;
+      const traineeId = withTrainee.trainees[0].id;
+      const withBatch = (await mgr.post(`/api/v1/training-plans/${tp.id}/batches`, { name: `机密培训批次-${org}`, traineeIds: [traineeId] })).body;
+      const batchId = withBatch.batches[0].id;
+      const withSession = (await mgr.post(`/api/v1/training-batches/${batchId}/sessions`, { courseId, startsAt: t.clock.now + 86_400_000, endsAt: t.clock.now + 90_000_000, mode: 'onsite', place: `机密教室-${org}`, trainerName: '讲师' })).body;
+      const sessionId = withSession.batches[0].sessions[0].id;
+      expect(sessionId, JSON.stringify(withSession)).toBeDefined();
       rec[org] = {
         ticket: tk.id, project: projectId, contract: contractId, attachment: att.body.id, token: token.id, user: ids.users[cust]!, notification: note.id, visit: visit.id, record: record.id,
         asset: asset.id, acceptance: acc.id, repair_point: point.id, customer: org === 'A' ? ids.orgA : ids.orgB, template: tplId, plan: plan.id, task: task.id,
+        tplan: tp.id, course: courseId, material: mat.courses[0].materials[0].id, batch: batchId, session: sessionId, trainee: traineeId,
       };
       const project = (await disp.get(`/api/v1/projects/${projectId}`)).body;
       const contract = (await sessions.manager!.get(`/api/v1/contracts/${contractId}`)).body;
       secrets[org] = [tk.id, tk.number, `机密工单-${org}`, `机密评论-${org}`, `机密方案-${org}`, `机密内容-${org}`, `机密附件-${org}`, `机密令牌-${org}`, project.code, contract.code, att.body.id, token.id, note.id, visit.id, record.id, record.number, `机密地点-${org}`, `机密运维-${org}`,
-        asset.id, `机密资产-${org}`, `SN-SECRET-${org}`, acc.id, `机密批次-${org}`, point.id, `机密维修点-${org}`, `机密地址-${org}`, plan.id, `机密计划-${org}`, task.id];
+        asset.id, `机密资产-${org}`, `SN-SECRET-${org}`, acc.id, `机密批次-${org}`, point.id, `机密维修点-${org}`, `机密地址-${org}`, plan.id, `机密计划-${org}`, task.id,
+        tp.id, `机密培训-${org}`, courseId, `机密课程-${org}`, `机密资料-${org}`, `机密资料内容-${org}`, traineeId, `机密学员-${org}`, batchId, `机密培训批次-${org}`, sessionId, `机密教室-${org}`];
     }
   });
   afterAll(async () => { await t?.drop(); });

@@ -19,6 +19,8 @@ export const ALL_TABLES: (keyof DB)[] = [
   'audit_log', 'audit_head', 'settings', 'site_visits', 'om_records', 'record_chain_head', 'resident_plans', 'engineer_profiles', 'staffing_plans',
   'acceptances', 'assets', 'ticket_repairs', 'asset_replacements', 'cost_items', 'asset_inspections', 'repair_points', 'repair_point_projects',
   'checklist_templates', 'inspection_plans', 'inspection_tasks', 'inspection_results', 'inspection_adjustments',
+  'training_plans', 'training_courses', 'training_materials', 'training_batches', 'training_trainees', 'training_enrolments', 'training_sessions',
+  'training_attendance', 'training_assessments',
 ];
 
 export interface Res { status: number; body: any; headers: Record<string, unknown>; raw: string }

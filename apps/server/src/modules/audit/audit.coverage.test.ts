@@ -224,6 +224,51 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
       'POST /api/v1/inspection-tasks/:id/adjustments': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/inspection-tasks/${ctx.task}/adjustments`, { parameter: '线程数', before: '8', after: '16', reason: '负载高' }), action: 'inspection.adjust', target: ctx.task! }),
       'POST /api/v1/inspection-tasks/:id/results/:key/ticket': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/inspection-tasks/${ctx.task}/results/cpu/ticket`, { level: 4 }), action: 'inspection.ticket', target: ctx.task! }),
       'POST /api/v1/inspection-tasks/:id/finish': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/inspection-tasks/${ctx.task}/finish`, {}), action: 'inspection.finish', target: ctx.task! }),
+      'POST /api/v1/projects/:id/training-plans': async () => {
+        const res = await req('manager', 'POST', `${V}/projects/${ids.projectA}/training-plans`, { name: '审计培训' });
+        ctx.tplan = res.body.id;
+        return { who: 'manager', res, action: 'training.create', target: res.body.id };
+      },
+      'PATCH /api/v1/training-plans/:id': async () => ({ who: 'manager', res: await req('manager', 'PATCH', `${V}/training-plans/${ctx.tplan}`, { description: '说明' }), action: 'training.update', target: ctx.tplan! }),
+      'POST /api/v1/training-plans/:id/courses': async () => {
+        const res = await req('manager', 'POST', `${V}/training-plans/${ctx.tplan}/courses`, { title: '审计课程' });
+        ctx.course = res.body.courses?.[0]?.id;
+        return { who: 'manager', res, action: 'training.course.create', target: ctx.tplan! };
+      },
+      'PATCH /api/v1/training-courses/:id': async () => ({ who: 'manager', res: await req('manager', 'PATCH', `${V}/training-courses/${ctx.course}`, { objective: '独立操作' }), action: 'training.course.update', target: ctx.tplan! }),
+      'POST /api/v1/training-courses/:id/materials': async () => {
+        const mp = multipart('手册.pdf', 'v1', 'application/pdf');
+        const res = await req('engineer', 'POST', `${V}/training-courses/${ctx.course}/materials`, mp.payload, mp.headers);
+        ctx.material = res.body.courses?.[0]?.materials?.[0]?.id;
+        return { who: 'engineer', res, action: 'training.material.upload', target: ctx.tplan! };
+      },
+      'POST /api/v1/training-materials/:id/versions': async () => {
+        const mp = multipart('手册.pdf', 'v2', 'application/pdf');
+        return { who: 'engineer', res: await req('engineer', 'POST', `${V}/training-materials/${ctx.material}/versions`, mp.payload, mp.headers), action: 'training.material.revise', target: ctx.tplan! };
+      },
+      'POST /api/v1/training-plans/:id/trainees': async () => {
+        const res = await req('manager', 'POST', `${V}/training-plans/${ctx.tplan}/trainees`, { userId: ids.users.cust_a });
+        ctx.trainee = res.body.trainees?.[0]?.id;
+        return { who: 'manager', res, action: 'training.trainee.create', target: ctx.tplan! };
+      },
+      'PATCH /api/v1/training-trainees/:id': async () => ({ who: 'manager', res: await req('manager', 'PATCH', `${V}/training-trainees/${ctx.trainee}`, { phone: '138' }), action: 'training.trainee.update', target: ctx.tplan! }),
+      'POST /api/v1/training-plans/:id/batches': async () => {
+        const res = await req('manager', 'POST', `${V}/training-plans/${ctx.tplan}/batches`, { name: '第一批', traineeIds: [ctx.trainee] });
+        ctx.batch = res.body.batches?.[0]?.id;
+        return { who: 'manager', res, action: 'training.batch.create', target: ctx.tplan! };
+      },
+      'PATCH /api/v1/training-batches/:id': async () => ({ who: 'manager', res: await req('manager', 'PATCH', `${V}/training-batches/${ctx.batch}`, { name: '首批' }), action: 'training.batch.update', target: ctx.tplan! }),
+      'POST /api/v1/training-batches/:id/sessions': async () => {
+        const res = await req('manager', 'POST', `${V}/training-batches/${ctx.batch}/sessions`, { courseId: ctx.course, startsAt: t.clock.now, endsAt: t.clock.now + 3_600_000, mode: 'onsite', place: '会议室', trainerId: ids.users.engineer });
+        ctx.tsession = res.body.batches?.[0]?.sessions?.[0]?.id;
+        return { who: 'manager', res, action: 'training.session.create', target: ctx.tplan! };
+      },
+      'PATCH /api/v1/training-sessions/:id': async () => ({ who: 'manager', res: await req('manager', 'PATCH', `${V}/training-sessions/${ctx.tsession}`, { place: '大会议室' }), action: 'training.session.update', target: ctx.tplan! }),
+      'PUT /api/v1/training-sessions/:id/attendance': async () => ({ who: 'engineer', res: await req('engineer', 'PUT', `${V}/training-sessions/${ctx.tsession}/attendance`, { entries: [{ traineeId: ctx.trainee, status: 'present' }] }), action: 'training.attendance', target: ctx.tplan! }),
+      'POST /api/v1/training-plans/:id/assessments': async () => ({
+        who: 'engineer', res: await req('engineer', 'POST', `${V}/training-plans/${ctx.tplan}/assessments`, { traineeId: ctx.trainee, courseId: ctx.course, batchId: ctx.batch, independent: true, assessedOn: '2026-10-12' }),
+        action: 'training.assess', target: ctx.tplan!,
+      }),
       'PUT /api/v1/security-policy': async () => {
         const current = (await req('secadmin', 'GET', `${V}/security-policy`)).body;
         return { who: 'secadmin', res: await req('secadmin', 'PUT', `${V}/security-policy`, { ...current, lockoutMinutes: 45 }), action: 'security.policy', target: 'security_policy' };
