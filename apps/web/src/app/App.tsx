@@ -36,6 +36,8 @@ const InspectionTasksPage = lazy(() => import('../features/inspections/TaskListP
 const InspectionRunPage = lazy(() => import('../features/inspections/TaskRunPage'));
 const InspectionPlansPage = lazy(() => import('../features/inspections/PlansPage'));
 const ChecklistTemplatesPage = lazy(() => import('../features/inspections/TemplatesPage'));
+const TrainingPlansPage = lazy(() => import('../features/training/TrainingPlansPage'));
+const TrainingPlanDetailPage = lazy(() => import('../features/training/PlanDetailPage'));
 
 const AUDITOR = ['auditor'] as const;
 const SECURITY_ADMIN = ['security_admin'] as const;
@@ -77,6 +79,8 @@ export function App() {
             <Route path="inspections/tasks/:id" element={<RequireRole roles={RECORD_READERS}><InspectionRunPage /></RequireRole>} />
             <Route path="inspections/plans" element={<RequireRole roles={INSPECTION_SETUP}><InspectionPlansPage /></RequireRole>} />
             <Route path="inspections/templates" element={<RequireRole roles={INSPECTION_SETUP}><ChecklistTemplatesPage /></RequireRole>} />
+            <Route path="training" element={<RequireRole roles={RECORD_READERS}><TrainingPlansPage /></RequireRole>} />
+            <Route path="training/plans/:id" element={<RequireRole roles={RECORD_READERS}><TrainingPlanDetailPage /></RequireRole>} />
             <Route path="costs" element={<RequireRole roles={COST_READERS}><CostStatementPage /></RequireRole>} />
             <Route path="portal/report" element={<RequireRole roles={CUSTOMER_ROLES}><ReportFaultPage /></RequireRole>} />
             <Route path="portal/tickets" element={<RequireRole roles={CUSTOMER_ROLES}><MyTicketsPage /></RequireRole>} />

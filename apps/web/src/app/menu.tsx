@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
   AccountBookOutlined, AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, DatabaseOutlined, EnvironmentOutlined, FileAddOutlined,
-  FileDoneOutlined, FileSearchOutlined, HistoryOutlined, PhoneOutlined, ProjectOutlined, ProfileOutlined, SafetyCertificateOutlined, SafetyOutlined, SettingOutlined,
+  FileDoneOutlined, FileSearchOutlined, HistoryOutlined, PhoneOutlined, ProjectOutlined, ProfileOutlined, ReadOutlined, SafetyCertificateOutlined, SafetyOutlined, SettingOutlined,
   SolutionOutlined, TeamOutlined, ToolOutlined, UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
@@ -52,6 +52,8 @@ export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
     );
     // Inspection tasks (R16, R17): staff run them, customers follow them.
     items.push({ key: '/inspections', icon: <FileSearchOutlined aria-hidden />, label: t('nav.inspections') });
+    // Training plans (R18): the manager sets them up, engineers train and assess, customers follow their people.
+    items.push({ key: '/training', icon: <ReadOutlined aria-hidden />, label: t('training.nav') });
     if (hasRole(me, COST_READERS)) items.push({ key: '/costs', icon: <AccountBookOutlined aria-hidden />, label: t('nav.costs') });
   }
   const admin: Item[] = [];
