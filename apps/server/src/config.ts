@@ -24,6 +24,8 @@ export interface Config {
   backdateReasonMinutes: number;
   /** Also check every response against its zod schema (tests; costs CPU on every request). */
   checkResponses: boolean;
+  /** Where users reach the web UI, for links in e-mails (rating links); defaults to http://host:port. */
+  publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     backdateReasonMinutes: int(env.WEIBAO_BACKDATE_REASON_MIN, 24 * 60),
     checkResponses: env.WEIBAO_CHECK_RESPONSES === '1',
+    publicUrl: env.WEIBAO_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${int(env.PORT, 3000)}`,
     ...overrides,
   };
 }

@@ -24,6 +24,8 @@ import { StaffingService } from './modules/staffing/service.js';
 import { SecurityPolicyService } from './modules/security/service.js';
 import { SlaService } from './modules/sla/service.js';
 import { TicketService } from './modules/tickets/service.js';
+import { FeedbackService } from './modules/feedback/service.js';
+import { SatisfactionService } from './modules/satisfaction/service.js';
 import { TrainingMaterials } from './modules/training/materials.js';
 import { TrainingReports } from './modules/training/reports.js';
 import { TrainingService } from './modules/training/service.js';
@@ -60,9 +62,12 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const training = new TrainingService({ database, audit, projects, users: userRepo, notifications, now, dataDir: config.dataDir });
   const trainingMaterials = new TrainingMaterials(training);
   const trainingReports = new TrainingReports(training);
+  const satisfaction = new SatisfactionService({ database, audit, projects, users: userRepo, notifications, now, publicUrl: config.publicUrl });
+  tickets.satisfaction = satisfaction;
+  const feedback = new FeedbackService({ database, audit, projects, notifications, now });
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
   const worker = new Worker({ database, tickets, visits, assets, inspections, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, mailer, worker };
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, feedback, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

@@ -55,6 +55,8 @@ export const Contract = z.object({
   partExtension: z.enum(['downtime', 'restart']),
   /** R3: labour cost rate per hour in fen (分), charged at cost after warranty. */
   labourRateCents: z.number().int(),
+  /** R29: 顾客满意率 target, percent of ratings that are 4 or 5. */
+  satisfactionTargetPct: z.number().int(),
 });
 export const ContractCreate = z.object({
   code: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(200),
@@ -63,10 +65,12 @@ export const ContractCreate = z.object({
   policy: SlaPolicy.partial().optional(),
   partExtension: z.enum(['downtime', 'restart']).default('downtime'),
   labourRateCents: z.number().int().min(0).max(100_000_000).default(0),
+  satisfactionTargetPct: z.number().int().min(1).max(100).default(95),
 });
 // No defaults in an update: a field the caller leaves out keeps its stored value.
 export const ContractUpdate = ContractCreate.extend({
   warrantyMonths: z.number().int().min(0).max(240), partExtension: z.enum(['downtime', 'restart']), labourRateCents: z.number().int().min(0).max(100_000_000),
+  satisfactionTargetPct: z.number().int().min(1).max(100),
 }).partial();
 export const Project = z.object({
   id: Id, customerId: Id, customerName: z.string(), code: z.string(), name: z.string(),

@@ -6,3 +6,4 @@ export * from './assets.js';
 export * from './inspections.js';
 export * from './training.js';
 export * from './patch.js';
+export * from './satisfaction.js';

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_presence_staffing.js';
 import * as m0005 from './migrations/0005_assets.js';
 import * as m0006 from './migrations/0006_inspections.js';
 import * as m0007 from './migrations/0007_training.js';
+import * as m0008 from './migrations/0008_satisfaction_feedback.js';
 
 /** Static list: bundles and compiled output need no directory scanning. Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_assets': m0005,
   '0006_inspections': m0006,
   '0007_training': m0007,
+  '0008_satisfaction_feedback': m0008,
 };
 
 class StaticProvider implements MigrationProvider {

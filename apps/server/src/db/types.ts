@@ -24,7 +24,7 @@ export interface ProjectsTable { id: string; customer_id: string; code: string; 
 export interface ProjectMembersTable { project_id: string; user_id: string }
 export interface ContractsTable {
   id: string; project_id: string; code: string; name: string; starts_on: string; ends_on: string; warranty_months: number;
-  policy_json: string; created_at: number; updated_at: number; part_extension: string; labour_rate_cents: number;
+  policy_json: string; created_at: number; updated_at: number; part_extension: string; labour_rate_cents: number; satisfaction_target_pct: number;
 }
 export interface CountersTable { name: string; value: number }
 export interface TicketsTable {
@@ -164,6 +164,16 @@ export interface TrainingAssessmentsTable {
   assessor_name: string; note: string; created_at: number;
 }
 
+export interface SatisfactionSurveysTable { id: string; project_id: string; title: string; closes_on: string; created_at: number; created_by: string | null }
+export interface RatingRequestsTable {
+  id: string; ticket_id: string | null; survey_id: string | null; project_id: string; customer_id: string; user_id: string | null; token_hash: string | null;
+  expires_at: number; state: string; score: number | null; comment: string | null; channel: string | null; rated_at: number | null; rated_by: string | null; created_at: number;
+}
+export interface FeedbackTable {
+  id: string; project_id: string; customer_id: string; author_id: string; category: string; title: string; body: string; status: string;
+  answer: string | null; answered_by: string | null; answered_at: number | null; closed_at: number | null; closed_by: string | null; created_at: number; updated_at: number;
+}
+
 export interface DB {
   orgs: OrgsTable; users: UsersTable; user_roles: UserRolesTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
   projects: ProjectsTable; project_members: ProjectMembersTable; contracts: ContractsTable; counters: CountersTable;
@@ -179,4 +189,5 @@ export interface DB {
   training_plans: TrainingPlansTable; training_courses: TrainingCoursesTable; training_materials: TrainingMaterialsTable; training_batches: TrainingBatchesTable;
   training_trainees: TrainingTraineesTable; training_enrolments: TrainingEnrolmentsTable; training_sessions: TrainingSessionsTable;
   training_attendance: TrainingAttendanceTable; training_assessments: TrainingAssessmentsTable;
+  satisfaction_surveys: SatisfactionSurveysTable; rating_requests: RatingRequestsTable; feedback: FeedbackTable;
 }

@@ -11,7 +11,7 @@ import { DEMO_USERS } from '../modules/seed/demo.js';
  */
 type Org = 'A' | 'B';
 type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer' | 'template' | 'plan' | 'task'
-  | 'tplan' | 'course' | 'material' | 'batch' | 'session' | 'trainee';
+  | 'tplan' | 'course' | 'material' | 'batch' | 'session' | 'trainee' | 'rating' | 'feedback';
 interface Body { payload?: unknown; headers?: Record<string, string> }
 interface Fixture {
   /** Request for callers the route admits: harmless (invalid body or someone else's id) and must get past access control. */
@@ -162,6 +162,19 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/training-sessions/:id/attendance.xlsx': { probe: {}, foreign: {} },
   'GET /api/v1/training-plans/:id/report.pdf': { probe: {}, foreign: {} },
   'GET /api/v1/training-plans/:id/report.xlsx': { probe: {}, foreign: {} },
+  'GET /api/v1/public/ratings/:token': { probe: {} },
+  'POST /api/v1/public/ratings/:token': { probe: json({}) },
+  'GET /api/v1/rating-requests': { probe: {} },
+  'POST /api/v1/rating-requests/:id/rate': { probe: json({}), foreign: json({ score: 5 }) },
+  'GET /api/v1/tickets/:id/rating': { probe: {}, foreign: {} },
+  'GET /api/v1/projects/:id/satisfaction': { probe: {}, foreign: {} },
+  'GET /api/v1/projects/:id/satisfaction-surveys': { probe: {}, foreign: {} },
+  'POST /api/v1/projects/:id/satisfaction-surveys': { probe: json({}), foreign: json({ title: '串单调查', closesOn: '2026-12-31' }) },
+  'GET /api/v1/feedback': { probe: {} },
+  'POST /api/v1/feedback': { probe: json({}) },
+  'GET /api/v1/feedback/:id': { probe: {}, foreign: {} },
+  'POST /api/v1/feedback/:id/answer': { probe: json({}), foreign: json({ answer: '串单答复' }) },
+  'POST /api/v1/feedback/:id/close': { probe: {}, foreign: {} },
   'POST /api/v1/inspection-tasks/:id/finish': { probe: json({ summary: 'x'.repeat(5001) }), foreign: json({}) },
 };
 /** Query strings list routes need, per customer organisation. */
@@ -175,7 +188,7 @@ const LIST_QUERY: Record<string, (own: string) => string> = {
 
 /** Which kind of record the :id of a route names. */
 function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees)\/:id/.exec(url);
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees|rating-requests|feedback)\/:id/.exec(url);
   if (!m) return null;
   return ({
     'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
@@ -183,6 +196,7 @@ function entityOf(url: string): Entity | null {
     assets: 'asset', acceptances: 'acceptance', 'repair-points': 'repair_point', customers: 'customer',
     'checklist-templates': 'template', 'inspection-plans': 'plan', 'inspection-tasks': 'task',
     'training-plans': 'tplan', 'training-courses': 'course', 'training-materials': 'material', 'training-batches': 'batch', 'training-sessions': 'session', 'training-trainees': 'trainee',
+    'rating-requests': 'rating', feedback: 'feedback',
   } as const)[m[1] as 'projects'];
 }
 
@@ -243,16 +257,20 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       const withSession = (await mgr.post(`/api/v1/training-batches/${batchId}/sessions`, { courseId, startsAt: t.clock.now + 86_400_000, endsAt: t.clock.now + 90_000_000, mode: 'onsite', place: `机密教室-${org}`, trainerName: '讲师' })).body;
       const sessionId = withSession.batches[0].sessions[0].id;
       expect(sessionId, JSON.stringify(withSession)).toBeDefined();
+      // The resolved ticket's rating request (to the reporting customer user) and a piece of feedback.
+      const rating = await t.database.db.selectFrom('rating_requests').select('id').where('ticket_id', '=', tk.id).executeTakeFirstOrThrow();
+      const fb = (await c.post('/api/v1/feedback', { projectId, category: 'suggestion', title: `机密反馈-${org}`, body: `机密建议-${org}` })).body;
+      expect(fb.id, JSON.stringify(fb)).toBeDefined();
       rec[org] = {
         ticket: tk.id, project: projectId, contract: contractId, attachment: att.body.id, token: token.id, user: ids.users[cust]!, notification: note.id, visit: visit.id, record: record.id,
         asset: asset.id, acceptance: acc.id, repair_point: point.id, customer: org === 'A' ? ids.orgA : ids.orgB, template: tplId, plan: plan.id, task: task.id,
-        tplan: tp.id, course: courseId, material: mat.courses[0].materials[0].id, batch: batchId, session: sessionId, trainee: traineeId,
+        tplan: tp.id, course: courseId, material: mat.courses[0].materials[0].id, batch: batchId, session: sessionId, trainee: traineeId, rating: rating.id, feedback: fb.id,
       };
       const project = (await disp.get(`/api/v1/projects/${projectId}`)).body;
       const contract = (await sessions.manager!.get(`/api/v1/contracts/${contractId}`)).body;
       secrets[org] = [tk.id, tk.number, `机密工单-${org}`, `机密评论-${org}`, `机密方案-${org}`, `机密内容-${org}`, `机密附件-${org}`, `机密令牌-${org}`, project.code, contract.code, att.body.id, token.id, note.id, visit.id, record.id, record.number, `机密地点-${org}`, `机密运维-${org}`,
         asset.id, `机密资产-${org}`, `SN-SECRET-${org}`, acc.id, `机密批次-${org}`, point.id, `机密维修点-${org}`, `机密地址-${org}`, plan.id, `机密计划-${org}`, task.id,
-        tp.id, `机密培训-${org}`, courseId, `机密课程-${org}`, `机密资料-${org}`, `机密资料内容-${org}`, traineeId, `机密学员-${org}`, batchId, `机密培训批次-${org}`, sessionId, `机密教室-${org}`];
+        tp.id, `机密培训-${org}`, courseId, `机密课程-${org}`, `机密资料-${org}`, `机密资料内容-${org}`, traineeId, `机密学员-${org}`, batchId, `机密培训批次-${org}`, sessionId, `机密教室-${org}`, rating.id, fb.id, `机密反馈-${org}`, `机密建议-${org}`];
     }
   });
   afterAll(async () => { await t?.drop(); });
@@ -366,13 +384,24 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       'GET /api/v1/cost-statement': (r, _u, org) => { expect(r.body.customerId).toBe(org === 'A' ? ids.orgA : ids.orgB); },
       'GET /api/v1/cost-statement.pdf': (r) => { expect(r.raw.startsWith('%PDF')).toBe(true); },
       'GET /api/v1/cost-statement.xlsx': (r) => { expect(r.raw.startsWith('PK')).toBe(true); },
+      'GET /api/v1/rating-requests': async (r, user, org) => {
+        expect(r.body.items.every((x: any) => x.projectId === rec[org].project)).toBe(true);
+        const all = await call(t.app, sessions[user]!, 'GET', '/api/v1/rating-requests?mine=0');
+        expect(all.body.items.every((x: any) => x.projectId === rec[org].project)).toBe(true);
+        expect((await call(t.app, sessions[user]!, 'GET', `/api/v1/rating-requests?mine=0&projectId=${rec[org === 'A' ? 'B' : 'A'].project}`)).status).toBe(404);
+      },
+      'GET /api/v1/feedback': async (r, user, org) => {
+        expect(r.body.items.length).toBeGreaterThan(0);
+        expect(r.body.items.every((x: any) => x.customerId === (org === 'A' ? ids.orgA : ids.orgB))).toBe(true);
+        expect((await call(t.app, sessions[user]!, 'GET', `/api/v1/feedback?projectId=${rec[org === 'A' ? 'B' : 'A'].project}`)).status).toBe(404);
+      },
       'GET /api/v1/auth/tokens': async (r, user) => {
         const mine = (await t.database.db.selectFrom('api_tokens').select('id').where('user_id', '=', ids.users[user]!).execute()).map((x) => x.id);
         expect(r.body.every((x: any) => mine.includes(x.id))).toBe(true);
       },
     };
     const customers = DEMO_USERS.filter((u) => u.org !== 'provider');
-    const lists = t.app.routeTable.filter((r) => r.method === 'GET' && !r.url.includes(':id')
+    const lists = t.app.routeTable.filter((r) => r.method === 'GET' && !/:\w/.test(r.url)
       && (r.access === 'public' || r.access === 'authenticated' || r.access.some((role) => role.startsWith('customer_'))));
     expect(lists.map((r) => r.url).filter((u) => !checks[`GET ${u}`]), 'customer-visible lists without a scope check').toEqual([]);
     for (const route of lists) {

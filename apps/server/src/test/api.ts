@@ -20,7 +20,7 @@ export const ALL_TABLES: (keyof DB)[] = [
   'acceptances', 'assets', 'ticket_repairs', 'asset_replacements', 'cost_items', 'asset_inspections', 'repair_points', 'repair_point_projects',
   'checklist_templates', 'inspection_plans', 'inspection_tasks', 'inspection_results', 'inspection_adjustments',
   'training_plans', 'training_courses', 'training_materials', 'training_batches', 'training_trainees', 'training_enrolments', 'training_sessions',
-  'training_attendance', 'training_assessments',
+  'training_attendance', 'training_assessments', 'satisfaction_surveys', 'rating_requests', 'feedback',
 ];
 
 export interface Res { status: number; body: any; headers: Record<string, unknown>; raw: string }

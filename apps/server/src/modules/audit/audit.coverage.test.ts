@@ -269,6 +269,34 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
         who: 'engineer', res: await req('engineer', 'POST', `${V}/training-plans/${ctx.tplan}/assessments`, { traineeId: ctx.trainee, courseId: ctx.course, batchId: ctx.batch, independent: true, assessedOn: '2026-10-12' }),
         action: 'training.assess', target: ctx.tplan!,
       }),
+      'POST /api/v1/public/ratings/:token': async () => {
+        const id = await tk('cust_a', { assigneeId: undefined });
+        expect((await req('dispatcher', 'POST', `${V}/tickets/${id}/actions`, { action: 'dispatch', assigneeId: ids.users.engineer })).status).toBe(200);
+        await req('engineer', 'POST', `${V}/tickets/${id}/actions`, { action: 'arrival_not_needed', reason: '远程' });
+        expect((await req('engineer', 'POST', `${V}/tickets/${id}/actions`, { action: 'resolve', solution: '已处理', faultCause: 'non_human' })).status).toBe(200);
+        const number = (await t.database.db.selectFrom('tickets').select('number').where('id', '=', id).executeTakeFirstOrThrow()).number;
+        const mail = await t.database.db.selectFrom('mail_outbox').select('body').where('subject', 'like', `请评价：${number}%`).executeTakeFirstOrThrow();
+        const token = /\/rate\/([A-Za-z0-9_-]{43})/.exec(mail.body)![1];
+        const res = await call(t.app, null, 'POST', `${V}/public/ratings/${token}`, { payload: { score: 5 }, headers: { 'x-forwarded-for': IP } });
+        return { who: 'cust_a', res, action: 'satisfaction.rate', target: id };
+      },
+      'POST /api/v1/rating-requests/:id/rate': async () => {
+        const id = await tk('dispatcher');
+        await req('engineer', 'POST', `${V}/tickets/${id}/actions`, { action: 'arrival_not_needed', reason: '远程' });
+        await req('engineer', 'POST', `${V}/tickets/${id}/actions`, { action: 'resolve', solution: '已处理', faultCause: 'non_human' });
+        const r = (await req('dispatcher', 'GET', `${V}/tickets/${id}/rating`)).body;
+        return { who: 'dispatcher', res: await req('dispatcher', 'POST', `${V}/rating-requests/${r.id}/rate`, { score: 4, comment: '回访' }), action: 'satisfaction.rate', target: id };
+      },
+      'POST /api/v1/projects/:id/satisfaction-surveys': async () => ({
+        who: 'manager', res: await req('manager', 'POST', `${V}/projects/${ids.projectA}/satisfaction-surveys`, { title: '审计调查', closesOn: '2026-12-31' }), action: 'satisfaction.survey', target: ids.projectA,
+      }),
+      'POST /api/v1/feedback': async () => {
+        const res = await req('cust_a', 'POST', `${V}/feedback`, { projectId: ids.projectA, category: 'opinion', title: '审计意见', body: '内容' });
+        ctx.feedback = res.body.id;
+        return { who: 'cust_a', res, action: 'feedback.submit', target: res.body.id };
+      },
+      'POST /api/v1/feedback/:id/answer': async () => ({ who: 'dispatcher', res: await req('dispatcher', 'POST', `${V}/feedback/${ctx.feedback}/answer`, { answer: '已答复' }), action: 'feedback.answer', target: ctx.feedback! }),
+      'POST /api/v1/feedback/:id/close': async () => ({ who: 'dispatcher', res: await req('dispatcher', 'POST', `${V}/feedback/${ctx.feedback}/close`), action: 'feedback.close', target: ctx.feedback! }),
       'PUT /api/v1/security-policy': async () => {
         const current = (await req('secadmin', 'GET', `${V}/security-policy`)).body;
         return { who: 'secadmin', res: await req('secadmin', 'PUT', `${V}/security-policy`, { ...current, lockoutMinutes: 45 }), action: 'security.policy', target: 'security_policy' };

@@ -23,7 +23,7 @@ export const presentProject = (p: ProjectRow) => ({
 export const presentContract = (c: ContractRow) => ({
   id: c.id, projectId: c.project_id, code: c.code, name: c.name, startsOn: c.starts_on, endsOn: c.ends_on,
   warrantyMonths: c.warranty_months, policy: JSON.parse(c.policy_json) as SlaPolicy, createdAt: c.created_at,
-  partExtension: c.part_extension as 'downtime' | 'restart', labourRateCents: Number(c.labour_rate_cents),
+  partExtension: c.part_extension as 'downtime' | 'restart', labourRateCents: Number(c.labour_rate_cents), satisfactionTargetPct: c.satisfaction_target_pct,
 });
 
 /** Customers, projects and contracts (R13). Customers only ever see their own organisation's. */
@@ -136,7 +136,7 @@ export class ProjectService {
       const policy = mergePolicy(defaultPolicy(), input.policy);
       this.checkPolicy(policy, input);
       const now = this.now();
-      const row = { id: newId(), project_id: projectId, code: input.code, name: input.name, starts_on: input.startsOn, ends_on: input.endsOn, warranty_months: input.warrantyMonths, policy_json: JSON.stringify(policy), created_at: now, updated_at: now, part_extension: input.partExtension, labour_rate_cents: input.labourRateCents };
+      const row = { id: newId(), project_id: projectId, code: input.code, name: input.name, starts_on: input.startsOn, ends_on: input.endsOn, warranty_months: input.warrantyMonths, policy_json: JSON.stringify(policy), created_at: now, updated_at: now, part_extension: input.partExtension, labour_rate_cents: input.labourRateCents, satisfaction_target_pct: input.satisfactionTargetPct };
       await this.repo.insertContract(tx, row);
       await this.audit.record(tx, meta, { action: 'contract.create', targetType: 'contract', targetId: row.id, summary: `新建合同 ${row.code}`, detail: { after: presentContract(row) } });
       return presentContract(row);
@@ -157,6 +157,7 @@ export class ProjectService {
         code: input.code ?? before.code, name: input.name ?? before.name, starts_on: startsOn, ends_on: endsOn,
         warranty_months: input.warrantyMonths ?? before.warranty_months, policy_json: JSON.stringify(policy), updated_at: this.now(),
         part_extension: input.partExtension ?? before.part_extension, labour_rate_cents: input.labourRateCents ?? Number(before.labour_rate_cents),
+        satisfaction_target_pct: input.satisfactionTargetPct ?? before.satisfaction_target_pct,
       };
       await this.repo.updateContract(tx, id, patch);
       const after = { ...before, ...patch };

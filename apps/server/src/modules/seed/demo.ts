@@ -17,7 +17,7 @@ export const DEMO_USERS: { username: string; name: string; org: 'provider' | 'a'
   { username: 'dispatcher', name: '李调度', org: 'provider', roles: ['dispatcher'] },
   { username: 'engineer', name: '张工', org: 'provider', roles: ['engineer'], email: 'engineer@weibao.local' },
   { username: 'engineer2', name: '赵工', org: 'provider', roles: ['engineer'] },
-  { username: 'cust_a', name: '陈科员', org: 'a', roles: ['customer_user'] },
+  { username: 'cust_a', name: '陈科员', org: 'a', roles: ['customer_user'], email: 'chen@sxxzx.example.cn' },
   { username: 'lead_a', name: '刘处长', org: 'a', roles: ['customer_lead'] },
   { username: 'cust_b', name: '周科员', org: 'b', roles: ['customer_user'] },
   { username: 'lead_b', name: '吴主任', org: 'b', roles: ['customer_lead'] },
@@ -53,7 +53,7 @@ export async function seedDemo(s: Services, log: (msg: string) => void = () => {
   const projects: string[] = [];
   for (const [key, code, name] of [['a', 'PRJ-SXXZX', '省级政务信息系统运维项目'], ['b', 'PRJ-SZRZY', '市国土空间基础信息平台运维项目']] as const) {
     const p = await s.projects.createProject(manager, { customerId: orgs[key], code, name, serviceManagerId: ids.manager, teamIds: [ids.engineer!, ids.engineer2!, ids.dispatcher!] });
-    await s.projects.createContract(manager, p.id, { code: `HT-${code.slice(4)}-${year}`, name: `${name}合同`, startsOn: `${year - 1}-01-01`, endsOn: `${year + 2}-12-31`, warrantyMonths: 36, partExtension: key === 'a' ? 'downtime' : 'restart', labourRateCents: 15_000 });
+    await s.projects.createContract(manager, p.id, { code: `HT-${code.slice(4)}-${year}`, name: `${name}合同`, startsOn: `${year - 1}-01-01`, endsOn: `${year + 2}-12-31`, warrantyMonths: 36, partExtension: key === 'a' ? 'downtime' : 'restart', labourRateCents: 15_000, satisfactionTargetPct: 95 });
     projects.push(p.id);
   }
   const dispatcher = await asUser('dispatcher');

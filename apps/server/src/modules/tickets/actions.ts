@@ -106,12 +106,14 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
         billable: (svc.repairs ? await svc.repairs.billable(tx, id, req.faultCause) : req.faultCause === 'human') ? 1 : 0, auto_close_at: now + policy.autoCloseDays * 86_400_000,
       });
       await svc.d.notifications.notify(tx, [t.created_by], { kind: 'ticket.resolved', title: `已解决：${t.number}`, body: req.solution.slice(0, 200), ticketId: id, sourceKey: `resolve:${id}:${now}` });
+      await svc.satisfaction?.onResolved(tx, t);
       break;
     }
     case 'confirm':
       to = 'closed';
       Object.assign(patch, { closed_at: now, auto_close_at: null, ...(req.rating ? { rating: req.rating } : {}) });
       if (req.rating) data.rating = req.rating;
+      if (req.rating) await svc.satisfaction?.onConfirmed(tx, meta, id, req.rating);
       data.by = isCustomer(actor) ? 'customer' : 'provider_on_behalf';
       break;
     case 'reopen':

@@ -40,6 +40,11 @@ export class TicketService {
     attach(tx: Tx, meta: RequestMeta, t: TicketWithNames, assetId: string): Promise<unknown>;
     billable(tx: Tx, ticketId: string, cause: string | null): Promise<boolean>;
   } | null = null;
+  /** The satisfaction module (R29): a rating request on resolution, a confirmation's rating answers it. */
+  satisfaction: {
+    onResolved(tx: Tx, t: TicketWithNames): Promise<void>;
+    onConfirmed(tx: Tx, meta: RequestMeta, ticketId: string, score: number): Promise<void>;
+  } | null = null;
   constructor(readonly d: TicketDeps) {
     this.repo = new TicketRepository(d.database.dialect);
   }

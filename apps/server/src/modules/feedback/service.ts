@@ -1,0 +1,112 @@
+import type { FeedbackAnswer, FeedbackInput, FeedbackQuery } from '@weibao/schema';
+import type { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { olderThan, type Tx } from '../../db/dialect.js';
+import type { FeedbackTable } from '../../db/types.js';
+import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
+import { AppError, invalid, notFound } from '../../http/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { AuditService } from '../audit/service.js';
+import { decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
+import type { NotificationService } from '../notifications/service.js';
+import type { ProjectService } from '../projects/service.js';
+
+export interface FeedbackDeps { database: Database; audit: AuditService; projects: ProjectService; notifications: NotificationService; now: () => number }
+const CATEGORY_ZH: Record<string, string> = { opinion: '意见', suggestion: '建议', complaint: '投诉', praise: '表扬' };
+
+/** SQL for feedback. */
+class FeedbackRepository {
+  base(db: Tx) {
+    return db.selectFrom('feedback').innerJoin('projects', 'projects.id', 'feedback.project_id').innerJoin('users as author', 'author.id', 'feedback.author_id')
+      .leftJoin('users as answerer', 'answerer.id', 'feedback.answered_by').leftJoin('users as closer', 'closer.id', 'feedback.closed_by')
+      .selectAll('feedback').select(['projects.name as project_name', 'projects.service_manager_id', 'author.display_name as author_name', 'answerer.display_name as answered_by_name', 'closer.display_name as closed_by_name']);
+  }
+  async byId(db: Tx, id: string) { return this.base(db).where('feedback.id', '=', id).executeTakeFirst(); }
+  async insert(db: Tx, row: FeedbackTable) { await db.insertInto('feedback').values(row).execute(); }
+  async update(db: Tx, id: string, patch: Partial<FeedbackTable>) { await db.updateTable('feedback').set(patch).where('id', '=', id).execute(); }
+  /** Newest first, keyset on (created_at, id) over feedback_customer / feedback_created. */
+  async page(db: Tx, f: { customerId?: string; projectId?: string; status?: string }, after: { at: number; id: string } | null, limit: number) {
+    let q = this.base(db);
+    if (f.customerId) q = q.where('feedback.customer_id', '=', f.customerId);
+    if (f.projectId) q = q.where('feedback.project_id', '=', f.projectId);
+    if (f.status) q = q.where('feedback.status', '=', f.status);
+    if (after) q = q.where(olderThan('feedback.created_at', 'feedback.id', after));
+    return q.orderBy('feedback.created_at', 'desc').orderBy('feedback.id', 'desc').limit(limit + 1).execute();
+  }
+}
+type Row = NonNullable<Awaited<ReturnType<FeedbackRepository['byId']>>>;
+
+/** 意见反馈 (R21): customers' opinions and suggestions; the provider answers and closes; the customer sees the answer. */
+export class FeedbackService {
+  private readonly repo = new FeedbackRepository();
+  constructor(private readonly d: FeedbackDeps) {}
+  private get db() { return this.d.database.db; }
+
+  private present(r: Row) {
+    return {
+      id: r.id, projectId: r.project_id, projectName: r.project_name, customerId: r.customer_id, authorId: r.author_id, authorName: r.author_name,
+      category: r.category as 'opinion', title: r.title, body: r.body, status: r.status as 'open', answer: r.answer, answeredByName: r.answered_by_name, answeredAt: r.answered_at,
+      closedAt: r.closed_at, closedByName: r.closed_by_name, createdAt: r.created_at,
+    };
+  }
+  private async visible(db: Tx, actor: Actor, id: string) {
+    const r = await this.repo.byId(db, id);
+    if (!r || (isCustomer(actor) && r.customer_id !== actor.orgId)) throw notFound('意见反馈');
+    return r;
+  }
+  async get(actor: Actor, id: string) { return this.present(await this.visible(this.db, actor, id)); }
+
+  async page(actor: Actor, q: z.infer<typeof FeedbackQuery>) {
+    const after = q.cursor ? decodeKeyset(q.cursor) : null;
+    if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
+    if (q.projectId) await this.d.projects.visibleProject(this.db, actor, q.projectId);
+    const rows = await this.repo.page(this.db, { customerId: isCustomer(actor) ? actor.orgId : undefined, projectId: q.projectId, status: q.status }, after, q.limit);
+    const more = rows.length > q.limit;
+    const items = (more ? rows.slice(0, q.limit) : rows).map((r) => this.present(r));
+    return { items, nextCursor: more ? encodeKeyset(items[items.length - 1]!.createdAt, items[items.length - 1]!.id) : null };
+  }
+
+  async submit(meta: RequestMeta, input: z.infer<typeof FeedbackInput>) {
+    return this.db.transaction().execute(async (tx) => {
+      const project = await this.d.projects.visibleProject(tx, meta.actor, input.projectId).catch((e: unknown) => {
+        throw e instanceof AppError && e.code === 'NOT_FOUND' ? invalid('projectId', '项目不存在 / unknown project') : e;
+      });
+      const now = this.d.now();
+      const row = {
+        id: newId(now), project_id: project.id, customer_id: project.customer_id, author_id: meta.actor.userId, category: input.category, title: input.title, body: input.body,
+        status: 'open', answer: null, answered_by: null, answered_at: null, closed_at: null, closed_by: null, created_at: now, updated_at: now,
+      };
+      await this.repo.insert(tx, row);
+      await this.d.audit.record(tx, meta, { action: 'feedback.submit', targetType: 'feedback', targetId: row.id, summary: `${project.name} 提交${CATEGORY_ZH[row.category]}：${row.title}`, detail: { after: row } });
+      await this.d.notifications.notify(tx, [project.service_manager_id], { kind: 'feedback', title: `新的${CATEGORY_ZH[row.category]}：${row.title}`.slice(0, 200), body: `${meta.actor.displayName}（${project.name}）：${row.body.slice(0, 300)}`, ticketId: null, sourceKey: `feedback:${row.id}` });
+      return this.present((await this.repo.byId(tx, row.id))!);
+    });
+  }
+
+  /** The provider's answer; answering again replaces it (the audit log keeps every version). */
+  async answer(meta: RequestMeta, id: string, input: z.infer<typeof FeedbackAnswer>) {
+    return this.db.transaction().execute(async (tx) => {
+      const before = await this.visible(tx, meta.actor, id);
+      if (before.status === 'closed') throw new AppError('ACTION_NOT_ALLOWED', { action: '答复已关闭的反馈 / answer closed feedback' }, 'answer');
+      const now = this.d.now();
+      await this.repo.update(tx, id, { answer: input.answer, answered_by: meta.actor.userId, answered_at: now, status: 'answered', updated_at: now });
+      await this.d.audit.record(tx, meta, { action: 'feedback.answer', targetType: 'feedback', targetId: id, summary: `答复${CATEGORY_ZH[before.category]}：${before.title}`, detail: { before: { answer: before.answer, status: before.status }, after: { answer: input.answer } } });
+      await this.d.notifications.notify(tx, [before.author_id], { kind: 'feedback_answer', title: `您的${CATEGORY_ZH[before.category]}已答复：${before.title}`.slice(0, 200), body: input.answer.slice(0, 500), ticketId: null, sourceKey: `feedback-answer:${id}:${now}` });
+      return this.present((await this.repo.byId(tx, id))!);
+    });
+  }
+
+  /** The provider closes once answered; the author may close their own at any time (e.g. withdrawn). */
+  async close(meta: RequestMeta, id: string) {
+    return this.db.transaction().execute(async (tx) => {
+      const before = await this.visible(tx, meta.actor, id);
+      if (isCustomer(meta.actor) && before.author_id !== meta.actor.userId) throw new AppError('FORBIDDEN');
+      if (before.status === 'closed') throw new AppError('ACTION_NOT_ALLOWED', { action: '关闭已关闭的反馈 / close closed feedback' }, 'status');
+      if (!isCustomer(meta.actor) && before.status !== 'answered') throw new AppError('ACTION_NOT_ALLOWED', { action: '关闭未答复的反馈 / close feedback without an answer' }, 'answer');
+      const now = this.d.now();
+      await this.repo.update(tx, id, { status: 'closed', closed_at: now, closed_by: meta.actor.userId, updated_at: now });
+      await this.d.audit.record(tx, meta, { action: 'feedback.close', targetType: 'feedback', targetId: id, summary: `关闭${CATEGORY_ZH[before.category]}：${before.title}`, detail: { before: { status: before.status } } });
+      return this.present((await this.repo.byId(tx, id))!);
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import {
+  PublicRating, RatingInput, RatingRequest, RatingRequestPage, RatingRequestQuery, SatisfactionQuery, SatisfactionReport, Survey, SurveyInput,
+} from '@weibao/schema';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { meta } from '../../http/auth.js';
+import type { Services } from '../../services.js';
+
+const IdParam = z.object({ id: z.string().max(64) });
+const TokenParam = z.object({ token: z.string().max(100) });
+const READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
+const tags = ['satisfaction'];
+
+/** 满意度 (R29): rating requests, the one-time e-mail link, callbacks, surveys and the rate against the target. */
+export const satisfactionRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
+  app.get('/public/ratings/:token', { config: { access: 'public' }, schema: { tags, summary: '评价链接（无需登录） What a one-time rating link is for', params: TokenParam, response: { 200: PublicRating } } },
+    async (req) => s.satisfaction.publicView(req.params.token));
+  app.post('/public/ratings/:token', { config: { access: 'public' }, schema: { tags, summary: '经链接评价（仅一次） Rate through the link, once', params: TokenParam, body: RatingInput, response: { 200: PublicRating } } },
+    async (req) => s.satisfaction.rateByToken(req.params.token, req.ip ?? null, req.body));
+  app.get('/rating-requests', { config: { access: READERS }, schema: { tags, summary: '评价邀请 Rating requests (mine, or a project\'s)', querystring: RatingRequestQuery, response: { 200: RatingRequestPage } } },
+    async (req) => s.satisfaction.page(meta(req).actor, req.query));
+  app.post('/rating-requests/:id/rate', { config: { access: ['customer_user', 'customer_lead', 'service_manager', 'dispatcher'] }, schema: { tags, summary: '评价（客户本人；服务台回访代录） Rate (the customer, or the desk recording a callback)', params: IdParam, body: RatingInput, response: { 200: RatingRequest } } },
+    async (req) => s.satisfaction.rate(meta(req), req.params.id, req.body));
+  app.get('/tickets/:id/rating', { config: { access: READERS }, schema: { tags, summary: '工单的评价邀请 The ticket\'s rating request', params: IdParam, response: { 200: RatingRequest } } },
+    async (req) => s.satisfaction.forTicket(meta(req).actor, req.params.id));
+  app.get('/projects/:id/satisfaction', { config: { access: READERS }, schema: { tags, summary: '顾客满意率 Satisfaction rate against the contract target', params: IdParam, querystring: SatisfactionQuery, response: { 200: SatisfactionReport } } },
+    async (req) => s.satisfaction.report(meta(req).actor, req.params.id, req.query));
+  app.get('/projects/:id/satisfaction-surveys', { config: { access: READERS }, schema: { tags, summary: '满意度调查 Surveys of a project', params: IdParam, response: { 200: z.array(Survey) } } },
+    async (req) => s.satisfaction.surveys(meta(req).actor, req.params.id));
+  app.post('/projects/:id/satisfaction-surveys', { config: { access: ['service_manager'] }, schema: { tags, summary: '发起满意度调查 Send a survey to the customer\'s users', params: IdParam, body: SurveyInput, response: { 200: Survey } } },
+    async (req) => s.satisfaction.createSurvey(meta(req), req.params.id, req.body));
+};
