@@ -18,6 +18,7 @@ import { inspectionExecutionRoutes } from './modules/inspections/execution-route
 import { inspectionRoutes } from './modules/inspections/routes.js';
 import { trainingRoutes } from './modules/training/routes.js';
 import { feedbackRoutes } from './modules/feedback/routes.js';
+import { knowledgeRoutes } from './modules/knowledge/routes.js';
 import { satisfactionRoutes } from './modules/satisfaction/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
@@ -73,7 +74,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(async (api) => {
     api.get('/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查 Health', response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) } } },
       async () => ({ ok: true, dialect: opts.database.dialect }));
-    for (const plugin of [authRoutes, projectRoutes, userRoutes, ticketRoutes, auditRoutes, notificationRoutes, dashboardRoutes, securityRoutes, fieldworkRoutes, presenceRoutes, staffingRoutes, assetRoutes, repairRoutes, inspectionRoutes, inspectionExecutionRoutes, trainingRoutes, satisfactionRoutes, feedbackRoutes]) {
+    for (const plugin of [authRoutes, projectRoutes, userRoutes, ticketRoutes, auditRoutes, notificationRoutes, dashboardRoutes, securityRoutes, fieldworkRoutes, presenceRoutes, staffingRoutes, assetRoutes, repairRoutes, inspectionRoutes, inspectionExecutionRoutes, trainingRoutes, satisfactionRoutes, feedbackRoutes, knowledgeRoutes]) {
       await api.register(plugin(services));
     }
   }, { prefix: '/api/v1' });

@@ -7,3 +7,4 @@ export * from './inspections.js';
 export * from './training.js';
 export * from './patch.js';
 export * from './satisfaction.js';
+export * from './knowledge.js';

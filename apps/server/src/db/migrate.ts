@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_assets.js';
 import * as m0006 from './migrations/0006_inspections.js';
 import * as m0007 from './migrations/0007_training.js';
 import * as m0008 from './migrations/0008_satisfaction_feedback.js';
+import * as m0009 from './migrations/0009_knowledge.js';
 
 /** Static list: bundles and compiled output need no directory scanning. Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_inspections': m0006,
   '0007_training': m0007,
   '0008_satisfaction_feedback': m0008,
+  '0009_knowledge': m0009,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -174,6 +174,17 @@ export interface FeedbackTable {
   answer: string | null; answered_by: string | null; answered_at: number | null; closed_at: number | null; closed_by: string | null; created_at: number; updated_at: number;
 }
 
+export interface KbCategoriesTable { id: string; name: string; position: number; created_at: number }
+export interface KbArticlesTable {
+  id: string; seq: number; number: string; title: string; body: string; category_id: string | null; tags_json: string; visibility: string; project_id: string | null;
+  status: string; version: number; source_ticket_id: string | null; created_at: number; created_by: string | null; updated_at: number; updated_by: string | null;
+}
+export interface KbArticleVersionsTable { article_id: string; version: number; title: string; body: string; meta_json: string; note: string; edited_at: number; edited_by: string | null }
+export interface KbAttachmentsTable { id: string; article_id: string; file_name: string; mime: string; size: number; sha256: string; path: string; uploaded_at: number; uploaded_by: string | null }
+export interface KbTicketLinksTable { article_id: string; ticket_id: string; kind: string; created_at: number; created_by: string | null }
+/** The full-text index (db/search/kb.ts): FTS5 on SQLite, tsvector on PostgreSQL; only search code touches it. */
+export interface KbFtsTable { rowid: number; terms: string }
+
 export interface DB {
   orgs: OrgsTable; users: UsersTable; user_roles: UserRolesTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
   projects: ProjectsTable; project_members: ProjectMembersTable; contracts: ContractsTable; counters: CountersTable;
@@ -190,4 +201,6 @@ export interface DB {
   training_trainees: TrainingTraineesTable; training_enrolments: TrainingEnrolmentsTable; training_sessions: TrainingSessionsTable;
   training_attendance: TrainingAttendanceTable; training_assessments: TrainingAssessmentsTable;
   satisfaction_surveys: SatisfactionSurveysTable; rating_requests: RatingRequestsTable; feedback: FeedbackTable;
+  kb_categories: KbCategoriesTable; kb_articles: KbArticlesTable; kb_article_versions: KbArticleVersionsTable; kb_attachments: KbAttachmentsTable;
+  kb_ticket_links: KbTicketLinksTable; kb_fts: KbFtsTable;
 }

@@ -11,7 +11,7 @@ import { DEMO_USERS } from '../modules/seed/demo.js';
  */
 type Org = 'A' | 'B';
 type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer' | 'template' | 'plan' | 'task'
-  | 'tplan' | 'course' | 'material' | 'batch' | 'session' | 'trainee' | 'rating' | 'feedback';
+  | 'tplan' | 'course' | 'material' | 'batch' | 'session' | 'trainee' | 'rating' | 'feedback' | 'article' | 'kbfile';
 interface Body { payload?: unknown; headers?: Record<string, string> }
 interface Fixture {
   /** Request for callers the route admits: harmless (invalid body or someone else's id) and must get past access control. */
@@ -175,12 +175,26 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/feedback/:id': { probe: {}, foreign: {} },
   'POST /api/v1/feedback/:id/answer': { probe: json({}), foreign: json({ answer: '串单答复' }) },
   'POST /api/v1/feedback/:id/close': { probe: {}, foreign: {} },
+  'GET /api/v1/kb/categories': { probe: {} },
+  'POST /api/v1/kb/categories': { probe: json({}) },
+  'GET /api/v1/kb/articles': { probe: {} },
+  'GET /api/v1/kb/suggest': { probe: {} },
+  'POST /api/v1/kb/articles': { probe: json({}) },
+  'GET /api/v1/kb/articles/:id': { probe: {}, foreign: {} },
+  'PATCH /api/v1/kb/articles/:id': { probe: json({ title: '' }), foreign: json({ title: '改名' }) },
+  'GET /api/v1/kb/articles/:id/versions/:version': { probe: {}, foreign: {} },
+  'POST /api/v1/kb/articles/:id/attachments': { probe: json({}), foreign: file() },
+  'GET /api/v1/kb/attachments/:id/file': { probe: {}, foreign: {} },
+  'POST /api/v1/kb/articles/:id/links': { probe: json({}), foreign: json({ ticketId: 'x' }) },
+  'GET /api/v1/tickets/:id/kb': { probe: {}, foreign: {} },
+  'POST /api/v1/tickets/:id/kb-draft': { probe: json({ visibility: 'bogus' }), foreign: json({}) },
   'POST /api/v1/inspection-tasks/:id/finish': { probe: json({ summary: 'x'.repeat(5001) }), foreign: json({}) },
 };
 /** Query strings list routes need, per customer organisation. */
 const LIST_QUERY: Record<string, (own: string) => string> = {
   '/api/v1/tickets': () => '?limit=100',
   '/api/v1/inspection-tasks': () => '?from=2026-01-01&to=2027-12-31',
+  '/api/v1/kb/suggest': () => `?q=${encodeURIComponent('机密文章')}`,
   '/api/v1/cost-statement': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
   '/api/v1/cost-statement.pdf': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
   '/api/v1/cost-statement.xlsx': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
@@ -188,7 +202,7 @@ const LIST_QUERY: Record<string, (own: string) => string> = {
 
 /** Which kind of record the :id of a route names. */
 function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees|rating-requests|feedback)\/:id/.exec(url);
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees|rating-requests|feedback|kb\/articles|kb\/attachments)\/:id/.exec(url);
   if (!m) return null;
   return ({
     'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
@@ -196,7 +210,7 @@ function entityOf(url: string): Entity | null {
     assets: 'asset', acceptances: 'acceptance', 'repair-points': 'repair_point', customers: 'customer',
     'checklist-templates': 'template', 'inspection-plans': 'plan', 'inspection-tasks': 'task',
     'training-plans': 'tplan', 'training-courses': 'course', 'training-materials': 'material', 'training-batches': 'batch', 'training-sessions': 'session', 'training-trainees': 'trainee',
-    'rating-requests': 'rating', feedback: 'feedback',
+    'rating-requests': 'rating', feedback: 'feedback', 'kb/articles': 'article', 'kb/attachments': 'kbfile',
   } as const)[m[1] as 'projects'];
 }
 
@@ -261,16 +275,21 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       const rating = await t.database.db.selectFrom('rating_requests').select('id').where('ticket_id', '=', tk.id).executeTakeFirstOrThrow();
       const fb = (await c.post('/api/v1/feedback', { projectId, category: 'suggestion', title: `机密反馈-${org}`, body: `机密建议-${org}` })).body;
       expect(fb.id, JSON.stringify(fb)).toBeDefined();
+      // A customer-facing knowledge article for this customer's project, with an attachment.
+      const art = (await mgr.post('/api/v1/kb/articles', { title: `机密文章-${org}`, body: `机密正文-${org}`, visibility: 'customer', projectId, status: 'published' })).body;
+      const withFile = (await call(t.app, mgr, 'POST', `/api/v1/kb/articles/${art.id}/attachments`, multipart(`机密图纸-${org}.pdf`, `机密图纸内容-${org}`, 'application/pdf'))).body;
+      expect(withFile.attachments?.[0]?.id, JSON.stringify(withFile)).toBeDefined();
       rec[org] = {
         ticket: tk.id, project: projectId, contract: contractId, attachment: att.body.id, token: token.id, user: ids.users[cust]!, notification: note.id, visit: visit.id, record: record.id,
         asset: asset.id, acceptance: acc.id, repair_point: point.id, customer: org === 'A' ? ids.orgA : ids.orgB, template: tplId, plan: plan.id, task: task.id,
-        tplan: tp.id, course: courseId, material: mat.courses[0].materials[0].id, batch: batchId, session: sessionId, trainee: traineeId, rating: rating.id, feedback: fb.id,
+        tplan: tp.id, course: courseId, material: mat.courses[0].materials[0].id, batch: batchId, session: sessionId, trainee: traineeId, rating: rating.id, feedback: fb.id, article: art.id, kbfile: withFile.attachments[0].id,
       };
       const project = (await disp.get(`/api/v1/projects/${projectId}`)).body;
       const contract = (await sessions.manager!.get(`/api/v1/contracts/${contractId}`)).body;
       secrets[org] = [tk.id, tk.number, `机密工单-${org}`, `机密评论-${org}`, `机密方案-${org}`, `机密内容-${org}`, `机密附件-${org}`, `机密令牌-${org}`, project.code, contract.code, att.body.id, token.id, note.id, visit.id, record.id, record.number, `机密地点-${org}`, `机密运维-${org}`,
         asset.id, `机密资产-${org}`, `SN-SECRET-${org}`, acc.id, `机密批次-${org}`, point.id, `机密维修点-${org}`, `机密地址-${org}`, plan.id, `机密计划-${org}`, task.id,
-        tp.id, `机密培训-${org}`, courseId, `机密课程-${org}`, `机密资料-${org}`, `机密资料内容-${org}`, traineeId, `机密学员-${org}`, batchId, `机密培训批次-${org}`, sessionId, `机密教室-${org}`, rating.id, fb.id, `机密反馈-${org}`, `机密建议-${org}`];
+        tp.id, `机密培训-${org}`, courseId, `机密课程-${org}`, `机密资料-${org}`, `机密资料内容-${org}`, traineeId, `机密学员-${org}`, batchId, `机密培训批次-${org}`, sessionId, `机密教室-${org}`, rating.id, fb.id, `机密反馈-${org}`, `机密建议-${org}`,
+        art.id, `机密文章-${org}`, `机密正文-${org}`, withFile.attachments[0].id, `机密图纸-${org}`, `机密图纸内容-${org}`];
     }
   });
   afterAll(async () => { await t?.drop(); });
@@ -293,7 +312,8 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
     for (const route of t.app.routeTable) {
       const key = `${route.method} ${route.url}`;
       const fx = FIXTURES[key]!;
-      const url = (org: Org) => route.url.replace(':id', rec[org][entityOf(route.url)!]);
+      // Other path parameters get a valid value, so only the :id decides the outcome.
+      const url = (org: Org) => route.url.replace(':id', rec[org][entityOf(route.url)!]).replace(':version', '1');
       const staffUrl = route.url.includes(':id') ? url('A') : route.url;
 
       const anon = await call(t.app, null, route.method, staffUrl, fx.probe);
@@ -316,7 +336,7 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
         } else {
           // Staff probe customer A's records; tokens and notifications are cust_a's, so theirs are 404 as well.
           const entity = entityOf(route.url);
-          const path = entity ? route.url.replace(':id', entity === 'user' ? 'no-such-user' : rec.A[entity]) : route.url;
+          const path = (entity ? route.url.replace(':id', entity === 'user' ? 'no-such-user' : rec.A[entity]) : route.url).replace(':version', '1');
           r = await call(t.app, s, route.method, path, fx.probe);
           if (admitted) {
             expect(r.status, `${key} as ${u.username}: ${r.raw}`).toBeLessThan(500);
@@ -395,6 +415,11 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
         expect(r.body.items.every((x: any) => x.customerId === (org === 'A' ? ids.orgA : ids.orgB))).toBe(true);
         expect((await call(t.app, sessions[user]!, 'GET', `/api/v1/feedback?projectId=${rec[org === 'A' ? 'B' : 'A'].project}`)).status).toBe(404);
       },
+      'GET /api/v1/kb/categories': (r) => { expect(Array.isArray(r.body)).toBe(true); },
+      'GET /api/v1/kb/articles': (r, _u, org) => {
+        expect(r.body.items.map((x: any) => x.id)).toEqual([rec[org].article]);
+      },
+      'GET /api/v1/kb/suggest': (r, _u, org) => { expect(r.body.map((x: any) => x.id)).toEqual([rec[org].article]); },
       'GET /api/v1/auth/tokens': async (r, user) => {
         const mine = (await t.database.db.selectFrom('api_tokens').select('id').where('user_id', '=', ids.users[user]!).execute()).map((x) => x.id);
         expect(r.body.every((x: any) => mine.includes(x.id))).toBe(true);

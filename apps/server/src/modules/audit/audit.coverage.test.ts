@@ -297,6 +297,31 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
       },
       'POST /api/v1/feedback/:id/answer': async () => ({ who: 'dispatcher', res: await req('dispatcher', 'POST', `${V}/feedback/${ctx.feedback}/answer`, { answer: '已答复' }), action: 'feedback.answer', target: ctx.feedback! }),
       'POST /api/v1/feedback/:id/close': async () => ({ who: 'dispatcher', res: await req('dispatcher', 'POST', `${V}/feedback/${ctx.feedback}/close`), action: 'feedback.close', target: ctx.feedback! }),
+      'POST /api/v1/kb/categories': async () => {
+        const res = await req('manager', 'POST', `${V}/kb/categories`, { name: '审计分类' });
+        return { who: 'manager', res, action: 'kb.category', target: res.body.id };
+      },
+      'POST /api/v1/kb/articles': async () => {
+        const res = await req('engineer', 'POST', `${V}/kb/articles`, { title: '审计文章', body: '正文' });
+        ctx.article = res.body.id;
+        return { who: 'engineer', res, action: 'kb.create', target: res.body.id };
+      },
+      'PATCH /api/v1/kb/articles/:id': async () => ({ who: 'engineer', res: await req('engineer', 'PATCH', `${V}/kb/articles/${ctx.article}`, { status: 'published', note: '发布' }), action: 'kb.update', target: ctx.article! }),
+      'POST /api/v1/kb/articles/:id/attachments': async () => {
+        const mp = multipart('附件.txt', 'x');
+        return { who: 'engineer', res: await req('engineer', 'POST', `${V}/kb/articles/${ctx.article}/attachments`, mp.payload, mp.headers), action: 'kb.attach', target: ctx.article! };
+      },
+      'POST /api/v1/kb/articles/:id/links': async () => {
+        const id = await tk('dispatcher');
+        return { who: 'engineer', res: await req('engineer', 'POST', `${V}/kb/articles/${ctx.article}/links`, { ticketId: id }), action: 'kb.link', target: ctx.article! };
+      },
+      'POST /api/v1/tickets/:id/kb-draft': async () => {
+        const id = await tk('dispatcher');
+        await req('engineer', 'POST', `${V}/tickets/${id}/actions`, { action: 'arrival_not_needed', reason: '远程' });
+        await req('engineer', 'POST', `${V}/tickets/${id}/actions`, { action: 'resolve', solution: '已处理', faultCause: 'non_human' });
+        const res = await req('engineer', 'POST', `${V}/tickets/${id}/kb-draft`, {});
+        return { who: 'engineer', res, action: 'kb.create', target: res.body.id };
+      },
       'PUT /api/v1/security-policy': async () => {
         const current = (await req('secadmin', 'GET', `${V}/security-policy`)).body;
         return { who: 'secadmin', res: await req('secadmin', 'PUT', `${V}/security-policy`, { ...current, lockoutMinutes: 45 }), action: 'security.policy', target: 'security_policy' };

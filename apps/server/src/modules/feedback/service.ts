@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.js';
 import { olderThan, type Tx } from '../../db/dialect.js';
 import type { FeedbackTable } from '../../db/types.js';
 import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
-import { AppError, invalid, notFound } from '../../http/errors.js';
+import { AppError, invalid, notFound, notFoundAs } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
 import { decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
@@ -68,9 +68,7 @@ export class FeedbackService {
 
   async submit(meta: RequestMeta, input: z.infer<typeof FeedbackInput>) {
     return this.db.transaction().execute(async (tx) => {
-      const project = await this.d.projects.visibleProject(tx, meta.actor, input.projectId).catch((e: unknown) => {
-        throw e instanceof AppError && e.code === 'NOT_FOUND' ? invalid('projectId', '项目不存在 / unknown project') : e;
-      });
+      const project = await this.d.projects.visibleProject(tx, meta.actor, input.projectId).catch(notFoundAs('projectId', '项目不存在 / unknown project'));
       const now = this.d.now();
       const row = {
         id: newId(now), project_id: project.id, customer_id: project.customer_id, author_id: meta.actor.userId, category: input.category, title: input.title, body: input.body,
