@@ -34,7 +34,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.references('users.id'))
     .addColumn('updated_at', ms, (c) => c.notNull())
     .addColumn('updated_by', 'text', (c) => c.references('users.id')).execute();
-  await db.schema.createIndex('kb_articles_updated').on('kb_articles').columns(['status', 'updated_at', 'id']).execute();
+  // Newest edits first for every reader; status and visibility filter the walk.
+  await db.schema.createIndex('kb_articles_recent').on('kb_articles').columns(['updated_at', 'id']).execute();
   await db.schema.createIndex('kb_articles_category').on('kb_articles').columns(['category_id', 'updated_at']).execute();
 
   await db.schema.createTable('kb_article_versions')

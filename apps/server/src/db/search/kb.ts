@@ -3,6 +3,14 @@ import type { Dialect } from '../database.js';
 import type { Tx } from '../dialect.js';
 import { indexTerms, queryParts } from './terms.js';
 
+/**
+ * Ranking reads every matching row's terms, so a word in half of 100,000 articles would cost
+ * seconds. Ranking is therefore done among the newest RANK_WINDOW matches (index rows are
+ * numbered in creation order): a query that common is not selective anyway, and recent
+ * articles are the likelier answer. Rarer queries rank all their matches.
+ */
+const RANK_WINDOW = 500;
+
 export interface KbMatchFilter {
   /** Only these statuses (published for readers; drafts too for authors). */
   statuses: string[];
@@ -60,15 +68,23 @@ export class KbSearch {
       const tsq = mode === 'any'
         ? [...new Set(parts.flatMap((p) => p.tokens.map((t, i) => tok(p, t, i))))].join(' | ')
         : parts.map((p) => p.tokens.map((t, i) => tok(p, t, i)).join(' <-> ')).join(' & ');
+      // The window is found with the plain AND of the terms: GIN answers that exactly, without
+      // reading positions; only the ranked query below checks the phrases' word order.
+      const loose = [...new Set(parts.flatMap((p) => p.tokens.map((t, i) => tok(p, t, i))))].join(mode === 'any' ? ' | ' : ' & ');
+      const floor = await sql<{ rowid: string }>`select rowid from kb_fts where terms @@ to_tsquery('simple', ${loose}) order by rowid desc limit 1 offset ${RANK_WINDOW - 1}`.execute(db);
+      // Only a common query gets the window: a `rowid >= 0` would tempt the planner off the GIN index.
+      const window = floor.rows.length ? sql<SqlBool>`f.rowid >= ${Number(floor.rows[0]!.rowid)}` : sql<SqlBool>`true`;
       const r = await sql<{ id: string }>`select a.id from kb_fts f join kb_articles a on a.seq = f.rowid, to_tsquery('simple', ${tsq}) q
-        where f.terms @@ q and ${filter} order by ts_rank(f.terms, q) desc, a.updated_at desc limit ${limit}`.execute(db);
+        where f.terms @@ q and ${window} and ${filter} order by ts_rank(f.terms, q) desc, a.updated_at desc limit ${limit}`.execute(db);
       return r.rows.map((x) => x.id);
     }
     const match = mode === 'any'
       ? [...new Set(parts.flatMap((p) => p.tokens.map((t, i) => `"${t}"${p.prefix && i === p.tokens.length - 1 ? '*' : ''}`)))].join(' OR ')
       : parts.map((p) => `"${p.tokens.join(' ')}"${p.prefix ? '*' : ''}`).join(' ');
+    const floor = await sql<{ rowid: number }>`select rowid from kb_fts where kb_fts match ${match} order by rowid desc limit 1 offset ${RANK_WINDOW - 1}`.execute(db);
+    const window = floor.rows.length ? sql<SqlBool>`f.rowid >= ${Number(floor.rows[0]!.rowid)}` : sql<SqlBool>`true`;
     const r = await sql<{ id: string }>`select a.id from kb_fts f join kb_articles a on a.seq = f.rowid
-      where kb_fts match ${match} and ${filter} order by f.rank, a.updated_at desc limit ${limit}`.execute(db);
+      where kb_fts match ${match} and ${window} and ${filter} order by f.rank, a.updated_at desc limit ${limit}`.execute(db);
     return r.rows.map((x) => x.id);
   }
 }
