@@ -44,12 +44,20 @@ export async function menuLabels(page: Page): Promise<string[]> {
 export async function chooseOption(page: Page, combobox: Locator, optionText: string, { search = true } = {}): Promise<void> {
   // The selected value is drawn over the input and takes the click: click the select's box.
   const select = combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  await select.click();
-  if (search) await combobox.fill(optionText);
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  const option = dropdown.locator('.ant-select-item-option', { hasText: optionText }).first();
-  await option.click();
-  await dropdown.waitFor({ state: 'hidden' }).catch(() => undefined);
+  const chosen = select.locator('.ant-select-selection-item', { hasText: optionText });
+  // On a loaded machine a click can land while the dropdown is still sliding in and select
+  // nothing: check a single select shows the option and try again (a multi-select would toggle it off).
+  for (let attempt = 0; ; attempt++) {
+    await select.click();
+    if (search) await combobox.fill(optionText);
+    const option = dropdown.locator('.ant-select-item-option', { hasText: optionText }).first();
+    await option.click();
+    await dropdown.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+    const multiple = (await select.getAttribute('class'))?.includes('ant-select-multiple');
+    if (multiple || (await chosen.count()) > 0 || attempt >= 2) return;
+    await page.keyboard.press('Escape');
+  }
 }
 
 /** Waits until the locator's trimmed text equals `text`. */
