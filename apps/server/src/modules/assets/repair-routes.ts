@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { meta } from '../../http/auth.js';
 import { download, XLSX_MIME } from '../../http/download.js';
 import type { Services } from '../../services.js';
-import { ASSET_READERS, ASSET_STAFF, localeOf } from './routes.js';
+import { localeOf } from '../../http/upload.js';
+import { ASSET_READERS, ASSET_STAFF } from './routes.js';
 
 const IdParam = z.object({ id: z.string().max(64) });
 const tags = ['repairs'];

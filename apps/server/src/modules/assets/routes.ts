@@ -3,13 +3,11 @@ import {
   Acceptance, AcceptanceCreate, Asset, AssetCreate, AssetDetail, AssetImportQuery, AssetImportResult, AssetListQuery, AssetPage, AssetUpdate,
   InspectionCreate, InspectionDone, InspectionDuePage, InspectionDueQuery,
 } from '@weibao/schema';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
 import { download, XLSX_MIME } from '../../http/download.js';
-import { invalid } from '../../http/errors.js';
-import { pickLocale } from '../../http/messages.js';
+import { localeOf, uploaded } from '../../http/upload.js';
 import type { Services } from '../../services.js';
 import { templateXlsx } from './spreadsheet.js';
 
@@ -17,23 +15,6 @@ const IdParam = z.object({ id: z.string().max(64) });
 export const ASSET_READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
 export const ASSET_STAFF = ['service_manager', 'dispatcher', 'engineer'] as const;
 const tags = ['assets'];
-/**
- * The language of generated files: `?lang=` wins over Accept-Language, because a browser download
- * link sends the browser's language, not the one chosen in the app.
- */
-export function localeOf(req: FastifyRequest) {
-  const lang = new URL(req.url, 'http://local').searchParams.get('lang');
-  return lang === 'en' || lang === 'zh-CN' ? lang : pickLocale(req.headers['accept-language']);
-}
-
-/** One uploaded file from a multipart body (field "file"). */
-export async function uploaded(req: FastifyRequest) {
-  if (!req.isMultipart()) throw invalid('file', '需要 multipart/form-data / multipart/form-data expected');
-  const part = await req.file();
-  if (!part) throw invalid('file', '缺少文件 / no file');
-  return { fileName: part.filename, mime: part.mimetype, data: await part.toBuffer() };
-}
-
 /** Asset ledger, acceptances, Excel import/export and annual inspections (R1, R5). */
 export const assetRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   app.get('/assets', { config: { access: ASSET_READERS }, schema: { tags, summary: '资产台账 Asset ledger (keyset pages; sort=warranty_end for the reminder list)', querystring: AssetListQuery, response: { 200: AssetPage } } },

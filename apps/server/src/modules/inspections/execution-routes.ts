@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { meta } from '../../http/auth.js';
 import { DOCX_MIME, download } from '../../http/download.js';
 import type { Services } from '../../services.js';
-import { uploaded } from '../assets/routes.js';
+import { uploaded } from '../../http/upload.js';
 
 const IdParam = z.object({ id: z.string().max(64) });
 const ItemParam = z.object({ id: z.string().max(64), key: z.string().max(40) });

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { meta } from '../../http/auth.js';
 import { download } from '../../http/download.js';
 import type { Services } from '../../services.js';
-import { uploaded } from '../assets/routes.js';
+import { uploaded } from '../../http/upload.js';
 
 const IdParam = z.object({ id: z.string().max(64) });
 const VersionParam = z.object({ id: z.string().max(64), version: z.coerce.number().int().min(1) });

@@ -1,0 +1,20 @@
+import type { FastifyRequest } from 'fastify';
+import { invalid } from './errors.js';
+import { pickLocale } from './messages.js';
+
+/**
+ * The language of generated files: `?lang=` wins over Accept-Language, because a browser download
+ * link sends the browser's language, not the one chosen in the app.
+ */
+export function localeOf(req: FastifyRequest) {
+  const lang = new URL(req.url, 'http://local').searchParams.get('lang');
+  return lang === 'en' || lang === 'zh-CN' ? lang : pickLocale(req.headers['accept-language']);
+}
+
+/** One uploaded file from a multipart body (field "file"). */
+export async function uploaded(req: FastifyRequest) {
+  if (!req.isMultipart()) throw invalid('file', '需要 multipart/form-data / multipart/form-data expected');
+  const part = await req.file();
+  if (!part) throw invalid('file', '缺少文件 / no file');
+  return { fileName: part.filename, mime: part.mimetype, data: await part.toBuffer() };
+}
