@@ -14,6 +14,8 @@ declare module 'vitest' {
     artifactsDir: string;
     /** The server's stdout/stderr (pino JSON lines, LOG_LEVEL=info: every request and every refused one with its code). */
     serverLog: string;
+    /** The server's WEIBAO_DATA_DIR (its SQLite database is weibao.sqlite there): tests may read it, e.g. the mail outbox. */
+    dataDir: string;
   }
 }
 
@@ -108,14 +110,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const port = await freePort();
   const host = '127.0.0.1';
+  const baseUrl = `http://${host}:${port}`;
   const log = fs.openSync(logFile, 'a');
   const server = spawn(process.execPath, [path.join(serverDist, 'main.js')], {
     cwd: root,
-    env: { ...env, HOST: host, PORT: String(port) },
+    // Links the server writes into e-mails (e.g. the one-time rating link) must open this server.
+    env: { ...env, HOST: host, PORT: String(port), WEIBAO_PUBLIC_URL: baseUrl },
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);
-  const baseUrl = `http://${host}:${port}`;
   try {
     await waitForHealth(baseUrl, server, logFile);
   } catch (e) {
@@ -125,6 +128,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', baseUrl);
   project.provide('artifactsDir', artifactsDir);
   project.provide('serverLog', logFile);
+  project.provide('dataDir', dataDir);
   console.log(`[e2e] Weibao at ${baseUrl} (data ${dataDir}); screenshots and server log in ${artifactsDir}`);
 
   return async () => {

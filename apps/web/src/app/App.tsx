@@ -38,6 +38,14 @@ const InspectionPlansPage = lazy(() => import('../features/inspections/PlansPage
 const ChecklistTemplatesPage = lazy(() => import('../features/inspections/TemplatesPage'));
 const TrainingPlansPage = lazy(() => import('../features/training/TrainingPlansPage'));
 const TrainingPlanDetailPage = lazy(() => import('../features/training/PlanDetailPage'));
+const KbListPage = lazy(() => import('../features/knowledge/KbListPage'));
+const KbArticlePage = lazy(() => import('../features/knowledge/KbArticlePage'));
+const KbEditorPage = lazy(() => import('../features/knowledge/KbEditorPage'));
+const RatePage = lazy(() => import('../features/satisfaction/RatePage'));
+const MyRatingsPage = lazy(() => import('../features/satisfaction/MyRatingsPage'));
+const SatisfactionPage = lazy(() => import('../features/satisfaction/SatisfactionPage'));
+const FeedbackListPage = lazy(() => import('../features/feedback/FeedbackListPage'));
+const FeedbackDetailPage = lazy(() => import('../features/feedback/FeedbackDetailPage'));
 
 const AUDITOR = ['auditor'] as const;
 const SECURITY_ADMIN = ['security_admin'] as const;
@@ -52,6 +60,8 @@ export function App() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/verify/:id" element={<VerifyPage />} />
+        {/* The one-time rating link from the e-mail (满意度评价): no sign-in. */}
+        <Route path="/rate/:token" element={<RatePage />} />
         <Route element={<RequireAuth passwordPage />}>
           <Route path="/change-password" element={<ChangePasswordPage />} />
         </Route>
@@ -81,6 +91,14 @@ export function App() {
             <Route path="inspections/templates" element={<RequireRole roles={INSPECTION_SETUP}><ChecklistTemplatesPage /></RequireRole>} />
             <Route path="training" element={<RequireRole roles={RECORD_READERS}><TrainingPlansPage /></RequireRole>} />
             <Route path="training/plans/:id" element={<RequireRole roles={RECORD_READERS}><TrainingPlanDetailPage /></RequireRole>} />
+            <Route path="kb" element={<RequireRole roles={RECORD_READERS}><KbListPage /></RequireRole>} />
+            <Route path="kb/new" element={<RequireRole roles={PROVIDER_STAFF}><KbEditorPage /></RequireRole>} />
+            <Route path="kb/articles/:id" element={<RequireRole roles={RECORD_READERS}><KbArticlePage /></RequireRole>} />
+            <Route path="kb/articles/:id/edit" element={<RequireRole roles={PROVIDER_STAFF}><KbEditorPage key="edit" /></RequireRole>} />
+            <Route path="ratings" element={<RequireRole roles={CUSTOMER_ROLES}><MyRatingsPage /></RequireRole>} />
+            <Route path="satisfaction" element={<RequireRole roles={RECORD_READERS}><SatisfactionPage /></RequireRole>} />
+            <Route path="feedback" element={<RequireRole roles={RECORD_READERS}><FeedbackListPage /></RequireRole>} />
+            <Route path="feedback/:id" element={<RequireRole roles={RECORD_READERS}><FeedbackDetailPage /></RequireRole>} />
             <Route path="costs" element={<RequireRole roles={COST_READERS}><CostStatementPage /></RequireRole>} />
             <Route path="portal/report" element={<RequireRole roles={CUSTOMER_ROLES}><ReportFaultPage /></RequireRole>} />
             <Route path="portal/tickets" element={<RequireRole roles={CUSTOMER_ROLES}><MyTicketsPage /></RequireRole>} />

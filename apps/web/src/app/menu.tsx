@@ -2,9 +2,10 @@ import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
   AccountBookOutlined, AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, DatabaseOutlined, EnvironmentOutlined, FileAddOutlined,
-  FileDoneOutlined, FileSearchOutlined, HistoryOutlined, PhoneOutlined, ProjectOutlined, ProfileOutlined, ReadOutlined, SafetyCertificateOutlined, SafetyOutlined, SettingOutlined,
+  FileDoneOutlined, FileSearchOutlined, HistoryOutlined, MessageOutlined, SmileOutlined, StarOutlined, PhoneOutlined, ProjectOutlined, ProfileOutlined, ReadOutlined, SafetyCertificateOutlined, SafetyOutlined, SettingOutlined,
   SolutionOutlined, TeamOutlined, ToolOutlined, UnorderedListOutlined,
 } from '@ant-design/icons';
+import { BookOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import type { Me } from '../api/types';
 import { ADMIN_ORG_ROLES, COST_READERS, hasRole, isCustomer, isProviderStaff, USER_ADMIN_ROLES } from './roles';
@@ -54,6 +55,14 @@ export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
     items.push({ key: '/inspections', icon: <FileSearchOutlined aria-hidden />, label: t('nav.inspections') });
     // Training plans (R18): the manager sets them up, engineers train and assess, customers follow their people.
     items.push({ key: '/training', icon: <ReadOutlined aria-hidden />, label: t('training.nav') });
+    // O&M knowledge base (R25): staff write and publish, customers read the published customer-facing articles.
+    items.push({ key: '/kb', icon: <BookOutlined aria-hidden />, label: t('kb.nav') });
+    // Satisfaction (R29) and feedback (R21): customers rate and write, staff follow the rate and answer.
+    if (isCustomer(me)) items.push({ key: '/ratings', icon: <StarOutlined aria-hidden />, label: t('satisfaction.navMine') });
+    items.push(
+      { key: '/satisfaction', icon: <SmileOutlined aria-hidden />, label: t('satisfaction.nav') },
+      { key: '/feedback', icon: <MessageOutlined aria-hidden />, label: t('feedback.nav') },
+    );
     if (hasRole(me, COST_READERS)) items.push({ key: '/costs', icon: <AccountBookOutlined aria-hidden />, label: t('nav.costs') });
   }
   const admin: Item[] = [];

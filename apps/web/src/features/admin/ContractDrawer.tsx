@@ -109,6 +109,11 @@ export function ContractDrawer({ projectId, contract, open, onClose }: Props) {
               <InputNumber min={0} max={1_000_000} precision={2} prefix="¥" className="full-width" data-testid="contract-labour-rate" />
             </Form.Item>
           </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name="satisfactionTargetPct" label={t('satisfaction.contractTarget')} rules={[required]} extra={t('satisfaction.contractTargetHelp')}>
+              <InputNumber min={1} max={100} precision={0} suffix="%" className="full-width" data-testid="contract-satisfaction-target" />
+            </Form.Item>
+          </Col>
         </Row>
         <SlaTargetsEditor />
         <CalendarEditor />

@@ -44,6 +44,7 @@ export default function ContractsPage() {
     { title: t('contract.warrantyMonths'), dataIndex: 'warrantyMonths', key: 'warranty' },
     { title: t('contract.partExtension'), key: 'extension', render: (_, c) => t(`warranty.policy.${c.partExtension}`) },
     { title: t('contract.labourRate'), key: 'labour', render: (_, c) => formatMoney(c.labourRateCents) },
+    { title: t('satisfaction.contractTarget'), key: 'satisfactionTarget', render: (_, c) => `${c.satisfactionTargetPct}%` },
     { title: t('calendar.kind'), key: 'calendar', render: (_, c) => calendar(c) },
     { title: t('contract.targets'), key: 'targets', render: (_, c) => <span style={{ fontSize: 12 }}>{targets(c)}</span> },
     { title: t('common.actions'), key: 'actions', render: (_, c) => editBtn(c) },
@@ -80,7 +81,7 @@ export default function ContractsPage() {
               {c.startsOn} ~ {c.endsOn} · {t('contract.warrantyN', { n: c.warrantyMonths })}
             </div>
             <div className="muted">
-              {t(`warranty.policy.${c.partExtension}`)} · {t('repair.ratePerHour', { amount: formatMoney(c.labourRateCents) })}
+              {t(`warranty.policy.${c.partExtension}`)} · {t('repair.ratePerHour', { amount: formatMoney(c.labourRateCents) })} · {`${t('satisfaction.contractTarget')} ${c.satisfactionTargetPct}%`}
             </div>
             <div style={{ fontSize: 12 }}>{targets(c)}</div>
             <div style={{ marginTop: 6 }}>{editBtn(c)}</div>

@@ -12,6 +12,8 @@ export interface ContractValues {
   partExtension: ContractPartExtension;
   /** R3: labour cost rate in yuan per hour (stored in fen). */
   labourRate: number;
+  /** R29: the customer satisfaction rate the contract promises, in percent. */
+  satisfactionTargetPct: number;
   targets: LevelTargets[];
   calendarKind: '24x7' | 'business';
   weekly: BusinessPeriod[];
@@ -40,6 +42,7 @@ export function emptyContract(): ContractValues {
     warrantyMonths: 36,
     partExtension: 'downtime',
     labourRate: 0,
+    satisfactionTargetPct: 95,
     targets: DEFAULT_TARGETS.map((x) => ({ ...x })),
     calendarKind: '24x7',
     weekly: WORKWEEK.map((x) => ({ ...x })),
@@ -64,6 +67,7 @@ export function fromContract(c: Contract): ContractValues {
     warrantyMonths: c.warrantyMonths,
     partExtension: c.partExtension ?? 'downtime',
     labourRate: (c.labourRateCents ?? 0) / 100,
+    satisfactionTargetPct: c.satisfactionTargetPct ?? 95,
     targets: LEVELS.map((level) => byLevel.get(level) ?? { level, responseMin: 30, arrivalMin: 30, resolutionMin: 120 }),
     calendarKind: cal.kind,
     ...(cal.kind === 'business'
@@ -93,6 +97,7 @@ export function toContractCreate(v: ContractValues): ContractCreate {
     warrantyMonths: v.warrantyMonths,
     partExtension: v.partExtension,
     labourRateCents: Math.round((v.labourRate ?? 0) * 100),
+    satisfactionTargetPct: v.satisfactionTargetPct ?? 95,
     policy: {
       targets: v.targets.map((x, i) => ({ ...x, level: LEVELS[i] ?? x.level })),
       calendar:

@@ -11,6 +11,7 @@ import type { Channel, FaultLevel, Ticket, TicketCreate } from '../../api/types'
 import { LevelRadioGroup } from '../../components/LevelRadioGroup';
 import { PageHeader } from '../../components/PageHeader';
 import { AssetPicker } from '../assets/AssetPicker';
+import { KbSuggestions } from '../knowledge/KbSuggestions';
 import type { Asset } from '../../api/types';
 
 /** A call logged more than this long after it came in needs a reason (sla-semantics: entry vs reported time). */
@@ -160,6 +161,7 @@ export default function IntakePage() {
           <Form.Item name="title" label={t('intake.ticketTitle')} rules={[{ ...required, whitespace: true }]}>
             <Input maxLength={200} data-testid="intake-title" />
           </Form.Item>
+          <KbSuggestions form={form} projectId={projectId} />
           <Form.Item name="description" label={t('intake.description')}>
             <Input.TextArea rows={4} maxLength={20000} data-testid="intake-description" />
           </Form.Item>

@@ -10,6 +10,7 @@ import { LevelRadioGroup } from '../../components/LevelRadioGroup';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentUser } from '../auth/useMe';
 import { AssetPicker } from '../assets/AssetPicker';
+import { KbSuggestions } from '../knowledge/KbSuggestions';
 
 interface Values {
   projectId: string;
@@ -94,6 +95,7 @@ export default function ReportFaultPage() {
           <Form.Item name="title" label={t('portal.faultTitle')} rules={[{ ...required, whitespace: true }]}>
             <Input maxLength={200} data-testid="report-title" />
           </Form.Item>
+          <KbSuggestions form={form} projectId={projectId} />
           <Form.Item name="description" label={t('portal.description')}>
             <Input.TextArea rows={5} maxLength={20000} data-testid="report-description" />
           </Form.Item>

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { RepairPanel } from '../repairs/RepairPanel';
+import { TicketKbPanel } from '../knowledge/TicketKbPanel';
+import { TicketRatingPanel } from '../satisfaction/TicketRatingPanel';
 import { ActionBar } from './ActionBar';
 import { useTicket } from './api';
 import { AttachmentsPanel } from './AttachmentsPanel';
@@ -49,12 +51,14 @@ export default function TicketDetailPage() {
       </section>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
+          <TicketRatingPanel ticketId={ticket.id} status={ticket.status} />
           <Card title={h2(t('ticket.details'))} size="small" style={{ marginBottom: 16 }}>
             <TicketInfo ticket={ticket} />
           </Card>
           <Card title={h2(t('repair.title'))} size="small" style={{ marginBottom: 16 }}>
             <RepairPanel ticket={ticket} />
           </Card>
+          <TicketKbPanel ticket={ticket} />
           <Card title={h2(t('comment.title'))} size="small" style={{ marginBottom: 16 }}>
             <CommentsPanel ticketId={ticket.id} />
           </Card>
