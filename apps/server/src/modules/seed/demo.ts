@@ -4,6 +4,7 @@ import { newId } from '../../lib/ids.js';
 import { performAction } from '../tickets/actions.js';
 import { seedDemoAssets } from './demo-assets.js';
 import { seedDemoInspections } from './demo-inspections.js';
+import { seedDemoService } from './demo-service.js';
 import type { RequestMeta } from '../../http/actor.js';
 
 /** Demo password for every seeded account; printed by `npm start`. Accounts need not change it first. */
@@ -82,6 +83,7 @@ export async function seedDemo(s: Services, log: (msg: string) => void = () => {
   if (opts.assets) {
     await seedDemoAssets(s, manager, engineer, log);
     await seedDemoInspections(s, manager, [ids.engineer!, ids.engineer2!], log);
+    await seedDemoService(s, { manager, engineer, customer: custA }, log);
   }
   return { created: true };
 }
