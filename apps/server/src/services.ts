@@ -26,6 +26,7 @@ import { SlaService } from './modules/sla/service.js';
 import { TicketService } from './modules/tickets/service.js';
 import { FeedbackService } from './modules/feedback/service.js';
 import { KnowledgeService } from './modules/knowledge/service.js';
+import { SurveySchedules } from './modules/satisfaction/schedules.js';
 import { SatisfactionService } from './modules/satisfaction/service.js';
 import { TrainingMaterials } from './modules/training/materials.js';
 import { TrainingReports } from './modules/training/reports.js';
@@ -65,11 +66,12 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const trainingReports = new TrainingReports(training);
   const satisfaction = new SatisfactionService({ database, audit, projects, users: userRepo, notifications, now, publicUrl: config.publicUrl });
   tickets.satisfaction = satisfaction;
+  const surveySchedules = new SurveySchedules(satisfaction);
   const feedback = new FeedbackService({ database, audit, projects, notifications, now });
   const knowledge = new KnowledgeService({ database, audit, projects, tickets, now, dataDir: config.dataDir });
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
-  const worker = new Worker({ database, tickets, visits, assets, inspections, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, feedback, knowledge, mailer, worker };
+  const worker = new Worker({ database, tickets, visits, assets, inspections, surveySchedules, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

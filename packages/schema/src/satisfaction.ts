@@ -31,6 +31,21 @@ export const SurveyInput = z.object({ title: z.string().trim().min(1).max(200), 
 export const Survey = z.object({
   id: Id, projectId: Id, title: z.string(), closesOn: z.string(), createdAt: Millis, sent: z.number().int(), answered: z.number().int(),
 });
+/** 定期满意度调查: a survey to every customer user every N months, open for N days. */
+export const SurveyScheduleInput = z.object({
+  title: z.string().trim().min(1).max(150),
+  everyMonths: z.number().int().min(1).max(12),
+  openDays: z.number().int().min(1).max(60),
+  firstOn: IsoDate,
+});
+export const SurveyScheduleUpdate = z.object({
+  title: z.string().trim().min(1).max(150).optional(), everyMonths: z.number().int().min(1).max(12).optional(), openDays: z.number().int().min(1).max(60).optional(),
+  nextOn: IsoDate.optional(), active: z.boolean().optional(),
+});
+export const SurveySchedule = z.object({
+  id: Id, projectId: Id, title: z.string(), everyMonths: z.number().int(), openDays: z.number().int(), nextOn: z.string(), active: z.boolean(),
+  lastSentOn: z.string().nullable(), createdAt: Millis,
+});
 export const SatisfactionQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
 export const SatisfactionReport = z.object({
   projectId: Id, from: z.string(), to: z.string(),

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_inspections.js';
 import * as m0007 from './migrations/0007_training.js';
 import * as m0008 from './migrations/0008_satisfaction_feedback.js';
 import * as m0009 from './migrations/0009_knowledge.js';
+import * as m0010 from './migrations/0010_survey_schedules.js';
 
 /** Static list: bundles and compiled output need no directory scanning. Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_training': m0007,
   '0008_satisfaction_feedback': m0008,
   '0009_knowledge': m0009,
+  '0010_survey_schedules': m0010,
 };
 
 class StaticProvider implements MigrationProvider {

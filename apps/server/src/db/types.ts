@@ -164,7 +164,10 @@ export interface TrainingAssessmentsTable {
   assessor_name: string; note: string; created_at: number;
 }
 
-export interface SatisfactionSurveysTable { id: string; project_id: string; title: string; closes_on: string; created_at: number; created_by: string | null }
+export interface SatisfactionSurveysTable { id: string; project_id: string; title: string; closes_on: string; created_at: number; created_by: string | null; schedule_id: string | null }
+export interface SurveySchedulesTable {
+  id: string; project_id: string; title: string; every_months: number; open_days: number; next_on: string; active: number; last_sent_on: string | null; created_at: number; created_by: string | null;
+}
 export interface RatingRequestsTable {
   id: string; ticket_id: string | null; survey_id: string | null; project_id: string; customer_id: string; user_id: string | null; token_hash: string | null;
   expires_at: number; state: string; score: number | null; comment: string | null; channel: string | null; rated_at: number | null; rated_by: string | null; created_at: number;
@@ -202,5 +205,5 @@ export interface DB {
   training_attendance: TrainingAttendanceTable; training_assessments: TrainingAssessmentsTable;
   satisfaction_surveys: SatisfactionSurveysTable; rating_requests: RatingRequestsTable; feedback: FeedbackTable;
   kb_categories: KbCategoriesTable; kb_articles: KbArticlesTable; kb_article_versions: KbArticleVersionsTable; kb_attachments: KbAttachmentsTable;
-  kb_ticket_links: KbTicketLinksTable; kb_fts: KbFtsTable;
+  kb_ticket_links: KbTicketLinksTable; kb_fts: KbFtsTable; survey_schedules: SurveySchedulesTable;
 }

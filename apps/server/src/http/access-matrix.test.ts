@@ -11,7 +11,7 @@ import { DEMO_USERS } from '../modules/seed/demo.js';
  */
 type Org = 'A' | 'B';
 type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer' | 'template' | 'plan' | 'task'
-  | 'tplan' | 'course' | 'material' | 'batch' | 'session' | 'trainee' | 'rating' | 'feedback' | 'article' | 'kbfile';
+  | 'tplan' | 'course' | 'material' | 'batch' | 'session' | 'trainee' | 'rating' | 'feedback' | 'article' | 'kbfile' | 'schedule';
 interface Body { payload?: unknown; headers?: Record<string, string> }
 interface Fixture {
   /** Request for callers the route admits: harmless (invalid body or someone else's id) and must get past access control. */
@@ -170,6 +170,9 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/projects/:id/satisfaction': { probe: {}, foreign: {} },
   'GET /api/v1/projects/:id/satisfaction-surveys': { probe: {}, foreign: {} },
   'POST /api/v1/projects/:id/satisfaction-surveys': { probe: json({}), foreign: json({ title: '串单调查', closesOn: '2026-12-31' }) },
+  'GET /api/v1/projects/:id/survey-schedules': { probe: {}, foreign: {} },
+  'POST /api/v1/projects/:id/survey-schedules': { probe: json({}), foreign: json({ title: '串单调查', everyMonths: 1, openDays: 1, firstOn: '2026-12-31' }) },
+  'PATCH /api/v1/survey-schedules/:id': { probe: json({ everyMonths: 0 }), foreign: json({ active: false }) },
   'GET /api/v1/feedback': { probe: {} },
   'POST /api/v1/feedback': { probe: json({}) },
   'GET /api/v1/feedback/:id': { probe: {}, foreign: {} },
@@ -202,7 +205,7 @@ const LIST_QUERY: Record<string, (own: string) => string> = {
 
 /** Which kind of record the :id of a route names. */
 function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees|rating-requests|feedback|kb\/articles|kb\/attachments)\/:id/.exec(url);
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees|rating-requests|feedback|kb\/articles|kb\/attachments|survey-schedules)\/:id/.exec(url);
   if (!m) return null;
   return ({
     'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
@@ -210,7 +213,7 @@ function entityOf(url: string): Entity | null {
     assets: 'asset', acceptances: 'acceptance', 'repair-points': 'repair_point', customers: 'customer',
     'checklist-templates': 'template', 'inspection-plans': 'plan', 'inspection-tasks': 'task',
     'training-plans': 'tplan', 'training-courses': 'course', 'training-materials': 'material', 'training-batches': 'batch', 'training-sessions': 'session', 'training-trainees': 'trainee',
-    'rating-requests': 'rating', feedback: 'feedback', 'kb/articles': 'article', 'kb/attachments': 'kbfile',
+    'rating-requests': 'rating', feedback: 'feedback', 'kb/articles': 'article', 'kb/attachments': 'kbfile', 'survey-schedules': 'schedule',
   } as const)[m[1] as 'projects'];
 }
 
@@ -279,17 +282,19 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       const art = (await mgr.post('/api/v1/kb/articles', { title: `机密文章-${org}`, body: `机密正文-${org}`, visibility: 'customer', projectId, status: 'published' })).body;
       const withFile = (await call(t.app, mgr, 'POST', `/api/v1/kb/articles/${art.id}/attachments`, multipart(`机密图纸-${org}.pdf`, `机密图纸内容-${org}`, 'application/pdf'))).body;
       expect(withFile.attachments?.[0]?.id, JSON.stringify(withFile)).toBeDefined();
+      const schedule = (await mgr.post(`/api/v1/projects/${projectId}/survey-schedules`, { title: `机密调查-${org}`, everyMonths: 3, openDays: 14, firstOn: '2026-12-01' })).body;
+      expect(schedule.id, JSON.stringify(schedule)).toBeDefined();
       rec[org] = {
         ticket: tk.id, project: projectId, contract: contractId, attachment: att.body.id, token: token.id, user: ids.users[cust]!, notification: note.id, visit: visit.id, record: record.id,
         asset: asset.id, acceptance: acc.id, repair_point: point.id, customer: org === 'A' ? ids.orgA : ids.orgB, template: tplId, plan: plan.id, task: task.id,
-        tplan: tp.id, course: courseId, material: mat.courses[0].materials[0].id, batch: batchId, session: sessionId, trainee: traineeId, rating: rating.id, feedback: fb.id, article: art.id, kbfile: withFile.attachments[0].id,
+        tplan: tp.id, course: courseId, material: mat.courses[0].materials[0].id, batch: batchId, session: sessionId, trainee: traineeId, rating: rating.id, feedback: fb.id, article: art.id, kbfile: withFile.attachments[0].id, schedule: schedule.id,
       };
       const project = (await disp.get(`/api/v1/projects/${projectId}`)).body;
       const contract = (await sessions.manager!.get(`/api/v1/contracts/${contractId}`)).body;
       secrets[org] = [tk.id, tk.number, `机密工单-${org}`, `机密评论-${org}`, `机密方案-${org}`, `机密内容-${org}`, `机密附件-${org}`, `机密令牌-${org}`, project.code, contract.code, att.body.id, token.id, note.id, visit.id, record.id, record.number, `机密地点-${org}`, `机密运维-${org}`,
         asset.id, `机密资产-${org}`, `SN-SECRET-${org}`, acc.id, `机密批次-${org}`, point.id, `机密维修点-${org}`, `机密地址-${org}`, plan.id, `机密计划-${org}`, task.id,
         tp.id, `机密培训-${org}`, courseId, `机密课程-${org}`, `机密资料-${org}`, `机密资料内容-${org}`, traineeId, `机密学员-${org}`, batchId, `机密培训批次-${org}`, sessionId, `机密教室-${org}`, rating.id, fb.id, `机密反馈-${org}`, `机密建议-${org}`,
-        art.id, `机密文章-${org}`, `机密正文-${org}`, withFile.attachments[0].id, `机密图纸-${org}`, `机密图纸内容-${org}`];
+        art.id, `机密文章-${org}`, `机密正文-${org}`, withFile.attachments[0].id, `机密图纸-${org}`, `机密图纸内容-${org}`, schedule.id, `机密调查-${org}`];
     }
   });
   afterAll(async () => { await t?.drop(); });

@@ -290,6 +290,12 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
       'POST /api/v1/projects/:id/satisfaction-surveys': async () => ({
         who: 'manager', res: await req('manager', 'POST', `${V}/projects/${ids.projectA}/satisfaction-surveys`, { title: '审计调查', closesOn: '2026-12-31' }), action: 'satisfaction.survey', target: ids.projectA,
       }),
+      'POST /api/v1/projects/:id/survey-schedules': async () => {
+        const res = await req('manager', 'POST', `${V}/projects/${ids.projectA}/survey-schedules`, { title: '审计定期调查', everyMonths: 3, openDays: 14, firstOn: '2026-12-01' });
+        ctx.schedule = res.body.id;
+        return { who: 'manager', res, action: 'satisfaction.schedule', target: res.body.id };
+      },
+      'PATCH /api/v1/survey-schedules/:id': async () => ({ who: 'manager', res: await req('manager', 'PATCH', `${V}/survey-schedules/${ctx.schedule}`, { active: false }), action: 'satisfaction.schedule', target: ctx.schedule! }),
       'POST /api/v1/feedback': async () => {
         const res = await req('cust_a', 'POST', `${V}/feedback`, { projectId: ids.projectA, category: 'opinion', title: '审计意见', body: '内容' });
         ctx.feedback = res.body.id;

@@ -6,6 +6,7 @@ import { autoClose } from '../tickets/actions.js';
 import type { TicketService } from '../tickets/service.js';
 import type { VisitService } from '../fieldwork/visits.js';
 import type { AssetService } from '../assets/service.js';
+import type { SurveySchedules } from '../satisfaction/schedules.js';
 import type { InspectionService } from '../inspections/service.js';
 
 const KIND_ZH: Record<string, string> = { warn50: '已过半', warn80: '已达 80%', breach: '已超时' };
@@ -15,7 +16,7 @@ const CLOCK_ZH: Record<string, string> = { response: '响应', arrival: '到场'
 const DATE_JOBS_MS = 60_000;
 
 export interface WorkerDeps {
-  database: Database; tickets: TicketService; visits: VisitService; assets: AssetService; inspections: InspectionService; notifications: NotificationService; mailer: Mailer;
+  database: Database; tickets: TicketService; visits: VisitService; assets: AssetService; inspections: InspectionService; surveySchedules: SurveySchedules; notifications: NotificationService; mailer: Mailer;
   nodeId: string; now: () => number; log: FastifyBaseLogger; pollMs: number;
 }
 
@@ -75,7 +76,8 @@ export class Worker {
 
   /**
    * What changes with the (Beijing) date, checked about once a minute: forgotten check-outs,
-   * warranty reminders at 90/30/7 days, inspection tasks generated ahead, overdue inspections.
+   * warranty reminders at 90/30/7 days, inspection tasks generated ahead, overdue inspections,
+   * recurring satisfaction surveys.
    */
   async dateJobs() {
     if (this.dailyRunning) return;
@@ -85,6 +87,7 @@ export class Worker {
       while ((await this.d.assets.remindWarranty()) > 0) { /* batches of 500 per threshold */ }
       await this.d.inspections.generateDue();
       while ((await this.d.inspections.notifyOverdue()) > 0) { /* batches of 200 */ }
+      while ((await this.d.surveySchedules.sendDue()) > 0) { /* batches of 50 */ }
     } finally {
       this.dailyRunning = false;
     }

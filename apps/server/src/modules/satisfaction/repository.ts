@@ -63,7 +63,7 @@ export class SatisfactionRepository {
         eb.selectFrom('rating_requests').select(eb.fn.countAll<number>().as('n')).whereRef('rating_requests.survey_id', '=', 'satisfaction_surveys.id').as('sent'),
         eb.selectFrom('rating_requests').select(eb.fn.countAll<number>().as('n')).whereRef('rating_requests.survey_id', '=', 'satisfaction_surveys.id').where('rating_requests.state', '=', 'rated').as('answered'),
       ])
-      .where('project_id', '=', projectId).orderBy('created_at', 'desc').limit(200).execute();
+      .where('project_id', '=', projectId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(200).execute();
   }
   async customerUsers(db: Tx, customerId: string) {
     return db.selectFrom('users').select(['id', 'display_name']).where('org_id', '=', customerId).where('disabled', '=', 0).orderBy('username').limit(1000).execute();

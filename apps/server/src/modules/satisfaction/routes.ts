@@ -1,5 +1,5 @@
 import {
-  PublicRating, RatingInput, RatingRequest, RatingRequestPage, RatingRequestQuery, SatisfactionQuery, SatisfactionReport, Survey, SurveyInput,
+  PublicRating, RatingInput, RatingRequest, RatingRequestPage, RatingRequestQuery, SatisfactionQuery, SatisfactionReport, Survey, SurveyInput, SurveySchedule, SurveyScheduleInput, SurveyScheduleUpdate,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -29,4 +29,10 @@ export const satisfactionRoutes = (s: Services): FastifyPluginAsyncZod => async 
     async (req) => s.satisfaction.surveys(meta(req).actor, req.params.id));
   app.post('/projects/:id/satisfaction-surveys', { config: { access: ['service_manager'] }, schema: { tags, summary: '发起满意度调查 Send a survey to the customer\'s users', params: IdParam, body: SurveyInput, response: { 200: Survey } } },
     async (req) => s.satisfaction.createSurvey(meta(req), req.params.id, req.body));
+  app.get('/projects/:id/survey-schedules', { config: { access: READERS }, schema: { tags, summary: '定期满意度调查 Recurring surveys of a project', params: IdParam, response: { 200: z.array(SurveySchedule) } } },
+    async (req) => s.surveySchedules.list(meta(req).actor, req.params.id));
+  app.post('/projects/:id/survey-schedules', { config: { access: ['service_manager'] }, schema: { tags, summary: '新建定期满意度调查 Schedule a recurring survey', params: IdParam, body: SurveyScheduleInput, response: { 200: SurveySchedule } } },
+    async (req) => s.surveySchedules.create(meta(req), req.params.id, req.body));
+  app.patch('/survey-schedules/:id', { config: { access: ['service_manager'] }, schema: { tags, summary: '修改、停用或启用定期调查 Edit, pause or resume a recurring survey', params: IdParam, body: SurveyScheduleUpdate, response: { 200: SurveySchedule } } },
+    async (req) => s.surveySchedules.update(meta(req), req.params.id, req.body));
 };

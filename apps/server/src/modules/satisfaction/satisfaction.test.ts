@@ -117,6 +117,39 @@ describe.each(DIALECTS)('satisfaction: rating requests, the one-time e-mail link
     await expectRefused(t, s.manager!, 'GET', `${V}/projects/${ids.projectA}/satisfaction?from=2026-10-31&to=2026-10-01`, undefined, { status: 400, code: 'VALIDATION', field: 'to' });
   });
 
+  it('a recurring survey goes out on its day, once, and moves on by its interval; paused ones wait', async () => {
+    await expectRefused(t, s.manager!, 'POST', `${V}/projects/${ids.projectA}/survey-schedules`, { title: '月度满意度调查', everyMonths: 1, openDays: 14, firstOn: '2026-10-11' }, { status: 400, code: 'VALIDATION', field: 'firstOn' });
+    expect((await s.lead_a!.post(`${V}/projects/${ids.projectA}/survey-schedules`, { title: 'x', everyMonths: 1, openDays: 14, firstOn: '2026-10-12' })).status).toBe(403);
+    const sched = (await s.manager!.post(`${V}/projects/${ids.projectA}/survey-schedules`, { title: '月度满意度调查', everyMonths: 1, openDays: 14, firstOn: '2026-10-12' })).body;
+    expect(sched).toMatchObject({ nextOn: '2026-10-12', active: true, lastSentOn: null });
+    const other = (await s.manager!.post(`${V}/projects/${ids.projectB}/survey-schedules`, { title: '半年调查', everyMonths: 6, openDays: 7, firstOn: '2026-10-12' })).body;
+    expect((await s.manager!.patch(`${V}/survey-schedules/${other.id}`, { active: false })).body.active).toBe(false);
+    // As if the app had been off since August: one survey for the latest period due, not three.
+    await t.database.db.updateTable('survey_schedules').set({ next_on: '2026-08-12' }).where('id', '=', sched.id).execute();
+    const jobs = t.app.services.surveySchedules;
+    t.clock.advance(60_000);
+    expect(await jobs.sendDue()).toBe(1);
+    expect(await jobs.sendDue()).toBe(0);
+    const surveys = (await s.lead_a!.get(`${V}/projects/${ids.projectA}/satisfaction-surveys`)).body;
+    expect(surveys[0]).toMatchObject({ title: '月度满意度调查（2026-10）', closesOn: '2026-10-25', sent: 2 });
+    expect((await s.lead_a!.get(`${V}/projects/${ids.projectA}/survey-schedules`)).body).toEqual([expect.objectContaining({ nextOn: '2026-11-12', lastSentOn: '2026-10-12' })]);
+    expect((await s.lead_b!.get(`${V}/projects/${ids.projectA}/survey-schedules`)).status).toBe(404);
+    expect((await s.lead_b!.patch(`${V}/survey-schedules/${sched.id}`, { active: false })).status).toBe(403);
+    // A month on: the next one.
+    t.clock.advance(31 * DAY); // 2026-11-12
+    await login();
+    expect(await jobs.sendDue()).toBe(1);
+    const later = (await s.manager!.get(`${V}/projects/${ids.projectA}/satisfaction-surveys`)).body;
+    expect(later.map((x: any) => x.title)).toEqual(['月度满意度调查（2026-11）', '月度满意度调查（2026-10）', '四季度满意度调查']);
+    expect((await s.manager!.get(`${V}/projects/${ids.projectA}/survey-schedules`)).body[0].nextOn).toBe('2026-12-12');
+    // The paused one resumes from today, without catching up.
+    expect((await s.manager!.patch(`${V}/survey-schedules/${other.id}`, { active: true })).body).toMatchObject({ active: true, nextOn: '2026-11-12' });
+    expect(await jobs.sendDue()).toBe(1);
+    const audit = await t.database.db.selectFrom('audit_log').select(['actor_id', 'actor_name', 'summary']).where('action', '=', 'satisfaction.survey').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ actor_id: null, actor_name: '系统（定期调查）' });
+    expect(audit.summary).toContain('按计划发起满意度调查「半年调查（2026-11）」');
+  });
+
   it('links expire after 30 days', async () => {
     const tk = await resolved('cust_a', '到期测试');
     const { token } = await linkFor(tk.number);

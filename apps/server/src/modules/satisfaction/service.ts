@@ -17,6 +17,8 @@ import { SatisfactionRepository } from './repository.js';
 
 export interface SatisfactionDeps { database: Database; audit: AuditService; projects: ProjectService; users: UserRepository; notifications: NotificationService; now: () => number; publicUrl: string }
 type RequestRow = NonNullable<Awaited<ReturnType<SatisfactionRepository['byId']>>>;
+/** Who a change is audited as: a user, or the system (scheduled surveys). */
+export type AuditWho = { actor: Pick<Actor, 'userId' | 'displayName' | 'roles'> | null; ip: string | null; actorLabel?: string };
 const LINK_DAYS = 30;
 /** Ratings of 3 (一般) and below count against the 95% and reach the service manager at once. */
 export const LOW_SCORE = 3;
@@ -161,22 +163,27 @@ export class SatisfactionService {
     if (input.closesOn < beijingDay(this.d.now())) throw invalid('closesOn', '截止日期不能早于今天 / cannot close in the past');
     return this.db.transaction().execute(async (tx) => {
       const project = await this.d.projects.visibleProject(tx, meta.actor, projectId);
-      const now = this.d.now();
-      const survey = { id: newId(now), project_id: projectId, title: input.title, closes_on: input.closesOn, created_at: now, created_by: meta.actor.userId };
-      await this.repo.insertSurvey(tx, survey);
-      const users = await this.repo.customerUsers(tx, project.customer_id);
-      if (!users.length) throw invalid('projectId', '客户单位没有可接收调查的用户 / the customer has no users to ask');
-      for (const u of users) {
-        const { link } = await this.issue(tx, { ticket_id: null, survey_id: survey.id, project_id: projectId, customer_id: project.customer_id, user_id: u.id, expires_at: beijingDayStart(addDays(input.closesOn, 1)) });
-        await this.d.notifications.notify(tx, [u.id], {
-          kind: 'rating_request', title: `满意度调查：${input.title}`.slice(0, 200),
-          body: `${project.name} 满意度调查「${input.title}」，请在 ${input.closesOn} 前打分（1–5 分）。无需登录，点击链接即可评价（仅可使用一次）：${link}`,
-          ticketId: null, sourceKey: `survey:${survey.id}`,
-        });
-      }
-      await this.d.audit.record(tx, meta, { action: 'satisfaction.survey', targetType: 'project', targetId: projectId, summary: `${project.name} 发起满意度调查「${input.title}」，发送 ${users.length} 人，截止 ${input.closesOn}`, detail: { after: survey, recipients: users.length } });
-      return { id: survey.id, projectId, title: survey.title, closesOn: survey.closes_on, createdAt: now, sent: users.length, answered: 0 };
+      return this.sendSurvey(tx, meta, project, input.title, input.closesOn, null);
     });
+  }
+
+  /** One survey to every active user of the project's customer, each with their own one-time link. */
+  async sendSurvey(tx: Tx, who: AuditWho, project: { id: string; name: string; customer_id: string }, title: string, closesOn: string, scheduleId: string | null) {
+    const users = await this.repo.customerUsers(tx, project.customer_id);
+    if (!users.length) throw invalid('projectId', '客户单位没有可接收调查的用户 / the customer has no users to ask');
+    const now = this.d.now();
+    const survey = { id: newId(now), project_id: project.id, title, closes_on: closesOn, created_at: now, created_by: who.actor?.userId ?? null, schedule_id: scheduleId };
+    await this.repo.insertSurvey(tx, survey);
+    for (const u of users) {
+      const { link } = await this.issue(tx, { ticket_id: null, survey_id: survey.id, project_id: project.id, customer_id: project.customer_id, user_id: u.id, expires_at: beijingDayStart(addDays(closesOn, 1)) });
+      await this.d.notifications.notify(tx, [u.id], {
+        kind: 'rating_request', title: `满意度调查：${title}`.slice(0, 200),
+        body: `${project.name} 满意度调查「${title}」，请在 ${closesOn} 前打分（1–5 分）。无需登录，点击链接即可评价（仅可使用一次）：${link}`,
+        ticketId: null, sourceKey: `survey:${survey.id}`,
+      });
+    }
+    await this.d.audit.record(tx, who, { action: 'satisfaction.survey', targetType: 'project', targetId: project.id, summary: `${project.name} ${scheduleId ? '按计划' : ''}发起满意度调查「${title}」，发送 ${users.length} 人，截止 ${closesOn}`, detail: { after: survey, recipients: users.length } });
+    return { id: survey.id, projectId: project.id, title, closesOn, createdAt: now, sent: users.length, answered: 0 };
   }
   async surveys(actor: Actor, projectId: string) {
     await this.d.projects.visibleProject(this.db, actor, projectId);
