@@ -9,22 +9,20 @@
  * Environment: BENCH_ASSETS=100000, BENCH_DIALECTS=sqlite,postgres, BENCH_PG_URL, BENCH_LATENCY_N=200, BENCH_DOCS=0
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
-import { type Database, type Dialect, openDatabase } from '../apps/server/src/db/database.js';
+import type { Dialect } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
+import { freshBenchDatabase, pct, pgReachable } from './common.js';
 import { COLUMNS } from '../apps/server/src/modules/assets/spreadsheet.js';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
 
 const env = process.env;
 const N = Number(env.BENCH_ASSETS ?? 100_000);
 const LATENCY_N = Number(env.BENCH_LATENCY_N ?? 200);
-const PG_ADMIN = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DIALECTS = (env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as Dialect[];
 const TARGET = { importS: 60, pageP95Ms: 50, exportS: 30 };
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weibao-bench-assets-'));
@@ -49,27 +47,6 @@ async function ledgerXlsx(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function pgReachable(): Promise<boolean> {
-  const u = new URL(PG_ADMIN);
-  return new Promise((resolve) => {
-    const s = net.connect(Number(u.port || 5432), u.hostname, () => { s.end(); resolve(true); });
-    s.on('error', () => resolve(false));
-    s.setTimeout(1000, () => { s.destroy(); resolve(false); });
-  });
-}
-
-async function freshDatabase(dialect: Dialect): Promise<Database> {
-  if (dialect === 'sqlite') return openDatabase({ databaseUrl: null, sqlitePath: path.join(dataDir, `assets-${Date.now()}.sqlite`) });
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query('drop database if exists weibao_bench_assets with (force)');
-  await admin.query('create database weibao_bench_assets');
-  await admin.end();
-  const u = new URL(PG_ADMIN);
-  u.pathname = '/weibao_bench_assets';
-  return openDatabase({ databaseUrl: u.toString() });
-}
-
 /**
  * Runs `fn` while sampling the JS heap plus buffers every 20 ms (RSS rarely shrinks after a GC, so
  * it hides what one operation needs); returns its result and the peak growth in MB.
@@ -88,10 +65,9 @@ async function peakRss<T>(fn: () => Promise<T>): Promise<{ value: T; mb: number 
   }
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function run(dialect: Dialect, file: Buffer) {
-  const database = await freshDatabase(dialect);
+  const database = await freshBenchDatabase(dialect, 'assets', dataDir);
   await migrateToLatest(database.db);
   const app = await buildApp({ config: loadConfig({}, { dataDir, workers: false, logLevel: 'silent' }), database, logger: false });
   await seedDemo(app.services);

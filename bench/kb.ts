@@ -9,22 +9,20 @@
  * Environment: BENCH_KB=100000, BENCH_DIALECTS=sqlite,postgres, BENCH_PG_URL, BENCH_LATENCY_N=200, BENCH_DOCS=0
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
-import { type Database, type Dialect, openDatabase } from '../apps/server/src/db/database.js';
+import type { Dialect } from '../apps/server/src/db/database.js';
 import { refreshStats } from '../apps/server/src/db/dialect.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
+import { freshBenchDatabase, pct, pgReachable } from './common.js';
 import { KbSearch } from '../apps/server/src/db/search/kb.js';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
 
 const env = process.env;
 const N = Number(env.BENCH_KB ?? 100_000);
 const LATENCY_N = Number(env.BENCH_LATENCY_N ?? 200);
-const PG_ADMIN = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DIALECTS = (env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as Dialect[];
 const TARGET_P95_MS = 50;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weibao-bench-kb-'));
@@ -52,29 +50,9 @@ function article(i: number) {
   return { title, body, tags: [zipf(), zipf()] };
 }
 
-async function pgReachable(): Promise<boolean> {
-  const u = new URL(PG_ADMIN);
-  return new Promise((resolve) => {
-    const s = net.connect(Number(u.port || 5432), u.hostname, () => { s.end(); resolve(true); });
-    s.on('error', () => resolve(false));
-    s.setTimeout(1000, () => { s.destroy(); resolve(false); });
-  });
-}
-async function freshDatabase(dialect: Dialect): Promise<Database> {
-  if (dialect === 'sqlite') return openDatabase({ databaseUrl: null, sqlitePath: path.join(dataDir, `kb-${Date.now()}.sqlite`) });
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query('drop database if exists weibao_bench_kb with (force)');
-  await admin.query('create database weibao_bench_kb');
-  await admin.end();
-  const u = new URL(PG_ADMIN);
-  u.pathname = '/weibao_bench_kb';
-  return openDatabase({ databaseUrl: u.toString() });
-}
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function run(dialect: Dialect) {
-  const database = await freshDatabase(dialect);
+  const database = await freshBenchDatabase(dialect, 'kb', dataDir);
   await migrateToLatest(database.db);
   const app = await buildApp({ config: loadConfig({}, { dataDir, workers: false, logLevel: 'silent' }), database, logger: false });
   await seedDemo(app.services);

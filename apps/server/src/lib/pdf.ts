@@ -20,3 +20,21 @@ export function newPdf(title: string, opts: { layout?: 'portrait' | 'landscape';
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   return { doc, done };
 }
+
+type Doc = PDFKit.PDFDocument;
+/**
+ * One bordered table row at the current position: cells wrap within their column, the row is as
+ * tall as its tallest cell, and a row that would not fit starts a new page.
+ */
+export function pdfTableRow(doc: Doc, cols: number[], cells: string[], o: { bold?: boolean; size?: number; padX?: number; padY?: number; minHeight?: number } = {}) {
+  const { size = 9, padX = 3, padY = 4, minHeight = 18 } = o;
+  const left = doc.page.margins.left;
+  doc.font(o.bold ? 'bold' : 'regular').fontSize(size);
+  const h = Math.max(minHeight, ...cells.map((c, i) => doc.heightOfString(c, { width: cols[i]! - 2 * padX }) + 2 * padY));
+  if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const y = doc.y;
+  let x = left;
+  cells.forEach((c, i) => { doc.rect(x, y, cols[i]!, h).stroke('#999'); doc.text(c, x + padX, y + padY, { width: cols[i]! - 2 * padX }); x += cols[i]!; });
+  doc.x = left;
+  doc.y = y + h;
+}

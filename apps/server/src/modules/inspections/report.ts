@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RequestMeta } from '../../http/actor.js';
 import { docxDocument, docxImage, docxImageParagraph, docxTable, docxText } from '../../lib/docx.js';
-import { newPdf } from '../../lib/pdf.js';
+import { newPdf, pdfTableRow } from '../../lib/pdf.js';
 import type { RecordService } from '../fieldwork/records.js';
 import { beijingClock } from '../fieldwork/time.js';
 import type { InspectionExecution } from './execution.js';
@@ -113,16 +113,7 @@ export class InspectionReport {
 
     doc.moveDown(0.6).font('bold').fontSize(11).text('检查项目', left);
     const cols = [22, 110, 120, 80, 48, 60, width - 440];
-    const row = (cells: string[], bold = false) => {
-      doc.font(bold ? 'bold' : 'regular').fontSize(8.5);
-      const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i]! - 4 }))) + 6;
-      if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
-      const y = doc.y;
-      let x = left;
-      cells.forEach((c, i) => { doc.rect(x, y, cols[i]!, h).stroke('#999'); doc.text(c, x + 2, y + 3, { width: cols[i]! - 4 }); x += cols[i]!; });
-      doc.x = left;
-      doc.y = y + h;
-    };
+    const row = (cells: string[], bold = false) => pdfTableRow(doc, cols, cells, { bold, size: 8.5, padX: 2, padY: 3, minHeight: 0 });
     doc.moveDown(0.2);
     row(m.itemHeader, true);
     m.items.forEach((r) => row(r));

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RequestMeta } from '../../http/actor.js';
-import { newPdf } from '../../lib/pdf.js';
+import { newPdf, pdfTableRow } from '../../lib/pdf.js';
 import { beijingClock } from '../fieldwork/time.js';
 import type { TrainingService } from './service.js';
 
@@ -9,18 +9,7 @@ const ATTEND: Record<string, string> = { present: '出席', late: '迟到', abse
 const STATUS: Record<string, string> = { independent: '可独立操作', not_yet: '尚不能独立操作', not_assessed: '未考核' };
 type Pdf = ReturnType<typeof newPdf>['doc'];
 
-/** A bordered table row that wraps its cells and breaks the page when needed. */
-function tableRow(doc: Pdf, cols: number[], cells: string[], bold = false) {
-  const left = doc.page.margins.left;
-  doc.font(bold ? 'bold' : 'regular').fontSize(9);
-  const h = Math.max(18, ...cells.map((c, i) => doc.heightOfString(c, { width: cols[i]! - 6 }) + 8));
-  if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  const y = doc.y;
-  let x = left;
-  cells.forEach((c, i) => { doc.rect(x, y, cols[i]!, h).stroke('#999'); doc.text(c, x + 3, y + 4, { width: cols[i]! - 6 }); x += cols[i]!; });
-  doc.x = left;
-  doc.y = y + h;
-}
+const tableRow = (doc: Pdf, cols: number[], cells: string[], bold = false) => pdfTableRow(doc, cols, cells, { bold });
 
 async function xlsx(sheets: { name: string; header: string[]; rows: (string | number)[][]; widths: number[] }[]) {
   const wb = new ExcelJS.Workbook();

@@ -1,0 +1,32 @@
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { type Database, type Dialect, openDatabase } from '../apps/server/src/db/database.js';
+
+export const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Whether the PostgreSQL server answers at all (the bench then skips that dialect). */
+export async function pgReachable(): Promise<boolean> {
+  const u = new URL(PG_ADMIN);
+  return new Promise((resolve) => {
+    const s = net.connect(Number(u.port || 5432), u.hostname, () => { s.end(); resolve(true); });
+    s.on('error', () => resolve(false));
+    s.setTimeout(1000, () => { s.destroy(); resolve(false); });
+  });
+}
+
+/** An empty database: a new SQLite file in `dataDir`, or PostgreSQL database `weibao_bench_<name>` dropped and re-created. */
+export async function freshBenchDatabase(dialect: Dialect, name: string, dataDir: string): Promise<Database> {
+  if (dialect === 'sqlite') return openDatabase({ databaseUrl: null, sqlitePath: path.join(dataDir, `${name}-${Date.now()}.sqlite`) });
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`drop database if exists weibao_bench_${name} with (force)`);
+  await admin.query(`create database weibao_bench_${name}`);
+  await admin.end();
+  const u = new URL(PG_ADMIN);
+  u.pathname = `/weibao_bench_${name}`;
+  return openDatabase({ databaseUrl: u.toString() });
+}
+
+/** The p-th percentile of a sample. */
+export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
