@@ -4,12 +4,10 @@
 // view; on a desktop the month grid is the default view and passes axe as well.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { expectAccessible } from './support/a11y';
+import { pageAudit } from './support/a11y';
 import { login } from './support/auth';
 import { DESKTOP, PHONE, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
-import type { Lang } from './support/i18n';
-import { expectNoHorizontalScroll } from './support/layout';
 import { PROJECT_A } from './support/tickets';
 import { chooseOption, gotoPage } from './support/ui';
 import { t } from './support/i18n';
@@ -24,19 +22,8 @@ describe('inspection pages: axe and the 390 px layout', () => {
   let taskId: string;
   let projectId: string;
 
-  async function open(user: string, lang: Lang, size = PHONE): Promise<Page> {
-    const page = await session.newPage(`${user}-${lang}`, size);
-    if (lang === 'en') await page.context().addInitScript(() => localStorage.setItem('weibao.lang', 'en'));
-    await login(page, user);
-    return page;
-  }
-  async function check(page: Page, label: string): Promise<void> {
-    await expect.poll(() => page.locator('main .ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
-    const full = `${label} (${await page.evaluate(() => document.documentElement.lang)})`;
-    await expectAccessible(page, full);
-    await expectNoHorizontalScroll(page, full);
-    await session.screenshot(page, `inspections-${full}`, { fullPage: true });
-  }
+  const { open, check } = pageAudit(session, 'inspections');
+
 
   beforeAll(async () => {
     const page = await session.newPage('setup', PHONE);

@@ -5,14 +5,12 @@
 // manager; as cust_a the search page, the article and the suggestions under 报修's title.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { expectAccessible } from './support/a11y';
+import { pageAudit } from './support/a11y';
 import { login } from './support/auth';
 import { PHONE, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
-import type { Lang } from './support/i18n';
 import { PROJECT_A } from './support/tickets';
 import { gotoPage } from './support/ui';
-import { expectNoHorizontalScroll } from './support/layout';
 
 describe('knowledge base pages: axe and the 390 px layout', () => {
   const session = useBrowser({ closeAfterEach: true });
@@ -21,19 +19,8 @@ describe('knowledge base pages: axe and the 390 px layout', () => {
   let articleId: string;
   let ticketId: string;
 
-  async function open(user: string, lang: Lang): Promise<Page> {
-    const page = await session.newPage(`${user}-${lang}`, PHONE);
-    if (lang === 'en') await page.context().addInitScript(() => localStorage.setItem('weibao.lang', 'en'));
-    await login(page, user);
-    return page;
-  }
-  async function check(page: Page, label: string): Promise<void> {
-    await expect.poll(() => page.locator('main .ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
-    const full = `${label} (${await page.evaluate(() => document.documentElement.lang)})`;
-    await expectAccessible(page, full);
-    await expectNoHorizontalScroll(page, full);
-    await session.screenshot(page, `kb-${full}`, { fullPage: true });
-  }
+  const { open, check } = pageAudit(session, 'kb');
+
   async function closeDialog(page: Page, testId: string): Promise<void> {
     await page.keyboard.press('Escape');
     await page.getByTestId(testId).waitFor({ state: 'detached' });

@@ -4,16 +4,16 @@
 // dialog, /satisfaction (as the manager with the survey dialog, and as cust_a), /feedback with the submit
 // dialog, a feedback item as its author (answered, and open with the withdraw confirmation) and as the
 // dispatcher (answer form), the ticket page's rating panel (cust_a's rate form, the dispatcher's callback form); /satisfaction with its chart is also checked on a desktop.
-import type { BrowserContextOptions, Page } from 'playwright-core';
+// The recurring surveys (定期满意度调查): the list with its switches, and the new and edit dialogs on a desktop and at 390 px.
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { expectAccessible } from './support/a11y';
+import { expectAccessible, pageAudit } from './support/a11y';
 import { login } from './support/auth';
 import { DESKTOP, PHONE, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
 import type { Lang } from './support/i18n';
 import { t } from './support/i18n';
-import { expectNoHorizontalScroll } from './support/layout';
-import { ratingLink, resolvedTicket } from './support/satisfaction';
+import { beijingInDays, ratingLink, resolvedTicket } from './support/satisfaction';
 import { PROJECT_A } from './support/tickets';
 import { expectAttr, expectText, gotoPage } from './support/ui';
 
@@ -29,19 +29,8 @@ describe('satisfaction and feedback pages: axe and the 390 px layout', () => {
   let pendingTicket: string;
   let phoneTicket: string;
 
-  async function open(user: string | null, lang: Lang, size: BrowserContextOptions = PHONE): Promise<Page> {
-    const page = await session.newPage(`${user ?? 'anonymous'}-${lang}`, size);
-    if (lang === 'en') await page.context().addInitScript(() => localStorage.setItem('weibao.lang', 'en'));
-    if (user) await login(page, user);
-    return page;
-  }
-  async function check(page: Page, label: string): Promise<void> {
-    await expect.poll(() => page.locator('main .ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
-    const full = `${label} (${await page.evaluate(() => document.documentElement.lang)})`;
-    await expectAccessible(page, full);
-    await expectNoHorizontalScroll(page, full);
-    await session.screenshot(page, `satisfaction-${full}`, { fullPage: true });
-  }
+  const { open, check } = pageAudit(session, 'satisfaction');
+
   const tr = (key: string, lang: Lang, vars: Record<string, string | number> = {}) => t(key, vars, lang);
 
   beforeAll(async () => {
@@ -61,6 +50,8 @@ describe('satisfaction and feedback pages: axe and the 390 px layout', () => {
     // A survey: something for cust_a to rate in 我的评价.
     const closesOn = new Date(Date.now() + 8 * 3600_000 + 14 * 86_400_000).toISOString().slice(0, 10);
     await apiCall(manager, 'POST', `/projects/${projectId}/satisfaction-surveys`, { title: `无障碍满意度调查 ${run}`, closesOn });
+    // A recurring survey due in a month (so the worker leaves it alone): the list, its switch and its edit dialog.
+    await apiCall(manager, 'POST', `/projects/${projectId}/survey-schedules`, { title: `无障碍定期调查 ${run}`, everyMonths: 6, openDays: 10, firstOn: beijingInDays(30) });
     const answered = await apiCall<{ id: string }>(cust, 'POST', '/feedback', { projectId, category: 'complaint', title: `无障碍投诉 ${run}`, body: '工程师到场较晚。' });
     answeredId = answered.id;
     await apiCall(dispatcher, 'POST', `/feedback/${answeredId}/answer`, { answer: '已与工程师沟通，今后按约定时间到场。' });
@@ -122,6 +113,7 @@ describe('satisfaction and feedback pages: axe and the 390 px layout', () => {
       await gotoPage(page, `/satisfaction?projectId=${encodeURIComponent(projectId)}`);
       await page.getByTestId('satisfaction-report').waitFor();
       await page.getByTestId('survey-row').first().waitFor();
+      await page.getByTestId('schedule-row').filter({ hasText: `无障碍定期调查 ${run}` }).getByTestId('schedule-active').waitFor();
       await check(page, '/satisfaction');
       await page.getByTestId('survey-new').click();
       await page.getByTestId('survey-form').waitFor();
@@ -132,7 +124,37 @@ describe('satisfaction and feedback pages: axe and the 390 px layout', () => {
       await gotoPage(cust, '/satisfaction');
       await cust.getByTestId('satisfaction-report').waitFor();
       expect(await cust.getByTestId('survey-new').count()).toBe(0);
+      await cust.getByTestId('schedule-row').filter({ hasText: `无障碍定期调查 ${run}` }).waitFor();
+      expect(await cust.getByTestId('schedule-new').count()).toBe(0);
+      expect(await cust.getByTestId('schedule-active').count()).toBe(0);
       await check(cust, '/satisfaction as cust_a');
+    });
+
+    test(`/satisfaction (${lang}): the recurring survey dialogs (new, edit) on a desktop and at 390 px, as the manager`, async () => {
+      for (const [size, name] of [[DESKTOP, 'desktop'], [PHONE, '390 px']] as const) {
+        const page = await open('manager', lang, size);
+        await gotoPage(page, `/satisfaction?projectId=${encodeURIComponent(projectId)}`);
+        const row = page.getByTestId('schedule-row').filter({ hasText: `无障碍定期调查 ${run}` });
+        await row.waitFor();
+        await page.getByTestId('schedule-new').click();
+        const form = page.getByTestId('schedule-form');
+        await form.waitFor();
+        expect(await form.getByTestId('schedule-form-title').inputValue()).toBe(tr('satisfaction.schedule.defaultTitle', lang));
+        await check(page, `/satisfaction new schedule dialog, ${name}`);
+        // A date in the past: the field says so, in the page's language.
+        await form.getByTestId('schedule-form-first-on').fill(beijingInDays(-1));
+        await page.getByTestId('schedule-save').click();
+        await form.getByText(tr('satisfaction.schedule.notPast', lang)).waitFor();
+        await check(page, `/satisfaction new schedule dialog with an error, ${name}`);
+        await page.getByRole('button', { name: tr('common.cancel', lang) }).click();
+        await form.waitFor({ state: 'detached' });
+        await row.getByTestId('schedule-edit').click();
+        await page.getByTestId('schedule-form').waitFor();
+        expect(await page.getByTestId('schedule-form-next-on').inputValue()).toBe(beijingInDays(30));
+        await check(page, `/satisfaction edit schedule dialog, ${name}`);
+        await page.getByRole('button', { name: tr('common.cancel', lang) }).click();
+        await page.close();
+      }
     });
 
     test(`/feedback (${lang}): the list and submit dialog, an item as its author and as the dispatcher`, async () => {

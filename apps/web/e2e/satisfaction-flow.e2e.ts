@@ -4,7 +4,8 @@
 // ticket page shows the rating with its channel (邮件链接). The manager gets the low-rating notification
 // and /satisfaction shows the rating in the rate and in the low-rating list with the comment. A ticket the
 // dispatcher entered for a phone caller has no account to ask: the dispatcher records the callback (回访)
-// on the ticket page.
+// on the ticket page. The manager sets up a recurring survey (定期满意度调查) for project A in the UI with its
+// first send today, sees it listed with next send today, and switches it off and on again.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { login } from './support/auth';
@@ -13,8 +14,8 @@ import { apiCall, projectIdByName } from './support/fieldwork';
 import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
 import { expectNoHorizontalScroll } from './support/layout';
-import type { ApiRatingRequest, ApiSatisfaction, ApiTicket } from './support/satisfaction';
-import { ratingLink, resolvedTicket } from './support/satisfaction';
+import type { ApiRatingRequest, ApiSatisfaction, ApiSurveySchedule, ApiTicket } from './support/satisfaction';
+import { beijingToday, ratingLink, resolvedTicket } from './support/satisfaction';
 import { CUSTOMER_A, PROJECT_A } from './support/tickets';
 import { chooseOption, expectAttr, expectText, gotoPage, openFromMenu } from './support/ui';
 
@@ -28,6 +29,7 @@ describe('satisfaction: the one-time e-mail link, the low-rating alert, the rate
   let cust: Page;
   let dispatcher: Page;
   let engineer: Page;
+  let manager: Page;
   let ticket: ApiTicket;
   let link: { to: string; url: string; path: string };
 
@@ -83,7 +85,7 @@ describe('satisfaction: the one-time e-mail link, the low-rating alert, the rate
   });
 
   step('the manager is alerted to the low rating and /satisfaction shows it in the rate and the low-rating list', async () => {
-    const manager = await session.newPage('manager', DESKTOP);
+    manager = await session.newPage('manager', DESKTOP);
     await login(manager, 'manager');
     await manager.getByTestId('notification-bell').click();
     const alert = manager.getByTestId('notification-item').filter({ hasText: ticket.number }).first();
@@ -131,5 +133,62 @@ describe('satisfaction: the one-time e-mail link, the low-rating alert, the rate
     expect(req).toMatchObject({ state: 'rated', score: 5, channel: 'callback', userId: null });
     // The customer cannot rate it (the request is nobody's in the portal).
     await expect.poll(() => apiCall<{ items: { id: string }[] }>(cust, 'GET', '/rating-requests?mine=1&state=pending').then((p) => p.items.some((x) => x.id === req.id))).toBe(false);
+  });
+
+  step('the manager sets up a recurring survey for project A (first send today): listed with next send today, switched off and on', async () => {
+    const projectId = await projectIdByName(manager, PROJECT_A);
+    const today = beijingToday();
+    const title = `定期满意度调查 ${run}`;
+    await gotoPage(manager, `/satisfaction?projectId=${encodeURIComponent(projectId)}`);
+    const card = manager.getByTestId('schedule-card');
+    await card.getByTestId('schedule-new').click();
+    const form = manager.getByTestId('schedule-form');
+    await form.waitFor();
+    // The defaults: 季度满意度调查, every 3 months, open 14 days, first send today.
+    expect(await form.getByTestId('schedule-form-title').inputValue()).toBe(t('satisfaction.schedule.defaultTitle'));
+    expect(await form.getByLabel(t('satisfaction.schedule.everyMonths')).inputValue()).toBe('3');
+    expect(await form.getByLabel(t('satisfaction.schedule.openDays')).inputValue()).toBe('14');
+    expect(await form.getByTestId('schedule-form-first-on').inputValue()).toBe(today);
+    await form.getByTestId('schedule-form-title').fill(title);
+    const posted = manager.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/projects/${projectId}/survey-schedules`));
+    await manager.getByTestId('schedule-save').click();
+    const res = await posted;
+    expect(res.ok(), await res.text()).toBe(true);
+    const created = (await res.json()) as ApiSurveySchedule;
+    expect(created).toMatchObject({ projectId, title, everyMonths: 3, openDays: 14, nextOn: today, active: true, lastSentOn: null });
+    await form.waitFor({ state: 'detached' });
+
+    const row = card.locator(`[data-testid="schedule-row"][data-schedule-id="${created.id}"]`);
+    await row.waitFor();
+    await expectText(row.getByTestId('schedule-title'), title);
+    await expectText(row.getByTestId('schedule-every'), t('satisfaction.schedule.every', { n: 3 }));
+    await expectText(row.getByTestId('schedule-open-days'), t('satisfaction.schedule.open', { n: 14 }));
+    // Next send today. The server's worker sends due surveys within about a minute and then moves the date on
+    // by 3 months, with today as the last send: either is right here.
+    const dates = async () => ({ next: await row.getAttribute('data-next'), last: await row.getAttribute('data-last') });
+    await expect.poll(async () => {
+      const d = await dates();
+      return d.next === today || (d.last === today && !!d.next && d.next > today);
+    }).toBe(true);
+    const { next, last } = await dates();
+    await expectText(row.getByTestId('schedule-next'), t('satisfaction.schedule.next', { date: next! }));
+    if (last !== today) await expectText(row.getByTestId('schedule-last'), t('satisfaction.schedule.neverSent'));
+    // The customer's users read the project's schedules too.
+    const seen = await apiCall<ApiSurveySchedule[]>(cust, 'GET', `/projects/${projectId}/survey-schedules`);
+    expect(seen.map((x) => x.id)).toContain(created.id);
+
+    const active = row.getByTestId('schedule-active');
+    const serverActive = async () => (await apiCall<ApiSurveySchedule[]>(manager, 'GET', `/projects/${projectId}/survey-schedules`)).find((x) => x.id === created.id)?.active;
+    await expectAttr(active, 'aria-checked', 'true');
+    await active.click();
+    await expectAttr(active, 'aria-checked', 'false');
+    await expectAttr(row, 'data-active', 'false');
+    await expectText(row.getByTestId('schedule-state'), t('satisfaction.schedule.off'));
+    expect(await serverActive()).toBe(false);
+    await active.click();
+    await expectAttr(active, 'aria-checked', 'true');
+    await expectAttr(row, 'data-active', 'true');
+    await expectText(row.getByTestId('schedule-state'), t('satisfaction.schedule.on'));
+    expect(await serverActive()).toBe(true);
   });
 });

@@ -5,13 +5,11 @@
 // on a desktop, and lead_a reads the plan without any action.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { expectAccessible } from './support/a11y';
+import { pageAudit } from './support/a11y';
 import { login } from './support/auth';
 import { DESKTOP, PHONE, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
-import type { Lang } from './support/i18n';
 import { t } from './support/i18n';
-import { expectNoHorizontalScroll } from './support/layout';
 import { PROJECT_A } from './support/tickets';
 import { gotoPage } from './support/ui';
 
@@ -30,19 +28,8 @@ describe('training pages: axe and the 390 px layout', () => {
   let projectId: string;
   let planId: string;
 
-  async function open(user: string, lang: Lang, size = PHONE): Promise<Page> {
-    const page = await session.newPage(`${user}-${lang}`, size);
-    if (lang === 'en') await page.context().addInitScript(() => localStorage.setItem('weibao.lang', 'en'));
-    await login(page, user);
-    return page;
-  }
-  async function check(page: Page, label: string): Promise<void> {
-    await expect.poll(() => page.locator('main .ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
-    const full = `${label} (${await page.evaluate(() => document.documentElement.lang)})`;
-    await expectAccessible(page, full);
-    await expectNoHorizontalScroll(page, full);
-    await session.screenshot(page, `training-${full}`, { fullPage: true });
-  }
+  const { open, check } = pageAudit(session, 'training');
+
   async function upload(page: Page, path: string, name: string, text: string): Promise<void> {
     const me = await page.request.get('/api/v1/auth/me');
     const { csrfToken } = (await me.json()) as { csrfToken: string };

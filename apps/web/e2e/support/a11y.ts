@@ -1,6 +1,11 @@
 // axe-core audit of the current page: fails on violations of impact "serious" or "critical".
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { login } from './auth';
+import { type BrowserSession, PHONE } from './browser';
+import type { Lang } from './i18n';
+import { expectNoHorizontalScroll } from './layout';
 
 /**
  * Waits until no finite CSS animation or transition is running (antd fades and zooms dialogs,
@@ -24,4 +29,26 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node(s)) ${v.helpUrl}\n${nodes.join('\n')}`;
   });
   throw new Error(`axe: ${bad.length} serious/critical violation(s) on ${label} (${page.url()}):\n${lines.join('\n')}`);
+}
+
+/**
+ * What every page audit does: `open` a page as a user (or signed out) in a language and size;
+ * `check` waits for the spinners, runs axe, fails on sideways scrolling and keeps a screenshot.
+ */
+export function pageAudit(session: BrowserSession, prefix: string) {
+  return {
+    async open(user: string | null, lang: Lang, size: BrowserContextOptions = PHONE): Promise<Page> {
+      const page = await session.newPage(`${user ?? 'anonymous'}-${lang}`, size);
+      if (lang === 'en') await page.context().addInitScript(() => localStorage.setItem('weibao.lang', 'en'));
+      if (user) await login(page, user);
+      return page;
+    },
+    async check(page: Page, label: string): Promise<void> {
+      await expect.poll(() => page.locator('main .ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
+      const full = `${label} (${await page.evaluate(() => document.documentElement.lang)})`;
+      await expectAccessible(page, full);
+      await expectNoHorizontalScroll(page, full);
+      await session.screenshot(page, `${prefix}-${full}`, { fullPage: true });
+    },
+  };
 }

@@ -28,6 +28,28 @@ export interface ApiSatisfaction {
   low: { comment: string | null; ticketId: string | null }[];
 }
 
+/** 定期满意度调查 as GET /projects/:id/survey-schedules lists it. */
+export interface ApiSurveySchedule {
+  id: string;
+  projectId: string;
+  title: string;
+  everyMonths: number;
+  openDays: number;
+  nextOn: string;
+  active: boolean;
+  lastSentOn: string | null;
+}
+
+/** Today in Beijing (UTC+8), as the server counts days: YYYY-MM-DD. */
+export function beijingToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** YYYY-MM-DD in Beijing `days` days from today. */
+export function beijingInDays(days: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 async function userId(page: Page): Promise<string> {
   const r = await page.request.get('/api/v1/auth/me');
   return ((await r.json()) as { id: string }).id;

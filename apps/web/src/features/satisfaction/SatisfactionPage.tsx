@@ -15,6 +15,7 @@ import { useCurrentUser } from '../auth/useMe';
 import type { SatisfactionReport, SurveyInput } from './api';
 import { CHANNELS, subjectOf, useCreateSurvey, useSatisfaction, useSurveys } from './api';
 import { ScoreTag } from './RatingForm';
+import { SurveySchedulesCard } from './SurveySchedules';
 
 const ScoreChart = lazy(() => import('./ScoreChart'));
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -173,6 +174,7 @@ export default function SatisfactionPage() {
           )}
         </Card>
       ) : null}
+      {projectId ? <SurveySchedulesCard projectId={projectId} manager={manager} /> : null}
       {creating && projectId ? <SurveyModal projectId={projectId} onClose={() => setCreating(false)} /> : null}
     </div>
   );

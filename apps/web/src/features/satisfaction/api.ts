@@ -117,3 +117,38 @@ export function useCreateSurvey(projectId: string) {
 export function subjectOf(r: RatingRequest): string {
   return r.kind === 'survey' ? (r.surveyTitle ?? '') : [r.ticketNumber, r.ticketTitle].filter(Boolean).join(' ');
 }
+
+// ---------- 定期满意度调查 (recurring surveys per project) ----------
+/** The server sends "<title>（YYYY-MM）" to every user of the customer on `nextOn` (YYYY-MM-DD, Beijing), open for `openDays`, then moves `nextOn` on by `everyMonths`. */
+export type SurveySchedule = z.infer<typeof S.SurveySchedule>;
+export type SurveyScheduleInput = z.input<typeof S.SurveyScheduleInput>;
+export type SurveyScheduleUpdate = z.input<typeof S.SurveyScheduleUpdate>;
+
+const schedulesKey = (projectId: string | undefined) => ['survey-schedules', projectId] as const;
+
+export function useSurveySchedules(projectId: string | undefined) {
+  return useQuery({
+    queryKey: schedulesKey(projectId),
+    queryFn: ({ signal }) => api<SurveySchedule[]>(`/projects/${enc(projectId!)}/survey-schedules`, { signal }),
+    enabled: !!projectId,
+  });
+}
+
+export function useCreateSurveySchedule(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SurveyScheduleInput) => api<SurveySchedule>(`/projects/${enc(projectId)}/survey-schedules`, { body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: schedulesKey(projectId) }),
+  });
+}
+
+export function useUpdateSurveySchedule(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: SurveyScheduleUpdate & { id: string }) => api<SurveySchedule>(`/survey-schedules/${enc(id)}`, { method: 'PATCH', body }),
+    onSuccess: (s) => {
+      qc.setQueryData<SurveySchedule[]>(schedulesKey(projectId), (list) => list?.map((x) => (x.id === s.id ? s : x)));
+      void qc.invalidateQueries({ queryKey: schedulesKey(projectId) });
+    },
+  });
+}
