@@ -46,16 +46,19 @@ export async function chooseOption(page: Page, combobox: Locator, optionText: st
   const select = combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const chosen = select.locator('.ant-select-selection-item', { hasText: optionText });
+  // A multi-select toggles an option per click, so only a single select is checked and retried.
+  const multiple = (await select.getAttribute('class'))?.includes('ant-select-multiple');
   // On a loaded machine a click can land while the dropdown is still sliding in and select
-  // nothing: check a single select shows the option and try again (a multi-select would toggle it off).
+  // nothing: check that the select shows the option and try again.
   for (let attempt = 0; ; attempt++) {
     await select.click();
     if (search) await combobox.fill(optionText);
     const option = dropdown.locator('.ant-select-item-option', { hasText: optionText }).first();
     await option.click();
     await dropdown.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
-    const multiple = (await select.getAttribute('class'))?.includes('ant-select-multiple');
-    if (multiple || (await chosen.count()) > 0 || attempt >= 2) return;
+    if (multiple || attempt >= 2) return;
+    // The choice may rename or remove the select itself (the language switch relabels it).
+    if ((await select.count()) === 0 || (await chosen.count()) > 0) return;
     await page.keyboard.press('Escape');
   }
 }
