@@ -1,5 +1,7 @@
 import { olderThan, type Tx } from '../../db/dialect.js';
-import type { RatingRequestsTable, SatisfactionSurveysTable } from '../../db/types.js';
+import type { Dialect } from '../../db/database.js';
+import { forUpdateSkipLocked } from '../../db/dialect.js';
+import type { RatingRequestsTable, SatisfactionSurveysTable, SurveySchedulesTable } from '../../db/types.js';
 
 /** SQL for rating requests and surveys; the satisfaction figures are aggregated here, in SQL. */
 export class SatisfactionRepository {
@@ -67,5 +69,16 @@ export class SatisfactionRepository {
   }
   async customerUsers(db: Tx, customerId: string) {
     return db.selectFrom('users').select(['id', 'display_name']).where('org_id', '=', customerId).where('disabled', '=', 0).orderBy('username').limit(1000).execute();
+  }
+  async setTicketRating(db: Tx, ticketId: string, score: number) { await db.updateTable('tickets').set({ rating: score }).where('id', '=', ticketId).execute(); }
+
+  // ---------- recurring surveys ----------
+  async schedule(db: Tx, id: string) { return db.selectFrom('survey_schedules').selectAll().where('id', '=', id).executeTakeFirst(); }
+  async schedulesOf(db: Tx, projectId: string) { return db.selectFrom('survey_schedules').selectAll().where('project_id', '=', projectId).orderBy('created_at').execute(); }
+  async insertSchedule(db: Tx, row: SurveySchedulesTable) { await db.insertInto('survey_schedules').values(row).execute(); }
+  async updateSchedule(db: Tx, id: string, patch: Partial<SurveySchedulesTable>) { await db.updateTable('survey_schedules').set(patch).where('id', '=', id).execute(); }
+  /** The next schedule due by `today`, locked for the caller's transaction (skipped by other nodes on PostgreSQL). */
+  async claimDueSchedule(db: Tx, dialect: Dialect, today: string) {
+    return forUpdateSkipLocked(dialect, db.selectFrom('survey_schedules').selectAll().where('active', '=', 1).where('next_on', '<=', today).orderBy('next_on').limit(1)).executeTakeFirst();
   }
 }

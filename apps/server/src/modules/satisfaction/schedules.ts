@@ -1,6 +1,6 @@
 import type { SurveyScheduleInput, SurveyScheduleUpdate } from '@weibao/schema';
 import type { z } from 'zod';
-import { forUpdateSkipLocked, type Tx } from '../../db/dialect.js';
+import type { Tx } from '../../db/dialect.js';
 import type { SurveySchedulesTable } from '../../db/types.js';
 import type { Actor, RequestMeta } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
@@ -23,7 +23,7 @@ export class SurveySchedules {
   private get db() { return this.svc.db; }
   private today() { return beijingDay(this.svc.d.now()); }
   private async visible(db: Tx, actor: Actor, id: string) {
-    const r = await db.selectFrom('survey_schedules').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await this.svc.repo.schedule(db, id);
     if (!r) throw notFound('满意度调查');
     await this.svc.d.projects.visibleProject(db, actor, r.project_id).catch((e: unknown) => { throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('满意度调查') : e; });
     return r;
@@ -31,7 +31,7 @@ export class SurveySchedules {
 
   async list(actor: Actor, projectId: string) {
     await this.svc.d.projects.visibleProject(this.db, actor, projectId);
-    return (await this.db.selectFrom('survey_schedules').selectAll().where('project_id', '=', projectId).orderBy('created_at').execute()).map(present);
+    return (await this.svc.repo.schedulesOf(this.db, projectId)).map(present);
   }
 
   async create(meta: RequestMeta, projectId: string, input: z.infer<typeof SurveyScheduleInput>) {
@@ -42,7 +42,7 @@ export class SurveySchedules {
         id: newId(this.svc.d.now()), project_id: projectId, title: input.title, every_months: input.everyMonths, open_days: input.openDays, next_on: input.firstOn,
         active: 1, last_sent_on: null, created_at: this.svc.d.now(), created_by: meta.actor.userId,
       };
-      await tx.insertInto('survey_schedules').values(row).execute();
+      await this.svc.repo.insertSchedule(tx, row);
       await this.svc.d.audit.record(tx, meta, { action: 'satisfaction.schedule', targetType: 'survey_schedule', targetId: row.id, summary: `${project.name} 定期满意度调查「${row.title}」：每 ${row.every_months} 个月，开放 ${row.open_days} 天，自 ${row.next_on} 起`, detail: { after: row } });
       return present(row);
     });
@@ -59,7 +59,7 @@ export class SurveySchedules {
       };
       // Re-activated after a pause: resume from today rather than sending every missed period at once.
       if (input.active && !before.active && before.next_on < this.today() && !input.nextOn) Object.assign(patch, { next_on: this.today() });
-      await tx.updateTable('survey_schedules').set(patch).where('id', '=', id).execute();
+      await this.svc.repo.updateSchedule(tx, id, patch);
       const after = { ...before, ...patch };
       await this.svc.d.audit.record(tx, meta, { action: 'satisfaction.schedule', targetType: 'survey_schedule', targetId: id, summary: `修改定期满意度调查「${after.title}」${input.active === false ? '（停用）' : input.active ? '（启用）' : ''}`, detail: { before, after } });
       return present(after);
@@ -75,7 +75,7 @@ export class SurveySchedules {
     let sent = 0;
     for (let i = 0; i < limit; i++) {
       const done = await this.db.transaction().execute(async (tx) => {
-        const row = await forUpdateSkipLocked(this.svc.d.database.dialect, tx.selectFrom('survey_schedules').selectAll().where('active', '=', 1).where('next_on', '<=', today).orderBy('next_on').limit(1)).executeTakeFirst();
+        const row = await this.svc.repo.claimDueSchedule(tx, this.svc.d.database.dialect, today);
         if (!row) return false;
         const project = (await this.svc.d.projects.repo.project(tx, row.project_id))!;
         // A schedule that fell behind (the app was off) sends once, for the latest period due.
@@ -85,7 +85,7 @@ export class SurveySchedules {
         await this.svc.sendSurvey(tx, { actor: null, ip: null, actorLabel: '系统（定期调查）' }, project, `${row.title}（${period.slice(0, 7)}）`, addDays(today, row.open_days - 1), row.id)
           // A customer with no users yet: nothing to send this period; the schedule still moves on.
           .catch((e: unknown) => { if (!(e instanceof AppError && e.code === 'VALIDATION')) throw e; });
-        await tx.updateTable('survey_schedules').set({ next_on: next, last_sent_on: today }).where('id', '=', row.id).execute();
+        await this.svc.repo.updateSchedule(tx, row.id, { next_on: next, last_sent_on: today });
         return true;
       });
       if (!done) break;

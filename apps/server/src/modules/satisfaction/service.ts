@@ -82,7 +82,7 @@ export class SatisfactionService {
     if (!(await this.repo.rate(tx, r.id, { score: input.score, comment: input.comment || null, channel, rated_at: now, rated_by: who.actor.userId }))) {
       throw new AppError('ACTION_NOT_ALLOWED', { action: '已评价过的邀请 / a request already rated' }, 'score');
     }
-    if (r.ticket_id) await tx.updateTable('tickets').set({ rating: input.score }).where('id', '=', r.ticket_id).execute();
+    if (r.ticket_id) await this.repo.setTicketRating(tx, r.ticket_id, input.score);
     const subject = r.ticket_number ? `工单 ${r.ticket_number}` : `调查「${r.survey_title}」`;
     await this.d.audit.record(tx, who, {
       action: 'satisfaction.rate', targetType: r.ticket_id ? 'ticket' : 'rating_request', targetId: r.ticket_id ?? r.id,
