@@ -1,8 +1,7 @@
 import type { FeedbackAnswer, FeedbackInput, FeedbackQuery } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
-import { olderThan, type Tx } from '../../db/dialect.js';
-import type { FeedbackTable } from '../../db/types.js';
+import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound, notFoundAs } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -10,30 +9,11 @@ import type { AuditService } from '../audit/service.js';
 import { decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
+import { FeedbackRepository } from './repository.js';
 
 export interface FeedbackDeps { database: Database; audit: AuditService; projects: ProjectService; notifications: NotificationService; now: () => number }
 const CATEGORY_ZH: Record<string, string> = { opinion: '意见', suggestion: '建议', complaint: '投诉', praise: '表扬' };
 
-/** SQL for feedback. */
-class FeedbackRepository {
-  base(db: Tx) {
-    return db.selectFrom('feedback').innerJoin('projects', 'projects.id', 'feedback.project_id').innerJoin('users as author', 'author.id', 'feedback.author_id')
-      .leftJoin('users as answerer', 'answerer.id', 'feedback.answered_by').leftJoin('users as closer', 'closer.id', 'feedback.closed_by')
-      .selectAll('feedback').select(['projects.name as project_name', 'projects.service_manager_id', 'author.display_name as author_name', 'answerer.display_name as answered_by_name', 'closer.display_name as closed_by_name']);
-  }
-  async byId(db: Tx, id: string) { return this.base(db).where('feedback.id', '=', id).executeTakeFirst(); }
-  async insert(db: Tx, row: FeedbackTable) { await db.insertInto('feedback').values(row).execute(); }
-  async update(db: Tx, id: string, patch: Partial<FeedbackTable>) { await db.updateTable('feedback').set(patch).where('id', '=', id).execute(); }
-  /** Newest first, keyset on (created_at, id) over feedback_customer / feedback_created. */
-  async page(db: Tx, f: { customerId?: string; projectId?: string; status?: string }, after: { at: number; id: string } | null, limit: number) {
-    let q = this.base(db);
-    if (f.customerId) q = q.where('feedback.customer_id', '=', f.customerId);
-    if (f.projectId) q = q.where('feedback.project_id', '=', f.projectId);
-    if (f.status) q = q.where('feedback.status', '=', f.status);
-    if (after) q = q.where(olderThan('feedback.created_at', 'feedback.id', after));
-    return q.orderBy('feedback.created_at', 'desc').orderBy('feedback.id', 'desc').limit(limit + 1).execute();
-  }
-}
 type Row = NonNullable<Awaited<ReturnType<FeedbackRepository['byId']>>>;
 
 /** 意见反馈 (R21): customers' opinions and suggestions; the provider answers and closes; the customer sees the answer. */
