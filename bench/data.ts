@@ -214,6 +214,8 @@ export class Generator {
       id: clockId, ticket_id: t.id, kind: c.kind, cycle: 1, target_ms: c.target, started_at: started, stopped_at: c.stoppedAt ?? null,
       cancelled: 0, not_needed_reason: c.notNeeded ?? null, pauses_json: '[]', paused_since: c.pausedSince ?? null, due_at: due,
       updated_at: c.stoppedAt ?? c.pausedSince ?? t.created_at,
+      // 24x7 and no pauses in this model: working time elapsed is wall time (what SlaService.outcomeOf stores).
+      project_id: t.project_id, level: t.level, ...stoppedOutcome(c, started),
     });
     const endOfRun = c.stoppedAt ?? c.pausedSince ?? Infinity;
     for (const [kind, fraction, offset] of ALERTS) {
@@ -228,4 +230,11 @@ export class Generator {
     }
     return due;
   }
+}
+
+function stoppedOutcome(c: ClockPlan, started: number) {
+  if (c.notNeeded) return { outcome: 'not_needed', elapsed_ms: null, late_ms: null };
+  if (c.stoppedAt === undefined) return { outcome: null, elapsed_ms: null, late_ms: null };
+  const elapsed = c.stoppedAt - started;
+  return { outcome: elapsed > c.target ? 'breached' : 'met', elapsed_ms: elapsed, late_ms: Math.max(0, elapsed - c.target) };
 }

@@ -33,6 +33,11 @@ import { TrainingReports } from './modules/training/reports.js';
 import { TrainingService } from './modules/training/service.js';
 import { UserRepository } from './modules/users/repository.js';
 import { UserService } from './modules/users/service.js';
+import { AnalyticsService } from './modules/analytics/service.js';
+import { CommitmentService } from './modules/commitments/service.js';
+import { NotificationRepository } from './modules/notifications/repository.js';
+import { ReportBuilder } from './modules/reports/builder.js';
+import { ReportService } from './modules/reports/service.js';
 
 /** The service graph, built once per app (tests build one per database). */
 export function buildServices(config: Config, database: Database, log: FastifyBaseLogger, now: () => number = Date.now) {
@@ -69,9 +74,14 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const surveySchedules = new SurveySchedules(satisfaction);
   const feedback = new FeedbackService({ database, audit, projects, notifications, now });
   const knowledge = new KnowledgeService({ database, audit, projects, tickets, now, dataDir: config.dataDir });
-  const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now);
-  const worker = new Worker({ database, tickets, visits, assets, inspections, surveySchedules, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, mailer, worker };
+  const commitments = new CommitmentService({ database, audit, projects, presence, inspections, training, satisfaction, now });
+  projects.commitments = commitments;
+  const analytics = new AnalyticsService({ database, projects, presence, inspections, training, satisfaction, now });
+  const builder = new ReportBuilder({ database, projects, presence, inspections, training, satisfaction, commitments, now });
+  const reports = new ReportService({ database, audit, projects, builder, mail: new NotificationRepository(), now, dataDir: config.dataDir });
+  const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now, config.dataDir);
+  const worker = new Worker({ database, tickets, visits, assets, inspections, surveySchedules, reports, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, commitments, analytics, reports, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

@@ -142,6 +142,12 @@ export const TicketListQuery = z.object({
   level: z.coerce.number().int().min(1).max(4).optional(),
   customerId: Id.optional(), projectId: Id.optional(), assigneeId: Id.optional(), channel: Channel.optional(),
   q: z.string().trim().max(100).optional(),
+  /**
+   * Drill-down from a commitment or a dashboard rate: tickets whose first-cycle `clock` ended with
+   * `outcome` in [endedFrom, endedTo). Needs projectId (the clocks are indexed by project).
+   */
+  clock: ClockKind.optional(), outcome: z.enum(['met', 'breached']).optional(),
+  endedFrom: z.coerce.number().int().nonnegative().optional(), endedTo: z.coerce.number().int().nonnegative().optional(),
   cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const TicketPage = z.object({ items: z.array(TicketSummary), nextCursor: z.string().nullable() });

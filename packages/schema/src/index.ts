@@ -8,3 +8,4 @@ export * from './training.js';
 export * from './patch.js';
 export * from './satisfaction.js';
 export * from './knowledge.js';
+export * from './reports.js';

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_training.js';
 import * as m0008 from './migrations/0008_satisfaction_feedback.js';
 import * as m0009 from './migrations/0009_knowledge.js';
 import * as m0010 from './migrations/0010_survey_schedules.js';
+import * as m0011 from './migrations/0011_commitments_reports.js';
 
 /** Static list: bundles and compiled output need no directory scanning. Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008_satisfaction_feedback': m0008,
   '0009_knowledge': m0009,
   '0010_survey_schedules': m0010,
+  '0011_commitments_reports': m0011,
 };
 
 class StaticProvider implements MigrationProvider {

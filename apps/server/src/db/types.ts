@@ -49,6 +49,10 @@ export interface SlaClocksTable {
   id: string; ticket_id: string; kind: string; cycle: number; target_ms: number; started_at: number;
   stopped_at: number | null; cancelled: number; not_needed_reason: string | null; pauses_json: string;
   paused_since: number | null; due_at: number | null; updated_at: number;
+  /** Denormalised for reporting: the ticket's project and (current) fault level. */
+  project_id: string | null; level: number | null;
+  /** Set when the clock stops: met | breached | not_needed | cancelled; elapsed working time and lateness then. */
+  outcome: string | null; elapsed_ms: number | null; late_ms: number | null;
 }
 export interface SlaAlertsTable {
   id: string; clock_id: string; ticket_id: string; kind: string; fire_at: number | null; state: string;
@@ -61,6 +65,21 @@ export interface NotificationsTable {
 export interface MailOutboxTable {
   id: string; to_addr: string; subject: string; body: string; state: string; attempts: number; next_attempt_at: number;
   sent_at: number | null; error: string | null; source_key: string; created_at: number;
+  /** JSON [{fileName, path (relative to the data dir), mime}] or null. */
+  attachments_json?: string | null;
+}
+export interface CommitmentsTable {
+  id: string; contract_id: string; kind: string; level: number; target: number; enabled: number; note: string;
+  updated_at: number; updated_by: string | null;
+}
+export interface ReportNotesTable { project_id: string; month: string; next_month_plan: string; updated_at: number; updated_by: string | null }
+export interface MonthlyReportsTable {
+  id: string; project_id: string; month: string; format: string; file_name: string; size: number; sha256: string; storage_path: string;
+  generated_at: number; generated_by: string | null; trigger: string; emailed_to_json: string;
+}
+export interface ReportSchedulesTable {
+  project_id: string; enabled: number; day_of_month: number; formats_json: string; recipients_json: string;
+  next_run_at: number | null; last_run_at: number | null; updated_at: number; updated_by: string | null;
 }
 export interface AuditLogTable {
   seq: number; id: string; at: number; actor_id: string | null; actor_name: string | null; actor_roles: string;
@@ -192,6 +211,7 @@ export interface DB {
   orgs: OrgsTable; users: UsersTable; user_roles: UserRolesTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
   projects: ProjectsTable; project_members: ProjectMembersTable; contracts: ContractsTable; counters: CountersTable;
   tickets: TicketsTable; ticket_events: TicketEventsTable; ticket_comments: TicketCommentsTable; attachments: AttachmentsTable;
+  commitments: CommitmentsTable; report_notes: ReportNotesTable; monthly_reports: MonthlyReportsTable; report_schedules: ReportSchedulesTable;
   sla_clocks: SlaClocksTable; sla_alerts: SlaAlertsTable; notifications: NotificationsTable; mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable; audit_head: AuditHeadTable; settings: SettingsTable;
   site_visits: SiteVisitsTable; om_records: OmRecordsTable; record_chain_head: RecordChainHeadTable;

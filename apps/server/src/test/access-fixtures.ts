@@ -6,7 +6,7 @@ import { multipart } from './api.js';
  */
 export type Org = 'A' | 'B';
 export type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer' | 'template' | 'plan' | 'task'
-  | 'tplan' | 'course' | 'material' | 'batch' | 'session' | 'trainee' | 'rating' | 'feedback' | 'article' | 'kbfile' | 'schedule';
+  | 'tplan' | 'course' | 'material' | 'batch' | 'session' | 'trainee' | 'rating' | 'feedback' | 'article' | 'kbfile' | 'schedule' | 'commitment' | 'report';
 interface Body { payload?: unknown; headers?: Record<string, string> }
 interface Fixture {
   /** Request for callers the route admits: harmless (invalid body or someone else's id) and must get past access control. */
@@ -14,6 +14,8 @@ interface Fixture {
   /** For customers on :id routes: a request that would succeed if the id were in scope. */
   foreign?: Body;
   freshSession?: true;
+  /** Appended to the probe's path: keeps a GET that writes (a generated report) harmless. */
+  probeQuery?: string;
 }
 
 const json = (payload: unknown): Body => ({ payload });
@@ -186,6 +188,18 @@ export const FIXTURES: Record<string, Fixture> = {
   'POST /api/v1/kb/articles/:id/links': { probe: json({}), foreign: json({ ticketId: 'x' }) },
   'GET /api/v1/tickets/:id/kb': { probe: {}, foreign: {} },
   'POST /api/v1/tickets/:id/kb-draft': { probe: json({ visibility: 'bogus' }), foreign: json({}) },
+  'GET /api/v1/analytics': { probe: {} },
+  'GET /api/v1/projects/:id/commitments': { probe: {}, foreign: {} },
+  'PATCH /api/v1/commitments/:id': { probe: json({ target: -1 }), foreign: json({ note: '串单' }) },
+  'GET /api/v1/projects/:id/report-notes': { probe: {}, foreign: {} },
+  'PUT /api/v1/projects/:id/report-notes': { probe: json({ nextMonthPlan: 5 }), foreign: json({ nextMonthPlan: '串单计划' }) },
+  'GET /api/v1/projects/:id/monthly-report.docx': { probe: {}, foreign: {}, probeQuery: '?month=2026-13' },
+  'GET /api/v1/projects/:id/monthly-report.pdf': { probe: {}, foreign: {}, probeQuery: '?month=2026-13' },
+  'GET /api/v1/projects/:id/monthly-report.xlsx': { probe: {}, foreign: {}, probeQuery: '?month=2026-13' },
+  'GET /api/v1/projects/:id/monthly-reports': { probe: {}, foreign: {} },
+  'GET /api/v1/monthly-reports/:id/file': { probe: {}, foreign: {} },
+  'GET /api/v1/projects/:id/report-schedule': { probe: {}, foreign: {} },
+  'PUT /api/v1/projects/:id/report-schedule': { probe: json({ enabled: 'x' }), foreign: json({ enabled: false }) },
   'POST /api/v1/inspection-tasks/:id/finish': { probe: json({ summary: 'x'.repeat(5001) }), foreign: json({}) },
 };
 /** Query strings list routes need, per customer organisation. */
@@ -200,7 +214,7 @@ export const LIST_QUERY: Record<string, (own: string) => string> = {
 
 /** Which kind of record the :id of a route names. */
 export function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees|rating-requests|feedback|kb\/articles|kb\/attachments|survey-schedules)\/:id/.exec(url);
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees|rating-requests|feedback|kb\/articles|kb\/attachments|survey-schedules|commitments|monthly-reports)\/:id/.exec(url);
   if (!m) return null;
   return ({
     'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
@@ -209,5 +223,6 @@ export function entityOf(url: string): Entity | null {
     'checklist-templates': 'template', 'inspection-plans': 'plan', 'inspection-tasks': 'task',
     'training-plans': 'tplan', 'training-courses': 'course', 'training-materials': 'material', 'training-batches': 'batch', 'training-sessions': 'session', 'training-trainees': 'trainee',
     'rating-requests': 'rating', feedback: 'feedback', 'kb/articles': 'article', 'kb/attachments': 'kbfile', 'survey-schedules': 'schedule',
+    commitments: 'commitment', 'monthly-reports': 'report',
   } as const)[m[1] as 'projects'];
 }

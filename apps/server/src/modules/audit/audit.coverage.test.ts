@@ -328,6 +328,16 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
         const res = await req('engineer', 'POST', `${V}/tickets/${id}/kb-draft`, {});
         return { who: 'engineer', res, action: 'kb.create', target: res.body.id };
       },
+      'PATCH /api/v1/commitments/:id': async () => {
+        const c = await t.database.db.selectFrom('commitments').select('id').where('contract_id', '=', ids.contractA).where('kind', '=', 'report_delivery').executeTakeFirstOrThrow();
+        return { who: 'manager', res: await req('manager', 'PATCH', `${V}/commitments/${c.id}`, { target: 6 }), action: 'commitment.update', target: c.id };
+      },
+      'PUT /api/v1/projects/:id/report-notes': async () => ({
+        who: 'manager', res: await req('manager', 'PUT', `${V}/projects/${ids.projectA}/report-notes?month=2026-10`, { nextMonthPlan: '审计计划' }), action: 'report.notes', target: ids.projectA,
+      }),
+      'PUT /api/v1/projects/:id/report-schedule': async () => ({
+        who: 'manager', res: await req('manager', 'PUT', `${V}/projects/${ids.projectA}/report-schedule`, { enabled: true, dayOfMonth: 3, formats: ['pdf'], recipients: [] }), action: 'report.schedule', target: ids.projectA,
+      }),
       'PUT /api/v1/security-policy': async () => {
         const current = (await req('secadmin', 'GET', `${V}/security-policy`)).body;
         return { who: 'secadmin', res: await req('secadmin', 'PUT', `${V}/security-policy`, { ...current, lockoutMinutes: 45 }), action: 'security.policy', target: 'security_policy' };

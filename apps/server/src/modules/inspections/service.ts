@@ -261,11 +261,16 @@ export class InspectionService {
     await this.d.projects.visibleProject(this.db, actor, projectId);
     const month = q.month ?? this.today().slice(0, 7);
     const first = `${month}-01`;
-    const last = addDays(addMonths(first, 1), -1);
+    const { total, byPlan } = await this.completionBetween(projectId, first, addDays(addMonths(first, 1), -1));
+    return { projectId, month, ...total, byPlan };
+  }
+
+  /** The same counts for tasks due in [first, last] (Beijing days); the caller checked visibility. */
+  async completionBetween(projectId: string, first: string, last: string) {
     const today = this.today();
     const zero = () => ({ planned: 0, done: 0, late: 0, overdue: 0, open: 0, cancelled: 0 });
     const total = zero();
-    const byPlan = new Map<string, ReturnType<typeof zero> & { planId: string; planName: string; kind: 'monthly' }>();
+    const byPlan = new Map<string, ReturnType<typeof zero> & { planId: string; planName: string; kind: 'monthly' | 'annual' | 'periodic' }>();
     for (const t of await this.repo.monthTasks(this.db, projectId, first, last)) {
       const c = byPlan.get(t.plan_id) ?? { ...zero(), planId: t.plan_id, planName: t.plan_name, kind: t.kind as 'monthly' };
       byPlan.set(t.plan_id, c);
@@ -275,6 +280,6 @@ export class InspectionService {
         if (state !== 'cancelled') x.planned++;
       }
     }
-    return { projectId, month, ...total, byPlan: [...byPlan.values()] };
+    return { total, byPlan: [...byPlan.values()] };
   }
 }

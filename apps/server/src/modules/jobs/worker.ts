@@ -8,6 +8,7 @@ import type { VisitService } from '../fieldwork/visits.js';
 import type { AssetService } from '../assets/service.js';
 import type { SurveySchedules } from '../satisfaction/schedules.js';
 import type { InspectionService } from '../inspections/service.js';
+import type { ReportService } from '../reports/service.js';
 
 const KIND_ZH: Record<string, string> = { warn50: '已过半', warn80: '已达 80%', breach: '已超时' };
 const CLOCK_ZH: Record<string, string> = { response: '响应', arrival: '到场', resolution: '解决' };
@@ -16,7 +17,7 @@ const CLOCK_ZH: Record<string, string> = { response: '响应', arrival: '到场'
 const DATE_JOBS_MS = 60_000;
 
 export interface WorkerDeps {
-  database: Database; tickets: TicketService; visits: VisitService; assets: AssetService; inspections: InspectionService; surveySchedules: SurveySchedules; notifications: NotificationService; mailer: Mailer;
+  database: Database; tickets: TicketService; visits: VisitService; assets: AssetService; inspections: InspectionService; surveySchedules: SurveySchedules; reports: ReportService; notifications: NotificationService; mailer: Mailer;
   nodeId: string; now: () => number; log: FastifyBaseLogger; pollMs: number;
 }
 
@@ -77,7 +78,7 @@ export class Worker {
   /**
    * What changes with the (Beijing) date, checked about once a minute: forgotten check-outs,
    * warranty reminders at 90/30/7 days, inspection tasks generated ahead, overdue inspections,
-   * recurring satisfaction surveys.
+   * recurring satisfaction surveys, scheduled monthly reports, SLA outcomes of clocks stopped before 0011.
    */
   async dateJobs() {
     if (this.dailyRunning) return;
@@ -88,6 +89,8 @@ export class Worker {
       await this.d.inspections.generateDue();
       while ((await this.d.inspections.notifyOverdue()) > 0) { /* batches of 200 */ }
       while ((await this.d.surveySchedules.sendDue()) > 0) { /* batches of 50 */ }
+      while ((await this.d.reports.sendDue()) > 0) { /* batches of 20 */ }
+      await this.d.tickets.backfillOutcomes();
     } finally {
       this.dailyRunning = false;
     }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../../db/database.js';
 import { NotificationRepository } from './repository.js';
@@ -18,7 +19,7 @@ function pooled(smtpUrl: string): string {
 export class Mailer {
   private readonly transport: Transporter | null;
   private readonly repo = new NotificationRepository();
-  constructor(private readonly database: Database, smtpUrl: string | null, private readonly from: string, private readonly nodeId: string, private readonly now: () => number) {
+  constructor(private readonly database: Database, smtpUrl: string | null, private readonly from: string, private readonly nodeId: string, private readonly now: () => number, private readonly dataDir = '.') {
     this.transport = smtpUrl ? nodemailer.createTransport(pooled(smtpUrl)) : null;
   }
 
@@ -35,7 +36,7 @@ export class Mailer {
     });
     for (const r of claimed) {
       try {
-        await this.transport!.sendMail({ from: this.from, to: r.to_addr, subject: r.subject, text: r.body });
+        await this.transport!.sendMail({ from: this.from, to: r.to_addr, subject: r.subject, text: r.body, attachments: attachmentsOf(r.attachments_json, this.dataDir) });
         await this.repo.updateMail(db, r.id, { state: 'sent', sent_at: this.now(), attempts: r.attempts + 1 });
       } catch (e) {
         const attempts = r.attempts + 1;
@@ -50,4 +51,10 @@ export class Mailer {
   close() {
     this.transport?.close();
   }
+}
+
+/** Stored attachments (paths relative to the data dir) as nodemailer reads them: streamed from disk at send time. */
+export function attachmentsOf(json: string | null | undefined, dataDir: string) {
+  if (!json) return undefined;
+  return (JSON.parse(json) as { fileName: string; path: string; mime: string }[]).map((a) => ({ filename: a.fileName, path: path.join(dataDir, a.path), contentType: a.mime }));
 }

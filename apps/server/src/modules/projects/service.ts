@@ -29,6 +29,8 @@ export const presentContract = (c: ContractRow) => ({
 /** Customers, projects and contracts (R13). Customers only ever see their own organisation's. */
 export class ProjectService {
   readonly repo = new ProjectRepository();
+  /** Set by services.ts: new contracts get the bid's commitments (the commitments module needs this one). */
+  commitments?: { seed(tx: Tx, c: { id: string; satisfaction_target_pct: number }, at: number, by: string | null): Promise<void>; repo: { setSatisfactionTarget(tx: Tx, contractId: string, pct: number, at: number, by: string | null): Promise<void> } };
   constructor(private readonly database: Database, private readonly users: UserRepository, private readonly audit: AuditService, private readonly now: () => number) {}
   private get db() { return this.database.db; }
 
@@ -138,6 +140,7 @@ export class ProjectService {
       const now = this.now();
       const row = { id: newId(), project_id: projectId, code: input.code, name: input.name, starts_on: input.startsOn, ends_on: input.endsOn, warranty_months: input.warrantyMonths, policy_json: JSON.stringify(policy), created_at: now, updated_at: now, part_extension: input.partExtension, labour_rate_cents: input.labourRateCents, satisfaction_target_pct: input.satisfactionTargetPct };
       await this.repo.insertContract(tx, row);
+      await this.commitments?.seed(tx, row, now, meta.actor.userId);
       await this.audit.record(tx, meta, { action: 'contract.create', targetType: 'contract', targetId: row.id, summary: `新建合同 ${row.code}`, detail: { after: presentContract(row) } });
       return presentContract(row);
     });
@@ -160,6 +163,7 @@ export class ProjectService {
         satisfaction_target_pct: input.satisfactionTargetPct ?? before.satisfaction_target_pct,
       };
       await this.repo.updateContract(tx, id, patch);
+      if (patch.satisfaction_target_pct !== before.satisfaction_target_pct) await this.commitments?.repo.setSatisfactionTarget(tx, id, patch.satisfaction_target_pct, patch.updated_at, meta.actor.userId);
       const after = { ...before, ...patch };
       await this.audit.record(tx, meta, { action: 'contract.update', targetType: 'contract', targetId: id, summary: `修改合同 ${after.code}`, detail: { before: presentContract(before), after: presentContract(after) } });
       return presentContract(after);

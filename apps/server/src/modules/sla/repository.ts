@@ -32,6 +32,10 @@ export class SlaRepository {
   async clocksByIds(db: Tx, ids: string[]) {
     return ids.length ? db.selectFrom('sla_clocks').select(['id', 'kind', 'cycle']).where('id', 'in', ids).execute() : [];
   }
+  async stoppedWithoutOutcome(db: Tx, limit: number) {
+    return db.selectFrom('sla_clocks').innerJoin('tickets', 'tickets.id', 'sla_clocks.ticket_id').selectAll('sla_clocks').select('tickets.contract_id')
+      .where('sla_clocks.outcome', 'is', null).where('sla_clocks.stopped_at', 'is not', null).limit(limit).execute();
+  }
   async setAlert(db: Tx, id: string, patch: Partial<SlaAlertsTable>) {
     await db.updateTable('sla_alerts').set(patch).where('id', '=', id).execute();
   }

@@ -52,10 +52,10 @@ export class SlaService {
    * The three clocks of a new ticket and their nine alerts, computed before anything is written so
    * the ticket row can carry its due time from its first insert (intake is the hot write path).
    */
-  plan(ticketId: string, policy: SlaPolicy, level: number, reportedAt: number, now: number) {
+  plan(ticket: { id: string; projectId: string }, policy: SlaPolicy, level: number, reportedAt: number, now: number) {
     const targets = targetsFor(policy, level);
     const cal = this.calendar(policy.calendar);
-    const clocks = (['response', 'arrival', 'resolution'] as const).map((kind) => this.clockRow(ticketId, kind, 1, targets[kind], reportedAt, cal, now));
+    const clocks = (['response', 'arrival', 'resolution'] as const).map((kind) => this.clockRow(ticket, level, kind, 1, targets[kind], reportedAt, cal, now));
     return { clocks, alerts: clocks.flatMap((c) => this.alertRows(c, cal, now)), nextDueAt: Math.min(...clocks.map((c) => c.due_at ?? Infinity)) };
   }
 
@@ -65,10 +65,11 @@ export class SlaService {
     await this.repo.insertAlerts(tx, plan.alerts);
   }
 
-  private clockRow(ticketId: string, kind: ClockKind, cycle: number, targetMs: number, startedAt: number, cal: WorkingCalendar, now: number): ClockRow {
+  private clockRow(ticket: { id: string; projectId: string | null }, level: number, kind: ClockKind, cycle: number, targetMs: number, startedAt: number, cal: WorkingCalendar, now: number): ClockRow {
     const row: ClockRow = {
-      id: newId(now), ticket_id: ticketId, kind, cycle, target_ms: targetMs, started_at: startedAt, stopped_at: null, cancelled: 0,
+      id: newId(now), ticket_id: ticket.id, kind, cycle, target_ms: targetMs, started_at: startedAt, stopped_at: null, cancelled: 0,
       not_needed_reason: null, pauses_json: '[]', paused_since: null, due_at: null, updated_at: now,
+      project_id: ticket.projectId, level, outcome: null, elapsed_ms: null, late_ms: null,
     };
     row.due_at = thresholdAt(factsOf(row), cal, 1);
     return row;
@@ -81,9 +82,9 @@ export class SlaService {
     });
   }
 
-  private async createClock(tx: Tx, ticketId: string, kind: ClockKind, cycle: number, targetMs: number, startedAt: number, policy: SlaPolicy, now: number) {
+  private async createClock(tx: Tx, ticket: { id: string; projectId: string | null }, level: number, kind: ClockKind, cycle: number, targetMs: number, startedAt: number, policy: SlaPolicy, now: number) {
     const cal = this.calendar(policy.calendar);
-    const row = this.clockRow(ticketId, kind, cycle, targetMs, startedAt, cal, now);
+    const row = this.clockRow(ticket, level, kind, cycle, targetMs, startedAt, cal, now);
     await this.repo.insertClocks(tx, [row]);
     await this.repo.insertAlerts(tx, this.alertRows(row, cal, now));
   }
@@ -94,6 +95,7 @@ export class SlaService {
     const f = factsOf(c);
     const stopped = c.stopped_at !== null || c.not_needed_reason !== null || c.cancelled === 1;
     c.due_at = stopped || c.paused_since !== null ? null : thresholdAt(f, cal, 1);
+    Object.assign(c, outcomeOf(c, cal));
     c.updated_at = now;
     const { id, ...patch } = c;
     await this.repo.updateClock(tx, id, patch);
@@ -174,7 +176,7 @@ export class SlaService {
   /** Reopen: a new resolution cycle from the reopen time with the same target. */
   async newResolutionCycle(tx: Tx, ticketId: string, level: number, at: number, policy: SlaPolicy) {
     const last = this.current(await this.repo.clocksOf(tx, ticketId), 'resolution');
-    await this.createClock(tx, ticketId, 'resolution', (last?.cycle ?? 0) + 1, targetsFor(policy, level).resolution, at, policy, at);
+    await this.createClock(tx, { id: ticketId, projectId: last?.project_id ?? null }, level, 'resolution', (last?.cycle ?? 0) + 1, targetsFor(policy, level).resolution, at, policy, at);
   }
 
   /** Level change: running clocks keep their start (reported_at or reopen) and get the new level's targets. */
@@ -184,6 +186,7 @@ export class SlaService {
       const c = this.current(await this.repo.clocksOf(tx, ticketId), kind);
       if (!c || c.stopped_at !== null || c.not_needed_reason !== null || c.cancelled) continue;
       c.target_ms = targets[kind];
+      c.level = level;
       await this.save(tx, c, policy, at);
     }
   }
@@ -218,9 +221,35 @@ export class SlaService {
     return { nextDueAt: next, breached };
   }
 
+  /**
+   * Clocks that stopped before outcomes were stored (migration 0011) get them now, in batches.
+   * `policyOf` reads the ticket's contract policy (its calendar decides the working time).
+   */
+  async backfillOutcomes(db: Tx, policyOf: (contractId: string | null) => Promise<SlaPolicy>, batch = 500): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const rows = await this.repo.stoppedWithoutOutcome(db, batch);
+      if (!rows.length) return done;
+      for (const { contract_id, ...c } of rows) {
+        const cal = this.calendar((await policyOf(contract_id)).calendar);
+        await this.repo.updateClock(db, c.id, outcomeOf(c, cal));
+      }
+      done += rows.length;
+    }
+  }
+
   missingHolidayYears(policy: SlaPolicy, from: number, to: number): number[] {
     return this.calendar(policy.calendar).missingHolidayYears(from, to);
   }
+}
+
+/** What a stopped clock ended as, for reporting; all null while it runs. */
+export function outcomeOf(c: ClockRow, cal: WorkingCalendar): Pick<ClockRow, 'outcome' | 'elapsed_ms' | 'late_ms'> {
+  if (c.cancelled === 1) return { outcome: 'cancelled', elapsed_ms: null, late_ms: null };
+  if (c.not_needed_reason !== null) return { outcome: 'not_needed', elapsed_ms: null, late_ms: null };
+  if (c.stopped_at === null) return { outcome: null, elapsed_ms: null, late_ms: null };
+  const v = computeClock(factsOf(c), cal, c.stopped_at);
+  return { outcome: v.status === 'breached' ? 'breached' : 'met', elapsed_ms: v.elapsedMs, late_ms: v.breachedByMs };
 }
 
 export function presentClock(c: ClockRow, cal: WorkingCalendar, now: number) {

@@ -13,6 +13,8 @@ export interface ListFilter {
   statuses?: TicketStatus[];
   level?: number;
   channel?: string;
+  /** Tickets whose first-cycle clock of `kind` ended with `outcome` in [from, to) (drill-down from a rate). */
+  clockEnded?: { kind: string; outcome: string; from: number; to: number; level?: number };
   q?: string;
   dueSortBelow?: number;
   after?: { sort: number; id: string };
@@ -86,6 +88,17 @@ export class TicketRepository {
     if (f.statuses) q = f.statuses.length ? q.where('tickets.status', 'in', f.statuses) : q.where(sql<SqlBool>`1 = 0`);
     if (f.level) q = q.where('tickets.level', '=', f.level);
     if (f.channel) q = q.where('tickets.channel', '=', f.channel);
+    if (f.clockEnded && f.projectId) {
+      const c = f.clockEnded;
+      const project = f.projectId;
+      q = q.where('tickets.id', 'in', (eb) => {
+        let sub = eb.selectFrom('sla_clocks').select('sla_clocks.ticket_id').where('sla_clocks.project_id', '=', project)
+          .where('sla_clocks.stopped_at', '>=', c.from).where('sla_clocks.stopped_at', '<', c.to)
+          .where('sla_clocks.kind', '=', c.kind).where('sla_clocks.cycle', '=', 1).where('sla_clocks.outcome', '=', c.outcome);
+        if (c.level) sub = sub.where('sla_clocks.level', '=', c.level);
+        return sub;
+      });
+    }
     if (f.dueSortBelow !== undefined) q = q.where('tickets.due_sort', '<', f.dueSortBelow);
     if (f.q) {
       const text = f.q;

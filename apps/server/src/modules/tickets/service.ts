@@ -105,7 +105,7 @@ export class TicketService {
       const id = newId(now);
       const status: TicketStatus = input.assigneeId ? 'assigned' : 'new';
       // Clocks are computed first so the ticket row carries its queue position from the start.
-      const plan = this.d.sla.plan(id, policy, input.level, reportedAt, now);
+      const plan = this.d.sla.plan({ id, projectId: project.id }, policy, input.level, reportedAt, now);
       const nextDueAt = Number.isFinite(plan.nextDueAt) ? plan.nextDueAt : null;
       const breached = plan.clocks.some((c) => c.due_at !== null && now > c.due_at);
       const row = {
@@ -170,6 +170,11 @@ export class TicketService {
     };
   }
 
+  /** SLA outcomes for clocks that stopped before they were stored (see SlaService.backfillOutcomes). */
+  async backfillOutcomes() {
+    return this.d.sla.backfillOutcomes(this.db, (contractId) => this.policyOf(this.db, contractId));
+  }
+
   async get(actor: Actor, id: string) {
     const t = await this.visible(this.db, actor, id);
     return this.detail(this.db, actor, t, this.d.now());
@@ -178,7 +183,11 @@ export class TicketService {
   async list(actor: Actor, q: z.infer<typeof TicketListQuery>) {
     const after = q.cursor ? decodeCursor(q.cursor) : null;
     if (q.cursor && !after) throw invalid('cursor', '无效的分页游标 / bad cursor');
+    const drill = q.clock || q.outcome || q.endedFrom !== undefined || q.endedTo !== undefined;
+    if (drill && !q.projectId) throw invalid('projectId', '按时钟结果筛选须指定项目 / filtering by clock outcome needs a project');
+    if (drill && (!q.clock || !q.outcome || q.endedFrom === undefined || q.endedTo === undefined)) throw invalid(!q.clock ? 'clock' : !q.outcome ? 'outcome' : 'endedFrom', '时钟筛选须同时给出 clock、outcome、endedFrom、endedTo / clock filters go together: clock, outcome, endedFrom, endedTo');
     const rows = await this.repo.list(this.db, {
+      clockEnded: drill ? { kind: q.clock!, outcome: q.outcome!, from: q.endedFrom!, to: q.endedTo!, level: q.level } : undefined,
       customerId: isCustomer(actor) ? actor.orgId : q.customerId,
       assigneeId: q.tab === 'mine' ? actor.userId : q.assigneeId,
       createdBy: q.tab === 'created' ? actor.userId : undefined,

@@ -1,0 +1,55 @@
+import type { Channel, ClockKind, CommitmentKind, CommitmentStatus, FaultCause, FaultLevel } from '@weibao/schema';
+
+/**
+ * The monthly O&M report (月度运维报告) as data. One model, three renderings (docx, pdf, xlsx), so the
+ * formats can never disagree. Sections follow the outline in china-conventions §5.4. Texts are
+ * Chinese (the purchaser's language); numbers are raw so each renderer formats them the same way.
+ */
+export interface MonthlyReportModel {
+  project: { id: string; code: string; name: string; customerName: string; serviceManager: string | null };
+  contract: { code: string; name: string; startsOn: string; endsOn: string } | null;
+  month: string; // YYYY-MM
+  /** First and last day of the month (Beijing). */
+  from: string;
+  to: string;
+  generatedAt: number;
+  residents: string[];
+  overview: {
+    received: number; resolved: number; closed: number; openAtEnd: number; reopened: number;
+    /** Mean working minutes to resolve, first cycle; null when nothing was resolved. */
+    mttrMin: number | null;
+  };
+  byLevel: { level: FaultLevel; count: number }[];
+  byChannel: { channel: Channel; count: number }[];
+  byCause: { cause: FaultCause | 'none'; count: number }[];
+  /** Per clock: overall and per level; pct null when no clock ended in the month. */
+  sla: { kind: ClockKind; level: FaultLevel | null; met: number; breached: number; notNeeded: number; pct: number | null }[];
+  breaches: { number: string; title: string; level: FaultLevel; kind: ClockKind; lateMin: number; cause: FaultCause | 'none' }[];
+  majorFaults: {
+    number: string; title: string; level: FaultLevel; reportedAt: number; resolvedAt: number | null; solution: string | null;
+    timeline: { at: number; text: string }[];
+  }[];
+  inspections: {
+    planned: number; done: number; late: number; overdue: number; open: number;
+    findings: { taskDue: string; planName: string; item: string; note: string; ticketNumber: string | null }[];
+  };
+  /** 参数调整 recorded during inspections. */
+  changes: { at: number; parameter: string; before: string; after: string; reason: string; by: string }[];
+  training: { planName: string; trainees: number; independent: number; complete: boolean }[];
+  satisfaction: { rated: number; satisfied: number; pct: number | null; targetPct: number; requested: number };
+  commitments: {
+    kind: CommitmentKind; label: string; target: string; actual: string; status: CommitmentStatus; detail: string;
+  }[];
+  executionPct: number | null;
+  nextMonthPlan: string;
+}
+
+/** Labels used by every rendering. */
+export const CLOCK_LABEL: Record<ClockKind, string> = { response: '响应', arrival: '到场', resolution: '解决' };
+export const LEVEL_LABEL: Record<FaultLevel, string> = { 1: '一级', 2: '二级', 3: '三级', 4: '四级' };
+export const CHANNEL_LABEL: Record<Channel, string> = {
+  phone: '电话', fax: '传真', web: '平台', email: '邮件', remote: '远程', onsite: '现场', monitoring: '监控告警', api: '接口',
+};
+export const CAUSE_LABEL: Record<FaultCause | 'none', string> = { human: '人为', non_human: '非人为', unknown: '原因不明', none: '未填写' };
+export const STATUS_LABEL: Record<CommitmentStatus, string> = { met: '达成', missed: '未达成', no_data: '无数据' };
+export const pctText = (p: number | null) => (p === null ? '无数据' : `${p}%`);

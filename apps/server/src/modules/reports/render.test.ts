@@ -1,0 +1,179 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { docxText, pdfText, xlsxRows } from '../../test/files.js';
+import type { MonthlyReportModel } from './model.js';
+import { REPORT_MIME, durationText, renderReport, reportFileName } from './render.js';
+
+const at = (iso: string) => Date.parse(iso);
+
+const model: MonthlyReportModel = {
+  project: { id: 'p1', code: 'PRJ-001', name: '市政务云运维项目', customerName: '市大数据中心', serviceManager: '王经理' },
+  contract: { code: 'HT-2025-07', name: '政务云运维服务合同', startsOn: '2025-01-01', endsOn: '2025-12-31' },
+  month: '2025-06', from: '2025-06-01', to: '2025-06-30',
+  generatedAt: at('2025-07-01T02:00:00Z'),
+  residents: ['张三', '李四'],
+  overview: { received: 12, resolved: 10, closed: 9, openAtEnd: 2, reopened: 1, mttrMin: 135 },
+  byLevel: [{ level: 1, count: 2 }, { level: 3, count: 10 }],
+  byChannel: [{ channel: 'phone', count: 7 }, { channel: 'web', count: 5 }],
+  byCause: [{ cause: 'human', count: 3 }, { cause: 'non_human', count: 9 }],
+  sla: [
+    { kind: 'response', level: null, met: 39, breached: 1, notNeeded: 0, pct: 97.5 },
+    { kind: 'arrival', level: null, met: 4, breached: 0, notNeeded: 8, pct: 100 },
+    { kind: 'resolution', level: 1, met: 1, breached: 1, notNeeded: 0, pct: 50 },
+  ],
+  breaches: [{ number: 'GD-20250612-0007', title: '核心交换机宕机', level: 1, kind: 'resolution', lateMin: 42, cause: 'non_human' }],
+  majorFaults: [{
+    number: 'GD-20250612-0007', title: '核心交换机宕机', level: 1,
+    reportedAt: at('2025-06-12T01:30:00Z'), resolvedAt: at('2025-06-12T06:12:00Z'), solution: '更换主控板并恢复配置',
+    timeline: [
+      { at: at('2025-06-12T01:30:00Z'), text: '监控告警，值班工程师受理' },
+      { at: at('2025-06-12T02:05:00Z'), text: '工程师到场排查，确认主控板故障' },
+      { at: at('2025-06-12T06:12:00Z'), text: '更换主控板，业务恢复' },
+    ],
+  }],
+  inspections: {
+    planned: 8, done: 6, late: 1, overdue: 1, open: 0,
+    findings: [{ taskDue: '2025-06-15', planName: '机房月度巡检', item: 'UPS 电池', note: '电池内阻偏高', ticketNumber: 'GD-20250615-0002' }],
+  },
+  changes: [{ at: at('2025-06-15T03:00:00Z'), parameter: '空调设定温度', before: '20℃', after: '22℃', reason: '节能并保持机房温度合规', by: '张三' }],
+  training: [{ planName: '运维平台操作培训', trainees: 6, independent: 5, complete: false }],
+  satisfaction: { rated: 20, satisfied: 19, pct: 95, targetPct: 90, requested: 24 },
+  commitments: [
+    { kind: 'response', label: '响应及时率', target: '≥95%', actual: '97.5%', status: 'met', detail: '' },
+    { kind: 'resolution', label: '一级故障解决及时率', target: '≥95%', actual: '50%', status: 'missed', detail: '1 单超时 42 分钟' },
+  ],
+  executionPct: 90,
+  nextMonthPlan: '完成 UPS 电池更换\n\n开展第二批平台操作培训\r\n季度巡检准备',
+};
+
+const empty: MonthlyReportModel = {
+  ...model,
+  project: { ...model.project, serviceManager: null },
+  contract: null, residents: [],
+  overview: { received: 0, resolved: 0, closed: 0, openAtEnd: 0, reopened: 0, mttrMin: null },
+  byLevel: [], byChannel: [], byCause: [],
+  sla: [{ kind: 'response', level: null, met: 0, breached: 0, notNeeded: 0, pct: null }],
+  breaches: [], majorFaults: [],
+  inspections: { planned: 0, done: 0, late: 0, overdue: 0, open: 0, findings: [] },
+  changes: [], training: [],
+  satisfaction: { rated: 0, satisfied: 0, pct: null, targetPct: 90, requested: 0 },
+  commitments: [{ kind: 'satisfaction', label: '满意率', target: '≥90%', actual: '—', status: 'no_data', detail: '' }],
+  executionPct: null, nextMonthPlan: '',
+};
+
+// PDF text extraction splits and spaces runs unpredictably; compare without whitespace.
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Every figure and text a reader of the printed report must find, in reading order. */
+const printed = [
+  '月度运维报告', '市政务云运维项目 · 2025年06月', '一、概述', '市大数据中心', 'HT-2025-07', '政务云运维服务合同', '2025-01-01 至 2025-12-31',
+  '王经理', '张三、李四', '2025-06-01 至 2025-06-30', '本月受理 12 单', '月末未结 2 单', '2 小时 15 分',
+  '二、工单统计', '按故障等级', '一级', '三级', '按响应方式', '电话', '平台', '按故障原因', '人为', '非人为',
+  '三、SLA 达成情况', '97.5%', '100%', '50%', '超时明细', 'GD-20250612-0007', '核心交换机宕机',
+  '四、重大故障', '2025-06-12 09:30', '2025-06-12 14:12', '更换主控板并恢复配置',
+  '监控告警，值班工程师受理', '工程师到场排查，确认主控板故障', '更换主控板，业务恢复',
+  '五、巡检情况', '应巡 8，按时完成 6，逾期完成 1，逾期未做 1', '电池内阻偏高', 'GD-20250615-0002',
+  '六、参数调整', '空调设定温度', '20℃', '22℃', '节能并保持机房温度合规',
+  '七、培训情况', '运维平台操作培训', '未完成',
+  '八、满意度', '95%（目标 90%）', '九、服务承诺达成', '一级故障解决及时率', '未达成', '1 单超时 42 分钟', '合同执行合格率：90%',
+  '十、下月工作计划', '完成 UPS 电池更换', '开展第二批平台操作培训', '季度巡检准备',
+  '编制', '审核', '甲方确认',
+];
+
+function inOrder(text: string, needles: string[]) {
+  let from = 0;
+  for (const n of needles) {
+    const i = text.indexOf(squash(n), from);
+    expect(i, `"${n}" after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = i;
+  }
+}
+
+/** A named sheet's rows with cell values as stored (numbers stay numbers). */
+async function sheet(data: Buffer, name: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as never);
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  const out: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (r) => out.push((r.values as unknown[]).slice(1)));
+  return out;
+}
+
+describe('monthly report renderings', () => {
+  it('names and types the files', () => {
+    expect(reportFileName(model, 'pdf')).toBe('月度运维报告-PRJ-001-2025-06.pdf');
+    expect(reportFileName(model, 'xlsx')).toBe('月度运维报告-PRJ-001-2025-06.xlsx');
+    expect(REPORT_MIME.pdf).toBe('application/pdf');
+    expect(REPORT_MIME.docx).toMatch(/wordprocessingml/);
+    expect(durationText(135)).toBe('2 小时 15 分');
+    expect(durationText(null)).toBe('无数据');
+  });
+
+  it('Word: every section and figure in order', async () => {
+    const { text } = await docxText(await renderReport(model, 'docx'));
+    inOrder(squash(text), printed);
+    expect(text).toContain('合同执行合格率：90%');
+    // Each plan line is its own paragraph, blank lines dropped.
+    expect(text).toContain('\n开展第二批平台操作培训\n');
+  });
+
+  it('PDF: every section and figure in order', async () => {
+    const { pages } = await pdfText(await renderReport(model, 'pdf'));
+    inOrder(squash(pages.join('')), printed);
+  });
+
+  it('Excel: one sheet per section, figures as numbers', async () => {
+    const data = await renderReport(model, 'xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概述', '工单统计', 'SLA达成', '超时明细', '重大故障', '巡检', '参数调整', '培训', '满意度', '承诺达成', '下月计划']);
+
+    const overview = await xlsxRows(data);
+    expect(overview).toContainEqual(['报告', '月度运维报告']);
+    expect(overview).toContainEqual(['项目名称', '市政务云运维项目']);
+    expect(overview).toContainEqual(['月份', '2025-06']);
+    expect((await sheet(data, '概述')).find((r) => r[0] === '本月受理')).toEqual(['本月受理', 12]);
+
+    const stats = await sheet(data, '工单统计');
+    expect(stats).toContainEqual(['故障等级', '一级', 2]);
+    expect(stats).toContainEqual(['故障等级', '三级', 10]);
+    expect(stats).toContainEqual(['响应方式', '电话', 7]);
+    expect(stats).toContainEqual(['故障原因', '非人为', 9]);
+
+    const sla = await sheet(data, 'SLA达成');
+    expect(sla[0]).toContain('按时率(%)');
+    expect(sla).toContainEqual(['响应', '全部', 39, 1, 0, 97.5]);
+    expect(sla).toContainEqual(['解决', '一级', 1, 1, 0, 50]);
+
+    expect(await sheet(data, '超时明细')).toContainEqual(['GD-20250612-0007', '核心交换机宕机', '一级', '解决', 42, '非人为']);
+    const faults = await sheet(data, '重大故障');
+    expect(faults).toHaveLength(4);
+    expect(faults[2]).toEqual(['GD-20250612-0007', '核心交换机宕机', '一级', '2025-06-12 09:30', '2025-06-12 14:12', '更换主控板并恢复配置', '2025-06-12 10:05', '工程师到场排查，确认主控板故障']);
+    const insp = await sheet(data, '巡检');
+    expect(insp).toContainEqual(['应巡', 8]);
+    expect(insp.flat()).toContain('电池内阻偏高');
+    expect(await sheet(data, '参数调整')).toContainEqual(['2025-06-15 11:00', '空调设定温度', '20℃', '22℃', '节能并保持机房温度合规', '张三']);
+    expect(await sheet(data, '培训')).toContainEqual(['运维平台操作培训', 6, 5, '否']);
+    expect(await sheet(data, '满意度')).toContainEqual(['满意率(%)', 95]);
+    const commit = await sheet(data, '承诺达成');
+    expect(commit).toContainEqual(['一级故障解决及时率', '≥95%', '50%', '未达成', '1 单超时 42 分钟']);
+    expect(commit).toContainEqual(['合同执行合格率(%)', 90]);
+    expect((await sheet(data, '下月计划')).map((r) => r[0])).toEqual(['下月工作计划', '完成 UPS 电池更换', '开展第二批平台操作培训', '季度巡检准备']);
+  });
+
+  it('an empty month renders in every format and says 无数据 where nothing was measured', async () => {
+    const { text } = await docxText(await renderReport(empty, 'docx'));
+    for (const t of ['无数据', '满意率：无数据（目标 90%）', '合同执行合格率：无数据', '平均解决时长（MTTR）：无数据', '（未填写）', '未关联合同', '本月无重大故障']) expect(text).toContain(t);
+
+    const pdf = squash((await pdfText(await renderReport(empty, 'pdf'))).pages.join(''));
+    for (const t of ['满意率：无数据', '合同执行合格率：无数据', '（未填写）', '本月无超时工单']) expect(pdf).toContain(squash(t));
+    expect(pdf).toMatch(/全部000无数据/);
+
+    const data = await renderReport(empty, 'xlsx');
+    expect(await sheet(data, 'SLA达成')).toContainEqual(['响应', '全部', 0, 0, 0, '无数据']);
+    expect(await sheet(data, '满意度')).toContainEqual(['满意率(%)', '无数据']);
+    expect(await sheet(data, '承诺达成')).toContainEqual(['合同执行合格率(%)', '无数据']);
+    expect(await sheet(data, '工单统计')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ArchivedReportQuery, ReportFormat, ReportNotesInput, ReportScheduleInput } from '@weibao/schema';
+import type { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import type { Tx } from '../../db/dialect.js';
+import type { MonthlyReportsTable, ReportSchedulesTable } from '../../db/types.js';
+import type { Actor, RequestMeta } from '../../http/actor.js';
+import { AppError, invalid, notFound } from '../../http/errors.js';
+import { newId } from '../../lib/ids.js';
+import { addMonths } from '../assets/warranty.js';
+import type { AuditService } from '../audit/service.js';
+import { beijingDay, beijingDayStart, decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
+import type { NotificationRepository } from '../notifications/repository.js';
+import type { ProjectService } from '../projects/service.js';
+import type { ReportBuilder } from './builder.js';
+import { REPORT_MIME, renderReport, reportFileName } from './render.js';
+
+export interface ReportDeps {
+  database: Database; audit: AuditService; projects: ProjectService; builder: ReportBuilder; mail: NotificationRepository; now: () => number; dataDir: string;
+}
+type Who = { actor: Actor; ip: string | null };
+const FORMAT_ZH: Record<ReportFormat, string> = { docx: 'Word', pdf: 'PDF', xlsx: 'Excel' };
+/** Scheduled reports go out at 08:00 Beijing on their day. */
+const RUN_HOUR_MS = 8 * 3_600_000;
+/** A claimed run that has not finished by then (the node died) is picked up again. */
+const LEASE_MS = 10 * 60_000;
+/** Who generates scheduled reports: sees every project, like the provider's service manager. */
+const SCHEDULER: Actor = {
+  userId: 'system', username: 'system', displayName: '系统（定时报告）', orgId: '', orgKind: 'provider', roles: ['service_manager'], level: 1,
+  via: 'token', sessionId: null, csrfToken: null, mustChangePassword: false,
+};
+
+/** The next run instant strictly after `now`: day `day` of a month at 08:00 Beijing. */
+export function nextRunAfter(now: number, day: number): number {
+  let month = beijingDay(now).slice(0, 7);
+  for (;;) {
+    const at = beijingDayStart(`${month}-${String(day).padStart(2, '0')}`) + RUN_HOUR_MS;
+    if (at > now) return at;
+    month = addMonths(`${month}-01`, 1).slice(0, 7);
+  }
+}
+
+const presentArchived = (r: MonthlyReportsTable & { display_name?: string | null }) => ({
+  id: r.id, projectId: r.project_id, month: r.month, format: r.format as ReportFormat, fileName: r.file_name, size: Number(r.size), sha256: r.sha256,
+  generatedAt: Number(r.generated_at), generatedByName: r.generated_by ? (r.display_name ?? null) : null, trigger: r.trigger as 'manual' | 'schedule',
+  emailedTo: JSON.parse(r.emailed_to_json) as string[],
+});
+const presentSchedule = (projectId: string, r: ReportSchedulesTable | undefined) => ({
+  projectId, enabled: r ? r.enabled === 1 : false, dayOfMonth: r?.day_of_month ?? 3, formats: r ? (JSON.parse(r.formats_json) as ReportFormat[]) : (['docx', 'pdf', 'xlsx'] as ReportFormat[]),
+  recipients: r ? (JSON.parse(r.recipients_json) as string[]) : [], nextRunAt: r?.enabled ? Number(r.next_run_at) : null,
+  lastRunAt: r?.last_run_at == null ? null : Number(r.last_run_at), updatedAt: r ? Number(r.updated_at) : null,
+});
+
+/**
+ * The monthly O&M report (月度运维报告): generated on request or on the project's schedule, every
+ * file archived under <dataDir>/reports with its SHA-256, scheduled ones e-mailed to the purchaser.
+ */
+export class ReportService {
+  constructor(private readonly d: ReportDeps) {}
+  private get db() { return this.d.database.db; }
+  private get repo() { return this.d.builder.repo; }
+
+  /** The month asked for, else the last full month (Beijing). */
+  monthOf(month: string | undefined) {
+    return month ?? addMonths(`${beijingDay(this.d.now()).slice(0, 7)}-01`, -1).slice(0, 7);
+  }
+
+  async notes(actor: Actor, projectId: string, month: string) {
+    await this.d.projects.visibleProject(this.db, actor, projectId);
+    const r = await this.repo.notes(this.db, projectId, month);
+    return { projectId, month, nextMonthPlan: r?.next_month_plan ?? '', updatedAt: r ? Number(r.updated_at) : null, updatedByName: r?.display_name ?? null };
+  }
+
+  async saveNotes(meta: RequestMeta, projectId: string, month: string, input: z.infer<typeof ReportNotesInput>) {
+    await this.db.transaction().execute(async (tx) => {
+      const p = await this.d.projects.visibleProject(tx, meta.actor, projectId);
+      const before = await this.repo.notes(tx, projectId, month);
+      await this.repo.saveNotes(tx, { project_id: projectId, month, next_month_plan: input.nextMonthPlan, updated_at: this.d.now(), updated_by: meta.actor.userId });
+      await this.d.audit.record(tx, meta, {
+        action: 'report.notes', targetType: 'project', targetId: projectId, summary: `${p.name} ${month} 月度运维报告：修改下月工作计划`,
+        detail: { before: before?.next_month_plan ?? null, after: input.nextMonthPlan },
+      });
+    });
+    return this.notes(meta.actor, projectId, month);
+  }
+
+  /** Builds, renders and archives one file; the archive row and its audit entry are one transaction. */
+  private async generate(who: Who, projectId: string, month: string, format: ReportFormat, trigger: 'manual' | 'schedule', emailedTo: string[], tx?: Tx) {
+    const model = await this.d.builder.build(who.actor, projectId, month);
+    const body = await renderReport(model, format);
+    const id = newId(this.d.now());
+    const rel = path.join('reports', projectId, `${id}.${format}`);
+    fs.mkdirSync(path.join(this.d.dataDir, 'reports', projectId), { recursive: true });
+    fs.writeFileSync(path.join(this.d.dataDir, rel), body);
+    const row: MonthlyReportsTable = {
+      id, project_id: projectId, month, format, file_name: reportFileName(model, format), size: body.length, sha256: createHash('sha256').update(body).digest('hex'),
+      storage_path: rel, generated_at: this.d.now(), generated_by: who.actor.userId === SCHEDULER.userId ? null : who.actor.userId, trigger, emailed_to_json: JSON.stringify(emailedTo),
+    };
+    const write = async (t: Tx) => {
+      await this.repo.insertArchived(t, row);
+      await this.d.audit.record(t, who.actor.userId === SCHEDULER.userId ? { actor: null, ip: null, actorLabel: SCHEDULER.displayName } : who, {
+        action: 'report.generate', targetType: 'monthly_report', targetId: id,
+        summary: `生成 ${model.project.name} ${month} 月度运维报告（${FORMAT_ZH[format]}）${emailedTo.length ? `并发送给 ${emailedTo.join('、')}` : ''}`,
+        detail: { projectId, month, format, sha256: row.sha256, size: row.size, trigger, emailedTo },
+      });
+    };
+    try {
+      if (tx) await write(tx); else await this.db.transaction().execute(write);
+    } catch (e) {
+      fs.rmSync(path.join(this.d.dataDir, rel), { force: true });
+      throw e;
+    }
+    return { row, body, mime: REPORT_MIME[format] };
+  }
+
+  async download(meta: RequestMeta, projectId: string, month: string, format: ReportFormat) {
+    if (month > beijingDay(this.d.now()).slice(0, 7)) throw invalid('month', '不能生成未来月份的报告 / the month has not begun');
+    await this.d.projects.visibleProject(this.db, meta.actor, projectId);
+    return this.generate(meta, projectId, month, format, 'manual', []);
+  }
+
+  async archive(actor: Actor, projectId: string, q: z.infer<typeof ArchivedReportQuery>) {
+    await this.d.projects.visibleProject(this.db, actor, projectId);
+    const after = q.cursor ? decodeKeyset(q.cursor) : null;
+    if (q.cursor && !after) throw invalid('cursor', '无效的分页游标 / bad cursor');
+    const rows = await this.repo.archivePage(this.db, projectId, { month: q.month, after: after ?? undefined, limit: q.limit });
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return { items: page.map(presentArchived), nextCursor: rows.length > q.limit && last ? encodeKeyset(Number(last.generated_at), last.id) : null };
+  }
+
+  /** An archived file, checked against its recorded hash: a changed file is refused, not served. */
+  async archivedFile(meta: RequestMeta, id: string) {
+    const r = await this.repo.archived(this.db, id);
+    if (!r) throw notFound('月度报告');
+    await this.d.projects.visibleProject(this.db, meta.actor, r.project_id).catch((e: unknown) => { throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('月度报告') : e; });
+    const file = path.join(this.d.dataDir, r.storage_path);
+    const body = fs.existsSync(file) ? fs.readFileSync(file) : null;
+    if (!body || createHash('sha256').update(body).digest('hex') !== r.sha256) throw new AppError('CONFLICT', { reason: 'archive_mismatch' }, 'id');
+    await this.d.audit.recordAlone(meta, { action: 'report.download', targetType: 'monthly_report', targetId: id, summary: `下载归档的月度运维报告 ${r.file_name}`, detail: { sha256: r.sha256 } });
+    return { body, mime: REPORT_MIME[r.format as ReportFormat], fileName: r.file_name, sha256: r.sha256 };
+  }
+
+  async schedule(actor: Actor, projectId: string) {
+    await this.d.projects.visibleProject(this.db, actor, projectId);
+    return presentSchedule(projectId, await this.repo.schedule(this.db, projectId));
+  }
+
+  async saveSchedule(meta: RequestMeta, projectId: string, input: z.infer<typeof ReportScheduleInput>) {
+    return this.db.transaction().execute(async (tx) => {
+      const p = await this.d.projects.visibleProject(tx, meta.actor, projectId);
+      const before = await this.repo.schedule(tx, projectId);
+      const now = this.d.now();
+      const row: ReportSchedulesTable = {
+        project_id: projectId, enabled: input.enabled ? 1 : 0, day_of_month: input.dayOfMonth, formats_json: JSON.stringify([...new Set(input.formats)]),
+        recipients_json: JSON.stringify([...new Set(input.recipients.map((r) => r.toLowerCase()))]), next_run_at: input.enabled ? nextRunAfter(now, input.dayOfMonth) : null,
+        last_run_at: before?.last_run_at ?? null, updated_at: now, updated_by: meta.actor.userId,
+      };
+      await this.repo.saveSchedule(tx, row);
+      const after = presentSchedule(projectId, row);
+      await this.d.audit.record(tx, meta, {
+        action: 'report.schedule', targetType: 'project', targetId: projectId,
+        summary: `${p.name} 月度运维报告定时发送：${input.enabled ? `每月 ${input.dayOfMonth} 日发送上月报告（${after.formats.map((f) => FORMAT_ZH[f]).join('、')}）给 ${after.recipients.join('、') || '客户项目负责人'}` : '停用'}`,
+        detail: { before: before ? presentSchedule(projectId, before) : null, after },
+      });
+      return after;
+    });
+  }
+
+  /**
+   * Worker: sends last month's report for every schedule due. A run is claimed by moving its
+   * `next_run_at` forward by a lease with a compare-and-set update, so one node sends it; after the
+   * mail is queued the row moves to next month. Recipients: the schedule's list, else the customer's leads.
+   */
+  async sendDue(limit = 20): Promise<number> {
+    const now = this.d.now();
+    let sent = 0;
+    for (const due of await this.repo.dueSchedules(this.db, now, limit)) {
+      if (!(await this.repo.claim(this.db, due.project_id, Number(due.next_run_at), now + LEASE_MS))) continue;
+      const project = (await this.d.projects.repo.project(this.db, due.project_id))!;
+      const listed = JSON.parse(due.recipients_json) as string[];
+      const to = listed.length ? listed : await this.repo.customerLeadEmails(this.db, project.customer_id);
+      const month = addMonths(`${beijingDay(now).slice(0, 7)}-01`, -1).slice(0, 7);
+      const files: Awaited<ReturnType<ReportService['generate']>>[] = [];
+      for (const format of JSON.parse(due.formats_json) as ReportFormat[]) files.push(await this.generate({ actor: SCHEDULER, ip: null }, due.project_id, month, format, 'schedule', to));
+      await this.db.transaction().execute(async (tx) => {
+        const attachments = JSON.stringify(files.map((f) => ({ fileName: f.row.file_name, path: f.row.storage_path, mime: f.mime })));
+        const body = `${project.name} ${month} 月度运维报告见附件（${files.map((f) => `${f.row.file_name} SHA-256 ${f.row.sha256}`).join('；')}）。`;
+        for (const addr of to) {
+          await this.d.mail.enqueueMail(tx, {
+            id: newId(now), to_addr: addr, subject: `【月度运维报告】${project.name} ${month}`, body, state: 'pending', attempts: 0, next_attempt_at: now,
+            sent_at: null, error: null, source_key: `monthly-report:${due.project_id}:${month}:${Number(due.next_run_at)}:${addr}`, created_at: now, attachments_json: attachments,
+          });
+        }
+        await this.repo.setRun(tx, due.project_id, now, nextRunAfter(now, due.day_of_month));
+      });
+      sent++;
+    }
+    return sent;
+  }
+}
