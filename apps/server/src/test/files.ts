@@ -29,6 +29,17 @@ export async function docxText(data: Buffer): Promise<{ text: string; xml: strin
   return { text, xml, styles, images: xml.split('<w:drawing>').length - 1 };
 }
 
+/** The raw cell values (numbers stay numbers) of one named sheet, row by row. */
+export async function xlsxSheet(data: Buffer, name: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as never);
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  const out: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (r) => out.push((r.values as unknown[]).slice(1)));
+  return out;
+}
+
 /** Every row of the first sheet as arrays of cell text. */
 export async function xlsxRows(data: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();

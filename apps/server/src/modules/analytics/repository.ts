@@ -96,7 +96,8 @@ export class AnalyticsRepository {
   /** Open tickets now, by level and age band (reported how long ago), with the breached among them. */
   async backlog(db: Tx, projectIds: string[], now: number) {
     if (!projectIds.length) return [];
-    const band = sql<string>`case when reported_at > ${now - DAY} then 'lt1d' when reported_at > ${now - 3 * DAY} then 'd1to3' when reported_at > ${now - 7 * DAY} then 'd3to7' else 'gt7d' end`;
+    // Literals, not parameters: PostgreSQL matches a GROUP BY expression to the select list only when both are the same text.
+    const band = sql<string>`case when reported_at > ${sql.lit(now - DAY)} then 'lt1d' when reported_at > ${sql.lit(now - 3 * DAY)} then 'd1to3' when reported_at > ${sql.lit(now - 7 * DAY)} then 'd3to7' else 'gt7d' end`;
     const rows = await db.selectFrom('tickets').where('status', 'in', [...OPEN_STATUSES]).where('project_id', 'in', projectIds)
       .select(['level', band.as('band'), (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('breached').as('breached')])
       .groupBy(['level', band]).execute();

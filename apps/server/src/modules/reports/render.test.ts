@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { docxText, pdfText, xlsxRows } from '../../test/files.js';
+import { docxText, pdfText, xlsxRows, xlsxSheet } from '../../test/files.js';
 import type { MonthlyReportModel } from './model.js';
 import { REPORT_MIME, durationText, renderReport, reportFileName } from './render.js';
 
@@ -90,16 +90,6 @@ function inOrder(text: string, needles: string[]) {
 }
 
 /** A named sheet's rows with cell values as stored (numbers stay numbers). */
-async function sheet(data: Buffer, name: string): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as never);
-  const ws = wb.getWorksheet(name);
-  if (!ws) throw new Error(`no sheet ${name}`);
-  const out: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (r) => out.push((r.values as unknown[]).slice(1)));
-  return out;
-}
-
 describe('monthly report renderings', () => {
   it('names and types the files', () => {
     expect(reportFileName(model, 'pdf')).toBe('月度运维报告-PRJ-001-2025-06.pdf');
@@ -133,33 +123,33 @@ describe('monthly report renderings', () => {
     expect(overview).toContainEqual(['报告', '月度运维报告']);
     expect(overview).toContainEqual(['项目名称', '市政务云运维项目']);
     expect(overview).toContainEqual(['月份', '2025-06']);
-    expect((await sheet(data, '概述')).find((r) => r[0] === '本月受理')).toEqual(['本月受理', 12]);
+    expect((await xlsxSheet(data, '概述')).find((r) => r[0] === '本月受理')).toEqual(['本月受理', 12]);
 
-    const stats = await sheet(data, '工单统计');
+    const stats = await xlsxSheet(data, '工单统计');
     expect(stats).toContainEqual(['故障等级', '一级', 2]);
     expect(stats).toContainEqual(['故障等级', '三级', 10]);
     expect(stats).toContainEqual(['响应方式', '电话', 7]);
     expect(stats).toContainEqual(['故障原因', '非人为', 9]);
 
-    const sla = await sheet(data, 'SLA达成');
+    const sla = await xlsxSheet(data, 'SLA达成');
     expect(sla[0]).toContain('按时率(%)');
     expect(sla).toContainEqual(['响应', '全部', 39, 1, 0, 97.5]);
     expect(sla).toContainEqual(['解决', '一级', 1, 1, 0, 50]);
 
-    expect(await sheet(data, '超时明细')).toContainEqual(['GD-20250612-0007', '核心交换机宕机', '一级', '解决', 42, '非人为']);
-    const faults = await sheet(data, '重大故障');
+    expect(await xlsxSheet(data, '超时明细')).toContainEqual(['GD-20250612-0007', '核心交换机宕机', '一级', '解决', 42, '非人为']);
+    const faults = await xlsxSheet(data, '重大故障');
     expect(faults).toHaveLength(4);
     expect(faults[2]).toEqual(['GD-20250612-0007', '核心交换机宕机', '一级', '2025-06-12 09:30', '2025-06-12 14:12', '更换主控板并恢复配置', '2025-06-12 10:05', '工程师到场排查，确认主控板故障']);
-    const insp = await sheet(data, '巡检');
+    const insp = await xlsxSheet(data, '巡检');
     expect(insp).toContainEqual(['应巡', 8]);
     expect(insp.flat()).toContain('电池内阻偏高');
-    expect(await sheet(data, '参数调整')).toContainEqual(['2025-06-15 11:00', '空调设定温度', '20℃', '22℃', '节能并保持机房温度合规', '张三']);
-    expect(await sheet(data, '培训')).toContainEqual(['运维平台操作培训', 6, 5, '否']);
-    expect(await sheet(data, '满意度')).toContainEqual(['满意率(%)', 95]);
-    const commit = await sheet(data, '承诺达成');
+    expect(await xlsxSheet(data, '参数调整')).toContainEqual(['2025-06-15 11:00', '空调设定温度', '20℃', '22℃', '节能并保持机房温度合规', '张三']);
+    expect(await xlsxSheet(data, '培训')).toContainEqual(['运维平台操作培训', 6, 5, '否']);
+    expect(await xlsxSheet(data, '满意度')).toContainEqual(['满意率(%)', 95]);
+    const commit = await xlsxSheet(data, '承诺达成');
     expect(commit).toContainEqual(['一级故障解决及时率', '≥95%', '50%', '未达成', '1 单超时 42 分钟']);
     expect(commit).toContainEqual(['合同执行合格率(%)', 90]);
-    expect((await sheet(data, '下月计划')).map((r) => r[0])).toEqual(['下月工作计划', '完成 UPS 电池更换', '开展第二批平台操作培训', '季度巡检准备']);
+    expect((await xlsxSheet(data, '下月计划')).map((r) => r[0])).toEqual(['下月工作计划', '完成 UPS 电池更换', '开展第二批平台操作培训', '季度巡检准备']);
   });
 
   it('an empty month renders in every format and says 无数据 where nothing was measured', async () => {
@@ -171,9 +161,9 @@ describe('monthly report renderings', () => {
     expect(pdf).toMatch(/全部000无数据/);
 
     const data = await renderReport(empty, 'xlsx');
-    expect(await sheet(data, 'SLA达成')).toContainEqual(['响应', '全部', 0, 0, 0, '无数据']);
-    expect(await sheet(data, '满意度')).toContainEqual(['满意率(%)', '无数据']);
-    expect(await sheet(data, '承诺达成')).toContainEqual(['合同执行合格率(%)', '无数据']);
-    expect(await sheet(data, '工单统计')).toHaveLength(1);
+    expect(await xlsxSheet(data, 'SLA达成')).toContainEqual(['响应', '全部', 0, 0, 0, '无数据']);
+    expect(await xlsxSheet(data, '满意度')).toContainEqual(['满意率(%)', '无数据']);
+    expect(await xlsxSheet(data, '承诺达成')).toContainEqual(['合同执行合格率(%)', '无数据']);
+    expect(await xlsxSheet(data, '工单统计')).toHaveLength(1);
   });
 });
