@@ -16,7 +16,7 @@ import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import type { Dialect } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
-import { freshBenchDatabase, pct, pgReachable } from './common.js';
+import { freshBenchDatabase, pct, pgReachable, writeDocsBlock } from './common.js';
 import { COLUMNS } from '../apps/server/src/modules/assets/spreadsheet.js';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
 
@@ -133,8 +133,6 @@ function report(results: Awaited<ReturnType<typeof run>>[]): string {
   return lines.join('\n');
 }
 
-const START = '<!-- bench:assets:start -->';
-const END = '<!-- bench:assets:end -->';
 async function main() {
   log(`generating ${N} ledger rows`);
   const file = await ledgerXlsx();
@@ -146,13 +144,7 @@ async function main() {
   }
   const block = report(results);
   process.stdout.write(`${block}\n`);
-  if (env.BENCH_DOCS !== '0') {
-    const docs = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
-    const text = fs.readFileSync(docs, 'utf8');
-    const a = text.indexOf(START);
-    const b = text.indexOf(END);
-    fs.writeFileSync(docs, a >= 0 && b > a ? `${text.slice(0, a + START.length)}\n${block}\n${text.slice(b)}` : `${text.trimEnd()}\n\n## Asset ledger at 100,000 items\n\n${START}\n${block}\n${END}\n`);
-  }
+  writeDocsBlock('assets', 'Asset ledger at 100,000 items', block);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 

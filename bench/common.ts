@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -30,3 +31,15 @@ export async function freshBenchDatabase(dialect: Dialect, name: string, dataDir
 
 /** The p-th percentile of a sample. */
 export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+/** Replaces the `<!-- bench:<name>:start/end -->` block of docs/benchmarks.md (appends a section the first time), unless BENCH_DOCS=0. */
+export function writeDocsBlock(name: string, heading: string, block: string) {
+  if (process.env.BENCH_DOCS === '0') return;
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const docs = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
+  const text = fs.readFileSync(docs, 'utf8');
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  fs.writeFileSync(docs, a >= 0 && b > a ? `${text.slice(0, a + start.length)}\n${block}\n${text.slice(b)}` : `${text.trimEnd()}\n\n## ${heading}\n\n${start}\n${block}\n${end}\n`);
+}

@@ -16,7 +16,7 @@ import { loadConfig } from '../apps/server/src/config.js';
 import type { Dialect } from '../apps/server/src/db/database.js';
 import { refreshStats } from '../apps/server/src/db/dialect.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
-import { freshBenchDatabase, pct, pgReachable } from './common.js';
+import { freshBenchDatabase, pct, pgReachable, writeDocsBlock } from './common.js';
 import { KbSearch } from '../apps/server/src/db/search/kb.js';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
 
@@ -145,8 +145,6 @@ function report(results: Awaited<ReturnType<typeof run>>[]): string {
   return lines.join('\n');
 }
 
-const START = '<!-- bench:kb:start -->';
-const END = '<!-- bench:kb:end -->';
 async function main() {
   const results = [];
   for (const d of DIALECTS) {
@@ -155,13 +153,7 @@ async function main() {
   }
   const block = report(results);
   process.stdout.write(`${block}\n`);
-  if (env.BENCH_DOCS !== '0') {
-    const docs = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
-    const text = fs.readFileSync(docs, 'utf8');
-    const a = text.indexOf(START);
-    const b = text.indexOf(END);
-    fs.writeFileSync(docs, a >= 0 && b > a ? `${text.slice(0, a + START.length)}\n${block}\n${text.slice(b)}` : `${text.trimEnd()}\n\n## Knowledge-base search at 100,000 articles\n\n${START}\n${block}\n${END}\n`);
-  }
+  writeDocsBlock('kb', 'Knowledge-base search at 100,000 articles', block);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
