@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppLayout } from './AppLayout';
 import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequireRole } from './guards';
-import { ADMIN_ORG_ROLES, COST_READERS, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, USER_ADMIN_ROLES } from './roles';
+import { ADMIN_ORG_ROLES, COST_READERS, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, REPORT_READERS, USER_ADMIN_ROLES } from './roles';
 import VerifyPage from '../features/verify/VerifyPage';
 
 // Every page is its own chunk so the first load carries only the shell (and echarts only the dashboard).
@@ -46,6 +46,9 @@ const MyRatingsPage = lazy(() => import('../features/satisfaction/MyRatingsPage'
 const SatisfactionPage = lazy(() => import('../features/satisfaction/SatisfactionPage'));
 const FeedbackListPage = lazy(() => import('../features/feedback/FeedbackListPage'));
 const FeedbackDetailPage = lazy(() => import('../features/feedback/FeedbackDetailPage'));
+const AnalyticsPage = lazy(() => import('../features/reports/AnalyticsPage'));
+const CommitmentsPage = lazy(() => import('../features/reports/CommitmentsPage'));
+const MonthlyReportsPage = lazy(() => import('../features/reports/MonthlyReportsPage'));
 
 const AUDITOR = ['auditor'] as const;
 const SECURITY_ADMIN = ['security_admin'] as const;
@@ -100,6 +103,9 @@ export function App() {
             <Route path="feedback" element={<RequireRole roles={RECORD_READERS}><FeedbackListPage /></RequireRole>} />
             <Route path="feedback/:id" element={<RequireRole roles={RECORD_READERS}><FeedbackDetailPage /></RequireRole>} />
             <Route path="costs" element={<RequireRole roles={COST_READERS}><CostStatementPage /></RequireRole>} />
+            <Route path="analytics" element={<RequireRole roles={REPORT_READERS}><AnalyticsPage /></RequireRole>} />
+            <Route path="commitments" element={<RequireRole roles={REPORT_READERS}><CommitmentsPage /></RequireRole>} />
+            <Route path="monthly-reports" element={<RequireRole roles={REPORT_READERS}><MonthlyReportsPage /></RequireRole>} />
             <Route path="portal/report" element={<RequireRole roles={CUSTOMER_ROLES}><ReportFaultPage /></RequireRole>} />
             <Route path="portal/tickets" element={<RequireRole roles={CUSTOMER_ROLES}><MyTicketsPage /></RequireRole>} />
             <Route path="portal/tickets/:id" element={<RequireRole roles={CUSTOMER_ROLES}><TicketDetailPage /></RequireRole>} />

@@ -8,7 +8,8 @@ import {
 import { BookOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import type { Me } from '../api/types';
-import { ADMIN_ORG_ROLES, COST_READERS, hasRole, isCustomer, isProviderStaff, USER_ADMIN_ROLES } from './roles';
+import { ADMIN_ORG_ROLES, COST_READERS, hasRole, isCustomer, isProviderStaff, REPORT_READERS, USER_ADMIN_ROLES } from './roles';
+import { BarChartOutlined, CarryOutOutlined, FileTextOutlined } from '@ant-design/icons';
 
 type Item = { key: string; icon: ReactNode; label: string };
 
@@ -64,6 +65,14 @@ export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
       { key: '/feedback', icon: <MessageOutlined aria-hidden />, label: t('feedback.nav') },
     );
     if (hasRole(me, COST_READERS)) items.push({ key: '/costs', icon: <AccountBookOutlined aria-hidden />, label: t('nav.costs') });
+    // Analytics, commitments register and the monthly O&M report (R29): provider staff and customer leads.
+    if (hasRole(me, REPORT_READERS)) {
+      items.push(
+        { key: '/analytics', icon: <BarChartOutlined aria-hidden />, label: t('reports.nav.analytics') },
+        { key: '/commitments', icon: <CarryOutOutlined aria-hidden />, label: t('reports.nav.commitments') },
+        { key: '/monthly-reports', icon: <FileTextOutlined aria-hidden />, label: t('reports.nav.monthlyReports') },
+      );
+    }
   }
   const admin: Item[] = [];
   if (hasRole(me, ADMIN_ORG_ROLES)) {

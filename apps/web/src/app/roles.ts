@@ -8,6 +8,8 @@ export const USER_ADMIN_ROLES: readonly Role[] = ['sys_admin', 'security_admin']
 export const RECORD_AUTHORS: readonly Role[] = ['engineer', 'service_manager'];
 /** Who reads the cost statement (费用结算单): the provider's manager, and a customer's lead for their own organisation. */
 export const COST_READERS: readonly Role[] = ['service_manager', 'customer_lead'];
+/** Analytics, commitments and monthly reports (运营分析, 服务承诺, 月度报告): provider staff and a customer's lead. */
+export const REPORT_READERS: readonly Role[] = ['service_manager', 'dispatcher', 'engineer', 'customer_lead'];
 
 export function hasRole(me: Pick<Me, 'roles'>, roles: readonly Role[]): boolean {
   return me.roles.some((r) => roles.includes(r));

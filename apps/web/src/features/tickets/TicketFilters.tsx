@@ -1,11 +1,34 @@
 import { useState } from 'react';
-import { Button, Col, Grid, Input, Row, Select } from 'antd';
-import { FilterOutlined } from '@ant-design/icons';
+import { Button, Col, Grid, Input, Row, Select, Tag } from 'antd';
+import { CloseOutlined, FilterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, TICKET_STATUSES } from '../../api/enums';
 import { filterByLabel, useAssignees, useOrgs, useProjects, useUsers } from '../../api/queries';
 import type { TicketFilter } from './api';
 import { useCurrentUser } from '../auth/useMe';
+import { clearClock, hasClockFilter } from './useTicketFilter';
+
+const beijingDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** 时钟超时筛选: the tickets behind a commitment or an on-time rate, removable in one click. */
+function ClockFilterTag({ filter, onRemove }: { filter: TicketFilter; onRemove: () => void }) {
+  const { t } = useTranslation();
+  if (!hasClockFilter(filter)) return null;
+  const text = t('reports.clockFilter.text', {
+    clock: t(`clock.kind.${filter.clock!}`),
+    outcome: t(`clock.status.${filter.outcome!}`),
+    from: beijingDay(filter.endedFrom!),
+    to: beijingDay(Math.max(filter.endedFrom!, filter.endedTo! - 1)),
+  });
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 4, marginBottom: 8 }} data-testid="clock-filter" data-clock={filter.clock} data-outcome={filter.outcome}>
+      <Tag style={{ whiteSpace: 'normal', marginInlineEnd: 0, overflowWrap: 'anywhere', color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' }} data-testid="clock-filter-tag">
+        <strong>{t('reports.clockFilter.label')}</strong>: {text}
+      </Tag>
+      <Button size="small" type="text" icon={<CloseOutlined aria-hidden />} aria-label={t('reports.clockFilter.remove')} onClick={onRemove} data-testid="clock-filter-remove" />
+    </div>
+  );
+}
 
 interface Props {
   filter: TicketFilter;
@@ -45,6 +68,7 @@ export function TicketFilters({ filter, update, reset, customerView = false }: P
   const col = { xs: 24, sm: 12, md: 8, xl: 6 };
   return (
     <div role="search" aria-label={t('filter.title')} style={{ marginBottom: 12 }}>
+      <ClockFilterTag filter={filter} onRemove={() => update(clearClock)} />
       <Row gutter={[8, 8]}>
         <Col {...col} xs={screens.md ? 24 : 18}>
           {search}
@@ -94,7 +118,7 @@ export function TicketFilters({ filter, update, reset, customerView = false }: P
                   aria-label={t('filter.customer')}
                   placeholder={t('filter.customer')}
                   value={filter.customerId}
-                  onChange={(customerId) => update({ customerId, projectId: undefined, assigneeId: undefined })}
+                  onChange={(customerId) => update({ customerId, projectId: undefined, assigneeId: undefined, ...clearClock })}
                   options={orgs.filter((o) => o.kind === 'customer').map((o) => ({ value: o.id, label: o.name }))}
                   data-testid="filter-customer"
                 />
@@ -109,7 +133,7 @@ export function TicketFilters({ filter, update, reset, customerView = false }: P
                 aria-label={t('filter.project')}
                 placeholder={t('filter.project')}
                 value={filter.projectId}
-                onChange={(projectId) => update({ projectId, assigneeId: undefined })}
+                onChange={(projectId) => update({ projectId, assigneeId: undefined, ...(projectId === filter.projectId ? {} : clearClock) })}
                 options={projects
                   .filter((p) => !filter.customerId || p.customerId === filter.customerId)
                   .map((p) => ({ value: p.id, label: `${p.name} (${p.customerName})` }))}

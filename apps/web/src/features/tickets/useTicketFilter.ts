@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { Channel, FaultLevel, TicketStatus, TicketTab } from '../../api/types';
+import type { Channel, ClockKind, FaultLevel, TicketStatus, TicketTab } from '../../api/types';
 import type { TicketFilter } from './api';
 
 export const TABS: TicketTab[] = ['mine', 'created', 'all', 'at_risk'];
+const CLOCKS: ClockKind[] = ['response', 'arrival', 'resolution'];
+const ms = (v: string | null) => (v && /^\d{1,15}$/.test(v) ? Number(v) : undefined);
 
 /**
  * Queue tab and filters live in the URL, so "back" from a ticket restores the list and a filtered
@@ -14,6 +16,13 @@ export function useTicketFilter(defaultTab: TicketTab, allowedTabs: TicketTab[] 
   const filter = useMemo<TicketFilter>(() => {
     const tabParam = params.get('tab') as TicketTab | null;
     const level = Number(params.get('level'));
+    const clock = params.get('clock') as ClockKind | null;
+    const outcome = params.get('outcome');
+    const endedFrom = ms(params.get('endedFrom'));
+    const endedTo = ms(params.get('endedTo'));
+    const drill = clock && CLOCKS.includes(clock) && (outcome === 'breached' || outcome === 'met') && endedFrom !== undefined && endedTo !== undefined
+      ? { clock, outcome, endedFrom, endedTo } as const
+      : {};
     return {
       tab: tabParam && allowedTabs.includes(tabParam) ? tabParam : defaultTab,
       status: params.getAll('status') as TicketStatus[],
@@ -23,6 +32,8 @@ export function useTicketFilter(defaultTab: TicketTab, allowedTabs: TicketTab[] 
       assigneeId: params.get('assigneeId') ?? undefined,
       channel: (params.get('channel') as Channel | null) ?? undefined,
       q: params.get('q') ?? undefined,
+      // The drill-down from a commitment or an on-time rate (时钟超时筛选): all four parameters or none.
+      ...drill,
     };
   }, [params, defaultTab, allowedTabs]);
 
@@ -36,6 +47,12 @@ export function useTicketFilter(defaultTab: TicketTab, allowedTabs: TicketTab[] 
     }
     setParams(p, { replace: true });
   };
-  const reset = () => update({ status: [], level: undefined, customerId: undefined, projectId: undefined, assigneeId: undefined, channel: undefined, q: undefined });
+  const reset = () => update({ status: [], level: undefined, customerId: undefined, projectId: undefined, assigneeId: undefined, channel: undefined, q: undefined, ...clearClock });
   return { filter, update, reset };
+}
+
+/** Patch that removes the clock drill-down filter. */
+export const clearClock = { clock: undefined, outcome: undefined, endedFrom: undefined, endedTo: undefined } as const;
+export function hasClockFilter(f: TicketFilter): boolean {
+  return !!f.clock && !!f.outcome && f.endedFrom !== undefined && f.endedTo !== undefined;
 }

@@ -1,0 +1,105 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { App, Button, Card, Empty, Input, Space, Typography } from 'antd';
+import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../api/types';
+import { hasRole } from '../../app/roles';
+import { formatDateTime } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { ProjectPicker, useProjectParam } from '../../components/ProjectPicker';
+import { useUrlState } from '../../components/useUrlState';
+import { useCurrentUser } from '../auth/useMe';
+import { archiveKey, beijingMonth, isMonth, monthlyReportUrl, REPORT_FORMATS, type ReportFormat, useReportNotes, useSaveReportNotes } from './api';
+import { ArchiveCard } from './ArchiveCard';
+import { ScheduleCard } from './ScheduleCard';
+import './reports.css';
+
+/** Who may generate (download) the report. */
+const REPORT_DOWNLOADERS: readonly Role[] = ['service_manager', 'dispatcher', 'customer_lead'];
+const ICON: Record<ReportFormat, ReactNode> = { docx: <FileWordOutlined aria-hidden />, pdf: <FilePdfOutlined aria-hidden />, xlsx: <FileExcelOutlined aria-hidden /> };
+
+/** 下月工作计划: written by the service manager, printed at the end of the report. */
+function PlanCard({ projectId, month, editable }: { projectId: string; month: string; editable: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const notes = useReportNotes(projectId, month);
+  const save = useSaveReportNotes(projectId, month);
+  const [text, setText] = useState('');
+  const saved = notes.data?.nextMonthPlan ?? '';
+  useEffect(() => setText(saved), [saved, projectId, month]);
+  const n = notes.data;
+  return (
+    <Card size="small" title={<h2 className="card-h2">{t('reports.monthly.plan')}</h2>} style={{ marginTop: 12 }} data-testid="plan-card">
+      {editable ? (
+        <>
+          <label htmlFor="report-plan" className="visually-hidden">{t('reports.monthly.plan')}</label>
+          <Input.TextArea id="report-plan" value={text} onChange={(e) => setText(e.target.value)} maxLength={10_000} autoSize={{ minRows: 4, maxRows: 16 }}
+            placeholder={t('reports.monthly.planPlaceholder')} disabled={notes.isPending} data-testid="report-plan" />
+          <Space wrap style={{ marginTop: 8 }}>
+            <Button type="primary" loading={save.isPending} disabled={text === saved} data-testid="report-plan-save"
+              onClick={() => save.mutate({ nextMonthPlan: text }, { onSuccess: () => void message.success(t('reports.monthly.planSaved')) })}>
+              {t('common.save')}
+            </Button>
+            {n?.updatedAt ? <span className="muted" data-testid="report-plan-updated">{t('reports.monthly.planUpdated', { name: n.updatedByName ?? '—', at: formatDateTime(n.updatedAt) })}</span> : null}
+          </Space>
+        </>
+      ) : notes.error ? <div className="muted">{t('reports.monthly.planUnavailable')}</div>
+        : saved ? <Typography.Paragraph className="pre-wrap" style={{ margin: 0 }} data-testid="report-plan-text">{saved}</Typography.Paragraph>
+        : <span className="muted" data-testid="report-plan-text">{t('reports.monthly.planEmpty')}</span>}
+    </Card>
+  );
+}
+
+/** 月度报告: the month's O&M report as Word / PDF / Excel, its archive, and the schedule that sends it. */
+export default function MonthlyReportsPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const qc = useQueryClient();
+  const manager = me.roles.includes('service_manager');
+  const canDownload = hasRole(me, REPORT_DOWNLOADERS);
+  const { projectId, projects, loading, setProjectId } = useProjectParam();
+  const [params, set] = useUrlState();
+  const m = params.get('month');
+  const month = isMonth(m) ? m : beijingMonth();
+  // Each download generates and archives a file: refresh the archive while the server writes it.
+  const afterDownload = () => {
+    for (const ms of [1500, 4000, 9000]) setTimeout(() => void qc.invalidateQueries({ queryKey: archiveKey(projectId, month) }), ms);
+  };
+
+  return (
+    <>
+      <PageHeader title={t('reports.monthly.title')} />
+      <div role="search" aria-label={t('filter.title')} className="report-filters">
+        <div className="report-field" style={{ maxWidth: 520, flexBasis: 260 }}>
+          <ProjectPicker value={projectId} onChange={setProjectId} projects={projects} loading={loading} testId="monthly-project" />
+        </div>
+        <div className="report-field report-field-narrow" style={{ flexDirection: 'row', alignItems: 'center', gap: 8 }}>
+          <label htmlFor="monthly-month" style={{ whiteSpace: 'nowrap' }}>{t('reports.month')}</label>
+          <Input id="monthly-month" type="month" value={month} onChange={(e) => isMonth(e.target.value) && set({ month: e.target.value })} data-testid="monthly-month" />
+        </div>
+      </div>
+      {!projectId ? <Empty description={<span className="muted">{t('common.chooseProjectFirst')}</span>} /> : (
+        <div data-testid="monthly-reports" data-month={month}>
+          <Card size="small" title={<h2 className="card-h2">{t('reports.monthly.download', { month })}</h2>}>
+            {canDownload ? (
+              <>
+                <Space wrap>
+                  {REPORT_FORMATS.map((f) => (
+                    <Button key={f} href={monthlyReportUrl(projectId, month, f)} download icon={ICON[f]} onClick={afterDownload} data-testid={`report-${f}`}>
+                      {t(`reports.monthly.as.${f}`)}
+                    </Button>
+                  ))}
+                </Space>
+                <p className="muted" style={{ margin: '8px 0 0' }}>{t('reports.monthly.downloadHelp')}</p>
+              </>
+            ) : <span className="muted">{t('reports.monthly.noDownload')}</span>}
+          </Card>
+          <PlanCard projectId={projectId} month={month} editable={manager} />
+          <ArchiveCard projectId={projectId} month={month} />
+          {manager ? <ScheduleCard projectId={projectId} /> : null}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type * as S from '@weibao/schema';
+import { api, buildUrl, downloadUrl } from '../../api/client';
+
+const enc = encodeURIComponent;
+const base = (projectId: string) => `/projects/${enc(projectId)}`;
+
+export type Analytics = z.infer<typeof S.Analytics>;
+export type AnalyticsQuery = z.infer<typeof S.AnalyticsQuery>;
+export type CommitmentKind = z.infer<typeof S.CommitmentKind>;
+export type CommitmentStatus = z.infer<typeof S.CommitmentStatus>;
+export type Commitment = z.infer<typeof S.Commitment>;
+export type CommitmentResult = z.infer<typeof S.CommitmentResult>;
+export type CommitmentLink = z.infer<typeof S.CommitmentLink>;
+export type CommitmentReport = z.infer<typeof S.CommitmentReport>;
+export type CommitmentUpdate = z.input<typeof S.CommitmentUpdate>;
+export type ReportFormat = z.infer<typeof S.ReportFormat>;
+export type ReportNotes = z.infer<typeof S.ReportNotes>;
+export type ReportNotesInput = z.input<typeof S.ReportNotesInput>;
+export type ArchivedReport = z.infer<typeof S.ArchivedReport>;
+export type ArchivedReportPage = z.infer<typeof S.ArchivedReportPage>;
+export type ReportSchedule = z.infer<typeof S.ReportSchedule>;
+export type ReportScheduleInput = z.input<typeof S.ReportScheduleInput>;
+
+/** Mirrors S.ReportFormat (a value import from the schema would pull zod into the bundle). */
+export const REPORT_FORMATS: readonly ReportFormat[] = ['docx', 'pdf', 'xlsx'];
+
+/** 运营分析: every number of the dashboard for the filtered projects and period (server default: last 12 weeks). */
+export function useAnalytics(q: AnalyticsQuery) {
+  return useQuery({
+    queryKey: ['analytics', q],
+    queryFn: ({ signal }) => api<Analytics>('/analytics', { query: { ...q }, signal }),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export const commitmentsKey = (projectId: string | undefined, month: string) => ['commitments', projectId, month] as const;
+
+/** 服务承诺: each promise of the contract with its result for the month. */
+export function useCommitments(projectId: string | undefined, month: string) {
+  return useQuery({
+    queryKey: commitmentsKey(projectId, month),
+    queryFn: ({ signal }) => api<CommitmentReport>(`${base(projectId!)}/commitments`, { query: { month }, signal }),
+    enabled: !!projectId && isMonth(month),
+  });
+}
+
+export function useUpdateCommitment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: CommitmentUpdate & { id: string }) => api<Commitment>(`/commitments/${enc(id)}`, { method: 'PATCH', body }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['commitments'] });
+      void qc.invalidateQueries({ queryKey: ['analytics'] });
+    },
+  });
+}
+
+const notesKey = (projectId: string | undefined, month: string) => ['report-notes', projectId, month] as const;
+
+/** 下月工作计划 of the month's report. */
+export function useReportNotes(projectId: string | undefined, month: string) {
+  return useQuery({
+    queryKey: notesKey(projectId, month),
+    queryFn: ({ signal }) => api<ReportNotes>(`${base(projectId!)}/report-notes`, { query: { month }, signal, silent: true }),
+    enabled: !!projectId && isMonth(month),
+    retry: false,
+  });
+}
+
+export function useSaveReportNotes(projectId: string, month: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReportNotesInput) => api<ReportNotes>(`${base(projectId)}/report-notes`, { method: 'PUT', query: { month }, body }),
+    onSuccess: (n) => qc.setQueryData(notesKey(projectId, month), n),
+  });
+}
+
+export const archiveKey = (projectId: string | undefined, month: string) => ['monthly-reports', projectId, month] as const;
+
+/** The archive of generated reports (newest first), keyset-paged. */
+export function useArchivedReports(projectId: string | undefined, month: string, limit = 20) {
+  return useInfiniteQuery({
+    queryKey: [...archiveKey(projectId, month), limit],
+    queryFn: ({ pageParam, signal }) =>
+      api<ArchivedReportPage>(`${base(projectId!)}/monthly-reports`, { query: { month, limit, cursor: pageParam }, signal, silent: true }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: !!projectId && isMonth(month),
+    retry: false,
+  });
+}
+
+const scheduleKey = (projectId: string | undefined) => ['report-schedule', projectId] as const;
+
+export function useReportSchedule(projectId: string | undefined) {
+  return useQuery({
+    queryKey: scheduleKey(projectId),
+    queryFn: ({ signal }) => api<ReportSchedule>(`${base(projectId!)}/report-schedule`, { signal }),
+    enabled: !!projectId,
+  });
+}
+
+export function useSaveReportSchedule(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReportScheduleInput) => api<ReportSchedule>(`${base(projectId)}/report-schedule`, { method: 'PUT', body }),
+    onSuccess: (s) => qc.setQueryData(scheduleKey(projectId), s),
+  });
+}
+
+/** The month's report, generated and archived by the server on each download. */
+export const monthlyReportUrl = (projectId: string, month: string, format: ReportFormat) =>
+  downloadUrl(`${base(projectId)}/monthly-report.${format}`, { month });
+/** The bytes of an archived report, exactly as generated. */
+export const archivedFileUrl = (id: string) => buildUrl(`/monthly-reports/${enc(id)}/file`);
+
+export const isMonth = (m: string | null | undefined): m is string => !!m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m);
+export const isDay = (d: string | null | undefined): d is string => !!d && /^\d{4}-\d\d-\d\d$/.test(d);
+
+/** Beijing month (UTC+8) of `ms`: YYYY-MM. */
+export function beijingMonth(ms = Date.now()): string {
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 7);
+}
+/** Start of a Beijing day (YYYY-MM-DD) in ms. */
+export const beijingDayStart = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
