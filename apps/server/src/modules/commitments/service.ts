@@ -1,4 +1,4 @@
-import type { CommitmentKind, CommitmentStatus, CommitmentUpdate, FaultLevel, SlaPolicy } from '@weibao/schema';
+import { COMMITMENT_KINDS, type CommitmentKind, type CommitmentStatus, type CommitmentUpdate, type FaultLevel, type SlaPolicy } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
@@ -34,12 +34,15 @@ export function monthBounds(month: string) {
   return { first, last, from: beijingDayStart(first), to: beijingDayStart(addDays(last, 1)) };
 }
 
-/** A rate commitment: met when the share of good records reaches the target; no records, no data. */
-function rate(good: number, measured: number, target: number, what: string): Measure {
+/** A rate commitment: met when the share of good records reaches the target; no records, no data. Texts are "中文 / English". */
+function rate(good: number, measured: number, target: number, what: [string, string]): Measure {
   const actual = pct(good, measured);
-  if (actual === null) return { status: 'no_data', actual, measured, failed: 0, detail: `本月无${what}` };
-  return { status: actual >= target ? 'met' : 'missed', actual, measured, failed: measured - good, detail: `${what} ${measured}，达标 ${good}` };
+  if (actual === null) return { status: 'no_data', actual, measured, failed: 0, detail: `本月无${what[0]} / no ${what[1]} this month` };
+  return { status: actual >= target ? 'met' : 'missed', actual, measured, failed: measured - good, detail: `${what[0]} ${measured}，达标 ${good} / ${what[1]}: ${measured}, on target: ${good}` };
 }
+/** Appends to both halves of a "中文 / English" text. */
+const both = (text: string, zh: string, en: string) => { const [a, b] = text.split(' / '); return `${a}${zh} / ${b}${en}`; };
+const CLOCK_EN: Record<string, string> = { response: 'response', arrival: 'arrival', resolution: 'resolution' };
 
 /**
  * The commitments register (R29): each promise of the contract in force, measured for a month from
@@ -106,11 +109,12 @@ export class CommitmentService {
     const empty = { projectId, month: m, contractId: null, contractCode: null, items: [], met: 0, missed: 0, noData: 0, executionPct: null };
     if (!contract) return empty;
     const policy = JSON.parse(contract.policy_json) as SlaPolicy;
-    const rows = await this.repo.ofContract(this.db, contract.id);
+    const order = (r: Row) => COMMITMENT_KINDS.indexOf(r.kind as CommitmentKind) * 10 + r.level;
+    const rows = (await this.repo.ofContract(this.db, contract.id)).sort((a, b) => order(a) - order(b));
     const facts = await this.facts(actor, projectId, m, b, contract, now);
     const items = rows.map((r) => {
       const base = this.present(r, policy);
-      const measure: Measure = r.enabled ? this.measure(r, facts) : { status: 'no_data', actual: null, measured: 0, failed: 0, detail: '未启用' };
+      const measure: Measure = r.enabled ? this.measure(r, facts) : { status: 'no_data', actual: null, measured: 0, failed: 0, detail: '未启用 / disabled' };
       return { ...base, ...measure, link: this.link(r, projectId, m, b) };
     });
     const met = items.filter((i) => i.status === 'met').length;
@@ -143,49 +147,49 @@ export class CommitmentService {
     switch (kind) {
       case 'response': case 'arrival': case 'resolution': {
         const met = count(kind, 'met', r.level);
-        return rate(met, met + count(kind, 'breached', r.level), target, `已结束的${r.level}级工单${COMMITMENT_LABEL[kind].slice(0, 2)}时钟`);
+        return rate(met, met + count(kind, 'breached', r.level), target, [`已结束的${r.level}级工单${COMMITMENT_LABEL[kind].slice(0, 2)}时钟`, `level-${r.level} ${CLOCK_EN[kind]} clocks ended`]);
       }
       case 'support_24h': {
         const met = f.offHours.filter((o) => o.outcome === 'met').reduce((a, o) => a + o.n, 0);
         const all = f.offHours.reduce((a, o) => a + o.n, 0);
-        return rate(met, all, target, '非工作时间报修的工单');
+        return rate(met, all, target, ['非工作时间报修的工单', 'tickets reported outside working hours']);
       }
       case 'resident_headcount': {
-        if (f.presencePlan.updatedAt === null) return { status: 'no_data', actual: null, measured: 0, failed: 0, detail: '未设置驻场计划' };
+        if (f.presencePlan.updatedAt === null) return { status: 'no_data', actual: null, measured: 0, failed: 0, detail: '未设置驻场计划 / no resident plan' };
         const days = f.presence.days.filter((d) => d.workday);
-        if (!days.length) return { status: 'no_data', actual: null, measured: 0, failed: 0, detail: '本月尚无工作日' };
+        if (!days.length) return { status: 'no_data', actual: null, measured: 0, failed: 0, detail: '本月尚无工作日 / no working day yet this month' };
         const short = days.filter((d) => d.present < target).length;
         const lowest = Math.min(...days.map((d) => d.present));
-        return { status: short ? 'missed' : 'met', actual: lowest, measured: days.length, failed: short, detail: `${days.length} 个工作日，${short} 天不足 ${target} 人（最少 ${lowest} 人）` };
+        return { status: short ? 'missed' : 'met', actual: lowest, measured: days.length, failed: short, detail: `${days.length} 个工作日，${short} 天不足 ${target} 人（最少 ${lowest} 人） / ${days.length} working days, ${short} below ${target} (lowest ${lowest})` };
       }
       case 'monthly_inspection': case 'annual_inspection': {
         const plans = (kind === 'monthly_inspection' ? f.monthly : f.annual).byPlan.filter((p) => p.kind === (kind === 'monthly_inspection' ? 'monthly' : 'annual'));
         const sum = (k: 'done' | 'late' | 'overdue') => plans.reduce((a, p) => a + p[k], 0);
         const due = sum('done') + sum('late') + sum('overdue');
-        const m = rate(sum('done') + sum('late'), due, target, kind === 'monthly_inspection' ? '到期的月度巡检任务' : '本年到期的年度巡检任务');
-        return sum('late') ? { ...m, detail: `${m.detail}（其中逾期完成 ${sum('late')}）` } : m;
+        const m = rate(sum('done') + sum('late'), due, target, kind === 'monthly_inspection' ? ['到期的月度巡检任务', 'monthly inspection tasks due'] : ['本年到期的年度巡检任务', 'annual inspection tasks due this year']);
+        return sum('late') ? { ...m, detail: both(m.detail, `（其中逾期完成 ${sum('late')}）`, ` (${sum('late')} done late)`) } : m;
       }
       case 'training_complete': {
         const trainees = f.training.reduce((a, p) => a + p.progress.summary.trainees, 0);
         const independent = f.training.reduce((a, p) => a + p.progress.summary.independent, 0);
-        const m = rate(independent, trainees, target, '培训学员');
+        const m = rate(independent, trainees, target, ['培训学员', 'trainees']);
         // Training runs until every trainee is independent: unfinished is a miss only once the contract has ended.
-        if (m.status === 'missed' && f.contract.ends_on > monthBounds(f.month).last) return { ...m, status: 'no_data', detail: `${m.detail}，培训进行中` };
+        if (m.status === 'missed' && f.contract.ends_on > monthBounds(f.month).last) return { ...m, status: 'no_data', detail: both(m.detail, '，培训进行中', ', training continues') };
         return m;
       }
       case 'satisfaction': {
         const s = f.satisfaction;
-        return rate(s.satisfied, s.rated, target, '满意度评价');
+        return rate(s.satisfied, s.rated, target, ['满意度评价', 'ratings']);
       }
       case 'report_delivery': {
         const next = addMonths(`${f.month}-01`, 1);
         const deadline = beijingDayStart(addDays(next, target));
         if (f.delivered !== null) {
           const ok = f.delivered < deadline;
-          return { status: ok ? 'met' : 'missed', actual: Number(beijingDay(f.delivered).slice(8)), measured: 1, failed: ok ? 0 : 1, detail: `${beijingDay(f.delivered)} 提交${ok ? '' : '（逾期）'}` };
+          return { status: ok ? 'met' : 'missed', actual: Number(beijingDay(f.delivered).slice(8)), measured: 1, failed: ok ? 0 : 1, detail: `${beijingDay(f.delivered)} 提交${ok ? '' : '（逾期）'} / delivered ${beijingDay(f.delivered)}${ok ? '' : ' (late)'}` };
         }
-        if (f.now >= deadline) return { status: 'missed', actual: null, measured: 1, failed: 1, detail: `${addDays(next, target - 1)} 前未提交` };
-        return { status: 'no_data', actual: null, measured: 0, failed: 0, detail: `${addDays(next, target - 1)} 前提交，尚未到期` };
+        if (f.now >= deadline) return { status: 'missed', actual: null, measured: 1, failed: 1, detail: `${addDays(next, target - 1)} 前未提交 / not delivered by ${addDays(next, target - 1)}` };
+        return { status: 'no_data', actual: null, measured: 0, failed: 0, detail: `${addDays(next, target - 1)} 前提交，尚未到期 / due by ${addDays(next, target - 1)}, not yet due` };
       }
     }
   }

@@ -87,7 +87,7 @@ export class ReportBuilder {
       satisfaction: { rated: satisfaction.rated, satisfied: satisfaction.satisfied, pct: satisfaction.ratePct, targetPct: satisfaction.targetPct, requested: satisfaction.requested },
       commitments: commitments.items.map((c) => ({
         kind: c.kind, label: `${COMMITMENT_LABEL[c.kind]}${c.level ? `（${LEVEL_LABEL[c.level]}${c.minutes ? `，${c.minutes} 分钟内` : ''}）` : ''}`,
-        target: targetText(c.kind, c.target), actual: actualText(c.kind, c.actual), status: c.status, detail: c.detail,
+        target: targetText(c.kind, c.target), actual: actualText(c.kind, c.actual), status: c.status, detail: c.detail.split(' / ')[0]!,
       })),
       executionPct: commitments.executionPct,
       nextMonthPlan: notes?.next_month_plan ?? '',

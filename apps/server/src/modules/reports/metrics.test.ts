@@ -129,7 +129,10 @@ describe.each(DIALECTS)('commitments, analytics and the monthly report (%s)', (d
     const r = (await mgr.get(`${V}/projects/${project}/commitments?month=2026-10`)).body;
     const item = (kind: string, level: number | null = null) => r.items.find((i: any) => i.kind === kind && i.level === level);
     expect(item('response', 1)).toMatchObject({ status: 'met', actual: 100, measured: 2, failed: 0, minutes: 30 });
-    expect(item('response', 2)).toMatchObject({ status: 'missed', actual: 50, measured: 2, failed: 1 });
+    expect(item('response', 2)).toMatchObject({ status: 'missed', actual: 50, measured: 2, failed: 1, detail: '已结束的2级工单响应时钟 2，达标 1 / level-2 response clocks ended: 2, on target: 1' });
+    // In the bid's order: the clocks per level first, the report last.
+    expect(r.items.map((i: any) => i.kind).filter((k: string, n: number, a: string[]) => a.indexOf(k) === n)).toEqual([
+      'response', 'arrival', 'resolution', 'support_24h', 'resident_headcount', 'monthly_inspection', 'annual_inspection', 'training_complete', 'satisfaction', 'report_delivery']);
     expect(item('response', 3)).toMatchObject({ status: 'met', actual: 100 });
     expect(item('response', 4)).toMatchObject({ status: 'no_data', actual: null });
     expect(item('arrival', 1)).toMatchObject({ status: 'no_data' });
