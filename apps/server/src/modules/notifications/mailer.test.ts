@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +111,26 @@ describe.each(DIALECTS)('e-mail delivery over real SMTP (%s)', (dialect) => {
     t.clock.advance(10_000);
     expect(await t.app.services.mailer.deliverDue()).toBe(1);
     expect(inbox.map((m) => m.to[0])).toEqual(['engineer@weibao.local']);
+  });
+
+  it('sends the scheduled monthly report with its files attached, byte for byte as archived', async () => {
+    await deliverAll();
+    inbox.length = 0;
+    const mgr = await tokenSession(t, 'manager');
+    const s = (await mgr.put(`/api/v1/projects/${ids.projectA}/report-schedule`, { enabled: true, dayOfMonth: 1, formats: ['pdf'], recipients: ['purchaser@sxxzx.example.cn'] })).body;
+    t.clock.set(s.nextRunAt);
+    expect(await t.app.services.reports.sendDue()).toBe(1);
+    expect(await deliverAll()).toBe(1);
+    expect(inbox.map((m) => m.to)).toEqual([['purchaser@sxxzx.example.cn']]);
+    expect(header(inbox[0]!.raw, 'subject')).toMatch(/^【月度运维报告】/);
+    // The MIME part: application/pdf, base64, named after the report; its bytes hash to the archived SHA-256.
+    const archived = (await mgr.get(`/api/v1/projects/${ids.projectA}/monthly-reports`)).body.items[0];
+    const part = inbox[0]!.raw.split(/\r?\n--/).find((p) => /Content-Type: application\/pdf/i.test(p))!;
+    expect(part).toBeDefined();
+    const body = Buffer.from(part.split(/\r?\n\r?\n/).slice(1).join('').replace(/\s+/g, ''), 'base64');
+    expect(createHash('sha256').update(body).digest('hex')).toBe(archived.sha256);
+    // RFC 2231 parameter continuations (filename*0*=utf-8''…; filename*1*=…), joined and decoded.
+    const name = [...part.split(/\r?\n\r?\n/)[0]!.matchAll(/filename\*\d+\*?=(?:utf-8'')?"?([^;"\r\n]+)/gi)].map((m) => m[1]).join('');
+    expect(decodeURIComponent(name)).toBe(archived.fileName);
   });
 });

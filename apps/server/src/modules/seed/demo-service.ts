@@ -4,7 +4,8 @@ import { beijingDay } from '../fieldwork/time.js';
 
 /**
  * Demo training, knowledge base and feedback for `npm start`: a training plan for project A with
- * one trainee still to pass, a few articles (one customer-facing), one suggestion waiting for an answer.
+ * one trainee still to pass, a few articles (one customer-facing), one suggestion waiting for an answer,
+ * next month's plan for the monthly report and its e-mail schedule.
  */
 export async function seedDemoService(s: Services, who: { manager: RequestMeta; engineer: RequestMeta; customer: RequestMeta }, log: (m: string) => void = () => {}) {
   const [a] = await s.projects.repo.projects(s.database.db);
@@ -47,5 +48,8 @@ export async function seedDemoService(s: Services, who: { manager: RequestMeta; 
     body: '请使用 Chrome 或 360 安全浏览器（极速模式），清除浏览器缓存后重新登录。',
   });
   await s.feedback.submit(who.customer, { projectId: a.id, category: 'suggestion', title: '希望公布夜间值班手机号', body: '夜间报修目前只能发邮件，建议在门户首页公布值班手机。' });
-  log('seeded a training plan, knowledge articles and a suggestion');
+  // The monthly O&M report: this month's plan for next month, and the e-mail to the purchaser's lead on the 3rd.
+  await s.reports.saveNotes(who.manager, a.id, today.slice(0, 7), { nextMonthPlan: '1. 完成年度巡检并提交巡检报告\n2. 组织第二批操作培训（周科员）\n3. 核心交换机固件升级（需甲方审批变更窗口）' });
+  await s.reports.saveSchedule(who.manager, a.id, { enabled: true, dayOfMonth: 3, formats: ['docx', 'pdf', 'xlsx'], recipients: lead?.email ? [lead.email] : [] });
+  log('seeded a training plan, knowledge articles, a suggestion and the monthly report plan and schedule');
 }
