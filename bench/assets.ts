@@ -16,17 +16,16 @@ import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import type { Dialect } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
-import { freshBenchDatabase, pct, pgReachable, writeDocsBlock } from './common.js';
+import { benchLog, benchMain, freshBenchDatabase, pct } from './common.js';
 import { COLUMNS } from '../apps/server/src/modules/assets/spreadsheet.js';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
 
 const env = process.env;
 const N = Number(env.BENCH_ASSETS ?? 100_000);
 const LATENCY_N = Number(env.BENCH_LATENCY_N ?? 200);
-const DIALECTS = (env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as Dialect[];
 const TARGET = { importS: 60, pageP95Ms: 50, exportS: 30 };
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weibao-bench-assets-'));
-const log = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
+const log = benchLog;
 
 /** N ledger rows: every 5th a server whose next 3 rows are its disks, 20 acceptance batches 2022–2026. */
 async function ledgerXlsx(): Promise<Buffer> {
@@ -133,19 +132,7 @@ function report(results: Awaited<ReturnType<typeof run>>[]): string {
   return lines.join('\n');
 }
 
-async function main() {
-  log(`generating ${N} ledger rows`);
-  const file = await ledgerXlsx();
-  log(`xlsx ${(file.length / 1e6).toFixed(1)} MB`);
-  const results = [];
-  for (const d of DIALECTS) {
-    if (d === 'postgres' && !(await pgReachable())) { log('postgres not reachable: skipped'); continue; }
-    results.push(await run(d, file));
-  }
-  const block = report(results);
-  process.stdout.write(`${block}\n`);
-  writeDocsBlock('assets', 'Asset ledger at 100,000 items', block);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
-
-await main();
+log(`generating ${N} ledger rows`);
+const file = await ledgerXlsx();
+log(`xlsx ${(file.length / 1e6).toFixed(1)} MB`);
+await benchMain({ name: 'assets', heading: 'Asset ledger at 100,000 items', dataDir, run: (d) => run(d, file), report });

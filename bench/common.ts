@@ -43,3 +43,21 @@ export function writeDocsBlock(name: string, heading: string, block: string) {
   const b = text.indexOf(end);
   fs.writeFileSync(docs, a >= 0 && b > a ? `${text.slice(0, a + start.length)}\n${block}\n${text.slice(b)}` : `${text.trimEnd()}\n\n## ${heading}\n\n${start}\n${block}\n${end}\n`);
 }
+
+export const benchLog = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
+
+/**
+ * Runs one benchmark on each dialect of BENCH_DIALECTS (PostgreSQL skipped when unreachable), prints
+ * the report, writes its docs block and removes the scratch directory.
+ */
+export async function benchMain<R>(o: { name: string; heading: string; dataDir: string; run: (d: Dialect) => Promise<R>; report: (results: R[]) => string }) {
+  const results: R[] = [];
+  for (const d of (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',').map((x) => x.trim()) as Dialect[]) {
+    if (d === 'postgres' && !(await pgReachable())) { benchLog('postgres not reachable: skipped'); continue; }
+    results.push(await o.run(d));
+  }
+  const block = o.report(results);
+  process.stdout.write(`${block}\n`);
+  writeDocsBlock(o.name, o.heading, block);
+  fs.rmSync(o.dataDir, { recursive: true, force: true });
+}

@@ -16,17 +16,16 @@ import { loadConfig } from '../apps/server/src/config.js';
 import type { Dialect } from '../apps/server/src/db/database.js';
 import { refreshStats } from '../apps/server/src/db/dialect.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
-import { freshBenchDatabase, pct, pgReachable, writeDocsBlock } from './common.js';
+import { benchLog, benchMain, freshBenchDatabase, pct } from './common.js';
 import { KbSearch } from '../apps/server/src/db/search/kb.js';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
 
 const env = process.env;
 const N = Number(env.BENCH_KB ?? 100_000);
 const LATENCY_N = Number(env.BENCH_LATENCY_N ?? 200);
-const DIALECTS = (env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as Dialect[];
 const TARGET_P95_MS = 50;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weibao-bench-kb-'));
-const log = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
+const log = benchLog;
 
 const TERMS = ('服务器 交换机 路由器 防火墙 打印机 数据库 中间件 操作系统 网络 存储 备份 恢复 磁盘 内存 电源 风扇 光模块 端口 地址 域名 证书 '
   + '账号 密码 权限 日志 告警 监控 性能 延迟 丢包 宕机 重启 升级 补丁 漏洞 病毒 配置 参数 负载 集群 主备 切换 同步 复制 归档 表空间 索引 '
@@ -145,16 +144,4 @@ function report(results: Awaited<ReturnType<typeof run>>[]): string {
   return lines.join('\n');
 }
 
-async function main() {
-  const results = [];
-  for (const d of DIALECTS) {
-    if (d === 'postgres' && !(await pgReachable())) { log('postgres not reachable: skipped'); continue; }
-    results.push(await run(d));
-  }
-  const block = report(results);
-  process.stdout.write(`${block}\n`);
-  writeDocsBlock('kb', 'Knowledge-base search at 100,000 articles', block);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
-
-await main();
+await benchMain({ name: 'kb', heading: 'Knowledge-base search at 100,000 articles', dataDir, run: run, report });

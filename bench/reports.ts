@@ -20,18 +20,17 @@ import { insertRows } from '../apps/server/src/db/insert.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import type { SlaClocksTable, TicketEventsTable, TicketsTable } from '../apps/server/src/db/types.js';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
-import { freshBenchDatabase, pct, pgReachable, writeDocsBlock } from './common.js';
+import { benchLog, benchMain, freshBenchDatabase, pct } from './common.js';
 import { prng, uuid7 } from './data.js';
 
 const env = process.env;
 const N = Number(env.BENCH_REPORT_TICKETS ?? 100_000);
 const REPEAT = Number(env.BENCH_REPORT_N ?? 20);
-const DIALECTS = (env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as Dialect[];
 const TARGET_MS = 1000;
 const MIN = 60_000;
 const DAY = 86_400_000;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weibao-bench-reports-'));
-const log = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
+const log = benchLog;
 const pick = <T>(rnd: () => number, xs: [T, number][]) => {
   let r = rnd() * xs.reduce((a, x) => a + x[1], 0);
   for (const [v, w] of xs) if ((r -= w) <= 0) return v;
@@ -149,16 +148,4 @@ function report(results: Awaited<ReturnType<typeof run>>[]): string {
   return lines.join('\n');
 }
 
-async function main() {
-  const results = [];
-  for (const d of DIALECTS) {
-    if (d === 'postgres' && !(await pgReachable())) { log('postgres not reachable: skipped'); continue; }
-    results.push(await run(d));
-  }
-  const block = report(results);
-  process.stdout.write(`${block}\n`);
-  writeDocsBlock('reports', 'Dashboard, commitments and monthly report for a project with 100,000 tickets', block);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
-
-await main();
+await benchMain({ name: 'reports', heading: 'Dashboard, commitments and monthly report for a project with 100,000 tickets', dataDir, run: run, report });

@@ -3,21 +3,27 @@
 // `lib/` entry breaks under Vite 8 and its `esm/` entry needs tslib, which is not installed.
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { LEVEL_COLOR, STATUS_COLOR } from '../../app/theme';
 
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** Mounts one chart into a div that fills its parent, and keeps it sized and up to date. */
-export function EChart({ option }: { option: Record<string, unknown> }) {
+/** Mounts one chart into a div that fills its parent, and keeps it sized and up to date; `onClick` gets the series and data index. */
+export function EChart({ option, onClick }: { option: Record<string, unknown>; onClick?: (seriesIndex: number, dataIndex: number) => void }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
   useEffect(() => {
     if (!el.current) return;
     const c = echarts.init(el.current);
     chart.current = c;
+    c.on('click', (p) => {
+      const e = p as { seriesIndex?: number; dataIndex?: number };
+      if (e.seriesIndex !== undefined && e.dataIndex !== undefined) click.current?.(e.seriesIndex, e.dataIndex);
+    });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el.current);
     return () => {
