@@ -132,7 +132,8 @@ export class CommitmentService {
       this.d.presence.plan(actor, projectId),
       this.d.presence.monthly(actor, projectId, month),
       this.d.inspections.completionBetween(projectId, b.first, b.last),
-      this.d.inspections.completionBetween(projectId, `${year}-01-01`, b.last),
+      // The year so far, but not before the contract began.
+      this.d.inspections.completionBetween(projectId, contract.starts_on > `${year}-01-01` ? contract.starts_on : `${year}-01-01`, b.last),
       this.d.training.plans(actor, projectId),
       this.d.satisfaction.report(actor, projectId, { from: b.first, to: b.last }),
       this.repo.firstDelivery(db, projectId, month),
@@ -172,6 +173,7 @@ export class CommitmentService {
       case 'training_complete': {
         const trainees = f.training.reduce((a, p) => a + p.progress.summary.trainees, 0);
         const independent = f.training.reduce((a, p) => a + p.progress.summary.independent, 0);
+        if (!trainees) return { status: 'no_data', actual: null, measured: 0, failed: 0, detail: '尚无培训学员 / no trainees yet' };
         const m = rate(independent, trainees, target, ['培训学员', 'trainees']);
         // Training runs until every trainee is independent: unfinished is a miss only once the contract has ended.
         if (m.status === 'missed' && f.contract.ends_on > monthBounds(f.month).last) return { ...m, status: 'no_data', detail: both(m.detail, '，培训进行中', ', training continues') };
