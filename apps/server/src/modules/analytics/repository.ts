@@ -110,7 +110,8 @@ export class AnalyticsRepository {
       .select(['id', 'number', 'title', 'level', 'reported_at', 'resolved_at', 'solution']).orderBy('reported_at').limit(limit).execute();
     const events = tickets.length
       ? await db.selectFrom('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id')
-        .where('ticket_events.ticket_id', 'in', tickets.map((t) => t.id))
+        // The purchaser reads this: public events only (internal notes and SLA warnings stay with the provider).
+        .where('ticket_events.ticket_id', 'in', tickets.map((t) => t.id)).where('ticket_events.public', '=', 1)
         .select(['ticket_events.ticket_id', 'ticket_events.at', 'ticket_events.type', 'ticket_events.to_status', 'ticket_events.reason', 'users.display_name'])
         .orderBy('ticket_events.at').orderBy('ticket_events.id').execute()
       : [];

@@ -18,9 +18,10 @@ export interface BuilderDeps {
 }
 const LEVELS: FaultLevel[] = [1, 2, 3, 4];
 const EVENT_ZH: Record<string, string> = {
-  create: '受理报修', dispatch: '派单', claim: '接单', transfer: '转派', respond: '响应', arrive: '到场签到', arrival_not_needed: '无需到场',
+  created: '受理报修', dispatch: '派单', claim: '接单', transfer: '转派', respond: '响应', arrive: '到场签到', arrival_not_needed: '无需到场',
   suspend: '挂起', resume: '恢复处理', urge: '催办', resolve: '解决', confirm: '客户确认', reopen: '重开', cancel: '取消', change_level: '调整故障等级',
-  auto_close: '自动关闭', comment: '沟通记录',
+  auto_close: '自动关闭', comment: '沟通记录', attachment: '上传附件', 'sla.warn50': 'SLA 时限已过半', 'sla.warn80': 'SLA 时限已达 80%',
+  'sla.breach': 'SLA 已超时', 'repair.asset': '登记故障设备', 'repair.replace': '更换部件', 'repair.cost': '登记费用',
 };
 /** Sections that list records stop here; the Excel sheet and the archive keep the report a readable size. */
 const LIST_LIMIT = 200;

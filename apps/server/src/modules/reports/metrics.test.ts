@@ -193,6 +193,9 @@ describe.each(DIALECTS)('commitments, analytics and the monthly report (%s)', (d
       expect(text).toContain('2 小时 3 分'); // MTTR 123 min
       expect(text).toContain('71.4%');
       expect(text).toContain('组织第二批培训');
+      // The level-1 faults' timelines in words: intake, response, resolution (T4's resolution came late).
+      for (const step of ['受理报修', '响应', '解决']) expect(text).toContain(step);
+      expect(text).not.toMatch(/\bcreated\b/);
     }
     const sla = await xlsxSheet(xlsx.body, 'SLA达成');
     const row = (kind: string, level: string) => sla.find((r) => r[0] === kind && r[1] === level);
