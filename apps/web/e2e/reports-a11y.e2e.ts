@@ -68,6 +68,9 @@ describe('analytics, commitments and monthly report pages: axe and the 390 px la
 
     test(`/commitments (${lang}) with the edit dialog, and as lead_a`, async () => {
       const page = await open('manager', lang);
+      await gotoPage(page, `/commitments?month=${month}`);
+      await page.getByTestId('overview-row').first().waitFor();
+      await check(page, '/commitments overview');
       await gotoPage(page, `/commitments?projectId=${encodeURIComponent(projectId)}&month=${month}`);
       await page.getByTestId('commitment-row').first().waitFor();
       await check(page, '/commitments');

@@ -81,7 +81,13 @@ describe('commitments, analytics and the monthly report: a breached response clo
   step('服务承诺 for project A this month: the level-1 response commitment is 未达成; 查看记录 lists the ticket under the clock filter', async () => {
     await openFromMenu(manager, t('reports.nav.commitments'));
     await manager.waitForURL(/\/commitments/);
-    await gotoPage(manager, `/commitments?projectId=${encodeURIComponent(projectId)}&month=${month}`);
+    // Before a project is chosen: every project's pass rate; project A's row opens its register.
+    await gotoPage(manager, `/commitments?month=${month}`);
+    const overview = await apiCall<{ items: { projectId: string; executionPct: number | null }[] }>(manager, 'GET', `/commitments?month=${month}`);
+    const rowA = manager.getByTestId('overview-row').filter({ has: manager.locator(`[data-testid=overview-project][href*="${projectId}"]`) });
+    await expectAttr(rowA.getByTestId('overview-pct'), 'data-pct', String(overview.items.find((i) => i.projectId === projectId)!.executionPct ?? ''));
+    await rowA.getByTestId('overview-project').click();
+    await manager.waitForURL((u) => u.searchParams.get('projectId') === projectId);
     await expectText(manager.locator('h1'), t('reports.commitments.title'));
     const report = manager.getByTestId('commitments');
     await expectAttr(report, 'data-month', month);

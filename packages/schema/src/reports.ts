@@ -54,6 +54,15 @@ export const CommitmentReport = z.object({
   executionPct: z.number().nullable(),
 });
 
+/** Every visible project's pass rate for a month: the provider's view across contracts. */
+export const CommitmentOverview = z.object({
+  month: Month,
+  items: z.array(z.object({
+    projectId: Id, projectName: z.string(), customerName: z.string(), contractCode: z.string().nullable(),
+    met: z.number().int(), missed: z.number().int(), noData: z.number().int(), executionPct: z.number().nullable(),
+  })),
+});
+
 // ---------- analytics (运营分析 dashboard) ----------
 export const AnalyticsQuery = z.object({
   customerId: Id.optional(), projectId: Id.optional(),

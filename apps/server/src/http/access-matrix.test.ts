@@ -225,6 +225,7 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
         expect((await call(t.app, sessions[user]!, 'GET', `/api/v1/analytics?customerId=${other === 'A' ? ids.orgA : ids.orgB}`)).status).toBe(404);
         expect((await call(t.app, sessions[user]!, 'GET', `/api/v1/analytics?projectId=${rec[other].project}`)).status).toBe(404);
       },
+      'GET /api/v1/commitments': (r, _u, org) => { expect(r.body.items.map((x: any) => x.projectId)).toEqual([rec[org].project]); },
       'GET /api/v1/kb/categories': (r) => { expect(Array.isArray(r.body)).toBe(true); },
       'GET /api/v1/kb/articles': (r, _u, org) => {
         expect(r.body.items.map((x: any) => x.id)).toEqual([rec[org].article]);

@@ -189,6 +189,7 @@ export const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/tickets/:id/kb': { probe: {}, foreign: {} },
   'POST /api/v1/tickets/:id/kb-draft': { probe: json({ visibility: 'bogus' }), foreign: json({}) },
   'GET /api/v1/analytics': { probe: {} },
+  'GET /api/v1/commitments': { probe: {} },
   'GET /api/v1/projects/:id/commitments': { probe: {}, foreign: {} },
   'PATCH /api/v1/commitments/:id': { probe: json({ target: -1 }), foreign: json({ note: '串单' }) },
   'GET /api/v1/projects/:id/report-notes': { probe: {}, foreign: {} },

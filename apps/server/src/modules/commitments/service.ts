@@ -122,6 +122,17 @@ export class CommitmentService {
     return { projectId, month: m, contractId: contract.id, contractCode: contract.code, items, met, missed, noData: items.length - met - missed, executionPct: pct(met, met + missed) };
   }
 
+  /** Each project the actor sees, with its month's pass rate (one evaluation per project, in turn). */
+  async overview(actor: Actor, month?: string) {
+    const m = month ?? beijingDay(this.d.now()).slice(0, 7);
+    const items = [];
+    for (const p of await this.d.projects.listProjects(actor)) {
+      const r = await this.evaluate(actor, p.id, m);
+      items.push({ projectId: p.id, projectName: p.name, customerName: p.customerName, contractCode: r.contractCode, met: r.met, missed: r.missed, noData: r.noData, executionPct: r.executionPct });
+    }
+    return { month: m, items };
+  }
+
   /** Everything the measures need, read once per evaluation. */
   private async facts(actor: Actor, projectId: string, month: string, b: ReturnType<typeof monthBounds>, contract: ContractsTable, now: number) {
     const db = this.db;

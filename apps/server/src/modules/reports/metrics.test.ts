@@ -142,6 +142,10 @@ describe.each(DIALECTS)('commitments, analytics and the monthly report (%s)', (d
     expect(item('satisfaction')).toMatchObject({ status: 'met', actual: 100, target: 95 });
     for (const k of ['resident_headcount', 'monthly_inspection', 'annual_inspection', 'training_complete', 'report_delivery']) expect(item(k).status, k).toBe('no_data');
     expect([r.met, r.missed, r.executionPct]).toEqual([5, 2, 71.4]);
+    // The same figure in the overview across every project the caller sees.
+    const all = (await mgr.get(`${V}/commitments?month=2026-10`)).body;
+    expect(all.items.find((p: any) => p.projectId === project)).toEqual({ projectId: project, projectName: '指标项目', customerName: '省信息中心', contractCode: 'HT-KPI', met: 5, missed: 2, noData: 12, executionPct: 71.4 });
+    expect(all.items.map((p: any) => p.projectId).sort()).toEqual((await t.database.db.selectFrom('projects').select('id').execute()).map((p) => p.id).sort());
     expect(item('response', 2).link).toMatchObject({ page: 'tickets', clock: 'response', level: 2, outcome: 'breached', from: cst(1, 0), to: Date.UTC(2026, 10, 1) - 8 * 3_600_000 });
 
     // The link's records: exactly the breached tickets.

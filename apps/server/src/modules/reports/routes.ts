@@ -1,5 +1,5 @@
 import {
-  Analytics, AnalyticsQuery, ArchivedReportPage, ArchivedReportQuery, Commitment, CommitmentReport, CommitmentsQuery, CommitmentUpdate, ReportFormat,
+  Analytics, AnalyticsQuery, ArchivedReportPage, ArchivedReportQuery, Commitment, CommitmentOverview, CommitmentReport, CommitmentsQuery, CommitmentUpdate, ReportFormat,
   ReportNotes, ReportNotesInput, ReportQuery, ReportSchedule, ReportScheduleInput,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -17,6 +17,8 @@ const tags = ['commitments & reports'];
 export const reportRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   app.get('/analytics', { config: { access: READERS }, schema: { tags, summary: '运营分析 KPI dashboard (on-time rates, trends, backlog, MTTR, breaches, promises)', querystring: AnalyticsQuery, response: { 200: Analytics } } },
     async (req) => s.analytics.dashboard(meta(req).actor, req.query));
+  app.get('/commitments', { config: { access: READERS }, schema: { tags, summary: '各项目合同执行合格率 Every visible project\'s pass rate for a month', querystring: CommitmentsQuery, response: { 200: CommitmentOverview } } },
+    async (req) => s.commitments.overview(meta(req).actor, req.query.month));
   app.get('/projects/:id/commitments', { config: { access: READERS }, schema: { tags, summary: '服务承诺达成 Commitments of the contract in force, measured for a month', params: IdParam, querystring: CommitmentsQuery, response: { 200: CommitmentReport } } },
     async (req) => s.commitments.evaluate(meta(req).actor, req.params.id, req.query.month));
   app.patch('/commitments/:id', { config: { access: ['service_manager'] }, schema: { tags, summary: '修改服务承诺 Edit a commitment\'s target, note or whether it counts', params: IdParam, body: CommitmentUpdate, response: { 200: Commitment } } },

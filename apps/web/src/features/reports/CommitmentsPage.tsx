@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Input, Space, Spin, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Input, Space, Spin, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { useUrlState } from '../../components/useUrlState';
 import { useCurrentUser } from '../auth/useMe';
 import { beijingMonth, type CommitmentReport, type CommitmentResult, type CommitmentStatus, isMonth, useCommitments } from './api';
 import { CommitmentEditModal } from './CommitmentEditModal';
+import { CommitmentOverview } from './CommitmentOverview';
 import { actualText, pctText, promiseText, targetText } from './format';
 import { commitmentLinkPath } from './links';
 import './reports.css';
@@ -102,7 +103,7 @@ export default function CommitmentsPage() {
           <Input id="commitments-month" type="month" value={month} onChange={(e) => isMonth(e.target.value) && set({ month: e.target.value })} data-testid="commitments-month" />
         </div>
       </div>
-      {!projectId ? <Empty description={<span className="muted">{t('common.chooseProjectFirst')}</span>} />
+      {!projectId ? <CommitmentOverview month={month} onPick={setProjectId} />
         : q.isPending ? <Spin style={{ display: 'block', margin: 48 }} />
         : !r ? (q.error ? <Alert type="error" showIcon message={t('error.loadFailed')} /> : null)
         : (

@@ -38,6 +38,16 @@ export function useAnalytics(q: AnalyticsQuery) {
 export const commitmentsKey = (projectId: string | undefined, month: string) => ['commitments', projectId, month] as const;
 
 /** 服务承诺: each promise of the contract with its result for the month. */
+export type CommitmentOverview = z.infer<typeof S.CommitmentOverview>;
+/** Every visible project's pass rate for the month (shown before a project is chosen). */
+export function useCommitmentOverview(month: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['commitments-overview', month],
+    queryFn: ({ signal }) => api<CommitmentOverview>('/commitments', { query: { month }, signal }),
+    enabled: enabled && isMonth(month),
+  });
+}
+
 export function useCommitments(projectId: string | undefined, month: string) {
   return useQuery({
     queryKey: commitmentsKey(projectId, month),
