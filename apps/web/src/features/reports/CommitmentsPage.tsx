@@ -1,18 +1,19 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Space, Spin, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Space, Spin, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LEVEL_COLOR, STATUS_COLOR } from '../../app/theme';
 import { PageHeader } from '../../components/PageHeader';
-import { ProjectPicker, useProjectParam } from '../../components/ProjectPicker';
+import { useProjectParam } from '../../components/ProjectPicker';
 import { ResponsiveList } from '../../components/ResponsiveList';
 import { bilingual } from '../../components/format';
 import { useUrlState } from '../../components/useUrlState';
 import { useCurrentUser } from '../auth/useMe';
 import { beijingMonth, type CommitmentReport, type CommitmentResult, type CommitmentStatus, isMonth, useCommitments } from './api';
 import { CommitmentEditModal } from './CommitmentEditModal';
+import { ProjectMonthFilters } from './ProjectMonthFilters';
 import { CommitmentOverview } from './CommitmentOverview';
 import { actualText, pctText, promiseText, targetText } from './format';
 import { commitmentLinkPath } from './links';
@@ -94,15 +95,7 @@ export default function CommitmentsPage() {
   return (
     <>
       <PageHeader title={t('reports.commitments.title')} />
-      <div role="search" aria-label={t('filter.title')} className="report-filters">
-        <div className="report-field" style={{ maxWidth: 520, flexBasis: 260 }}>
-          <ProjectPicker value={projectId} onChange={setProjectId} projects={projects} loading={loading} testId="commitments-project" />
-        </div>
-        <div className="report-field report-field-narrow" style={{ flexDirection: 'row', alignItems: 'center', gap: 8 }}>
-          <label htmlFor="commitments-month" style={{ whiteSpace: 'nowrap' }}>{t('reports.month')}</label>
-          <Input id="commitments-month" type="month" value={month} onChange={(e) => isMonth(e.target.value) && set({ month: e.target.value })} data-testid="commitments-month" />
-        </div>
-      </div>
+      <ProjectMonthFilters id="commitments" projectId={projectId} setProjectId={setProjectId} projects={projects} loading={loading} month={month} setMonth={(m) => set({ month: m })} />
       {!projectId ? <CommitmentOverview month={month} onPick={setProjectId} />
         : q.isPending ? <Spin style={{ display: 'block', margin: 48 }} />
         : !r ? (q.error ? <Alert type="error" showIcon message={t('error.loadFailed')} /> : null)

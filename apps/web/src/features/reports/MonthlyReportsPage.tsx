@@ -7,11 +7,12 @@ import type { Role } from '../../api/types';
 import { hasRole } from '../../app/roles';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import { ProjectPicker, useProjectParam } from '../../components/ProjectPicker';
+import { useProjectParam } from '../../components/ProjectPicker';
 import { useUrlState } from '../../components/useUrlState';
 import { useCurrentUser } from '../auth/useMe';
 import { archiveKey, beijingMonth, isMonth, monthlyReportUrl, REPORT_FORMATS, type ReportFormat, useReportNotes, useSaveReportNotes } from './api';
 import { ArchiveCard } from './ArchiveCard';
+import { ProjectMonthFilters } from './ProjectMonthFilters';
 import { ScheduleCard } from './ScheduleCard';
 import './reports.css';
 
@@ -70,15 +71,7 @@ export default function MonthlyReportsPage() {
   return (
     <>
       <PageHeader title={t('reports.monthly.title')} />
-      <div role="search" aria-label={t('filter.title')} className="report-filters">
-        <div className="report-field" style={{ maxWidth: 520, flexBasis: 260 }}>
-          <ProjectPicker value={projectId} onChange={setProjectId} projects={projects} loading={loading} testId="monthly-project" />
-        </div>
-        <div className="report-field report-field-narrow" style={{ flexDirection: 'row', alignItems: 'center', gap: 8 }}>
-          <label htmlFor="monthly-month" style={{ whiteSpace: 'nowrap' }}>{t('reports.month')}</label>
-          <Input id="monthly-month" type="month" value={month} onChange={(e) => isMonth(e.target.value) && set({ month: e.target.value })} data-testid="monthly-month" />
-        </div>
-      </div>
+      <ProjectMonthFilters id="monthly" projectId={projectId} setProjectId={setProjectId} projects={projects} loading={loading} month={month} setMonth={(m) => set({ month: m })} />
       {!projectId ? <Empty description={<span className="muted">{t('common.chooseProjectFirst')}</span>} /> : (
         <div data-testid="monthly-reports" data-month={month}>
           <Card size="small" title={<h2 className="card-h2">{t('reports.monthly.download', { month })}</h2>}>
