@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.js';
 import { type Actor, isCustomer } from '../../http/actor.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { addDays } from '../assets/warranty.js';
-import { pct } from '../commitments/service.js';
+import { percent } from '../../lib/percent.js';
 import { beijingDay, beijingDayStart } from '../fieldwork/time.js';
 import type { InspectionService } from '../inspections/service.js';
 import type { PresenceService } from '../presence/service.js';
@@ -67,7 +67,7 @@ export class AnalyticsService {
     const onTime = CLOCK_KINDS.flatMap((kind) => [null, ...LEVELS].map((level) => {
       const met = n(kind, 'met', level);
       const breached = n(kind, 'breached', level);
-      return { kind, level, met, breached, notNeeded: n(kind, 'not_needed', level), pct: pct(met, met + breached) };
+      return { kind, level, met, breached, notNeeded: n(kind, 'not_needed', level), pct: percent(met, met + breached) };
     }));
     const bucket = <K extends string>(keyOf: (day: number) => K) => {
       const m = new Map<string, { key: K; kind: ClockKind; met: number; breached: number }>();
@@ -78,7 +78,7 @@ export class AnalyticsService {
         if (r.outcome === 'met') b.met += r.n; else b.breached += r.n;
         m.set(id, b);
       }
-      return [...m.values()].sort((a, b) => a.key.localeCompare(b.key) || a.kind.localeCompare(b.kind)).map((b) => ({ ...b, pct: pct(b.met, b.met + b.breached) }));
+      return [...m.values()].sort((a, b) => a.key.localeCompare(b.key) || a.kind.localeCompare(b.kind)).map((b) => ({ ...b, pct: percent(b.met, b.met + b.breached) }));
     };
     const weeks = bucket((d) => mondayOf(d)).map(({ key, ...b }) => ({ start: key, ...b }));
     const months = bucket((d) => dateOf(d).slice(0, 7)).map(({ key, ...b }) => ({ month: key, ...b }));
@@ -128,10 +128,10 @@ export class AnalyticsService {
       }
     }));
     return {
-      satisfaction: { ...sat, pct: pct(sat.satisfied, sat.rated) },
-      presence: { ...pres, pct: pct(pres.workdays - pres.belowHeadcount, pres.workdays) },
-      inspections: { ...insp, pct: pct(insp.done + insp.late, insp.done + insp.late + insp.overdue) },
-      training: { ...train, pct: pct(train.independent, train.trainees) },
+      satisfaction: { ...sat, pct: percent(sat.satisfied, sat.rated) },
+      presence: { ...pres, pct: percent(pres.workdays - pres.belowHeadcount, pres.workdays) },
+      inspections: { ...insp, pct: percent(insp.done + insp.late, insp.done + insp.late + insp.overdue) },
+      training: { ...train, pct: percent(train.independent, train.trainees) },
     };
   }
 }

@@ -3,6 +3,7 @@ import type { CommitmentKind } from '@weibao/schema';
 /**
  * The bid's after-sales promises (R5–R9, R14, R16, R18, R29) with the targets it states. Every new
  * contract gets these rows; the service manager edits them per contract. Level 0: not per level.
+ * The satisfaction row's target is a copy made at seeding; the contract's satisfaction_target_pct is the one read.
  */
 export function defaultCommitments(satisfactionTargetPct: number): { kind: CommitmentKind; level: number; target: number }[] {
   return [

@@ -10,17 +10,13 @@ export class CommitmentRepository {
   }
   async byId(db: Tx, id: string) {
     return db.selectFrom('commitments').innerJoin('contracts', 'contracts.id', 'commitments.contract_id')
-      .selectAll('commitments').select(['contracts.project_id', 'contracts.policy_json', 'contracts.code as contract_code'])
+      .selectAll('commitments').select(['contracts.project_id', 'contracts.policy_json', 'contracts.code as contract_code', 'contracts.satisfaction_target_pct'])
       .where('commitments.id', '=', id).executeTakeFirst();
   }
   async update(db: Tx, id: string, patch: Partial<CommitmentsTable>) {
     await db.updateTable('commitments').set(patch).where('id', '=', id).execute();
   }
-  /** The contract's 满意率 target lives on the contract too (the satisfaction report reads it): kept equal. */
-  async setSatisfactionTarget(db: Tx, contractId: string, pct: number, at: number, by: string | null) {
-    await db.updateTable('commitments').set({ target: pct, updated_at: at, updated_by: by })
-      .where('contract_id', '=', contractId).where('kind', '=', 'satisfaction').execute();
-  }
+  /** The 满意率 target lives on the contract (one value; see CommitmentService.effective). */
   async setContractSatisfaction(db: Tx, contractId: string, pct: number, at: number) {
     await db.updateTable('contracts').set({ satisfaction_target_pct: pct, updated_at: at }).where('id', '=', contractId).execute();
   }

@@ -17,6 +17,7 @@ import type { SatisfactionService } from '../satisfaction/service.js';
 import type { TrainingService } from '../training/service.js';
 import { COMMITMENT_LABEL, defaultCommitments } from './defaults.js';
 import { CommitmentRepository } from './repository.js';
+import { percent } from '../../lib/percent.js';
 
 export interface CommitmentDeps {
   database: Database; audit: AuditService; projects: ProjectService; presence: PresenceService; inspections: InspectionService;
@@ -26,7 +27,6 @@ type Row = CommitmentsTable;
 type Measure = { status: CommitmentStatus; actual: number | null; measured: number; failed: number; detail: string };
 const SLA_KINDS = ['response', 'arrival', 'resolution'] as const;
 const PCT_KINDS: CommitmentKind[] = ['response', 'arrival', 'resolution', 'support_24h', 'monthly_inspection', 'annual_inspection', 'training_complete', 'satisfaction'];
-export const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : null);
 /** The month's Beijing bounds: first and last day, and [from, to) in ms. */
 export function monthBounds(month: string) {
   const first = `${month}-01`;
@@ -36,7 +36,7 @@ export function monthBounds(month: string) {
 
 /** A rate commitment: met when the share of good records reaches the target; no records, no data. Texts are "中文 / English". */
 function rate(good: number, measured: number, target: number, what: [string, string]): Measure {
-  const actual = pct(good, measured);
+  const actual = percent(good, measured);
   if (actual === null) return { status: 'no_data', actual, measured, failed: 0, detail: `本月无${what[0]} / no ${what[1]} this month` };
   return { status: actual >= target ? 'met' : 'missed', actual, measured, failed: measured - good, detail: `${what[0]} ${measured}，达标 ${good} / ${what[1]}: ${measured}, on target: ${good}` };
 }
@@ -62,6 +62,14 @@ export class CommitmentService {
     })));
   }
 
+  /**
+   * The 满意率 target is the contract's `satisfaction_target_pct` (the satisfaction report reads it too):
+   * one value, so the satisfaction row's own `target` is never read.
+   */
+  private effective<R extends Row>(r: R, contractPct: number): R {
+    return r.kind === 'satisfaction' ? { ...r, target: contractPct } : r;
+  }
+
   present(r: Row, policy: SlaPolicy | null) {
     const level = r.level ? (r.level as FaultLevel) : null;
     const t = level && policy ? policy.targets.find((x) => x.level === level) : undefined;
@@ -71,8 +79,9 @@ export class CommitmentService {
 
   async update(meta: RequestMeta, id: string, input: z.infer<typeof CommitmentUpdate>) {
     return this.db.transaction().execute(async (tx) => {
-      const before = await this.repo.byId(tx, id);
-      if (!before) throw notFound('服务承诺');
+      const stored = await this.repo.byId(tx, id);
+      if (!stored) throw notFound('服务承诺');
+      const before = this.effective(stored, stored.satisfaction_target_pct);
       await this.d.projects.visibleProject(tx, meta.actor, before.project_id);
       const kind = before.kind as CommitmentKind;
       const target = input.target ?? Number(before.target);
@@ -82,7 +91,8 @@ export class CommitmentService {
       if (kind === 'satisfaction' && (!Number.isInteger(target) || target < 1)) throw invalid('target', '满意率目标应为 1–100 的整数 / the target must be a whole percent 1–100');
       const now = this.d.now();
       const patch = { target, enabled: input.enabled === undefined ? before.enabled : input.enabled ? 1 : 0, note: input.note ?? before.note, updated_at: now, updated_by: meta.actor.userId };
-      await this.repo.update(tx, id, patch);
+      // The satisfaction target is written where it lives, on the contract; the row keeps the rest.
+      await this.repo.update(tx, id, kind === 'satisfaction' ? { ...patch, target: stored.target } : patch);
       if (kind === 'satisfaction' && target !== Number(before.target)) await this.repo.setContractSatisfaction(tx, before.contract_id, target, now);
       const policy = JSON.parse(before.policy_json) as SlaPolicy;
       const after = { ...before, ...patch };
@@ -110,7 +120,7 @@ export class CommitmentService {
     if (!contract) return empty;
     const policy = JSON.parse(contract.policy_json) as SlaPolicy;
     const order = (r: Row) => COMMITMENT_KINDS.indexOf(r.kind as CommitmentKind) * 10 + r.level;
-    const rows = (await this.repo.ofContract(this.db, contract.id)).sort((a, b) => order(a) - order(b));
+    const rows = (await this.repo.ofContract(this.db, contract.id)).map((r) => this.effective(r, contract.satisfaction_target_pct)).sort((a, b) => order(a) - order(b));
     const facts = await this.facts(actor, projectId, m, b, contract, now);
     const items = rows.map((r) => {
       const base = this.present(r, policy);
@@ -119,7 +129,7 @@ export class CommitmentService {
     });
     const met = items.filter((i) => i.status === 'met').length;
     const missed = items.filter((i) => i.status === 'missed').length;
-    return { projectId, month: m, contractId: contract.id, contractCode: contract.code, items, met, missed, noData: items.length - met - missed, executionPct: pct(met, met + missed) };
+    return { projectId, month: m, contractId: contract.id, contractCode: contract.code, items, met, missed, noData: items.length - met - missed, executionPct: percent(met, met + missed) };
   }
 
   /** Each project the actor sees, with its month's pass rate (one evaluation per project, in turn). */

@@ -30,7 +30,7 @@ export const presentContract = (c: ContractRow) => ({
 export class ProjectService {
   readonly repo = new ProjectRepository();
   /** Set by services.ts: new contracts get the bid's commitments (the commitments module needs this one). */
-  commitments?: { seed(tx: Tx, c: { id: string; satisfaction_target_pct: number }, at: number, by: string | null): Promise<void>; repo: { setSatisfactionTarget(tx: Tx, contractId: string, pct: number, at: number, by: string | null): Promise<void> } };
+  commitments?: { seed(tx: Tx, c: { id: string; satisfaction_target_pct: number }, at: number, by: string | null): Promise<void> };
   constructor(private readonly database: Database, private readonly users: UserRepository, private readonly audit: AuditService, private readonly now: () => number) {}
   private get db() { return this.database.db; }
 
@@ -163,7 +163,6 @@ export class ProjectService {
         satisfaction_target_pct: input.satisfactionTargetPct ?? before.satisfaction_target_pct,
       };
       await this.repo.updateContract(tx, id, patch);
-      if (patch.satisfaction_target_pct !== before.satisfaction_target_pct) await this.commitments?.repo.setSatisfactionTarget(tx, id, patch.satisfaction_target_pct, patch.updated_at, meta.actor.userId);
       const after = { ...before, ...patch };
       await this.audit.record(tx, meta, { action: 'contract.update', targetType: 'contract', targetId: id, summary: `修改合同 ${after.code}`, detail: { before: presentContract(before), after: presentContract(after) } });
       return presentContract(after);

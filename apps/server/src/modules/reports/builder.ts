@@ -3,7 +3,8 @@ import type { Database } from '../../db/database.js';
 import type { Actor } from '../../http/actor.js';
 import { AnalyticsRepository } from '../analytics/repository.js';
 import { COMMITMENT_LABEL } from '../commitments/defaults.js';
-import { type CommitmentService, monthBounds, pct } from '../commitments/service.js';
+import { type CommitmentService, monthBounds } from '../commitments/service.js';
+import { percent } from '../../lib/percent.js';
 import type { InspectionService } from '../inspections/service.js';
 import type { PresenceService } from '../presence/service.js';
 import type { ProjectService } from '../projects/service.js';
@@ -53,7 +54,7 @@ export class ReportBuilder {
     const sla = (['response', 'arrival', 'resolution'] as ClockKind[]).flatMap((kind) => [null, ...LEVELS].map((level) => {
       const met = n(kind, 'met', level);
       const breached = n(kind, 'breached', level);
-      return { kind, level, met, breached, notNeeded: n(kind, 'not_needed', level), pct: pct(met, met + breached) };
+      return { kind, level, met, breached, notNeeded: n(kind, 'not_needed', level), pct: percent(met, met + breached) };
     }));
     const templates = new Map<string, Awaited<ReturnType<InspectionService['template']>>>();
     for (const f of findings) if (!templates.has(f.template_version_id)) templates.set(f.template_version_id, await this.d.inspections.template(f.template_version_id));

@@ -156,6 +156,11 @@ describe.each(DIALECTS)('commitments, analytics and the monthly report (%s)', (d
     expect((await mgr.get(`${V}/tickets?projectId=${project}&clock=resolution&outcome=breached&endedFrom=${res.from}&endedTo=${res.to}`)).body.items.map((x: any) => x.number)).toEqual([tk.T4!.number]);
     await expectRefused(t, mgr, 'GET', `${V}/tickets?clock=response&outcome=breached&endedFrom=0&endedTo=1`, undefined, { status: 400, code: 'VALIDATION', field: 'projectId' });
     await expectRefused(t, mgr, 'GET', `${V}/tickets?projectId=${project}&clock=response&endedFrom=0&endedTo=1`, undefined, { status: 400, code: 'VALIDATION', field: 'outcome' });
+    await expectRefused(t, mgr, 'GET', `${V}/tickets?projectId=${project}&clock=response&outcome=breached&endedFrom=1e300&endedTo=1`, undefined, { status: 400, code: 'VALIDATION', field: 'endedFrom' });
+    await expectRefused(t, mgr, 'GET', `${V}/projects/${project}/monthly-report.pdf?month=2099-01`, undefined, { status: 400, code: 'VALIDATION', field: 'month' });
+    await expectRefused(t, mgr, 'GET', `${V}/projects/${project}/monthly-reports?cursor=garbage`, undefined, { status: 400, code: 'VALIDATION', field: 'cursor' });
+    await expectRefused(t, mgr, 'PUT', `${V}/projects/${project}/report-schedule`, { enabled: true, dayOfMonth: 29, formats: ['pdf'], recipients: [] }, { status: 400, code: 'VALIDATION', field: 'dayOfMonth' });
+    await expectRefused(t, mgr, 'PUT', `${V}/projects/${project}/report-schedule`, { enabled: true, dayOfMonth: 3, formats: ['pdf'], recipients: ['not-an-address'] }, { status: 400, code: 'VALIDATION', field: 'recipients[0]' });
   });
 
   it('lets the service manager edit a commitment, keeps the 满意率 target one value, and refuses bad targets', async () => {

@@ -14,6 +14,7 @@ import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
 import type { UserRepository } from '../users/repository.js';
 import { SatisfactionRepository } from './repository.js';
+import { percent } from '../../lib/percent.js';
 
 export interface SatisfactionDeps { database: Database; audit: AuditService; projects: ProjectService; users: UserRepository; notifications: NotificationService; now: () => number; publicUrl: string }
 type RequestRow = NonNullable<Awaited<ReturnType<SatisfactionRepository['byId']>>>;
@@ -204,11 +205,10 @@ export class SatisfactionService {
     const satisfied = f.rated.filter((r) => r.score >= 4).reduce((a, r) => a + r.n, 0);
     const contract = (await this.d.projects.repo.contracts(this.db, projectId)).filter((c) => c.starts_on <= to && c.ends_on >= from).sort((a, b) => b.starts_on.localeCompare(a.starts_on))[0];
     const targetPct = contract?.satisfaction_target_pct ?? 95;
-    const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : null);
-    const ratePct = pct(satisfied, rated);
+    const ratePct = percent(satisfied, rated);
     return {
       projectId, from, to, requested: f.requested, rated, satisfied, ratePct, targetPct, met: ratePct === null ? null : ratePct >= targetPct,
-      responsePct: pct(rated, f.requested),
+      responsePct: percent(rated, f.requested),
       byScore: [5, 4, 3, 2, 1].map((score) => ({ score, count: f.rated.filter((r) => r.score === score).reduce((a, r) => a + r.n, 0) })),
       byChannel: (['portal', 'email', 'callback'] as const).map((channel) => ({ channel, count: f.rated.filter((r) => r.channel === channel).reduce((a, r) => a + r.n, 0) })),
       low: (await this.repo.low(this.db, projectId, fromMs, toMs, LOW_SCORE)).map((r) => this.present(r)),

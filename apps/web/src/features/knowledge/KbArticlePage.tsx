@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { isProviderStaff, ticketPath } from '../../app/roles';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime } from '../../components/format';
+import { formatBytes, formatDateTime } from '../../components/format';
 import { useProjects } from '../../api/queries';
 import { useCurrentUser } from '../auth/useMe';
 import type { KbArticle, KbStatus } from './api';
@@ -14,12 +14,6 @@ import { Markdown } from './Markdown';
 import { KbStatusTag, KbVisibilityTag } from './tags';
 
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** 知识文章: the rendered Markdown, attachments, linked tickets and the version history. */
 export default function KbArticlePage() {
@@ -86,7 +80,7 @@ function ArticleView({ article: a }: { article: KbArticle }) {
                 <a href={attachmentUrl(f.id)} download={f.fileName} data-testid="kb-attachment-link">
                   <DownloadOutlined aria-hidden /> {f.fileName}
                 </a>{' '}
-                <span className="muted">({formatSize(f.size)})</span>
+                <span className="muted">({formatBytes(f.size)})</span>
               </li>
             ))}
           </ul>

@@ -7,9 +7,9 @@ import { applyFormError } from '../../api/client';
 import { filterByLabel, useProjects } from '../../api/queries';
 import { FormRadioGroup, FormSelect } from '../../components/formControls';
 import { PageHeader } from '../../components/PageHeader';
+import { formatBytes } from '../../components/format';
 import type { KbArticle, KbArticleInput, KbStatus, KbVisibility } from './api';
 import { articlePath, KB_STATUSES, KB_VISIBILITIES, useArticle, useCategories, useCreateArticle, useUpdateArticle, useUploadAttachment } from './api';
-import { formatSize } from './KbArticlePage';
 import { Markdown } from './Markdown';
 
 interface Values {
@@ -160,7 +160,7 @@ function AttachmentsEditor({ article }: { article: KbArticle }) {
       {article.attachments.length ? (
         <ul style={{ margin: '0 0 12px', paddingInlineStart: 20 }}>
           {article.attachments.map((f) => (
-            <li key={f.id} data-testid="kb-attachment" style={{ overflowWrap: 'anywhere' }}>{f.fileName} <span className="muted">({formatSize(f.size)})</span></li>
+            <li key={f.id} data-testid="kb-attachment" style={{ overflowWrap: 'anywhere' }}>{f.fileName} <span className="muted">({formatBytes(f.size)})</span></li>
           ))}
         </ul>
       ) : <p className="muted">{t('kb.noAttachments')}</p>}
