@@ -23,21 +23,30 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface RouteInfo { method: string; url: string; access: Access }
 
+/** Every route under this prefix must declare its access; nothing under it is reached without the check. */
+export const API_PREFIX = '/api/v1';
+
 /**
  * Resolves the caller and enforces each route's declared access before the body is even parsed.
  * A route under /api/v1 without `config.access` fails at startup, so none can be forgotten.
+ * The decision is taken from the route the router matched (its pattern and config), never from the
+ * raw URL: the router decodes the path, so `/%61pi/v1/staff` reaches the `/api/v1/staff` handler.
  */
 export function registerAuth(app: FastifyInstance, auth: AuthService, routes: RouteInfo[]): void {
   app.decorateRequest('actor', null);
   app.addHook('onRoute', (r) => {
-    if (!r.url.startsWith('/api/v1')) return;
+    if (!underApi(r.url)) return;
     const access = r.config?.access;
     if (!access) throw new Error(`route ${r.method} ${r.url} declares no access`);
     for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url, access });
   });
   app.addHook('onRequest', async (req) => {
+    const route = req.routeOptions.url;
+    // Unmatched requests (the not-found handler) and routes outside the API (web UI files, API docs) need no sign-in.
+    if (route === undefined || !underApi(route)) return;
     const access = req.routeOptions.config?.access;
-    if (!access || !req.url.startsWith('/api/v1')) return;
+    // Default deny: an API route that somehow has no access rule is refused, never served.
+    if (!access) throw new AppError('FORBIDDEN');
     req.actor = await resolveActor(req, auth);
     if (access === 'public') return;
     if (!req.actor) throw new AppError('UNAUTHENTICATED');
@@ -49,6 +58,8 @@ export function registerAuth(app: FastifyInstance, auth: AuthService, routes: Ro
     if (access !== 'authenticated' && !access.some((r) => actor.roles.includes(r))) throw new AppError('FORBIDDEN');
   });
 }
+
+const underApi = (pattern: string) => pattern === API_PREFIX || pattern.startsWith(`${API_PREFIX}/`);
 
 async function resolveActor(req: FastifyRequest, auth: AuthService): Promise<Actor | null> {
   const header = req.headers.authorization;
