@@ -70,7 +70,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await registerOpenApi(app);
-  registerAuth(app, services.auth, routes);
+  registerAuth(app, services.auth, routes, services.audit);
 
   await app.register(async (api) => {
     api.get('/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查 Health', response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) } } },

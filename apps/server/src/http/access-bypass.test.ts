@@ -62,12 +62,12 @@ describe.each(DIALECTS)('no way around the access check (%s)', (dialect) => {
 
   it('a route under the API prefix without an access rule stops the server from starting', async () => {
     const app = Fastify({ logger: false });
-    registerAuth(app, t.app.services.auth, []);
+    registerAuth(app, t.app.services.auth, [], t.app.services.audit);
     expect(() => app.get('/api/v1/forgotten', async () => ({ ok: true }))).toThrow(/declares no access/);
     await app.close();
     // Outside the API (web UI, docs) no rule is needed.
     const web = Fastify({ logger: false });
-    registerAuth(web, t.app.services.auth, []);
+    registerAuth(web, t.app.services.auth, [], t.app.services.audit);
     web.get('/assets/x.js', async () => 'ok');
     await web.ready();
     expect((await web.inject({ url: '/assets/x.js' })).body).toBe('ok');

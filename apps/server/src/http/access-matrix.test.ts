@@ -110,6 +110,13 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
     expect(t.app.routeTable.length).toBeGreaterThanOrEqual(39);
   });
 
+  /** A refusal by the access rule is in the audit log: who, which route, which record. */
+  const expectDenialAudited = async (key: string, username: string, r: Res) => {
+    const row = await t.database.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect([row.action, row.result, row.actor_id, JSON.parse(row.detail_json).route], `${key} as ${username}: ${r.raw}`).toEqual(['access.denied', 'failure', ids.users[username], key]);
+    if (key.includes(':id')) expect(row.target_id, `${key} as ${username}`).not.toBeNull();
+  };
+
   it('refuses every non-public route without a session (401) and excluded roles (403); admits the rest', async () => {
     const before = await fingerprint(t.database, ['sessions', 'users', 'audit_log', 'audit_head']);
     const outcomes: string[] = [];
@@ -135,7 +142,7 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
           const other: Org = customerOrg === 'A' ? 'B' : 'A';
           r = await call(t.app, s, route.method, url(other), fx.foreign);
           expect([403, 404], `${key} as ${u.username} on ${other}'s record: ${r.raw}`).toContain(r.status);
-          if (!admitted) expect(r.body.code, `${key} as ${u.username}`).toBe('FORBIDDEN');
+          if (!admitted) { expect(r.body.code, `${key} as ${u.username}`).toBe('FORBIDDEN'); await expectDenialAudited(key, u.username, r); }
           for (const secret of secrets[other]) expect(r.raw, `${key} as ${u.username} leaked ${secret}`).not.toContain(secret);
         } else {
           // Staff probe customer A's records; tokens and notifications are cust_a's, so theirs are 404 as well.
@@ -148,6 +155,7 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
             if (entity === 'token' || entity === 'notification') expect(r.status, `${key} as ${u.username}`).toBe(404);
           } else {
             expect([r.status, r.body.code], `${key} as ${u.username} (${role})`).toEqual([403, 'FORBIDDEN']);
+            await expectDenialAudited(key, u.username, r);
           }
         }
         outcomes.push(`${key} ${u.username} ${r.status}`);
@@ -208,6 +216,12 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       'GET /api/v1/cost-statement': (r, _u, org) => { expect(r.body.customerId).toBe(org === 'A' ? ids.orgA : ids.orgB); },
       'GET /api/v1/cost-statement.pdf': (r) => { expect(r.raw.startsWith('%PDF')).toBe(true); },
       'GET /api/v1/cost-statement.xlsx': (r) => { expect(r.raw.startsWith('PK')).toBe(true); },
+      'GET /api/v1/om-records/export': async (r, user, org) => {
+        expect(r.raw.startsWith('PK')).toBe(true);
+        const other = rec[org === 'A' ? 'B' : 'A'].project;
+        const sneaky = await call(t.app, sessions[user]!, 'GET', `/api/v1/om-records/export?projectId=${other}&month=2026-10`);
+        expect([sneaky.status, sneaky.body.field]).toEqual([400, 'projectId']);
+      },
       'GET /api/v1/rating-requests': async (r, user, org) => {
         expect(r.body.items.every((x: any) => x.projectId === rec[org].project)).toBe(true);
         const all = await call(t.app, sessions[user]!, 'GET', '/api/v1/rating-requests?mine=0');
@@ -244,7 +258,7 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       for (const u of customers) {
         const org: Org = u.org === 'a' ? 'A' : 'B';
         if (Array.isArray(route.access) && !route.access.includes(u.roles[0]!)) continue; // e.g. statements are for the lead
-        const r = await call(t.app, sessions[u.username]!, 'GET', `${route.url}${LIST_QUERY[route.url]?.(org === 'A' ? ids.orgA : ids.orgB) ?? ''}`);
+        const r = await call(t.app, sessions[u.username]!, 'GET', `${route.url}${LIST_QUERY[route.url]?.(org === 'A' ? ids.orgA : ids.orgB, rec[org].project) ?? ''}`);
         expect(r.status, `${route.url} as ${u.username}`).toBe(200);
         await checks[`GET ${route.url}`]!(r, u.username, org);
         for (const secret of secrets[org === 'A' ? 'B' : 'A']) expect(r.raw, `${route.url} as ${u.username}`).not.toContain(secret);

@@ -1,8 +1,9 @@
 import type { Role } from '@weibao/schema';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuditService } from '../modules/audit/service.js';
 import type { AuthService } from '../modules/auth/service.js';
 import type { Actor, RequestMeta } from './actor.js';
-import { AppError } from './errors.js';
+import { AppError, DENIALS } from './errors.js';
 
 /** Who may call a route: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -32,8 +33,25 @@ export const API_PREFIX = '/api/v1';
  * The decision is taken from the route the router matched (its pattern and config), never from the
  * raw URL: the router decodes the path, so `/%61pi/v1/staff` reaches the `/api/v1/staff` handler.
  */
-export function registerAuth(app: FastifyInstance, auth: AuthService, routes: RouteInfo[]): void {
+export function registerAuth(app: FastifyInstance, auth: AuthService, routes: RouteInfo[], audit: AuditService): void {
   app.decorateRequest('actor', null);
+  // Every authorisation refusal is audited here, whether the access rule or a service refused: one
+  // place, so no refusal path can forget it. The refused command's transaction has already rolled back.
+  app.addHook('onError', async (req, _reply, err) => {
+    if (!(err instanceof AppError) || !DENIALS.has(err.code)) return;
+    const route = `${req.method} ${req.routeOptions.url ?? req.url}`;
+    const params = (req.params ?? {}) as Record<string, unknown>;
+    const targetId = typeof params.id === 'string' ? params.id : null;
+    const targetType = targetId ? /([^/]+)\/:id\b/.exec(req.routeOptions.url ?? '')?.[1] ?? null : null;
+    try {
+      await audit.recordAlone({ actor: req.actor, ip: req.ip ?? null, actorLabel: req.actor ? undefined : 'anonymous' }, {
+        action: 'access.denied', targetType, targetId, result: 'failure', summary: `拒绝访问：${route}（${err.code}）`,
+        detail: { route, code: err.code, ...(err.field ? { field: err.field } : {}) },
+      });
+    } catch (e) {
+      req.log.error({ err: e }, 'could not audit a refused request');
+    }
+  });
   app.addHook('onRoute', (r) => {
     if (!underApi(r.url)) return;
     const access = r.config?.access;

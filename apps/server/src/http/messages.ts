@@ -1,8 +1,11 @@
+import { beijingDateTime } from '../lib/time.js';
 import type { ErrorCode } from './errors.js';
 
 export type Locale = 'zh-CN' | 'en';
 
 type Msg = (p: Record<string, string | number>) => string;
+/** A time parameter (epoch ms) as users read it: Beijing time, never an ISO UTC string. */
+const at = (v: string | number | undefined) => (typeof v === 'number' ? beijingDateTime(v) : String(v ?? ''));
 const zh: Record<ErrorCode, Msg> = {
   VALIDATION: (p) => `字段 ${p.field} 无效：${p.reason}`,
   UNAUTHENTICATED: () => '请先登录',
@@ -11,12 +14,12 @@ const zh: Record<ErrorCode, Msg> = {
   CONFLICT: (p) => `操作冲突：${p.reason ?? ''}`,
   CSRF: () => '缺少或错误的 CSRF 令牌（请求头 x-csrf-token）',
   BAD_CREDENTIALS: () => '用户名或密码错误',
-  ACCOUNT_LOCKED: (p) => `连续登录失败次数过多，账号已锁定至 ${p.until}`,
+  ACCOUNT_LOCKED: (p) => `连续登录失败次数过多，账号已锁定至 ${at(p.until)}（北京时间）`,
   ACCOUNT_DISABLED: () => '账号已停用',
   SESSION_EXPIRED: () => '会话已超时，请重新登录',
   PASSWORD_POLICY: () => '密码须至少 8 位，且包含大写字母、小写字母、数字和特殊字符中的三类，不得包含用户名',
   PASSWORD_CHANGE_REQUIRED: () => '首次登录须先修改密码',
-  ROLE_CONFLICT: () => '系统管理员、安全管理员、审计管理员三种角色互斥，不能由同一账号兼任',
+  ROLE_CONFLICT: () => '系统管理员、安全管理员、审计管理员三种角色互斥，也不能与任何业务角色兼任',
   ACTION_NOT_ALLOWED: (p) => `当前状态下不能执行“${p.action}”`,
   REASON_REQUIRED: (p) => `执行“${p.action}”必须填写原因`,
   URGE_TOO_SOON: () => '十分钟内只能催办一次',
@@ -31,6 +34,7 @@ const zh: Record<ErrorCode, Msg> = {
   UNSUPPORTED_MEDIA_TYPE: () => '不支持的请求内容类型',
   ALREADY_CHECKED_IN: (p) => `您已在 ${p.project} 签到（${p.since}），请先签退`,
   IMPORT_INVALID: (p) => `导入文件有 ${p.count} 行错误，未导入任何数据；可改正后重新导入，或选择只导入有效行`,
+  SEPARATION_OF_DUTIES: (p) => `三员分立：${p.rule}`,
 };
 const en: Record<ErrorCode, Msg> = {
   VALIDATION: (p) => `Field ${p.field} is invalid: ${p.reason}`,
@@ -40,12 +44,12 @@ const en: Record<ErrorCode, Msg> = {
   CONFLICT: (p) => `Conflict: ${p.reason ?? ''}`,
   CSRF: () => 'Missing or wrong CSRF token (x-csrf-token header)',
   BAD_CREDENTIALS: () => 'Wrong username or password',
-  ACCOUNT_LOCKED: (p) => `Too many failed logins; the account is locked until ${p.until}`,
+  ACCOUNT_LOCKED: (p) => `Too many failed logins; the account is locked until ${at(p.until)} (Beijing time)`,
   ACCOUNT_DISABLED: () => 'The account is disabled',
   SESSION_EXPIRED: () => 'Your session timed out; please sign in again',
   PASSWORD_POLICY: () => 'The password needs at least 8 characters from three of: upper case, lower case, digits, symbols, and must not contain the username',
   PASSWORD_CHANGE_REQUIRED: () => 'Change your password before continuing',
-  ROLE_CONFLICT: () => 'System admin, security admin and auditor are mutually exclusive on one account',
+  ROLE_CONFLICT: () => 'System admin, security admin and auditor are mutually exclusive and cannot be combined with any business role',
   ACTION_NOT_ALLOWED: (p) => `"${p.action}" is not allowed in the current state`,
   REASON_REQUIRED: (p) => `"${p.action}" needs a reason`,
   URGE_TOO_SOON: () => 'A ticket can be urged at most once per 10 minutes',
@@ -60,6 +64,7 @@ const en: Record<ErrorCode, Msg> = {
   UNSUPPORTED_MEDIA_TYPE: () => 'Unsupported content type',
   ALREADY_CHECKED_IN: (p) => `You are already checked in at ${p.project} (since ${p.since}); check out first`,
   IMPORT_INVALID: (p) => `${p.count} rows of the file have errors; nothing was imported. Fix them and import again, or import the valid rows only`,
+  SEPARATION_OF_DUTIES: (p) => `Separation of duties: ${p.rule}`,
 };
 
 export function message(locale: Locale, code: ErrorCode, params: Record<string, string | number>): string {

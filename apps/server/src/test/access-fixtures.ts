@@ -204,13 +204,14 @@ export const FIXTURES: Record<string, Fixture> = {
   'POST /api/v1/inspection-tasks/:id/finish': { probe: json({ summary: 'x'.repeat(5001) }), foreign: json({}) },
 };
 /** Query strings list routes need, per customer organisation. */
-export const LIST_QUERY: Record<string, (own: string) => string> = {
+export const LIST_QUERY: Record<string, (own: string, project: string) => string> = {
   '/api/v1/tickets': () => '?limit=100',
   '/api/v1/inspection-tasks': () => '?from=2026-01-01&to=2027-12-31',
   '/api/v1/kb/suggest': () => `?q=${encodeURIComponent('机密文章')}`,
   '/api/v1/cost-statement': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
   '/api/v1/cost-statement.pdf': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
   '/api/v1/cost-statement.xlsx': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
+  '/api/v1/om-records/export': (_own, project) => `?projectId=${project}&month=2026-10`,
 };
 
 /** Which kind of record the :id of a route names. */

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/types.js';
+import { DENIALS, type ErrorCode } from '../http/errors.js';
 import type { Session, TestApp } from './harness.js';
 
 /**
@@ -95,9 +96,19 @@ export async function expectRefused(
   t: Pick<TestApp, 'app' | 'database'>, who: Session | { bearer: string } | null, method: string, url: string, payload: unknown,
   e: Expected, opts: { writes?: (keyof DB)[]; headers?: Record<string, string> } = {},
 ): Promise<{ zh: Res; en: Res }> {
-  const before = await fingerprint(t.database, opts.writes);
+  // The audit log is compared separately: an authorisation refusal adds exactly its own failure row.
+  const auditTables: (keyof DB)[] = ['audit_log', 'audit_head'];
+  const ownAudit = !opts.writes?.includes('audit_log');
+  const before = await fingerprint(t.database, [...(opts.writes ?? []), ...auditTables]);
+  const seq = await auditHead(t.database);
   const zh = await call(t.app, who, method, url, { payload, headers: opts.headers });
   const en = await call(t.app, who, method, url, { payload, headers: { ...opts.headers, 'accept-language': 'en' } });
+  if (ownAudit) {
+    const rows = await auditSince(t.database, seq);
+    expect(rows.map((r) => `${r.action}:${r.result}`), `audit rows after ${method} ${url}`).toEqual(DENIALS.has(e.code as ErrorCode) ? ['access.denied:failure', 'access.denied:failure'] : []);
+    const actorId = who && 'userId' in who ? who.userId : undefined;
+    if (actorId) expect(rows.every((r) => r.actor_id === actorId)).toBe(true);
+  }
   expectProblem(zh, e);
   expectProblem(en, e);
   expectChinese(zh.body.detail, e.field);
@@ -106,7 +117,7 @@ export async function expectRefused(
     expect(zh.body.detail).toContain(e.field);
     expect(en.body.detail).toContain(e.field);
   }
-  expect(await fingerprint(t.database, opts.writes)).toEqual(before);
+  expect(await fingerprint(t.database, [...(opts.writes ?? []), ...auditTables])).toEqual(before);
   return { zh, en };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditHead, auditSince, call, countRows, demoIds, expectProblem, expectRefused, fingerprint } from '../../test/api.js';
 import { DIALECTS, testApp } from '../../test/harness.js';
+import { message } from '../../http/messages.js';
 import { DEMO_PASSWORD } from '../seed/demo.js';
 
 const LOGIN = '/api/v1/auth/login';
@@ -53,27 +54,56 @@ describe.each(DIALECTS)('auth API (%s)', (dialect) => {
     expect((await t.database.db.selectFrom('users').select('failed_logins').where('id', '=', ids.users.engineer2).executeTakeFirstOrThrow()).failed_logins).toBe(0);
   });
 
-  it('locks the account after 5 failures (423, audited) until the lockout period ends', async () => {
+  it('locks the account after 5 failures (audited) until the lockout period ends, answering exactly as for an unknown user', async () => {
     const seq = await auditHead(t.database);
     const bad = () => call(t.app, null, 'POST', LOGIN, { payload: { username: 'lead_b', password: 'Nope@12345' } });
-    for (let i = 1; i <= 4; i++) expectProblem(await bad(), { status: 401, code: 'BAD_CREDENTIALS' });
+    // What a caller sees, minus nothing: status, content type and the whole body.
+    const seen = (r: Awaited<ReturnType<typeof bad>>) => [r.status, r.headers['content-type'], r.raw];
+    const unknown = (lang: string) => call(t.app, null, 'POST', LOGIN, { payload: { username: 'no_such_user', password: 'Nope@12345' }, headers: { 'accept-language': lang } });
+    const zh = seen(await unknown('zh-CN'));
+    expect(zh[0]).toBe(401);
+    for (let i = 1; i <= 4; i++) expect(seen(await bad())).toEqual(zh);
     const fifth = await bad();
-    expectProblem(fifth, { status: 423, code: 'ACCOUNT_LOCKED' });
-    expect(fifth.body.detail).toMatch(/锁定/);
-    // Even the right password is refused while locked.
+    expect(seen(fifth)).toEqual(zh);
+    // Even the right password is refused while locked, and looks the same as an unknown user.
     const right = await call(t.app, null, 'POST', LOGIN, { payload: { username: 'lead_b', password: DEMO_PASSWORD }, headers: { 'accept-language': 'en' } });
-    expectProblem(right, { status: 423, code: 'ACCOUNT_LOCKED' });
-    expect(right.body.detail).toMatch(/locked until/);
+    expect(seen(right)).toEqual(seen(await unknown('en')));
+    expect(right.body.code).toBe('BAD_CREDENTIALS');
     expect(right.headers['set-cookie']).toBeUndefined();
-    const rows = await auditSince(t.database, seq);
+    const rows = (await auditSince(t.database, seq)).filter((r) => r.target_id === ids.users.lead_b);
     expect(rows.map((r) => `${r.action}:${r.result}`)).toEqual([
       ...Array(4).fill('auth.login:failure'), 'auth.lockout:failure', 'auth.login:failure',
     ]);
     expect(rows.every((r) => r.target_id === ids.users.lead_b && r.actor_roles === 'customer_lead')).toBe(true);
+    // The audit log keeps the real reason, with the lockout end in Beijing time.
+    expect(rows[5]!.summary).toBe(`登录失败：账号已锁定至 ${new Date(t.clock.now + 30 * 60_000 + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`);
     const user = await t.database.db.selectFrom('users').select('locked_until').where('id', '=', ids.users.lead_b).executeTakeFirstOrThrow();
     expect(user.locked_until).toBe(t.clock.now + 30 * 60_000);
     t.clock.advance(30 * 60_000 + 1);
     expect((await call(t.app, null, 'POST', LOGIN, { payload: { username: 'lead_b', password: DEMO_PASSWORD } })).status).toBe(200);
+  });
+
+  it('a disabled account answers a login exactly as an unknown user does, and the attempt is audited', async () => {
+    const admin = await t.login('admin');
+    expect((await admin.patch(`/api/v1/users/${ids.users.cust_b}`, { disabled: true })).status).toBe(200);
+    const seq = await auditHead(t.database);
+    for (const lang of ['zh-CN', 'en']) {
+      const disabled = await call(t.app, null, 'POST', LOGIN, { payload: { username: 'cust_b', password: DEMO_PASSWORD }, headers: { 'accept-language': lang } });
+      const unknown = await call(t.app, null, 'POST', LOGIN, { payload: { username: 'cust_zz', password: DEMO_PASSWORD }, headers: { 'accept-language': lang } });
+      expect([disabled.status, disabled.headers['content-type'], disabled.raw]).toEqual([unknown.status, unknown.headers['content-type'], unknown.raw]);
+      expect([disabled.status, disabled.body.code]).toEqual([401, 'BAD_CREDENTIALS']);
+    }
+    const rows = await auditSince(t.database, seq);
+    expect(rows.filter((r) => r.target_id === ids.users.cust_b).map((r) => [r.action, r.result, r.summary])).toEqual([
+      ['auth.login', 'failure', '登录失败：账号已停用'], ['auth.login', 'failure', '登录失败：账号已停用'],
+    ]);
+    expect((await admin.patch(`/api/v1/users/${ids.users.cust_b}`, { disabled: false })).status).toBe(200);
+  });
+
+  it('shows a lockout time as Beijing time in the user\'s language, never as an ISO UTC string', () => {
+    const until = Date.UTC(2026, 11, 7, 5, 29);
+    expect(message('zh-CN', 'ACCOUNT_LOCKED', { until })).toBe('连续登录失败次数过多，账号已锁定至 2026-12-07 13:29（北京时间）');
+    expect(message('en', 'ACCOUNT_LOCKED', { until })).toBe('Too many failed logins; the account is locked until 2026-12-07 13:29 (Beijing time)');
   });
 
   it('ends a session idle for more than 30 minutes (harness clock) with 401 SESSION_EXPIRED, audited', async () => {
@@ -110,7 +140,8 @@ describe.each(DIALECTS)('auth API (%s)', (dialect) => {
     const s = await t.login('manager');
     expect((await call(t.app, s, 'GET', '/api/v1/projects', { csrf: false })).status).toBe(200);
     const noHeader = { cookie: s.cookie } as const;
-    const before = await fingerprint(t.database);
+    const before = await fingerprint(t.database, ['audit_log', 'audit_head']);
+    const seq = await auditHead(t.database);
     for (const [method, url, payload] of [
       ['POST', '/api/v1/auth/tokens', { name: 'x' }], ['POST', '/api/v1/orgs', { name: '某单位', kind: 'customer' }],
       ['POST', '/api/v1/tickets', { projectId: ids.projectA }], ['DELETE', '/api/v1/auth/tokens/x', undefined],
@@ -118,7 +149,9 @@ describe.each(DIALECTS)('auth API (%s)', (dialect) => {
       const r = await t.app.inject({ method, url, headers: noHeader, ...(payload ? { payload } : {}) });
       expect([r.statusCode, r.json().code], `${method} ${url}`).toEqual([403, 'CSRF']);
     }
-    expect(await fingerprint(t.database)).toEqual(before);
+    expect(await fingerprint(t.database, ['audit_log', 'audit_head'])).toEqual(before);
+    // Each refusal is audited, and nothing else was written.
+    expect((await auditSince(t.database, seq)).map((r) => [r.action, r.result, r.actor_id, JSON.parse(r.detail_json).code])).toEqual(Array(4).fill(['access.denied', 'failure', ids.users.manager, 'CSRF']));
   });
 
   it('Bearer API tokens: created once, listed without the secret, usable without CSRF, revocable', async () => {

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.js';
 import type { Actor, RequestMeta } from '../../http/actor.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
+import { beijingDateTime } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import type { SecurityPolicyService } from '../security/service.js';
 import { type UserRepository, type UserRow } from '../users/repository.js';
@@ -49,20 +50,25 @@ export class AuthService {
     const now = this.now();
     const user = await this.users.byUsername(this.db, username);
     const who = { actor: user ? { userId: user.id, displayName: user.display_name, roles: user.roles } : null, ip, actorLabel: username };
+    // One answer for every failed login (unknown user, wrong password, locked or disabled account):
+    // the same 401 BAD_CREDENTIALS, after the same password check, so a caller cannot learn which
+    // usernames exist or whether a guessed password was right while an account is locked. The real
+    // reason is in the audit log, and the lockout still counts and applies to the known account.
     if (!user) {
       await verifyPassword(password, DUMMY_HASH).catch(() => false);
       await this.audit.recordAlone(who, { action: 'auth.login', summary: `登录失败：用户 ${username} 不存在`, result: 'failure' });
       throw new AppError('BAD_CREDENTIALS');
     }
+    const passwordOk = await verifyPassword(password, user.password_hash);
     if (user.locked_until && user.locked_until > now) {
-      await this.audit.recordAlone(who, { action: 'auth.login', targetType: 'user', targetId: user.id, summary: '登录失败：账号已锁定', result: 'failure' });
-      throw new AppError('ACCOUNT_LOCKED', { until: new Date(user.locked_until).toISOString() });
+      await this.audit.recordAlone(who, { action: 'auth.login', targetType: 'user', targetId: user.id, summary: `登录失败：账号已锁定至 ${beijingDateTime(user.locked_until)}（北京时间）`, result: 'failure' });
+      throw new AppError('BAD_CREDENTIALS');
     }
     if (user.disabled) {
       await this.audit.recordAlone(who, { action: 'auth.login', targetType: 'user', targetId: user.id, summary: '登录失败：账号已停用', result: 'failure' });
-      throw new AppError('ACCOUNT_DISABLED');
+      throw new AppError('BAD_CREDENTIALS');
     }
-    if (!(await verifyPassword(password, user.password_hash))) {
+    if (!passwordOk) {
       const { lockoutThreshold, lockoutMinutes } = await this.policy.current();
       const failures = user.failed_logins + 1;
       const lock = failures >= lockoutThreshold;
@@ -73,7 +79,7 @@ export class AuthService {
           summary: lock ? `连续 ${failures} 次密码错误，账号锁定 ${lockoutMinutes} 分钟` : `登录失败：密码错误（第 ${failures} 次）`,
         });
       });
-      throw lock ? new AppError('ACCOUNT_LOCKED', { until: new Date(now + lockoutMinutes * 60_000).toISOString() }) : new AppError('BAD_CREDENTIALS');
+      throw new AppError('BAD_CREDENTIALS');
     }
     const token = secret();
     const session = { id: sha256(token), user_id: user.id, csrf_token: secret(), created_at: now, last_seen_at: now, ip, user_agent: userAgent?.slice(0, 300) ?? null };

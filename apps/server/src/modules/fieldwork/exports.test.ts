@@ -70,6 +70,14 @@ describe.each(DIALECTS)('service record sheets, the month export and public veri
     ]);
     await expectRefused(t, s.manager!, 'GET', `${V}/om-records/export?projectId=${ids.projectA}&month=2026-13`, undefined, { status: 400, code: 'VALIDATION', field: 'month' });
     expect((await s.cust_a!.get(`${V}/om-records/export?projectId=${ids.projectA}&month=${month}`)).status).toBe(403);
+    // The purchaser's project lead downloads the records they can read (never drafts), only for their own projects.
+    const lead = await t.app.inject({ method: 'GET', url: `${V}/om-records/export?projectId=${ids.projectA}&month=${month}`, headers: s.lead_a!.headers });
+    expect(lead.statusCode, lead.body).toBe(200);
+    const lwb = new ExcelJS.Workbook();
+    await lwb.xlsx.load(lead.rawPayload as never);
+    const readable = (await s.lead_a!.get(`${V}/om-records?projectId=${ids.projectA}`)).body.items.map((r: any) => r.number).sort();
+    expect(lwb.worksheets[0]!.getSheetValues().slice(2).map((r) => (r as unknown[])[1]).sort()).toEqual(readable);
+    await expectRefused(t, s.lead_b!, 'GET', `${V}/om-records/export?projectId=${ids.projectA}&month=${month}`, undefined, { status: 400, code: 'VALIDATION', field: 'projectId' });
   });
 
   it('the QR code opens a public check of the hash; a wrong code or a changed record shows nothing or "not intact"', async () => {

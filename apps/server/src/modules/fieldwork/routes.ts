@@ -64,7 +64,7 @@ export const fieldworkRoutes = (s: Services): FastifyPluginAsyncZod => async (ap
     async (req) => s.records.reject(meta(req), req.params.id, req.body.reason));
   app.post('/om-records/:id/amend', { config: { access: AUTHORS }, schema: { tags, summary: '更正已签字记录（新版本）Amend a signed record', params: IdParam, body: OmRecordAmend, response: { 200: OmRecord } } },
     async (req) => s.records.amend(meta(req), req.params.id, req.body));
-  app.get('/om-records/export', { config: { access: STAFF }, schema: { tags, summary: '导出某月运维记录 Excel (xlsx)', querystring: OmRecordExportQuery } },
+  app.get('/om-records/export', { config: { access: [...STAFF, 'customer_lead'] }, schema: { tags, summary: '导出某月运维记录 Excel (xlsx)', querystring: OmRecordExportQuery } },
     async (req, reply) => {
       const f = await s.recordExports.monthXlsx(meta(req), req.query.projectId, req.query.month);
       return download(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', f.fileName, f.xlsx);

@@ -13,7 +13,7 @@ describe.each(DIALECTS)('resident presence board (%s)', (dialect) => {
   beforeAll(async () => {
     t = await testApp(dialect);
     ids = await demoIds(t);
-    for (const u of ['manager', 'engineer', 'engineer2', 'dispatcher', 'lead_a', 'lead_b']) s[u] = await t.login(u);
+    for (const u of ['manager', 'engineer', 'engineer2', 'dispatcher', 'lead_a', 'lead_b', 'cust_a']) s[u] = await t.login(u);
   });
   afterAll(async () => { await t?.drop(); });
 
@@ -62,6 +62,13 @@ describe.each(DIALECTS)('resident presence board (%s)', (dialect) => {
     await wb.xlsx.load(x.rawPayload as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['人员考勤', '每日在岗']);
     expect((wb.worksheets[0]!.getRow(2).values as unknown[]).slice(1)).toEqual(['张工', '是', 2, 1, 3, 16]);
-    expect((await s.lead_a!.get(`${V}/projects/${ids.projectA}/presence/monthly.xlsx?month=2026-10`)).status).toBe(403);
+    // The purchaser's project lead downloads what they can read as JSON; nobody else's project, and not a plain customer user.
+    const lead = await t.app.inject({ method: 'GET', url: `${V}/projects/${ids.projectA}/presence/monthly.xlsx?month=2026-10`, headers: s.lead_a!.headers });
+    expect(lead.statusCode, lead.body).toBe(200);
+    const lwb = new ExcelJS.Workbook();
+    await lwb.xlsx.load(lead.rawPayload as never);
+    expect((lwb.worksheets[0]!.getRow(2).values as unknown[]).slice(1)).toEqual(['张工', '是', 2, 1, 3, 16]);
+    expect((await s.lead_b!.get(`${V}/projects/${ids.projectA}/presence/monthly.xlsx?month=2026-10`)).status).toBe(404);
+    expect((await s.cust_a!.get(`${V}/projects/${ids.projectA}/presence/monthly.xlsx?month=2026-10`)).status).toBe(403);
   });
 });

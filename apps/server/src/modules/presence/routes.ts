@@ -10,6 +10,7 @@ const DayQuery = z.object({ day: z.string().regex(/^\d{4}-\d\d-\d\d$/).optional(
 const MonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() });
 const READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
 const STAFF = ['service_manager', 'dispatcher', 'engineer'] as const;
+// The purchaser's project lead downloads the attendance they can already read (R: spreadsheets follow the JSON's scope).
 const tags = ['presence'];
 
 export const presenceRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
@@ -21,7 +22,7 @@ export const presenceRoutes = (s: Services): FastifyPluginAsyncZod => async (app
     async (req) => s.presence.daily(meta(req).actor, req.params.id, req.query.day ?? s.presence.today()));
   app.get('/projects/:id/presence/monthly', { config: { access: READERS }, schema: { tags, summary: '月度考勤 Monthly attendance', params: IdParam, querystring: MonthQuery, response: { 200: MonthlyPresence } } },
     async (req) => s.presence.monthly(meta(req).actor, req.params.id, req.query.month ?? s.presence.today().slice(0, 7)));
-  app.get('/projects/:id/presence/monthly.xlsx', { config: { access: STAFF }, schema: { tags, summary: '导出月度考勤 Excel', params: IdParam, querystring: MonthQuery } },
+  app.get('/projects/:id/presence/monthly.xlsx', { config: { access: [...STAFF, 'customer_lead'] }, schema: { tags, summary: '导出月度考勤 Excel', params: IdParam, querystring: MonthQuery } },
     async (req, reply) => {
       const f = await s.presence.monthlyXlsx(meta(req), req.params.id, req.query.month ?? s.presence.today().slice(0, 7));
       return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

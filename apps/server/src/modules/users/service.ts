@@ -17,10 +17,16 @@ export const presentUser = (u: UserRow) => ({
 });
 
 const CUSTOMER_ONLY: Role[] = ['customer_user', 'customer_lead'];
+/** The two 三员 who check the system admin: always at least one of each, and out of its reach. */
+const WATCHERS: Role[] = ['security_admin', 'auditor'];
+const duty = (rule: string, field?: string) => new AppError('SEPARATION_OF_DUTIES', { rule }, field);
 
-/** Roles must fit the organisation, and the three admin roles never share an account (三员分立). */
+/**
+ * Roles must fit the organisation, and an admin role (三员) is an account's only role: the three never
+ * share an account, nor does one come with a business role (an auditor who also dispatches audits themself).
+ */
 export function checkRoles(roles: Role[], orgKind: string): void {
-  if (roles.filter((r) => ADMIN_TRIAD.includes(r)).length > 1) throw new AppError('ROLE_CONFLICT', {}, 'roles');
+  if (roles.some((r) => ADMIN_TRIAD.includes(r)) && new Set(roles).size > 1) throw new AppError('ROLE_CONFLICT', {}, 'roles');
   const customerRoles = roles.filter((r) => CUSTOMER_ONLY.includes(r));
   if (orgKind === 'customer' && customerRoles.length !== roles.length) throw invalid('roles', '客户单位用户只能是客户角色 / customer users can only hold customer roles');
   if (orgKind === 'provider' && customerRoles.length) throw invalid('roles', '服务商用户不能持有客户角色 / provider users cannot hold customer roles');
@@ -71,6 +77,8 @@ export class UserService {
     return this.db.transaction().execute(async (tx) => {
       const before = await this.repo.byId(tx, id);
       if (!before) throw notFound('用户');
+      // 三员: the system admin must not be able to silence the two who watch it (disable, rename, redirect their mail).
+      if (before.roles.some((r) => WATCHERS.includes(r))) throw duty('系统管理员不能停用或修改安全管理员、审计管理员的账号 / the system admin cannot disable or edit the security admin or the auditor');
       if (input.disabled && id === meta.actor.userId) throw invalid('disabled', '不能停用自己 / cannot disable yourself');
       await this.repo.update(tx, id, {
         ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
@@ -91,6 +99,12 @@ export class UserService {
       const before = await this.repo.byId(tx, id);
       if (!before) throw notFound('用户');
       checkRoles(roles, before.org_kind);
+      for (const role of WATCHERS) {
+        if (!before.roles.includes(role) || roles.includes(role)) continue;
+        const others = (await this.repo.list(tx, { ids: await this.repo.usersWithRole(tx, role) })).filter((u) => u.id !== id && !u.disabled);
+        if (!others.length) throw duty(role === 'auditor' ? '不能移除最后一名审计管理员 / the last auditor cannot be removed' : '不能移除最后一名安全管理员 / the last security admin cannot be removed', 'roles');
+      }
+      if (id === meta.actor.userId) throw duty('安全管理员不能修改自己的角色 / the security admin cannot change their own roles', 'roles');
       await this.repo.setRoles(tx, id, roles);
       await this.audit.record(tx, meta, { action: 'user.roles', targetType: 'user', targetId: id, summary: `授权 ${before.username}：${before.roles.join(',')} → ${roles.join(',')}`, detail: { before: before.roles, after: roles } });
       return presentUser((await this.repo.byId(tx, id))!);

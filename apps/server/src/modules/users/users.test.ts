@@ -115,7 +115,7 @@ describe.each(DIALECTS)('users API (%s)', (dialect) => {
     await expectRefused(t, sec, 'PATCH', url, { level: 2 }, { status: 403, code: 'FORBIDDEN' });
     expect((await admin.patch(url, { disabled: true })).body.disabled).toBe(true);
     expectProblem(await call(t.app, victim, 'GET', `${V}/auth/me`), { status: 401, code: 'UNAUTHENTICATED' });
-    await expectRefused(t, null, 'POST', `${V}/auth/login`, { username: 'engineer2', password: DEMO_PASSWORD }, { status: 403, code: 'ACCOUNT_DISABLED' }, { writes: ['audit_log', 'audit_head'] });
+    await expectRefused(t, null, 'POST', `${V}/auth/login`, { username: 'engineer2', password: DEMO_PASSWORD }, { status: 401, code: 'BAD_CREDENTIALS' }, { writes: ['audit_log', 'audit_head'] });
     expect((await admin.patch(url, { disabled: false })).body.disabled).toBe(false);
     expect((await t.login('engineer2')).userId).toBe(ids.users.engineer2);
   });
@@ -131,5 +131,49 @@ describe.each(DIALECTS)('users API (%s)', (dialect) => {
     expect([r.status, r.body.lockedUntil]).toEqual([200, null]);
     expect((await auditSince(t.database, seq)).map((a) => [a.action, a.target_id])).toEqual([['user.unlock', ids.users.lead_a]]);
     expect((await t.login('lead_a')).userId).toBe(ids.users.lead_a);
+  });
+  it('三员 cannot be undone by the three themselves: each refusal is a 403/400 naming the rule, audited with actor, route and target', async () => {
+    const duty = (field?: string) => ({ status: 403, code: 'SEPARATION_OF_DUTIES', ...(field ? { field } : {}) });
+    // The system admin cannot disable, edit or re-address the security admin or the auditor.
+    for (const id of [ids.users.secadmin!, ids.users.auditor!]) {
+      for (const body of [{ disabled: true }, { email: 'elsewhere@evil.example' }, { displayName: '改名' }, { level: 1 }]) {
+        await expectRefused(t, admin, 'PATCH', `${V}/users/${id}`, body, duty());
+      }
+    }
+    const roles = (id: string) => `${V}/users/${id}/roles`;
+    // No 三员 role with a business role, for anyone including the security admin itself (the auditor with any operational role).
+    for (const business of ['dispatcher', 'engineer', 'service_manager']) {
+      await expectRefused(t, sec, 'PUT', roles(ids.users.engineer2!), { roles: ['auditor', business] }, { status: 400, code: 'ROLE_CONFLICT', field: 'roles' });
+      await expectRefused(t, sec, 'PUT', roles(ids.users.secadmin!), { roles: ['security_admin', business] }, { status: 400, code: 'ROLE_CONFLICT', field: 'roles' });
+      await expectRefused(t, admin, 'POST', `${V}/users`, { username: `mixed.${business}`, displayName: '兼任', orgId: ids.provider, password: 'Start#2026', roles: [business, 'sys_admin'] }, { status: 400, code: 'ROLE_CONFLICT', field: 'roles' });
+    }
+    // The last security admin stays one; with a second, the first still cannot change its own roles.
+    await expectRefused(t, sec, 'PUT', roles(ids.users.secadmin!), { roles: ['engineer'] }, duty('roles'));
+    const second = (await admin.post(`${V}/users`, { username: 'sec.two', displayName: '第二安全员', orgId: ids.provider, password: 'Start#2026', roles: ['engineer'] })).body;
+    expect((await sec.put(roles(second.id), { roles: ['security_admin'] })).status).toBe(200);
+    await expectRefused(t, sec, 'PUT', roles(ids.users.secadmin!), { roles: ['engineer'] }, duty('roles'));
+    await expectRefused(t, sec, 'PUT', roles(ids.users.secadmin!), { roles: ['security_admin'] }, duty('roles'));
+    // The last (active) auditor stays one: another auditor may be stood down, the last may not.
+    const extra = (await admin.post(`${V}/users`, { username: 'aud.two', displayName: '第二审计员', orgId: ids.provider, password: 'Start#2026', roles: ['engineer'] })).body;
+    expect((await sec.put(roles(extra.id), { roles: ['auditor'] })).status).toBe(200);
+    const auditors = (await sec.get(`${V}/users`)).body.filter((u: any) => u.roles.includes('auditor') && u.id !== extra.id && u.id !== ids.users.auditor);
+    for (const u of auditors) expect((await sec.put(roles(u.id), { roles: ['engineer'] })).status).toBe(200);
+    expect((await sec.put(roles(extra.id), { roles: ['engineer'] })).status).toBe(200);
+    await expectRefused(t, sec, 'PUT', roles(ids.users.auditor!), { roles: ['engineer'] }, duty('roles'));
+    // The refusal row names who, which route, which target and why.
+    const seq = await auditHead(t.database);
+    expectProblem(await call(t.app, sec, 'PUT', roles(ids.users.auditor!), { payload: { roles: ['dispatcher'] }, headers: { 'x-forwarded-for': '10.7.7.7' } }), duty('roles'));
+    const [row] = await auditSince(t.database, seq);
+    expect([row!.action, row!.result, row!.actor_id, row!.actor_roles, row!.ip, row!.target_type, row!.target_id]).toEqual(['access.denied', 'failure', ids.users.secadmin, 'security_admin', '10.7.7.7', 'users', ids.users.auditor]);
+    expect(JSON.parse(row!.detail_json)).toMatchObject({ route: 'PUT /api/v1/users/:id/roles', code: 'SEPARATION_OF_DUTIES' });
+    expect((await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', ids.users.auditor!).execute()).map((r) => r.role)).toEqual(['auditor']);
+  });
+
+  it('a refusal by the access rule itself (403) is audited with actor, route and target', async () => {
+    const seq = await auditHead(t.database);
+    expectProblem(await call(t.app, admin, 'POST', `${V}/users/${ids.users.lead_b}/unlock`, { headers: { 'x-forwarded-for': '10.7.7.8' } }), { status: 403, code: 'FORBIDDEN' });
+    const rows = await auditSince(t.database, seq);
+    expect(rows.map((r) => [r.action, r.result, r.actor_id, r.actor_roles, r.ip, r.target_type, r.target_id])).toEqual([['access.denied', 'failure', ids.users.admin, 'sys_admin', '10.7.7.8', 'users', ids.users.lead_b]]);
+    expect(JSON.parse(rows[0]!.detail_json)).toEqual({ route: 'POST /api/v1/users/:id/unlock', code: 'FORBIDDEN' });
   });
 });
