@@ -42,10 +42,15 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa?: boolean
     return send(reply, 500, 'INTERNAL', locale === 'en' ? 'Internal error' : '服务器内部错误');
   });
   app.setNotFoundHandler((req, reply) => {
-    if (opts.spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    if (opts.spa && req.method === 'GET' && !isApiPath(req.url)) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     const locale = pickLocale(req.headers['accept-language']);
     return send(reply, 404, 'NOT_FOUND', message(locale, 'NOT_FOUND', { what: locale === 'en' ? 'route' : '接口' }));
   });
+}
+
+/** Read as the router reads it (percent-decoded), so `/%61pi/…` is an API path too; an undecodable path is not a page. */
+function isApiPath(url: string): boolean {
+  try { return decodeURIComponent(url.split('?')[0]!).startsWith('/api/'); } catch { return true; }
 }
 
 function send(reply: FastifyReply, status: number, code: string, detail: string, field?: string, errors?: { field: string; message: string }[]) {

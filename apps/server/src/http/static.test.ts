@@ -21,6 +21,9 @@ describe('web UI serving', () => {
     const api = await t.app.inject({ method: 'GET', url: '/api/v1/nope' });
     expect(api.statusCode).toBe(404);
     expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
+    // An encoded spelling of an API path is still an API path, not a page.
+    const encoded = await t.app.inject({ method: 'GET', url: '/%61pi/v1/nope' });
+    expect([encoded.statusCode, encoded.headers['content-type']]).toEqual([404, expect.stringMatching(/application\/problem\+json/)]);
   });
 
   it('serves assets written after startup (a rebuilt UI needs no restart)', async () => {
