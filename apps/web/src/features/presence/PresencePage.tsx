@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Col, Empty, Input, Row, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isProviderStaff } from '../../app/roles';
+import { hasRole, isProviderStaff } from '../../app/roles';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectPicker, useProjectParam } from '../../components/ProjectPicker';
 import { useCurrentUser } from '../auth/useMe';
@@ -93,7 +93,7 @@ export default function PresencePage() {
               children: (
                 <>
                   {labelled('presence-month-input', t('presence.month'), monthInput)}
-                  <MonthView projectId={projectId} month={month} canExport={staff} />
+                  <MonthView projectId={projectId} month={month} canExport={staff || hasRole(me, ['customer_lead'])} />
                 </>
               ),
             },

@@ -70,7 +70,7 @@ export default function RecordListPage() {
         title={t('nav.records')}
         extra={
           <Space wrap>
-            {isProviderStaff(me) ? <ExportButton /> : null}
+            {isProviderStaff(me) || hasRole(me, ['customer_lead']) ? <ExportButton /> : null}
             {author ? (
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate('/records/new')} data-testid="record-new">
                 {t('record.new')}
