@@ -49,6 +49,15 @@ describe.each(DIALECTS)('no way around the access check (%s)', (dialect) => {
         else if (![401, 404].includes(r.status) || (r.status === 401 && r.body.code !== 'UNAUTHENTICATED')) served.push(`${route.method} ${url} → ${r.status}`);
       }
     }
+    // HEAD, which the router derives from every GET, goes through the same check.
+    for (const route of t.app.routeTable.filter((r) => r.method === 'GET' && r.access !== 'public')) {
+      const path = route.url.replace(/:\w+/g, 'x');
+      for (const url of [path, encodedVariants(path)[0]!]) {
+        const r = await t.app.inject({ method: 'HEAD', url });
+        probes++;
+        if (![401, 404].includes(r.statusCode)) served.push(`HEAD ${url} → ${r.statusCode}`);
+      }
+    }
     expect(served, 'encoded paths answered without a session').toEqual([]);
     expect(probes).toBeGreaterThan(t.app.routeTable.length * 3);
     // The examples from the issue, spelled out.
