@@ -59,12 +59,13 @@ export default function UsersPage() {
   );
   const actions = (u: User) => (
     <Space size={4} wrap>
-      {isSys ? (
+      {/* 三员: the server refuses these, so they are not offered (the security admin and auditor are out of the system admin's reach; nobody changes their own roles). */}
+      {isSys && !u.roles.some((r) => r === 'security_admin' || r === 'auditor') ? (
         <Button size="small" onClick={() => { setEditing(u); setFormOpen(true); }} aria-label={t('admin.editNamed', { name: u.displayName })} data-testid="user-edit">
           {t('common.edit')}
         </Button>
       ) : null}
-      {isSec ? (
+      {isSec && u.id !== me.id ? (
         <Button size="small" onClick={() => setRolesFor(u)} aria-label={t('user.rolesFor', { name: u.displayName })} data-testid="user-roles-edit">
           {t('user.assignRoles')}
         </Button>
