@@ -46,9 +46,10 @@ export async function occurredAtOf(tx: Tx, svc: TicketService, actor: Actor, t: 
     if (c?.stoppedAt != null && c.notNeededReason === null) tooEarly(c.stoppedAt, `上一步${half(KIND[kind], false)} / previous step, the ${half(KIND[kind], true)}`);
   }
   if (req.action === 'arrive') {
-    // The arrival is the assigned engineer's: not before they were assigned.
+    // The arrival is the assigned engineer's: not before they were assigned. An assignee named at
+    // intake counts from the report: intake often logs a call (and the dispatch made on it) later.
     const assigned = await Promise.all(['dispatch', 'claim', 'transfer'].map((type) => svc.repo.lastEventOfType(tx, t.id, type)));
-    const since = Math.max(...assigned.map((e) => e?.at ?? 0));
+    const since = Math.max(...assigned.map((e) => (e && e.at !== t.created_at ? e.at : 0)));
     if (since > 0) tooEarly(since, '派单给处理人 / assignment to the engineer');
   }
   if (now - at > svc.d.backdateActionReasonMinutes * 60_000 && !req.occurredAtReason) {

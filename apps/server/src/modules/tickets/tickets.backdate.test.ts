@@ -71,6 +71,8 @@ describe.each(DIALECTS)('actions logged after the fact (%s)', (dialect) => {
     // The arrival cannot precede the response already recorded at r0+20.
     const { en } = await refused(eng, tk.id, { action: 'arrive', occurredAt: r0 + 19 * MIN });
     expect(en.body.detail).toContain('previous step');
+    // The engineer named at intake (entered at r0+30) counts as assigned from the report.
+    expect(clock((await act(eng, tk.id, { action: 'arrive', occurredAt: r0 + 22 * MIN })).body, 'arrival')).toMatchObject({ status: 'met', stoppedAt: r0 + 22 * MIN });
     // Customers never back-date, whatever the action.
     await refused(cust, tk.id, { action: 'urge', occurredAt: t.clock.now - MIN });
     // Only respond, arrive and resolve take a happened-at time.
