@@ -49,7 +49,9 @@ export async function occurredAtOf(tx: Tx, svc: TicketService, actor: Actor, t: 
     // The arrival is the assigned engineer's: not before they were assigned. An assignee named at
     // intake counts from the report: intake often logs a call (and the dispatch made on it) later.
     const assigned = await Promise.all(['dispatch', 'claim', 'transfer'].map((type) => svc.repo.lastEventOfType(tx, t.id, type)));
-    const since = Math.max(...assigned.map((e) => (e && e.at !== t.created_at ? e.at : 0)));
+    // (The intake's dispatch event names `assigneeId`; the dispatch action's names `toAssignee`.)
+    const atIntake = (e: { type: string; data_json: string }) => e.type === 'dispatch' && !('toAssignee' in JSON.parse(e.data_json));
+    const since = Math.max(...assigned.map((e) => (e && !atIntake(e) ? e.at : 0)));
     if (since > 0) tooEarly(since, '派单给处理人 / assignment to the engineer');
   }
   if (now - at > svc.d.backdateActionReasonMinutes * 60_000 && !req.occurredAtReason) {
