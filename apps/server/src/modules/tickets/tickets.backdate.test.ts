@@ -99,6 +99,22 @@ describe.each(DIALECTS)('actions logged after the fact (%s)', (dialect) => {
     expect(clock(ok.body, 'resolution')).toMatchObject({ status: 'met', stoppedAt: t.clock.now - 3 * MIN, pausedMs: 10 * MIN, elapsedMs: 7 * MIN });
   });
 
+  it('an on-site check-in that is the arrival takes occurredAt too; a check-in that is not cannot be back-dated', async () => {
+    const tk = await open();
+    t.clock.advance(20 * MIN);
+    const checkIn = (body: Record<string, unknown>) => ({ projectId: ids.projectA, location: '3 楼机房', ...body });
+    // Not the arrival (no ticket): nothing to back-date.
+    await expectRefused(t, eng, 'POST', `${V}/site-visits/check-in`, checkIn({ occurredAt: t.clock.now - 5 * MIN }), { status: 400, code: 'VALIDATION', field: 'occurredAt' });
+    // The arrival's own rules apply: not before the report.
+    await expectRefused(t, eng, 'POST', `${V}/site-visits/check-in`, checkIn({ ticketId: tk.id, occurredAt: tk.reportedAt - MIN }), { status: 400, code: 'VALIDATION', field: 'occurredAt' });
+    const v = await eng.post(`${V}/site-visits/check-in`, checkIn({ ticketId: tk.id, occurredAt: tk.reportedAt + 12 * MIN }));
+    expect(v.status).toBe(200);
+    expect(v.body.checkedInAt).toBe(tk.reportedAt + 12 * MIN);
+    const after = (await eng.get(`${V}/tickets/${tk.id}`)).body;
+    expect(clock(after, 'arrival')).toMatchObject({ status: 'met', stoppedAt: tk.reportedAt + 12 * MIN });
+    await eng.post(`${V}/site-visits/${v.body.id}/check-out`, {});
+  });
+
   it('the ticket tells the dialog after how many minutes a reason is needed', async () => {
     const tk = await open();
     expect((await eng.get(`${V}/tickets/${tk.id}`)).body.occurredAtReasonMinutes).toBe(15);
