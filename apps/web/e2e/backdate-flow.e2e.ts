@@ -3,6 +3,7 @@
 // stops then, and the timeline shows when it happened and when it was logged.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
+import { expectAccessible } from './support/a11y';
 import { login, logout } from './support/auth';
 import { PHONE, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
@@ -47,6 +48,7 @@ describe('arrival logged after the fact on a phone', () => {
       // 25 minutes ago is past the 15-minute limit: the dialog asks why before the server would.
       await d.getByLabel(t('action.field.occurredAtReason')).fill('机房地下室无信号，出来后补录');
       await expectNoHorizontalScroll(page, 'arrive dialog with happened-at');
+      await expectAccessible(page, 'arrive dialog with happened-at and its reason');
     });
     // 15 minutes after the report is within the 30-minute target, although it is logged after 40.
     await expectClock(page, 'arrival', 'met');
