@@ -22,6 +22,8 @@ export interface Config {
   logLevel: string;
   /** Require a reason when reported_at is earlier than entry by more than this. */
   backdateReasonMinutes: number;
+  /** Require a reason when a respond/arrive/resolve is logged with an occurredAt more than this many minutes ago. */
+  backdateActionReasonMinutes: number;
   /** Also check every response against its zod schema (tests; costs CPU on every request). */
   checkResponses: boolean;
   /** Where users reach the web UI, for links in e-mails (rating links); defaults to http://host:port. */
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: env.WEIBAO_WEB_DIST ?? null,
     logLevel: env.LOG_LEVEL ?? 'info',
     backdateReasonMinutes: int(env.WEIBAO_BACKDATE_REASON_MIN, 24 * 60),
+    backdateActionReasonMinutes: int(env.WEIBAO_BACKDATE_ACTION_REASON_MIN, 15),
     checkResponses: env.WEIBAO_CHECK_RESPONSES === '1',
     publicUrl: env.WEIBAO_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${int(env.PORT, 3000)}`,
     ...overrides,

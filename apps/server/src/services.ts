@@ -49,7 +49,7 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const projects = new ProjectService(database, userRepo, audit, now);
   const sla = new SlaService();
   const notifications = new NotificationService(database.db, now, audit);
-  const tickets = new TicketService({ database, audit, sla, projects, users: userRepo, notifications, now, dataDir: config.dataDir, backdateReasonMinutes: config.backdateReasonMinutes });
+  const tickets = new TicketService({ database, audit, sla, projects, users: userRepo, notifications, now, dataDir: config.dataDir, backdateReasonMinutes: config.backdateReasonMinutes, backdateActionReasonMinutes: config.backdateActionReasonMinutes });
   const fieldDeps = { database, audit, projects, tickets, users: userRepo, notifications, now, dataDir: config.dataDir };
   const visits = new VisitService(fieldDeps);
   const records = new RecordService(fieldDeps);

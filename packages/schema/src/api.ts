@@ -125,6 +125,8 @@ export const Ticket = TicketSummary.extend({
   pauseReasons: z.array(SuspendReason),
   /** The server's clock when this was produced, so countdowns can correct a skewed client clock. */
   serverNow: Millis,
+  /** A respond/arrive/resolve logged with `occurredAt` older than this many minutes needs `occurredAtReason`. */
+  occurredAtReasonMinutes: z.number().int(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 export const TicketCreate = z.object({
@@ -156,6 +158,8 @@ export const TicketActionRequest = z.object({
   assigneeId: Id.optional(), reason: z.string().trim().max(2000).optional(), suspendReason: SuspendReason.optional(),
   solution: z.string().trim().max(20_000).optional(), faultCause: FaultCause.optional(), level: FaultLevel.optional(),
   note: z.string().trim().max(2000).optional(), rating: z.number().int().min(1).max(5).optional(),
+  /** Respond, arrive, resolve: when it happened, if earlier than it is logged (staff only); the clock stops then. */
+  occurredAt: Millis.optional(), occurredAtReason: z.string().trim().max(2000).optional(),
 });
 export type TicketActionRequest = z.infer<typeof TicketActionRequest>;
 export const TimelineEvent = z.object({

@@ -15,6 +15,8 @@ export const CheckInRequest = z.object({
   location: z.string().trim().min(1).max(200),
   position: Coordinate.optional(),
   note: z.string().trim().max(500).optional(),
+  /** A check-in that is the ticket's arrival, logged after the fact (no signal on site): when it happened. */
+  occurredAt: Millis.optional(), occurredAtReason: z.string().trim().max(2000).optional(),
 });
 export const CheckOutRequest = z.object({
   location: z.string().trim().min(1).max(200).optional(),

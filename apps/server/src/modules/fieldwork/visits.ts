@@ -64,14 +64,18 @@ export class VisitService {
         if (t.assignee_id === actor.userId) {
           const detail = await this.d.tickets.detail(tx, actor, (await this.d.tickets.repo.get(tx, t.id))!, now);
           if (detail.allowedActions.includes('arrive')) {
-            await performActionIn(tx, this.d.tickets, meta, t.id, { action: 'arrive', note: `现场签到：${input.location}` });
+            await performActionIn(tx, this.d.tickets, meta, t.id, { action: 'arrive', note: `现场签到：${input.location}`, occurredAt: input.occurredAt, occurredAtReason: input.occurredAtReason });
             arrived = true;
           }
         }
       }
+      // Only the arrival has a clock to stop at an earlier time; a plain check-in is when it is made.
+      if (input.occurredAt !== undefined && !arrived) throw invalid('occurredAt', '只有作为到场的签到可以补录发生时间 / only a check-in that is the ticket\'s arrival can be back-dated');
+      // The arrival action checked the time (not in the future, not before the report, the reason).
+      const at = arrived && input.occurredAt !== undefined ? Math.min(input.occurredAt, now) : now;
       const id = newId(now);
       await this.repo.insertVisit(tx, {
-        id, project_id: project.id, engineer_id: actor.userId, ticket_id: input.ticketId ?? null, checked_in_at: now,
+        id, project_id: project.id, engineer_id: actor.userId, ticket_id: input.ticketId ?? null, checked_in_at: at,
         check_in_location: input.location, check_in_position: input.position ? JSON.stringify(input.position) : null,
         checked_out_at: null, check_out_location: null, check_out_position: null, note: input.note ?? null,
         photo_path: null, photo_mime: null, forgotten_flagged_at: null,
@@ -80,7 +84,7 @@ export class VisitService {
       await this.d.audit.record(tx, meta, {
         action: 'fieldwork.check_in', targetType: 'site_visit', targetId: id,
         summary: `现场签到：${project.name}，${input.location}${v.ticket_number ? `，工单 ${v.ticket_number}${arrived ? '（到场计时停止）' : ''}` : ''}`,
-        detail: { after: { projectId: project.id, ticketId: input.ticketId ?? null, location: input.location, position: input.position ?? null, arrival: arrived } },
+        detail: { after: { projectId: project.id, ticketId: input.ticketId ?? null, location: input.location, position: input.position ?? null, arrival: arrived }, ...(at !== now ? { occurredAt: at, loggedAt: now } : {}) },
       });
       return presentVisit(v, now);
     });

@@ -114,8 +114,11 @@ export class SlaService {
     return clocks.filter((c) => c.kind === kind).sort((a, b) => b.cycle - a.cycle)[0];
   }
 
-  /** Stops a clock if it still runs; returns whether it did (first response only counts once). */
-  async stop(tx: Tx, ticketId: string, kind: ClockKind, at: number, policy: SlaPolicy): Promise<boolean> {
+  /**
+   * Stops a clock if it still runs; returns whether it did (first response only counts once).
+   * `now`: when it is logged, if later than `at` (work logged after the fact; see earliestStop).
+   */
+  async stop(tx: Tx, ticketId: string, kind: ClockKind, at: number, policy: SlaPolicy, now = at): Promise<boolean> {
     const c = this.current(await this.repo.clocksOf(tx, ticketId), kind);
     if (!c || c.stopped_at !== null || c.not_needed_reason !== null || c.cancelled) return false;
     if (c.paused_since !== null) {
@@ -123,8 +126,19 @@ export class SlaService {
       c.paused_since = null;
     }
     c.stopped_at = at;
-    await this.save(tx, c, policy, at);
+    await this.save(tx, c, policy, now);
     return true;
+  }
+
+  /**
+   * The earliest instant a running clock may be stopped at when the stop is logged after the fact:
+   * not before it started (reported_at, or the reopen for a later cycle) nor before its last pause
+   * began or ended, so its pauses stay inside its running time. null when the clock does not run.
+   */
+  async earliestStop(db: Tx, ticketId: string, kind: ClockKind): Promise<number | null> {
+    const c = this.current(await this.repo.clocksOf(db, ticketId), kind);
+    if (!c || c.stopped_at !== null || c.not_needed_reason !== null || c.cancelled) return null;
+    return Math.max(c.started_at, c.paused_since ?? 0, ...(JSON.parse(c.pauses_json) as { to: number }[]).map((p) => p.to));
   }
 
   async notNeeded(tx: Tx, ticketId: string, reason: string, at: number, policy: SlaPolicy): Promise<boolean> {

@@ -2,6 +2,8 @@ import type { TicketActionRequest, TicketStatus } from '@weibao/schema';
 import type { Tx } from '../../db/dialect.js';
 import { type RequestMeta, isCustomer } from '../../http/actor.js';
 import { AppError, invalid } from '../../http/errors.js';
+import { beijingDateTime } from '../../lib/beijing.js';
+import { occurredAtOf } from './occurred.js';
 import { REASON_REQUIRED } from './policy.js';
 import type { TicketService } from './service.js';
 
@@ -29,11 +31,13 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
   const t = await svc.visible(tx, actor, id);
   const before = await svc.detail(tx, actor, t, now);
   if (!before.allowedActions.includes(a)) throw new AppError('ACTION_NOT_ALLOWED', { action: `${ACTION_ZH[a] ?? a} / ${a}` }, 'action');
+  // Respond, arrive and resolve may be logged after they happened: their clocks stop at `at`.
+  const at = await occurredAtOf(tx, svc, actor, t, before.clocks, req, now);
   const policy = await svc.policyOf(tx, t.contract_id);
   const from = t.status as TicketStatus;
   let to: TicketStatus = from;
   const patch: Record<string, unknown> = {};
-  const data: Record<string, unknown> = {};
+  const data: Record<string, unknown> = at !== now ? { occurredAt: at, ...(req.occurredAtReason ? { occurredAtReason: req.occurredAtReason } : {}) } : {};
   let isPublic = true;
   const notifyAssignee = async (userId: string | null, title: string, body: string) =>
     svc.d.notifications.notify(tx, [userId], { kind: `ticket.${a}`, title, body, ticketId: id, sourceKey: `${a}:${id}:${now}` });
@@ -58,14 +62,14 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
       to = 'assigned';
       break;
     case 'respond':
-      await svc.d.sla.stop(tx, id, 'response', now, policy);
+      await svc.d.sla.stop(tx, id, 'response', at, policy, now);
       if (from === 'new' || from === 'assigned') to = 'in_progress';
       if (req.note) data.note = req.note;
       break;
     case 'arrive':
-      await svc.d.sla.stop(tx, id, 'arrival', now, policy);
+      await svc.d.sla.stop(tx, id, 'arrival', at, policy, now);
       // Arriving on site is also contact with the reporter.
-      await svc.d.sla.stop(tx, id, 'response', now, policy);
+      await svc.d.sla.stop(tx, id, 'response', at, policy, now);
       to = 'in_progress';
       break;
     case 'arrival_not_needed':
@@ -97,11 +101,12 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
       if (!req.solution) throw invalid('solution', '请填写解决方案 / describe the solution');
       if (!req.faultCause) throw invalid('faultCause', '请选择故障原因（人为/非人为） / choose the fault cause');
       if (await svc.d.sla.isRunning(tx, id, 'arrival')) throw new AppError('ARRIVAL_OPEN', {}, 'action');
-      await svc.d.sla.stop(tx, id, 'response', now, policy);
-      await svc.d.sla.stop(tx, id, 'resolution', now, policy);
+      await svc.d.sla.stop(tx, id, 'response', at, policy, now);
+      await svc.d.sla.stop(tx, id, 'resolution', at, policy, now);
       to = 'resolved';
       Object.assign(patch, {
-        solution: req.solution, fault_cause: req.faultCause, resolved_at: now, suspend_reason: null,
+        // The customer's confirmation period runs from when they can see the resolution (now), not from `at`.
+        solution: req.solution, fault_cause: req.faultCause, resolved_at: at, suspend_reason: null,
         // R2, R3: free in warranty unless human-caused; out of warranty billed at cost (assets/billing.ts).
         billable: (svc.repairs ? await svc.repairs.billable(tx, id, req.faultCause) : req.faultCause === 'human') ? 1 : 0, auto_close_at: now + policy.autoCloseDays * 86_400_000,
       });
@@ -141,8 +146,8 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
   const after = (await svc.repo.get(tx, id))!;
   await svc.d.audit.record(tx, meta, {
     action: `ticket.${a}`, targetType: 'ticket', targetId: id,
-    summary: `${t.number} ${ACTION_ZH[a]}${from !== to ? `：${from} → ${to}` : ''}${req.reason ? `，原因：${req.reason}` : ''}`,
-    detail: { before: { status: from, assigneeId: t.assignee_id, level: t.level }, after: { status: to, assigneeId: after.assignee_id, level: after.level }, ...data },
+    summary: `${t.number} ${ACTION_ZH[a]}${from !== to ? `：${from} → ${to}` : ''}${req.reason ? `，原因：${req.reason}` : ''}${at !== now ? `，发生于 ${beijingDateTime(at)}（登记于 ${beijingDateTime(now)}）` : ''}`,
+    detail: { before: { status: from, assigneeId: t.assignee_id, level: t.level }, after: { status: to, assigneeId: after.assignee_id, level: after.level }, ...data, ...(at !== now ? { loggedAt: now } : {}) },
   });
   return svc.detail(tx, actor, after, now);
 }

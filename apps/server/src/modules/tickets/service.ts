@@ -23,6 +23,7 @@ import { TicketRepository } from './repository.js';
 export interface TicketDeps {
   database: Database; audit: AuditService; sla: SlaService; projects: ProjectService; users: UserRepository;
   notifications: NotificationService; now: () => number; dataDir: string; backdateReasonMinutes: number;
+  backdateActionReasonMinutes: number;
 }
 
 const AT_RISK_WINDOW_MS = 30 * 60_000;
@@ -166,7 +167,7 @@ export class TicketService {
         responded: !!response && response.stoppedAt !== null, arrivalOpen: !!arrival && arrival.stoppedAt === null,
       }),
       slaWarnings: warnings.map((y) => `holiday_data_missing:${y}`),
-      pauseReasons: policy.pauseReasons, serverNow: now,
+      pauseReasons: policy.pauseReasons, serverNow: now, occurredAtReasonMinutes: this.d.backdateActionReasonMinutes,
     };
   }
 

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import dayjs from 'dayjs';
 import { App, Button, Descriptions, Form, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyFormError } from '../../api/client';
 import { useAssignees } from '../../api/queries';
 import type { Ticket, TicketActionRequest } from '../../api/types';
 import { FAULT_LEVEL_TEXT } from '@weibao/schema/levels';
+import { formatDateTime } from '../../components/format';
 import { currentLang } from '../../i18n';
 import { useTicketAction } from './api';
 import { ActionFields } from './ActionFields';
@@ -30,11 +32,15 @@ export function ActionModal({ ticket, action, onClose }: Props) {
   const needsPeople = fields.includes('assignee');
   const { data: assignees = [], isPending: assigneesLoading } = useAssignees(needsPeople ? ticket.projectId : null);
   const run = useTicketAction(ticket.id);
+  /** When the dialog opened: "happened at" starts there and is only sent when the user moved it. */
+  const opened = useRef(0);
 
   useEffect(() => {
     if (!action) return;
     form.resetFields();
     if (action === 'change_level') form.setFieldsValue({ level: ticket.level });
+    opened.current = Date.now();
+    if (fields.includes('occurredAt')) form.setFieldsValue({ occurredAt: dayjs(opened.current) });
     setValues({});
     setStep(fields.length ? 'form' : 'confirm');
     // Reset only when a different action is opened, not on every ticket refetch.
@@ -54,9 +60,11 @@ export function ActionModal({ ticket, action, onClose }: Props) {
     }
   };
 
+  const backdated = !!values.occurredAt && Math.abs(values.occurredAt.valueOf() - opened.current) >= 60_000;
   const submit = () => {
-    const body = { action, ...values } as TicketActionRequest;
-    for (const k of ['reason', 'solution', 'note'] as const) if (typeof body[k] === 'string') body[k] = body[k].trim() || undefined;
+    const { occurredAt, occurredAtReason, ...rest } = values;
+    const body = { action, ...rest, ...(backdated ? { occurredAt: occurredAt!.valueOf(), occurredAtReason } : {}) } as TicketActionRequest;
+    for (const k of ['reason', 'solution', 'note', 'occurredAtReason'] as const) if (typeof body[k] === 'string') body[k] = body[k].trim() || undefined;
     run.mutate(body, {
       onSuccess: () => {
         void message.success(t('action.done', { action: label }));
@@ -70,7 +78,7 @@ export function ActionModal({ ticket, action, onClose }: Props) {
   };
 
   const summary = Object.entries(values)
-    .filter(([, v]) => v !== undefined && v !== '')
+    .filter(([k, v]) => v !== undefined && v !== '' && (backdated || !k.startsWith('occurredAt')))
     .map(([k, v]) => {
       let text = String(v);
       if (k === 'assigneeId') text = assignees.find((u) => u.id === v)?.displayName ?? text;
@@ -78,6 +86,7 @@ export function ActionModal({ ticket, action, onClose }: Props) {
       if (k === 'faultCause') text = t(`faultCause.${text}`);
       if (k === 'level') text = FAULT_LEVEL_TEXT[currentLang()][v as 1 | 2 | 3 | 4] ?? text;
       if (k === 'rating') text = t('action.ratingN', { n: v });
+      if (k === 'occurredAt') text = formatDateTime((v as dayjs.Dayjs).valueOf());
       return { key: k, label: t(`action.field.${k === 'assigneeId' ? 'assignee' : k}`), children: <span className="pre-wrap">{text}</span> };
     });
 

@@ -7,7 +7,7 @@ import { useTimeline } from './api';
 /** A few well-known keys of TimelineEvent.data worth showing; the rest stays in the audit trail. */
 const DATA_KEYS = [
   'clock', 'channel', 'assigneeName', 'fromAssigneeName', 'toAssigneeName', 'level', 'fromLevel', 'toLevel',
-  'suspendReason', 'faultCause', 'rating', 'note', 'solution', 'fileName',
+  'suspendReason', 'faultCause', 'rating', 'note', 'solution', 'fileName', 'occurredAtReason',
   // repairs: the asset recorded, a part replaced and the warranty it got
   'name', 'serial', 'oldSerial', 'newSerial', 'newEnd', 'policy', 'extendedByDays',
 ];
@@ -31,7 +31,10 @@ function EventLine({ e }: { e: TimelineEvent }) {
         <strong>{t(`event.${e.type}`, { defaultValue: t(`action.${e.type}`, { defaultValue: e.type }) })}</strong>
         {e.actorName ? <span> · {e.actorName}</span> : null}
       </div>
-      <div className="muted">{formatDateTime(e.at)}</div>
+      {/* Logged after the fact: when it happened first (the clocks count to it), then when it was logged. */}
+      <div className="muted" data-testid="timeline-time">
+        {typeof e.data.occurredAt === 'number' ? t('timeline.occurred', { at: formatDateTime(e.data.occurredAt), logged: formatDateTime(e.at) }) : formatDateTime(e.at)}
+      </div>
       {(e.fromStatus || e.toStatus) && e.fromStatus !== e.toStatus ? (
         <div>
           {t('timeline.status', {

@@ -1,6 +1,7 @@
+import type { Dayjs } from 'dayjs';
 import type { TicketAction } from '../../api/types';
 
-export type ActionField = 'assignee' | 'reason' | 'suspendReason' | 'solution' | 'faultCause' | 'rating' | 'level' | 'note';
+export type ActionField = 'assignee' | 'reason' | 'suspendReason' | 'solution' | 'faultCause' | 'rating' | 'level' | 'note' | 'occurredAt';
 
 /**
  * What each action asks for. Reasons are mandatory for 转派, 挂起, 取消, 重开, 无需到场 and 改级
@@ -10,13 +11,13 @@ export const ACTION_FIELDS: Record<TicketAction, ActionField[]> = {
   dispatch: ['assignee'],
   claim: [],
   transfer: ['assignee', 'reason'],
-  respond: ['note'],
-  arrive: [],
+  respond: ['note', 'occurredAt'],
+  arrive: ['occurredAt'],
   arrival_not_needed: ['reason'],
   suspend: ['suspendReason', 'reason'],
   resume: [],
   urge: [],
-  resolve: ['solution', 'faultCause'],
+  resolve: ['solution', 'faultCause', 'occurredAt'],
   confirm: ['rating'],
   reopen: ['reason'],
   cancel: ['reason'],
@@ -40,4 +41,7 @@ export interface ActionValues {
   rating?: number;
   level?: number;
   note?: string;
+  /** 发生时间: when it happened, if logged afterwards (respond, arrive, resolve). */
+  occurredAt?: Dayjs;
+  occurredAtReason?: string;
 }
