@@ -2,7 +2,7 @@ import type { TicketActionRequest, TicketStatus } from '@weibao/schema';
 import type { Tx } from '../../db/dialect.js';
 import { type RequestMeta, isCustomer } from '../../http/actor.js';
 import { AppError, invalid } from '../../http/errors.js';
-import { beijingDateTime } from '../../lib/beijing.js';
+import { beijingDateTime } from '../../lib/time.js';
 import { occurredAtOf } from './occurred.js';
 import { REASON_REQUIRED } from './policy.js';
 import type { TicketService } from './service.js';

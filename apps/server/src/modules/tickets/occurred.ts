@@ -2,7 +2,7 @@ import type { ClockKind, TicketActionRequest } from '@weibao/schema';
 import type { Tx } from '../../db/dialect.js';
 import { type Actor, isCustomer } from '../../http/actor.js';
 import { AppError, invalid } from '../../http/errors.js';
-import { beijingDateTime } from '../../lib/beijing.js';
+import { beijingDateTime } from '../../lib/time.js';
 import type { TicketWithNames } from './presenter.js';
 import type { TicketService } from './service.js';
 
