@@ -113,6 +113,33 @@ describe.each(DIALECTS)('holiday data horizon and admin holiday years (%s)', (di
     expect(after.workingBetween(...oct1)).toBe(7.5 * 3_600_000);
   });
 
+  it('re-plans the business-hours contracts touching the year inside the save, with the new year in force; a failed re-plan saves nothing', async () => {
+    const s = t.app.services;
+    const calls: { ids: string[]; change: unknown; covered: boolean }[] = [];
+    let fail = false;
+    const node = new HolidayService({
+      database: s.database, audit: s.audit, sla: s.sla, projects: s.projects, users: s.userRepo, notifications: s.notifications, now: s.now,
+      replanContractClocks: async (_tx, contractIds, change) => {
+        calls.push({ ids: contractIds, change, covered: s.sla.national.covers(2028) });
+        if (fail) throw new Error('replan failed');
+        return { tickets: 0, clocks: 0 };
+      },
+    });
+    const actor = { userId: ids.users.admin!, username: 'admin', displayName: '系统管理员', orgId: ids.provider, orgKind: 'provider' as const, roles: ['sys_admin' as const], level: 1, via: 'session' as const };
+    const input = { holidays: [{ date: '2028-01-01', name: '元旦' }], workdays: [] };
+    // HT-HOL-1 ends in 2027 and the 24x7 contract has no holidays: no contract touches 2028 yet.
+    await node.save({ actor, ip: null }, 2028, input);
+    expect(calls).toEqual([]);
+    const c = await manager.post(`${V}/projects/${ids.projectA}/contracts`, { code: 'HT-HOL-3', name: '三年合同', startsOn: '2027-06-01', endsOn: '2029-05-31', policy: { calendar: BUSINESS } });
+    await node.save({ actor, ip: null }, 2028, input);
+    expect(calls).toEqual([{ ids: [c.body.id], change: { actorId: actor.userId, actorName: '系统管理员', reason: '录入 2028 年法定节假日' }, covered: true }]);
+    fail = true;
+    const before = await t.database.db.selectFrom('holiday_years').selectAll().where('year', '=', 2029).execute();
+    await expect(node.save({ actor, ip: null }, 2029, { holidays: [{ date: '2029-01-01', name: '元旦' }], workdays: [] })).rejects.toThrow('replan failed');
+    expect(await t.database.db.selectFrom('holiday_years').selectAll().where('year', '=', 2029).execute()).toEqual(before);
+    expect(s.sla.national.covers(2029)).toBe(false); // the in-memory data is put back too
+  });
+
   it('another node picks up a saved year through the cheap version check', async () => {
     const s = t.app.services;
     const sla = new SlaService();
