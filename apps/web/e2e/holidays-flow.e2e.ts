@@ -6,6 +6,7 @@
 // are skipped, saying why, rather than failing on the calendar.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { expectAccessible } from './support/a11y';
 import { login } from './support/auth';
 import { DESKTOP, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
@@ -45,8 +46,10 @@ describe('holiday data horizon: warning, entering the year, warning gone', () =>
     const page = manager;
     await gotoPage(page, `/admin/projects/${encodeURIComponent(projectId)}/contracts`);
     await expectText(row(page).getByTestId('contract-holiday-warning').locator('.ant-alert-message'), t('holidays.contractWarning', { years: String(year) }));
+    await expectAccessible(page, 'contracts with the holiday warning');
     await gotoPage(page, '/dashboard');
     await expect.poll(() => page.getByTestId('holiday-horizon-alert').innerText(), { timeout: 15_000 }).toContain(code);
+    await expectAccessible(page, 'dashboard with the holiday warning');
   });
 
   test('the system admin sees it on the holiday page and enters the year', async (ctx) => {
@@ -56,6 +59,7 @@ describe('holiday data horizon: warning, entering the year, warning gone', () =>
     await gotoPage(page, '/admin/holidays');
     await expectText(page.locator('h1'), t('holidays.title'));
     await expect.poll(() => page.getByTestId('holiday-horizon-alert').innerText(), { timeout: 15_000 }).toContain(code);
+    await expectAccessible(page, '/admin/holidays with the warning');
     await page.getByLabel(t('holidays.year')).fill(String(year));
     await page.getByTestId('holiday-year-load').click();
     await expectText(page.getByTestId('holiday-source'), t('holidays.source.none'));

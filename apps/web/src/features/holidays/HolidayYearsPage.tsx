@@ -94,7 +94,7 @@ export default function HolidayYearsPage() {
           <label htmlFor="holiday-year">{t('holidays.year')}</label>
           <InputNumber id="holiday-year" min={2000} max={2100} precision={0} value={input} onChange={(v) => setInput(v)} data-testid="holiday-year" />
           <Button onClick={() => input && setYear(input)} data-testid="holiday-year-load">{t('holidays.load')}</Button>
-          {data ? <Tag color={data.source === 'none' ? 'orange' : 'blue'} data-testid="holiday-source">{t(`holidays.source.${data.source}`)}</Tag> : null}
+          {data ? <Tag color={data.source === 'none' ? undefined : 'blue'} data-testid="holiday-source">{t(`holidays.source.${data.source}`)}</Tag> : null}
         </Space>
         {data?.updatedAt ? <p className="muted">{t('holidays.updated', { name: data.updatedByName ?? '—', at: formatDateTime(data.updatedAt) })}</p> : null}
         {!canEdit ? <Alert type="info" style={{ marginBottom: 12 }} message={t('holidays.readOnly')} /> : null}
