@@ -18,6 +18,7 @@ import { inspectionExecutionRoutes } from './modules/inspections/execution-route
 import { inspectionRoutes } from './modules/inspections/routes.js';
 import { trainingRoutes } from './modules/training/routes.js';
 import { feedbackRoutes } from './modules/feedback/routes.js';
+import { holidayRoutes } from './modules/holidays/routes.js';
 import { knowledgeRoutes } from './modules/knowledge/routes.js';
 import { satisfactionRoutes } from './modules/satisfaction/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
@@ -60,6 +61,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(responseSerializer({ check: opts.config.checkResponses }));
 
   const services = buildServices(opts.config, opts.database, app.log, opts.now);
+  await services.holidays.load(); // calendars are synchronous: the admin's holiday years must be in memory before any request
   const routes: RouteInfo[] = [];
   app.decorate('services', services);
   app.decorate('routeTable', routes);
@@ -75,7 +77,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(async (api) => {
     api.get('/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查 Health', response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) } } },
       async () => ({ ok: true, dialect: opts.database.dialect }));
-    for (const plugin of [authRoutes, projectRoutes, userRoutes, ticketRoutes, auditRoutes, notificationRoutes, dashboardRoutes, securityRoutes, fieldworkRoutes, presenceRoutes, staffingRoutes, assetRoutes, repairRoutes, inspectionRoutes, inspectionExecutionRoutes, trainingRoutes, satisfactionRoutes, feedbackRoutes, knowledgeRoutes, reportRoutes]) {
+    for (const plugin of [authRoutes, projectRoutes, userRoutes, ticketRoutes, auditRoutes, notificationRoutes, dashboardRoutes, securityRoutes, fieldworkRoutes, presenceRoutes, staffingRoutes, assetRoutes, repairRoutes, inspectionRoutes, inspectionExecutionRoutes, trainingRoutes, satisfactionRoutes, feedbackRoutes, knowledgeRoutes, reportRoutes, holidayRoutes]) {
       await api.register(plugin(services));
     }
   }, { prefix: '/api/v1' });

@@ -25,6 +25,7 @@ import { SecurityPolicyService } from './modules/security/service.js';
 import { SlaService } from './modules/sla/service.js';
 import { TicketService } from './modules/tickets/service.js';
 import { FeedbackService } from './modules/feedback/service.js';
+import { HolidayService } from './modules/holidays/service.js';
 import { KnowledgeService } from './modules/knowledge/service.js';
 import { SurveySchedules } from './modules/satisfaction/schedules.js';
 import { SatisfactionService } from './modules/satisfaction/service.js';
@@ -79,9 +80,11 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const analytics = new AnalyticsService({ database, projects, presence, inspections, training, satisfaction, now });
   const builder = new ReportBuilder({ database, projects, presence, inspections, training, satisfaction, commitments, now });
   const reports = new ReportService({ database, audit, projects, builder, mail: new NotificationRepository(), now, dataDir: config.dataDir });
+  const holidays = new HolidayService({ database, audit, sla, projects, users: userRepo, notifications, now });
+  projects.holidayHorizon = (c) => holidays.horizon(c);
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now, config.dataDir);
-  const worker = new Worker({ database, tickets, visits, assets, inspections, surveySchedules, reports, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, commitments, analytics, reports, mailer, worker };
+  const worker = new Worker({ database, tickets, visits, assets, inspections, surveySchedules, reports, holidays, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, commitments, analytics, reports, holidays, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel, ClockKind, ClockStatus, FaultCause, FaultLevel, OrgKind, Role, SuspendReason, TicketStatus } from './enums.js';
+import { HolidayHorizon, HolidayHorizonWarning } from './holidays.js';
 
 /** Epoch milliseconds, UTC. */
 export const Millis = z.number().int().nonnegative();
@@ -57,6 +58,7 @@ export const Contract = z.object({
   labourRateCents: z.number().int(),
   /** R29: 顾客满意率 target, percent of ratings that are 4 or 5. */
   satisfactionTargetPct: z.number().int(),
+  holidayHorizon: HolidayHorizon,
 });
 export const ContractCreate = z.object({
   code: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(200),
@@ -194,6 +196,8 @@ export const Dashboard = z.object({
   byLevel: z.array(z.object({ level: FaultLevel, count: z.number().int() })),
   byStatus: z.array(z.object({ status: TicketStatus, count: z.number().int() })),
   atRisk: z.array(TicketSummary),
+  /** Contracts running into a year without holiday data (admins and service managers only; empty for others). */
+  holidayHorizon: z.array(HolidayHorizonWarning),
 });
 export const Problem = z.object({
   type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional(), code: z.string(),

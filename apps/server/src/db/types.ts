@@ -207,6 +207,9 @@ export interface KbTicketLinksTable { article_id: string; ticket_id: string; kin
 /** The full-text index (db/search/kb.ts): FTS5 on SQLite, tsvector on PostgreSQL; only search code touches it. */
 export interface KbFtsTable { rowid: number; terms: string }
 
+/** A year of the national holiday arrangement entered by the system admin (0016); overrides the package's data for that year. */
+export interface HolidayYearsTable { year: number; holidays_json: string; workdays_json: string; revision: number; updated_at: number; updated_by: string | null }
+
 export interface DB {
   orgs: OrgsTable; users: UsersTable; user_roles: UserRolesTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
   projects: ProjectsTable; project_members: ProjectMembersTable; contracts: ContractsTable; counters: CountersTable;
@@ -226,4 +229,5 @@ export interface DB {
   satisfaction_surveys: SatisfactionSurveysTable; rating_requests: RatingRequestsTable; feedback: FeedbackTable;
   kb_categories: KbCategoriesTable; kb_articles: KbArticlesTable; kb_article_versions: KbArticleVersionsTable; kb_attachments: KbAttachmentsTable;
   kb_ticket_links: KbTicketLinksTable; kb_fts: KbFtsTable; survey_schedules: SurveySchedulesTable;
+  holiday_years: HolidayYearsTable;
 }

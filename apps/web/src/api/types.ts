@@ -108,3 +108,6 @@ export type CostStatementLine = z.infer<typeof S.CostStatementLine>;
 export type ArchiveKind = z.infer<typeof S.ArchiveKind>;
 export type ArchiveEvent = z.infer<typeof S.ArchiveEvent>;
 export type ArchivePage = z.infer<typeof S.ArchivePage>;
+export type HolidayYear = z.infer<typeof S.HolidayYear>;
+export type HolidayYears = z.infer<typeof S.HolidayYears>;
+export type HolidayHorizonWarning = z.infer<typeof S.HolidayHorizonWarning>;

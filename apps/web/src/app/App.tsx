@@ -9,6 +9,7 @@ import VerifyPage from '../features/verify/VerifyPage';
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const HolidayYearsPage = lazy(() => import('../features/holidays/HolidayYearsPage'));
 const TicketQueuePage = lazy(() => import('../features/tickets/TicketQueuePage'));
 const TicketDetailPage = lazy(() => import('../features/tickets/TicketDetailPage'));
 const IntakePage = lazy(() => import('../features/intake/IntakePage'));
@@ -112,6 +113,7 @@ export function App() {
             <Route path="admin/customers" element={<RequireRole roles={ADMIN_ORG_ROLES}><CustomersPage /></RequireRole>} />
             <Route path="admin/projects" element={<RequireRole roles={ADMIN_ORG_ROLES}><ProjectsPage /></RequireRole>} />
             <Route path="admin/projects/:id/contracts" element={<RequireRole roles={ADMIN_ORG_ROLES}><ContractsPage /></RequireRole>} />
+            <Route path="admin/holidays" element={<RequireRole roles={ADMIN_ORG_ROLES}><HolidayYearsPage /></RequireRole>} />
             <Route path="admin/users" element={<RequireRole roles={USER_ADMIN_ROLES}><UsersPage /></RequireRole>} />
             <Route path="admin/security" element={<RequireRole roles={SECURITY_ADMIN}><SecurityPolicyPage /></RequireRole>} />
             <Route path="audit" element={<RequireRole roles={AUDITOR}><AuditPage /></RequireRole>} />

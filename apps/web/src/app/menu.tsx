@@ -79,6 +79,7 @@ export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
     admin.push(
       { key: '/admin/customers', icon: <BankOutlined aria-hidden />, label: t('nav.customers') },
       { key: '/admin/projects', icon: <ProjectOutlined aria-hidden />, label: t('nav.projects') },
+      { key: '/admin/holidays', icon: <CalendarOutlined aria-hidden />, label: t('holidays.nav') },
     );
   }
   if (hasRole(me, USER_ADMIN_ROLES)) admin.push({ key: '/admin/users', icon: <TeamOutlined aria-hidden />, label: t('nav.users') });

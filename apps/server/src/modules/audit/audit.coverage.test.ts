@@ -342,6 +342,9 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
         const current = (await req('secadmin', 'GET', `${V}/security-policy`)).body;
         return { who: 'secadmin', res: await req('secadmin', 'PUT', `${V}/security-policy`, { ...current, lockoutMinutes: 45 }), action: 'security.policy', target: 'security_policy' };
       },
+      'PUT /api/v1/holiday-years/:year': async () => ({
+        who: 'admin', res: await req('admin', 'PUT', `${V}/holiday-years/2030`, { holidays: [{ date: '2030-01-01', name: '元旦' }], workdays: [] }), action: 'holiday_year.save', target: '2030',
+      }),
     };
     const writes = t.app.routeTable.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
     expect(writes.filter((k) => !steps[k]), 'write routes without an audit check').toEqual([]);

@@ -13,9 +13,9 @@ export const dashboardRoutes = (s: Services): FastifyPluginAsyncZod => async (ap
     const db = s.database.db;
     const now = s.now();
     const since = startOfToday(now);
-    const [groups, createdToday, resolvedToday, atRisk] = await Promise.all([
+    const [groups, createdToday, resolvedToday, atRisk, holidayHorizon] = await Promise.all([
       repo.openByLevelAndStatus(db), repo.createdSince(db, since), repo.resolvedSince(db, since),
-      s.tickets.list(meta(req).actor, { tab: 'at_risk', limit: 10 }),
+      s.tickets.list(meta(req).actor, { tab: 'at_risk', limit: 10 }), s.holidays.warnings(meta(req).actor, now),
     ]);
     const byLevel = ([1, 2, 3, 4] as FaultLevel[]).map((level) => ({ level, count: groups.filter((g) => Number(g.level) === level).reduce((a, g) => a + Number(g.n), 0) }));
     const statuses = [...new Set(groups.map((g) => g.status))] as TicketStatus[];
@@ -23,7 +23,7 @@ export const dashboardRoutes = (s: Services): FastifyPluginAsyncZod => async (ap
       openTotal: groups.reduce((a, g) => a + Number(g.n), 0), createdToday, resolvedToday,
       breachedOpen: groups.reduce((a, g) => a + Number(g.breached ?? 0), 0), byLevel,
       byStatus: statuses.map((status) => ({ status, count: groups.filter((g) => g.status === status).reduce((a, g) => a + Number(g.n), 0) })),
-      atRisk: atRisk.items,
+      atRisk: atRisk.items, holidayHorizon,
     };
   });
 };

@@ -9,6 +9,7 @@ import type { AssetService } from '../assets/service.js';
 import type { SurveySchedules } from '../satisfaction/schedules.js';
 import type { InspectionService } from '../inspections/service.js';
 import type { ReportService } from '../reports/service.js';
+import type { HolidayService } from '../holidays/service.js';
 
 const KIND_ZH: Record<string, string> = { warn50: '已过半', warn80: '已达 80%', breach: '已超时' };
 const CLOCK_ZH: Record<string, string> = { response: '响应', arrival: '到场', resolution: '解决' };
@@ -17,7 +18,7 @@ const CLOCK_ZH: Record<string, string> = { response: '响应', arrival: '到场'
 const DATE_JOBS_MS = 60_000;
 
 export interface WorkerDeps {
-  database: Database; tickets: TicketService; visits: VisitService; assets: AssetService; inspections: InspectionService; surveySchedules: SurveySchedules; reports: ReportService; notifications: NotificationService; mailer: Mailer;
+  database: Database; tickets: TicketService; visits: VisitService; assets: AssetService; inspections: InspectionService; surveySchedules: SurveySchedules; reports: ReportService; holidays: HolidayService; notifications: NotificationService; mailer: Mailer;
   nodeId: string; now: () => number; log: FastifyBaseLogger; pollMs: number;
 }
 
@@ -91,6 +92,7 @@ export class Worker {
       while ((await this.d.surveySchedules.sendDue()) > 0) { /* batches of 50 */ }
       while ((await this.d.reports.sendDue()) > 0) { /* batches of 20 */ }
       await this.d.tickets.backfillOutcomes();
+      await this.d.holidays.dateJob(); // other nodes' holiday-year saves, and the 60-day horizon notices
     } finally {
       this.dailyRunning = false;
     }

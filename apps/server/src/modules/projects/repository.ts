@@ -77,6 +77,11 @@ export class ProjectRepository {
   async contracts(db: Tx, projectId: string) {
     return db.selectFrom('contracts').selectAll().where('project_id', '=', projectId).orderBy('starts_on', 'desc').execute();
   }
+  async contractsEndingFrom(db: Tx, day: string) {
+    return db.selectFrom('contracts').innerJoin('projects', 'projects.id', 'contracts.project_id')
+      .selectAll('contracts').select(['projects.code as project_code', 'projects.service_manager_id'])
+      .where('contracts.ends_on', '>=', day).orderBy('contracts.ends_on').orderBy('contracts.id').execute();
+  }
   async contract(db: Tx, id: string) {
     return db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst();
   }

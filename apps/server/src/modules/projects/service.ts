@@ -1,4 +1,4 @@
-import type { SlaPolicy } from '@weibao/schema';
+import type { HolidayHorizon, SlaPolicy } from '@weibao/schema';
 import { z } from 'zod';
 import type { ContractCreate, ContractUpdate, OrgCreate, ProjectCreate, ProjectUpdate } from '@weibao/schema';
 import type { Database } from '../../db/database.js';
@@ -31,8 +31,14 @@ export class ProjectService {
   readonly repo = new ProjectRepository();
   /** Set by services.ts: new contracts get the bid's commitments (the commitments module needs this one). */
   commitments?: { seed(tx: Tx, c: { id: string; satisfaction_target_pct: number }, at: number, by: string | null): Promise<void> };
+  /** Set by services.ts: the holidays module's warning for years without holiday data (issue 13, item 2). */
+  holidayHorizon?: (c: { policy: SlaPolicy; startsOn: string; endsOn: string }) => HolidayHorizon;
   constructor(private readonly database: Database, private readonly users: UserRepository, private readonly audit: AuditService, private readonly now: () => number) {}
   private get db() { return this.database.db; }
+  private present(c: ContractRow) {
+    const out = presentContract(c);
+    return { ...out, holidayHorizon: this.holidayHorizon?.(out) ?? { missingYears: [], warnFrom: null, active: false } };
+  }
 
   async listOrgs(actor: Actor) {
     return (await this.repo.orgs(this.db, isCustomer(actor) ? actor.orgId : undefined)).map(presentOrg);
@@ -113,14 +119,14 @@ export class ProjectService {
 
   async listContracts(actor: Actor, projectId: string) {
     await this.visibleProject(this.db, actor, projectId);
-    return (await this.repo.contracts(this.db, projectId)).map(presentContract);
+    return (await this.repo.contracts(this.db, projectId)).map((c) => this.present(c));
   }
 
   async getContract(actor: Actor, id: string) {
     const c = await this.repo.contract(this.db, id);
     if (!c) throw notFound('合同');
     await this.visibleProject(this.db, actor, c.project_id);
-    return presentContract(c);
+    return this.present(c);
   }
 
   private checkPolicy(policy: SlaPolicy, dates: { startsOn: string; endsOn: string }) {
@@ -142,7 +148,7 @@ export class ProjectService {
       await this.repo.insertContract(tx, row);
       await this.commitments?.seed(tx, row, now, meta.actor.userId);
       await this.audit.record(tx, meta, { action: 'contract.create', targetType: 'contract', targetId: row.id, summary: `新建合同 ${row.code}`, detail: { after: presentContract(row) } });
-      return presentContract(row);
+      return this.present(row);
     });
   }
 
@@ -165,8 +171,13 @@ export class ProjectService {
       await this.repo.updateContract(tx, id, patch);
       const after = { ...before, ...patch };
       await this.audit.record(tx, meta, { action: 'contract.update', targetType: 'contract', targetId: id, summary: `修改合同 ${after.code}`, detail: { before: presentContract(before), after: presentContract(after) } });
-      return presentContract(after);
+      return this.present(after);
     });
+  }
+
+  /** Contracts running on or after `day` with their project's code and service manager (for the holiday horizon). */
+  async contractsInForceFrom(db: Tx, day: string) {
+    return this.repo.contractsEndingFrom(db, day);
   }
 
   /** Engineers of the project's team (falls back to all provider engineers when no team is set). */

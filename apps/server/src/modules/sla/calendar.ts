@@ -7,7 +7,7 @@
  *
  * Chinese public holidays and 调休 make-up working days come from china-days.ts.
  */
-import { loadChinaData } from './china-days.js';
+import { type NationalHolidays, nationalHolidays } from './china-days.js';
 
 export type CalendarSpec =
   | { kind: '24x7' }
@@ -117,7 +117,7 @@ class BusinessCalendar implements WorkingCalendar {
   private readonly coveredYears: Set<number>;
   private readonly days = new Map<number, DayInfo>();
 
-  constructor(spec: BusinessSpec) {
+  constructor(spec: BusinessSpec, private readonly national: NationalHolidays) {
     this.zone = new Zone(spec.timezone ?? DEFAULT_TIMEZONE);
     for (const p of spec.weekly ?? DEFAULT_WEEKLY) this.weekly[p.weekday]?.push([toMinutes(p.start), toMinutes(p.end)]);
     for (const list of this.weekly) list.sort((x, y) => x[0] - y[0]);
@@ -128,7 +128,6 @@ class BusinessCalendar implements WorkingCalendar {
     this.customHolidays = new Map((spec.customHolidays ?? []).map((h) => [h.date, h.name]));
     this.customWorkdays = new Set((spec.customWorkdays ?? []).map((w) => w.date));
     this.coveredYears = new Set(spec.coveredYears ?? []);
-    if (this.china) loadChinaData(); // fail at build time, not in the middle of a computation
   }
 
   /** Classifies a local date; precedence: custom workday > custom holiday > package > weekly pattern. */
@@ -147,10 +146,9 @@ class BusinessCalendar implements WorkingCalendar {
     } else if (this.china) {
       // Only explicit entries of the official arrangement override the weekly pattern, so a
       // Mon–Sat contract keeps its Saturdays; years without data fall through to the pattern.
-      const data = loadChinaData();
-      const hol = data.holidays.get(date);
-      if (hol !== undefined) off = { reason: 'holiday', name: hol };
-      else if (data.workdays.has(date)) periods = makeUp;
+      const official = this.national.day(date);
+      if (official?.kind === 'holiday') off = { reason: 'holiday', name: official.name };
+      else if (official?.kind === 'workday') periods = makeUp;
     }
     if (!off && periods.length === 0) off = { reason: 'weekend' };
     const work: [number, number][] = [];
@@ -239,20 +237,25 @@ class BusinessCalendar implements WorkingCalendar {
     if (!this.china) return [];
     const lo = Math.min(from, to);
     const hi = Math.max(from, to);
-    const known = loadChinaData().years;
     const out: number[] = [];
     for (let y = yearOfDay(this.zone.dayOf(lo)), last = yearOfDay(this.zone.dayOf(hi)); y <= last; y++) {
-      if (!known.has(y) && !this.coveredYears.has(y)) out.push(y);
+      if (!this.national.covers(y) && !this.coveredYears.has(y)) out.push(y);
     }
     return out;
   }
 }
 
-/** Builds a calendar; throws if the spec is invalid (an invalid spec could loop or silently mis-count). */
-export function buildCalendar(spec: CalendarSpec): WorkingCalendar {
+let packageOnly: NationalHolidays | undefined;
+
+/**
+ * Builds a calendar; throws if the spec is invalid (an invalid spec could loop or silently mis-count).
+ * `national`: the official arrangement incl. admin-entered years (default: the package's data only).
+ * Loading it here fails at build time, not in the middle of a computation.
+ */
+export function buildCalendar(spec: CalendarSpec, national?: NationalHolidays): WorkingCalendar {
   const v = validateCalendarSpec(spec);
   if (!v.ok) throw new Error(`invalid SLA calendar: ${v.field}: ${v.message}`);
-  return v.spec.kind === '24x7' ? calendar24x7 : new BusinessCalendar(v.spec);
+  return v.spec.kind === '24x7' ? calendar24x7 : new BusinessCalendar(v.spec, national ?? (packageOnly ??= nationalHolidays()));
 }
 
 // ---- Validation (admin input): returns the first error with the path of the offending field. ----

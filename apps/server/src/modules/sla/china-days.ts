@@ -54,3 +54,45 @@ export function chinaDayKind(date: string): 'holiday' | 'workday' | null {
   const d = loadChinaData();
   return d.holidays.has(date) ? 'holiday' : d.workdays.has(date) ? 'workday' : null;
 }
+
+/** One year's arrangement as the admin enters it (holidays incl. their weekend days, 调休 make-up days). */
+export interface HolidayYearData { year: number; holidays: { date: string; name: string }[]; workdays: { date: string; name: string }[] }
+
+/**
+ * The national arrangement the SLA calendars use: the package's years plus the years the system admin
+ * entered. An admin-entered year replaces the package's data for that year, because the admin acts on
+ * a newer or amended State Council notice (e.g. the 2020 Spring Festival extension) and a later package
+ * upgrade must not silently move deadlines the admin's entry already fixed. `version` changes whenever
+ * the admin data does; calendar caches are keyed by it.
+ */
+export interface NationalHolidays {
+  readonly version: string;
+  day(date: string): { kind: 'holiday'; name: string } | { kind: 'workday'; name: string } | null;
+  covers(year: number): boolean;
+  source(year: number): 'official' | 'admin' | null;
+}
+
+export function nationalHolidays(adminYears: HolidayYearData[] = [], version = 'package'): NationalHolidays {
+  const pkg = loadChinaData();
+  const admin = new Map(adminYears.map((y) => [y.year, { holidays: new Map(y.holidays.map((h) => [h.date, h.name])), workdays: new Map(y.workdays.map((w) => [w.date, w.name])) }]));
+  return {
+    version,
+    day(date) {
+      const own = admin.get(Number(date.slice(0, 4)));
+      const src = own ?? pkg;
+      const hol = src.holidays.get(date);
+      if (hol !== undefined) return { kind: 'holiday', name: hol };
+      const work = src.workdays.get(date);
+      return work !== undefined ? { kind: 'workday', name: work } : null;
+    },
+    covers: (year) => admin.has(year) || pkg.years.has(year),
+    source: (year) => (admin.has(year) ? 'admin' : pkg.years.has(year) ? 'official' : null),
+  };
+}
+
+/** The package's entries of one year, for showing (and copying from) the official data on the admin page. */
+export function packageYear(year: number): HolidayYearData {
+  const d = loadChinaData();
+  const of = (m: Map<string, string>) => [...m].filter(([date]) => date.startsWith(`${year}-`)).sort(([a], [b]) => a.localeCompare(b)).map(([date, name]) => ({ date, name }));
+  return { year, holidays: of(d.holidays), workdays: of(d.workdays) };
+}

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/dialect.js';
 import type { SlaClocksTable } from '../../db/types.js';
 import { newId } from '../../lib/ids.js';
 import { type CalendarSpec, type WorkingCalendar, buildCalendar } from './calendar.js';
+import { type NationalHolidays, nationalHolidays } from './china-days.js';
 import { type ClockFacts, clockHistory, computeClock, thresholdAt } from './clock.js';
 import { SlaRepository } from './repository.js';
 
@@ -36,12 +37,21 @@ export function factsOf(c: ClockRow): ClockFacts {
 export class SlaService {
   readonly repo = new SlaRepository();
   private readonly calendars = new Map<string, WorkingCalendar>();
+  /** Package data plus the admin's holiday years; replaced by the holidays module when those change. */
+  private nationalData: NationalHolidays = nationalHolidays();
+
+  get national(): NationalHolidays { return this.nationalData; }
+  /** Calendars are built synchronously and cached, so the admin years live here in memory; the data version is part of the cache key. */
+  setNational(n: NationalHolidays) {
+    if (n.version !== this.nationalData.version) this.calendars.clear();
+    this.nationalData = n;
+  }
 
   calendar(spec: CalendarSpec): WorkingCalendar {
-    const key = JSON.stringify(spec);
+    const key = `${this.nationalData.version}|${JSON.stringify(spec)}`;
     let cal = this.calendars.get(key);
     if (!cal) {
-      cal = buildCalendar(spec);
+      cal = buildCalendar(spec, this.nationalData);
       if (this.calendars.size > 200) this.calendars.clear();
       this.calendars.set(key, cal);
     }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Space, Tag } from 'antd';
+import { Alert, Button, Card, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -32,6 +32,10 @@ export default function ContractsPage() {
       .map((x) => t('contract.targetSummary', { level: x.level, r: x.responseMin, a: x.arrivalMin, s: x.resolutionMin }))
       .join('; ');
   const calendar = (c: Contract) => <Tag>{t(`calendar.${c.policy.calendar.kind}`)}</Tag>;
+  // Years without holiday data, from 60 days before the first one starts (issue 13, item 2).
+  const horizon = (c: Contract) => c.holidayHorizon.active
+    ? <Alert type="warning" showIcon style={{ marginTop: 6 }} data-testid="contract-holiday-warning" message={t('holidays.contractWarning', { years: c.holidayHorizon.missingYears.join('、') })} />
+    : null;
   const editBtn = (c: Contract) => (
     <Button size="small" onClick={() => edit(c)} aria-label={t('admin.editNamed', { name: c.name })} data-testid="contract-edit">
       {t('common.edit')}
@@ -40,7 +44,7 @@ export default function ContractsPage() {
   const columns: ColumnsType<Contract> = [
     { title: t('contract.code'), dataIndex: 'code', key: 'code' },
     { title: t('contract.name'), dataIndex: 'name', key: 'name' },
-    { title: t('contract.period'), key: 'period', render: (_, c) => `${c.startsOn} ~ ${c.endsOn}` },
+    { title: t('contract.period'), key: 'period', render: (_, c) => <>{`${c.startsOn} ~ ${c.endsOn}`}{horizon(c)}</> },
     { title: t('contract.warrantyMonths'), dataIndex: 'warrantyMonths', key: 'warranty' },
     { title: t('contract.partExtension'), key: 'extension', render: (_, c) => t(`warranty.policy.${c.partExtension}`) },
     { title: t('contract.labourRate'), key: 'labour', render: (_, c) => formatMoney(c.labourRateCents) },
@@ -80,6 +84,7 @@ export default function ContractsPage() {
             <div className="muted">
               {c.startsOn} ~ {c.endsOn} · {t('contract.warrantyN', { n: c.warrantyMonths })}
             </div>
+            {horizon(c)}
             <div className="muted">
               {t(`warranty.policy.${c.partExtension}`)} · {t('repair.ratePerHour', { amount: formatMoney(c.labourRateCents) })} · {`${t('satisfaction.contractTarget')} ${c.satisfactionTargetPct}%`}
             </div>

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import type { Dashboard } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { TicketList } from '../tickets/TicketList';
+import { HolidayHorizonAlert } from '../holidays/HolidayHorizonAlert';
 import type { Datum } from './Charts';
 
 const LevelBarChart = lazy(() => import('./Charts').then((m) => ({ default: m.LevelBarChart })));
@@ -43,6 +44,7 @@ export default function DashboardPage() {
   return (
     <>
       <PageHeader title={t('nav.dashboard')} />
+      <HolidayHorizonAlert warnings={data?.holidayHorizon ?? []} enterLink />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {cards.map((c) => (
           <Col key={c.key} xs={12} lg={6}>
