@@ -1,5 +1,5 @@
 import type { Dialect } from '../../db/database.js';
-import { forUpdateSkipLocked, type Tx } from '../../db/dialect.js';
+import { claimLease, forUpdateSkipLocked, type Tx } from '../../db/dialect.js';
 import { insertRows } from '../../db/insert.js';
 import type { SlaAlertsTable, SlaClocksTable } from '../../db/types.js';
 
@@ -25,7 +25,8 @@ export class SlaRepository {
    * Breaches first: a back-dated burst makes several warnings per clock due at once, and they must
    * not queue ahead of the breaches the one-second promise is about.
    */
-  async claimDueAlerts(db: Tx, dialect: Dialect, now: number, limit: number) {
+  async claimDueAlerts(db: Tx, dialect: Dialect, now: number, limit: number, leaseMs = 500) {
+    await claimLease(dialect, db, leaseMs);
     return forUpdateSkipLocked(dialect, db.selectFrom('sla_alerts').selectAll()
       // A total order (ties broken by id) makes concurrent claimers lock rows in the same order: no deadlock.
       .where('state', '=', 'pending').where('fire_at', '<=', now)
