@@ -124,7 +124,7 @@ export class Worker {
    * state written ahead, so a node that dies mid-batch leaves nothing claimed: its connection
    * closes, the transaction rolls back and the rows are due again at the next poll of a live node.
    */
-  async raiseDueAlerts(limit = 200): Promise<number> {
+  async raiseDueAlerts(limit = 100): Promise<number> {
     const { database, tickets, notifications } = this.d;
     const slaRepo = tickets.d.sla.repo;
     const now = this.d.now();
