@@ -103,6 +103,28 @@ describe.each(DIALECTS)('SLA alert bursts and who hears of them (%s)', (dialect)
     }
   });
 
+  // SQLite has one writer per file and the OS frees a dead process's lock; the lease is PostgreSQL's.
+  it.runIf(dialect === 'postgres')('a node that goes silent holding a claim loses it within the 500 ms lease; another node raises the alerts', async () => {
+    const tk = await backdated(31 * MIN);
+    const repo = t.app.services.tickets.d.sla.repo;
+    let claimed = 0;
+    let stalled!: Promise<unknown>;
+    await new Promise<void>((held) => {
+      stalled = t.database.db.transaction().execute(async (tx) => {
+        claimed = (await repo.claimDueAlerts(tx, 'postgres', t.clock.now, 100)).length;
+        held();
+        await new Promise((r) => setTimeout(r, 2000)); // the node hangs, or its host is cut off
+        await tx.selectFrom('sla_alerts').select('id').limit(1).execute();
+      });
+    });
+    expect(claimed).toBe(6); // two breaches, four warnings
+    expect(await t.app.services.worker.raiseDueAlerts()).toBe(0); // still held
+    await new Promise((r) => setTimeout(r, 900));
+    expect(await drain()).toBe(6);
+    await expect(stalled).rejects.toThrow();
+    expect((await alertsOf([tk.id])).filter((a) => a.state === 'fired').map((a) => `${a.clock}:${a.kind}`).sort()).toEqual(['arrival:breach', 'response:breach']);
+  });
+
   it('a new level-1 ticket from a customer notifies the dispatchers and the service manager at once (in-app and mail); a level-3 one does not', async () => {
     const urgent = (await cust.post(`${V}/tickets`, ticketInput(ids.projectA, { level: 1, title: '政务外网中断' }))).body;
     const minor = (await cust.post(`${V}/tickets`, ticketInput(ids.projectA, { level: 3, title: '打印机卡纸' }))).body;
