@@ -20,6 +20,9 @@ export function openDatabase(opts: { databaseUrl: string | null; sqlitePath?: st
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     prepareRepeatedStatements(pool);
+    // A connection the server ends while it is checked out (a claim lease that ran out: see
+    // claimLease) must not crash the process: its next query fails and the pool drops it.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', destroy: () => db.destroy() };
   }

@@ -11,6 +11,17 @@ export function forUpdateSkipLocked<Q extends { forUpdate(): Q; skipLocked(): Q 
   return dialect === 'postgres' ? q.forUpdate().skipLocked() : q;
 }
 
+/**
+ * Bounds how long a vanished node keeps the rows it claimed. A process that dies closes its socket
+ * and PostgreSQL rolls its transaction back at once; a host that is cut off or loses power closes
+ * nothing, and its locks would stay until TCP keepalive gives up (hours). With this lease PostgreSQL
+ * ends the transaction once the client has been silent inside it for `ms`, so another node takes
+ * the rows over at its next poll. SQLite: the OS frees a dead process's lock.
+ */
+export async function claimLease(dialect: Dialect, db: Tx, ms: number): Promise<void> {
+  if (dialect === 'postgres') await sql`select set_config('idle_in_transaction_session_timeout', ${String(Math.round(ms))}, true)`.execute(db);
+}
+
 export function forUpdate<Q extends { forUpdate(): Q }>(dialect: Dialect, q: Q): Q {
   return dialect === 'postgres' ? q.forUpdate() : q;
 }

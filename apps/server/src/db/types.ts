@@ -54,6 +54,7 @@ export interface SlaClocksTable {
   /** Set when the clock stops: met | breached | not_needed | cancelled; elapsed working time and lateness then. */
   outcome: string | null; elapsed_ms: number | null; late_ms: number | null;
 }
+/** state: pending | paused | fired | cancelled | superseded (a warning not sent: its clock's breach was due too). */
 export interface SlaAlertsTable {
   id: string; clock_id: string; ticket_id: string; kind: string; fire_at: number | null; state: string;
   fired_at: number | null; fired_by: string | null;

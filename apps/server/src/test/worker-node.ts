@@ -1,20 +1,22 @@
 /**
- * One "app node" for the multi-node test: builds the services on DATABASE_URL and runs the
+ * One "app node" for the multi-node test and the alert fail-over bench: builds the services on
+ * DATABASE_URL (or, without one, the SQLite file <WEIBAO_DATA_DIR>/weibao.sqlite, shared in WAL mode
+ * with the other processes on it) and runs the
  * background worker (SLA alerts, mail, auto-close) with WEIBAO_NODE_ID until it reads "stop" on
  * stdin, stdin closes, or WORKER_RUN_MS passes. Prints "ready <node>" once polling and
  * "done <node>" after a clean stop.
  *
  *   DATABASE_URL=postgres://… WEIBAO_NODE_ID=node-a WEIBAO_ALERT_POLL_MS=100 npx tsx apps/server/src/test/worker-node.ts
  */
+import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { buildServices } from '../services.js';
 
 const config = loadConfig(process.env, { workers: true, logLevel: 'warn' });
-if (!config.databaseUrl) throw new Error('worker-node needs DATABASE_URL=postgres://…');
 const runMs = Number(process.env.WORKER_RUN_MS ?? 5000);
-const database = openDatabase({ databaseUrl: config.databaseUrl, poolSize: 4 });
+const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'weibao.sqlite'), poolSize: 4 });
 const log = pino({ level: 'warn' }, pino.destination(2));
 const services = buildServices(config, database, log);
 

@@ -30,7 +30,7 @@ describe.each(DIALECTS)('SLA alerts from the worker (%s)', (dialect) => {
   });
   afterAll(async () => { await t?.drop(); });
 
-  it('raises 50%, 80% and the breach once each, notifying assignee and service manager', async () => {
+  it('raises 50%, 80% and the breach once each, notifying assignee, service manager and dispatchers', async () => {
     const tk = await open();
     at(tk, 15 * MIN - 1);
     await drain();
@@ -50,19 +50,25 @@ describe.each(DIALECTS)('SLA alerts from the worker (%s)', (dialect) => {
     at(tk, 30 * MIN + 1);
     await drain();
     expect((await fired(tk.id)).slice(4)).toEqual(['arrival#1:breach', 'response#1:breach']);
+    at(tk, 60 * MIN);
+    await drain();
+    expect((await fired(tk.id)).slice(6)).toEqual(['resolution#1:warn50']);
+    at(tk, 96 * MIN);
+    await drain();
+    expect((await fired(tk.id)).slice(7)).toEqual(['resolution#1:warn80']);
     at(tk, 3 * 60 * MIN);
     await drain();
-    expect((await fired(tk.id)).slice(6)).toEqual(['resolution#1:warn50', 'resolution#1:warn80', 'resolution#1:breach']);
+    expect((await fired(tk.id)).slice(8)).toEqual(['resolution#1:breach']);
     await drain();
     expect(await fired(tk.id)).toHaveLength(9);
 
     const db = t.database.db;
     expect((await db.selectFrom('tickets').select('breached').where('id', '=', tk.id).executeTakeFirstOrThrow()).breached).toBe(1);
     expect((await disp.get(`${V}/tickets/${tk.id}`)).body.breached).toBe(true);
-    // One in-app notification per alert for each of the assignee and the project's service manager.
+    // One in-app notification per alert for each of the assignee, the project's service manager and its dispatcher.
     const notes = await db.selectFrom('notifications').select(['user_id', 'kind', 'source_key', 'title']).where('ticket_id', '=', tk.id).where('kind', 'like', 'sla.%').execute();
-    expect(notes).toHaveLength(18);
-    for (const user of [ids.users.engineer, ids.users.manager]) {
+    expect(notes).toHaveLength(27);
+    for (const user of [ids.users.engineer, ids.users.manager, ids.users.dispatcher]) {
       const mine = notes.filter((n) => n.user_id === user);
       expect(mine.map((n) => n.kind).sort()).toEqual(['sla.breach', 'sla.breach', 'sla.breach', 'sla.warn50', 'sla.warn50', 'sla.warn50', 'sla.warn80', 'sla.warn80', 'sla.warn80']);
       expect(new Set(mine.map((n) => n.source_key)).size).toBe(9);
@@ -123,6 +129,8 @@ describe.each(DIALECTS)('SLA alerts from the worker (%s)', (dialect) => {
     t.clock.set(reopened + 60 * MIN);
     await drain();
     expect((await fired(tk.id)).slice(1)).toEqual(['resolution#2:warn50']);
+    t.clock.set(reopened + 96 * MIN);
+    await drain();
     t.clock.set(reopened + 121 * MIN);
     await drain();
     await drain();

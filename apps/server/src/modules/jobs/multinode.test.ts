@@ -70,6 +70,7 @@ describe.runIf(DIALECTS.includes('postgres'))('exactly-once SLA alerts across tw
     const dispatcher = await user('dispatcher');
     const engineerId = (await services.userRepo.byUsername(db, 'engineer'))!.id;
     const managerId = (await services.userRepo.byUsername(db, 'manager'))!.id;
+    const dispatcherId = (await services.userRepo.byUsername(db, 'dispatcher'))!.id;
     const projectId = (await db.selectFrom('projects').select('id').where('code', '=', 'PRJ-SXXZX').executeTakeFirstOrThrow()).id;
     const ticketIds: string[] = [];
     for (let i = 0; i < TICKETS; i++) {
@@ -100,17 +101,17 @@ describe.runIf(DIALECTS.includes('postgres'))('exactly-once SLA alerts across tw
     expect([...byNode.keys()].sort()).toEqual(['node-a', 'node-b']);
     expect([...byNode.values()].reduce((x, y) => x + y, 0)).toBe(TICKETS * 6);
 
-    // Exactly once: one timeline event per alert, one notification per (user, alert) for assignee and manager.
+    // Exactly once: one timeline event per alert, one notification per (user, alert) for assignee, manager and dispatcher.
     const events = await db.selectFrom('ticket_events').select(['ticket_id', 'type', 'data_json']).where('ticket_id', 'in', ticketIds).where('type', 'like', 'sla.%').execute();
     const eventKeys = events.map((e) => `${e.ticket_id}:${e.type}:${JSON.parse(e.data_json).clock}`);
     expect(eventKeys).toHaveLength(TICKETS * 6);
     expect(new Set(eventKeys).size).toBe(TICKETS * 6);
     const notes = await db.selectFrom('notifications').select(['user_id', 'source_key']).where('ticket_id', 'in', ticketIds).where('kind', 'like', 'sla.%').execute();
-    expect(notes).toHaveLength(TICKETS * 6 * 2);
+    expect(notes).toHaveLength(TICKETS * 6 * 3);
     const perAlert = new Map<string, string[]>();
     for (const n of notes) perAlert.set(n.source_key!, [...(perAlert.get(n.source_key!) ?? []), n.user_id]);
     expect(perAlert.size).toBe(TICKETS * 6);
-    for (const a of due) expect(perAlert.get(`sla:${a.id}`)!.sort()).toEqual([engineerId, managerId].sort());
+    for (const a of due) expect(perAlert.get(`sla:${a.id}`)!.sort()).toEqual([engineerId, managerId, dispatcherId].sort());
     const tickets = await db.selectFrom('tickets').select('breached').where('id', 'in', ticketIds).execute();
     expect(tickets.every((t) => t.breached === 1)).toBe(true);
 

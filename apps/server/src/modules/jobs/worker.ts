@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.js';
 import type { Mailer } from '../notifications/mailer.js';
-import type { NotificationService } from '../notifications/service.js';
+import type { NotificationService, NotifyManyItem } from '../notifications/service.js';
+import type { Locale } from '../../http/messages.js';
+import { beijingTime } from '../../lib/beijing-time.js';
 import { autoClose } from '../tickets/actions.js';
 import type { TicketService } from '../tickets/service.js';
 import type { VisitService } from '../fieldwork/visits.js';
@@ -11,8 +13,22 @@ import type { InspectionService } from '../inspections/service.js';
 import type { ReportService } from '../reports/service.js';
 import type { HolidayService } from '../holidays/service.js';
 
-const KIND_ZH: Record<string, string> = { warn50: '已过半', warn80: '已达 80%', breach: '已超时' };
-const CLOCK_ZH: Record<string, string> = { response: '响应', arrival: '到场', resolution: '解决' };
+/** The words of SLA alerts, one table per language. */
+const ALERT_LABELS: Record<Locale, { kind: Record<string, string>; clock: Record<string, string> }> = {
+  'zh-CN': { kind: { warn50: '已过半', warn80: '已达 80%', breach: '已超时' }, clock: { response: '响应', arrival: '到场', resolution: '解决' } },
+  en: { kind: { warn50: 'half elapsed', warn80: '80% elapsed', breach: 'breached' }, clock: { response: 'response', arrival: 'arrival', resolution: 'resolution' } },
+};
+
+/** Title and body of an SLA warning or breach in the reader's language; the deadline in Beijing time. */
+export function slaAlertText(locale: Locale, kind: string, clockKind: string, t: { number: string; title: string; level: number }, dueAt: number | null) {
+  const L = ALERT_LABELS[locale];
+  const k = L.kind[kind] ?? kind;
+  const c = L.clock[clockKind] ?? clockKind;
+  if (locale === 'en') {
+    return { title: `SLA ${k}: ${t.number} ${c} deadline`, body: `Level ${t.level} fault "${t.title}": ${c} deadline ${k}${dueAt !== null ? `, due ${beijingTime(dueAt, locale)}` : ''}.` };
+  }
+  return { title: `SLA ${k}：${t.number} ${c}时限`, body: `${t.level} 级故障「${t.title}」的${c}时限${k}${dueAt !== null ? `，时限为 ${beijingTime(dueAt, locale)}` : ''}。` };
+}
 
 /** How often the date-driven jobs run. */
 const DATE_JOBS_MS = 60_000;
@@ -99,37 +115,57 @@ export class Worker {
   }
 
   /**
-   * Raises SLA warnings and breaches that are due; returns how many it raised. The batch's tickets,
-   * clocks and service managers are read in three queries, so a burst costs a few round trips, not
-   * ten per alert, and stays inside the one-second promise under load.
+   * Raises SLA warnings and breaches that are due, breaches first; returns how many alerts it
+   * settled. A warning whose clock's breach is due too (a back-dated ticket, a backlog after an
+   * outage) is stale: it is marked superseded, not sent. The batch's tickets, clocks and recipients
+   * are read in three queries and its notifications, mails and events written set-based, so a burst
+   * costs a few round trips per hundred alerts. `fired_at` is stamped last, just before the commit
+   * that makes the notifications visible, so it never understates lateness.
+   *
+   * Node loss: the claim is the transaction's row locks (PostgreSQL; SQLite's write lock), not a
+   * state written ahead, so a node that dies mid-batch leaves nothing claimed: its connection
+   * closes, the transaction rolls back and the rows are due again at the next poll of a live node.
    */
   async raiseDueAlerts(limit = 100): Promise<number> {
     const { database, tickets, notifications } = this.d;
     const slaRepo = tickets.d.sla.repo;
     const now = this.d.now();
-    return database.db.transaction().execute(async (tx) => {
+    const settled = await database.db.transaction().execute(async (tx) => {
       const due = await slaRepo.claimDueAlerts(tx, database.dialect, now, limit);
-      if (!due.length) return 0;
-      await slaRepo.markFired(tx, due.map((a) => a.id), now, this.d.nodeId);
-      const ticketRows = new Map((await tickets.repo.rowsByIds(tx, [...new Set(due.map((a) => a.ticket_id))])).map((t) => [t.id, t]));
-      const clocks = new Map((await slaRepo.clocksByIds(tx, [...new Set(due.map((a) => a.clock_id))])).map((c) => [c.id, c]));
-      const managers = await tickets.d.projects.repo.serviceManagersOf(tx, [...new Set([...ticketRows.values()].map((t) => t.project_id))]);
+      if (!due.length) return null;
+      const stale = await slaRepo.breachDueOrFired(tx, [...new Set(due.filter((a) => a.kind !== 'breach').map((a) => a.clock_id))], now);
+      const send = due.filter((a) => a.kind === 'breach' || !stale.has(a.clock_id));
+      const ticketRows = new Map((await tickets.repo.rowsByIds(tx, [...new Set(send.map((a) => a.ticket_id))])).map((t) => [t.id, t]));
+      const clocks = new Map((await slaRepo.clocksByIds(tx, [...new Set(send.map((a) => a.clock_id))])).map((c) => [c.id, c]));
+      const recipients = await tickets.d.projects.alertRecipients(tx, [...new Set([...ticketRows.values()].map((t) => t.project_id))]);
+      const items: NotifyManyItem[] = [];
+      const events: Parameters<TicketService['events']>[1] = [];
       const breached: string[] = [];
-      for (const alert of due) {
+      for (const alert of send) {
         const t = ticketRows.get(alert.ticket_id);
         const clock = clocks.get(alert.clock_id);
         if (!t || !clock) continue;
-        const lateBy = alert.fire_at !== null ? now - alert.fire_at : 0;
-        await notifications.notify(tx, [t.assignee_id, managers.get(t.project_id)], {
-          kind: `sla.${alert.kind}`, title: `SLA ${KIND_ZH[alert.kind]}：${t.number} ${CLOCK_ZH[clock.kind]}时限`, ticketId: t.id, sourceKey: `sla:${alert.id}`,
-          body: `${t.level} 级故障「${t.title}」的${CLOCK_ZH[clock.kind]}时限${KIND_ZH[alert.kind]}（检测延迟 ${lateBy} ms）。`,
+        const dueAt = clock.due_at ?? (alert.kind === 'breach' ? alert.fire_at : null);
+        items.push({
+          userIds: [t.assignee_id, ...(recipients.get(t.project_id) ?? [])], kind: `sla.${alert.kind}`, ticketId: t.id, sourceKey: `sla:${alert.id}`,
+          text: (locale) => slaAlertText(locale, alert.kind, clock.kind, t, dueAt),
         });
-        await tickets.event(tx, t.id, null, `sla.${alert.kind}`, { public: false, data: { clock: clock.kind, cycle: clock.cycle, dueAt: alert.fire_at, noticedAt: now, node: this.d.nodeId } });
+        events.push({ ticketId: t.id, actorId: null, type: `sla.${alert.kind}`, public: false, data: { clock: clock.kind, cycle: clock.cycle, dueAt: alert.fire_at, noticedAt: now, node: this.d.nodeId } });
         if (alert.kind === 'breach') breached.push(t.id);
       }
+      await notifications.notifyMany(tx, items);
+      await tickets.events(tx, events);
       await tickets.repo.markBreached(tx, breached);
-      return due.length;
+      const firedAt = this.d.now();
+      await slaRepo.markFired(tx, send.map((a) => a.id), firedAt, this.d.nodeId);
+      await slaRepo.markSuperseded(tx, due.filter((a) => !send.includes(a)).map((a) => a.id), firedAt, this.d.nodeId);
+      return { due, send, firedAt };
     });
+    if (!settled) return 0;
+    // Detection delay is for operators (logs), never for the people alerted.
+    const late = settled.send.map((a) => settled.firedAt - (a.fire_at ?? settled.firedAt));
+    this.d.log.info({ node: this.d.nodeId, raised: settled.send.length, superseded: settled.due.length - settled.send.length, maxLateMs: Math.max(0, ...late) }, 'sla alerts raised');
+    return settled.due.length;
   }
 
   async autoCloseDue(): Promise<number> {

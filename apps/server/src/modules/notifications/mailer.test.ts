@@ -78,7 +78,8 @@ describe.each(DIALECTS)('e-mail delivery over real SMTP (%s)', (dialect) => {
     const disp = await tokenSession(t, 'dispatcher');
     const tk = (await disp.post('/api/v1/tickets', ticketInput(ids.projectA, { level: 1, assigneeId: ids.users.engineer, reportedAt: t.clock.now }))).body;
     await deliverAll();
-    expect(inbox.map((m) => [m.to, header(m.raw, 'subject')])).toEqual([[['engineer@weibao.local'], `新派单：${tk.title}`]]);
+    // The assignee hears of the dispatch; the service manager of a new level-1 fault, at once.
+    expect(inbox.map((m) => [m.to, header(m.raw, 'subject')]).sort()).toEqual([[['engineer@weibao.local'], `新派单：${tk.title}`], [['manager@weibao.local'], `1 级故障报修：${tk.number} ${tk.title}`]]);
     inbox.length = 0;
     await t.app.services.mailer.deliverDue();
     t.clock.advance(30 * 60_000 + 1);
@@ -95,7 +96,7 @@ describe.each(DIALECTS)('e-mail delivery over real SMTP (%s)', (dialect) => {
 
   it('keeps a message queued with a retry time when the SMTP server is unreachable', async () => {
     const cust = await tokenSession(t, 'cust_a');
-    const tk = (await cust.post('/api/v1/tickets', ticketInput(ids.projectA))).body;
+    const tk = (await cust.post('/api/v1/tickets', ticketInput(ids.projectA, { level: 3 }))).body;
     await (await tokenSession(t, 'dispatcher')).post(`/api/v1/tickets/${tk.id}/actions`, { action: 'dispatch', assigneeId: ids.users.engineer });
     // Another node whose SMTP relay is down (nothing listens on port 9 here).
     const down = new Mailer(t.database, 'smtp://127.0.0.1:9?ignoreTLS=true&connectionTimeout=2000', 'noreply@weibao.local', 'node-down', () => t.clock.now);

@@ -16,7 +16,7 @@ describe.each(DIALECTS)('notifications API (%s)', (dialect) => {
   afterAll(async () => { await t?.drop(); });
 
   it('lists only my notifications, newest first, with e-mail queued for users who have an address', async () => {
-    const tk = (await disp.post(`${V}/tickets`, ticketInput(ids.projectA, { title: '通知测试', assigneeId: ids.users.engineer2 }))).body;
+    const tk = (await disp.post(`${V}/tickets`, ticketInput(ids.projectA, { level: 3, title: '通知测试', assigneeId: ids.users.engineer2 }))).body;
     t.clock.advance(1000);
     await disp.post(`${V}/tickets/${tk.id}/actions`, { action: 'transfer', assigneeId: ids.users.engineer, reason: '换人' });
     const mine = (await eng.get(`${V}/notifications`)).body;

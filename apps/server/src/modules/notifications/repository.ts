@@ -5,12 +5,25 @@ import type { MailOutboxTable, NotificationsTable } from '../../db/types.js';
 /** Notifications and the mail outbox. Unique keys make repeated inserts from the same source no-ops. */
 export class NotificationRepository {
   async recipients(db: Tx, ids: string[]) {
-    return db.selectFrom('users').select(['id', 'email', 'disabled']).where('id', 'in', ids).execute();
+    return db.selectFrom('users').select(['id', 'email', 'disabled', 'locale']).where('id', 'in', ids).execute();
   }
-  /** Returns false when this user already has a notification from the same source. */
-  async insert(db: Tx, row: NotificationsTable): Promise<boolean> {
-    const r = await db.insertInto('notifications').values(row).onConflict((oc) => oc.columns(['user_id', 'source_key']).doNothing()).executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  /**
+   * Many notifications in one statement per 500 rows; returns the (user, source) pairs actually
+   * written, so a repeat from the same source (already notified) sends no second e-mail.
+   */
+  async insertMany(db: Tx, rows: NotificationsTable[]): Promise<Set<string>> {
+    const fresh = new Set<string>();
+    for (let i = 0; i < rows.length; i += 500) {
+      const written = await db.insertInto('notifications').values(rows.slice(i, i + 500))
+        .onConflict((oc) => oc.columns(['user_id', 'source_key']).doNothing()).returning(['user_id', 'source_key']).execute();
+      for (const w of written) fresh.add(`${w.user_id}|${w.source_key}`);
+    }
+    return fresh;
+  }
+  async enqueueMailMany(db: Tx, rows: MailOutboxTable[]) {
+    for (let i = 0; i < rows.length; i += 500) {
+      await db.insertInto('mail_outbox').values(rows.slice(i, i + 500)).onConflict((oc) => oc.column('source_key').doNothing()).execute();
+    }
   }
   async enqueueMail(db: Tx, row: MailOutboxTable) {
     await db.insertInto('mail_outbox').values(row).onConflict((oc) => oc.column('source_key').doNothing()).execute();

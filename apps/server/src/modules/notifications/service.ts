@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Tx } from '../../db/dialect.js';
-import type { DB } from '../../db/types.js';
+import type { DB, NotificationsTable } from '../../db/types.js';
+import type { Locale } from '../../http/messages.js';
 import { notFound } from '../../http/errors.js';
 import type { RequestMeta } from '../../http/actor.js';
 import { newId } from '../../lib/ids.js';
@@ -16,6 +17,15 @@ export interface NotifyInput {
   sourceKey: string;
 }
 
+/** One message to several users, rendered per reader's language (`text` is called once per language). */
+export interface NotifyManyItem {
+  userIds: (string | null | undefined)[];
+  kind: string;
+  ticketId: string | null;
+  sourceKey: string;
+  text: (locale: Locale) => { title: string; body: string };
+}
+
 /** In-app notifications (站内信) plus an e-mail outbox row for every recipient with an address. */
 export class NotificationService {
   constructor(private readonly db: Kysely<DB>, private readonly now: () => number, private readonly audit: AuditService) {}
@@ -23,25 +33,39 @@ export class NotificationService {
   private readonly repo = new NotificationRepository();
 
   async notify(tx: Tx, userIds: (string | null | undefined)[], n: NotifyInput): Promise<number> {
-    const ids = [...new Set(userIds.filter((x): x is string => !!x))];
+    return this.notifyMany(tx, [{ userIds, kind: n.kind, ticketId: n.ticketId, sourceKey: n.sourceKey, text: () => n }]);
+  }
+
+  /**
+   * Several messages at once (an alert burst): recipients are read in one query and the
+   * notifications and mail rows written set-based, a few statements however many messages there
+   * are. Each reader gets the text in their own language. Returns how many notifications were new.
+   */
+  async notifyMany(tx: Tx, items: NotifyManyItem[]): Promise<number> {
+    const ids = [...new Set(items.flatMap((i) => i.userIds).filter((x): x is string => !!x))];
     if (!ids.length) return 0;
+    const users = new Map((await this.repo.recipients(tx, ids)).filter((u) => !u.disabled).map((u) => [u.id, u]));
     const now = this.now();
-    let count = 0;
-    for (const u of await this.repo.recipients(tx, ids)) {
-      if (u.disabled) continue;
-      const fresh = await this.repo.insert(tx, {
-        id: newId(now), user_id: u.id, at: now, kind: n.kind, title: n.title, body: n.body, ticket_id: n.ticketId, source_key: n.sourceKey, read_at: null,
-      });
-      if (!fresh) continue;
-      count++;
-      if (u.email) {
-        await this.repo.enqueueMail(tx, {
-          id: newId(now), to_addr: u.email, subject: n.title, body: n.body, state: 'pending', attempts: 0, next_attempt_at: now,
-          sent_at: null, error: null, source_key: `${n.sourceKey}:${u.id}`, created_at: now,
-        });
+    const rows: NotificationsTable[] = [];
+    for (const item of items) {
+      const texts = new Map<Locale, { title: string; body: string }>();
+      for (const uid of new Set(item.userIds)) {
+        const u = uid ? users.get(uid) : undefined;
+        if (!u) continue;
+        const locale: Locale = u.locale === 'en' ? 'en' : 'zh-CN';
+        let text = texts.get(locale);
+        if (!text) texts.set(locale, (text = item.text(locale)));
+        rows.push({ id: newId(now), user_id: u.id, at: now, kind: item.kind, title: text.title, body: text.body, ticket_id: item.ticketId, source_key: item.sourceKey, read_at: null });
       }
     }
-    return count;
+    if (!rows.length) return 0;
+    const fresh = await this.repo.insertMany(tx, rows);
+    const written = rows.filter((r) => fresh.has(`${r.user_id}|${r.source_key}`));
+    await this.repo.enqueueMailMany(tx, written.filter((r) => users.get(r.user_id)!.email).map((r) => ({
+      id: newId(now), to_addr: users.get(r.user_id)!.email!, subject: r.title, body: r.body, state: 'pending', attempts: 0, next_attempt_at: now,
+      sent_at: null, error: null, source_key: `${r.source_key}:${r.user_id}`, created_at: now,
+    })));
+    return written.length;
   }
 
   async list(userId: string) {

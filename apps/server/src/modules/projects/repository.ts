@@ -44,6 +44,23 @@ export class ProjectRepository {
     const rows = projectIds.length ? await db.selectFrom('projects').select(['id', 'service_manager_id']).where('id', 'in', projectIds).execute() : [];
     return new Map(rows.map((r) => [r.id, r.service_manager_id]));
   }
+  /**
+   * Enabled dispatchers per project: those on the project's team, or every dispatcher when the
+   * project has no team (the same rule as the assignee list).
+   */
+  async dispatchersOf(db: Tx, projectIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(projectIds.map((id) => [id, []]));
+    if (!projectIds.length) return out;
+    const rows = await db.selectFrom('projects').innerJoin('user_roles', (j) => j.on('user_roles.role', '=', 'dispatcher'))
+      .innerJoin('users', 'users.id', 'user_roles.user_id').select(['projects.id as project_id', 'users.id as user_id'])
+      .where('projects.id', 'in', projectIds).where('users.disabled', '=', 0)
+      .where((eb) => eb.or([
+        eb.exists(eb.selectFrom('project_members as m').select('m.user_id').whereRef('m.project_id', '=', 'projects.id').whereRef('m.user_id', '=', 'users.id')),
+        eb.not(eb.exists(eb.selectFrom('project_members as m').select('m.user_id').whereRef('m.project_id', '=', 'projects.id'))),
+      ])).execute();
+    for (const r of rows) out.get(r.project_id)!.push(r.user_id);
+    return out;
+  }
   async serviceManagerOf(db: Tx, projectId: string): Promise<string | null> {
     const r = await db.selectFrom('projects').select('service_manager_id').where('id', '=', projectId).executeTakeFirst();
     return r?.service_manager_id ?? null;

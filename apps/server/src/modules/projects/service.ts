@@ -66,6 +66,12 @@ export class ProjectService {
   }
 
   /** The project (if the actor may see it) and the contract in force on `day`, for ticket intake. */
+  /** Who hears of a project's urgent tickets and SLA alerts: its service manager and its dispatchers. */
+  async alertRecipients(db: Tx, projectIds: string[]): Promise<Map<string, string[]>> {
+    const [managers, dispatchers] = [await this.repo.serviceManagersOf(db, projectIds), await this.repo.dispatchersOf(db, projectIds)];
+    return new Map(projectIds.map((id) => [id, [...new Set([managers.get(id), ...(dispatchers.get(id) ?? [])].filter((u): u is string => !!u))]]));
+  }
+
   async intakeTarget(db: Tx, actor: Actor, id: string, day: string) {
     const p = await this.repo.intakeTarget(db, id, day);
     if (!p || (isCustomer(actor) && p.customer_id !== actor.orgId)) throw notFound('项目');

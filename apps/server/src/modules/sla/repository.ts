@@ -1,5 +1,5 @@
 import type { Dialect } from '../../db/database.js';
-import { forUpdateSkipLocked, type Tx } from '../../db/dialect.js';
+import { claimLease, forUpdateSkipLocked, type Tx } from '../../db/dialect.js';
 import { insertRows } from '../../db/insert.js';
 import type { SlaAlertsTable, SlaClocksTable } from '../../db/types.js';
 
@@ -20,17 +20,34 @@ export class SlaRepository {
   async openAlerts(db: Tx, clockId: string) {
     return db.selectFrom('sla_alerts').selectAll().where('clock_id', '=', clockId).where('state', 'in', ['pending', 'paused']).execute();
   }
-  /** Due alerts, locked for this transaction; rows another node holds are skipped (exactly-once). */
-  async claimDueAlerts(db: Tx, dialect: Dialect, now: number, limit: number) {
+  /**
+   * Due alerts, locked for this transaction; rows another node holds are skipped (exactly-once).
+   * Breaches first: a back-dated burst makes several warnings per clock due at once, and they must
+   * not queue ahead of the breaches the one-second promise is about.
+   */
+  async claimDueAlerts(db: Tx, dialect: Dialect, now: number, limit: number, leaseMs = 500) {
+    await claimLease(dialect, db, leaseMs);
     return forUpdateSkipLocked(dialect, db.selectFrom('sla_alerts').selectAll()
       // A total order (ties broken by id) makes concurrent claimers lock rows in the same order: no deadlock.
-      .where('state', '=', 'pending').where('fire_at', '<=', now).orderBy('fire_at').orderBy('id').limit(limit)).execute();
+      .where('state', '=', 'pending').where('fire_at', '<=', now)
+      .orderBy((eb) => eb.case().when('kind', '=', 'breach').then(0).else(1).end()).orderBy('fire_at').orderBy('id').limit(limit)).execute();
+  }
+  /** Of these clocks, the ones whose breach is due or already raised: their warnings are stale. */
+  async breachDueOrFired(db: Tx, clockIds: string[], now: number): Promise<Set<string>> {
+    if (!clockIds.length) return new Set();
+    const rows = await db.selectFrom('sla_alerts').select('clock_id').where('clock_id', 'in', clockIds).where('kind', '=', 'breach')
+      .where((eb) => eb.or([eb('state', '=', 'fired'), eb.and([eb('state', '=', 'pending'), eb('fire_at', '<=', now)])])).execute();
+    return new Set(rows.map((r) => r.clock_id));
   }
   async markFired(db: Tx, ids: string[], at: number, node: string) {
     if (ids.length) await db.updateTable('sla_alerts').set({ state: 'fired', fired_at: at, fired_by: node }).where('id', 'in', ids).execute();
   }
+  /** Warnings not sent because their clock's breach was due too (settled at `at` by `node`). */
+  async markSuperseded(db: Tx, ids: string[], at: number, node: string) {
+    if (ids.length) await db.updateTable('sla_alerts').set({ state: 'superseded', fired_at: at, fired_by: node }).where('id', 'in', ids).execute();
+  }
   async clocksByIds(db: Tx, ids: string[]) {
-    return ids.length ? db.selectFrom('sla_clocks').select(['id', 'kind', 'cycle']).where('id', 'in', ids).execute() : [];
+    return ids.length ? db.selectFrom('sla_clocks').select(['id', 'kind', 'cycle', 'due_at']).where('id', 'in', ids).execute() : [];
   }
   async stoppedWithoutOutcome(db: Tx, limit: number) {
     return db.selectFrom('sla_clocks').innerJoin('tickets', 'tickets.id', 'sla_clocks.ticket_id').selectAll('sla_clocks').select('tickets.contract_id')

@@ -116,6 +116,10 @@ export class TicketRepository {
   async insertEvent(db: Tx, row: TicketEventsTable) {
     await insertRows(db, 'ticket_events', [row]);
   }
+  /** A burst of events (SLA alerts) in one statement per 500 rows. */
+  async insertEvents(db: Tx, rows: TicketEventsTable[]) {
+    for (let i = 0; i < rows.length; i += 500) await db.insertInto('ticket_events').values(rows.slice(i, i + 500)).execute();
+  }
   async events(db: Tx, ticketId: string, publicOnly: boolean) {
     let q = db.selectFrom('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id')
       .selectAll('ticket_events').select('users.display_name as actor_name')

@@ -8,6 +8,7 @@ import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
+import { beijingTime } from '../../lib/beijing-time.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
 import type { NotificationService } from '../notifications/service.js';
@@ -82,6 +83,14 @@ export class TicketService {
       reason: e.reason ?? null, data_json: JSON.stringify(e.data ?? {}), public: e.public === false ? 0 : 1,
     });
   }
+  /** Many events written set-based (an alert burst), the same rows `event` would write one by one. */
+  async events(tx: Tx, list: { ticketId: string; actorId: string | null; type: string; data?: Record<string, unknown>; public?: boolean }[]) {
+    const now = this.d.now();
+    await this.repo.insertEvents(tx, list.map((e) => ({
+      id: newId(now), ticket_id: e.ticketId, at: now, actor_id: e.actorId, type: e.type, from_status: null, to_status: null,
+      reason: null, data_json: JSON.stringify(e.data ?? {}), public: e.public === false ? 0 : 1,
+    })));
+  }
 
   /** `outer`: run inside the caller's transaction (an inspection finding opens its ticket with the link). */
   async create(meta: RequestMeta, input: z.infer<typeof TicketCreate>, outer?: Tx) {
@@ -124,6 +133,12 @@ export class TicketService {
       if (input.assigneeId) {
         await this.event(tx, id, actor.userId, 'dispatch', { from: 'new', to: 'assigned', data: { assigneeId: input.assigneeId } });
         await this.d.notifications.notify(tx, [input.assigneeId], { kind: 'ticket.dispatched', title: `新派单：${input.title}`, body: `${input.level} 级故障，报修人 ${input.reporterName} ${input.reporterPhone}`, ticketId: id, sourceKey: `dispatch:${id}:${now}` });
+      }
+      // A level-1 or level-2 fault is news for the dispatchers and the service manager at once, whoever reported it.
+      if (input.level <= 2) {
+        const who = (await this.d.projects.alertRecipients(tx, [project.id])).get(project.id) ?? [];
+        const facts = { level: input.level, number: row.number, title: input.title, customer: project.customer_name, project: project.name, reporter: `${input.reporterName} ${input.reporterPhone}`, reportedAt };
+        await this.d.notifications.notifyMany(tx, [{ userIds: who, kind: 'ticket.urgent', ticketId: id, sourceKey: `urgent:${id}`, text: (locale) => urgentTicketText(locale, facts) }]);
       }
       // Everything the detail view shows is at hand: no need to read the new ticket back.
       const t: TicketWithNames = {
@@ -282,4 +297,11 @@ export class TicketService {
     await this.visible(this.db, actor, a.ticket_id);
     return { path: path.join(this.d.dataDir, a.storage_path), fileName: a.file_name, mime: a.mime, size: a.size };
   }
+}
+
+/** The notice of a new level-1/2 fault in the reader's language; the report time in Beijing time. */
+export function urgentTicketText(locale: string, f: { level: number; number: string; title: string; customer: string; project: string; reporter: string; reportedAt: number }) {
+  return locale === 'en'
+    ? { title: `Level ${f.level} fault reported: ${f.number} ${f.title}`, body: `${f.customer} · ${f.project}; reported by ${f.reporter} at ${beijingTime(f.reportedAt, locale)}.` }
+    : { title: `${f.level} 级故障报修：${f.number} ${f.title}`, body: `${f.customer} · ${f.project}；报修人 ${f.reporter}，报修时间 ${beijingTime(f.reportedAt, locale)}。` };
 }
