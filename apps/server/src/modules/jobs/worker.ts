@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.js';
 import type { Mailer } from '../notifications/mailer.js';
 import type { NotificationService, NotifyManyItem } from '../notifications/service.js';
 import type { Locale } from '../../http/messages.js';
-import { beijingTime } from '../../lib/beijing-time.js';
+import { beijingTime } from '../../lib/time.js';
 import { autoClose } from '../tickets/actions.js';
 import type { TicketService } from '../tickets/service.js';
 import type { VisitService } from '../fieldwork/visits.js';

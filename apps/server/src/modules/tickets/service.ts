@@ -8,7 +8,7 @@ import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
-import { beijingTime } from '../../lib/beijing-time.js';
+import { beijingTime } from '../../lib/time.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
 import type { NotificationService } from '../notifications/service.js';
