@@ -1,3 +1,4 @@
+import { labelMap } from '@weibao/schema';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.js';
 import type { Mailer } from '../notifications/mailer.js';
@@ -11,7 +12,7 @@ import type { InspectionService } from '../inspections/service.js';
 import type { ReportService } from '../reports/service.js';
 
 const KIND_ZH: Record<string, string> = { warn50: '已过半', warn80: '已达 80%', breach: '已超时' };
-const CLOCK_ZH: Record<string, string> = { response: '响应', arrival: '到场', resolution: '解决' };
+const CLOCK_ZH: Record<string, string> = labelMap('clock');
 
 /** How often the date-driven jobs run. */
 const DATE_JOBS_MS = 60_000;
