@@ -33,6 +33,8 @@ export const LABELS = {
   clockStatus: {
     running: l('计时中', 'Running'), paused: l('已暂停', 'Paused'), met: l('已达标', 'Met'), breached: l('已超时', 'Breached'), not_needed: l('无需', 'Not needed'),
   },
+  /** 服务类型 of an O&M record (OM_RECORD_KINDS), on the sheet, the exports and the web. */
+  recordKind: { daily: l('驻场日志', 'On-site log'), visit: l('上门服务', 'Site visit'), remote: l('远程服务', 'Remote service'), inspection: l('巡检记录', 'Inspection') },
   /** A commitment's verdict for a month (CommitmentStatus). */
   commitmentStatus: { met: l('达成', 'Met'), missed: l('未达成', 'Missed'), no_data: l('无数据', 'No data') },
 } as const;
@@ -59,6 +61,6 @@ export function labelCatalogue(lang: LabelLang) {
   const m = <K extends LabelKind>(k: K) => labelMap(k, lang);
   return {
     channel: m('channel'), status: m('status'), level: { short: m('level') }, suspendReason: m('suspendReason'), faultCause: m('faultCause'),
-    clock: { kind: m('clock'), status: m('clockStatus') }, reports: { status: m('commitmentStatus') },
+    clock: { kind: m('clock'), status: m('clockStatus') }, reports: { status: m('commitmentStatus') }, record: { kind: m('recordKind') },
   };
 }
