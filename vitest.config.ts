@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: { '@weibao/schema': path.resolve(import.meta.dirname, 'packages/schema/src/index.ts') },
+    // The label table is also reached on its own path (as the web does), for tests that load the web's catalogues.
+    alias: [
+      { find: /^@weibao\/schema\/labels$/, replacement: path.resolve(import.meta.dirname, 'packages/schema/src/labels.ts') },
+      { find: /^@weibao\/schema$/, replacement: path.resolve(import.meta.dirname, 'packages/schema/src/index.ts') },
+    ],
   },
   test: {
     include: ['apps/server/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],

@@ -3,9 +3,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The web consumes the schema package straight from source so it never needs a build of it.
-// `@weibao/schema/levels` reaches the zod-free level texts without loading the zod schemas.
+// `@weibao/schema/levels` and `/labels` reach the zod-free level texts and labels without loading the zod schemas.
 const schemaSrc = fileURLToPath(new URL('../../packages/schema/src/index.ts', import.meta.url));
 const levelsSrc = fileURLToPath(new URL('../../packages/schema/src/levels.ts', import.meta.url));
+const labelsSrc = fileURLToPath(new URL('../../packages/schema/src/labels.ts', import.meta.url));
 const apiProxy = { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } };
 
 export default defineConfig({
@@ -14,6 +15,7 @@ export default defineConfig({
     alias: [
       { find: /^@weibao\/schema$/, replacement: schemaSrc },
       { find: /^@weibao\/schema\/levels$/, replacement: levelsSrc },
+      { find: /^@weibao\/schema\/labels$/, replacement: labelsSrc },
     ],
   },
   server: { host: '127.0.0.1', port: 5173, proxy: apiProxy },

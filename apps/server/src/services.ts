@@ -75,7 +75,7 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const surveySchedules = new SurveySchedules(satisfaction);
   const feedback = new FeedbackService({ database, audit, projects, notifications, now });
   const knowledge = new KnowledgeService({ database, audit, projects, tickets, now, dataDir: config.dataDir });
-  const commitments = new CommitmentService({ database, audit, projects, presence, inspections, training, satisfaction, now });
+  const commitments = new CommitmentService({ database, audit, projects, presence, inspections, assets, training, satisfaction, now });
   projects.commitments = commitments;
   const analytics = new AnalyticsService({ database, projects, presence, inspections, training, satisfaction, now });
   const builder = new ReportBuilder({ database, projects, presence, inspections, training, satisfaction, commitments, now });

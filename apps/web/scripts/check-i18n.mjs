@@ -3,12 +3,16 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 
 const root = fileURLToPath(new URL('../src', import.meta.url));
 const load = (f) => JSON.parse(readFileSync(join(root, 'i18n', f), 'utf8'));
 const flat = (o, p = '') => Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? flat(v, `${p}${k}.`) : [`${p}${k}`]));
-const zh = new Set(flat(load('zh-CN.json')));
-const en = new Set(flat(load('en.json')));
+// The enum labels come from packages/schema/src/labels.ts (merged in by src/i18n/index.ts).
+const labelsTs = readFileSync(fileURLToPath(new URL('../../../packages/schema/src/labels.ts', import.meta.url)), 'utf8');
+const { labelCatalogue } = await import(`data:text/javascript,${encodeURIComponent(transformSync(labelsTs, { loader: 'ts', format: 'esm' }).code)}`);
+const zh = new Set([...flat(load('zh-CN.json')), ...flat(labelCatalogue('zh-CN'))]);
+const en = new Set([...flat(load('en.json')), ...flat(labelCatalogue('en'))]);
 let bad = 0;
 for (const k of zh) if (!en.has(k)) (bad++, console.log(`missing in en: ${k}`));
 for (const k of en) if (!zh.has(k)) (bad++, console.log(`missing in zh-CN: ${k}`));

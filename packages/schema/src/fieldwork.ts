@@ -139,11 +139,15 @@ export const ResidentPlan = z.object({
   lateGraceMin: z.number().int().min(0).max(240),
   /** The resident engineers (provider staff) the board expects every working day. */
   engineerIds: z.array(Id).max(100),
+  /** Minutes on site a day before an engineer counts toward the headcount (a quick visit is not residence). */
+  minOnSiteMin: z.number().int().min(0).max(1440),
   engineers: z.array(z.object({ id: Id, name: z.string() })),
   updatedAt: Millis.nullable(),
 });
-export const ResidentPlanUpdate = ResidentPlan.pick({ headcount: true, weekdays: true, chinaCalendar: true, start: true, end: true, lateGraceMin: true, engineerIds: true });
-export const PRESENCE_STATUSES = ['present', 'late', 'absent', 'extra'] as const; // extra: on site but not on the roster
+/** minOnSiteMin left out keeps the plan's (240 for a new plan). */
+export const ResidentPlanUpdate = ResidentPlan.pick({ headcount: true, weekdays: true, chinaCalendar: true, start: true, end: true, lateGraceMin: true, engineerIds: true })
+  .extend({ minOnSiteMin: ResidentPlan.shape.minOnSiteMin.optional() });
+export const PRESENCE_STATUSES = ['present', 'late', 'absent', 'extra'] as const; // extra: on site but not on the roster (a visitor, never headcount)
 export const PresenceStatus = z.enum(PRESENCE_STATUSES);
 export const DailyPresenceQuery = z.object({ projectId: Id, day: z.string().regex(/^\d{4}-\d\d-\d\d$/) });
 export const DailyPresence = z.object({
@@ -152,6 +156,8 @@ export const DailyPresence = z.object({
   engineers: z.array(z.object({
     userId: Id, name: z.string(), rostered: z.boolean(), status: PresenceStatus,
     firstIn: Millis.nullable(), lastOut: Millis.nullable(), minutesLate: z.number().int(), minutesOnSite: z.number().int(), openVisit: z.boolean(),
+    /** On the roster and on site for the plan's minimum (or still on site today): counts toward `present`. */
+    counted: z.boolean(),
   })),
 });
 export const MonthlyPresenceQuery = z.object({ projectId: Id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });

@@ -1,6 +1,7 @@
 export * from './enums.js';
 export * from './api.js';
 export * from './levels.js';
+export * from './labels.js';
 export * from './fieldwork.js';
 export * from './assets.js';
 export * from './inspections.js';

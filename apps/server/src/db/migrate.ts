@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_knowledge.js';
 import * as m0010 from './migrations/0010_survey_schedules.js';
 import * as m0011 from './migrations/0011_commitments_reports.js';
 import * as m0016 from './migrations/0016_holiday_years.js';
+import * as m0018 from './migrations/0018_commitment_measures.js';
 
 /** Static list: bundles and compiled output need no directory scanning. Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_survey_schedules': m0010,
   '0011_commitments_reports': m0011,
   '0016_holiday_years': m0016,
+  '0018_commitment_measures': m0018,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -107,7 +107,7 @@ export interface OmRecordsTable {
 export interface RecordChainHeadTable { id: number; seq: number; hash: string }
 export interface ResidentPlansTable {
   project_id: string; headcount: number; weekdays_json: string; china_calendar: number; start_time: string; end_time: string;
-  late_grace_min: number; engineer_ids_json: string; updated_at: number; updated_by: string | null;
+  late_grace_min: number; engineer_ids_json: string; updated_at: number; updated_by: string | null; min_onsite_min: number;
 }
 export interface EngineerProfilesTable { user_id: string; disciplines_json: string; skill_level: number; certifications_json: string; updated_at: number; updated_by: string | null }
 export interface StaffingPlansTable { project_id: string; requirements_json: string; assignments_json: string; updated_at: number; updated_by: string | null }
@@ -122,6 +122,8 @@ export interface AssetsTable {
   accepted_on: string | null; warranty_months: number; original_end: string | null; warranty_end: string | null; state: string;
   replaces_id: string | null; replaced_by_id: string | null; next_inspection_due: string | null; warranty_alerted: number | null;
   created_at: number; created_by: string | null; updated_at: number;
+  /** A replacement part's installation day: its annual inspections run from it (null: from accepted_on). */
+  installed_on: string | null;
 }
 export interface TicketRepairsTable {
   ticket_id: string; asset_id: string; customer_id: string; fault_on: string; in_warranty: number | null; warranty_end_at_fault: string | null;

@@ -2,15 +2,22 @@
 // a renamed key fails loudly here instead of a selector silently matching nothing.
 import fs from 'node:fs';
 import path from 'node:path';
+import { labelCatalogue } from '../../../../packages/schema/src/labels';
 import { FAULT_LEVEL_TEXT } from '../../../../packages/schema/src/levels';
 
 export type Lang = 'zh-CN' | 'en';
 type Tree = { [k: string]: string | Tree };
 
 const dir = path.resolve(import.meta.dirname, '../../src/i18n');
+const merge = (base: Tree, extra: Tree): Tree => {
+  const out: Tree = { ...base };
+  for (const [k, v] of Object.entries(extra)) out[k] = typeof v === 'object' && typeof out[k] === 'object' ? merge(out[k] as Tree, v) : v;
+  return out;
+};
+// As the app does: the JSON catalogues plus the enum labels of the shared label table.
 const files: Record<Lang, Tree> = {
-  'zh-CN': JSON.parse(fs.readFileSync(path.join(dir, 'zh-CN.json'), 'utf8')) as Tree,
-  en: JSON.parse(fs.readFileSync(path.join(dir, 'en.json'), 'utf8')) as Tree,
+  'zh-CN': merge(JSON.parse(fs.readFileSync(path.join(dir, 'zh-CN.json'), 'utf8')) as Tree, labelCatalogue('zh-CN')),
+  en: merge(JSON.parse(fs.readFileSync(path.join(dir, 'en.json'), 'utf8')) as Tree, labelCatalogue('en')),
 };
 
 /** The text of `key` in `lang` with {{var}} placeholders filled, as i18next renders it. */

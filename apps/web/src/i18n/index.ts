@@ -2,8 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import zhCN from './zh-CN.json';
-import en from './en.json';
+import { CATALOGUES } from './catalogues';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -36,7 +35,7 @@ function applyToDocument(lang: Lang): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: CATALOGUES['zh-CN'] }, en: { translation: CATALOGUES.en } },
   lng: initial,
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGS],

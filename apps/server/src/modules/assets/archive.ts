@@ -1,4 +1,4 @@
-import type { ArchiveQuery } from '@weibao/schema';
+import { type ArchiveQuery, LABELS } from '@weibao/schema';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
@@ -16,11 +16,10 @@ export interface ArchiveEvent {
   ticketId: string | null; ticketNumber: string | null; title: string; detail: string; amountCents: number | null; billable: boolean | null;
 }
 const ALL: Kind[] = ['acceptance', 'ticket', 'replacement', 'inspection', 'cost'];
-const STATUS: Record<string, [string, string]> = {
-  new: ['待分派', 'new'], assigned: ['已派单', 'assigned'], in_progress: ['处理中', 'in progress'], suspended: ['挂起', 'suspended'],
-  resolved: ['已解决', 'resolved'], closed: ['已关闭', 'closed'], cancelled: ['已取消', 'cancelled'],
-};
-const CAUSE: Record<string, [string, string]> = { human: ['人为', 'human'], non_human: ['非人为', 'not human'], unknown: ['原因不明', 'unknown'] };
+/** Ticket status and fault cause in both languages, from the shared label table. */
+const pair = (t: Record<string, { 'zh-CN': string; en: string }>) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, [v['zh-CN'], v.en] as [string, string]]));
+const STATUS: Record<string, [string, string]> = pair(LABELS.status);
+const CAUSE: Record<string, [string, string]> = pair(LABELS.faultCause);
 const COST: Record<string, [string, string]> = { part: ['材料费', 'parts'], labour: ['人工费', 'labour'], travel: ['交通差旅费', 'travel'], other: ['其他费用', 'other'] };
 const DECISION: Record<string, [string, string]> = { billable: ['收费', 'billable'], free: ['免费', 'free'], pending: ['待定', 'pending'] };
 const EXPORT_CAP = 50_000;

@@ -74,6 +74,11 @@ describe.each(DIALECTS)('repairs: replaced parts, free or billable, cost stateme
     expect(d.warrantyHistory.map((x: any) => x.end)).toEqual(['2028-03-15', '2028-03-18', '2028-03-20']);
     expect(d).toMatchObject({ originalWarrantyEnd: '2028-03-15', warrantyEnd: '2028-03-20' });
     expect(d.warrantyHistory[2]).toMatchObject({ ticketNumber: tk.t2.number, oldSerial: 'DISK-002', newSerial: 'DISK-003' });
+    // Installed on 2026-10-14, the new disk owes its first annual inspection a year from then (not from the
+    // original acceptance of 2025-03-15, which would make 2026-03-15 overdue), within its warranty to 2028-03-20.
+    expect(d.annualInspections.map((y: any) => [y.year, y.dueOn, y.status])).toEqual([[1, '2027-10-14', 'upcoming']]);
+    expect(a.get('DISK-003').nextInspectionDue).toBe('2027-10-14');
+    await expectRefused(t, s.engineer!, 'POST', `${V}/assets/${a.get('DISK-003').id}/inspections`, { doneOn: '2026-10-13' }, { status: 400, code: 'VALIDATION', field: 'doneOn' });
   });
 
   it('is free in warranty unless human-caused, billable at cost out of warranty (R2, R3)', async () => {

@@ -114,11 +114,11 @@ export class RepairService {
       const newEnd = within ? extendedEnd(old.warranty_end!, old.warranty_months, terms.policy, { faultOn: repair.fault_on, replacedOn: input.replacedOn }) : old.warranty_end;
       const extendedBy = within && newEnd && old.warranty_end ? Math.round((Date.parse(newEnd) - Date.parse(old.warranty_end)) / 86_400_000) : 0;
       const now = this.now();
-      const done = (await this.d.assets.repo.inspections(tx, old.id)).map((i) => i.done_on);
       const fresh: AssetsTable = {
         ...stripJoins(old), id: newId(now), serial: input.newSerial, model: input.newModel ?? old.model, warranty_end: newEnd, state: 'in_service',
         replaces_id: old.id, replaced_by_id: null, warranty_alerted: null, created_at: now, created_by: meta.actor.userId, updated_at: now,
-        next_inspection_due: annualInspections(old.accepted_on, newEnd, done, this.d.assets.today()).nextDue,
+        // The new part's annual inspections run from its installation (the old part's record stays with the old part).
+        installed_on: input.replacedOn, next_inspection_due: annualInspections(input.replacedOn, newEnd, [], this.d.assets.today()).nextDue,
       };
       await this.d.assets.repo.insert(tx, [fresh]);
       await this.d.assets.repo.update(tx, old.id, { state: 'replaced', replaced_by_id: fresh.id, updated_at: now });

@@ -132,6 +132,15 @@ export class AssetRepository {
   }
 
   // ---------- annual inspections done ----------
+  /** The days each of `assetIds` was inspected, in date order. */
+  async inspectionDays(db: Tx, assetIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (let i = 0; i < assetIds.length; i += 500) {
+      const rows = await db.selectFrom('asset_inspections').select(['asset_id', 'done_on']).where('asset_id', 'in', assetIds.slice(i, i + 500)).orderBy('done_on').execute();
+      for (const r of rows) out.set(r.asset_id, [...(out.get(r.asset_id) ?? []), r.done_on]);
+    }
+    return out;
+  }
   async inspections(db: Tx, assetId: string) {
     return db.selectFrom('asset_inspections').leftJoin('users', 'users.id', 'asset_inspections.created_by').selectAll('asset_inspections')
       .select('users.display_name as by_name').where('asset_id', '=', assetId).orderBy('done_on').orderBy('asset_inspections.id').execute();

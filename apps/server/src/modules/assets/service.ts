@@ -16,7 +16,7 @@ import type { ProjectService } from '../projects/service.js';
 import { presentAsset } from './present.js';
 import { type AssetCursor, AssetRepository, type AssetRow } from './repository.js';
 import { RepairRepository } from './repair-repository.js';
-import { addDays, annualInspections, warrantyEnd } from './warranty.js';
+import { addDays, annualInspections, inspectionStart, warrantyEnd } from './warranty.js';
 
 export interface AssetDeps { database: Database; audit: AuditService; projects: ProjectService; notifications: NotificationService; now: () => number; dataDir: string }
 export const DEFAULT_WARRANTY_MONTHS = 36;
@@ -82,7 +82,7 @@ export class AssetService {
     const a = await this.visible(db, actor, id);
     const today = this.today();
     const [parts, done, steps] = await Promise.all([this.repo.children(db, id), this.repo.inspections(db, id), this.warrantyHistory(db, a)]);
-    const annual = annualInspections(a.accepted_on, a.warranty_end, done.map((i) => i.done_on), today);
+    const annual = annualInspections(inspectionStart(a), a.warranty_end, done.map((i) => i.done_on), today);
     return {
       ...presentAsset(a, today), parts: parts.map((p) => presentAsset(p, today)), warrantyHistory: steps, annualInspections: annual.years,
       inspections: done.map((i) => ({ id: i.id, assetId: i.asset_id, doneOn: i.done_on, note: i.note, byName: i.by_name ?? '', ticketId: i.ticket_id, createdAt: i.created_at })),
@@ -111,7 +111,7 @@ export class AssetService {
       id: newId(now), project_id: projectId, customer_id: customerId, kind: input.kind, type: input.type, name: input.name, model: input.model, serial: input.serial,
       tag: input.tag ?? null, location: input.location ?? null, supplier: input.supplier ?? null, parent_id: input.parentId ?? null,
       acceptance_id: acceptance?.id ?? null, accepted_on: acceptance?.accepted_on ?? null, warranty_months: months, original_end: end, warranty_end: end,
-      state: 'in_service', replaces_id: null, replaced_by_id: null,
+      state: 'in_service', replaces_id: null, replaced_by_id: null, installed_on: null,
       next_inspection_due: annualInspections(acceptance?.accepted_on ?? null, end, [], this.today()).nextDue, warranty_alerted: null,
       created_at: now, created_by: by, updated_at: now,
     };
@@ -241,17 +241,36 @@ export class AssetService {
       if (a.state !== 'in_service') throw new AppError('ACTION_NOT_ALLOWED', { action: '巡检已停用的资产 / inspect an asset out of service' }, 'doneOn');
       if (!a.accepted_on) throw invalid('doneOn', '资产尚未验收，没有年度巡检 / not accepted yet: no annual inspection');
       if (input.doneOn > this.today()) throw invalid('doneOn', '巡检日期不能晚于今天 / cannot be in the future');
-      if (input.doneOn <= a.accepted_on) throw invalid('doneOn', '巡检日期须晚于验收日期 / must be after the acceptance date');
+      if (input.doneOn <= inspectionStart(a)!) throw invalid('doneOn', a.installed_on ? '巡检日期须晚于安装日期 / must be after the installation date' : '巡检日期须晚于验收日期 / must be after the acceptance date');
       const now = this.d.now();
       const row = { id: newId(now), asset_id: id, customer_id: a.customer_id, done_on: input.doneOn, note: input.note ?? null, ticket_id: input.ticketId ?? null, created_at: now, created_by: meta.actor.userId };
       await this.repo.insertInspection(tx, row);
       const done = (await this.repo.inspections(tx, id)).map((i) => i.done_on);
-      const next = annualInspections(a.accepted_on, a.warranty_end, done, this.today()).nextDue;
+      const next = annualInspections(inspectionStart(a), a.warranty_end, done, this.today()).nextDue;
       await this.repo.update(tx, id, { next_inspection_due: next, updated_at: now });
       await this.d.audit.record(tx, meta, { action: 'asset.inspection', targetType: 'asset', targetId: id, summary: `年度巡检 ${a.name}（${a.serial}）于 ${input.doneOn}，下次应检 ${next ?? '无'}`, detail: { after: row, nextDue: next } });
       return { id: row.id, assetId: id, doneOn: row.done_on, note: row.note, byName: meta.actor.displayName, ticketId: row.ticket_id, createdAt: now };
     };
     return outer ? run(outer) : this.db.transaction().execute(run);
+  }
+
+  /**
+   * The ledger's annual inspections (R5) of a project's assets falling due in [from, to], with their status
+   * today; the commitments register measures these, whether or not an inspection plan schedules them. A part
+   * replaced keeps the years due before its successor went in (a miss stays a miss); a retired asset leaves.
+   * The caller checked visibility.
+   */
+  async annualDues(projectId: string, from: string, to: string) {
+    const today = this.today();
+    const assets = (await this.repo.page(this.db, { projectId }, 'recent', null, 1_000_000)).filter((a) => a.state !== 'retired');
+    const byId = new Map(assets.map((a) => [a.id, a]));
+    const done = await this.repo.inspectionDays(this.db, assets.map((a) => a.id));
+    return assets.flatMap((a) => {
+      const until = a.replaced_by_id ? byId.get(a.replaced_by_id)?.installed_on ?? today : null;
+      return annualInspections(inspectionStart(a), a.warranty_end, done.get(a.id) ?? [], today).years
+        .filter((y) => y.dueOn >= from && y.dueOn <= to && (until === null || y.dueOn < until))
+        .map((y) => ({ assetId: a.id, assetName: a.name, ...y }));
+    });
   }
 
   async inspectionsDue(actor: Actor, q: z.infer<typeof InspectionDueQuery>) {
@@ -268,7 +287,7 @@ export class AssetService {
     return {
       items: items.map((r) => {
         const due = r.next_inspection_due!;
-        const year = annualInspections(r.accepted_on, r.warranty_end, [], today).years.find((y) => y.dueOn === due)?.year ?? 0;
+        const year = annualInspections(inspectionStart(r), r.warranty_end, [], today).years.find((y) => y.dueOn === due)?.year ?? 0;
         return { asset: presentAsset(r, today), dueOn: due, year, daysOverdue: Math.max(0, Math.round((Date.parse(today) - Date.parse(due)) / 86_400_000)) };
       }),
       nextCursor: rows.length > q.limit && last ? encodeKeyset(Number(last.next_inspection_due!.replaceAll('-', '')), last.id) : null,

@@ -97,6 +97,12 @@ export function warrantyState(today: IsoDate, end: IsoDate | null): { status: Wa
   return { status: daysLeft < 0 ? 'expired' : daysLeft <= EXPIRING_DAYS ? 'expiring' : 'in_warranty', daysLeft };
 }
 
+/**
+ * Where an asset's annual inspections start: a replacement part owes its first one a year after it was
+ * installed, not after the acceptance of the part it replaced; anything else runs from its acceptance.
+ */
+export const inspectionStart = (a: { installed_on: IsoDate | null; accepted_on: IsoDate | null }): IsoDate | null => a.installed_on ?? a.accepted_on;
+
 export interface AnnualInspectionDue { year: number; dueOn: IsoDate; doneOn: IsoDate | null; status: 'done' | 'upcoming' | 'due' | 'overdue' }
 export const DUE_SOON_DAYS = 30;
 

@@ -71,7 +71,14 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
     };
     await onSite(8, [eng, eng2]);
     expect(await item('resident_headcount')).toMatchObject({ status: 'met', actual: 2, measured: 1, failed: 0, target: 2 });
-    await onSite(9, [eng]);
+    // The 9th: the manager (not on the resident plan) is on site all day, a visitor; 赵工 calls in for
+    // an hour after work, below the plan's 4-hour minimum: neither counts, so 张工 alone → 1.
+    await onSite(9, [eng, mgr]);
+    t.clock.set(cst(10, 9, 18));
+    const short = await eng2.post(`${V}/site-visits/check-in`, { projectId: project, location: '驻场办公室' });
+    expect(short.status, JSON.stringify(short.body)).toBe(200);
+    t.clock.set(cst(10, 9, 19));
+    expect((await eng2.post(`${V}/site-visits/${short.body.id}/check-out`, {})).status).toBe(200);
     expect(await item('resident_headcount')).toMatchObject({
       status: 'missed', actual: 1, measured: 2, failed: 1, detail: '2 个工作日，1 天不足 2 人（最少 1 人） / 2 working days, 1 below 2 (lowest 1)',
     });
@@ -176,10 +183,11 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
     t.clock.set(cst(11, 6, 9));
     expect((await fetchFile(t, lead, `${V}/projects/${project}/monthly-report.pdf?month=2026-10`)).status).toBe(200);
     expect(await item('report_delivery')).toMatchObject({ status: 'missed', actual: 6, measured: 1, failed: 1, detail: '2026-11-06 提交（逾期） / delivered 2026-11-06 (late)' });
-    // November's report, fetched by the lead on 11-06, long before 12-05: met on day 6.
+    // November's report fetched by the lead on 11-06, while November is still running: a partial
+    // month is no delivery of the report the bid promised, so November stays undelivered (not yet due).
     expect(await item('report_delivery', '2026-11')).toMatchObject({ status: 'no_data', detail: '2026-12-05 前提交，尚未到期 / due by 2026-12-05, not yet due' });
     expect((await fetchFile(t, lead, `${V}/projects/${project}/monthly-report.pdf?month=2026-11`)).status).toBe(200);
-    expect(await item('report_delivery', '2026-11')).toMatchObject({ status: 'met', actual: 6, measured: 1, failed: 0, detail: '2026-11-06 提交 / delivered 2026-11-06' });
+    expect(await item('report_delivery', '2026-11')).toMatchObject({ status: 'no_data', actual: null, measured: 0, detail: '2026-12-05 前提交，尚未到期 / due by 2026-12-05, not yet due' });
   });
 
   /**
@@ -221,5 +229,43 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
     const n = (kind: string) => nov.items.find((i: any) => i.kind === kind);
     expect(n('monthly_inspection')).toMatchObject({ status: 'missed', actual: 0, measured: 1, failed: 1 });
     expect(n('annual_inspection')).toMatchObject({ status: 'missed', actual: 50, measured: 2, failed: 1 });
+  });
+
+  /**
+   * The finished month's report, delivered after the month ended: November e-mailed by the schedule
+   * on 12-03 (by the 5th) → met on day 3, whatever was fetched during November; December fetched by
+   * the lead on 2027-01-07 (after the 5th) → missed, though a copy was fetched in December.
+   */
+  it('report_delivery: the finished month sent or fetched by the due day is met, after it missed', async () => {
+    await setTarget('report_delivery', { enabled: true });
+    t.clock.set(cst(11, 6, 10));
+    const sched = await mgr.put(`${V}/projects/${project}/report-schedule`, { enabled: true, dayOfMonth: 3, formats: ['pdf'], recipients: ['purchaser@sxxzx.example.cn'] });
+    expect(sched.status, JSON.stringify(sched.body)).toBe(200);
+    t.clock.set(cst(12, 2, 12));
+    expect(await item('report_delivery', '2026-11')).toMatchObject({ status: 'no_data', actual: null });
+    t.clock.set(sched.body.nextRunAt);
+    expect(await t.app.services.reports.sendDue()).toBeGreaterThanOrEqual(1);
+    expect(await item('report_delivery', '2026-11')).toMatchObject({ status: 'met', actual: 3, measured: 1, failed: 0, detail: '2026-12-03 提交 / delivered 2026-12-03' });
+    expect((await mgr.put(`${V}/projects/${project}/report-schedule`, { enabled: false, dayOfMonth: 3, formats: ['pdf'], recipients: [] })).status).toBe(200);
+    t.clock.set(cst(12, 28, 9));
+    expect((await fetchFile(t, lead, `${V}/projects/${project}/monthly-report.pdf?month=2026-12`)).status).toBe(200);
+    t.clock.set(Date.UTC(2027, 0, 7, 1));
+    expect(await item('report_delivery', '2026-12')).toMatchObject({ status: 'missed', actual: null, measured: 1, failed: 1, detail: '2027-01-05 前未提交 / not delivered by 2027-01-05' });
+    expect((await fetchFile(t, lead, `${V}/projects/${project}/monthly-report.pdf?month=2026-12`)).status).toBe(200);
+    expect(await item('report_delivery', '2026-12')).toMatchObject({ status: 'missed', actual: 7, measured: 1, failed: 1, detail: '2027-01-07 提交（逾期） / delivered 2027-01-07 (late)' });
+  });
+
+  /**
+   * The annual inspection is measured on the asset ledger's dues, planned or not: on a project with no
+   * inspection plan, an asset accepted 2025-11-16 was due 2026-11-16 and, seen on 2027-01-07, is overdue → missed.
+   */
+  it('annual_inspection: an asset whose annual inspection is overdue is missed, even without an inspection plan', async () => {
+    const p = await mgr.post(`${V}/projects`, { customerId: ids.orgA, code: 'PRJ-CMT2', name: '承诺项目二', serviceManagerId: ids.users.manager });
+    expect((await mgr.post(`${V}/projects/${p.body.id}/contracts`, { code: 'HT-CMT2', name: '承诺合同二', startsOn: '2026-10-01', endsOn: '2029-09-30' })).status).toBe(200);
+    const acc = (await mgr.post(`${V}/projects/${p.body.id}/acceptances`, { batch: 'CMT-C', acceptedOn: '2025-11-16' })).body;
+    expect((await mgr.post(`${V}/projects/${p.body.id}/assets`, { kind: 'hardware', type: '服务器', name: 'CMT-C', model: 'M', serial: 'CMT-C', acceptanceId: acc.id })).status).toBe(200);
+    const annual = async (month: string) => (await mgr.get(`${V}/projects/${p.body.id}/commitments?month=${month}`)).body.items.find((i: any) => i.kind === 'annual_inspection');
+    expect(await annual('2026-10')).toMatchObject({ status: 'no_data', actual: null, measured: 0 });
+    expect(await annual('2026-11')).toMatchObject({ status: 'missed', actual: 0, measured: 1, failed: 1, detail: '本年到期的资产年度巡检 1，达标 0 / asset annual inspections due this year: 1, on target: 0' });
   });
 });

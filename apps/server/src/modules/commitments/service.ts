@@ -8,6 +8,7 @@ import { invalid, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AnalyticsRepository } from '../analytics/repository.js';
 import { addDays, addMonths } from '../assets/warranty.js';
+import type { AssetService } from '../assets/service.js';
 import type { AuditService } from '../audit/service.js';
 import { beijingDay, beijingDayStart } from '../fieldwork/time.js';
 import type { InspectionService } from '../inspections/service.js';
@@ -21,7 +22,7 @@ import { percent } from '../../lib/percent.js';
 
 export interface CommitmentDeps {
   database: Database; audit: AuditService; projects: ProjectService; presence: PresenceService; inspections: InspectionService;
-  training: TrainingService; satisfaction: SatisfactionService; now: () => number;
+  assets: AssetService; training: TrainingService; satisfaction: SatisfactionService; now: () => number;
 }
 type Row = CommitmentsTable;
 type Measure = { status: CommitmentStatus; actual: number | null; measured: number; failed: number; detail: string };
@@ -153,11 +154,11 @@ export class CommitmentService {
       this.d.presence.plan(actor, projectId),
       this.d.presence.monthly(actor, projectId, month),
       this.d.inspections.completionBetween(projectId, b.first, b.last),
-      // The year so far, but not before the contract began.
-      this.d.inspections.completionBetween(projectId, contract.starts_on > `${year}-01-01` ? contract.starts_on : `${year}-01-01`, b.last),
+      // The ledger's annual dues in the year so far, but not before the contract began.
+      this.d.assets.annualDues(projectId, contract.starts_on > `${year}-01-01` ? contract.starts_on : `${year}-01-01`, b.last),
       this.d.training.plans(actor, projectId),
       this.d.satisfaction.report(actor, projectId, { from: b.first, to: b.last }),
-      this.repo.firstDelivery(db, projectId, month),
+      this.repo.firstDelivery(db, projectId, month, b.to),
     ]);
     return { outcomes, offHours, presencePlan, presence, monthly, annual, training, satisfaction, delivered, contract, month, now };
   }
@@ -184,12 +185,20 @@ export class CommitmentService {
         const lowest = Math.min(...days.map((d) => d.present));
         return { status: short ? 'missed' : 'met', actual: lowest, measured: days.length, failed: short, detail: `${days.length} 个工作日，${short} 天不足 ${target} 人（最少 ${lowest} 人） / ${days.length} working days, ${short} below ${target} (lowest ${lowest})` };
       }
-      case 'monthly_inspection': case 'annual_inspection': {
-        const plans = (kind === 'monthly_inspection' ? f.monthly : f.annual).byPlan.filter((p) => p.kind === (kind === 'monthly_inspection' ? 'monthly' : 'annual'));
+      case 'monthly_inspection': {
+        const plans = f.monthly.byPlan.filter((p) => p.kind === 'monthly');
         const sum = (k: 'done' | 'late' | 'overdue') => plans.reduce((a, p) => a + p[k], 0);
         const due = sum('done') + sum('late') + sum('overdue');
-        const m = rate(sum('done') + sum('late'), due, target, kind === 'monthly_inspection' ? ['到期的月度巡检任务', 'monthly inspection tasks due'] : ['本年到期的年度巡检任务', 'annual inspection tasks due this year']);
+        const m = rate(sum('done') + sum('late'), due, target, ['到期的月度巡检任务', 'monthly inspection tasks due']);
         return sum('late') ? { ...m, detail: both(m.detail, `（其中逾期完成 ${sum('late')}）`, ` (${sum('late')} done late)`) } : m;
+      }
+      case 'annual_inspection': {
+        // Each asset year of the ledger due so far: done (even late) is kept, overdue is missed; not yet due is not counted.
+        const due = f.annual.filter((y) => y.status === 'done' || y.status === 'overdue');
+        const done = due.filter((y) => y.status === 'done');
+        const late = done.filter((y) => y.doneOn! > y.dueOn).length;
+        const m = rate(done.length, due.length, target, ['本年到期的资产年度巡检', 'asset annual inspections due this year']);
+        return late ? { ...m, detail: both(m.detail, `（其中逾期完成 ${late}）`, ` (${late} done late)`) } : m;
       }
       case 'training_complete': {
         const trainees = f.training.reduce((a, p) => a + p.progress.summary.trainees, 0);

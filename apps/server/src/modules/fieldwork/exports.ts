@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { labelMap } from '@weibao/schema';
 import ExcelJS from 'exceljs';
 import { type RequestMeta, isCustomer } from '../../http/actor.js';
 import { invalid, notFound } from '../../http/errors.js';
@@ -10,7 +11,7 @@ import type { RecordService } from './records.js';
 import { recordSheetsPdf } from './sheet.js';
 import { beijingClock, beijingDayStart } from './time.js';
 
-const KIND: Record<string, string> = { daily: '驻场日志', visit: '上门服务', remote: '远程服务', inspection: '巡检记录' };
+const KIND: Record<string, string> = labelMap('recordKind');
 const STATUS: Record<string, string> = { draft: '草稿', submitted: '待签字确认', rejected: '已退回', signed: '已签字确认', superseded: '已被更正' };
 /** The verification code printed on a sheet: enough of the hash that guessing a valid link is hopeless. */
 const CODE_LENGTH = 16;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OmRecordAmend, OmRecordCreate, OmRecordQuery, OmRecordUpdate } from '@weibao/schema';
+import { type OmRecordAmend, type OmRecordCreate, type OmRecordQuery, type OmRecordUpdate, labelMap } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Tx } from '../../db/dialect.js';
 import type { OmRecordsTable } from '../../db/types.js';
@@ -15,7 +15,7 @@ import { FieldworkRepository } from './repository.js';
 import { decodeKeyset, encodeKeyset, isForgotten } from './time.js';
 
 type Fields = z.infer<typeof OmRecordUpdate>;
-const KIND_ZH: Record<string, string> = { daily: '驻场日志', visit: '上门服务', remote: '远程服务', inspection: '巡检记录' };
+const KIND_ZH: Record<string, string> = labelMap('recordKind');
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**

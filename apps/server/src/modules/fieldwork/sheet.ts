@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import type { OmRecord } from '@weibao/schema';
+import { type OmRecord, labelMap } from '@weibao/schema';
 import { newPdf } from '../../lib/pdf.js';
 import { beijingClock } from './time.js';
 
@@ -8,7 +8,7 @@ import { beijingClock } from './time.js';
  * verification QR code whose page confirms the record's hash, in the embedded CJK font (lib/pdf.ts).
  */
 
-const KIND: Record<string, string> = { daily: '驻场日志', visit: '上门服务', remote: '远程服务', inspection: '巡检记录' };
+const KIND: Record<string, string> = labelMap('recordKind');
 const STATUS: Record<string, string> = { draft: '草稿', submitted: '待签字确认', rejected: '已退回', signed: '已签字确认', superseded: '已被更正版本取代' };
 
 export interface SheetInput {

@@ -7,7 +7,7 @@ import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AssetService } from '../assets/service.js';
-import { addDays, addMonths, annualInspections } from '../assets/warranty.js';
+import { addDays, addMonths, annualInspections, inspectionStart } from '../assets/warranty.js';
 import type { AuditService } from '../audit/service.js';
 import { beijingDay, decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
 import type { NotificationService } from '../notifications/service.js';
@@ -186,7 +186,7 @@ export class InspectionService {
     const rows: InspectionTasksTable[] = [];
     if (p.kind === 'annual') {
       for (const a of await this.d.assets.repo.page(tx, { projectId: p.project_id, state: 'in_service' }, 'recent', null, 1_000_000)) {
-        const years = annualInspections(a.accepted_on, a.warranty_end, [], today).years.filter((y) => y.dueOn >= from && y.dueOn <= horizon && y.dueOn >= p.starts_on && !pauses.some((x) => y.dueOn >= x.from && (x.to === null || y.dueOn < x.to)));
+        const years = annualInspections(inspectionStart(a), a.warranty_end, [], today).years.filter((y) => y.dueOn >= from && y.dueOn <= horizon && y.dueOn >= p.starts_on && !pauses.some((x) => y.dueOn >= x.from && (x.to === null || y.dueOn < x.to)));
         for (const y of years) rows.push({ ...base, id: newId(now), period: y.dueOn.slice(0, 7), asset_key: a.id, asset_id: a.id, due_on: y.dueOn, assignee_id: assignees[periodIndex(y.dueOn) % assignees.length] ?? null });
       }
     } else {

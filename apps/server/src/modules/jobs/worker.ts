@@ -1,3 +1,4 @@
+import { labelMap } from '@weibao/schema';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.js';
 import type { Mailer } from '../notifications/mailer.js';
@@ -15,8 +16,8 @@ import type { HolidayService } from '../holidays/service.js';
 
 /** The words of SLA alerts, one table per language. */
 const ALERT_LABELS: Record<Locale, { kind: Record<string, string>; clock: Record<string, string> }> = {
-  'zh-CN': { kind: { warn50: '已过半', warn80: '已达 80%', breach: '已超时' }, clock: { response: '响应', arrival: '到场', resolution: '解决' } },
-  en: { kind: { warn50: 'half elapsed', warn80: '80% elapsed', breach: 'breached' }, clock: { response: 'response', arrival: 'arrival', resolution: 'resolution' } },
+  'zh-CN': { kind: { warn50: '已过半', warn80: '已达 80%', breach: '已超时' }, clock: labelMap('clock', 'zh-CN') },
+  en: { kind: { warn50: 'half elapsed', warn80: '80% elapsed', breach: 'breached' }, clock: Object.fromEntries(Object.entries(labelMap('clock', 'en')).map(([k, v]) => [k, v.toLowerCase()])) },
 };
 
 /** Title and body of an SLA warning or breach in the reader's language; the deadline in Beijing time. */

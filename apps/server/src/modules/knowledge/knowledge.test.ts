@@ -75,6 +75,19 @@ describe.each(DIALECTS)('knowledge base: articles, versions, Chinese and English
     expect(await titles('cust_a', '打印')).toEqual(['打印机无法连接的处理方法']);
   });
 
+  it('saving an article with no change creates no new version (a note alone is no change)', async () => {
+    const before = (await s.engineer!.get(`${V}/kb/articles/${a.vpn.id}`)).body;
+    const same = { title: before.title, body: before.body, tags: before.tags, categoryId: before.categoryId, visibility: before.visibility, projectId: before.projectId, status: before.status };
+    for (const body of [same, { ...same, note: '仅保存' }, {}]) {
+      const r = await s.manager!.patch(`${V}/kb/articles/${a.vpn.id}`, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect(r.body).toMatchObject({ version: before.version, updatedAt: before.updatedAt });
+      expect(r.body.versions).toHaveLength(before.versions.length);
+    }
+    const changed = await s.manager!.patch(`${V}/kb/articles/${a.vpn.id}`, { ...same, tags: ['VPN'] });
+    expect(changed.body).toMatchObject({ version: before.version + 1, tags: ['VPN'] });
+  });
+
   it('attachments download for readers of the article only', async () => {
     const m = multipart('接线图.pdf', 'diagram', 'application/pdf');
     const r = await t.app.inject({ method: 'POST', url: `${V}/kb/articles/${a.printer.id}/attachments`, headers: { ...s.engineer!.headers, ...m.headers }, payload: m.payload });

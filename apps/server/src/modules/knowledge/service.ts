@@ -135,7 +135,7 @@ export class KnowledgeService {
     return this.detail(meta.actor, id, outer);
   }
 
-  /** Every edit is a new version; the old text stays readable. */
+  /** Every edit is a new version; the old text stays readable. A save that changes nothing is no edit: no version, only the audit entry. */
   async update(meta: RequestMeta, id: string, input: z.infer<typeof KbArticleUpdate>) {
     return this.db.transaction().execute(async (tx) => {
       const before = await this.visible(tx, meta.actor, id);
@@ -146,6 +146,10 @@ export class KnowledgeService {
       };
       if (next.visibility === 'internal') next.project_id = null;
       await this.checkInput(tx, { categoryId: next.category_id, projectId: input.projectId, visibility: next.visibility }, meta.actor);
+      if ((Object.keys(next) as (keyof typeof next)[]).every((k) => next[k] === before[k])) {
+        await this.d.audit.record(tx, meta, { action: 'kb.update', targetType: 'kb_article', targetId: id, summary: `保存知识文章 ${before.number}：无改动，仍为第 ${before.version} 版` });
+        return this.detail(meta.actor, id, tx);
+      }
       const now = this.d.now();
       const version = before.version + 1;
       await this.repo.update(tx, id, { ...next, version, updated_at: now, updated_by: meta.actor.userId });

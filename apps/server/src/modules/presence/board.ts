@@ -1,7 +1,7 @@
 import { chinaDayKind } from '../sla/china-days.js';
 
 /** Pure presence arithmetic (Beijing days), tested without a database. */
-export interface PlanFacts { headcount: number; weekdays: number[]; chinaCalendar: boolean; start: string; end: string; lateGraceMin: number; engineerIds: string[] }
+export interface PlanFacts { headcount: number; weekdays: number[]; chinaCalendar: boolean; start: string; end: string; lateGraceMin: number; engineerIds: string[]; minOnSiteMin: number }
 export interface VisitFacts { engineerId: string; name: string; checkedInAt: number; checkedOutAt: number | null }
 
 const CST = 8 * 3_600_000;
@@ -27,13 +27,14 @@ export function daysOfMonth(month: string): string[] {
 
 export interface EngineerDay {
   userId: string; name: string; rostered: boolean; status: 'present' | 'late' | 'absent' | 'extra';
-  firstIn: number | null; lastOut: number | null; minutesLate: number; minutesOnSite: number; openVisit: boolean;
+  firstIn: number | null; lastOut: number | null; minutesLate: number; minutesOnSite: number; openVisit: boolean; counted: boolean;
 }
 
 /**
  * One day's board. An open visit counts as on site until `now` (or the day's end); a rostered
- * engineer without a check-in is absent on a working day; someone on site who is not on the roster
- * is "extra" and still counts toward the headcount.
+ * engineer without a check-in is absent on a working day. The headcount the bid promised counts only
+ * rostered engineers on site for the plan's minimum time (or still on site while the day runs):
+ * someone on site who is not on the roster is "extra", a visitor, and never counts.
  */
 export function dayBoard(plan: PlanFacts, day: string, visits: VisitFacts[], names: Map<string, string>, now: number) {
   const start = dayStart(day);
@@ -52,12 +53,14 @@ export function dayBoard(plan: PlanFacts, day: string, visits: VisitFacts[], nam
     const onSite = vs.reduce((sum, v) => sum + Math.max(0, Math.min(v.checkedOutAt ?? Math.min(now, end), end) - v.checkedInAt), 0);
     const minutesLate = firstIn !== null && workday && firstIn > lateAfter ? Math.round((firstIn - start) / 60_000 - minutesOf(plan.start)) : 0;
     const status: EngineerDay['status'] = !vs.length ? 'absent' : !rostered ? 'extra' : minutesLate > 0 ? 'late' : 'present';
+    const minutesOnSite = Math.round(onSite / 60_000);
+    const counted = rostered && !!vs.length && (minutesOnSite >= plan.minOnSiteMin || (open && now < end));
     return {
       userId: id, name: names.get(id) ?? vs[0]?.name ?? id, rostered, status, firstIn, lastOut: open || !outs.length ? null : Math.max(...outs),
-      minutesLate, minutesOnSite: Math.round(onSite / 60_000), openVisit: open,
+      minutesLate, minutesOnSite, openVisit: open, counted,
     };
   }).filter((e) => e.status !== 'absent' || workday);
-  const present = engineers.filter((e) => e.status !== 'absent').length;
+  const present = engineers.filter((e) => e.counted).length;
   const required = workday ? plan.headcount : 0;
   return { day, workday, required, present, belowHeadcount: workday && present < required, engineers };
 }

@@ -22,7 +22,11 @@ describe.each(DIALECTS)('resident presence board (%s)', (dialect) => {
     await expectRefused(t, s.manager!, 'PUT', `${V}/projects/${ids.projectA}/resident-plan`, { headcount: 2, weekdays: [1], chinaCalendar: true, start: '18:00', end: '09:00', lateGraceMin: 10, engineerIds: [] }, { status: 400, code: 'VALIDATION', field: 'end' });
     await expectRefused(t, s.manager!, 'PUT', `${V}/projects/${ids.projectA}/resident-plan`, { headcount: 2, weekdays: [1], chinaCalendar: true, start: '08:30', end: '17:30', lateGraceMin: 10, engineerIds: [ids.users.cust_a] }, { status: 400, code: 'VALIDATION', field: 'engineerIds' });
     const r = await s.manager!.put(`${V}/projects/${ids.projectA}/resident-plan`, { headcount: 2, weekdays: [1, 2, 3, 4, 5], chinaCalendar: true, start: '08:30', end: '17:30', lateGraceMin: 10, engineerIds: [ids.users.engineer, ids.users.engineer2] });
-    expect(r.body).toMatchObject({ headcount: 2, lateGraceMin: 10, engineers: [{ id: ids.users.engineer, name: '张工' }, { id: ids.users.engineer2, name: '赵工' }] });
+    expect(r.body).toMatchObject({ headcount: 2, lateGraceMin: 10, minOnSiteMin: 240, engineers: [{ id: ids.users.engineer, name: '张工' }, { id: ids.users.engineer2, name: '赵工' }] });
+    // The minimum time on site: at most the working day; left out, the plan keeps its own.
+    await expectRefused(t, s.manager!, 'PUT', `${V}/projects/${ids.projectA}/resident-plan`, { headcount: 2, weekdays: [1, 2, 3, 4, 5], chinaCalendar: true, start: '08:30', end: '17:30', lateGraceMin: 10, engineerIds: [], minOnSiteMin: 541 }, { status: 400, code: 'VALIDATION', field: 'minOnSiteMin' });
+    expect((await s.manager!.put(`${V}/projects/${ids.projectA}/resident-plan`, { headcount: 2, weekdays: [1, 2, 3, 4, 5], chinaCalendar: true, start: '08:30', end: '17:30', lateGraceMin: 10, engineerIds: [ids.users.engineer, ids.users.engineer2], minOnSiteMin: 300 })).body.minOnSiteMin).toBe(300);
+    expect((await s.manager!.put(`${V}/projects/${ids.projectA}/resident-plan`, { headcount: 2, weekdays: [1, 2, 3, 4, 5], chinaCalendar: true, start: '08:30', end: '17:30', lateGraceMin: 10, engineerIds: [ids.users.engineer, ids.users.engineer2] })).body.minOnSiteMin).toBe(300);
     expect((await s.lead_a!.put(`${V}/projects/${ids.projectA}/resident-plan`, { headcount: 0, weekdays: [], chinaCalendar: false, start: '08:00', end: '09:00', lateGraceMin: 0, engineerIds: [] })).status).toBe(403);
   });
 

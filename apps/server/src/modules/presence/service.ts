@@ -11,7 +11,7 @@ import type { UserRepository } from '../users/repository.js';
 import { type PlanFacts, dayBoard, dayStart, daysOfMonth } from './board.js';
 import { PresenceRepository } from './repository.js';
 
-const DEFAULT_PLAN: Omit<PlanFacts, 'engineerIds'> = { headcount: 3, weekdays: [1, 2, 3, 4, 5], chinaCalendar: true, start: '08:30', end: '17:30', lateGraceMin: 15 };
+const DEFAULT_PLAN: Omit<PlanFacts, 'engineerIds'> = { headcount: 3, weekdays: [1, 2, 3, 4, 5], chinaCalendar: true, start: '08:30', end: '17:30', lateGraceMin: 15, minOnSiteMin: 240 };
 const beijingToday = (now: number) => new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Resident presence (R14): the project's commitment and, from check-ins, who was on site each day. */
@@ -27,7 +27,7 @@ export class PresenceService {
     if (!row) return { ...DEFAULT_PLAN, engineerIds: [], updatedAt: null };
     return {
       headcount: row.headcount, weekdays: JSON.parse(row.weekdays_json), chinaCalendar: row.china_calendar === 1, start: row.start_time,
-      end: row.end_time, lateGraceMin: row.late_grace_min, engineerIds: JSON.parse(row.engineer_ids_json), updatedAt: row.updated_at,
+      end: row.end_time, lateGraceMin: row.late_grace_min, engineerIds: JSON.parse(row.engineer_ids_json), minOnSiteMin: row.min_onsite_min, updatedAt: row.updated_at,
     };
   }
 
@@ -43,6 +43,8 @@ export class PresenceService {
 
   async savePlan(meta: RequestMeta, projectId: string, input: z.infer<typeof ResidentPlanUpdate>) {
     if (input.end <= input.start) throw invalid('end', '下班时间须晚于上班时间 / end must be after start');
+    const span = (Number(input.end.slice(0, 2)) - Number(input.start.slice(0, 2))) * 60 + Number(input.end.slice(3)) - Number(input.start.slice(3));
+    if (input.minOnSiteMin !== undefined && input.minOnSiteMin > span) throw invalid('minOnSiteMin', `最短在场时长不能超过上班时长 ${span} 分钟 / cannot exceed the ${span}-minute working day`);
     const now = this.d.now();
     return this.db.transaction().execute(async (tx) => {
       const p = await this.d.projects.visibleProject(tx, meta.actor, projectId);
@@ -54,11 +56,12 @@ export class PresenceService {
       await this.repo.savePlan(tx, {
         project_id: projectId, headcount: input.headcount, weekdays_json: JSON.stringify([...new Set(input.weekdays)].sort()), china_calendar: input.chinaCalendar ? 1 : 0,
         start_time: input.start, end_time: input.end, late_grace_min: input.lateGraceMin, engineer_ids_json: JSON.stringify(ids), updated_at: now, updated_by: meta.actor.userId,
+        min_onsite_min: input.minOnSiteMin ?? before.minOnSiteMin,
       });
       const after = await this.facts(tx, projectId);
       await this.d.audit.record(tx, meta, {
         action: 'presence.plan', targetType: 'project', targetId: projectId,
-        summary: `驻场承诺：${p.name} 每个工作日 ${input.headcount} 人，${input.start}–${input.end}，驻场人员 ${people.map((u) => u.display_name).join('、') || '未指定'}`,
+        summary: `驻场承诺：${p.name} 每个工作日 ${input.headcount} 人，${input.start}–${input.end}，每人在场不少于 ${after.minOnSiteMin} 分钟，驻场人员 ${people.map((u) => u.display_name).join('、') || '未指定'}`,
         detail: { before, after },
       });
       return this.present(tx, projectId, after);

@@ -66,6 +66,15 @@ describe.each(DIALECTS)('organisations, projects and contracts API (%s)', (diale
     expect([detail.before.name, detail.after.name]).toEqual(['新项目', '新项目（二期）']);
   });
 
+  it('the assignee list holds the team\'s engineers only (docs/API.md), never its managers or dispatchers', async () => {
+    const p = await admin.post(`${V}/projects`, { customerId: ids.orgB, code: 'PRJ-ASG', name: '派单名单', serviceManagerId: ids.users.manager, teamIds: [ids.users.manager, ids.users.dispatcher, ids.users.engineer] });
+    expect(p.status, JSON.stringify(p.body)).toBe(200);
+    expect((await manager.get(`${V}/projects/${p.body.id}/assignees`)).body.map((u: any) => u.username)).toEqual(['engineer']);
+    // No team: every active provider engineer, still engineers only.
+    const open = await admin.post(`${V}/projects`, { customerId: ids.orgB, code: 'PRJ-ASG2', name: '派单名单二', serviceManagerId: ids.users.manager });
+    expect((await manager.get(`${V}/projects/${open.body.id}/assignees`)).body.map((u: any) => u.username).sort()).toEqual(['engineer', 'engineer2']);
+  });
+
   it('refuses bad project input naming the field, writing nothing', async () => {
     const url = `${V}/projects`;
     const base = { customerId: ids.orgA, code: 'PRJ-X', name: '项目' };

@@ -186,10 +186,10 @@ export class ProjectService {
     return this.repo.contractsEndingFrom(db, day);
   }
 
-  /** Engineers of the project's team (falls back to all provider engineers when no team is set). */
+  /** Engineers of the project's team (falls back to all provider engineers when no team is set); tickets go to engineers, not managers or dispatchers. */
   async assignees(actor: Actor, projectId: string) {
     const p = await this.visibleProject(this.db, actor, projectId);
     const people = p.team_ids.length ? await this.users.list(this.db, { ids: p.team_ids }) : (await this.users.list(this.db, {})).filter((u) => u.org_kind === 'provider');
-    return people.filter((u) => !u.disabled && (u.roles.includes('engineer') || u.roles.includes('service_manager') || u.roles.includes('dispatcher')));
+    return people.filter((u) => !u.disabled && u.org_kind === 'provider' && u.roles.includes('engineer'));
   }
 }

@@ -213,7 +213,7 @@ describe.each(DIALECTS)('commitments, analytics and the monthly report (%s)', (d
     const counts = await xlsxSheet(xlsx.body, '工单统计');
     expect(counts.filter((r) => r[0] === '故障等级').map((r) => [r[1], r[2]])).toEqual([['一级', 2], ['二级', 2], ['三级', 1], ['四级', 0]]);
     expect(counts.filter((r) => r[0] === '响应方式').map((r) => [r[1], r[2]])).toEqual([['电话', 5]]);
-    expect(counts.filter((r) => r[0] === '故障原因').map((r) => [r[1], r[2]])).toEqual([['非人为', 2], ['人为', 1]]);
+    expect(counts.filter((r) => r[0] === '故障原因').map((r) => [r[1], r[2]])).toEqual([['非人为原因', 2], ['人为原因', 1]]);
     const archive = (await mgr.get(`${V}/projects/${project}/monthly-reports?month=2026-10`)).body.items;
     expect(archive.map((a: any) => a.format)).toEqual(['xlsx', 'pdf', 'docx']);
     for (const [a, f] of [[archive[0], xlsx], [archive[1], pdf], [archive[2], docx]] as const) {

@@ -1,4 +1,4 @@
-import type { Channel, ClockKind, CommitmentKind, CommitmentStatus, FaultCause, FaultLevel } from '@weibao/schema';
+import { type Channel, type ClockKind, type CommitmentKind, type CommitmentStatus, type FaultCause, type FaultLevel, labelMap } from '@weibao/schema';
 
 /**
  * The monthly O&M report (月度运维报告) as data. One model, three renderings (docx, pdf, xlsx), so the
@@ -44,12 +44,10 @@ export interface MonthlyReportModel {
   nextMonthPlan: string;
 }
 
-/** Labels used by every rendering. */
-export const CLOCK_LABEL: Record<ClockKind, string> = { response: '响应', arrival: '到场', resolution: '解决' };
-export const LEVEL_LABEL: Record<FaultLevel, string> = { 1: '一级', 2: '二级', 3: '三级', 4: '四级' };
-export const CHANNEL_LABEL: Record<Channel, string> = {
-  phone: '电话', fax: '传真', web: '平台', email: '邮件', remote: '远程', onsite: '现场', monitoring: '监控告警', api: '接口',
-};
-export const CAUSE_LABEL: Record<FaultCause | 'none', string> = { human: '人为', non_human: '非人为', unknown: '原因不明', none: '未填写' };
-export const STATUS_LABEL: Record<CommitmentStatus, string> = { met: '达成', missed: '未达成', no_data: '无数据' };
+/** Labels used by every rendering: the shared label table's Chinese, the words the web shows too. */
+export const CLOCK_LABEL: Record<ClockKind, string> = labelMap('clock');
+export const LEVEL_LABEL: Record<FaultLevel, string> = labelMap('level');
+export const CHANNEL_LABEL: Record<Channel, string> = labelMap('channel');
+export const CAUSE_LABEL: Record<FaultCause | 'none', string> = { ...labelMap('faultCause'), none: '未填写' };
+export const STATUS_LABEL: Record<CommitmentStatus, string> = labelMap('commitmentStatus');
 export const pctText = (p: number | null) => (p === null ? '无数据' : `${p}%`);

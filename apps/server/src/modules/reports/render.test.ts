@@ -1,7 +1,9 @@
+import { CHANNELS, CLOCK_KINDS, ClockStatus, CommitmentStatus, FaultCause, LABELS, type LabelKind, OM_RECORD_KINDS, SUSPEND_REASONS, TICKET_STATUSES, label } from '@weibao/schema';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { CATALOGUES } from '../../../../web/src/i18n/catalogues';
 import { docxText, pdfText, xlsxRows, xlsxSheet } from '../../test/files.js';
-import type { MonthlyReportModel } from './model.js';
+import { CAUSE_LABEL, CHANNEL_LABEL, CLOCK_LABEL, LEVEL_LABEL, type MonthlyReportModel, STATUS_LABEL } from './model.js';
 import { REPORT_MIME, durationText, renderReport, reportFileName } from './render.js';
 
 const at = (iso: string) => Date.parse(iso);
@@ -68,7 +70,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 const printed = [
   '月度运维报告', '市政务云运维项目 · 2025年06月', '一、概述', '市大数据中心', 'HT-2025-07', '政务云运维服务合同', '2025-01-01 至 2025-12-31',
   '王经理', '张三、李四', '2025-06-01 至 2025-06-30', '本月受理 12 单', '月末未结 2 单', '2 小时 15 分',
-  '二、工单统计', '按故障等级', '一级', '三级', '按响应方式', '电话', '平台', '按故障原因', '人为', '非人为',
+  '二、工单统计', '按故障等级', '一级', '三级', '按响应方式', '电话', '平台', '按故障原因', '人为原因', '非人为原因',
   '三、SLA 达成情况', '97.5%', '100%', '50%', '超时明细', 'GD-20250612-0007', '核心交换机宕机',
   '四、重大故障', '2025-06-12 09:30', '2025-06-12 14:12', '更换主控板并恢复配置',
   '监控告警，值班工程师受理', '工程师到场排查，确认主控板故障', '更换主控板，业务恢复',
@@ -129,14 +131,14 @@ describe('monthly report renderings', () => {
     expect(stats).toContainEqual(['故障等级', '一级', 2]);
     expect(stats).toContainEqual(['故障等级', '三级', 10]);
     expect(stats).toContainEqual(['响应方式', '电话', 7]);
-    expect(stats).toContainEqual(['故障原因', '非人为', 9]);
+    expect(stats).toContainEqual(['故障原因', '非人为原因', 9]);
 
     const sla = await xlsxSheet(data, 'SLA达成');
     expect(sla[0]).toContain('按时率(%)');
     expect(sla).toContainEqual(['响应', '全部', 39, 1, 0, 97.5]);
     expect(sla).toContainEqual(['解决', '一级', 1, 1, 0, 50]);
 
-    expect(await xlsxSheet(data, '超时明细')).toContainEqual(['GD-20250612-0007', '核心交换机宕机', '一级', '解决', 42, '非人为']);
+    expect(await xlsxSheet(data, '超时明细')).toContainEqual(['GD-20250612-0007', '核心交换机宕机', '一级', '解决', 42, '非人为原因']);
     const faults = await xlsxSheet(data, '重大故障');
     expect(faults).toHaveLength(4);
     expect(faults[2]).toEqual(['GD-20250612-0007', '核心交换机宕机', '一级', '2025-06-12 09:30', '2025-06-12 14:12', '更换主控板并恢复配置', '2025-06-12 10:05', '工程师到场排查，确认主控板故障']);
@@ -165,5 +167,28 @@ describe('monthly report renderings', () => {
     expect(await xlsxSheet(data, '满意度')).toContainEqual(['满意率(%)', '无数据']);
     expect(await xlsxSheet(data, '承诺达成')).toContainEqual(['合同执行合格率(%)', '无数据']);
     expect(await xlsxSheet(data, '工单统计')).toHaveLength(1);
+  });
+
+  /** One word for one thing: what the web shows for an enum value is what the report prints, for every value. */
+  it('the report and the web name every channel, status, level, reason, clock and verdict alike, from one label table', async () => {
+    const web = (lang: 'zh-CN' | 'en', key: string) => key.split('.').reduce<unknown>((a, k) => (a as Record<string, unknown> | undefined)?.[k], CATALOGUES[lang]);
+    const enums: [LabelKind, readonly (string | number)[], string][] = [
+      ['channel', CHANNELS, 'channel'], ['status', TICKET_STATUSES, 'status'], ['level', [1, 2, 3, 4], 'level.short'], ['suspendReason', SUSPEND_REASONS, 'suspendReason'],
+      ['faultCause', FaultCause.options, 'faultCause'], ['clock', CLOCK_KINDS, 'clock.kind'], ['clockStatus', ClockStatus.options, 'clock.status'], ['commitmentStatus', CommitmentStatus.options, 'reports.status'], ['recordKind', OM_RECORD_KINDS, 'record.kind'],
+    ];
+    for (const [kind, values, key] of enums) {
+      expect(Object.keys(LABELS[kind]).sort(), kind).toEqual(values.map(String).sort());
+      for (const v of values) for (const lang of ['zh-CN', 'en'] as const) expect(web(lang, `${key}.${v}`), `${key}.${v} ${lang}`).toBe(label(kind, v, lang));
+    }
+    // The report model's tables use the same words.
+    for (const c of CHANNELS) expect(CHANNEL_LABEL[c]).toBe(web('zh-CN', `channel.${c}`));
+    for (const l of [1, 2, 3, 4] as const) expect(LEVEL_LABEL[l]).toBe(web('zh-CN', `level.short.${l}`));
+    for (const c of FaultCause.options) expect(CAUSE_LABEL[c]).toBe(web('zh-CN', `faultCause.${c}`));
+    for (const k of CLOCK_KINDS) expect(CLOCK_LABEL[k]).toBe(web('zh-CN', `clock.kind.${k}`));
+    for (const s of CommitmentStatus.options) expect(STATUS_LABEL[s]).toBe(web('zh-CN', `reports.status.${s}`));
+    // And the rendered document: the channel table of a month with every channel, row by row.
+    const data = await renderReport({ ...model, byChannel: CHANNELS.map((channel, i) => ({ channel, count: i + 1 })) }, 'xlsx');
+    const rows = (await xlsxSheet(data, '工单统计')).filter((r) => r[0] === '响应方式').map((r) => [r[1], r[2]]);
+    expect(rows).toEqual(CHANNELS.map((c, i) => [web('zh-CN', `channel.${c}`), i + 1]));
   });
 });

@@ -68,6 +68,12 @@ export function DailyBoard({ projectId, day, plan }: { projectId: string; day: s
           {t('presence.onSiteNow')}
         </Tag>
       ) : null}
+      {/* Only rostered engineers on site for the plan's minimum count toward the headcount. */}
+      {e.status === 'extra' ? (
+        <Tag data-testid="presence-not-counted">{t('presence.extraNotCounted')}</Tag>
+      ) : e.status !== 'absent' && !e.counted ? (
+        <Tag color="warning" data-testid="presence-not-counted">{t('presence.shortVisit')}</Tag>
+      ) : null}
     </Space>
   );
   const columns: ColumnsType<DailyPresenceEngineer> = [

@@ -43,6 +43,7 @@ function PlanView({ plan }: { plan: ResidentPlan }) {
         <Descriptions.Item label={t('presence.chinaCalendar')}>{plan.chinaCalendar ? t('common.yes') : t('common.no')}</Descriptions.Item>
         <Descriptions.Item label={t('presence.hours')}>{`${plan.start}–${plan.end}`}</Descriptions.Item>
         <Descriptions.Item label={t('presence.grace')}>{t('presence.minutesN', { n: plan.lateGraceMin })}</Descriptions.Item>
+        <Descriptions.Item label={t('presence.minOnSite')}>{t('presence.minutesN', { n: plan.minOnSiteMin })}</Descriptions.Item>
         <Descriptions.Item label={t('presence.roster')}>
           <span data-testid="plan-roster">{plan.engineers.map((e) => e.name).join(sep) || '—'}</span>
         </Descriptions.Item>
@@ -77,7 +78,7 @@ function PlanForm({ projectId, plan }: { projectId: string; plan: ResidentPlan }
         name="resident-plan"
         layout="vertical"
         key={`${projectId}-${plan.updatedAt ?? 'default'}`}
-        initialValues={{ headcount: plan.headcount, weekdays: plan.weekdays, chinaCalendar: plan.chinaCalendar, start: plan.start, end: plan.end, lateGraceMin: plan.lateGraceMin, engineerIds: plan.engineerIds }}
+        initialValues={{ headcount: plan.headcount, weekdays: plan.weekdays, chinaCalendar: plan.chinaCalendar, start: plan.start, end: plan.end, lateGraceMin: plan.lateGraceMin, minOnSiteMin: plan.minOnSiteMin, engineerIds: plan.engineerIds }}
         onFinish={onFinish}
         scrollToFirstError
       >
@@ -90,6 +91,11 @@ function PlanForm({ projectId, plan }: { projectId: string; plan: ResidentPlan }
           <Col xs={12} md={6}>
             <Form.Item name="lateGraceMin" label={t('presence.graceMin')} rules={[required]}>
               <InputNumber min={0} max={240} precision={0} className="full-width" data-testid="plan-grace" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="minOnSiteMin" label={t('presence.minOnSiteMin')} rules={[required]} extra={t('presence.minOnSiteHelp')}>
+              <InputNumber min={0} max={1440} precision={0} className="full-width" data-testid="plan-min-onsite" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
