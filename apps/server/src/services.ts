@@ -24,6 +24,7 @@ import { StaffingService } from './modules/staffing/service.js';
 import { SecurityPolicyService } from './modules/security/service.js';
 import { SlaService } from './modules/sla/service.js';
 import { TicketService } from './modules/tickets/service.js';
+import { ClockReplanner } from './modules/tickets/replan.js';
 import { FeedbackService } from './modules/feedback/service.js';
 import { KnowledgeService } from './modules/knowledge/service.js';
 import { SurveySchedules } from './modules/satisfaction/schedules.js';
@@ -50,6 +51,8 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const sla = new SlaService();
   const notifications = new NotificationService(database.db, now, audit);
   const tickets = new TicketService({ database, audit, sla, projects, users: userRepo, notifications, now, dataDir: config.dataDir, backdateReasonMinutes: config.backdateReasonMinutes });
+  const clockReplanner = new ClockReplanner(tickets);
+  projects.replanner = clockReplanner;
   const fieldDeps = { database, audit, projects, tickets, users: userRepo, notifications, now, dataDir: config.dataDir };
   const visits = new VisitService(fieldDeps);
   const records = new RecordService(fieldDeps);
@@ -81,7 +84,7 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const reports = new ReportService({ database, audit, projects, builder, mail: new NotificationRepository(), now, dataDir: config.dataDir });
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now, config.dataDir);
   const worker = new Worker({ database, tickets, visits, assets, inspections, surveySchedules, reports, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, commitments, analytics, reports, mailer, worker };
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, clockReplanner, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, commitments, analytics, reports, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;
