@@ -273,7 +273,8 @@ export class SlaService {
     let breached = false;
     for (const c of await this.repo.clocksOf(db, ticketId)) {
       const v = computeClock(factsOf(c), cal, now);
-      if (v.status === 'breached') breached = true;
+      // A late arrival later declared not needed computes as not needed but is stored as breached.
+      if (v.status === 'breached' || c.outcome === 'breached') breached = true;
       if (c.due_at !== null && (next === null || c.due_at < next)) next = c.due_at;
     }
     return { nextDueAt: next, breached };

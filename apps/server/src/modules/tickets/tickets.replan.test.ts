@@ -234,4 +234,16 @@ describe.each(DIALECTS)('re-planning clocks and keeping breaches (%s)', (dialect
     expect(sla('arrival')).toMatchObject({ met: 0, breached: 3, notNeeded: 0 });
     expect(model.breaches.filter((x: any) => x.kind === 'arrival').map((x: any) => x.number).sort()).toEqual([a.number, b.number, c.number].sort());
   });
+
+  it('an arrival that ran late is a breach even before the worker noticed it, when it is then declared not needed', async () => {
+    const { project } = await contract({});
+    const tk = await open(project, cst(21, 10));
+    t.clock.set(cst(21, 10, 10));
+    await act(eng, tk.id, { action: 'respond' });
+    t.clock.set(cst(21, 10, 40)); // no worker pass: nothing raised yet
+    const d = await act(eng, tk.id, { action: 'arrival_not_needed', reason: '远程解决' });
+    expect(clockOf(d, 'arrival')).toMatchObject({ status: 'breached', breachedByMs: 10 * MIN, notNeededReason: '远程解决' });
+    expect(d.breached).toBe(true);
+    expect(await clockRow(tk.id, 'arrival')).toMatchObject({ outcome: 'breached', late_ms: 10 * MIN });
+  });
 });
