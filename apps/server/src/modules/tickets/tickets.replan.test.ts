@@ -233,6 +233,9 @@ describe.each(DIALECTS)('re-planning clocks and keeping breaches (%s)', (dialect
     expect(sla('response')).toMatchObject({ met: 0, breached: 3 });
     expect(sla('arrival')).toMatchObject({ met: 0, breached: 3, notNeeded: 0 });
     expect(model.breaches.filter((x: any) => x.kind === 'arrival').map((x: any) => x.number).sort()).toEqual([a.number, b.number, c.number].sort());
+    // The later action is shown beside the breach.
+    const later = (tk: { number: string }, kind: string) => model.breaches.find((x: any) => x.number === tk.number && x.kind === kind).later;
+    expect([later(a, 'arrival'), later(b, 'response'), later(c, 'response')]).toEqual(['其后标记无需到场：远程解决', '其后调整为四级', undefined]);
   });
 
   it('an arrival that ran late is a breach even before the worker noticed it, when it is then declared not needed', async () => {
