@@ -318,15 +318,18 @@ export function outcomeOf(c: ClockRow, cal: WorkingCalendar, breachRaised = fals
 
 /**
  * A stopped clock shows its stored outcome (a later calendar change does not rewrite it); a clock
- * whose breach was raised (`breachRaised`) shows as breached whatever happened after.
+ * whose breach was raised (`breachRaised`) or that ran past its planned due instant (re-plans leave
+ * a breached clock's due alone) shows as breached whatever happened after.
  */
 export function presentClock(c: ClockRow, cal: WorkingCalendar, now: number, breachRaised = false) {
-  const keptBreach = c.outcome === 'breached' || (breachRaised && !c.cancelled && c.outcome !== 'met');
+  const pastDue = c.stopped_at === null && c.due_at !== null && now > c.due_at;
+  const keptBreach = c.outcome === 'breached' || ((breachRaised || pastDue) && !c.cancelled && c.outcome !== 'met');
   const v = computeClock(keptBreach ? { ...factsOf(c), notNeeded: false } : factsOf(c), cal, now);
   const status = c.cancelled ? ('not_needed' as const) : keptBreach ? ('breached' as const) : c.outcome === 'met' ? ('met' as const) : v.status;
   return {
     kind: c.kind as ClockKind, cycle: c.cycle, status, targetMs: c.target_ms, startedAt: c.started_at,
-    dueAt: v.dueAt, stoppedAt: c.stopped_at, elapsedMs: c.elapsed_ms ?? v.elapsedMs, remainingMs: v.remainingMs, pausedMs: v.pausedMs,
+    // A kept breach shows the due instant it was planned with and ran past, not one a later calendar computes.
+    dueAt: keptBreach && c.due_at !== null ? c.due_at : v.dueAt, stoppedAt: c.stopped_at, elapsedMs: c.elapsed_ms ?? v.elapsedMs, remainingMs: v.remainingMs, pausedMs: v.pausedMs,
     breachedByMs: c.late_ms ?? v.breachedByMs, percent: v.percent, notNeededReason: c.cancelled ? 'cancelled' : c.not_needed_reason,
   };
 }

@@ -123,6 +123,26 @@ describe.each(DIALECTS)('re-planning clocks and keeping breaches (%s)', (dialect
     expect(JSON.parse((await auditSince(t.database, seq2))[0]!.detail_json).replanned).toBeUndefined();
   });
 
+  it('a holiday entered afterwards for a day the clocks already ran late on leaves those breaches standing', async () => {
+    const calendar = { kind: 'business', weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })), chinaHolidays: false };
+    const { project, contract: cid } = await contract({ calendar });
+    const tk = await open(project, cst(19, 10)); // Monday
+    t.clock.set(cst(19, 10, 40));
+    await act(eng, tk.id, { action: 'respond' }); // 10 min late
+    const stored = await clockRow(tk.id, 'response');
+    expect(stored.outcome).toBe('breached');
+    t.clock.set(cst(19, 11));
+    await patchPolicy(cid, { calendar: { ...calendar, customHolidays: [{ date: '2026-10-19', name: '补录的假日' }] } });
+    const d = (await disp.get(`${V}/tickets/${tk.id}`)).body;
+    expect(clockOf(d, 'response')).toMatchObject({ status: 'breached', breachedByMs: 10 * MIN, elapsedMs: 40 * MIN });
+    expect(await clockRow(tk.id, 'response')).toEqual(stored);
+    // The running arrival clock was late too (due 10:30): it keeps its target and due, and stays breached.
+    expect(clockOf(d, 'arrival')).toMatchObject({ status: 'breached', targetMs: 30 * MIN, dueAt: cst(19, 10, 30) });
+    expect(d.breached).toBe(true);
+    // The resolution clock had not breached: it is re-planned from the new calendar (2 h from Tue 09:00).
+    expect(clockOf(d, 'resolution')).toMatchObject({ status: 'running', dueAt: cst(20, 11) });
+  });
+
   it('a shortened target breaches at the new instant; no warning fires on the old plan', async () => {
     const { project, contract: cid } = await contract({});
     const tk = await open(project, cst(15, 10));
