@@ -24,6 +24,7 @@ import { StaffingService } from './modules/staffing/service.js';
 import { SecurityPolicyService } from './modules/security/service.js';
 import { SlaService } from './modules/sla/service.js';
 import { TicketService } from './modules/tickets/service.js';
+import { ClockReplanner } from './modules/tickets/replan.js';
 import { FeedbackService } from './modules/feedback/service.js';
 import { HolidayService } from './modules/holidays/service.js';
 import { KnowledgeService } from './modules/knowledge/service.js';
@@ -51,6 +52,8 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const sla = new SlaService();
   const notifications = new NotificationService(database.db, now, audit);
   const tickets = new TicketService({ database, audit, sla, projects, users: userRepo, notifications, now, dataDir: config.dataDir, backdateReasonMinutes: config.backdateReasonMinutes, backdateActionReasonMinutes: config.backdateActionReasonMinutes });
+  const clockReplanner = new ClockReplanner(tickets);
+  projects.replanner = clockReplanner;
   const fieldDeps = { database, audit, projects, tickets, users: userRepo, notifications, now, dataDir: config.dataDir };
   const visits = new VisitService(fieldDeps);
   const records = new RecordService(fieldDeps);
@@ -80,11 +83,11 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const analytics = new AnalyticsService({ database, projects, presence, inspections, training, satisfaction, now });
   const builder = new ReportBuilder({ database, projects, presence, inspections, training, satisfaction, commitments, now });
   const reports = new ReportService({ database, audit, projects, builder, mail: new NotificationRepository(), now, dataDir: config.dataDir });
-  const holidays = new HolidayService({ database, audit, sla, projects, users: userRepo, notifications, now });
+  const holidays = new HolidayService({ database, audit, sla, projects, users: userRepo, notifications, now, replanContractClocks: (tx, ids, change) => clockReplanner.replanContractClocks(tx, ids, change) });
   projects.holidayHorizon = (c) => holidays.horizon(c);
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now, config.dataDir);
   const worker = new Worker({ database, tickets, visits, assets, inspections, surveySchedules, reports, holidays, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, commitments, analytics, reports, holidays, mailer, worker };
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, clockReplanner, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, commitments, analytics, reports, holidays, mailer, worker };
 }
 
 export type Services = ReturnType<typeof buildServices>;

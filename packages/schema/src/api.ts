@@ -174,6 +174,8 @@ export const Attachment = z.object({ id: Id, at: Millis, uploaderName: z.string(
 export const ClockHistory = z.object({
   kind: ClockKind, cycle: z.number().int(),
   segments: z.array(z.object({ kind: z.enum(['running', 'paused', 'calendar_gap']), start: Millis, end: Millis.nullable(), reason: z.string().optional(), name: z.string().optional() })),
+  /** Contract policy or calendar changes that re-planned this clock (reason: a code, e.g. contract_policy). */
+  replans: z.array(z.object({ at: Millis, byName: z.string().nullable(), reason: z.string(), fromDue: Millis.nullable(), toDue: Millis.nullable(), fromTargetMs: z.number(), toTargetMs: z.number() })),
 });
 
 /** Provider staff as dispatchers need them for assignment filters: no contact details. */

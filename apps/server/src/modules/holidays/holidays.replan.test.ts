@@ -4,9 +4,8 @@ import { DIALECTS, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';
 
-// enabled when replanContractClocks is wired (coordinator): services.ts must pass the SLA side's
-// replanContractClocks into HolidayService's deps; then change describe.skip to describe.
-describe.skip.each(DIALECTS)('a saved holiday year re-plans the open clocks of business-hours contracts (%s)', (dialect) => {
+// The holidays service re-plans through tickets/replan.ts (wired in services.ts).
+describe.each(DIALECTS)('a saved holiday year re-plans the open clocks of business-hours contracts (%s)', (dialect) => {
   let t: Awaited<ReturnType<typeof testApp>>;
   beforeAll(async () => { t = await testApp(dialect); });
   afterAll(async () => { await t?.drop(); });

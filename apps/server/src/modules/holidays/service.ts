@@ -116,7 +116,7 @@ export class HolidayService {
         const affected = (await this.d.projects.contractsInForceFrom(tx, `${year}-01-01`))
           .filter((c) => c.starts_on <= `${year}-12-31` && usesChinaHolidays(JSON.parse(c.policy_json) as SlaPolicy)).map((c) => c.id);
         const replanned = affected.length && this.d.replanContractClocks
-          ? await this.d.replanContractClocks(tx, affected, { actorId: meta.actor.userId, actorName: meta.actor.displayName, reason: `录入 ${year} 年法定节假日` })
+          ? await this.d.replanContractClocks(tx, affected, { actorId: meta.actor.userId, actorName: meta.actor.displayName, reason: 'holidays' })
           : null;
         await this.audit(tx, meta, year, { before, after: { year, ...data }, contracts: affected, replanned });
         return this.get(year, tx);

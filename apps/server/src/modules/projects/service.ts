@@ -33,6 +33,8 @@ export class ProjectService {
   commitments?: { seed(tx: Tx, c: { id: string; satisfaction_target_pct: number }, at: number, by: string | null): Promise<void> };
   /** Set by services.ts: the holidays module's warning for years without holiday data (issue 13, item 2). */
   holidayHorizon?: (c: { policy: SlaPolicy; startsOn: string; endsOn: string }) => HolidayHorizon;
+  /** Set by services.ts: a saved policy or calendar re-plans the open tickets' clocks (tickets/replan.ts). */
+  replanner?: { replanContractClocks(tx: Tx, contractIds: string[], change: { actorId: string | null; actorName: string; reason: string }): Promise<{ tickets: number; clocks: number }> };
   constructor(private readonly database: Database, private readonly users: UserRepository, private readonly audit: AuditService, private readonly now: () => number) {}
   private get db() { return this.database.db; }
   private present(c: ContractRow) {
@@ -176,7 +178,11 @@ export class ProjectService {
       };
       await this.repo.updateContract(tx, id, patch);
       const after = { ...before, ...patch };
-      await this.audit.record(tx, meta, { action: 'contract.update', targetType: 'contract', targetId: id, summary: `修改合同 ${after.code}`, detail: { before: presentContract(before), after: presentContract(after) } });
+      // Same transaction: no alert can fire on the old plan once the new policy is visible.
+      const replanned = patch.policy_json !== before.policy_json && this.replanner
+        ? await this.replanner.replanContractClocks(tx, [id], { actorId: meta.actor.userId, actorName: meta.actor.displayName, reason: 'contract_policy' }) : null;
+      const moved = replanned?.tickets ? `，重排 ${replanned.tickets} 张工单的 ${replanned.clocks} 个时钟` : '';
+      await this.audit.record(tx, meta, { action: 'contract.update', targetType: 'contract', targetId: id, summary: `修改合同 ${after.code}${moved}`, detail: { before: presentContract(before), after: presentContract(after), ...(replanned ? { replanned } : {}) } });
       return this.present(after);
     });
   }

@@ -18,6 +18,14 @@ export interface BuilderDeps {
   satisfaction: SatisfactionService; commitments: CommitmentService; now: () => number;
 }
 const LEVELS: FaultLevel[] = [1, 2, 3, 4];
+/** What happened to a breached clock afterwards, shown beside the breach (it never replaces it). */
+function laterAction(r: { not_needed_reason: string | null; level: number | null; ticket_level: number }): { later?: string } {
+  const parts = [
+    ...(r.not_needed_reason !== null ? [`其后标记无需到场：${r.not_needed_reason}`] : []),
+    ...(r.level !== null && Number(r.level) !== Number(r.ticket_level) ? [`其后调整为${LEVEL_LABEL[Number(r.ticket_level) as FaultLevel]}`] : []),
+  ];
+  return parts.length ? { later: parts.join('；') } : {};
+}
 const EVENT_ZH: Record<string, string> = {
   created: '受理报修', dispatch: '派单', claim: '接单', transfer: '转派', respond: '响应', arrive: '到场签到', arrival_not_needed: '无需到场',
   suspend: '挂起', resume: '恢复处理', urge: '催办', resolve: '解决', confirm: '客户确认', reopen: '重开', cancel: '取消', change_level: '调整故障等级',
@@ -72,7 +80,7 @@ export class ReportBuilder {
       byChannel: CHANNELS.map((channel) => ({ channel, count: received.filter((r) => r.channel === channel).reduce((a, r) => a + r.n, 0) })).filter((c) => c.count > 0) as { channel: Channel; count: number }[],
       byCause: (['non_human', 'human', 'unknown', 'none'] as const).map((cause) => ({ cause, count: causes.find((c) => c.cause === cause)?.n ?? 0 })).filter((c) => c.count > 0),
       sla,
-      breaches: breaches.map((r) => ({ number: r.number, title: r.title, level: Number(r.level) as FaultLevel, kind: r.kind as ClockKind, lateMin: Math.ceil(Number(r.late_ms ?? 0) / 60_000), cause: (r.fault_cause ?? 'none') as FaultCause | 'none' })),
+      breaches: breaches.map((r) => ({ number: r.number, title: r.title, level: Number(r.level) as FaultLevel, kind: r.kind as ClockKind, lateMin: Math.ceil(Number(r.late_ms ?? 0) / 60_000), cause: (r.fault_cause ?? 'none') as FaultCause | 'none', ...laterAction(r) })),
       majorFaults: major.tickets.map((t) => ({
         number: t.number, title: t.title, level: Number(t.level) as FaultLevel, reportedAt: Number(t.reported_at), resolvedAt: t.resolved_at === null ? null : Number(t.resolved_at), solution: t.solution,
         timeline: major.events.filter((e) => e.ticket_id === t.id).map((e) => ({ at: Number(e.at), text: [EVENT_ZH[e.type] ?? e.type, e.display_name, e.reason].filter(Boolean).join(' · ') })),

@@ -24,7 +24,8 @@ export interface MonthlyReportModel {
   byCause: { cause: FaultCause | 'none'; count: number }[];
   /** Per clock: overall and per level; pct null when no clock ended in the month. */
   sla: { kind: ClockKind; level: FaultLevel | null; met: number; breached: number; notNeeded: number; pct: number | null }[];
-  breaches: { number: string; title: string; level: FaultLevel; kind: ClockKind; lateMin: number; cause: FaultCause | 'none' }[];
+  /** `later`: what was done after the breach (无需到场, a level change); the breach stands beside it. */
+  breaches: { number: string; title: string; level: FaultLevel; kind: ClockKind; lateMin: number; cause: FaultCause | 'none'; later?: string }[];
   majorFaults: {
     number: string; title: string; level: FaultLevel; reportedAt: number; resolvedAt: number | null; solution: string | null;
     timeline: { at: number; text: string }[];

@@ -60,7 +60,7 @@ export async function reportXlsx(m: MonthlyReportModel): Promise<Buffer> {
     {
       name: '超时明细', widths: [18, 36, 8, 8, 12, 12],
       blocks: [{ header: ['工单号', '标题', '等级', '时钟', '超时(分钟)', '故障原因'],
-        rows: m.breaches.map((b) => [b.number, b.title, LEVEL_LABEL[b.level], CLOCK_LABEL[b.kind], b.lateMin, CAUSE_LABEL[b.cause]]) }],
+        rows: m.breaches.map((b) => [b.number, b.later ? `${b.title}（${b.later}）` : b.title, LEVEL_LABEL[b.level], CLOCK_LABEL[b.kind], b.lateMin, CAUSE_LABEL[b.cause]]) }],
     },
     {
       // One row per timeline event, the fault repeated, so the sheet filters and sorts as a flat list.

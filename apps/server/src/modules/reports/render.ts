@@ -88,7 +88,7 @@ export function reportBlocks(m: MonthlyReportModel): Block[] {
     [1, 1, 1, 1, 1, 1.2], '无数据');
   sub('超时明细');
   table(['工单号', '标题', '等级', '时钟', '超时分钟', '故障原因'],
-    m.breaches.map((b) => [b.number, b.title, LEVEL_LABEL[b.level], CLOCK_LABEL[b.kind], n(b.lateMin), CAUSE_LABEL[b.cause]]),
+    m.breaches.map((b) => [b.number, b.later ? `${b.title}（${b.later}）` : b.title, LEVEL_LABEL[b.level], CLOCK_LABEL[b.kind], n(b.lateMin), CAUSE_LABEL[b.cause]]),
     [18, 34, 8, 8, 12, 12], '本月无超时工单');
 
   heading('四、重大故障');

@@ -20,6 +20,14 @@ export class SlaRepository {
   async openAlerts(db: Tx, clockId: string) {
     return db.selectFrom('sla_alerts').selectAll().where('clock_id', '=', clockId).where('state', 'in', ['pending', 'paused']).execute();
   }
+  /** Every alert of a clock, raised or not: a fired breach is a fact later changes must keep. */
+  async alertsOf(db: Tx, clockId: string) {
+    return db.selectFrom('sla_alerts').selectAll().where('clock_id', '=', clockId).execute();
+  }
+  /** Clocks of a ticket whose breach alert has been raised. */
+  async firedBreaches(db: Tx, ticketId: string) {
+    return (await db.selectFrom('sla_alerts').select('clock_id').where('ticket_id', '=', ticketId).where('kind', '=', 'breach').where('state', '=', 'fired').execute()).map((r) => r.clock_id);
+  }
   /**
    * Due alerts, locked for this transaction; rows another node holds are skipped (exactly-once).
    * Breaches first: a back-dated burst makes several warnings per clock due at once, and they must

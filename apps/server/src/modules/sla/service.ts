@@ -17,6 +17,11 @@ export const ALERTS = [
 
 export type ClockRow = SlaClocksTable;
 
+/** One clock moved by a re-plan, for the ticket's clock history ("due moved from A to B"). */
+export interface ClockReplan { kind: ClockKind; cycle: number; fromDue: number | null; toDue: number | null; fromTargetMs: number; toTargetMs: number }
+/** A stored re-plan event as the clock history shows it. */
+export interface ReplanEvent { at: number; byName: string | null; reason: string; clocks: ClockReplan[] }
+
 export function targetsFor(policy: SlaPolicy, level: number): Record<ClockKind, number> {
   const t = policy.targets.find((x) => x.level === level) ?? policy.targets[0]!;
   return { response: t.responseMin * 60_000, arrival: t.arrivalMin * 60_000, resolution: t.resolutionMin * 60_000 };
@@ -99,25 +104,43 @@ export class SlaService {
     await this.repo.insertAlerts(tx, this.alertRows(row, cal, now));
   }
 
-  /** Re-derives due time and alert times after the facts of a clock changed. */
-  private async save(tx: Tx, c: ClockRow, policy: SlaPolicy, now: number) {
+  /**
+   * Re-derives due time and alert times after the facts of a clock changed. `replan`: the target or
+   * calendar changed under a running clock; if that puts the breach in the past, the breach alone
+   * is raised (at once) and the warnings it overtook are dropped instead of all firing together.
+   */
+  private async save(tx: Tx, c: ClockRow, policy: SlaPolicy, now: number, replan = false) {
     const cal = this.calendar(policy.calendar);
     const f = factsOf(c);
     const stopped = c.stopped_at !== null || c.not_needed_reason !== null || c.cancelled === 1;
     c.due_at = stopped || c.paused_since !== null ? null : thresholdAt(f, cal, 1);
-    Object.assign(c, outcomeOf(c, cal));
+    const alerts = await this.repo.alertsOf(tx, c.id);
+    Object.assign(c, outcomeOf(c, cal, alerts.some((a) => a.kind === 'breach' && a.state === 'fired')));
     c.updated_at = now;
     const { id, ...patch } = c;
     await this.repo.updateClock(tx, id, patch);
-    for (const alert of await this.repo.openAlerts(tx, c.id)) {
+    const overtaken = replan && c.due_at !== null && c.due_at < now;
+    for (const alert of alerts.filter((a) => a.state === 'pending' || a.state === 'paused')) {
       const spec = ALERTS.find((a) => a.kind === alert.kind)!;
-      if (stopped) await this.repo.setAlert(tx, alert.id, { state: 'cancelled', fire_at: null });
+      if (stopped || (overtaken && alert.kind !== 'breach')) await this.repo.setAlert(tx, alert.id, { state: 'cancelled', fire_at: null });
       else if (c.paused_since !== null) await this.repo.setAlert(tx, alert.id, { state: 'paused', fire_at: null });
       else {
         const at = thresholdAt(f, cal, spec.fraction);
         await this.repo.setAlert(tx, alert.id, { state: 'pending', fire_at: at === null ? null : at + spec.offset });
       }
     }
+  }
+
+  /**
+   * Whether a clock has breached: its breach alert was raised, or it ran past the due instant it was
+   * planned with. Such a clock keeps its target and outcome whatever changes later (a breach is never
+   * erased), so neither a level change nor a new policy re-plans it.
+   */
+  private async hasBreached(tx: Tx, c: ClockRow, cal: WorkingCalendar, now: number): Promise<boolean> {
+    if (c.outcome === 'breached' || (c.due_at !== null && now > c.due_at)) return true;
+    // A paused clock has no due instant: whether it ran late before the pause is computed.
+    if (c.paused_since !== null && computeClock(factsOf(c), cal, now).status === 'breached') return true;
+    return (await this.repo.alertsOf(tx, c.id)).some((a) => a.kind === 'breach' && a.state === 'fired');
   }
 
   private current(clocks: ClockRow[], kind: ClockKind) {
@@ -156,6 +179,8 @@ export class SlaService {
     if (!c || c.stopped_at !== null || c.not_needed_reason !== null) return false;
     c.not_needed_reason = reason;
     c.stopped_at = at;
+    // The pause is kept (closed at the decision) so a breach before it is still measured right.
+    if (c.paused_since !== null) c.pauses_json = JSON.stringify([...JSON.parse(c.pauses_json), { from: c.paused_since, to: at }]);
     c.paused_since = null;
     await this.save(tx, c, policy, at);
     return true;
@@ -203,32 +228,65 @@ export class SlaService {
     await this.createClock(tx, { id: ticketId, projectId: last?.project_id ?? null }, level, 'resolution', (last?.cycle ?? 0) + 1, targetsFor(policy, level).resolution, at, policy, at);
   }
 
-  /** Level change: running clocks keep their start (reported_at or reopen) and get the new level's targets. */
+  /**
+   * Level change: running clocks keep their start (reported_at or reopen) and get the new level's
+   * targets; a clock that has breached keeps its target and level (the breach stands).
+   */
   async retarget(tx: Tx, ticketId: string, level: number, at: number, policy: SlaPolicy) {
     const targets = targetsFor(policy, level);
+    const cal = this.calendar(policy.calendar);
     for (const kind of ['response', 'arrival', 'resolution'] as const) {
       const c = this.current(await this.repo.clocksOf(tx, ticketId), kind);
       if (!c || c.stopped_at !== null || c.not_needed_reason !== null || c.cancelled) continue;
+      if (await this.hasBreached(tx, c, cal, at)) continue;
       c.target_ms = targets[kind];
       c.level = level;
       await this.save(tx, c, policy, at);
     }
   }
 
+  /**
+   * The policy or calendar of the ticket's contract changed: every running or paused clock that has
+   * not breached gets the target of its level under `policy` and new due and alert times (pending
+   * alerts only; raised ones stay raised). Stopped and breached clocks keep what they have. Returns
+   * the clocks whose due instant or target moved.
+   */
+  async replan(tx: Tx, ticketId: string, level: number, policy: SlaPolicy, now: number): Promise<ClockReplan[]> {
+    const cal = this.calendar(policy.calendar);
+    const clocks = await this.repo.clocksOf(tx, ticketId);
+    const out: ClockReplan[] = [];
+    for (const kind of ['response', 'arrival', 'resolution'] as const) {
+      const c = this.current(clocks, kind);
+      if (!c || c.stopped_at !== null || c.not_needed_reason !== null || c.cancelled) continue;
+      if (await this.hasBreached(tx, c, cal, now)) continue;
+      const fromDue = c.due_at;
+      const fromTargetMs = c.target_ms;
+      c.target_ms = targetsFor(policy, c.level ?? level)[kind];
+      await this.save(tx, c, policy, now, true);
+      if (c.due_at !== fromDue || c.target_ms !== fromTargetMs) out.push({ kind, cycle: c.cycle, fromDue, toDue: c.due_at, fromTargetMs, toTargetMs: c.target_ms });
+    }
+    return out;
+  }
+
   /** Views of the latest cycle of each clock, plus earlier resolution cycles. */
-  /** `rows`: the clocks when the caller has them already (a ticket just created). */
+  /** `rows`: the clocks when the caller has them already (a ticket just created, nothing raised yet). */
   async views(db: Tx, ticketId: string, policy: SlaPolicy, now: number, rows?: ClockRow[]) {
     const cal = this.calendar(policy.calendar);
     // Same order as the repository returns (kind, then cycle), whichever way the rows came.
     const ordered = rows ? [...rows].sort((a, b) => a.kind.localeCompare(b.kind) || a.cycle - b.cycle) : await this.repo.clocksOf(db, ticketId);
-    return ordered.map((c) => presentClock(c, cal, now));
+    const fired = new Set(rows ? [] : await this.repo.firedBreaches(db, ticketId));
+    return ordered.map((c) => presentClock(c, cal, now, fired.has(c.id)));
   }
 
-  async history(db: Tx, ticketId: string, policy: SlaPolicy, now: number) {
+  /** `replans`: the ticket's re-plan events; each clock lists the ones that moved it. */
+  async history(db: Tx, ticketId: string, policy: SlaPolicy, now: number, replans: ReplanEvent[] = []) {
     const cal = this.calendar(policy.calendar);
     return (await this.repo.clocksOf(db, ticketId)).map((c) => ({
       kind: c.kind as ClockKind, cycle: c.cycle,
       segments: clockHistory(factsOf(c), cal, now).map((s) => ({ kind: s.kind, start: s.start, end: s.end, ...(s.reason ? { reason: s.reason } : {}), ...(s.name ? { name: s.name } : {}) })),
+      replans: replans.flatMap((e) => e.clocks.filter((x) => x.kind === c.kind && x.cycle === c.cycle).map((x) => ({
+        at: e.at, byName: e.byName, reason: e.reason, fromDue: x.fromDue, toDue: x.toDue, fromTargetMs: x.fromTargetMs, toTargetMs: x.toTargetMs,
+      }))),
     }));
   }
 
@@ -239,7 +297,8 @@ export class SlaService {
     let breached = false;
     for (const c of await this.repo.clocksOf(db, ticketId)) {
       const v = computeClock(factsOf(c), cal, now);
-      if (v.status === 'breached') breached = true;
+      // A late arrival later declared not needed computes as not needed but is stored as breached.
+      if (v.status === 'breached' || c.outcome === 'breached') breached = true;
       if (c.due_at !== null && (next === null || c.due_at < next)) next = c.due_at;
     }
     return { nextDueAt: next, breached };
@@ -267,20 +326,34 @@ export class SlaService {
   }
 }
 
-/** What a stopped clock ended as, for reporting; all null while it runs. */
-export function outcomeOf(c: ClockRow, cal: WorkingCalendar): Pick<ClockRow, 'outcome' | 'elapsed_ms' | 'late_ms'> {
+/**
+ * What a stopped clock ended as, for reporting; all null while it runs. A clock that had breached
+ * (`breachRaised`: its breach alert fired, or it ran past its target before it stopped) stays
+ * breached even when the arrival was later declared not needed.
+ */
+export function outcomeOf(c: ClockRow, cal: WorkingCalendar, breachRaised = false): Pick<ClockRow, 'outcome' | 'elapsed_ms' | 'late_ms'> {
   if (c.cancelled === 1) return { outcome: 'cancelled', elapsed_ms: null, late_ms: null };
-  if (c.not_needed_reason !== null) return { outcome: 'not_needed', elapsed_ms: null, late_ms: null };
-  if (c.stopped_at === null) return { outcome: null, elapsed_ms: null, late_ms: null };
-  const v = computeClock(factsOf(c), cal, c.stopped_at);
-  return { outcome: v.status === 'breached' ? 'breached' : 'met', elapsed_ms: v.elapsedMs, late_ms: v.breachedByMs };
+  if (c.stopped_at === null) return { outcome: c.not_needed_reason !== null ? 'not_needed' : null, elapsed_ms: null, late_ms: null };
+  const v = computeClock({ ...factsOf(c), notNeeded: false }, cal, c.stopped_at);
+  const breached = breachRaised || v.status === 'breached';
+  if (c.not_needed_reason !== null && !breached) return { outcome: 'not_needed', elapsed_ms: null, late_ms: null };
+  return { outcome: breached ? 'breached' : 'met', elapsed_ms: v.elapsedMs, late_ms: v.breachedByMs };
 }
 
-export function presentClock(c: ClockRow, cal: WorkingCalendar, now: number) {
-  const v = computeClock(factsOf(c), cal, now);
+/**
+ * A stopped clock shows its stored outcome (a later calendar change does not rewrite it); a clock
+ * whose breach was raised (`breachRaised`) or that ran past its planned due instant (re-plans leave
+ * a breached clock's due alone) shows as breached whatever happened after.
+ */
+export function presentClock(c: ClockRow, cal: WorkingCalendar, now: number, breachRaised = false) {
+  const pastDue = c.stopped_at === null && c.due_at !== null && now > c.due_at;
+  const keptBreach = c.outcome === 'breached' || ((breachRaised || pastDue) && !c.cancelled && c.outcome !== 'met');
+  const v = computeClock(keptBreach ? { ...factsOf(c), notNeeded: false } : factsOf(c), cal, now);
+  const status = c.cancelled ? ('not_needed' as const) : keptBreach ? ('breached' as const) : c.outcome === 'met' ? ('met' as const) : v.status;
   return {
-    kind: c.kind as ClockKind, cycle: c.cycle, status: c.cancelled ? ('not_needed' as const) : v.status, targetMs: c.target_ms, startedAt: c.started_at,
-    dueAt: v.dueAt, stoppedAt: c.stopped_at, elapsedMs: v.elapsedMs, remainingMs: v.remainingMs, pausedMs: v.pausedMs,
-    breachedByMs: v.breachedByMs, percent: v.percent, notNeededReason: c.cancelled ? 'cancelled' : c.not_needed_reason,
+    kind: c.kind as ClockKind, cycle: c.cycle, status, targetMs: c.target_ms, startedAt: c.started_at,
+    // A kept breach shows the due instant it was planned with and ran past, not one a later calendar computes.
+    dueAt: keptBreach && c.due_at !== null ? c.due_at : v.dueAt, stoppedAt: c.stopped_at, elapsedMs: c.elapsed_ms ?? v.elapsedMs, remainingMs: v.remainingMs, pausedMs: v.pausedMs,
+    breachedByMs: c.late_ms ?? v.breachedByMs, percent: v.percent, notNeededReason: c.cancelled ? 'cancelled' : c.not_needed_reason,
   };
 }

@@ -1,4 +1,4 @@
-import type { TicketStatus } from '@weibao/schema';
+import { OPEN_STATUSES, type TicketStatus } from '@weibao/schema';
 import type { Dialect } from '../../db/database.js';
 import { containsText, sql, type Tx } from '../../db/dialect.js';
 import { insertRows } from '../../db/insert.js';
@@ -51,6 +51,10 @@ export class TicketRepository {
   }
   async rowsByIds(db: Tx, ids: string[]) {
     return ids.length ? db.selectFrom('tickets').selectAll().where('id', 'in', ids).execute() : [];
+  }
+  /** Open tickets of a contract (their running or paused clocks follow the contract's policy). */
+  async openOfContract(db: Tx, contractId: string) {
+    return db.selectFrom('tickets').select(['id', 'level']).where('contract_id', '=', contractId).where('status', 'in', [...OPEN_STATUSES]).orderBy('id').execute();
   }
   async row(db: Tx, id: string) {
     return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
@@ -126,6 +130,9 @@ export class TicketRepository {
       .where('ticket_id', '=', ticketId).orderBy('ticket_events.at').orderBy('ticket_events.id').limit(2000);
     if (publicOnly) q = q.where('ticket_events.public', '=', 1);
     return q.execute();
+  }
+  async eventsOfType(db: Tx, ticketId: string, type: string) {
+    return db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).where('type', '=', type).orderBy('at').orderBy('id').limit(500).execute();
   }
   async lastEventOfType(db: Tx, ticketId: string, type: string) {
     return db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).where('type', '=', type).orderBy('at', 'desc').limit(1).executeTakeFirst();

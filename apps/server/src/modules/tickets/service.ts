@@ -14,7 +14,7 @@ import type { AuditService } from '../audit/service.js';
 import type { NotificationService } from '../notifications/service.js';
 import { defaultPolicy } from '../projects/policy.js';
 import type { ProjectService } from '../projects/service.js';
-import type { ClockRow, SlaService } from '../sla/service.js';
+import type { ClockRow, ReplanEvent, SlaService } from '../sla/service.js';
 import type { UserRepository } from '../users/repository.js';
 import { dueSort, decodeCursor, encodeCursor } from './ordering.js';
 import { allowedActions } from './policy.js';
@@ -229,7 +229,11 @@ export class TicketService {
 
   async clockHistory(actor: Actor, id: string) {
     const t = await this.visible(this.db, actor, id);
-    return this.d.sla.history(this.db, id, await this.policyOf(this.db, t.contract_id), this.d.now());
+    const replans = (await this.repo.eventsOfType(this.db, id, 'sla.replan')).map((e) => {
+      const d = JSON.parse(e.data_json) as Omit<ReplanEvent, 'at'>;
+      return { at: e.at, byName: d.byName ?? null, reason: d.reason, clocks: d.clocks ?? [] };
+    });
+    return this.d.sla.history(this.db, id, await this.policyOf(this.db, t.contract_id), this.d.now(), replans);
   }
 
   async comments(actor: Actor, id: string) {

@@ -55,6 +55,8 @@ function ClockCard({ kind, clock, fetchedAt }: { kind: ClockKind; clock: Clock |
         // Still open after the breach: the lateness keeps growing, so compute it live.
         const late = clock.stoppedAt === null && clock.dueAt !== null ? Math.max(now - clock.dueAt, clock.breachedByMs) : clock.breachedByMs;
         sub = t('clock.lateBy', { time: clock.stoppedAt === null ? formatCountdown(late) : formatDuration(late) });
+        // A breach stays a breach: a later "no site visit needed" is shown beside it, not instead.
+        if (clock.notNeededReason && clock.notNeededReason !== 'cancelled') sub += `\n${t('clock.laterNotNeeded', { reason: clock.notNeededReason })}`;
         break;
       }
     }

@@ -36,6 +36,15 @@ export function ClockHistoryView({ ticketId }: { ticketId: string }) {
               ),
             }))}
           />
+          {h.replans.map((r) => (
+            <div key={`${r.at}-${r.reason}`} className="muted" data-testid="clock-replan">
+              {t('clock.replan', {
+                at: formatDateTime(r.at), by: r.byName ?? '—', reason: t(`clock.replanReason.${r.reason}`, { defaultValue: r.reason }),
+                from: r.fromDue === null ? t('clock.replanPaused') : formatDateTime(r.fromDue), to: r.toDue === null ? t('clock.replanPaused') : formatDateTime(r.toDue),
+              })}
+              {r.fromTargetMs !== r.toTargetMs ? t('clock.replanTarget', { from: formatDuration(r.fromTargetMs), to: formatDuration(r.toTargetMs) }) : null}
+            </div>
+          ))}
         </section>
       ))}
     </div>
