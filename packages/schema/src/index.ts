@@ -9,3 +9,4 @@ export * from './patch.js';
 export * from './satisfaction.js';
 export * from './knowledge.js';
 export * from './reports.js';
+export * from './dates.js';
