@@ -260,8 +260,6 @@ export class InspectionService {
   async completion(actor: Actor, projectId: string, q: z.infer<typeof CompletionQuery>) {
     await this.d.projects.visibleProject(this.db, actor, projectId);
     const month = q.month ?? this.today().slice(0, 7);
-    // A month that has not begun has nothing to measure: refused rather than shown as complete.
-    if (month > this.today().slice(0, 7)) throw invalid('month', '该月尚未开始，无法统计 / the month has not begun: nothing to measure yet');
     const first = `${month}-01`;
     const { total, byPlan } = await this.completionBetween(projectId, first, addDays(addMonths(first, 1), -1));
     return { projectId, month, ...total, byPlan };
