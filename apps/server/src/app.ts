@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { type RouteInfo, registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerInputGuards } from './http/input.js';
 import { registerOpenApi } from './http/openapi.js';
 import { repairRoutes } from './modules/assets/repair-routes.js';
 import { assetRoutes } from './modules/assets/routes.js';
@@ -73,6 +74,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await registerOpenApi(app);
   registerAuth(app, services.auth, routes, services.audit);
+  registerInputGuards(app);
 
   await app.register(async (api) => {
     api.get('/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查 Health', response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) } } },

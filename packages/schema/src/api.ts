@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate, MillisFilter, inRange } from './dates.js';
 import { Channel, ClockKind, ClockStatus, FaultCause, FaultLevel, OrgKind, Role, SuspendReason, TicketStatus } from './enums.js';
 import { HolidayHorizon, HolidayHorizonWarning } from './holidays.js';
 
@@ -36,8 +37,8 @@ export const CalendarSpecSchema = z.discriminatedUnion('kind', [
     timezone: z.string().optional(),
     weekly: z.array(BusinessPeriod).optional(),
     chinaHolidays: z.boolean().optional(),
-    customHolidays: z.array(z.object({ date: z.string().regex(/^\d{4}-\d\d-\d\d$/), name: z.string().optional() })).optional(),
-    customWorkdays: z.array(z.object({ date: z.string().regex(/^\d{4}-\d\d-\d\d$/), name: z.string().optional() })).optional(),
+    customHolidays: z.array(z.object({ date: CalendarDate, name: z.string().optional() })).optional(),
+    customWorkdays: z.array(z.object({ date: CalendarDate, name: z.string().optional() })).optional(),
     coveredYears: z.array(z.number().int()).optional(),
   }),
 ]);
@@ -62,7 +63,7 @@ export const Contract = z.object({
 });
 export const ContractCreate = z.object({
   code: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(200),
-  startsOn: z.string().regex(/^\d{4}-\d\d-\d\d$/), endsOn: z.string().regex(/^\d{4}-\d\d-\d\d$/),
+  startsOn: CalendarDate, endsOn: CalendarDate,
   warrantyMonths: z.number().int().min(0).max(240).default(36),
   policy: SlaPolicy.partial().optional(),
   partExtension: z.enum(['downtime', 'restart']).default('downtime'),
@@ -140,7 +141,7 @@ export const TicketCreate = z.object({
   assetId: Id.optional(),
 });
 export type TicketCreate = z.infer<typeof TicketCreate>;
-export const TicketListQuery = z.object({
+export const TicketListQuery = inRange(z.object({
   tab: z.enum(['mine', 'created', 'all', 'at_risk']).default('all'),
   status: z.array(TicketStatus).or(TicketStatus.transform((s) => [s])).optional(),
   level: z.coerce.number().int().min(1).max(4).optional(),
@@ -151,9 +152,9 @@ export const TicketListQuery = z.object({
    * `outcome` in [endedFrom, endedTo). Needs projectId (the clocks are indexed by project).
    */
   clock: ClockKind.optional(), outcome: z.enum(['met', 'breached']).optional(),
-  endedFrom: z.coerce.number().int().nonnegative().optional(), endedTo: z.coerce.number().int().nonnegative().optional(),
+  endedFrom: MillisFilter.optional(), endedTo: MillisFilter.optional(),
   cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(20),
-});
+}), { from: 'endedFrom', to: 'endedTo' });
 export const TicketPage = z.object({ items: z.array(TicketSummary), nextCursor: z.string().nullable() });
 export const TicketActionRequest = z.object({
   action: z.enum(['dispatch', 'claim', 'transfer', 'respond', 'arrive', 'arrival_not_needed', 'suspend', 'resume', 'urge', 'resolve', 'confirm', 'reopen', 'cancel', 'change_level']),
@@ -188,11 +189,11 @@ export const AuditEntry = z.object({
   ip: z.string().nullable(), action: z.string(), targetType: z.string().nullable(), targetId: z.string().nullable(),
   summary: z.string(), result: z.enum(['success', 'failure']),
 });
-export const AuditQuery = z.object({
+export const AuditQuery = inRange(z.object({
   actorId: Id.optional(), actorName: z.string().trim().max(80).optional(), action: z.string().max(64).optional(), result: z.enum(['success', 'failure']).optional(),
-  targetId: z.string().max(64).optional(), from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional(),
+  targetId: z.string().max(64).optional(), from: MillisFilter.optional(), to: MillisFilter.optional(),
   cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+}));
 export const Dashboard = z.object({
   openTotal: z.number().int(), createdToday: z.number().int(), resolvedToday: z.number().int(), breachedOpen: z.number().int(),
   byLevel: z.array(z.object({ level: FaultLevel, count: z.number().int() })),

@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import { CalendarDate, inRange } from './dates.js';
 import { patchOf } from './patch.js';
 import { Id, Millis } from './api.js';
 import { FaultCause } from './enums.js';
 import { Discipline } from './fieldwork.js';
 
 /** A calendar date (YYYY-MM-DD) that exists: 2026-02-30 is refused. */
-export const IsoDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, '格式应为 YYYY-MM-DD / expected YYYY-MM-DD').refine((d) => {
-  const t = new Date(`${d}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-}, '不是有效日期 / not a calendar date');
+export const IsoDate = CalendarDate;
 
 // ---------- contract terms for assets (R1, R3, R4) ----------
 /** R4: how a replaced part's warranty is extended — by the repair downtime, or a full term from the replacement. */
@@ -151,7 +149,7 @@ export const TicketRepair = z.object({
 export const RepairAssetSet = z.object({ assetId: Id });
 
 // ---------- cost statement (R3) ----------
-export const CostStatementQuery = z.object({ customerId: Id, from: IsoDate, to: IsoDate });
+export const CostStatementQuery = inRange(z.object({ customerId: Id, from: IsoDate, to: IsoDate }));
 export const CostStatementLine = z.object({
   day: z.string(), ticketId: Id, ticketNumber: z.string(), ticketTitle: z.string(), projectName: z.string(),
   assetName: z.string().nullable(), serial: z.string().nullable(), kind: CostKind, description: z.string(),
@@ -169,9 +167,9 @@ export const ArchiveEvent = z.object({
   ticketId: Id.nullable(), ticketNumber: z.string().nullable(), title: z.string(), detail: z.string(),
   amountCents: z.number().int().nullable(), billable: z.boolean().nullable(),
 });
-export const ArchiveQuery = z.object({
+export const ArchiveQuery = inRange(z.object({
   kinds: z.array(ArchiveKind).or(ArchiveKind.transform((k) => [k])).optional(),
   from: IsoDate.optional(), to: IsoDate.optional(),
   cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+}));
 export const ArchivePage = z.object({ items: z.array(ArchiveEvent), nextCursor: z.string().nullable() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate, CalendarMonth } from './dates.js';
 import { patchOf } from './patch.js';
 import { Id, Millis } from './api.js';
 
@@ -37,7 +38,7 @@ export const SiteVisitQuery = z.object({
   projectId: Id.optional(),
   engineerId: Id.optional(),
   /** Beijing calendar day, YYYY-MM-DD. */
-  day: z.string().regex(/^\d{4}-\d\d-\d\d$/).optional(),
+  day: CalendarDate.optional(),
   open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -115,7 +116,7 @@ export const RecordsVerifyResult = z.object({ checked: z.number().int(), problem
 
 // ---------- service record sheets, exports, public verification ----------
 export const OmRecordSheetsRequest = z.object({ recordIds: z.array(Id).min(1).max(100) });
-export const OmRecordExportQuery = z.object({ projectId: Id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+export const OmRecordExportQuery = z.object({ projectId: Id, month: CalendarMonth });
 /** `h`: the verification code printed on the sheet; without it (or with a wrong one) the record is not found. */
 export const RecordVerifyQuery = z.object({ h: z.string().max(64).optional() });
 export const RecordVerification = z.object({
@@ -149,7 +150,7 @@ export const ResidentPlanUpdate = ResidentPlan.pick({ headcount: true, weekdays:
   .extend({ minOnSiteMin: ResidentPlan.shape.minOnSiteMin.optional() });
 export const PRESENCE_STATUSES = ['present', 'late', 'absent', 'extra'] as const; // extra: on site but not on the roster (a visitor, never headcount)
 export const PresenceStatus = z.enum(PRESENCE_STATUSES);
-export const DailyPresenceQuery = z.object({ projectId: Id, day: z.string().regex(/^\d{4}-\d\d-\d\d$/) });
+export const DailyPresenceQuery = z.object({ projectId: Id, day: CalendarDate });
 export const DailyPresence = z.object({
   projectId: Id, projectName: z.string(), day: z.string(), workday: z.boolean(), required: z.number().int(), present: z.number().int(),
   belowHeadcount: z.boolean(),
@@ -160,7 +161,7 @@ export const DailyPresence = z.object({
     counted: z.boolean(),
   })),
 });
-export const MonthlyPresenceQuery = z.object({ projectId: Id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+export const MonthlyPresenceQuery = z.object({ projectId: Id, month: CalendarMonth });
 export const MonthlyPresence = z.object({
   projectId: Id, projectName: z.string(), month: z.string(), workdays: z.number().int(), required: z.number().int(),
   /** Working days on which fewer than `required` engineers checked in. */
@@ -177,7 +178,7 @@ export const DISCIPLINES = ['software', 'data_gis', 'hardware', 'network_securit
 export const Discipline = z.enum(DISCIPLINES);
 export const Certification = z.object({
   name: z.string().trim().min(1).max(100), number: z.string().trim().max(100).optional(),
-  expiresOn: z.string().regex(/^\d{4}-\d\d-\d\d$/).nullable(),
+  expiresOn: CalendarDate.nullable(),
 });
 export const EngineerProfile = z.object({
   userId: Id, name: z.string(), disciplines: z.array(Discipline), skillLevel: z.number().int().min(1).max(5),

@@ -11,3 +11,4 @@ export * from './satisfaction.js';
 export * from './knowledge.js';
 export * from './reports.js';
 export * from './holidays.js';
+export * from './dates.js';

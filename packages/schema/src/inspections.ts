@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarMonth, inRange } from './dates.js';
 import { patchOf } from './patch.js';
 import { Id, Millis } from './api.js';
 import { IsoDate } from './assets.js';
@@ -64,14 +65,14 @@ export const InspectionTask = z.object({
   templateVersionId: Id, status: z.enum(['open', 'in_progress', 'done', 'cancelled']), state: TaskState,
   doneOn: z.string().nullable(), cancelReason: z.string().nullable(),
 });
-export const InspectionTaskQuery = z.object({
+export const InspectionTaskQuery = inRange(z.object({
   projectId: Id.optional(), assigneeId: Id.optional(), from: IsoDate, to: IsoDate,
   state: TaskState.optional(),
   cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(500).default(200),
-});
+}));
 export const InspectionTaskPage = z.object({ items: z.array(InspectionTask), nextCursor: z.string().nullable() });
 /** month: YYYY-MM, this (Beijing) month when left out. */
-export const CompletionQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() });
+export const CompletionQuery = z.object({ month: CalendarMonth.optional() });
 const Counts = z.object({ planned: z.number().int(), done: z.number().int(), late: z.number().int(), overdue: z.number().int(), open: z.number().int(), cancelled: z.number().int() });
 export const InspectionCompletion = Counts.extend({
   projectId: Id, month: z.string(),

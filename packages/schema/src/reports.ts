@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { CalendarMonth, inRange } from './dates.js';
 import { Id, Millis } from './api.js';
 import { IsoDate } from './assets.js';
 import { ClockKind, FaultCause, FaultLevel } from './enums.js';
 
 // ---------- commitments register (承诺登记, R29) ----------
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+export const Month = CalendarMonth;
 /**
  * Every promise of the bid's after-sales chapter that Weibao measures from its own records.
  * `target` per kind: response/arrival/resolution (per level) and support_24h: required on-time %
@@ -64,10 +65,10 @@ export const CommitmentOverview = z.object({
 });
 
 // ---------- analytics (运营分析 dashboard) ----------
-export const AnalyticsQuery = z.object({
+export const AnalyticsQuery = inRange(z.object({
   customerId: Id.optional(), projectId: Id.optional(),
   from: IsoDate.optional(), to: IsoDate.optional(),
-});
+}), { maxDays: 400 });
 const Rate = z.object({ met: z.number().int(), breached: z.number().int(), notNeeded: z.number().int(), pct: z.number().nullable() });
 export const Analytics = z.object({
   from: IsoDate, to: IsoDate, projectIds: z.array(Id),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Millis } from './api.js';
 import { IsoDate } from './assets.js';
+import { inRange } from './dates.js';
 
 // ---------- satisfaction (满意度, R29) ----------
 /** 5 非常满意, 4 满意, 3 一般, 2 不满意, 1 非常不满意; 4 and 5 count as satisfied. */
@@ -46,7 +47,7 @@ export const SurveySchedule = z.object({
   id: Id, projectId: Id, title: z.string(), everyMonths: z.number().int(), openDays: z.number().int(), nextOn: z.string(), active: z.boolean(),
   lastSentOn: z.string().nullable(), createdAt: Millis,
 });
-export const SatisfactionQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
+export const SatisfactionQuery = inRange(z.object({ from: IsoDate.optional(), to: IsoDate.optional() }));
 export const SatisfactionReport = z.object({
   projectId: Id, from: z.string(), to: z.string(),
   requested: z.number().int(), rated: z.number().int(), satisfied: z.number().int(),

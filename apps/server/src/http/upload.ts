@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { invalid } from './errors.js';
+import { NUL_REASON } from './input.js';
 import { pickLocale } from './messages.js';
 
 /**
@@ -16,5 +17,10 @@ export async function uploaded(req: FastifyRequest) {
   if (!req.isMultipart()) throw invalid('file', '需要 multipart/form-data / multipart/form-data expected');
   const part = await req.file();
   if (!part) throw invalid('file', '缺少文件 / no file');
+  // The JSON-body check (http/input.ts) does not see multipart: the file's name and text fields are checked here.
+  if (part.filename.includes('\u0000')) throw invalid('file', NUL_REASON);
+  for (const [name, f] of Object.entries(part.fields)) {
+    for (const one of [f].flat()) if (one && one.type === 'field' && (name.includes('\u0000') || String(one.value).includes('\u0000'))) throw invalid(name, NUL_REASON);
+  }
   return { fileName: part.filename, mime: part.mimetype, data: await part.toBuffer() };
 }

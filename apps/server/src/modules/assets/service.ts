@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AcceptanceCreate, AssetCreate, AssetListQuery, AssetUpdate, InspectionCreate, InspectionDueQuery } from '@weibao/schema';
 import type { z } from 'zod';
@@ -8,6 +7,7 @@ import type { Tx } from '../../db/dialect.js';
 import type { AssetsTable } from '../../db/types.js';
 import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
+import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
 import { beijingDay, decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
@@ -207,10 +207,8 @@ export class AssetService {
     if (!acc) throw notFound('验收记录');
     await this.d.projects.visibleProject(this.db, meta.actor, acc.project_id);
     if (!file.data.length) throw invalid('file', '文件为空 / empty file');
-    const rel = path.join('acceptances', `${id}-${newId(this.d.now())}`);
-    const abs = path.join(this.d.dataDir, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, file.data);
+    const files = new FileStore(this.d.dataDir);
+    const rel = files.put('acceptances', file.data, this.d.now());
     try {
       await this.db.transaction().execute(async (tx) => {
         const sha = createHash('sha256').update(file.data).digest('hex');
@@ -219,7 +217,7 @@ export class AssetService {
         await this.d.audit.record(tx, meta, { action: 'acceptance.document', targetType: 'project', targetId: acc.project_id, summary: `验收批次 ${acc.batch} 上传验收文件 ${name}（${file.data.length} 字节）`, detail: { acceptanceId: id, sha256: sha, replaced: acc.doc_sha256 } });
       });
     } catch (e) {
-      fs.rmSync(abs, { force: true });
+      files.remove(rel);
       throw e;
     }
     return (await this.acceptances(meta.actor, acc.project_id)).find((a) => a.id === id)!;
@@ -230,7 +228,7 @@ export class AssetService {
     if (!acc) throw notFound('验收记录');
     await this.d.projects.visibleProject(this.db, actor, acc.project_id);
     if (!acc.doc_path) throw notFound('验收文件');
-    return { path: path.join(this.d.dataDir, acc.doc_path), fileName: acc.doc_name ?? 'document', mime: acc.doc_mime ?? 'application/octet-stream' };
+    return { path: new FileStore(this.d.dataDir).resolve(acc.doc_path), fileName: acc.doc_name ?? 'document', mime: acc.doc_mime ?? 'application/octet-stream' };
   }
 
   // ---------- annual inspections (R5) ----------

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OmRecordsTable } from '../../db/types.js';
+import { FileStore } from '../../lib/files.js';
 
 /**
  * The bytes a signed record's link covers: its frozen content, who signed, when, from where and the
@@ -30,8 +31,9 @@ export function checkLink(r: OmRecordsTable, expectedSeq: number, prevHash: stri
   if (r.content_hash !== recordDigest(r.prev_hash ?? '', r)) p('content hash mismatch (the signed record was changed)');
   if (!r.signature_path || !r.signature_sha256) p('signature missing');
   else {
-    const file = path.join(dataDir, r.signature_path);
-    if (!fs.existsSync(file)) p('signature image file missing');
+    const file = (() => { try { return new FileStore(dataDir).resolve(r.signature_path!); } catch { return null; } })();
+    if (!file) p('signature path outside the data directory');
+    else if (!fs.existsSync(file)) p('signature image file missing');
     else if (createHash('sha256').update(fs.readFileSync(file)).digest('hex') !== r.signature_sha256) p('signature image changed');
   }
   return problems;

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { labelMap } from '@weibao/schema';
 import ExcelJS from 'exceljs';
 import { type RequestMeta, isCustomer } from '../../http/actor.js';
@@ -10,6 +8,7 @@ import { parseList } from './record-view.js';
 import type { RecordService } from './records.js';
 import { recordSheetsPdf } from './sheet.js';
 import { beijingClock, beijingDayStart } from './time.js';
+import { FileStore } from '../../lib/files.js';
 
 const KIND: Record<string, string> = labelMap('recordKind');
 const STATUS: Record<string, string> = { draft: '草稿', submitted: '待签字确认', rejected: '已退回', signed: '已签字确认', superseded: '已被更正' };
@@ -34,9 +33,8 @@ export class RecordExports {
       const row = await this.records.visible(this.db, meta.actor, id).catch((e) => { throw opts.batch ? invalid('recordIds', `记录不存在 / unknown record ${id}`) : e; });
       const record = await this.records.detail(this.db, meta.actor, row);
       const customer = await this.d.projects.repo.org(this.db, row.customer_id);
-      const sig = row.signature_path ? path.join(this.d.dataDir, row.signature_path) : null;
       inputs.push({
-        record, signaturePng: sig && fs.existsSync(sig) ? fs.readFileSync(sig) : null, verifyUrl: this.verifyUrl(origin, row.id, row.content_hash),
+        record, signaturePng: row.signature_path ? new FileStore(this.d.dataDir).readIfExists(row.signature_path) : null, verifyUrl: this.verifyUrl(origin, row.id, row.content_hash),
         providerName: provider?.name ?? '', customerName: customer?.name ?? '',
       });
     }

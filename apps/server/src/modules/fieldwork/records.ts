@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { type OmRecordAmend, type OmRecordCreate, type OmRecordQuery, type OmRecordUpdate, labelMap } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Tx } from '../../db/dialect.js';
 import type { OmRecordsTable } from '../../db/types.js';
 import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
+import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import { type ChainProblem, checkLink, recordDigest } from './chain.js';
 import type { FieldworkDeps } from './deps.js';
@@ -224,16 +223,14 @@ export class RecordService {
     const now = this.d.now();
     const ids = [...new Set(recordIds)];
     const sha = createHash('sha256').update(png).digest('hex');
-    const rel = path.join('signatures', String(new Date(now).getUTCFullYear()), `${newId(now)}.png`);
-    const abs = path.join(this.d.dataDir, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, png);
-    try {
-      return await this.db.transaction().execute(async (tx) => {
+    // The image is stored once the first record is known and may be signed (a later refusal removes it again).
+    let rel: string | null = null;
+    return new FileStore(this.d.dataDir).writing((put) => this.db.transaction().execute(async (tx) => {
         const out = [];
         for (const id of ids) {
           const r = await this.visible(tx, meta.actor, id).catch(() => { throw invalid('recordIds', `记录不存在 / unknown record ${id}`); });
           await this.must(tx, meta.actor, r, 'sign', `签字确认 ${r.number} / sign ${r.number}`);
+          rel ??= put('signatures', png, now, '.png');
           const head = await this.repo.chainHead(tx);
           const seq = Number(head.seq) + 1;
           const signed: OmRecordsTable = {
@@ -256,17 +253,13 @@ export class RecordService {
           out.push(await this.detail(tx, meta.actor, (await this.repo.record(tx, id))!));
         }
         return { items: out };
-      });
-    } catch (e) {
-      fs.rmSync(abs, { force: true });
-      throw e;
-    }
+    }));
   }
 
   async signature(actor: Actor, id: string) {
     const r = await this.visible(this.db, actor, id);
     if (!r.signature_path) throw notFound('签名');
-    return path.join(this.d.dataDir, r.signature_path);
+    return new FileStore(this.d.dataDir).resolve(r.signature_path);
   }
 
   /** `weibao records verify`: walks the chain in order and checks every link, the head and the images. */

@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
 import { download } from '../../http/download.js';
-import { invalid } from '../../http/errors.js';
+import { uploaded } from '../../http/upload.js';
 import type { Services } from '../../services.js';
 
 const IdParam = z.object({ id: z.string().max(64) });
@@ -32,12 +32,7 @@ export const fieldworkRoutes = (s: Services): FastifyPluginAsyncZod => async (ap
   app.get('/site-visits', { config: { access: STAFF_AND_CUSTOMERS }, schema: { tags, summary: '出入记录 Check-ins (keyset pages, newest first)', querystring: SiteVisitQuery, response: { 200: SiteVisitPage } } },
     async (req) => s.visits.list(meta(req).actor, req.query));
   app.post('/site-visits/:id/photo', { config: { access: FIELD_STAFF }, schema: { tags, summary: '上传现场照片 Photo (multipart field "file")', consumes: ['multipart/form-data'], params: IdParam, response: { 200: SiteVisit } } },
-    async (req) => {
-      if (!req.isMultipart()) throw invalid('file', '需要 multipart/form-data / multipart/form-data expected');
-      const part = await req.file();
-      if (!part) throw invalid('file', '缺少文件 / no file');
-      return s.visits.addPhoto(meta(req), req.params.id, { mime: part.mimetype, data: await part.toBuffer() });
-    });
+    async (req) => s.visits.addPhoto(meta(req), req.params.id, await uploaded(req)));
   app.get('/site-visits/:id/photo', { config: { access: STAFF_AND_CUSTOMERS }, schema: { tags, summary: '现场照片 Photo', params: IdParam } },
     async (req, reply) => {
       const f = await s.visits.photo(meta(req).actor, req.params.id);

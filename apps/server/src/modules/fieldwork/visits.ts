@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { CheckInRequest, CheckOutRequest, SiteVisitQuery } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
+import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import { performActionIn } from '../tickets/actions.js';
 import type { FieldworkDeps } from './deps.js';
@@ -126,17 +126,15 @@ export class VisitService {
     return { items: page.map((v) => presentVisit(v, now)), nextCursor: more && last ? encodeKeyset(last.checked_in_at, last.id) : null };
   }
 
-  /** A photo taken on site, stored under <dataDir>/visit-photos/<yyyy>/<id>; only the visit's engineer adds it. */
+  /** A photo taken on site, stored under <dataDir>/visit-photos/<yyyy>/<generated id>; only the visit's engineer adds it. */
   async addPhoto(meta: RequestMeta, id: string, file: { mime: string; data: Buffer }) {
     if (!IMAGE_TYPES.has(file.mime)) throw invalid('file', '请上传 JPEG/PNG/WebP/HEIC 图片 / upload a JPEG, PNG, WebP or HEIC image');
     if (file.data.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
     const now = this.d.now();
     const v = await this.visible(this.db, meta.actor, id);
     if (v.engineer_id !== meta.actor.userId) throw new AppError('FORBIDDEN');
-    const rel = path.join('visit-photos', String(new Date(v.checked_in_at).getUTCFullYear()), `${id}-${now}`);
-    const abs = path.join(this.d.dataDir, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, file.data);
+    const files = new FileStore(this.d.dataDir);
+    const rel = files.put('visit-photos', file.data, now);
     try {
       return await this.db.transaction().execute(async (tx) => {
         await this.repo.updateVisit(tx, id, { photo_path: rel, photo_mime: file.mime });
@@ -144,7 +142,7 @@ export class VisitService {
         return presentVisit((await this.repo.visit(tx, id))!, now);
       });
     } catch (e) {
-      fs.rmSync(abs, { force: true });
+      files.remove(rel);
       throw e;
     }
   }
@@ -152,7 +150,7 @@ export class VisitService {
   async photo(actor: Actor, id: string) {
     const v = await this.visible(this.db, actor, id);
     if (!v.photo_path) throw notFound('照片');
-    return { path: path.join(this.d.dataDir, v.photo_path), mime: v.photo_mime ?? 'application/octet-stream' };
+    return { path: new FileStore(this.d.dataDir).resolve(v.photo_path), mime: v.photo_mime ?? 'application/octet-stream' };
   }
 
   /**

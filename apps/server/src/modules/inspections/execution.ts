@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.js';
+import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import type { RecordService } from '../fieldwork/records.js';
 import type { TicketService } from '../tickets/service.js';
@@ -74,31 +75,24 @@ export class InspectionExecution {
 
   async photo(meta: RequestMeta, id: string, key: string, file: { mime: string; data: Buffer }) {
     if (!/^image\/(png|jpeg|webp)$/.test(file.mime)) throw invalid('file', '照片须为 PNG、JPEG 或 WebP / a PNG, JPEG or WebP image');
-    const rel = path.join('inspections', id, `${key}-${newId(this.now)}`);
-    const abs = path.join(this.d.dataDir, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, file.data);
-    try {
-      return await this.db.transaction().execute(async (tx) => {
-        const t = await this.workable(tx, meta.actor, id);
-        const r = (await this.svc.repo.results(tx, id)).find((x) => x.item_key === key);
-        if (!r) throw invalid('key', '请先记录该项结果 / record the item\'s result first');
-        const sha = createHash('sha256').update(file.data).digest('hex');
-        await this.svc.repo.saveResult(tx, { task_id: id, item_key: key, outcome: r.outcome, value: r.value, note: r.note, photo_path: rel, photo_sha256: sha, updated_at: this.now, updated_by: meta.actor.userId });
-        await this.svc.d.audit.record(tx, meta, { action: 'inspection.photo', targetType: 'inspection_task', targetId: id, summary: `巡检 ${t.plan_name} ${t.period}：${key} 拍照（${file.data.length} 字节）`, detail: { key, sha256: sha } });
-        return this.detail(meta.actor, id, tx);
-      });
-    } catch (e) {
-      fs.rmSync(abs, { force: true });
-      throw e;
-    }
+    return new FileStore(this.d.dataDir).writing((put) => this.db.transaction().execute(async (tx) => {
+      // Ids and access first: nothing is stored for a task or item the caller may not work on.
+      const t = await this.workable(tx, meta.actor, id);
+      const r = (await this.svc.repo.results(tx, id)).find((x) => x.item_key === key);
+      if (!r) throw invalid('key', '请先记录该项结果 / record the item\'s result first');
+      const rel = put('inspections', file.data, this.now);
+      const sha = createHash('sha256').update(file.data).digest('hex');
+      await this.svc.repo.saveResult(tx, { task_id: id, item_key: key, outcome: r.outcome, value: r.value, note: r.note, photo_path: rel, photo_sha256: sha, updated_at: this.now, updated_by: meta.actor.userId });
+      await this.svc.d.audit.record(tx, meta, { action: 'inspection.photo', targetType: 'inspection_task', targetId: id, summary: `巡检 ${t.plan_name} ${t.period}：${key} 拍照（${file.data.length} 字节）`, detail: { key, sha256: sha } });
+      return this.detail(meta.actor, id, tx);
+    }));
   }
 
   async photoFile(actor: Actor, id: string, key: string) {
     await this.task(this.db, actor, id);
     const r = (await this.svc.repo.results(this.db, id)).find((x) => x.item_key === key);
     if (!r?.photo_path) throw notFound('照片');
-    const file = path.join(this.d.dataDir, r.photo_path);
+    const file = new FileStore(this.d.dataDir).resolve(r.photo_path);
     return { file, mime: imageType(fs.readFileSync(file).subarray(0, 12)) };
   }
 

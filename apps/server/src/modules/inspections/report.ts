@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { RequestMeta } from '../../http/actor.js';
 import { docxDocument, docxImage, docxImageParagraph, docxTable, docxText } from '../../lib/docx.js';
 import { newPdf, pdfTableRow } from '../../lib/pdf.js';
@@ -7,6 +6,7 @@ import type { RecordService } from '../fieldwork/records.js';
 import { beijingClock } from '../fieldwork/time.js';
 import type { InspectionExecution } from './execution.js';
 import type { InspectionService } from './service.js';
+import { FileStore } from '../../lib/files.js';
 
 const OUTCOME: Record<string, string> = { pass: '合格', fail: '不合格', na: '不适用' };
 const KIND: Record<string, string> = { monthly: '月度巡检', annual: '年度巡检', periodic: '定期检查' };
@@ -61,11 +61,11 @@ export class InspectionReport {
     });
     const adjustments = t.adjustments.map((a) => `${a.parameter}：${a.before} → ${a.after}（${a.reason}；${a.byName} ${beijingClock(a.at, true)}）`);
     const photos = (await this.d.inspections.repo.results(db, t.id)).filter((r) => r.photo_path).map((p) => ({
-      file: path.join(this.d.dataDir, p.photo_path!),
+      file: new FileStore(this.d.dataDir).resolve(p.photo_path!),
       caption: `${t.template.items.find((i) => i.key === p.item_key)?.title ?? p.item_key}  SHA-256 ${p.photo_sha256?.slice(0, 16)}…`,
     }));
     const signature = record?.status === 'signed' && record.signature_path
-      ? { file: path.join(this.d.dataDir, record.signature_path), line: `签字人 ${record.signer_name ?? ''}    签字时间 ${record.signed_at ? beijingClock(record.signed_at, true) : ''}    巡检记录 ${record.number}`, hash: record.content_hash }
+      ? { file: new FileStore(this.d.dataDir).resolve(record.signature_path), line: `签字人 ${record.signer_name ?? ''}    签字时间 ${record.signed_at ? beijingClock(record.signed_at, true) : ''}    巡检记录 ${record.number}`, hash: record.content_hash }
       : { pending: record ? `巡检记录 ${record.number}：${STATUS[record.status] ?? record.status}，待采购人项目负责人签字确认。` : '巡检尚未完成，未生成巡检记录。' };
     return {
       title: '巡检报告', subtitle: `${KIND[t.kind] ?? t.kind}  ·  ${t.planName}  ·  ${t.period}`, fields,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { KbArticleInput, KbArticleUpdate, KbCategoryInput, KbLinkInput, KbListQuery, KbSuggestQuery } from '@weibao/schema';
 import type { z } from 'zod';
@@ -8,6 +7,7 @@ import type { Tx } from '../../db/dialect.js';
 import { KbSearch } from '../../db/search/kb.js';
 import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound, notFoundAs } from '../../http/errors.js';
+import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
 import { decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
@@ -169,27 +169,20 @@ export class KnowledgeService {
     if (!file.data.length) throw invalid('file', '文件为空 / the file is empty');
     const now = this.d.now();
     const attId = newId(now);
-    const rel = path.join('kb', attId);
-    fs.mkdirSync(path.join(this.d.dataDir, 'kb'), { recursive: true });
-    fs.writeFileSync(path.join(this.d.dataDir, rel), file.data);
-    try {
-      return await this.db.transaction().execute(async (tx) => {
+    return new FileStore(this.d.dataDir).writing((put) => this.db.transaction().execute(async (tx) => {
         const a = await this.visible(tx, meta.actor, id);
+        const rel = put('kb', file.data, now);
         const row = { id: attId, article_id: id, file_name: path.basename(file.fileName.replace(/\\/g, '/')).slice(0, 200) || 'file', mime: file.mime || 'application/octet-stream', size: file.data.length, sha256: createHash('sha256').update(file.data).digest('hex'), path: rel, uploaded_at: now, uploaded_by: meta.actor.userId };
         await this.repo.insertAttachment(tx, row);
         await this.d.audit.record(tx, meta, { action: 'kb.attach', targetType: 'kb_article', targetId: id, summary: `知识文章 ${a.number} 上传附件 ${row.file_name}`, detail: { after: { ...row, path: undefined } } });
         return this.detail(meta.actor, id, tx);
-      });
-    } catch (e) {
-      fs.rmSync(path.join(this.d.dataDir, rel), { force: true });
-      throw e;
-    }
+    }));
   }
   async attachmentFile(actor: Actor, attachmentId: string) {
     const a = await this.repo.attachment(this.db, attachmentId);
     if (!a) throw notFound('附件');
     await this.visible(this.db, actor, a.article_id).catch((e: unknown) => { throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('附件') : e; });
-    return { file: path.join(this.d.dataDir, a.path), mime: a.mime, fileName: a.file_name };
+    return { file: new FileStore(this.d.dataDir).resolve(a.path), mime: a.mime, fileName: a.file_name };
   }
 
   /** "Solved by" this article: staff link it from the ticket they are working. */

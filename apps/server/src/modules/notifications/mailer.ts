@@ -2,6 +2,7 @@ import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../../db/database.js';
 import { NotificationRepository } from './repository.js';
+import { FileStore } from '../../lib/files.js';
 
 const RETRY_MS = [10_000, 60_000, 300_000, 1_800_000];
 
@@ -56,5 +57,5 @@ export class Mailer {
 /** Stored attachments (paths relative to the data dir) as nodemailer reads them: streamed from disk at send time. */
 export function attachmentsOf(json: string | null | undefined, dataDir: string) {
   if (!json) return undefined;
-  return (JSON.parse(json) as { fileName: string; path: string; mime: string }[]).map((a) => ({ filename: a.fileName, path: path.join(dataDir, a.path), contentType: a.mime }));
+  return (JSON.parse(json) as { fileName: string; path: string; mime: string }[]).map((a) => ({ filename: a.fileName, path: new FileStore(dataDir).resolve(a.path), contentType: a.mime }));
 }

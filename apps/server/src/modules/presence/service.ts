@@ -77,6 +77,15 @@ export class PresenceService {
     return { projectId, projectName: p.name, ...board };
   }
 
+  /**
+   * The month a caller asks for: one that has not begun has nothing to measure, so it is refused
+   * rather than shown as a full score (reports that span months use monthly() and show no days).
+   */
+  async monthView(actor: Actor, projectId: string, month: string) {
+    notBegun(month, beijingToday(this.d.now()));
+    return this.monthly(actor, projectId, month);
+  }
+
   /** The month up to today: per-day counts, days below headcount and each engineer's days and hours. */
   async monthly(actor: Actor, projectId: string, month: string) {
     const p = await this.d.projects.visibleProject(this.db, actor, projectId);
@@ -113,7 +122,7 @@ export class PresenceService {
   }
 
   async monthlyXlsx(meta: RequestMeta, projectId: string, month: string) {
-    const m = await this.monthly(meta.actor, projectId, month);
+    const m = await this.monthView(meta.actor, projectId, month);
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Weibao 维保';
     const people = wb.addWorksheet('人员考勤');
@@ -130,4 +139,8 @@ export class PresenceService {
     await this.d.audit.recordAlone(meta, { action: 'presence.export', targetType: 'project', targetId: projectId, summary: `导出驻场考勤：${m.projectName} ${month}` });
     return { xlsx, fileName: `驻场考勤-${m.projectName}-${month}.xlsx` };
   }
+}
+
+function notBegun(month: string, today: string) {
+  if (month > today.slice(0, 7)) throw invalid('month', '该月尚未开始，无法统计 / the month has not begun: nothing to measure yet');
 }

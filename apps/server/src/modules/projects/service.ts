@@ -7,10 +7,13 @@ import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
-import { validateCalendarSpec } from '../sla/calendar.js';
+import { buildCalendar, idleStretch, validateCalendarSpec } from '../sla/calendar.js';
 import type { UserRepository } from '../users/repository.js';
 import { defaultPolicy, mergePolicy } from './policy.js';
 import { ProjectRepository } from './repository.js';
+
+/** A business calendar needs some working time in every stretch this long within its contract. */
+const IDLE_DAYS = 60;
 
 type ProjectRow = NonNullable<Awaited<ReturnType<ProjectRepository['project']>>>;
 type ContractRow = NonNullable<Awaited<ReturnType<ProjectRepository['contract']>>>;
@@ -143,6 +146,15 @@ export class ProjectService {
     if (levels !== '1,2,3,4') throw invalid('policy.targets', '须为 1–4 级各一条 / one entry per level 1–4');
     const cal = validateCalendarSpec(policy.calendar);
     if (!cal.ok) throw invalid(`policy.calendar.${cal.field}`, `日历设置无效 / ${cal.message}`);
+    // No working time for two months of the contract (e.g. thousands of custom holidays) would make every
+    // new ticket's due time unplannable: refused here, while the contract is being saved.
+    const day = 86_400_000;
+    const from = Date.parse(`${dates.startsOn}T00:00:00+08:00`);
+    const idle = idleStretch(buildCalendar(policy.calendar), from, Date.parse(`${dates.endsOn}T00:00:00+08:00`) + IDLE_DAYS * day, IDLE_DAYS);
+    if (idle !== null) {
+      const d = new Date(idle + 8 * 3_600_000).toISOString().slice(0, 10);
+      throw invalid('policy.calendar', `自 ${d} 起连续 ${IDLE_DAYS} 天没有工作时间，无法计算 SLA 时限 / no working time for ${IDLE_DAYS} days from ${d}: SLA due times cannot be planned`);
+    }
   }
 
   async createContract(meta: RequestMeta, projectId: string, input: z.infer<typeof ContractCreate>) {

@@ -155,8 +155,8 @@ describe.each(DIALECTS)('commitments, analytics and the monthly report (%s)', (d
     expect(drill.items.map((x: any) => x.number)).toEqual([tk.T3!.number]);
     const res = item('resolution', 1).link;
     expect((await mgr.get(`${V}/tickets?projectId=${project}&clock=resolution&outcome=breached&endedFrom=${res.from}&endedTo=${res.to}`)).body.items.map((x: any) => x.number)).toEqual([tk.T4!.number]);
-    await expectRefused(t, mgr, 'GET', `${V}/tickets?clock=response&outcome=breached&endedFrom=0&endedTo=1`, undefined, { status: 400, code: 'VALIDATION', field: 'projectId' });
-    await expectRefused(t, mgr, 'GET', `${V}/tickets?projectId=${project}&clock=response&endedFrom=0&endedTo=1`, undefined, { status: 400, code: 'VALIDATION', field: 'outcome' });
+    await expectRefused(t, mgr, 'GET', `${V}/tickets?clock=response&outcome=breached&endedFrom=1790000000000&endedTo=1790000000001`, undefined, { status: 400, code: 'VALIDATION', field: 'projectId' });
+    await expectRefused(t, mgr, 'GET', `${V}/tickets?projectId=${project}&clock=response&endedFrom=1790000000000&endedTo=1790000000001`, undefined, { status: 400, code: 'VALIDATION', field: 'outcome' });
     await expectRefused(t, mgr, 'GET', `${V}/tickets?projectId=${project}&clock=response&outcome=breached&endedFrom=1e300&endedTo=1`, undefined, { status: 400, code: 'VALIDATION', field: 'endedFrom' });
     await expectRefused(t, mgr, 'GET', `${V}/projects/${project}/monthly-report.pdf?month=2099-01`, undefined, { status: 400, code: 'VALIDATION', field: 'month' });
     await expectRefused(t, mgr, 'GET', `${V}/projects/${project}/monthly-reports?cursor=garbage`, undefined, { status: 400, code: 'VALIDATION', field: 'cursor' });

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ArchivedReportQuery, ReportFormat, ReportNotesInput, ReportScheduleInput } from '@weibao/schema';
 import type { z } from 'zod';
@@ -8,6 +7,7 @@ import type { Tx } from '../../db/dialect.js';
 import type { MonthlyReportsTable, ReportSchedulesTable } from '../../db/types.js';
 import type { Actor, RequestMeta } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
+import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import { addMonths } from '../assets/warranty.js';
 import type { AuditService } from '../audit/service.js';
@@ -91,9 +91,8 @@ export class ReportService {
     const model = await this.d.builder.build(who.actor, projectId, month);
     const body = await renderReport(model, format);
     const id = newId(this.d.now());
-    const rel = path.join('reports', projectId, `${id}.${format}`);
-    fs.mkdirSync(path.join(this.d.dataDir, 'reports', projectId), { recursive: true });
-    fs.writeFileSync(path.join(this.d.dataDir, rel), body);
+    const files = new FileStore(this.d.dataDir);
+    const rel = files.put('reports', body, this.d.now(), `.${format}`);
     const row: MonthlyReportsTable = {
       id, project_id: projectId, month, format, file_name: reportFileName(model, format), size: body.length, sha256: createHash('sha256').update(body).digest('hex'),
       storage_path: rel, generated_at: this.d.now(), generated_by: who.actor.userId === SCHEDULER.userId ? null : who.actor.userId, trigger, emailed_to_json: JSON.stringify(emailedTo),
@@ -109,7 +108,7 @@ export class ReportService {
     try {
       if (tx) await write(tx); else await this.db.transaction().execute(write);
     } catch (e) {
-      fs.rmSync(path.join(this.d.dataDir, rel), { force: true });
+      files.remove(rel);
       throw e;
     }
     return { row, body, mime: REPORT_MIME[format] };
@@ -136,8 +135,7 @@ export class ReportService {
     const r = await this.repo.archived(this.db, id);
     if (!r) throw notFound('月度报告');
     await this.d.projects.visibleProject(this.db, meta.actor, r.project_id).catch((e: unknown) => { throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('月度报告') : e; });
-    const file = path.join(this.d.dataDir, r.storage_path);
-    const body = fs.existsSync(file) ? fs.readFileSync(file) : null;
+    const body = new FileStore(this.d.dataDir).readIfExists(r.storage_path);
     if (!body || createHash('sha256').update(body).digest('hex') !== r.sha256) throw new AppError('CONFLICT', { reason: 'archive_mismatch' }, 'id');
     await this.d.audit.recordAlone(meta, { action: 'report.download', targetType: 'monthly_report', targetId: id, summary: `下载归档的月度运维报告 ${r.file_name}`, detail: { sha256: r.sha256 } });
     return { body, mime: REPORT_MIME[r.format as ReportFormat], fileName: r.file_name, sha256: r.sha256 };

@@ -7,6 +7,7 @@
  *
  * Chinese public holidays and 调休 make-up working days come from china-days.ts.
  */
+import { AppError } from '../../http/errors.js';
 import { type NationalHolidays, nationalHolidays } from './china-days.js';
 
 export type CalendarSpec =
@@ -90,6 +91,32 @@ const calendar24x7: WorkingCalendar = {
   gapsBetween: () => [],
   missingHolidayYears: () => [],
 };
+
+/**
+ * A calendar stored before saving refused it (or one that runs out of working time later) must not
+ * turn every new ticket into a 500: a typed conflict the caller can read instead.
+ */
+export class NoWorkingTimeError extends AppError {
+  constructor(detail: string) {
+    super('CONFLICT', { reason: '合同的 SLA 日历长期没有工作时间，请检查工作时段与节假日 / the contract\'s SLA calendar has no working time: check its working periods and holidays' });
+    this.message = detail;
+  }
+}
+
+/**
+ * The first day (as its start) of `days` consecutive days with no working time in [from, to), or
+ * null: a contract whose calendar has such a stretch cannot plan its SLA clocks, so saving refuses it.
+ */
+export function idleStretch(cal: WorkingCalendar, from: number, to: number, days: number): number | null {
+  let run = 0;
+  let start = from;
+  for (let t = from; t < to; t += DAY_MS) {
+    if (cal.workingBetween(t, t + DAY_MS) > 0) { run = 0; continue; }
+    if (run++ === 0) start = t;
+    if (run >= days) return start;
+  }
+  return null;
+}
 
 function checkAmount(workingMs: number): void {
   if (!Number.isFinite(workingMs) || workingMs < 0) {
@@ -185,7 +212,7 @@ class BusinessCalendar implements WorkingCalendar {
       }
       emptyDays = worked ? 0 : emptyDays + 1;
       if (emptyDays > MAX_EMPTY_DAYS) {
-        throw new Error(
+        throw new NoWorkingTimeError(
           `SLA calendar has no working time for ${MAX_EMPTY_DAYS} days after ${new Date(from).toISOString()}; check its weekly periods and holidays`,
         );
       }

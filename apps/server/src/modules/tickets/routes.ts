@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
-import { invalid } from '../../http/errors.js';
+import { uploaded } from '../../http/upload.js';
 import type { Services } from '../../services.js';
 import { performAction } from './actions.js';
 
@@ -30,13 +30,7 @@ export const ticketRoutes = (s: Services): FastifyPluginAsyncZod => async (app) 
   app.get('/tickets/:id/attachments', { config: { access: STAFF_AND_CUSTOMERS }, schema: { tags: ['tickets'], summary: '附件 Attachments', params: IdParam, response: { 200: z.array(Attachment) } } },
     async (req) => s.tickets.attachments(meta(req).actor, req.params.id));
   app.post('/tickets/:id/attachments', { config: { access: STAFF_AND_CUSTOMERS }, schema: { tags: ['tickets'], summary: '上传附件 Upload (multipart field "file")', consumes: ['multipart/form-data'], params: IdParam, response: { 200: Attachment } } },
-    async (req) => {
-      if (!req.isMultipart()) throw invalid('file', '需要 multipart/form-data / multipart/form-data expected');
-      const part = await req.file();
-      if (!part) throw invalid('file', '缺少文件 / no file');
-      const data = await part.toBuffer();
-      return s.tickets.addAttachment(meta(req), req.params.id, { fileName: part.filename, mime: part.mimetype, data });
-    });
+    async (req) => s.tickets.addAttachment(meta(req), req.params.id, await uploaded(req)));
   app.get('/attachments/:id', { config: { access: STAFF_AND_CUSTOMERS }, schema: { tags: ['tickets'], summary: '下载附件 Download', params: IdParam } },
     async (req, reply) => {
       const f = await s.tickets.attachmentFile(meta(req).actor, req.params.id);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { OPEN_STATUSES, type SlaPolicy, type TicketCreate, type TicketStatus } from '@weibao/schema';
 import type { z } from 'zod';
@@ -9,6 +8,7 @@ import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
 import { beijingTime } from '../../lib/time.js';
+import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
 import type { NotificationService } from '../notifications/service.js';
@@ -272,15 +272,13 @@ export class TicketService {
     return (await this.repo.attachments(this.db, id)).map((a) => ({ id: a.id, at: a.at, uploaderName: a.uploader_name, fileName: a.file_name, size: a.size, mime: a.mime }));
   }
 
-  /** Files live under <dataDir>/attachments/<yyyy>/<id>; the row is written only after the bytes are safe on disk. */
+  /** Files live under <dataDir>/attachments/<yyyy>/<generated id>, written after the access check; the row only after the bytes are safe on disk. */
   async addAttachment(meta: RequestMeta, id: string, file: { fileName: string; mime: string; data: Buffer }) {
     const now = this.d.now();
     const t = await this.visible(this.db, meta.actor, id);
+    const files = new FileStore(this.d.dataDir);
     const attId = newId(now);
-    const rel = path.join('attachments', String(new Date(now).getUTCFullYear()), attId);
-    const abs = path.join(this.d.dataDir, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, file.data);
+    const rel = files.put('attachments', file.data, now);
     try {
       return await this.db.transaction().execute(async (tx) => {
         const row = { id: attId, ticket_id: id, at: now, uploader_id: meta.actor.userId, file_name: path.basename(file.fileName).slice(0, 200) || 'file', size: file.data.length, mime: file.mime.slice(0, 100), storage_path: rel, sha256: createHash('sha256').update(file.data).digest('hex') };
@@ -290,7 +288,7 @@ export class TicketService {
         return { id: attId, at: now, uploaderName: meta.actor.displayName, fileName: row.file_name, size: row.size, mime: row.mime };
       });
     } catch (e) {
-      fs.rmSync(abs, { force: true });
+      files.remove(rel);
       throw e;
     }
   }
@@ -299,7 +297,7 @@ export class TicketService {
     const a = await this.repo.attachment(this.db, attachmentId);
     if (!a) throw notFound('附件');
     await this.visible(this.db, actor, a.ticket_id);
-    return { path: path.join(this.d.dataDir, a.storage_path), fileName: a.file_name, mime: a.mime, size: a.size };
+    return { path: new FileStore(this.d.dataDir).resolve(a.storage_path), fileName: a.file_name, mime: a.mime, size: a.size };
   }
 }
 

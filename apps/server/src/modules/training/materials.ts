@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { RequestMeta } from '../../http/actor.js';
 import { invalid } from '../../http/errors.js';
+import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import type { TrainingService } from './service.js';
 
@@ -21,12 +21,7 @@ export class TrainingMaterials {
     if (!file.data.length) throw invalid('file', '文件为空 / the file is empty');
     const now = this.svc.d.now();
     const id = newId(now);
-    const rel = path.join('training', id);
-    const abs = path.join(this.svc.d.dataDir, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, file.data);
-    try {
-      return await this.svc.db.transaction().execute(async (tx) => {
+    return new FileStore(this.svc.d.dataDir).writing((put) => this.svc.db.transaction().execute(async (tx) => {
         let courseId: string;
         let familyId = id;
         let version = 1;
@@ -40,6 +35,7 @@ export class TrainingMaterials {
           courseId = (await this.svc.course(tx, meta.actor, target.courseId)).row.id;
         }
         const { row: course, plan } = await this.svc.course(tx, meta.actor, courseId);
+        const rel = put('training', file.data, now);
         const sha256 = createHash('sha256').update(file.data).digest('hex');
         const row = {
           id, course_id: courseId, family_id: familyId, version, current: 1, file_name: safeName(file.fileName), mime: file.mime || 'application/octet-stream',
@@ -51,16 +47,12 @@ export class TrainingMaterials {
           summary: `课程 ${course.title} ${version > 1 ? `更新资料 ${row.file_name}（第 ${version} 版）` : `上传资料 ${row.file_name}`}`, detail: { after: { ...row, path: undefined } },
         });
         return this.svc.detail(meta.actor, plan.id, tx);
-      });
-    } catch (e) {
-      fs.rmSync(abs, { force: true });
-      throw e;
-    }
+    }));
   }
 
   async file(meta: RequestMeta, id: string) {
     const { row } = await this.svc.material(this.svc.db, meta.actor, id);
     await this.svc.d.audit.recordAlone(meta, { action: 'training.material.download', targetType: 'training_material', targetId: id, summary: `下载培训资料 ${row.file_name}（第 ${row.version} 版）` });
-    return { file: path.join(this.svc.d.dataDir, row.path), mime: row.mime, fileName: row.file_name };
+    return { file: new FileStore(this.svc.d.dataDir).resolve(row.path), mime: row.mime, fileName: row.file_name };
   }
 }

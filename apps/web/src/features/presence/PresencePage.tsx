@@ -49,6 +49,7 @@ export default function PresencePage() {
       type="month"
       id="presence-month-input"
       value={month}
+      max={beijingMonth()}
       onChange={(e) => e.target.value && set({ month: e.target.value })}
       data-testid="presence-month"
     />

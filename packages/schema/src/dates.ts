@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * One set of date schemas for every route and body: a date, month or range the API accepts is a
+ * real calendar value in a sane span of years, so no service ever computes with 9999-12 or
+ * 2026-02-30 (a 500 or a nonsense figure) — the caller gets a 400 naming the field instead.
+ */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+const YEARS = `年份应在 ${MIN_YEAR}–${MAX_YEAR} 之间 / the year must be between ${MIN_YEAR} and ${MAX_YEAR}`;
+const realDay = (d: string) => {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+};
+const saneYear = (s: string) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR;
+
+/** YYYY-MM-DD that exists (2026-02-30 is refused), 2000–2100. */
+export const CalendarDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, '格式应为 YYYY-MM-DD / expected YYYY-MM-DD')
+  .refine(realDay, '不是有效日期 / not a calendar date').refine(saneYear, YEARS);
+/** YYYY-MM with a month 01–12, 2000–2100. */
+export const CalendarMonth = z.string().regex(/^\d{4}-\d\d$/, '格式应为 YYYY-MM / expected YYYY-MM')
+  .refine((m) => realDay(`${m}-01`), '不是有效月份 / not a calendar month').refine(saneYear, YEARS);
+/** A millisecond time in a query filter: within 2000–2100 too. */
+export const MillisFilter = z.coerce.number().int().min(Date.UTC(MIN_YEAR, 0, 1)).max(Date.UTC(MAX_YEAR + 1, 0, 1) - 1);
+
+const DAY_MS = 86_400_000;
+/** The longest period any range filter may span unless it says otherwise: ten years. */
+export const MAX_RANGE_DAYS = 3653;
+/**
+ * A query's [from, to] pair (dates or milliseconds): `to` not before `from`, and at most `maxDays`
+ * apart. Both named `to` when wrong, as the services always did.
+ */
+export function inRange<T extends z.ZodObject>(schema: T, opts: { from?: string; to?: string; maxDays?: number } = {}) {
+  const [from, to, maxDays] = [opts.from ?? 'from', opts.to ?? 'to', opts.maxDays ?? MAX_RANGE_DAYS];
+  return schema.superRefine((v: Record<string, unknown>, ctx) => {
+    const a = v[from];
+    const b = v[to];
+    if (a === undefined || b === undefined) return;
+    const ms = (x: unknown) => (typeof x === 'number' ? x : Date.parse(`${String(x)}T00:00:00Z`));
+    if (ms(b) < ms(a)) ctx.addIssue({ code: 'custom', path: [to], message: '结束日期早于开始日期 / ends before it starts' });
+    else if (ms(b) - ms(a) > maxDays * DAY_MS) ctx.addIssue({ code: 'custom', path: [to], message: `期间最长 ${maxDays} 天 / at most ${maxDays} days` });
+  });
+}
