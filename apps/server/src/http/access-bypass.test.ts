@@ -74,12 +74,23 @@ describe.each(DIALECTS)('no way around the access check (%s)', (dialect) => {
     registerAuth(app, t.app.services.auth, [], t.app.services.audit);
     expect(() => app.get('/api/v1/forgotten', async () => ({ ok: true }))).toThrow(/declares no access/);
     await app.close();
-    // Outside the API (web UI, docs) no rule is needed.
+    // Outside the API only the web UI's files and the API reference are public by design; any other
+    // route a plugin adds without an access rule is refused (default deny), not served.
     const web = Fastify({ logger: false });
     registerAuth(web, t.app.services.auth, [], t.app.services.audit);
-    web.get('/assets/x.js', async () => 'ok');
+    web.get('/*', async () => 'ui');
+    web.get('/api/openapi.json', async () => 'doc');
+    web.get('/admin/secret', async () => 'secret');
     await web.ready();
-    expect((await web.inject({ url: '/assets/x.js' })).body).toBe('ok');
+    expect((await web.inject({ url: '/assets/x.js' })).body).toBe('ui');
+    expect((await web.inject({ url: '/api/openapi.json' })).body).toBe('doc');
+    expect((await web.inject({ url: '/admin/secret' })).statusCode).toBe(403);
+    expect((await web.inject({ url: '/%61dmin/secret' })).statusCode).toBe(403);
     await web.close();
+  });
+
+  it('serves the API reference and the web UI without a session', async () => {
+    expect((await t.app.inject({ url: '/api/openapi.json' })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/docs/' })).statusCode).not.toBe(403);
   });
 });

@@ -60,11 +60,13 @@ export function registerAuth(app: FastifyInstance, auth: AuthService, routes: Ro
   });
   app.addHook('onRequest', async (req) => {
     const route = req.routeOptions.url;
-    // Unmatched requests (the not-found handler) and routes outside the API (web UI files, API docs) need no sign-in.
-    if (route === undefined || !underApi(route)) return;
-    const access = req.routeOptions.config?.access;
-    // Default deny: an API route that somehow has no access rule is refused, never served.
+    // Unmatched requests go to the not-found handler, which serves nothing but the web UI's index.
+    if (route === undefined) return;
+    const access = req.routeOptions.config?.access ?? (isSiteRoute(route) ? 'public' : undefined);
+    // Default deny: any matched route without an access rule is refused, never served — inside the API
+    // or outside it (a plugin's route added later gets no free pass).
     if (!access) throw new AppError('FORBIDDEN');
+    if (access === 'public' && !underApi(route)) return;
     req.actor = await resolveActor(req, auth);
     if (access === 'public') return;
     if (!req.actor) throw new AppError('UNAUTHENTICATED');
@@ -78,6 +80,14 @@ export function registerAuth(app: FastifyInstance, auth: AuthService, routes: Ro
 }
 
 const underApi = (pattern: string) => pattern === API_PREFIX || pattern.startsWith(`${API_PREFIX}/`);
+
+/**
+ * Routes outside the API that plugins register without our config: the built web UI's files
+ * (@fastify/static) and the API reference (swagger UI and its JSON). They are public by design;
+ * every other route must declare its access.
+ */
+const SITE_ROUTES = [/^\/\*?$/, /^\/api\/docs(\/.*)?$/, /^\/api\/openapi\.json$/];
+const isSiteRoute = (pattern: string) => !underApi(pattern) && SITE_ROUTES.some((re) => re.test(pattern));
 
 async function resolveActor(req: FastifyRequest, auth: AuthService): Promise<Actor | null> {
   const header = req.headers.authorization;
