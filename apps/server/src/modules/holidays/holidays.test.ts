@@ -132,7 +132,7 @@ describe.each(DIALECTS)('holiday data horizon and admin holiday years (%s)', (di
     expect(calls).toEqual([]);
     const c = await manager.post(`${V}/projects/${ids.projectA}/contracts`, { code: 'HT-HOL-3', name: '三年合同', startsOn: '2027-06-01', endsOn: '2029-05-31', policy: { calendar: BUSINESS } });
     await node.save({ actor, ip: null }, 2028, input);
-    expect(calls).toEqual([{ ids: [c.body.id], change: { actorId: actor.userId, actorName: '系统管理员', reason: '录入 2028 年法定节假日' }, covered: true }]);
+    expect(calls).toEqual([{ ids: [c.body.id], change: { actorId: actor.userId, actorName: '系统管理员', reason: 'holidays' }, covered: true }]);
     fail = true;
     const before = await t.database.db.selectFrom('holiday_years').selectAll().where('year', '=', 2029).execute();
     await expect(node.save({ actor, ip: null }, 2029, { holidays: [{ date: '2029-01-01', name: '元旦' }], workdays: [] })).rejects.toThrow('replan failed');
