@@ -332,10 +332,11 @@ export class SlaService {
  * breached even when the arrival was later declared not needed.
  */
 export function outcomeOf(c: ClockRow, cal: WorkingCalendar, breachRaised = false): Pick<ClockRow, 'outcome' | 'elapsed_ms' | 'late_ms'> {
-  if (c.cancelled === 1) return { outcome: 'cancelled', elapsed_ms: null, late_ms: null };
-  if (c.stopped_at === null) return { outcome: c.not_needed_reason !== null ? 'not_needed' : null, elapsed_ms: null, late_ms: null };
+  if (c.stopped_at === null) return { outcome: c.cancelled === 1 ? 'cancelled' : c.not_needed_reason !== null ? 'not_needed' : null, elapsed_ms: null, late_ms: null };
   const v = computeClock({ ...factsOf(c), notNeeded: false }, cal, c.stopped_at);
   const breached = breachRaised || v.status === 'breached';
+  // Cancelling the ticket stops its clocks, but a clock that had already breached stays breached.
+  if (c.cancelled === 1 && !breached) return { outcome: 'cancelled', elapsed_ms: null, late_ms: null };
   if (c.not_needed_reason !== null && !breached) return { outcome: 'not_needed', elapsed_ms: null, late_ms: null };
   return { outcome: breached ? 'breached' : 'met', elapsed_ms: v.elapsedMs, late_ms: v.breachedByMs };
 }
@@ -349,7 +350,7 @@ export function presentClock(c: ClockRow, cal: WorkingCalendar, now: number, bre
   const pastDue = c.stopped_at === null && c.due_at !== null && now > c.due_at;
   const keptBreach = c.outcome === 'breached' || ((breachRaised || pastDue) && !c.cancelled && c.outcome !== 'met');
   const v = computeClock(keptBreach ? { ...factsOf(c), notNeeded: false } : factsOf(c), cal, now);
-  const status = c.cancelled ? ('not_needed' as const) : keptBreach ? ('breached' as const) : c.outcome === 'met' ? ('met' as const) : v.status;
+  const status = keptBreach ? ('breached' as const) : c.cancelled ? ('not_needed' as const) : c.outcome === 'met' ? ('met' as const) : v.status;
   return {
     kind: c.kind as ClockKind, cycle: c.cycle, status, targetMs: c.target_ms, startedAt: c.started_at,
     // A kept breach shows the due instant it was planned with and ran past, not one a later calendar computes.

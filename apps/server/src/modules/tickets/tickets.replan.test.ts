@@ -270,4 +270,18 @@ describe.each(DIALECTS)('re-planning clocks and keeping breaches (%s)', (dialect
     expect(d.breached).toBe(true);
     expect(await clockRow(tk.id, 'arrival')).toMatchObject({ outcome: 'breached', late_ms: 10 * MIN });
   });
+
+  it('cancelling a ticket after a clock breached keeps that breach; clocks still on time are cancelled', async () => {
+    const { project } = await contract({});
+    const late = await open(project, cst(22, 10));
+    const onTime = await open(project, cst(22, 10, 30));
+    t.clock.set(cst(22, 10, 40)); // late: response and arrival 10 min past due (not yet raised); onTime: 10 min in
+    const d = await act(disp, late.id, { action: 'cancel', reason: '重复报修' });
+    expect(clockOf(d, 'response')).toMatchObject({ status: 'breached', breachedByMs: 10 * MIN });
+    await act(disp, onTime.id, { action: 'cancel', reason: '重复报修' });
+    expect(await clockRow(late.id, 'response')).toMatchObject({ outcome: 'breached', late_ms: 10 * MIN });
+    expect(await clockRow(late.id, 'arrival')).toMatchObject({ outcome: 'breached' });
+    expect((await clockRow(late.id, 'resolution')).outcome).toBe('cancelled');
+    for (const kind of ['response', 'arrival', 'resolution'] as const) expect((await clockRow(onTime.id, kind)).outcome).toBe('cancelled');
+  });
 });
