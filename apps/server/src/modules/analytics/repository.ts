@@ -60,7 +60,7 @@ export class AnalyticsRepository {
     if (!projectIds.length) return [];
     return this.clocks(db, projectIds, from, to).where('sla_clocks.outcome', '=', 'breached')
       .innerJoin('tickets', 'tickets.id', 'sla_clocks.ticket_id')
-      .select(['tickets.number', 'tickets.title', 'sla_clocks.level', 'sla_clocks.kind', 'sla_clocks.late_ms', 'tickets.fault_cause', 'sla_clocks.not_needed_reason', 'tickets.level as ticket_level'])
+      .select(['tickets.number', 'tickets.title', 'sla_clocks.level', 'sla_clocks.kind', 'sla_clocks.late_ms', 'tickets.fault_cause', 'sla_clocks.not_needed_reason', 'sla_clocks.cancelled', 'tickets.level as ticket_level'])
       .orderBy('sla_clocks.late_ms', 'desc').orderBy('tickets.number').limit(limit).execute();
   }
 

@@ -19,9 +19,10 @@ export interface BuilderDeps {
 }
 const LEVELS: FaultLevel[] = [1, 2, 3, 4];
 /** What happened to a breached clock afterwards, shown beside the breach (it never replaces it). */
-function laterAction(r: { not_needed_reason: string | null; level: number | null; ticket_level: number }): { later?: string } {
+function laterAction(r: { not_needed_reason: string | null; cancelled: number; level: number | null; ticket_level: number }): { later?: string } {
   const parts = [
     ...(r.not_needed_reason !== null ? [`其后标记无需到场：${r.not_needed_reason}`] : []),
+    ...(Number(r.cancelled) === 1 ? ['其后工单已取消'] : []),
     ...(r.level !== null && Number(r.level) !== Number(r.ticket_level) ? [`其后调整为${LEVEL_LABEL[Number(r.ticket_level) as FaultLevel]}`] : []),
   ];
   return parts.length ? { later: parts.join('；') } : {};

@@ -283,5 +283,9 @@ describe.each(DIALECTS)('re-planning clocks and keeping breaches (%s)', (dialect
     expect(await clockRow(late.id, 'arrival')).toMatchObject({ outcome: 'breached' });
     expect((await clockRow(late.id, 'resolution')).outcome).toBe('cancelled');
     for (const kind of ['response', 'arrival', 'resolution'] as const) expect((await clockRow(onTime.id, kind)).outcome).toBe('cancelled');
+    // The monthly report lists the kept breach with the cancellation beside it.
+    const manager: Actor = { userId: ids.users.manager, username: 'manager', displayName: '王经理', orgId: ids.provider, orgKind: 'provider', roles: ['service_manager'], level: 0, via: 'token', sessionId: null, csrfToken: null, mustChangePassword: false };
+    const model = await (t.app.services.reports as any).d.builder.build(manager, project, '2026-10');
+    expect(model.breaches.filter((x: any) => x.number === late.number).map((x: any) => [x.kind, x.later]).sort()).toEqual([['arrival', '其后工单已取消'], ['response', '其后工单已取消']]);
   });
 });
