@@ -15,7 +15,6 @@
  *
  * Environment: BENCH_ALERT_TICKETS=600, BENCH_DIALECTS=sqlite,postgres, BENCH_PG_URL, BENCH_DOCS=0
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,38 +24,21 @@ import { type Database, type Dialect, openDatabase } from '../apps/server/src/db
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { seedDemo } from '../apps/server/src/modules/seed/demo.js';
 import { buildServices } from '../apps/server/src/services.js';
+import { startWorkerNode, until, type WorkerNode } from '../apps/server/src/test/worker-nodes.js';
 import { benchLog, benchMain, freshBenchDatabase, PG_ADMIN } from './common.js';
 import { stats, type Stats } from './http.js';
 
 const N = Number(process.env.BENCH_ALERT_TICKETS ?? 600);
 const TARGET_MS = 1000;
-const ROOT = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weibao-bench-alerts-'));
 const log = benchLog;
 
-interface Node { id: string; proc: ChildProcess; out: string; exit: Promise<number | null> }
 interface Result {
   dialect: Dialect; version: string; pollMs: number; tickets: number; createSec: number;
   future: Stats; pastDue: Stats; all: Stats; warningsSent: number; superseded: number; pending: number;
   byNode: Record<string, number>; afterKill: Record<string, number>; exactlyOnce: boolean; drainSec: number;
 }
 
-function startNode(id: string, env: Record<string, string | undefined>): Node {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/test/worker-node.ts'], {
-    cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...env, WEIBAO_NODE_ID: id, WORKER_RUN_MS: '600000', SMTP_URL: '' },
-  });
-  const node: Node = { id, proc, out: '', exit: new Promise((resolve) => proc.on('exit', (code) => resolve(code))) };
-  proc.stdout!.on('data', (d) => { node.out += String(d); });
-  proc.stderr!.on('data', (d) => { node.out += String(d); });
-  return node;
-}
-async function until(what: string, cond: () => boolean | Promise<boolean>, timeoutMs: number) {
-  const end = Date.now() + timeoutMs;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function run(dialect: Dialect): Promise<Result> {
   let database: Database;
@@ -82,7 +64,7 @@ async function run(dialect: Dialect): Promise<Result> {
     ? `SQLite ${(await db.selectNoFrom((eb) => eb.fn<string>('sqlite_version', []).as('v')).executeTakeFirstOrThrow()).v}`
     : `PostgreSQL ${(await db.selectNoFrom((eb) => eb.fn<string>('current_setting', [eb.val('server_version')]).as('v')).executeTakeFirstOrThrow()).v}`;
 
-  const nodes = [startNode('node-a', nodeEnv), startNode('node-b', nodeEnv)];
+  const nodes = [startWorkerNode('node-a', nodeEnv, 600_000), startWorkerNode('node-b', nodeEnv, 600_000)];
   try {
     await until('both nodes ready', () => nodes.every((n) => n.out.includes(`ready ${n.id}`)), 60_000);
     await new Promise((r) => setTimeout(r, 3000)); // their first date-job pass

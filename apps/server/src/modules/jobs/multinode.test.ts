@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import type { RequestMeta } from '../../http/actor.js';
 import { buildServices } from '../../services.js';
-import { ensureSchemaBuilt, ROOT } from '../../test/cli.js';
+import { ensureSchemaBuilt } from '../../test/cli.js';
+import { startWorkerNode, until, type WorkerNode } from '../../test/worker-nodes.js';
 import { DIALECTS, freshDatabase } from '../../test/harness.js';
 import { seedDemo } from '../seed/demo.js';
 
@@ -15,25 +15,6 @@ const TICKETS = 200;
 const LEAD_MS = 1500;
 const TARGET_MS = 30 * 60_000;
 
-interface Node { id: string; proc: ChildProcess; out: string; exit: Promise<number | null> }
-
-function startNode(id: string, databaseUrl: string): Node {
-  const proc = spawn('npx', ['tsx', 'apps/server/src/test/worker-node.ts'], {
-    cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, WEIBAO_NODE_ID: id, WEIBAO_ALERT_POLL_MS: '100', WORKER_RUN_MS: '60000', SMTP_URL: '' },
-  });
-  const node: Node = { id, proc, out: '', exit: new Promise((resolve) => proc.on('exit', (code) => resolve(code))) };
-  proc.stdout!.on('data', (d) => { node.out += String(d); });
-  proc.stderr!.on('data', (d) => { node.out += String(d); });
-  return node;
-}
-async function until(what: string, cond: () => boolean | Promise<boolean>, timeoutMs: number) {
-  const end = Date.now() + timeoutMs;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * Two app processes poll one PostgreSQL database with real time. 200 tickets are created while
@@ -43,7 +24,7 @@ async function until(what: string, cond: () => boolean | Promise<boolean>, timeo
 describe.runIf(DIALECTS.includes('postgres'))('exactly-once SLA alerts across two app nodes on PostgreSQL', () => {
   let fresh: Awaited<ReturnType<typeof freshDatabase>>;
   let services: ReturnType<typeof buildServices>;
-  let nodes: Node[] = [];
+  let nodes: WorkerNode[] = [];
   let dataDir: string;
 
   beforeAll(async () => {
@@ -62,7 +43,7 @@ describe.runIf(DIALECTS.includes('postgres'))('exactly-once SLA alerts across tw
   });
 
   it('raises every alert exactly once, shared by both nodes, each breach within 1 s of its due time', async () => {
-    nodes = [startNode('node-a', fresh.url!), startNode('node-b', fresh.url!)];
+    nodes = [startWorkerNode('node-a', { ...process.env, DATABASE_URL: fresh.url!, WEIBAO_ALERT_POLL_MS: '100' }), startWorkerNode('node-b', { ...process.env, DATABASE_URL: fresh.url!, WEIBAO_ALERT_POLL_MS: '100' })];
     await until('both nodes ready', () => nodes.every((n) => n.out.includes(`ready ${n.id}`)), 60_000);
 
     const db = fresh.database.db;
