@@ -115,7 +115,11 @@ export class SlaService {
     const stopped = c.stopped_at !== null || c.not_needed_reason !== null || c.cancelled === 1;
     c.due_at = stopped || c.paused_since !== null ? null : thresholdAt(f, cal, 1);
     const alerts = await this.repo.alertsOf(tx, c.id);
-    Object.assign(c, outcomeOf(c, cal, alerts.some((a) => a.kind === 'breach' && a.state === 'fired')));
+    // A raised breach stands, unless the clock in fact stopped before the breach instant: work logged
+    // after the fact (`occurredAt`) says the promise was kept, and the alert was raised only because
+    // nobody had logged it yet (the fired alert row and its timeline event stay on the record).
+    const raised = alerts.some((a) => a.kind === 'breach' && a.state === 'fired' && (c.stopped_at === null || a.fire_at === null || a.fire_at <= c.stopped_at));
+    Object.assign(c, outcomeOf(c, cal, raised));
     c.updated_at = now;
     const { id, ...patch } = c;
     await this.repo.updateClock(tx, id, patch);

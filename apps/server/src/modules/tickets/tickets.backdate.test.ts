@@ -44,6 +44,27 @@ describe.each(DIALECTS)('actions logged after the fact (%s)', (dialect) => {
     expect(row!.summary).toContain('发生于 2026-10-12 10:25（登记于 2026-10-12 10:40）');
   });
 
+  it('the breach alert raised while the call-back was not yet logged does not outlive the fact: met at +25, the raised alert stays on the record', async () => {
+    const tk = await open();
+    const reported = tk.reportedAt;
+    // The worker runs at +31 min: nobody has logged the call-back yet, so the response breach is raised.
+    t.clock.set(reported + 31 * MIN);
+    while ((await t.app.services.worker.raiseDueAlerts()) > 0) { /* drain */ }
+    expect((await disp.get(`${V}/tickets/${tk.id}`)).body.breached).toBe(true);
+    t.clock.set(reported + 40 * MIN);
+    const r = await act(eng, tk.id, { action: 'respond', occurredAt: reported + 25 * MIN });
+    expect(clock(r.body, 'response')).toMatchObject({ status: 'met', stoppedAt: reported + 25 * MIN });
+    const stored = await t.database.db.selectFrom('sla_clocks').select('outcome').where('ticket_id', '=', tk.id).where('kind', '=', 'response').executeTakeFirstOrThrow();
+    expect(stored.outcome).toBe('met');
+    // What was raised stays on the record: the fired alert row and its internal timeline event.
+    const alert = await t.database.db.selectFrom('sla_alerts').select('state').where('ticket_id', '=', tk.id).where('kind', '=', 'breach')
+      .where('clock_id', 'in', t.database.db.selectFrom('sla_clocks').select('id').where('ticket_id', '=', tk.id).where('kind', '=', 'response')).executeTakeFirstOrThrow();
+    expect(alert.state).toBe('fired');
+    expect((await disp.get(`${V}/tickets/${tk.id}/timeline`)).body.map((e: any) => e.type)).toContain('sla.breach');
+    // A clock that really ran late stays breached: the arrival, still open at +40, is past its due.
+    expect(clock(r.body, 'arrival').status).toBe('breached');
+  });
+
   it('arrival and resolution logged later stop at occurredAt; resolvedAt is when it happened', async () => {
     const tk = await open();
     const r0 = tk.reportedAt;
