@@ -115,12 +115,14 @@ describe.each(DIALECTS)('dates: every date, month and range field (%s)', (dialec
     const mgr = sessions.manager!;
     // The harness clock is 2026-10-12 (Beijing): November has not begun.
     for (const url of [`/api/v1/projects/${ids.projectA}/presence/monthly?month=2026-11`, `/api/v1/projects/${ids.projectA}/presence/monthly.xlsx?month=2026-11`,
-      `/api/v1/projects/${ids.projectA}/monthly-report.pdf?month=2026-11`]) {
+      `/api/v1/projects/${ids.projectA}/monthly-report.pdf?month=2026-11`, `/api/v1/commitments?month=2026-11`, `/api/v1/projects/${ids.projectA}/commitments?month=2026-11`,
+      `/api/v1/commitments?month=2100-12`, `/api/v1/projects/${ids.projectA}/commitments?month=2027-01`]) {
       const res = await call(t.app, mgr, 'GET', url);
       expect({ url, status: res.status, field: res.body?.field }, res.raw.slice(0, 300)).toEqual({ url, status: 400, field: 'month' });
     }
     // This month is measurable.
     expect((await call(t.app, mgr, 'GET', `/api/v1/projects/${ids.projectA}/presence/monthly?month=2026-10`)).status).toBe(200);
+    for (const url of [`/api/v1/commitments?month=2026-10`, `/api/v1/commitments`, `/api/v1/projects/${ids.projectA}/commitments?month=2026-10`]) expect((await call(t.app, mgr, 'GET', url)).status, url).toBe(200);
     // Inspection completion of a coming month is the plan (counts, no rate): nothing there reads as done.
     const next = await call(t.app, mgr, 'GET', `/api/v1/projects/${ids.projectA}/inspection-completion?month=2026-11`);
     expect(next.status).toBe(200);
