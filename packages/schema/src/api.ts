@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, MillisFilter, inRange } from './dates.js';
+import { CalendarDate, MillisFilter, MillisInstant, inRange } from './dates.js';
 import { Channel, ClockKind, ClockStatus, FaultCause, FaultLevel, OrgKind, Role, SuspendReason, TicketStatus } from './enums.js';
 import { HolidayHorizon, HolidayHorizonWarning } from './holidays.js';
 
@@ -135,7 +135,7 @@ export type Ticket = z.infer<typeof Ticket>;
 export const TicketCreate = z.object({
   projectId: Id, title: z.string().trim().min(1).max(200), description: z.string().trim().max(20_000).default(''),
   level: FaultLevel, channel: Channel, reporterName: z.string().trim().min(1).max(80), reporterPhone: z.string().trim().min(3).max(32),
-  reportedAt: Millis.optional(), reportedAtReason: z.string().trim().max(500).optional(), location: z.string().trim().max(200).optional(),
+  reportedAt: MillisInstant.optional(), reportedAtReason: z.string().trim().max(500).optional(), location: z.string().trim().max(200).optional(),
   assigneeId: Id.optional(),
   /** The faulty asset (R2): recorded with the ticket, so the warranty decision uses the fault time. */
   assetId: Id.optional(),
@@ -162,7 +162,7 @@ export const TicketActionRequest = z.object({
   solution: z.string().trim().max(20_000).optional(), faultCause: FaultCause.optional(), level: FaultLevel.optional(),
   note: z.string().trim().max(2000).optional(), rating: z.number().int().min(1).max(5).optional(),
   /** Respond, arrive, resolve: when it happened, if earlier than it is logged (staff only); the clock stops then. */
-  occurredAt: Millis.optional(), occurredAtReason: z.string().trim().max(2000).optional(),
+  occurredAt: MillisInstant.optional(), occurredAtReason: z.string().trim().max(2000).optional(),
 });
 export type TicketActionRequest = z.infer<typeof TicketActionRequest>;
 export const TimelineEvent = z.object({

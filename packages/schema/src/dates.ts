@@ -22,6 +22,13 @@ export const CalendarMonth = z.string().regex(/^\d{4}-\d\d$/, '格式应为 YYYY
   .refine((m) => realDay(`${m}-01`), '不是有效月份 / not a calendar month').refine(saneYear, YEARS);
 /** A millisecond time in a query filter: within 2000–2100 too. */
 export const MillisFilter = z.coerce.number().int().min(Date.UTC(MIN_YEAR, 0, 1)).max(Date.UTC(MAX_YEAR + 1, 0, 1) - 1);
+const INSTANT = `时间应在 ${MIN_YEAR}–${MAX_YEAR} 年之间 / the time must be between ${MIN_YEAR} and ${MAX_YEAR}`;
+/**
+ * A millisecond instant in a request body (reportedAt, occurredAt, serviceStart…): a safe integer of
+ * UTC ms within 2000–2100, so a typo like 1e16 never reaches a clock or a record as year 318857.
+ * Responses keep the loose `Millis`: only what a caller sends is bounded.
+ */
+export const MillisInstant = z.number().int(INSTANT).min(Date.UTC(MIN_YEAR, 0, 1), INSTANT).max(Date.UTC(MAX_YEAR + 1, 0, 1) - 1, INSTANT);
 
 const DAY_MS = 86_400_000;
 /** The longest period any range filter may span unless it says otherwise: ten years. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, CalendarMonth } from './dates.js';
+import { CalendarDate, CalendarMonth, MillisInstant } from './dates.js';
 import { patchOf } from './patch.js';
 import { Id, Millis } from './api.js';
 
@@ -17,7 +17,7 @@ export const CheckInRequest = z.object({
   position: Coordinate.optional(),
   note: z.string().trim().max(500).optional(),
   /** A check-in that is the ticket's arrival, logged after the fact (no signal on site): when it happened. */
-  occurredAt: Millis.optional(), occurredAtReason: z.string().trim().max(2000).optional(),
+  occurredAt: MillisInstant.optional(), occurredAtReason: z.string().trim().max(2000).optional(),
 });
 export const CheckOutRequest = z.object({
   location: z.string().trim().min(1).max(200).optional(),
@@ -55,8 +55,8 @@ export type OmRecordStatus = z.infer<typeof OmRecordStatus>;
 
 const RecordFields = z.object({
   kind: OmRecordKind,
-  serviceStart: Millis,
-  serviceEnd: Millis,
+  serviceStart: MillisInstant,
+  serviceEnd: MillisInstant,
   location: z.string().trim().min(1).max(200),
   content: z.string().trim().min(1).max(20_000),
   result: z.string().trim().min(1).max(5_000),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { patchOf } from './patch.js';
+import { MillisInstant } from './dates.js';
 import { Id, Millis } from './api.js';
 import { IsoDate } from './assets.js';
 
@@ -26,8 +27,8 @@ export const BatchUpdate = z.object({ name: z.string().trim().min(1).max(80).opt
 
 export const SessionInput = z.object({
   courseId: Id,
-  startsAt: Millis,
-  endsAt: Millis,
+  startsAt: MillisInstant,
+  endsAt: MillisInstant,
   mode: SessionMode,
   /** Room and address for on-site sessions, the meeting link or number for online ones. */
   place: z.string().trim().min(1).max(300),

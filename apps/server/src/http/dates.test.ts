@@ -10,6 +10,9 @@ const BAD = {
   millis: ['-1', '0', '1e300', String(Date.UTC(2101, 0, 1))],
 };
 type Kind = keyof typeof BAD;
+/** A millisecond instant in a request body, by name; and values outside 2000–2100 (the last is 10000-01-01). */
+const MS_FIELD = /^(from|to|start|end|[a-z]+(At|Start|End))$/;
+const BAD_MS_BODY = [-1, 1e16, 253402300800000, Date.UTC(1999, 11, 31), Date.UTC(2101, 0, 1), 1.5e12 + 0.5];
 
 /**
  * Every route with a date, month or range in its path, query or body (found in the OpenAPI
@@ -88,10 +91,22 @@ describe.each(DIALECTS)('dates: every date, month and range field (%s)', (dialec
           if (!named(res, name)) bad.push(`${r.method} ${r.url} body ${name}=${v}: ${res.status} ${res.raw.slice(0, 200)}`);
         }
       }
+      // Millisecond instants in the body (reportedAt, occurredAt, serviceStart, startsAt…): 2000–2100 only.
+      for (const [name, prop] of Object.entries(body?.properties ?? {})) {
+        const types = [prop.type, ...((prop.anyOf ?? []) as { type?: string }[]).map((a) => a.type)].flat();
+        if (!MS_FIELD.test(name) || !types.some((x) => x === 'integer' || x === 'number')) continue;
+        seen.add(`${r.method} ${r.url} body.${name}`);
+        for (const v of BAD_MS_BODY) {
+          const res = await call(t.app, who, r.method, path, { payload: { [name]: v } });
+          if (!named(res, name)) bad.push(`${r.method} ${r.url} body ${name}=${v}: ${res.status} ${res.raw.slice(0, 200)}`);
+        }
+      }
     }
     expect(bad).toEqual([]);
     // The walk found the date-bearing routes (a renamed field would silently shrink it).
-    for (const k of ['GET /api/v1/analytics ?from', 'GET /api/v1/audit from..to', 'GET /api/v1/tickets endedFrom..endedTo', 'GET /api/v1/projects/:id/presence/monthly ?month', 'GET /api/v1/inspection-tasks from..to', 'POST /api/v1/projects/:id/contracts body.startsOn']) expect([...seen], k).toContain(k);
+    for (const k of ['GET /api/v1/analytics ?from', 'GET /api/v1/audit from..to', 'GET /api/v1/tickets endedFrom..endedTo', 'GET /api/v1/projects/:id/presence/monthly ?month', 'GET /api/v1/inspection-tasks from..to', 'POST /api/v1/projects/:id/contracts body.startsOn',
+      'POST /api/v1/tickets body.reportedAt', 'POST /api/v1/tickets/:id/actions body.occurredAt', 'POST /api/v1/site-visits/check-in body.occurredAt', 'POST /api/v1/om-records body.serviceStart',
+      'PATCH /api/v1/om-records/:id body.serviceEnd', 'POST /api/v1/training-batches/:id/sessions body.startsAt', 'PATCH /api/v1/training-sessions/:id body.endsAt']) expect([...seen], k).toContain(k);
     expect(seen.size).toBeGreaterThan(25);
     expect(await fingerprint(t.database, ['sessions'])).toEqual(before);
   });
@@ -100,15 +115,23 @@ describe.each(DIALECTS)('dates: every date, month and range field (%s)', (dialec
     const mgr = sessions.manager!;
     // The harness clock is 2026-10-12 (Beijing): November has not begun.
     for (const url of [`/api/v1/projects/${ids.projectA}/presence/monthly?month=2026-11`, `/api/v1/projects/${ids.projectA}/presence/monthly.xlsx?month=2026-11`,
-      `/api/v1/projects/${ids.projectA}/monthly-report.pdf?month=2026-11`]) {
+      `/api/v1/projects/${ids.projectA}/monthly-report.pdf?month=2026-11`, `/api/v1/commitments?month=2026-11`, `/api/v1/projects/${ids.projectA}/commitments?month=2026-11`,
+      `/api/v1/commitments?month=2100-12`, `/api/v1/projects/${ids.projectA}/commitments?month=2027-01`]) {
       const res = await call(t.app, mgr, 'GET', url);
       expect({ url, status: res.status, field: res.body?.field }, res.raw.slice(0, 300)).toEqual({ url, status: 400, field: 'month' });
     }
     // This month is measurable.
     expect((await call(t.app, mgr, 'GET', `/api/v1/projects/${ids.projectA}/presence/monthly?month=2026-10`)).status).toBe(200);
+    for (const url of [`/api/v1/commitments?month=2026-10`, `/api/v1/commitments`, `/api/v1/projects/${ids.projectA}/commitments?month=2026-10`]) expect((await call(t.app, mgr, 'GET', url)).status, url).toBe(200);
     // Inspection completion of a coming month is the plan (counts, no rate): nothing there reads as done.
     const next = await call(t.app, mgr, 'GET', `/api/v1/projects/${ids.projectA}/inspection-completion?month=2026-11`);
     expect(next.status).toBe(200);
     expect({ done: next.body.done, late: next.body.late }).toEqual({ done: 0, late: 0 });
+    // Period figures over days still to come read as "no data", never as met or 100 %.
+    const scores = (o: unknown, at = ''): string[] => (o && typeof o === 'object' ? Object.entries(o).flatMap(([k, v]) => ((k === 'met' && v === true) || (/(pct|Pct)$/.test(k) && v === 100) ? [`${at}.${k}`] : scores(v, `${at}.${k}`))) : []);
+    for (const url of [`/api/v1/analytics?projectId=${ids.projectA}&from=2026-11-01&to=2026-11-30`, `/api/v1/projects/${ids.projectA}/satisfaction?from=2026-11-01&to=2026-11-30`]) {
+      const res = await call(t.app, mgr, 'GET', url);
+      expect({ url, status: res.status, scores: scores(res.body) }, res.raw.slice(0, 300)).toEqual({ url, status: 200, scores: [] });
+    }
   });
 });

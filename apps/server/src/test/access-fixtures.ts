@@ -154,7 +154,7 @@ export const FIXTURES: Record<string, Fixture> = {
   'PATCH /api/v1/training-trainees/:id': { probe: json({ name: 'x'.repeat(81) }), foreign: json({ phone: '1' }) },
   'POST /api/v1/training-plans/:id/batches': { probe: json({}), foreign: json({ name: '串单批次' }) },
   'PATCH /api/v1/training-batches/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
-  'POST /api/v1/training-batches/:id/sessions': { probe: json({}), foreign: json({ courseId: 'x', startsAt: 1, endsAt: 2, mode: 'online', place: 'x', trainerName: 'x' }) },
+  'POST /api/v1/training-batches/:id/sessions': { probe: json({}), foreign: json({ courseId: 'x', startsAt: Date.UTC(2026, 9, 20, 1), endsAt: Date.UTC(2026, 9, 20, 3), mode: 'online', place: 'x', trainerName: 'x' }) },
   'PATCH /api/v1/training-sessions/:id': { probe: json({ place: '' }), foreign: json({ place: '串单' }) },
   'PUT /api/v1/training-sessions/:id/attendance': { probe: json({}), foreign: json({ entries: [{ traineeId: 'x', status: 'present' }] }) },
   'POST /api/v1/training-plans/:id/assessments': { probe: json({}), foreign: json({ traineeId: 'x', courseId: 'x', batchId: 'x', independent: true, assessedOn: '2026-10-12' }) },

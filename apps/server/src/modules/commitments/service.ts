@@ -19,6 +19,7 @@ import type { TrainingService } from '../training/service.js';
 import { COMMITMENT_LABEL, defaultCommitments } from './defaults.js';
 import { CommitmentRepository } from './repository.js';
 import { percent } from '../../lib/percent.js';
+import { refuseUnbegunMonth } from '../../lib/time.js';
 
 export interface CommitmentDeps {
   database: Database; audit: AuditService; projects: ProjectService; presence: PresenceService; inspections: InspectionService;
@@ -115,6 +116,8 @@ export class CommitmentService {
     await this.d.projects.visibleProject(this.db, actor, projectId);
     const now = this.d.now();
     const m = month ?? beijingDay(now).slice(0, 7);
+    // A month that has not begun would read as "met" on zero records: refused instead (issue 13 item 6).
+    refuseUnbegunMonth(m, now);
     const b = monthBounds(m);
     const contract = await this.contractFor(this.db, projectId, b.first, b.last);
     const empty = { projectId, month: m, contractId: null, contractCode: null, items: [], met: 0, missed: 0, noData: 0, executionPct: null };
@@ -136,6 +139,7 @@ export class CommitmentService {
   /** Each project the actor sees, with its month's pass rate (one evaluation per project, in turn). */
   async overview(actor: Actor, month?: string) {
     const m = month ?? beijingDay(this.d.now()).slice(0, 7);
+    refuseUnbegunMonth(m, this.d.now());
     const items = [];
     for (const p of await this.d.projects.listProjects(actor)) {
       const r = await this.evaluate(actor, p.id, m);

@@ -5,6 +5,7 @@ import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import type { Actor, RequestMeta } from '../../http/actor.js';
 import { invalid } from '../../http/errors.js';
+import { refuseUnbegunMonth } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import type { ProjectService } from '../projects/service.js';
 import type { UserRepository } from '../users/repository.js';
@@ -82,7 +83,7 @@ export class PresenceService {
    * rather than shown as a full score (reports that span months use monthly() and show no days).
    */
   async monthView(actor: Actor, projectId: string, month: string) {
-    notBegun(month, beijingToday(this.d.now()));
+    refuseUnbegunMonth(month, this.d.now());
     return this.monthly(actor, projectId, month);
   }
 
@@ -139,8 +140,4 @@ export class PresenceService {
     await this.d.audit.recordAlone(meta, { action: 'presence.export', targetType: 'project', targetId: projectId, summary: `导出驻场考勤：${m.projectName} ${month}` });
     return { xlsx, fileName: `驻场考勤-${m.projectName}-${month}.xlsx` };
   }
-}
-
-function notBegun(month: string, today: string) {
-  if (month > today.slice(0, 7)) throw invalid('month', '该月尚未开始，无法统计 / the month has not begun: nothing to measure yet');
 }

@@ -2,7 +2,7 @@ import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ProjectPicker } from '../../components/ProjectPicker';
 import type { Project } from '../../api/types';
-import { isMonth } from './api';
+import { beijingMonth, isMonth } from './api';
 
 /** The project and month a commitments or report page is about; `id` prefixes the test ids and the month input's id. */
 export function ProjectMonthFilters(p: {
@@ -17,7 +17,8 @@ export function ProjectMonthFilters(p: {
       </div>
       <div className="report-field report-field-narrow" style={{ flexDirection: 'row', alignItems: 'center', gap: 8 }}>
         <label htmlFor={`${p.id}-month`} style={{ whiteSpace: 'nowrap' }}>{t('reports.month')}</label>
-        <Input id={`${p.id}-month`} type="month" value={p.month} onChange={(e) => isMonth(e.target.value) && p.setMonth(e.target.value)} data-testid={`${p.id}-month`} />
+        {/* A month that has not begun has nothing to measure (the API refuses it): the picker stops at this month. */}
+        <Input id={`${p.id}-month`} type="month" value={p.month} max={beijingMonth()} onChange={(e) => isMonth(e.target.value) && e.target.value <= beijingMonth() && p.setMonth(e.target.value)} data-testid={`${p.id}-month`} />
       </div>
     </div>
   );
