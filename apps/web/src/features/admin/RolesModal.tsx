@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, applyFormError } from '../../api/client';
 import type { Role, User } from '../../api/types';
 import { CUSTOMER_ROLES } from '../../app/roles';
-import { roleOptions, triadRule } from './roleOptions';
+import { roleOptions, soleTriadRole, triadRule } from './roleOptions';
 
 /** Role assignment (PUT /users/:id/roles): security_admin only, separate from user management. */
 export function RolesModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -43,7 +43,13 @@ export function RolesModal({ user, onClose }: { user: User | null; onClose: () =
       forceRender
     >
       <Form form={form} layout="vertical" name="roles" onFinish={(v) => save.mutate(v.roles)}>
-        <Form.Item name="roles" label={t('user.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }, triadRule(t)]}>
+        <Form.Item
+          name="roles"
+          label={t('user.roles')}
+          extra={kind === 'customer' ? undefined : t('user.triadHint')}
+          normalize={soleTriadRole}
+          rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }, triadRule(t)]}
+        >
           <FormSelect mode="multiple" options={roleOptions(t, kind)} data-testid="roles-select" />
         </Form.Item>
       </Form>

@@ -13,10 +13,27 @@ export function roleOptions(t: TFunction, orgKind: OrgKind | undefined, withTria
   return list.map((r) => ({ value: r, label: t(`role.${r}`) }));
 }
 
-/** 三员分立 (等保 8.1.5): sys_admin, security_admin and auditor never share one account. */
+const isTriad = (r: Role) => ADMIN_TRIAD.includes(r);
+
+/**
+ * 三员分立 (等保 8.1.5), as the server's ROLE_CONFLICT: sys_admin, security_admin and auditor never share
+ * an account, with each other or with any business role. Catches a combination the account already had.
+ */
 export function triadRule(t: TFunction) {
   return {
     validator: (_: unknown, roles?: Role[]) =>
-      (roles ?? []).filter((r) => ADMIN_TRIAD.includes(r)).length > 1 ? Promise.reject(new Error(t('user.triadConflict'))) : Promise.resolve(),
+      (roles ?? []).some(isTriad) && new Set(roles).size > 1 ? Promise.reject(new Error(t('user.triadConflict'))) : Promise.resolve(),
   };
+}
+
+/**
+ * Form.Item `normalize` of a role picker, so the conflict cannot be picked: choosing a 三员 role
+ * leaves it alone, choosing any other role drops the 三员 role.
+ */
+export function soleTriadRole(next: Role[] | undefined, prev: Role[] | undefined): Role[] {
+  const roles = next ?? [];
+  const added = roles.filter((r) => !(prev ?? []).includes(r));
+  const triad = added.find(isTriad);
+  if (triad) return [triad];
+  return added.length ? roles.filter((r) => !isTriad(r)) : roles;
 }

@@ -1,11 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Button, Card, Form, Input, Switch } from 'antd';
 import { LoginOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError, applyFormError } from '../../api/client';
 import { filterByLabel, useProjects } from '../../api/queries';
 import { FormSelect } from '../../components/formControls';
+import { useCurrentUser } from '../auth/useMe';
+import { useTicket } from '../tickets/api';
+import { backdatedAt } from '../tickets/actionSpec';
+import { OccurredAtFields } from '../tickets/OccurredAtFields';
 import { useCheckIn, useMyOpenTickets, visitsKey } from './api';
 import { currentPosition, geoPreference, setGeoPreference } from './geo';
 
@@ -15,6 +20,9 @@ interface Values {
   location: string;
   note?: string;
   useGeo: boolean;
+  /** 发生时间: only for a check-in that is the ticket's arrival, logged after regaining signal. */
+  occurredAt?: Dayjs;
+  occurredAtReason?: string;
 }
 
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -30,6 +38,19 @@ export function CheckInForm() {
   const { data: tickets = [], isFetching: ticketsLoading } = useMyOpenTickets(projectId);
   const checkIn = useCheckIn();
   const [locating, setLocating] = useState(false);
+  const me = useCurrentUser();
+  const ticketId = Form.useWatch('ticketId', form);
+  const { data: ticket } = useTicket(ticketId ?? '', !!ticketId);
+  // The server makes the assignee's check-in the arrival while the ticket still allows 'arrive'; only that one can be back-dated.
+  const arrival = !!ticket && ticket.id === ticketId && ticket.assigneeId === me.id && ticket.allowedActions.includes('arrive') ? ticket : undefined;
+  /** When "happened at" appeared: it starts there and is only sent when the engineer moved it. */
+  const shownAt = useRef(0);
+  useEffect(() => {
+    if (!arrival) return;
+    shownAt.current = Date.now();
+    form.setFieldsValue({ occurredAt: dayjs(shownAt.current), occurredAtReason: undefined });
+    // Reset when another ticket becomes the arrival, not on every refetch of the same one.
+  }, [arrival?.id]);
 
   const onFinish = async (v: Values) => {
     setGeoPreference(v.useGeo);
@@ -40,8 +61,10 @@ export function CheckInForm() {
       setLocating(false);
       if (!position) void message.info(t('field.noPosition'));
     }
+    const occurredAt = arrival ? backdatedAt(v.occurredAt, shownAt.current) : undefined;
+    const late = occurredAt === undefined ? {} : { occurredAt, occurredAtReason: v.occurredAtReason?.trim() || undefined };
     checkIn.mutate(
-      { projectId: v.projectId, ticketId: v.ticketId || undefined, location: v.location.trim(), note: v.note?.trim() || undefined, position },
+      { projectId: v.projectId, ticketId: v.ticketId || undefined, location: v.location.trim(), note: v.note?.trim() || undefined, position, ...late },
       {
         onSuccess: () => void message.success(t('field.checkedInDone')),
         onError: (e) => {
@@ -87,6 +110,7 @@ export function CheckInForm() {
             data-testid="check-in-ticket"
           />
         </Form.Item>
+        {arrival ? <OccurredAtFields reasonMinutes={arrival.occurredAtReasonMinutes} testPrefix="check-in" /> : null}
         <Form.Item name="location" label={t('field.location')} rules={[{ ...required, whitespace: true }]}>
           <Input maxLength={200} placeholder={t('field.locationPlaceholder')} data-testid="check-in-location" />
         </Form.Item>

@@ -1,5 +1,4 @@
-import { DatePicker, Form, Input, Radio } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Form, Input, Radio } from 'antd';
 import { FormRadioGroup, FormSelect } from '../../components/formControls';
 import { useTranslation } from 'react-i18next';
 import { SUSPEND_REASONS } from '../../api/enums';
@@ -7,6 +6,7 @@ import { filterByLabel } from '../../api/queries';
 import type { Ticket, User } from '../../api/types';
 import { LevelRadioGroup } from '../../components/LevelRadioGroup';
 import type { ActionField } from './actionSpec';
+import { OccurredAtFields } from './OccurredAtFields';
 
 interface Props {
   fields: ActionField[];
@@ -22,9 +22,6 @@ export function ActionFields({ fields, action, ticket, assignees, assigneesLoadi
   const required = { required: true, message: t('common.required') };
   const has = (f: ActionField) => fields.includes(f);
   const people = action === 'transfer' ? assignees.filter((u) => u.id !== ticket.assigneeId) : assignees;
-  const occurredAt = Form.useWatch<Dayjs | undefined>('occurredAt', Form.useFormInstance());
-  // The server asks for a reason past this age (WEIBAO_BACKDATE_ACTION_REASON_MIN); ask before it refuses.
-  const late = !!occurredAt && Date.now() - occurredAt.valueOf() > ticket.occurredAtReasonMinutes * 60_000;
 
   return (
     <>
@@ -90,21 +87,7 @@ export function ActionFields({ fields, action, ticket, assignees, assigneesLoadi
           <Input.TextArea rows={3} maxLength={2000} data-testid="action-note" />
         </Form.Item>
       ) : null}
-      {has('occurredAt') ? (
-        <Form.Item
-          name="occurredAt"
-          label={t('action.field.occurredAt')}
-          extra={t('action.occurredAtHelp')}
-          rules={[{ validator: (_, v?: Dayjs) => (v && v.valueOf() > Date.now() + 60_000 ? Promise.reject(new Error(t('action.occurredAtFuture'))) : Promise.resolve()) }]}
-        >
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} className="full-width" disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="action-occurred-at" />
-        </Form.Item>
-      ) : null}
-      {has('occurredAt') && late ? (
-        <Form.Item name="occurredAtReason" label={t('action.field.occurredAtReason')} extra={t('action.occurredAtReasonHelp', { n: ticket.occurredAtReasonMinutes })} rules={[{ ...required, whitespace: true }]}>
-          <Input.TextArea rows={2} maxLength={2000} data-testid="action-occurred-at-reason" />
-        </Form.Item>
-      ) : null}
+      {has('occurredAt') ? <OccurredAtFields reasonMinutes={ticket.occurredAtReasonMinutes} testPrefix="action" /> : null}
       {has('reason') ? (
         <Form.Item name="reason" label={t('action.field.reason')} rules={[{ ...required, whitespace: true }]}>
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="action-reason" />

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../components/format';
 import { currentLang } from '../../i18n';
 import { useTicketAction } from './api';
 import { ActionFields } from './ActionFields';
-import { ACTION_FIELDS, DANGER_ACTIONS, isKnownAction, type ActionValues } from './actionSpec';
+import { ACTION_FIELDS, backdatedAt, DANGER_ACTIONS, isKnownAction, type ActionValues } from './actionSpec';
 
 interface Props {
   ticket: Ticket;
@@ -60,7 +60,7 @@ export function ActionModal({ ticket, action, onClose }: Props) {
     }
   };
 
-  const backdated = !!values.occurredAt && Math.abs(values.occurredAt.valueOf() - opened.current) >= 60_000;
+  const backdated = backdatedAt(values.occurredAt, opened.current) !== undefined;
   const submit = () => {
     const { occurredAt, occurredAtReason, ...rest } = values;
     const body = { action, ...rest, ...(backdated ? { occurredAt: occurredAt!.valueOf(), occurredAtReason } : {}) } as TicketActionRequest;

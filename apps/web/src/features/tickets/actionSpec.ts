@@ -32,6 +32,14 @@ export function isKnownAction(a: string): a is TicketAction {
   return a in ACTION_FIELDS;
 }
 
+/**
+ * The happened-at time to send: only when the user moved the picker off the time it was shown with
+ * (an untouched picker means "now", and the server then uses its own clock).
+ */
+export function backdatedAt(occurredAt: Dayjs | undefined, shownAt: number): number | undefined {
+  return occurredAt && Math.abs(occurredAt.valueOf() - shownAt) >= 60_000 ? occurredAt.valueOf() : undefined;
+}
+
 export interface ActionValues {
   assigneeId?: string;
   reason?: string;

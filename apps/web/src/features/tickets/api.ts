@@ -20,8 +20,8 @@ export function useTicketList(filter: TicketFilter, limit = 20) {
   });
 }
 
-export function useTicket(id: string) {
-  return useQuery({ queryKey: ticketKey(id), queryFn: () => api<Ticket>(`/tickets/${enc(id)}`), refetchInterval: 30_000 });
+export function useTicket(id: string, enabled = true) {
+  return useQuery({ queryKey: ticketKey(id), queryFn: () => api<Ticket>(`/tickets/${enc(id)}`), refetchInterval: 30_000, enabled });
 }
 
 export function useTimeline(id: string) {
