@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../modules/seed/demo.js';
-import { call, demoIds, fingerprint, type Res } from '../test/api.js';
+import { call, demoIds, sessionAdmitted, fingerprint, type Res } from '../test/api.js';
 import { DIALECTS, type Session, testApp } from '../test/harness.js';
 
 const DATE_FIELD = /^(month|day|date|from|to|endedFrom|endedTo|[a-z]+On)$/;
@@ -23,12 +22,7 @@ describe.each(DIALECTS)('dates: every date, month and range field (%s)', (dialec
   let t: Awaited<ReturnType<typeof testApp>>;
   let ids: Awaited<ReturnType<typeof demoIds>>;
   const sessions: Record<string, Session> = {};
-  const caller = (access: unknown): Session | null => {
-    if (access === 'public') return null;
-    if (access === 'authenticated') return sessions.manager!;
-    const u = ['manager', 'engineer', 'dispatcher', 'admin', 'secadmin', 'auditor', 'cust_a', 'lead_a'].find((n) => DEMO_USERS.find((d) => d.username === n)!.roles.some((r) => (access as string[]).includes(r)));
-    return sessions[u!]!;
-  };
+  const caller = (access: unknown) => sessionAdmitted(access, sessions);
   /** Valid values for the other parameters, so the date is what is wrong. */
   const context = () => ({ id: ids.projectA, projectId: ids.projectA, customerId: ids.orgA });
   beforeAll(async () => {

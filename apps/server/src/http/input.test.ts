@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../modules/seed/demo.js';
-import { call, demoIds, fingerprint, multipart } from '../test/api.js';
+import { call, demoIds, sessionAdmitted, fingerprint, multipart } from '../test/api.js';
 import { DIALECTS, type Session, testApp } from '../test/harness.js';
 
 /** Every file below `dir`, as paths relative to it. */
@@ -21,13 +20,7 @@ describe.each(DIALECTS)('input hardening: uploads and NUL (%s)', (dialect) => {
   let sandbox: string;
   let dataDir: string;
   const sessions: Record<string, Session> = {};
-  /** A user the route's access admits (staff first), or null for public routes. */
-  const caller = (access: unknown): Session | null => {
-    if (access === 'public') return null;
-    if (access === 'authenticated') return sessions.manager!;
-    const u = ['manager', 'engineer', 'dispatcher', 'admin', 'secadmin', 'auditor', 'cust_a', 'lead_a'].find((n) => DEMO_USERS.find((d) => d.username === n)!.roles.some((r) => (access as string[]).includes(r)));
-    return sessions[u!]!;
-  };
+  const caller = (access: unknown) => sessionAdmitted(access, sessions);
   let taskId: string;
 
   beforeAll(async () => {

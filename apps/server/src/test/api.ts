@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/types.js';
 import { DENIALS, type ErrorCode } from '../http/errors.js';
+import { DEMO_USERS } from '../modules/seed/demo.js';
 import type { Session, TestApp } from './harness.js';
 
 /**
@@ -214,4 +215,12 @@ export function signaturePng(width = 60, height = 20): string {
   }
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
   return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+/** A demo user's session that the route's access admits (staff first), or null for a public route. */
+export function sessionAdmitted(access: unknown, sessions: Record<string, Session>): Session | null {
+  if (access === 'public') return null;
+  if (access === 'authenticated') return sessions.manager!;
+  const u = ['manager', 'engineer', 'dispatcher', 'admin', 'secadmin', 'auditor', 'cust_a', 'lead_a'].find((n) => DEMO_USERS.find((d) => d.username === n)!.roles.some((r) => (access as string[]).includes(r)));
+  return sessions[u!]!;
 }
