@@ -72,7 +72,8 @@ export function DailyBoard({ projectId, day, plan }: { projectId: string; day: s
       {e.status === 'extra' ? (
         <Tag data-testid="presence-not-counted">{t('presence.extraNotCounted')}</Tag>
       ) : e.status !== 'absent' && !e.counted ? (
-        <Tag color="warning" data-testid="presence-not-counted">{t('presence.shortVisit')}</Tag>
+        // A neutral tag: the warning colours fall below 4.5:1 on the board's tinted rows.
+        <Tag data-testid="presence-not-counted">{t('presence.shortVisit')}</Tag>
       ) : null}
     </Space>
   );
