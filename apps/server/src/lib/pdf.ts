@@ -12,7 +12,7 @@ export const FONT_BOLD = path.join(FONT_DIR, 'NotoSansHans-Bold.otf');
 
 /** A new document with the fonts registered as 'regular' and 'bold'; `done` resolves with the bytes after doc.end(). */
 export function newPdf(title: string, opts: { layout?: 'portrait' | 'landscape'; autoFirstPage?: boolean } = {}) {
-  const doc = new PDFDocument({ size: 'A4', margin: 40, layout: opts.layout ?? 'portrait', autoFirstPage: opts.autoFirstPage ?? false, info: { Title: title, Producer: 'Weibao 维保', Creator: 'Weibao 维保' } });
+  const doc = new PDFDocument({ size: 'A4', margin: 40, bufferPages: true, layout: opts.layout ?? 'portrait', autoFirstPage: opts.autoFirstPage ?? false, info: { Title: title, Producer: 'Weibao 维保', Creator: 'Weibao 维保' } });
   doc.registerFont('regular', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
   const chunks: Buffer[] = [];
@@ -37,4 +37,39 @@ export function pdfTableRow(doc: Doc, cols: number[], cells: string[], o: { bold
   cells.forEach((c, i) => { doc.rect(x, y, cols[i]!, h).stroke('#999'); doc.text(c, x + padX, y + padY, { width: cols[i]! - 2 * padX }); x += cols[i]!; });
   doc.x = left;
   doc.y = y + h;
+}
+
+export type PageMarks = {
+  /** Top line of every page, e.g. the document number and the contract reference. */
+  header?: string;
+  /** Bottom-left text of every page (the provider's name, a verification hint). */
+  footer?: string;
+  lang?: 'zh-CN' | 'en';
+};
+
+/** "第 N 页 共 M 页" / "Page N of M". */
+export function pageOfPages(n: number, m: number, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  return lang === 'en' ? `Page ${n} of ${m}` : `第 ${n} 页 共 ${m} 页`;
+}
+
+/**
+ * Stamps the header, footer and page numbers on every page once the content is laid out (pages are
+ * buffered by newPdf, so the total is known). Call right before doc.end().
+ */
+export function stampPages(doc: Doc, marks: PageMarks = {}): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { left, right, top, bottom } = doc.page.margins;
+    const width = doc.page.width - left - right;
+    // Writing into the margins must not make pdfkit open a new page.
+    doc.page.margins = { left, right, top: 0, bottom: 0 };
+    doc.font('regular').fontSize(8).fillColor('#555');
+    if (marks.header) doc.text(marks.header, left, Math.max(12, top - 22), { width, align: 'right', lineBreak: false });
+    const y = doc.page.height - Math.max(16, bottom - 14);
+    if (marks.footer) doc.text(marks.footer, left, y, { width: width * 0.7, align: 'left', lineBreak: false });
+    doc.text(pageOfPages(i - range.start + 1, range.count, marks.lang), left, y, { width, align: 'right', lineBreak: false });
+    doc.fillColor('black');
+    doc.page.margins = { left, right, top, bottom };
+  }
 }

@@ -14,11 +14,16 @@ const merge = (base: Tree, extra: Tree): Tree => {
   for (const [k, v] of Object.entries(extra)) out[k] = typeof v === 'object' && typeof out[k] === 'object' ? merge(out[k] as Tree, v) : v;
   return out;
 };
-// As the app does: the JSON catalogues plus the enum labels of the shared label table.
-const files: Record<Lang, Tree> = {
-  'zh-CN': merge(JSON.parse(fs.readFileSync(path.join(dir, 'zh-CN.json'), 'utf8')) as Tree, labelCatalogue('zh-CN')),
-  en: merge(JSON.parse(fs.readFileSync(path.join(dir, 'en.json'), 'utf8')) as Tree, labelCatalogue('en')),
-};
+// As the app does: the JSON catalogues, the feature parts (`parts/<area>.<lang>.json`) merged over them,
+// plus the enum labels of the shared label table.
+function catalogue(lang: Lang): Tree {
+  let tree = JSON.parse(fs.readFileSync(path.join(dir, `${lang}.json`), 'utf8')) as Tree;
+  const partsDir = path.join(dir, 'parts');
+  const parts = fs.existsSync(partsDir) ? fs.readdirSync(partsDir).filter((f) => f.endsWith(`.${lang}.json`)).sort() : [];
+  for (const f of parts) tree = merge(tree, JSON.parse(fs.readFileSync(path.join(partsDir, f), 'utf8')) as Tree);
+  return merge(tree, labelCatalogue(lang));
+}
+const files: Record<Lang, Tree> = { 'zh-CN': catalogue('zh-CN'), en: catalogue('en') };
 
 /** The text of `key` in `lang` with {{var}} placeholders filled, as i18next renders it. */
 export function t(key: string, vars: Record<string, string | number> = {}, lang: Lang = 'zh-CN'): string {

@@ -18,4 +18,20 @@ export function mergeTree(base: Tree, extra: Tree): Tree {
  * The UI texts per language. Enum names (channel, status, level, reasons, clocks, commitment verdicts) come
  * from the one label table the server's documents and e-mails use too; the JSON files hold everything else.
  */
-export const CATALOGUES = { 'zh-CN': mergeTree(zhCN as Tree, labelCatalogue('zh-CN')), en: mergeTree(en as Tree, labelCatalogue('en')) };
+/**
+ * Feature texts may live beside the two main files as `parts/<area>.<lang>.json` (e.g. `queue.zh-CN.json`),
+ * so features added side by side do not edit the same lines; each part is merged over the main file.
+ */
+const PARTS = import.meta.glob<Tree>('./parts/*.json', { eager: true, import: 'default' });
+function withParts(lang: 'zh-CN' | 'en', base: Tree): Tree {
+  let out = base;
+  for (const [file, tree] of Object.entries(PARTS).sort(([a], [b]) => a.localeCompare(b))) {
+    if (file.endsWith(`.${lang}.json`)) out = mergeTree(out, tree);
+  }
+  return out;
+}
+
+export const CATALOGUES = {
+  'zh-CN': mergeTree(withParts('zh-CN', zhCN as Tree), labelCatalogue('zh-CN')),
+  en: mergeTree(withParts('en', en as Tree), labelCatalogue('en')),
+};
