@@ -56,8 +56,10 @@ export function pageOfPages(n: number, m: number, lang: 'zh-CN' | 'en' = 'zh-CN'
  * Stamps the header, footer and page numbers on every page once the content is laid out (pages are
  * buffered by newPdf, so the total is known). Call right before doc.end().
  */
-export function stampPages(doc: Doc, marks: PageMarks = {}): void {
-  const range = doc.bufferedPageRange();
+export function stampPages(doc: Doc, marks: PageMarks = {}, pages?: { start: number; count: number }): void {
+  // `pages`: one document's pages when a file holds several (a batch of service record sheets),
+  // so each is numbered 第 1 页 共 M 页 on its own.
+  const range = pages ?? doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const { left, right, top, bottom } = doc.page.margins;

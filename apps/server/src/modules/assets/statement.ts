@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import { type RequestMeta, isCustomer } from '../../http/actor.js';
 import { invalid, notFound } from '../../http/errors.js';
 import type { Locale } from '../../http/messages.js';
-import { newPdf } from '../../lib/pdf.js';
+import { yuanInCapitals } from '../../lib/money.js';
+import { newPdf, pdfTableRow } from '../../lib/pdf.js';
+import { type DocumentHead, type DocumentParties, documentNumber, finishDocument, frameWords, signatureBlock, titleBlock } from '../../lib/pdf-frame.js';
 import { beijingClock, beijingDayStart } from '../fieldwork/time.js';
 import { decide, reasonText } from './billing.js';
 import type { AssetService } from './service.js';
@@ -17,6 +19,13 @@ const KIND_LABEL: Record<Locale, Record<CostKind, string>> = {
 };
 const yuan = (cents: number) => (cents / 100).toFixed(2);
 type Statement = Awaited<ReturnType<CostStatementService['statement']>>;
+/** The statement as filed: with its number and the parties and contracts named on it. */
+type StatementDoc = Statement & { number: string; parties: DocumentParties };
+/** Units of the quantity column: labour is counted in hours, parts in pieces. */
+const UNIT: Record<Locale, Record<CostKind, string>> = {
+  'zh-CN': { part: '个', labour: '小时', travel: '次', other: '项' },
+  en: { part: 'pcs', labour: 'h', travel: 'trip', other: 'item' },
+};
 
 /**
  * The cost statement (费用结算单, R3): a customer's billable repair costs in a period — only lines of
@@ -51,14 +60,22 @@ export class CostStatementService {
     };
   }
 
-  /** The statement as a file; downloading it is audited (who took which customer's figures). */
+  /**
+   * The statement as a file; downloading it is audited (who took which customer's figures). Its number
+   * (JS-<year>-<8 hex>) is derived from customer and period, so the same statement keeps its number.
+   */
   async file(meta: RequestMeta, q: z.infer<typeof CostStatementQuery>, locale: Locale, format: 'pdf' | 'xlsx') {
     const s = await this.statement(meta, q, locale);
-    const body = format === 'pdf' ? await this.pdf(s, locale) : await this.xlsx(s, locale);
+    const lang = locale === 'en' ? 'en' : 'zh-CN';
+    const doc: StatementDoc = {
+      ...s, number: documentNumber('JS', s.from.slice(0, 4), s.customerId, s.from, s.to),
+      parties: await this.assets.d.projects.documentParties(this.assets.db, { customerId: s.customerId }, s.from, s.to, lang),
+    };
+    const body = format === 'pdf' ? await this.pdf(doc, locale) : await this.xlsx(doc, locale);
     await this.assets.d.audit.recordAlone(meta, {
       action: 'cost_statement.export', targetType: 'org', targetId: s.customerId,
-      summary: `导出费用结算单 ${s.customerName} ${s.from} 至 ${s.to}（${format.toUpperCase()}，${s.lines.length} 行，合计 ${yuan(s.totalCents)} 元）`,
-      detail: { format, lines: s.lines.length, totalCents: s.totalCents },
+      summary: `导出费用结算单 ${doc.number} ${s.customerName} ${s.from} 至 ${s.to}（${format.toUpperCase()}，${s.lines.length} 行，合计 ${yuan(s.totalCents)} 元）`,
+      detail: { format, number: doc.number, lines: s.lines.length, totalCents: s.totalCents },
     });
     const name = locale === 'en' ? `cost-statement-${s.from}-${s.to}` : `费用结算单-${s.customerName}-${s.from}至${s.to}`;
     return { body, fileName: `${name}.${format}` };
@@ -66,55 +83,101 @@ export class CostStatementService {
 
   private head(locale: Locale) {
     return locale === 'en'
-      ? ['Date', 'Ticket', 'Project', 'Asset', 'Serial', 'Item', 'Description', 'Qty', 'Unit cost (¥)', 'Amount (¥)', 'Why billable']
-      : ['日期', '工单', '项目', '资产', '序列号', '费用类别', '说明', '数量', '成本单价（元）', '金额（元）', '收费依据'];
+      ? ['Date', 'Ticket', 'Project', 'Asset', 'Serial', 'Item', 'Description', 'Qty', 'Unit', 'Unit cost (¥)', 'Amount (¥)', 'Why billable']
+      : ['日期', '工单', '项目', '资产', '序列号', '费用类别', '说明', '数量', '单位', '成本单价（元）', '金额（元）', '收费依据'];
   }
 
-  async xlsx(s: Statement, locale: Locale): Promise<Buffer> {
+  private words(locale: Locale) {
+    return locale === 'en'
+      ? { title: 'Cost statement (at cost price)', customer: 'Customer', period: 'Period', generated: 'Generated', total: 'Total',
+        capitals: 'Total in words', subtotal: 'Subtotal', none: 'No billable costs in this period.',
+        note: 'In warranty, faults not caused by people are repaired free; only out-of-warranty or human-caused repairs are charged, at cost (parts at cost, labour at the contract\'s cost rate).' }
+      : { title: '费用结算单（按成本价）', customer: '客户', period: '结算期间', generated: '生成时间', total: '合计（小写）',
+        capitals: '金额大写', subtotal: '小计', none: '本期无收费项目。',
+        note: '保修期内非人为原因的故障免费维修；仅超出保修期或人为原因造成的维修按成本价收费（配件按成本价，人工按合同约定的成本单价）。' };
+  }
+
+  async xlsx(s: StatementDoc, locale: Locale): Promise<Buffer> {
+    const w = this.words(locale);
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Weibao 维保';
-    const ws = wb.addWorksheet(locale === 'en' ? 'Cost statement' : '费用结算单');
-    ws.addRow([locale === 'en' ? `Cost statement: ${s.customerName}, ${s.from} to ${s.to} (at cost price)` : `费用结算单：${s.customerName}　${s.from} 至 ${s.to}（按成本价）`]).font = { bold: true, size: 14 };
-    ws.addRow(this.head(locale)).font = { bold: true };
+    const head = this.head(locale);
+    const ws = wb.addWorksheet(locale === 'en' ? 'Cost statement' : '费用结算单', {
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '6:6' },
+      headerFooter: { oddHeader: `&R${s.number}`, oddFooter: locale === 'en' ? '&LPage &P of &N' : '&L第 &P 页 共 &N 页' },
+    });
+    ws.mergeCells(1, 1, 1, head.length);
+    ws.getCell(1, 1).value = w.title;
+    ws.getCell(1, 1).font = { bold: true, size: 14 };
+    ws.getCell(1, 1).alignment = { horizontal: 'center' };
+    const fw = frameWords(locale === 'en' ? 'en' : 'zh-CN');
+    ws.addRow([fw.number, s.number, '', fw.contract, s.parties.contractRef]);
+    ws.addRow([fw.provider, s.parties.providerName, '', fw.purchaser, s.parties.purchaserName]);
+    ws.addRow([w.period, dateCell(s.from), dateCell(s.to), w.generated, new Date(s.generatedAt + BEIJING_OFFSET_MS)]);
+    ws.addRow([]);
+    ws.addRow(head).font = { bold: true };
+    const firstLine = ws.rowCount + 1;
     for (const l of s.lines) {
-      ws.addRow([l.day, l.ticketNumber, l.projectName, l.assetName ?? '', l.serial ?? '', KIND_LABEL[locale][l.kind], l.description, l.quantity, Number(yuan(l.unitCostCents)), Number(yuan(l.amountCents)), l.reasonText]);
+      ws.addRow([dateCell(l.day), l.ticketNumber, l.projectName, l.assetName ?? '', l.serial ?? '', KIND_LABEL[locale][l.kind], l.description,
+        l.quantity, UNIT[locale][l.kind], l.unitCostCents / 100, l.amountCents / 100, l.reasonText]);
     }
-    for (const k of s.byKind.filter((x) => x.amountCents)) ws.addRow(['', '', '', '', '', KIND_LABEL[locale][k.kind], locale === 'en' ? 'Subtotal' : '小计', '', '', Number(yuan(k.amountCents)), '']);
-    ws.addRow(['', '', '', '', '', '', locale === 'en' ? 'Total' : '合计', '', '', Number(yuan(s.totalCents)), '']).font = { bold: true };
-    ws.columns.forEach((c, i) => { c.width = [12, 16, 24, 18, 18, 10, 30, 8, 12, 12, 40][i]; });
+    for (const k of s.byKind.filter((x) => x.amountCents)) ws.addRow(['', '', '', '', '', KIND_LABEL[locale][k.kind], w.subtotal, '', '', '', k.amountCents / 100, '']);
+    ws.addRow(['', '', '', '', '', '', w.total, '', '', '', s.totalCents / 100, '']).font = { bold: true };
+    ws.addRow(['', '', '', '', '', '', w.capitals, yuanInCapitals(s.totalCents)]).font = { bold: true };
+    const lastRow = ws.rowCount;
+    const thin = { style: 'thin' as const, color: { argb: 'FF888888' } };
+    for (let r = 2; r <= lastRow; r++) {
+      if (r === 5) continue;
+      ws.getRow(r).eachCell({ includeEmpty: r >= 6 }, (c, col) => {
+        if (col > head.length) return;
+        c.border = { top: thin, left: thin, bottom: thin, right: thin };
+        c.alignment = { vertical: 'top', wrapText: true, ...(typeof c.value === 'number' ? { horizontal: 'right' } : {}) };
+      });
+    }
+    ws.getColumn(1).numFmt = 'yyyy-mm-dd';
+    for (const col of [10, 11]) for (let r = firstLine; r <= lastRow; r++) ws.getCell(r, col).numFmt = '#,##0.00';
+    ws.getCell(4, 2).numFmt = 'yyyy-mm-dd';
+    ws.getCell(4, 3).numFmt = 'yyyy-mm-dd';
+    ws.getCell(4, 5).numFmt = 'yyyy-mm-dd hh:mm';
+    ws.getColumn(8).numFmt = '0.##';
+    ws.columns.forEach((c, i) => { c.width = [12, 16, 22, 18, 16, 10, 30, 8, 6, 12, 12, 36][i]; });
+    ws.views = [{ state: 'frozen', ySplit: 6 }];
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
-  async pdf(s: Statement, locale: Locale): Promise<Buffer> {
+  async pdf(s: StatementDoc, locale: Locale): Promise<Buffer> {
     const en = locale === 'en';
-    const { doc, done } = newPdf(en ? 'Cost statement' : '费用结算单', { layout: 'landscape', autoFirstPage: true });
+    const lang = en ? 'en' : 'zh-CN';
+    const w = this.words(locale);
+    const { doc, done } = newPdf(w.title, { layout: 'landscape', autoFirstPage: true });
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
-    doc.font('bold').fontSize(18).text(en ? 'Cost statement (at cost price)' : '费用结算单（按成本价）', { align: 'center' });
-    doc.moveDown(0.3).font('regular').fontSize(10).text(`${en ? 'Customer' : '客户'}：${s.customerName}    ${en ? 'Period' : '期间'}：${s.from} — ${s.to}    ${en ? 'Generated' : '生成时间'}：${beijingClock(s.generatedAt, true)}`, { align: 'center' });
-    doc.moveDown(0.5).fontSize(8.5).fillColor('#333').text(en
-      ? 'In warranty, faults not caused by people are repaired free; only out-of-warranty or human-caused repairs are charged, at cost (parts at cost, labour at the contract\'s cost rate).'
-      : '保修期内非人为原因的故障免费维修；仅超出保修期或人为原因造成的维修按成本价收费（配件按成本价，人工按合同约定的成本单价）。', left, doc.y, { width });
-    const cols = [62, 92, 110, 70, 74, 120, 36, 62, 66, width - 692];
-    const head = this.head(locale).filter((_, i) => i !== 2);
-    const row = (cells: string[], bold = false) => {
-      const y = doc.y;
-      let x = left;
-      doc.font(bold ? 'bold' : 'regular').fontSize(8).fillColor('black');
-      const heights = cells.map((c, i) => doc.heightOfString(c, { width: cols[i]! - 4 }));
-      const h = Math.max(...heights) + 6;
-      if (y + h > doc.page.height - doc.page.margins.bottom) { doc.addPage(); return row(cells, bold); }
-      cells.forEach((c, i) => { doc.rect(x, y, cols[i]!, h).stroke('#999'); doc.text(c, x + 2, y + 3, { width: cols[i]! - 4 }); x += cols[i]!; });
-      doc.x = left;
-      doc.y = y + h;
-    };
-    doc.moveDown(0.5);
-    row(head, true);
-    for (const l of s.lines) row([l.day, l.ticketNumber, `${l.assetName ?? '—'}`, l.serial ?? '—', KIND_LABEL[locale][l.kind], l.description, String(l.quantity), yuan(l.unitCostCents), yuan(l.amountCents), l.reasonText]);
-    if (!s.lines.length) doc.moveDown(0.5).font('regular').fontSize(10).text(en ? 'No billable costs in this period.' : '本期无收费项目。', left);
-    doc.moveDown(0.6).font('bold').fontSize(11).text(`${en ? 'Total' : '合计'}：¥${yuan(s.totalCents)}    ${s.byKind.filter((k) => k.amountCents).map((k) => `${KIND_LABEL[locale][k.kind]} ¥${yuan(k.amountCents)}`).join('    ')}`, left);
-    doc.moveDown(1.5).font('regular').fontSize(10).text(en ? 'Provider (signature / seal):                       Customer confirmation (signature / seal):' : '服务商（签章）：                                                  采购人确认（签章）：', left);
+    const head: DocumentHead = { title: w.title, number: s.number, parties: s.parties, lang };
+    titleBlock(doc, head, [[w.period, `${s.from} — ${s.to}`], [w.generated, beijingClock(s.generatedAt, true)]]);
+    doc.moveDown(0.4).font('regular').fontSize(8.5).fillColor('#333').text(w.note, left, doc.y, { width });
+    doc.fillColor('black').moveDown(0.4);
+    const cols = [62, 92, 104, 70, 70, 120, 36, 32, 62, 66, width - 714];
+    const header = this.head(locale).filter((_, i) => i !== 2);
+    const row = (cells: string[], bold = false) => pdfTableRow(doc, cols, cells, { bold, size: 8, padX: 2, padY: 3, minHeight: 0 });
+    row(header, true);
+    for (const l of s.lines) {
+      row([l.day, l.ticketNumber, l.assetName ?? '—', l.serial ?? '—', KIND_LABEL[locale][l.kind], l.description, String(l.quantity),
+        UNIT[locale][l.kind], yuan(l.unitCostCents), yuan(l.amountCents), l.reasonText]);
+    }
+    if (!s.lines.length) row([w.none, ...cols.slice(1).map(() => '')]);
+    const kinds = s.byKind.filter((k) => k.amountCents).map((k) => `${KIND_LABEL[locale][k.kind]} ¥${yuan(k.amountCents)}`).join('    ');
+    await signatureBlock(doc, {
+      parties: s.parties, lang,
+      closing: [[w.total, `¥${yuan(s.totalCents)}${kinds ? `（${kinds}）` : ''}`], [w.capitals, yuanInCapitals(s.totalCents)]],
+      closingOptions: { labelWidth: 100 },
+    });
+    finishDocument(doc, head);
     doc.end();
     return done;
   }
 }
+
+/** Excel cells carry no zone: a moment is written as the Beijing wall-clock time users see. */
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+/** A calendar day as an Excel date cell (midnight UTC, so the sheet shows that very day). */
+const dateCell = (day: string) => new Date(`${day}T00:00:00Z`);

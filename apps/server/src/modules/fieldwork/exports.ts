@@ -7,7 +7,7 @@ import type { FieldworkDeps } from './deps.js';
 import { parseList } from './record-view.js';
 import type { RecordService } from './records.js';
 import { recordSheetsPdf } from './sheet.js';
-import { beijingClock, beijingDayStart } from './time.js';
+import { beijingClock, beijingDay, beijingDayStart } from './time.js';
 import { FileStore } from '../../lib/files.js';
 
 const KIND: Record<string, string> = labelMap('recordKind');
@@ -15,27 +15,30 @@ const STATUS: Record<string, string> = { draft: '草稿', submitted: '待签字�
 /** The verification code printed on a sheet: enough of the hash that guessing a valid link is hopeless. */
 const CODE_LENGTH = 16;
 
+/** The public verification link printed as a QR code on documents of a signed record (null until signed). */
+export const recordVerifyUrl = (origin: string, id: string, hash: string | null) =>
+  (hash ? `${origin}/verify/${id}?h=${hash.slice(0, CODE_LENGTH)}` : null);
+
 /** Service record sheets (PDF), the month's Excel export and the public verification of a sheet. */
 export class RecordExports {
   constructor(private readonly d: FieldworkDeps, private readonly records: RecordService) {}
   private get db() { return this.d.database.db; }
 
   private verifyUrl(origin: string, id: string, hash: string | null) {
-    return hash ? `${origin}/verify/${id}?h=${hash.slice(0, CODE_LENGTH)}` : null;
+    return recordVerifyUrl(origin, id, hash);
   }
 
   /** One PDF holding a sheet per record, in the order given; every record must be visible to the caller. */
   async sheets(meta: RequestMeta, ids: string[], origin: string, opts: { batch: boolean }): Promise<{ pdf: Buffer; fileName: string }> {
     const unique = [...new Set(ids)];
-    const provider = await this.d.projects.repo.providerOrg(this.db);
     const inputs = [];
     for (const id of unique) {
       const row = await this.records.visible(this.db, meta.actor, id).catch((e) => { throw opts.batch ? invalid('recordIds', `记录不存在 / unknown record ${id}`) : e; });
       const record = await this.records.detail(this.db, meta.actor, row);
-      const customer = await this.d.projects.repo.org(this.db, row.customer_id);
+      const parties = await this.d.projects.documentParties(this.db, { projectId: row.project_id }, beijingDay(row.service_start));
       inputs.push({
-        record, signaturePng: row.signature_path ? new FileStore(this.d.dataDir).readIfExists(row.signature_path) : null, verifyUrl: this.verifyUrl(origin, row.id, row.content_hash),
-        providerName: provider?.name ?? '', customerName: customer?.name ?? '',
+        record, signaturePng: row.signature_path ? new FileStore(this.d.dataDir).readIfExists(row.signature_path) : null,
+        verifyUrl: this.verifyUrl(origin, row.id, row.content_hash), parties,
       });
     }
     const pdf = await recordSheetsPdf(inputs);

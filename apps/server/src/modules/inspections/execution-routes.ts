@@ -33,7 +33,7 @@ export const inspectionExecutionRoutes = (s: Services): FastifyPluginAsyncZod =>
     async (req) => s.inspectionRuns.findingTicket(meta(req), req.params.id, req.params.key, req.body));
   app.get('/inspection-tasks/:id/report.pdf', { config: { access: READERS }, schema: { tags, summary: '巡检报告 PDF (items, findings, adjustments, photos, signature)', params: IdParam } },
     async (req, reply) => {
-      const f = await s.inspectionReport.pdf(meta(req), req.params.id);
+      const f = await s.inspectionReport.pdf(meta(req), req.params.id, `${req.protocol}://${req.host}`);
       return download(reply, 'application/pdf', f.fileName, f.body);
     });
   app.get('/inspection-tasks/:id/report.docx', { config: { access: READERS }, schema: { tags, summary: '巡检报告 Word (items, findings, adjustments, photos, signature)', params: IdParam } },

@@ -2,12 +2,18 @@ import fs from 'node:fs';
 import type { RequestMeta } from '../../http/actor.js';
 import { docxDocument, docxImage, docxImageParagraph, docxTable, docxText } from '../../lib/docx.js';
 import { newPdf, pdfTableRow } from '../../lib/pdf.js';
+import {
+  type DocumentHead, type DocumentParties, documentNumber, finishDocument, labelValueGrid, sectionHeading, signatureBlock, titleBlock,
+} from '../../lib/pdf-frame.js';
+import { recordVerifyUrl } from '../fieldwork/exports.js';
 import type { RecordService } from '../fieldwork/records.js';
 import { beijingClock } from '../fieldwork/time.js';
 import type { InspectionExecution } from './execution.js';
 import type { InspectionService } from './service.js';
 import { FileStore } from '../../lib/files.js';
 
+/** A photo row: the picture (fit in 200×120) with its caption beside it. */
+const PHOTO_HEIGHT = 130;
 const OUTCOME: Record<string, string> = { pass: '合格', fail: '不合格', na: '不适用' };
 const KIND: Record<string, string> = { monthly: '月度巡检', annual: '年度巡检', periodic: '定期检查' };
 const STATUS: Record<string, string> = { draft: '草稿', submitted: '待签字确认', rejected: '已退回', signed: '已签字确认', superseded: '已更正' };
@@ -15,6 +21,11 @@ const STATUS: Record<string, string> = { draft: '草稿', submitted: '待签字�
 /** What both renderings of the report show, gathered once. */
 interface ReportModel {
   title: string;
+  /** XJ-<period year>-<8 hex of the task id>: inspection tasks have no sequence number of their own. */
+  number: string;
+  parties: DocumentParties;
+  /** Where the signed inspection record is verified (QR), once signed. */
+  verify: { recordId: string; hash: string } | null;
   subtitle: string;
   fields: [string, string][];
   itemHeader: string[];
@@ -22,7 +33,9 @@ interface ReportModel {
   findings: string[];
   adjustments: string[];
   photos: { file: string; caption: string }[];
-  signature: { file: string | undefined; line: string; hash: string | null } | { pending: string };
+  signature: { file: string | undefined; line: string; hash: string | null; name: string; at: string } | { pending: string };
+  /** The closing rows the signatures are kept with. */
+  closing: [string, string][];
   fileBase: string;
   audit: { id: string; recordId: string | null; summary: string };
 }
@@ -40,6 +53,9 @@ export class InspectionReport {
     const db = this.d.inspections.db;
     const record = t.recordId ? await this.d.records.repo.record(db, t.recordId) : undefined;
     const results = new Map(t.results.map((r) => [r.key, r]));
+    // Who actually ran it: whoever recorded the results, then whoever finished it (the record's author),
+    // which is not always the engineer the task was assigned to.
+    const runners = [...new Set([...t.results.map((r) => r.byName), record?.author_name ?? ''].filter(Boolean))];
     const count = (o: string) => t.template.items.filter((i) => results.get(i.key)?.outcome === o).length;
     const fields: [string, string][] = [
       ['项目', t.projectName],
@@ -47,7 +63,8 @@ export class InspectionReport {
       ['巡检模板', `${t.template.name}（第 ${t.template.version} 版）`],
       ['应完成日期', t.dueOn],
       ['完成日期', t.doneOn ?? '未完成'],
-      ['巡检人', t.assigneeName ?? ''],
+      ['巡检人', runners.join('、') || '—'],
+      ['指派人员', t.assigneeName ?? '—'],
       ['结果', `检查 ${t.template.items.length} 项：合格 ${count('pass')}，不合格 ${count('fail')}，不适用 ${count('na')}，未检 ${t.template.items.length - t.results.length}`],
     ];
     const items = t.template.items.map((i, n) => {
@@ -65,9 +82,20 @@ export class InspectionReport {
       caption: `${t.template.items.find((i) => i.key === p.item_key)?.title ?? p.item_key}  SHA-256 ${p.photo_sha256?.slice(0, 16)}…`,
     }));
     const signature = record?.status === 'signed' && record.signature_path
-      ? { file: new FileStore(this.d.dataDir).resolve(record.signature_path), line: `签字人 ${record.signer_name ?? ''}    签字时间 ${record.signed_at ? beijingClock(record.signed_at, true) : ''}    巡检记录 ${record.number}`, hash: record.content_hash }
+      ? {
+        file: new FileStore(this.d.dataDir).resolve(record.signature_path), hash: record.content_hash,
+        line: `签字人 ${record.signer_name ?? ''}    签字时间 ${record.signed_at ? beijingClock(record.signed_at, true) : ''}    巡检记录 ${record.number}`,
+        name: record.signer_name ?? '', at: record.signed_at ? beijingClock(record.signed_at, true) : '',
+      }
       : { pending: record ? `巡检记录 ${record.number}：${STATUS[record.status] ?? record.status}，待采购人项目负责人签字确认。` : '巡检尚未完成，未生成巡检记录。' };
+    const parties = await this.d.inspections.d.projects.documentParties(db, { projectId: t.projectId }, t.doneOn ?? t.dueOn);
+    const closing: [string, string][] = [
+      ['结论', findings.length ? `发现 ${findings.length} 项问题，详见“发现的问题”` : '全部检查项正常'],
+      ['巡检记录', record ? `${record.number}（${STATUS[record.status] ?? record.status}）` : '巡检尚未完成'],
+    ];
     return {
+      number: documentNumber('XJ', t.period.slice(0, 4), t.id), parties, closing,
+      verify: record?.status === 'signed' && record.content_hash ? { recordId: record.id, hash: record.content_hash } : null,
       title: '巡检报告', subtitle: `${KIND[t.kind] ?? t.kind}  ·  ${t.planName}  ·  ${t.period}`, fields,
       itemHeader: ['#', '检查项', '方法', '期望', '结果', '实测', '说明 / 工单'], items, findings, adjustments, photos, signature,
       fileBase: `巡检报告-${t.projectName}-${t.planName}-${t.period}`,
@@ -84,7 +112,8 @@ export class InspectionReport {
     const none = [docxText.para('无')];
     const children = [
       docxText.title(m.title), docxText.subtitle(m.subtitle),
-      ...m.fields.map(([k, v]) => docxText.field(k, v)),
+      ...[['文件编号', m.number], ['合同', m.parties.contractRef], ['服务方（乙方）', m.parties.providerName],
+        ['采购方（甲方）', m.parties.purchaserName], ...m.fields].map(([k, v]) => docxText.field(k!, v!)),
       docxText.heading('检查项目'), docxTable(m.itemHeader, m.items, [4, 18, 20, 13, 8, 10, 27]),
       docxText.heading('发现的问题'), ...(m.findings.length ? m.findings.map((f) => docxText.para(`· ${f}`)) : none),
       docxText.heading('参数调整'), ...(m.adjustments.length ? m.adjustments.map((a) => docxText.para(`· ${a}`)) : none),
@@ -101,56 +130,51 @@ export class InspectionReport {
     return { body, fileName: `${m.fileBase}.docx` };
   }
 
-  async pdf(meta: RequestMeta, taskId: string): Promise<{ body: Buffer; fileName: string }> {
+  async pdf(meta: RequestMeta, taskId: string, origin = ''): Promise<{ body: Buffer; fileName: string }> {
     const m = await this.model(meta, taskId);
     const { doc, done } = newPdf(m.title, { autoFirstPage: true });
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
-    doc.font('bold').fontSize(18).text(m.title, { align: 'center' });
-    doc.moveDown(0.3).font('regular').fontSize(9).fillColor('#333').text(m.subtitle, { align: 'center' });
-    doc.moveDown(0.6).fillColor('black').fontSize(10);
-    for (const [label, value] of m.fields) doc.font('bold').text(`${label}：`, { continued: true }).font('regular').text(value || '—');
+    const head: DocumentHead = { title: m.title, number: m.number, subtitle: m.subtitle, parties: m.parties };
+    titleBlock(doc, head);
+    labelValueGrid(doc, m.fields.filter(([k]) => k !== '结果'), { pairsPerRow: 2 });
+    labelValueGrid(doc, m.fields.filter(([k]) => k === '结果'));
 
-    doc.moveDown(0.6).font('bold').fontSize(11).text('检查项目', left);
+    sectionHeading(doc, '检查项目');
     const cols = [22, 110, 120, 80, 48, 60, width - 440];
     const row = (cells: string[], bold = false) => pdfTableRow(doc, cols, cells, { bold, size: 8.5, padX: 2, padY: 3, minHeight: 0 });
-    doc.moveDown(0.2);
     row(m.itemHeader, true);
     m.items.forEach((r) => row(r));
 
     const list = (heading: string, lines: string[]) => {
-      doc.moveDown(0.6).font('bold').fontSize(11).text(heading, left);
-      doc.moveDown(0.2).font('regular').fontSize(9.5);
-      if (!lines.length) doc.text('无', left);
-      for (const l of lines) doc.text(`· ${l}`, left, doc.y, { width });
+      sectionHeading(doc, heading);
+      labelValueGrid(doc, lines.length ? lines.map((l, n) => [String(n + 1), l]) : [['—', '无']], { labelWidth: 28 });
     };
     list('发现的问题', m.findings);
     list('参数调整', m.adjustments);
 
-    if (m.photos.length) {
-      doc.moveDown(0.6).font('bold').fontSize(11).text('现场照片', left);
-      for (const p of m.photos) {
-        if (!fs.existsSync(p.file)) continue;
-        if (doc.y + 150 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const photos = m.photos.filter((p) => fs.existsSync(p.file));
+    if (photos.length) {
+      sectionHeading(doc, '现场照片', PHOTO_HEIGHT);
+      for (const p of photos) {
+        if (doc.y + PHOTO_HEIGHT > doc.page.height - doc.page.margins.bottom) doc.addPage();
         const y = doc.y + 4;
-        try { doc.image(p.file, left, y, { fit: [200, 120] }); } catch { doc.text('（照片无法显示）', left, y); }
-        doc.font('regular').fontSize(9).text(p.caption, left + 210, y + 50, { width: width - 210 });
+        try { doc.image(p.file, left, y, { fit: [200, 120] }); } catch { doc.font('regular').fontSize(9).text('（照片无法显示）', left, y); }
+        // The caption sits beside the photo in its own column and wraps there: never over the image.
+        doc.font('regular').fontSize(9.5).fillColor('black').text(p.caption, left + 212, y + 4, { width: width - 212, height: 112, ellipsis: true });
         doc.x = left;
-        doc.y = y + 126;
+        doc.y = y + PHOTO_HEIGHT - 4;
       }
     }
 
-    if (doc.y + 140 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    doc.moveDown(0.8).font('bold').fontSize(11).text('采购人项目负责人签字确认', left);
-    doc.moveDown(0.3).font('regular').fontSize(9.5);
-    if ('pending' in m.signature) {
-      doc.text(m.signature.pending, left, doc.y, { width });
-    } else {
-      const y = doc.y;
-      if (m.signature.file && fs.existsSync(m.signature.file)) doc.image(m.signature.file, left, y, { fit: [160, 60] });
-      doc.text(m.signature.line, left, y + 66, { width });
-      if (m.signature.hash) doc.fontSize(8).fillColor('#555').text(`记录哈希 ${m.signature.hash}`, left, doc.y, { width });
-    }
+    const sig = m.signature;
+    await signatureBlock(doc, {
+      parties: m.parties,
+      closing: 'pending' in sig ? [...m.closing, ['签字状态', sig.pending]] : m.closing,
+      purchaserSigned: 'pending' in sig ? null : { image: sig.file && fs.existsSync(sig.file) ? sig.file : null, name: sig.name, at: sig.at },
+      verify: m.verify && origin ? { url: recordVerifyUrl(origin, m.verify.recordId, m.verify.hash)!, hash: m.verify.hash } : null,
+    });
+    finishDocument(doc, head);
     doc.end();
     await this.audited(meta, m, 'PDF');
     return { body: await done, fileName: `${m.fileBase}.pdf` };

@@ -99,6 +99,17 @@ export class ProjectRepository {
       .selectAll('contracts').select(['projects.code as project_code', 'projects.service_manager_id'])
       .where('contracts.ends_on', '>=', day).orderBy('contracts.ends_on').orderBy('contracts.id').execute();
   }
+  /**
+   * Contracts running at some point in [from, to] (YYYY-MM-DD) of one project, or of every project of
+   * one customer, for the contract reference on generated documents.
+   */
+  async contractsCovering(db: Tx, scope: { projectId: string } | { customerId: string }, from: string, to: string) {
+    let q = db.selectFrom('contracts').innerJoin('projects', 'projects.id', 'contracts.project_id')
+      .select(['contracts.code', 'contracts.name', 'contracts.starts_on'])
+      .where('contracts.starts_on', '<=', to).where('contracts.ends_on', '>=', from);
+    q = 'projectId' in scope ? q.where('projects.id', '=', scope.projectId) : q.where('projects.customer_id', '=', scope.customerId);
+    return q.orderBy('contracts.starts_on').orderBy('contracts.code').execute();
+  }
   async contract(db: Tx, id: string) {
     return db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -6,6 +6,7 @@ import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
+import { type DocLang, type DocumentParties, contractReference } from '../../lib/pdf-frame.js';
 import type { AuditService } from '../audit/service.js';
 import { buildCalendar, idleStretch, validateCalendarSpec } from '../sla/calendar.js';
 import type { UserRepository } from '../users/repository.js';
@@ -202,6 +203,19 @@ export class ProjectService {
   /** Contracts running on or after `day` with their project's code and service manager (for the holiday horizon). */
   async contractsInForceFrom(db: Tx, day: string) {
     return this.repo.contractsEndingFrom(db, day);
+  }
+
+  /**
+   * The parties and contract a generated document names: the provider's organisation, the purchaser
+   * (the project's customer, or the customer itself) and the contracts in force in [from, to]
+   * (YYYY-MM-DD; one day for a single record). Callers have already checked the actor may see the record.
+   */
+  async documentParties(db: Tx, scope: { projectId: string } | { customerId: string }, from: string, to: string = from, lang: DocLang = 'zh-CN'): Promise<DocumentParties> {
+    const provider = await this.repo.providerOrg(db);
+    const customerId = 'customerId' in scope ? scope.customerId : (await this.repo.project(db, scope.projectId))?.customer_id;
+    const purchaser = customerId ? await this.repo.org(db, customerId) : undefined;
+    const contracts = await this.repo.contractsCovering(db, scope, from, to);
+    return { providerName: provider?.name ?? '', purchaserName: purchaser?.name ?? '', contractRef: contractReference(contracts, lang) };
   }
 
   /** Engineers of the project's team (falls back to all provider engineers when no team is set); tickets go to engineers, not managers or dispatchers. */

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { RequestMeta } from '../../http/actor.js';
 import { newPdf, pdfTableRow } from '../../lib/pdf.js';
-import { beijingClock } from '../fieldwork/time.js';
+import { beijingClock, beijingDay } from '../fieldwork/time.js';
+import { type DocumentHead, documentNumber, finishDocument, labelValueGrid, sectionHeading, signatureBlock, titleBlock } from '../../lib/pdf-frame.js';
 import type { TrainingService } from './service.js';
 
 const MODE: Record<string, string> = { onsite: '现场', online: '线上' };
@@ -9,7 +10,9 @@ const ATTEND: Record<string, string> = { present: '出席', late: '迟到', abse
 const STATUS: Record<string, string> = { independent: '可独立操作', not_yet: '尚不能独立操作', not_assessed: '未考核' };
 type Pdf = ReturnType<typeof newPdf>['doc'];
 
-const tableRow = (doc: Pdf, cols: number[], cells: string[], bold = false) => pdfTableRow(doc, cols, cells, { bold });
+const tableRow = (doc: Pdf, cols: number[], cells: string[], bold = false, minHeight?: number) => pdfTableRow(doc, cols, cells, { bold, minHeight });
+/** Room for a handwritten signature in each trainee's row of the sign-in sheet. */
+const SIGN_ROW_HEIGHT = 26;
 
 async function xlsx(sheets: { name: string; header: string[]; rows: (string | number)[][]; widths: number[] }[]) {
   const wb = new ExcelJS.Workbook();
@@ -42,19 +45,29 @@ export class TrainingReports {
       ['时间', `${beijingClock(s.starts_at, true)} – ${beijingClock(s.ends_at, true).slice(-5)}`], ['方式 / 地点', `${MODE[s.mode] ?? s.mode}  ${s.place}`], ['讲师', s.trainer_name],
     ];
     const base = `培训签到表-${plan.name}-${s.batch_name}-${s.course_title}`;
-    return { s, plan, rows, head, base };
+    const day = beijingDay(s.starts_at);
+    const doc: DocumentHead = {
+      title: '培训签到表', number: documentNumber('PX', day.slice(0, 4), s.id),
+      parties: await this.svc.d.projects.documentParties(this.svc.db, { projectId: plan.project_id }, day),
+    };
+    return { s, plan, rows, head, base, doc };
   }
 
   async attendancePdf(meta: RequestMeta, sessionId: string) {
     const d = await this.sessionData(meta, sessionId);
     const { doc, done } = newPdf('培训签到表', { autoFirstPage: true });
-    doc.font('bold').fontSize(18).text('培训签到表', { align: 'center' }).moveDown(0.6);
-    for (const [k, v] of d.head) doc.font('bold').fontSize(10).text(`${k}：`, { continued: true }).font('regular').text(v || '—');
-    doc.moveDown(0.6);
+    titleBlock(doc, d.doc);
+    labelValueGrid(doc, d.head, { pairsPerRow: 2 });
+    sectionHeading(doc, '学员签到');
     const cols = [30, 80, 120, 90, 55, 140];
     tableRow(doc, cols, ['序号', '姓名', '单位', '电话', '出勤', '本人签字 / 备注'], true);
-    for (const r of d.rows) tableRow(doc, cols, [r[0]!, r[1]!, r[2]!, r[3]!, r[4]!, r[5]!]);
-    doc.moveDown(1).font('regular').fontSize(10).text(`应到 ${d.rows.length} 人   实到 ${d.rows.filter((r) => r[4] === '出席' || r[4] === '迟到').length} 人        讲师签字：____________`);
+    for (const r of d.rows) tableRow(doc, cols, [r[0]!, r[1]!, r[2]!, r[3]!, r[4]!, r[5]!], false, SIGN_ROW_HEIGHT);
+    const attended = d.rows.filter((r) => r[4] === '出席' || r[4] === '迟到').length;
+    await signatureBlock(doc, {
+      parties: d.doc.parties,
+      closing: [['应到 / 实到', `应到 ${d.rows.length} 人    实到 ${attended} 人`], ['讲师签字', `${d.s.trainer_name}        ____________________`]],
+    });
+    finishDocument(doc, d.doc);
     doc.end();
     await this.audit(meta, d.plan.id, `导出培训签到表（PDF）${d.s.batch_name} ${d.s.course_title}`);
     return { body: await done, fileName: `${d.base}.pdf` };
@@ -94,29 +107,28 @@ export class TrainingReports {
       return [s.batch_name, s.course_title, beijingClock(s.starts_at, true), MODE[s.mode] ?? s.mode, s.place, s.trainer_name, s.cancelled ? '已取消' : marks.length ? `${marks.filter((a) => a.status === 'present' || a.status === 'late').length} / ${enrolled}` : '未签到'];
     });
     const assessments = l.assessments.map((a) => [l.trainees.find((t) => t.id === a.trainee_id)?.name ?? '', course.get(a.course_id) ?? '', batch.get(a.batch_id) ?? '', a.independent ? '可独立操作' : '尚不能独立操作', a.assessed_on, a.assessor_name, a.note]);
-    return { l, verdict, matrix, pending, sessions, assessments, base: `培训完成情况-${l.plan.project_name}-${l.plan.name}` };
+    const from = beijingDay(l.plan.created_at);
+    const to = beijingDay(l.plan.completed_at ?? this.svc.d.now());
+    const doc: DocumentHead = {
+      title: '培训完成情况报告', number: documentNumber('PX', from.slice(0, 4), l.plan.id, 'completion'),
+      parties: await this.svc.d.projects.documentParties(this.svc.db, { projectId: l.plan.project_id }, from, to < from ? from : to),
+    };
+    return { l, verdict, matrix, pending, sessions, assessments, doc, base: `培训完成情况-${l.plan.project_name}-${l.plan.name}` };
   }
 
   async planPdf(meta: RequestMeta, planId: string) {
     const d = await this.planData(meta, planId);
     const { doc, done } = newPdf('培训完成情况报告', { autoFirstPage: true, layout: 'landscape' });
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-    doc.font('bold').fontSize(18).text('培训完成情况报告', { align: 'center' }).moveDown(0.5);
-    const field = (k: string, v: string) => doc.font('bold').fontSize(10).text(`${k}：`, { continued: true }).font('regular').text(v || '—');
-    field('项目', d.l.plan.project_name);
-    field('培训计划', d.l.plan.name);
-    field('课程', d.l.courses.map((c) => c.title).join('、'));
-    field('结论', d.verdict);
-    const section = (t: string) => { if (doc.y + 60 > doc.page.height - doc.page.margins.bottom) doc.addPage(); doc.moveDown(0.6).font('bold').fontSize(12).text(t, doc.page.margins.left); doc.moveDown(0.2); };
+    titleBlock(doc, d.doc, [['项目', d.l.plan.project_name], ['培训计划', d.l.plan.name], ['课程', d.l.courses.map((c) => c.title).join('、')]]);
+    const section = (t: string) => sectionHeading(doc, t, 60);
     section('学员掌握情况');
     const n = d.l.courses.length;
     const rest = Math.max(80, (width - 230) / Math.max(1, n));
     tableRow(doc, [80, 110, 40, ...d.l.courses.map(() => rest)], ['姓名', '单位', '独立', ...d.l.courses.map((c) => c.title)], true);
     for (const r of d.matrix) tableRow(doc, [80, 110, 40, ...d.l.courses.map(() => rest)], r);
     section('尚不能独立操作的学员');
-    doc.font('regular').fontSize(10);
-    if (!d.pending.length) doc.text('无');
-    for (const p of d.pending) doc.text(`· ${p}`, { width });
+    labelValueGrid(doc, d.pending.length ? d.pending.map((p, i) => [String(i + 1), p]) : [['—', '无']], { labelWidth: 28 });
     section('培训场次与出勤');
     const sc = [80, 150, 110, 50, 190, 80, width - 660];
     tableRow(doc, sc, ['批次', '课程', '时间', '方式', '地点', '讲师', '出勤'], true);
@@ -125,6 +137,8 @@ export class TrainingReports {
     const ac = [80, 150, 80, 100, 80, 80, width - 570];
     tableRow(doc, ac, ['学员', '课程', '批次', '结论', '日期', '考核人', '说明'], true);
     for (const r of d.assessments) tableRow(doc, ac, r);
+    await signatureBlock(doc, { parties: d.doc.parties, closing: [['结论', d.verdict]] });
+    finishDocument(doc, d.doc);
     doc.end();
     await this.audit(meta, planId, `导出培训完成情况报告（PDF）${d.l.plan.name}`);
     return { body: await done, fileName: `${d.base}.pdf` };
