@@ -144,15 +144,17 @@ describe.each(DIALECTS)('repairs: replaced parts, free or billable, cost stateme
     expect(pdf.headers['content-type']).toBe('application/pdf');
     // Wrapped lines lose their spaces in text extraction: compare without whitespace.
     const text = (await pdfText(pdf.body)).pages.join('').replace(/\s+/g, '');
-    for (const want of ['费用结算单', '省信息中心', tk.t3.number, tk.t4.number, '超出保修期（保修至 2025-06-30，故障日 2026-10-14），按成本价收费', '人为原因造成的故障，按成本价收费', '合计：¥8725.00']) expect(text).toContain(want.replace(/\s+/g, ''));
+    for (const want of ['费用结算单', '省信息中心', tk.t3.number, tk.t4.number, '超出保修期（保修至 2025-06-30，故障日 2026-10-14），按成本价收费', '人为原因造成的故障，按成本价收费', '合计（小写）¥8725.00', '金额大写捌仟柒佰贰拾伍元整', '1.5小时']) expect(text).toContain(want.replace(/\s+/g, ''));
     const xlsx = await xlsxRows((await fetchFile(t, s.lead_a!, `${V}/cost-statement.xlsx?${q}`)).body);
-    expect(xlsx.filter((r) => r[1] === tk.t3.number).map((r) => [r[5], r[9], r[10]])).toEqual([['材料费', '8000', st.lines[0].reasonText], ['人工费', '225', st.lines[1].reasonText], ['交通差旅费', '50', st.lines[2].reasonText]]);
-    expect(xlsx.at(-1)![9]).toBe('8725');
+    // A 单位 column follows 数量 (个, 小时); the total row is followed by the total in capital figures.
+    expect(xlsx.filter((r) => r[1] === tk.t3.number).map((r) => [r[5], r[8], r[10], r[11]])).toEqual([['材料费', '个', '8000', st.lines[0].reasonText], ['人工费', '小时', '225', st.lines[1].reasonText], ['交通差旅费', '次', '50', st.lines[2].reasonText]]);
+    expect(xlsx.at(-2)![10]).toBe('8725');
+    expect(xlsx.at(-1)![7]).toBe('捌仟柒佰贰拾伍元整');
     const en = await fetchFile(t, s.lead_a!, `${V}/cost-statement?${q}`, 'en');
     expect(en.json().lines[3].reasonText).toBe('Fault caused by people: charged at cost');
     // A download link carries the app's language (?lang=), which wins over the browser's header.
     const enXlsx = await xlsxRows((await fetchFile(t, s.lead_a!, `${V}/cost-statement.xlsx?${q}&lang=en`, 'zh-CN')).body);
-    expect(enXlsx[1]![0]).toBe('Date');
+    expect(enXlsx.find((r) => r[1] === 'Ticket')![0]).toBe('Date');
     expect((await s.lead_b!.get(`${V}/cost-statement?customerId=${ids.orgA}&from=2020-01-01&to=2026-12-31`)).status).toBe(404); // not 400 for the long period
 
     expect((await s.lead_b!.get(`${V}/cost-statement?${q}`)).status).toBe(404);

@@ -70,7 +70,7 @@ async function sheet(doc: PDFKit.PDFDocument, s: SheetInput) {
   const signed = r.status === 'signed' || r.status === 'superseded';
   await signatureBlock(doc, {
     parties: s.parties,
-    closing: [['服务结果', r.result], ['确认状态', STATUS[r.status] ?? r.status]],
+    closing: [['服务结果', r.result], ['确认状态', `${STATUS[r.status] ?? r.status}${signed ? '' : '（采购人尚未签字）'}`]],
     purchaserSigned: signed && r.signedAt ? { image: s.signaturePng, name: `${r.signerName ?? ''}（IP ${r.signerIp ?? '—'}）`, at: beijingClock(r.signedAt, true) } : null,
     verify: s.verifyUrl ? { url: s.verifyUrl, hash: r.contentHash } : null,
   });

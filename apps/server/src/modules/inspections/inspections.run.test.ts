@@ -94,7 +94,7 @@ describe.each(DIALECTS)('running an inspection: results, photos, adjustments, fi
     const { pages, images } = await pdfText(pdf.body);
     const text = pages.join('').replace(/\s+/g, '');
     for (const want of ['巡检报告', '月度全功能巡检', '电源指示灯', 'CPU使用率', '93%', '不合格', '已转工单', '数据库连接池上限：100→200', '备份任务', '签字人刘处长', `巡检记录${rec.number}`]) expect(text).toContain(want);
-    expect(images).toBe(2); // the photo and the signature
+    expect(images).toBe(3); // the photo, the signature and the verification QR code of the signed record
     expect((await fetchFile(t, s.lead_b!, `${url()}/report.pdf`)).status).toBe(404);
     // The same report in Word, read back from the document XML.
     const word = await fetchFile(t, s.lead_a!, `${url()}/report.docx`);
