@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, expectRefused, signaturePng } from '../../test/api.js';
+import { POPPLER, expectFiledDocument, partiesOf, renderDocument, squeeze } from '../../test/documents.js';
 import { pdfText } from '../../test/files.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
@@ -53,6 +54,26 @@ describe.each(DIALECTS)('service record sheets, the month export and public veri
     expect(pages[1]).toContain('远程检查数据库备份任务');
     expect(pages[1]).toContain('尚未签字');
     await expectRefused(t, s.lead_b!, 'POST', `${V}/om-records/sheets`, { recordIds: [recs[0].id] }, { status: 400, code: 'VALIDATION', field: 'recordIds' }, { writes: ['audit_log', 'audit_head'] });
+  });
+
+  it.skipIf(!POPPLER)('service record sheets are ready to file: number, parties, contract, both signatures, 盖章, QR once signed', async () => {
+    const parties = await partiesOf(s.manager!, ids.projectA);
+    const sheet = async (id: string) => renderDocument((await t.app.inject({ method: 'GET', url: `${V}/om-records/${id}/pdf`, headers: s.lead_a!.headers })).rawPayload);
+    const signed = await sheet(recs[0].id);
+    expectFiledDocument(signed, { ...parties, contractRef: parties.contracts[0]!, number: recs[0].number, closingLabel: '服务结果' });
+    const text = squeeze(signed.pages.join(''));
+    for (const want of ['签字人刘处长', '扫码核验记录真伪', '已签字确认']) expect(text).toContain(want);
+    // Downloaded again, the sheet carries the same number; an unsigned sheet has blank lines and no QR code.
+    expect(squeeze((await sheet(recs[0].id)).pages[0]!)).toContain(`文件编号${recs[0].number}`);
+    const unsigned = await sheet(recs[1].id);
+    expectFiledDocument(unsigned, { ...parties, contractRef: parties.contracts[0]!, number: recs[1].number, closingLabel: '服务结果' });
+    expect(squeeze(unsigned.pages.join(''))).not.toContain('扫码核验');
+    // A batch numbers each sheet's pages on its own.
+    const batch = await t.app.inject({ method: 'POST', url: `${V}/om-records/sheets`, headers: s.manager!.headers, payload: { recordIds: [recs[0].id, recs[1].id] } });
+    const both = renderDocument(batch.rawPayload);
+    expect(both.images).toBe(2);
+    expect(both.pages.map((p) => [squeeze(p).includes('第1页共1页'), squeeze(p).includes('文件编号')])).toEqual([[true, true], [true, true]]);
+    expect(squeeze(both.pages[1]!)).toContain(recs[1].number);
   });
 
   it("exports a project's month to Excel, one row per record version", async () => {
