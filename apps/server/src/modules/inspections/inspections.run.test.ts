@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, expectRefused, multipart, signaturePng } from '../../test/api.js';
+import { POPPLER, expectFiledDocument, partiesOf, renderDocument, squeeze } from '../../test/documents.js';
 import { docxText, fetchFile, pdfText } from '../../test/files.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
@@ -110,6 +111,32 @@ describe.each(DIALECTS)('running an inspection: results, photos, adjustments, fi
     expect(exported.items.map((e: any) => e.summary)).toEqual(expect.arrayContaining([expect.stringContaining('导出巡检报告（Word）'), expect.stringContaining('导出巡检报告（PDF）')]));
     const done = (await s.lead_a!.get(`${V}/projects/${ids.projectA}/inspection-completion?month=2026-10`)).body;
     expect(done).toMatchObject({ planned: 1, done: 1, late: 0, overdue: 0 });
+  });
+
+  it.skipIf(!POPPLER)('the inspection report is ready to file: XJ number, parties, contract, who ran it, signatures with their content', async () => {
+    const parties = await partiesOf(s.manager!, ids.projectA);
+    const report = async (id: string) => renderDocument((await fetchFile(t, s.lead_a!, `${V}/inspection-tasks/${id}/report.pdf`)).body);
+    const signed = await report(task.id);
+    const number = expectFiledDocument(signed, { ...parties, contractRef: parties.contracts[0]!, number: /XJ-2026-[0-9A-F]{8}/, closingLabel: '结论' });
+    expect(expectFiledDocument(await report(task.id), { ...parties, contractRef: parties.contracts[0]!, number, closingLabel: '结论' })).toBe(number);
+    const text = squeeze(signed.pages.join(''));
+    for (const want of ['巡检人张工', '签字人刘处长', '扫码核验记录真伪', '现场照片', '备份任务SHA-256']) expect(text).toContain(want);
+
+    // The manager runs a task assigned to another engineer: the report names the manager as the one who ran it.
+    const tpl = (await s.manager!.post(`${V}/checklist-templates`, { name: '代为巡检', scope: 'system', items: [ITEMS[0]] })).body;
+    const plan = (await s.manager!.post(`${V}/projects/${ids.projectA}/inspection-plans`, { name: '代为巡检计划', kind: 'monthly', templateId: tpl.id, dueDay: 25, startsOn: '2026-10-01', assigneeIds: [ids.users.engineer2] })).body;
+    const other = (await s.manager!.get(`${V}/inspection-tasks?projectId=${ids.projectA}&from=2026-10-01&to=2026-10-31`)).body.items.find((x: any) => x.planId === plan.id);
+    const ran = (await s.manager!.put(`${V}/inspection-tasks/${other.id}/results/power`, { outcome: 'pass' })).body;
+    const runner = ran.results[0].byName;
+    expect(runner).not.toBe(other.assigneeName);
+    expect((await s.manager!.post(`${V}/inspection-tasks/${other.id}/finish`, {})).status).toBe(200);
+    const byManager = await report(other.id);
+    const otherNumber = expectFiledDocument(byManager, { ...parties, contractRef: parties.contracts[0]!, number: /XJ-2026-[0-9A-F]{8}/, closingLabel: '结论' });
+    expect(otherNumber).not.toBe(number);
+    const otherText = squeeze(byManager.pages.join(''));
+    expect(otherText).toContain(`巡检人${runner}`);
+    expect(otherText).toContain(`指派人员${other.assigneeName}`);
+    expect(otherText).not.toContain('扫码核验'); // not signed yet
   });
 
   it('an annual task, when finished, records the asset\'s yearly inspection (R5)', async () => {
