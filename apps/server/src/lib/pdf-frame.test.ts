@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_POPPLER_MESSAGE, POPPLER, expectFiledDocument, renderDocument, squeeze } from '../test/documents.js';
+import { DOCUMENT_TEST_MS, NO_POPPLER_MESSAGE, POPPLER, expectFiledDocument, renderDocument, squeeze } from '../test/documents.js';
 import { newPdf } from './pdf.js';
 import {
   type DocumentHead, contractReference, documentNumber, finishDocument, labelValueGrid, signatureBlock, titleBlock,
@@ -53,7 +53,7 @@ describe('document frame', () => {
       expect(second.indexOf('结论')).toBeLessThan(second.indexOf('服务方（乙方）'));
       expect(squeeze(doc.pages[0]!)).not.toContain('（盖章）');
     }
-  });
+  }, DOCUMENT_TEST_MS);
 
   it.skipIf(POPPLER)(NO_POPPLER_MESSAGE, () => {});
 });

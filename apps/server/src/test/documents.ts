@@ -14,6 +14,9 @@ export const POPPLER = spawnSync('pdftoppm', ['-v']).status === 0 && spawnSync('
 export const NO_POPPLER_MESSAGE = 'pdftoppm / pdftotext not installed (apt-get install poppler-utils): rendered-document checks skipped';
 if (!POPPLER) console.warn(NO_POPPLER_MESSAGE);
 
+/** Rendering and reading several PDFs takes a while on a busy CI runner. */
+export const DOCUMENT_TEST_MS = 120_000;
+
 export interface RenderedDocument {
   /** Text of each page as laid out (`pdftotext -layout`). */
   pages: string[];

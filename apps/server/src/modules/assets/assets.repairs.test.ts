@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, expectRefused, ticketInput } from '../../test/api.js';
+import ExcelJS from 'exceljs';
+import { DOCUMENT_TEST_MS, POPPLER, expectFiledDocument, partiesOf, renderDocument, squeeze } from '../../test/documents.js';
 import { fetchFile, pdfText, xlsxRows } from '../../test/files.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 import { importLedger, LEDGER_ROWS } from '../../test/ledger.js';
@@ -162,6 +164,35 @@ describe.each(DIALECTS)('repairs: replaced parts, free or billable, cost stateme
     expect((await s.engineer!.get(`${V}/cost-statement?${q}`)).status).toBe(403);
     await expectRefused(t, s.manager!, 'GET', `${V}/cost-statement?customerId=${ids.orgA}&from=2026-10-31&to=2026-10-01`, undefined, { status: 400, code: 'VALIDATION', field: 'to' });
   });
+
+  it.skipIf(!POPPLER)('the cost statement is ready to file: JS number, parties, contract, 金额大写, units, signatures and seals', async () => {
+    const q = `customerId=${ids.orgA}&from=2026-10-01&to=2026-10-31`;
+    const parties = await partiesOf(s.manager!, ids.projectA);
+    const pdf = async (query = q) => renderDocument((await fetchFile(t, s.manager!, `${V}/cost-statement.pdf?${query}`)).body);
+    const zh = await pdf();
+    const number = expectFiledDocument(zh, { ...parties, contractRef: parties.contracts[0]!, number: /JS-2026-[0-9A-F]{8}/, closingLabel: '金额大写' });
+    expect(expectFiledDocument(await pdf(), { ...parties, contractRef: parties.contracts[0]!, number, closingLabel: '金额大写' })).toBe(number);
+    const text = squeeze(zh.pages.join(''));
+    for (const want of ['金额大写捌仟柒佰贰拾伍元整', '1.5小时', '1个', '3小时']) expect(text).toContain(want);
+    // Another period is another statement with another number.
+    const other = await pdf(`customerId=${ids.orgA}&from=2026-10-15&to=2026-10-31`);
+    expect(expectFiledDocument(other, { ...parties, contractRef: parties.contracts[0]!, number: /JS-2026-[0-9A-F]{8}/, closingLabel: '金额大写' })).not.toBe(number);
+    expect(squeeze(other.pages.join(''))).toContain('金额大写零元整');
+    const en = await pdf(`${q}&lang=en`);
+    expectFiledDocument(en, { ...parties, contractRef: parties.contracts[0]!.replace(/《(.*)》/, ' "$1"'), number, closingLabel: 'Total in words', lang: 'en' });
+
+    // Excel prints sensibly: landscape A4 fitted to one page wide, ruled cells, real dates and numbers.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await fetchFile(t, s.manager!, `${V}/cost-statement.xlsx?${q}`)).body as never);
+    const ws = wb.worksheets[0]!;
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+    const line = ws.getRows(1, ws.rowCount)!.find((r) => r.getCell(2).value === tk.t3.number)!;
+    expect(line.getCell(1).value).toBeInstanceOf(Date);
+    expect([line.getCell(8).value, line.getCell(9).value, line.getCell(11).value]).toEqual([1, '个', 8000]);
+    expect(line.getCell(11).numFmt).toBe('#,##0.00');
+    expect(line.getCell(7).border?.left?.style).toBe('thin');
+    expect(ws.getRow(2).getCell(2).value).toBe(number);
+  }, DOCUMENT_TEST_MS);
 
   it('publishes repair points; customers see those serving their projects and the ticket shows its project\'s point (R12)', async () => {
     const input = { name: '省会维修中心', address: '省会市高新区科技路 1 号', personInCharge: '孙主管', contact: 'service@weibao.local', phone: '0371-88886666', capabilities: ['服务器维修', '网络设备更换'], staff: [{ discipline: 'hardware', count: 4 }, { discipline: 'network_security', count: 2 }], projectIds: [ids.projectA] };

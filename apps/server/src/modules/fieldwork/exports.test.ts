@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, expectRefused, signaturePng } from '../../test/api.js';
-import { POPPLER, expectFiledDocument, partiesOf, renderDocument, squeeze } from '../../test/documents.js';
+import { DOCUMENT_TEST_MS, POPPLER, expectFiledDocument, partiesOf, renderDocument, squeeze } from '../../test/documents.js';
 import { pdfText } from '../../test/files.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
@@ -74,7 +74,7 @@ describe.each(DIALECTS)('service record sheets, the month export and public veri
     expect(both.images).toBe(2);
     expect(both.pages.map((p) => [squeeze(p).includes('第1页共1页'), squeeze(p).includes('文件编号')])).toEqual([[true, true], [true, true]]);
     expect(squeeze(both.pages[1]!)).toContain(recs[1].number);
-  });
+  }, DOCUMENT_TEST_MS);
 
   it("exports a project's month to Excel, one row per record version", async () => {
     const month = new Date(t.clock.now + 8 * 3_600_000).toISOString().slice(0, 7);

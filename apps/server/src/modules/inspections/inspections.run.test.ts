@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, expectRefused, multipart, signaturePng } from '../../test/api.js';
-import { POPPLER, expectFiledDocument, partiesOf, renderDocument, squeeze } from '../../test/documents.js';
+import { DOCUMENT_TEST_MS, POPPLER, expectFiledDocument, partiesOf, renderDocument, squeeze } from '../../test/documents.js';
 import { docxText, fetchFile, pdfText } from '../../test/files.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
@@ -137,7 +137,7 @@ describe.each(DIALECTS)('running an inspection: results, photos, adjustments, fi
     expect(otherText).toContain(`巡检人${runner}`);
     expect(otherText).toContain(`指派人员${other.assigneeName}`);
     expect(otherText).not.toContain('扫码核验'); // not signed yet
-  });
+  }, DOCUMENT_TEST_MS);
 
   it('an annual task, when finished, records the asset\'s yearly inspection (R5)', async () => {
     const tpl = (await s.manager!.post(`${V}/checklist-templates`, { name: '服务器年检', scope: 'asset_type', assetType: '服务器', items: [ITEMS[0]] })).body;

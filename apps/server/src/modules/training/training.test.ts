@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, expectRefused, multipart } from '../../test/api.js';
+import { DOCUMENT_TEST_MS, POPPLER, expectFiledDocument, partiesOf, renderDocument, squeeze } from '../../test/documents.js';
 import { fetchFile, pdfText, xlsxRows } from '../../test/files.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
@@ -168,4 +169,19 @@ describe.each(DIALECTS)('training until every trainee can operate independently 
     expect(matrix.find((r) => r[0] === '赵新人')!.slice(2)).toEqual(['否', '未考核', '未考核']);
     expect((await fetchFile(t, s.lead_b!, `${url()}/report.xlsx`)).status).toBe(404);
   });
+
+  it.skipIf(!POPPLER)('the sign-in sheet and the completion report are ready to file: PX numbers, parties, contract, signatures', async () => {
+    const parties = await partiesOf(s.manager!, plan.projectId);
+    const s1 = batch('第一批').sessions.find((x: any) => x.courseTitle === '业务操作');
+    const render = async (path: string) => renderDocument((await fetchFile(t, s.lead_a!, path)).body);
+    const want = { ...parties, contractRef: parties.contracts[0]!, number: /PX-2026-[0-9A-F]{8}/ };
+    const sheet = await render(`${V}/training-sessions/${s1.id}/attendance.pdf`);
+    const sheetNumber = expectFiledDocument(sheet, { ...want, closingLabel: '讲师签字' });
+    expect(expectFiledDocument(await render(`${V}/training-sessions/${s1.id}/attendance.pdf`), { ...want, number: sheetNumber, closingLabel: '讲师签字' })).toBe(sheetNumber);
+    expect(squeeze(sheet.pages.join(''))).toContain('应到2人实到2人');
+    const report = await render(`${url()}/report.pdf`);
+    const reportNumber = expectFiledDocument(report, { ...want, closingLabel: '结论' });
+    expect(reportNumber).not.toBe(sheetNumber);
+    expect(squeeze(report.pages.at(-1)!)).toContain('结论未完成：2/3名学员可独立操作');
+  }, DOCUMENT_TEST_MS);
 });
