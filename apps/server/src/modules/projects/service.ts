@@ -210,7 +210,9 @@ export class ProjectService {
    * (the project's customer, or the customer itself) and the contracts in force in [from, to]
    * (YYYY-MM-DD; one day for a single record). Callers have already checked the actor may see the record.
    */
-  async documentParties(db: Tx, scope: { projectId: string } | { customerId: string }, from: string, to: string = from, lang: DocLang = 'zh-CN'): Promise<DocumentParties> {
+  async documentParties(
+    db: Tx, scope: { projectId: string } | { customerId: string }, from: string, to: string = from, lang: DocLang = 'zh-CN',
+  ): Promise<DocumentParties> {
     const provider = await this.repo.providerOrg(db);
     const customerId = 'customerId' in scope ? scope.customerId : (await this.repo.project(db, scope.projectId))?.customer_id;
     const purchaser = customerId ? await this.repo.org(db, customerId) : undefined;
