@@ -204,21 +204,21 @@ export async function signatureBlock(doc: Doc, o: SignatureOptions): Promise<voi
     const sealW = 92;
     const textW = half - sealW - 16;
     doc.font('bold').fontSize(10.5).fillColor('black').text(heading, x, top, { width: textW });
+    // Name (up to two lines), then the signature line, then the date: fixed rows so both sides align.
     doc.font('regular').fontSize(9.5).text(`${w.name}：${name}`, x, top + 18, { width: textW, height: 26, ellipsis: true });
-    const signY = top + 50;
+    const signY = top + 66;
     if (signed) {
       if (signed.image) {
-        try { doc.image(signed.image, x + 36, signY - 22, { fit: [textW - 40, 34] }); } catch { /* a missing image leaves the name line */ }
+        try { doc.image(signed.image, x + 36, top + 44, { fit: [textW - 40, 26] }); } catch { /* a missing image leaves the name line */ }
       }
-      doc.font('regular').fontSize(9.5).text(`${w.sign}：`, x, signY + 6);
-      doc.fontSize(8.5).text(`${w.signedBy} ${signed.name}`, x + 36, signY + 14, { width: textW - 36, lineBreak: false });
-      doc.fontSize(9.5).text(`${w.date}：${signed.at}`, x, signY + 34, { width: textW });
+      doc.font('regular').fontSize(9.5).text(`${w.sign}：`, x, signY);
+      doc.fontSize(8.5).text(`${w.signedBy} ${signed.name}`, x + 36, signY + 8, { width: textW - 36, lineBreak: false });
     } else {
-      doc.text(`${w.sign}：`, x, signY + 6);
-      doc.moveTo(x + 36, signY + 18).lineTo(x + textW, signY + 18).lineWidth(0.6).stroke(RULE);
-      doc.text(`${w.date}：${w.blankDate}`, x, signY + 34, { width: textW });
-      if (!w.blankDate) doc.moveTo(x + 36, signY + 46).lineTo(x + textW, signY + 46).stroke(RULE);
+      doc.text(`${w.sign}：`, x, signY);
+      doc.moveTo(x + 36, signY + 12).lineTo(x + textW, signY + 12).lineWidth(0.6).stroke(RULE);
     }
+    doc.font('regular').fontSize(9.5).text(`${w.date}：${signed ? signed.at : w.blankDate}`, x, signY + 26, { width: textW });
+    if (!signed && !w.blankDate) doc.moveTo(x + 36, signY + 38).lineTo(x + textW, signY + 38).lineWidth(0.6).stroke(RULE);
     const sealX = x + half - sealW - 8;
     doc.save().lineWidth(0.8).dash(3, { space: 2 }).rect(sealX, top + 14, sealW, 84).stroke('#999').undash().restore();
     doc.font('regular').fontSize(9).fillColor('#666').text(w.seal, sealX, top + 50, { width: sealW, align: 'center' });

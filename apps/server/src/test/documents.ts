@@ -30,6 +30,9 @@ export function renderDocument(pdf: Buffer): RenderedDocument {
   try {
     const file = path.join(dir, 'doc.pdf');
     fs.writeFileSync(file, pdf);
+    // WEIBAO_KEEP_DOCUMENTS=<dir> keeps every rendered PDF for a look by eye.
+    const keep = process.env.WEIBAO_KEEP_DOCUMENTS;
+    if (keep) fs.copyFileSync(file, path.join(keep, `${Date.now()}-${Math.random().toString(36).slice(2, 8)}.pdf`));
     const ppm = spawnSync('pdftoppm', ['-r', '36', '-png', file, path.join(dir, 'page')], { encoding: 'utf8' });
     expect(ppm.status, `pdftoppm failed: ${ppm.stderr}`).toBe(0);
     expect(ppm.stderr, 'pdftoppm reported problems').toBe('');

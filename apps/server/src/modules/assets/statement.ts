@@ -156,7 +156,7 @@ export class CostStatementService {
     titleBlock(doc, head, [[w.period, `${s.from} — ${s.to}`], [w.generated, beijingClock(s.generatedAt, true)]]);
     doc.moveDown(0.4).font('regular').fontSize(8.5).fillColor('#333').text(w.note, left, doc.y, { width });
     doc.fillColor('black').moveDown(0.4);
-    const cols = [62, 92, 104, 70, 70, 120, 36, 32, 62, 66, width - 714];
+    const cols = [58, 84, 80, 62, 52, 120, 30, 28, 56, 60, width - 630];
     const header = this.head(locale).filter((_, i) => i !== 2);
     const row = (cells: string[], bold = false) => pdfTableRow(doc, cols, cells, { bold, size: 8, padX: 2, padY: 3, minHeight: 0 });
     row(header, true);
