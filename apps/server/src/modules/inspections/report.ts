@@ -124,6 +124,14 @@ export class InspectionReport {
         docxText.para(m.signature.line),
         ...(m.signature.hash ? [docxText.para(`记录哈希 ${m.signature.hash}`, { size: 16, color: '555555' })] : []),
       ]),
+      // Both parties sign and seal the filed copy, as on the PDF.
+      docxText.heading('签字盖章'),
+      docxTable(['', '服务方（乙方）', '采购方（甲方）'], [
+        ['单位名称', m.parties.providerName, m.parties.purchaserName],
+        ['签字', '', 'pending' in m.signature ? '' : m.signature.name],
+        ['日期', '    年    月    日', 'pending' in m.signature ? '    年    月    日' : m.signature.at],
+        ['（盖章）', '\n\n\n', '\n\n\n'],
+      ], [16, 42, 42]),
     ];
     const body = await docxDocument(m.title, children);
     await this.audited(meta, m, 'Word');
