@@ -32,7 +32,7 @@ interface ReportModel {
   items: string[][];
   findings: string[];
   adjustments: string[];
-  photos: { file: string; caption: string }[];
+  photos: { file: string; title: string; caption: string }[];
   signature: { file: string | undefined; line: string; hash: string | null; name: string; at: string } | { pending: string };
   /** The closing rows the signatures are kept with. */
   closing: [string, string][];
@@ -79,6 +79,7 @@ export class InspectionReport {
     const adjustments = t.adjustments.map((a) => `${a.parameter}：${a.before} → ${a.after}（${a.reason}；${a.byName} ${beijingClock(a.at, true)}）`);
     const photos = (await this.d.inspections.repo.results(db, t.id)).filter((r) => r.photo_path).map((p) => ({
       file: new FileStore(this.d.dataDir).resolve(p.photo_path!),
+      title: t.template.items.find((i) => i.key === p.item_key)?.title ?? p.item_key,
       caption: `${t.template.items.find((i) => i.key === p.item_key)?.title ?? p.item_key}  SHA-256 ${p.photo_sha256?.slice(0, 16)}…`,
     }));
     const signature = record?.status === 'signed' && record.signature_path
@@ -169,7 +170,9 @@ export class InspectionReport {
         const y = doc.y + 4;
         try { doc.image(p.file, left, y, { fit: [200, 120] }); } catch { doc.font('regular').fontSize(9).text('（照片无法显示）', left, y); }
         // The caption sits beside the photo in its own column and wraps there: never over the image.
-        doc.font('regular').fontSize(9.5).fillColor('black').text(p.caption, left + 212, y + 4, { width: width - 212, height: 112, ellipsis: true });
+        doc.font('bold').fontSize(10).fillColor('black').text(p.title, left + 212, y + 4, { width: width - 212, height: 60, ellipsis: true });
+        doc.font('regular').fontSize(9).fillColor('#333').text(p.caption.slice(p.title.length).trim(), left + 212, doc.y + 4, { width: width - 212 });
+        doc.fillColor('black');
         doc.x = left;
         doc.y = y + PHOTO_HEIGHT - 4;
       }
