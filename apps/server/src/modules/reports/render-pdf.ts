@@ -61,9 +61,10 @@ function cover(doc: Doc, b: Extract<Block, { t: 'cover' }>) {
   doc.moveDown(0.4).font('regular').fontSize(13).fillColor('#333').text(b.subtitle, left, doc.y, { width, align: 'center' }).fillColor('black');
   doc.y = 340;
   const inset = width * 0.12;
-  doc.page.margins.left = left + inset;
+  const margins = { ...doc.page.margins };
+  doc.page.margins = { ...margins, left: left + inset, right: margins.right + inset };
   table(doc, [32, 68], ['项目', '内容'], b.rows.map(([l, v]) => [l, v]), ['left', 'left']);
-  doc.page.margins.left = left;
+  doc.page.margins = margins;
 }
 
 /** Signature lines for both parties side by side, each with a box to stamp the seal in. */
