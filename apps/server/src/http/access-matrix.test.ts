@@ -79,7 +79,7 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       expect(schedule.id, JSON.stringify(schedule)).toBeDefined();
       // The contract's commitments and an archived monthly report (issued by the service manager; a download archives nothing).
       const commitment = await t.database.db.selectFrom('commitments').select('id').where('contract_id', '=', contractId).where('kind', '=', 'satisfaction').executeTakeFirstOrThrow();
-      const issued = await call(t.app, mgr, 'POST', `/api/v1/projects/${projectId}/monthly-reports/issue`, { payload: { month: '2026-10', formats: ['xlsx'] } });
+      const issued = await call(t.app, mgr, 'POST', `/api/v1/projects/${projectId}/monthly-reports/issue`, { payload: { month: '2026-09', formats: ['xlsx'] } });
       expect(issued.status, issued.raw.slice(0, 300)).toBe(200);
       const report = { headers: { 'x-report-id': issued.body.items[0].id } };
       rec[org] = {
