@@ -21,6 +21,8 @@ describe('analytics, commitments and monthly report pages: axe and the 390 px la
   const session = useBrowser({ closeAfterEach: true });
   const run = Date.now().toString(36);
   const month = beijingMonth();
+  // The report pages show the last finished month (their default): only a finished month can be issued and archived.
+  const reportMonth = month.endsWith('-01') ? `${Number(month.slice(0, 4)) - 1}-12` : `${month.slice(0, 5)}${String(Number(month.slice(5)) - 1).padStart(2, '0')}`;
   let projectId: string;
   let drillPath: string;
 
@@ -38,10 +40,9 @@ describe('analytics, commitments and monthly report pages: axe and the 390 px la
     await Promise.all([login(dispatcher, 'dispatcher'), login(engineer, 'engineer'), login(manager, 'manager')]);
     projectId = await projectIdByName(manager, PROJECT_A);
     await breachedResponseTicket(dispatcher, engineer, projectId, `无障碍响应超时 ${run}`);
-    await apiCall(manager, 'PUT', `/projects/${projectId}/report-notes?month=${month}`, { nextMonthPlan: `无障碍下月计划 ${run}\n第二行` });
-    // One archived report, so the archive list has a row.
-    const r = await manager.request.get(`/api/v1/projects/${projectId}/monthly-report.xlsx?month=${month}`);
-    expect(r.status(), 'GET monthly-report.xlsx').toBe(200);
+    await apiCall(manager, 'PUT', `/projects/${projectId}/report-notes?month=${reportMonth}`, { nextMonthPlan: `无障碍下月计划 ${run}\n第二行` });
+    // One archived report (issued: downloads archive nothing), so the archive list has a row.
+    await apiCall(manager, 'POST', `/projects/${projectId}/monthly-reports/issue`, { month: reportMonth, formats: ['xlsx'] });
     const report = await apiCall<ApiCommitmentReport>(manager, 'GET', `/projects/${projectId}/commitments?month=${month}`);
     const l1 = report.items.find((c) => c.kind === 'response' && c.level === 1)!;
     const p = new URLSearchParams({ tab: 'all', projectId, clock: 'response', outcome: 'breached', endedFrom: String(l1.link.from), endedTo: String(l1.link.to) });
@@ -96,14 +97,14 @@ describe('analytics, commitments and monthly report pages: axe and the 390 px la
 
     test(`/monthly-reports (${lang}) as the manager and as lead_a`, async () => {
       const page = await open('manager', lang);
-      await gotoPage(page, `/monthly-reports?projectId=${encodeURIComponent(projectId)}&month=${month}`);
+      await gotoPage(page, `/monthly-reports?projectId=${encodeURIComponent(projectId)}&month=${reportMonth}`);
       await page.getByTestId('archive-row').first().waitFor();
       await page.getByTestId('report-schedule-form').waitFor();
       await expect.poll(() => page.getByTestId('report-plan').inputValue()).toContain(`无障碍下月计划 ${run}`);
       await check(page, '/monthly-reports');
 
       const lead = await open('lead_a', lang);
-      await gotoPage(lead, `/monthly-reports?month=${month}`);
+      await gotoPage(lead, `/monthly-reports?month=${reportMonth}`);
       await lead.getByTestId('report-plan-text').waitFor();
       await lead.getByTestId('report-docx').waitFor();
       expect(await lead.getByTestId('report-schedule-form').count()).toBe(0);
@@ -120,7 +121,7 @@ describe('analytics, commitments and monthly report pages: axe and the 390 px la
     await gotoPage(page, `/commitments?projectId=${encodeURIComponent(projectId)}&month=${month}`);
     await page.getByTestId('commitment-row').first().waitFor();
     await expectAccessible(page, '/commitments desktop');
-    await gotoPage(page, `/monthly-reports?projectId=${encodeURIComponent(projectId)}&month=${month}`);
+    await gotoPage(page, `/monthly-reports?projectId=${encodeURIComponent(projectId)}&month=${reportMonth}`);
     await page.getByTestId('archive-row').first().waitFor();
     await expectAccessible(page, '/monthly-reports desktop');
   });

@@ -2,9 +2,10 @@
 // is recorded as reported 60 minutes ago and responded to now, so its 30-minute response clock ends breached.
 // The manager sees /analytics draw its charts with the on-time figures in the text summary; /commitments for
 // project A and this month shows the level-1 response commitment 未达成, and its 查看记录 opens the ticket list
-// under the clock filter with that ticket among the results; /monthly-reports saves a next-month plan, the
-// Word report downloads with the plan and the ticket number in it, and the archive gains a row whose SHA-256
-// is the hash of the downloaded bytes.
+// under the clock filter with that ticket among the results; /monthly-reports opens on the last finished
+// month, saves a next-month plan, the Word report downloads with the plan and the ticket number in it and
+// archives nothing (issue 14); the running month cannot be issued, and issuing (定稿) the finished month adds
+// one archived row per format whose SHA-256 is the hash of the archived bytes.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { login } from './support/auth';
@@ -24,6 +25,7 @@ describe('commitments, analytics and the monthly report: a breached response clo
   const step = flowSteps();
   const run = Date.now().toString(36);
   const month = beijingMonth();
+  const lastMonth = month.endsWith('-01') ? `${Number(month.slice(0, 4)) - 1}-12` : `${month.slice(0, 5)}${String(Number(month.slice(5)) - 1).padStart(2, '0')}`;
   const plan = `下月计划：完成机房 UPS 巡检与核心交换机固件升级 ${run}`;
   let manager: Page;
   let projectId: string;
@@ -124,9 +126,11 @@ describe('commitments, analytics and the monthly report: a breached response clo
     await expect.poll(() => manager.getByTestId('clock-filter-tag').count()).toBe(0);
   });
 
-  step('月度报告: the manager saves a next-month plan; the Word report holds it and the ticket; the archive row has its SHA-256', async () => {
+  step('月度报告: opens on the last finished month; the manager saves a plan; the Word report holds it and the ticket and archives nothing', async () => {
     await openFromMenu(manager, t('reports.nav.monthlyReports'));
     await manager.waitForURL(/\/monthly-reports/);
+    await gotoPage(manager, `/monthly-reports?projectId=${encodeURIComponent(projectId)}`);
+    await expectAttr(manager.getByTestId('monthly-reports'), 'data-month', lastMonth);
     await gotoPage(manager, `/monthly-reports?projectId=${encodeURIComponent(projectId)}&month=${month}`);
     await expectText(manager.locator('h1'), t('reports.monthly.title'));
     const box = manager.getByTestId('report-plan');
@@ -150,16 +154,40 @@ describe('commitments, analytics and the monthly report: a breached response clo
     expect(text).toContain(plan);
     expect(text).toContain(ticket.number);
 
-    const hash = sha256(word.bytes);
-    const row = manager.getByTestId('archive-row').filter({ has: manager.locator(`[data-testid=archive-sha][data-sha="${hash}"]`) });
+    // A download is a reading: the archive is unchanged, and the running month cannot be issued.
+    await manager.waitForTimeout(1500);
+    const after = (await apiCall<{ items: ApiArchivedReport[] }>(manager, 'GET', `/projects/${projectId}/monthly-reports?month=${month}&limit=100`)).items;
+    expect(after.length).toBe(before);
+    expect(after.some((r) => r.sha256 === sha256(word.bytes))).toBe(false);
+    expect(await manager.getByTestId('report-issue').isDisabled()).toBe(true);
+    await expectText(manager.getByTestId('report-issue-help'), t('reports.issue.notEnded'));
+  });
+
+  step('定稿: issuing the finished month archives one row per format; the archived Word file matches its SHA-256', async () => {
+    await gotoPage(manager, `/monthly-reports?projectId=${encodeURIComponent(projectId)}&month=${lastMonth}`);
+    const card = manager.getByTestId('archive-card');
+    await card.waitFor();
+    const before = (await apiCall<{ items: ApiArchivedReport[] }>(manager, 'GET', `/projects/${projectId}/monthly-reports?month=${lastMonth}&limit=100`)).items.length;
+    await manager.getByTestId('report-issue').click();
+    const issued = manager.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/projects/${projectId}/monthly-reports/issue`));
+    await manager.locator('.ant-popconfirm').getByRole('button', { name: t('reports.issue.ok') }).click();
+    const res = await issued;
+    expect(res.ok(), await res.text()).toBe(true);
+    const items = ((await res.json()) as { items: ApiArchivedReport[] }).items;
+    expect(items.map((r) => r.format).sort()).toEqual(['docx', 'pdf', 'xlsx']);
+    await expect.poll(() => card.getAttribute('data-count'), { timeout: 20_000 }).toBe(String(Math.min(before + 3, 20)));
+    const docx = items.find((r) => r.format === 'docx')!;
+    const row = manager.getByTestId('archive-row').filter({ has: manager.locator(`[data-testid=archive-sha][data-sha="${docx.sha256}"]`) });
     await row.waitFor({ timeout: 20_000 });
     await expectAttr(row.getByTestId('archive-format'), 'data-format', 'docx');
-    expect(await row.getByTestId('archive-sha').innerText()).toBe(`${hash.slice(0, 12)}…`);
-    const after = (await apiCall<{ items: ApiArchivedReport[] }>(manager, 'GET', `/projects/${projectId}/monthly-reports?month=${month}&limit=100`)).items;
-    expect(after.length).toBe(before + 1);
-    expect(after.find((r) => r.sha256 === hash)?.format).toBe('docx');
-    // The archived copy is byte for byte what was downloaded.
+    expect(await row.getByTestId('archive-sha').innerText()).toBe(`${docx.sha256.slice(0, 12)}…`);
+    const after = (await apiCall<{ items: ApiArchivedReport[] }>(manager, 'GET', `/projects/${projectId}/monthly-reports?month=${lastMonth}&limit=100`)).items;
+    expect(after.length).toBe(before + 3);
+    // The archived copy is byte for byte what was issued.
     const again = await download(manager, row.getByTestId('archive-download'));
-    expect(sha256(again.bytes)).toBe(hash);
+    expect(sha256(again.bytes)).toBe(docx.sha256);
+    const text = await docxText(again.bytes);
+    expect(text).toContain('月度运维报告');
+    expect(text).toContain(`YB-`);
   });
 });

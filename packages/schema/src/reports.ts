@@ -106,6 +106,12 @@ export const ArchivedReport = z.object({
   generatedAt: Millis, generatedByName: z.string().nullable(), trigger: z.enum(['manual', 'schedule']),
   emailedTo: z.array(z.string()),
 });
+/**
+ * 定稿: the finished month's report marked final by staff, archived once per format. Downloading never
+ * archives; a report is archived when it is issued (this, or sent by the schedule).
+ */
+export const ReportIssueInput = z.object({ month: Month, formats: z.array(ReportFormat).min(1).max(3).default(['docx', 'pdf', 'xlsx']) });
+export const ReportIssueResult = z.object({ items: z.array(ArchivedReport) });
 export const ArchivedReportPage = z.object({ items: z.array(ArchivedReport), nextCursor: z.string().nullable() });
 export const ArchivedReportQuery = z.object({ month: Month.optional(), cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
 export const ReportSchedule = z.object({

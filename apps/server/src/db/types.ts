@@ -78,6 +78,8 @@ export interface MonthlyReportsTable {
   id: string; project_id: string; month: string; format: string; file_name: string; size: number; sha256: string; storage_path: string;
   generated_at: number; generated_by: string | null; trigger: string; emailed_to_json: string;
 }
+/** The purchaser's first fetch of a finished month's report (it counts as delivered). */
+export interface ReportReceiptsTable { project_id: string; month: string; fetched_at: number; fetched_by: string }
 export interface ReportSchedulesTable {
   project_id: string; enabled: number; day_of_month: number; formats_json: string; recipients_json: string;
   next_run_at: number | null; last_run_at: number | null; updated_at: number; updated_by: string | null;
@@ -218,6 +220,7 @@ export interface DB {
   projects: ProjectsTable; project_members: ProjectMembersTable; contracts: ContractsTable; counters: CountersTable;
   tickets: TicketsTable; ticket_events: TicketEventsTable; ticket_comments: TicketCommentsTable; attachments: AttachmentsTable;
   commitments: CommitmentsTable; report_notes: ReportNotesTable; monthly_reports: MonthlyReportsTable; report_schedules: ReportSchedulesTable;
+  report_receipts: ReportReceiptsTable;
   sla_clocks: SlaClocksTable; sla_alerts: SlaAlertsTable; notifications: NotificationsTable; mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable; audit_head: AuditHeadTable; settings: SettingsTable;
   site_visits: SiteVisitsTable; om_records: OmRecordsTable; record_chain_head: RecordChainHeadTable;

@@ -201,6 +201,7 @@ export const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/projects/:id/monthly-report.pdf': { probe: {}, foreign: {}, probeQuery: '?month=2026-13' },
   'GET /api/v1/projects/:id/monthly-report.xlsx': { probe: {}, foreign: {}, probeQuery: '?month=2026-13' },
   'GET /api/v1/projects/:id/monthly-reports': { probe: {}, foreign: {} },
+  'POST /api/v1/projects/:id/monthly-reports/issue': { probe: json({ month: '2026-13' }), foreign: json({ month: '2026-09', formats: ['pdf'] }) },
   'GET /api/v1/monthly-reports/:id/file': { probe: {}, foreign: {} },
   'GET /api/v1/projects/:id/report-schedule': { probe: {}, foreign: {} },
   'PUT /api/v1/projects/:id/report-schedule': { probe: json({ enabled: 'x' }), foreign: json({ enabled: false }) },

@@ -24,7 +24,7 @@ export const ALL_TABLES: (keyof DB)[] = [
   'training_plans', 'training_courses', 'training_materials', 'training_batches', 'training_trainees', 'training_enrolments', 'training_sessions',
   'training_attendance', 'training_assessments', 'satisfaction_surveys', 'rating_requests', 'feedback',
   'kb_categories', 'kb_articles', 'kb_article_versions', 'kb_attachments', 'kb_ticket_links', 'kb_fts', 'survey_schedules',
-  'commitments', 'report_notes', 'monthly_reports', 'report_schedules',
+  'commitments', 'report_notes', 'monthly_reports', 'report_schedules', 'report_receipts',
 ];
 
 export interface Res { status: number; body: any; headers: Record<string, unknown>; raw: string }

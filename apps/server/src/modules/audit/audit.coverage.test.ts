@@ -335,6 +335,10 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
       'PUT /api/v1/projects/:id/report-notes': async () => ({
         who: 'manager', res: await req('manager', 'PUT', `${V}/projects/${ids.projectA}/report-notes?month=2026-10`, { nextMonthPlan: '审计计划' }), action: 'report.notes', target: ids.projectA,
       }),
+      'POST /api/v1/projects/:id/monthly-reports/issue': async () => {
+        const res = await req('manager', 'POST', `${V}/projects/${ids.projectA}/monthly-reports/issue`, { month: '2026-09', formats: ['xlsx'] });
+        return { who: 'manager', res, action: 'report.issue', target: res.body.items?.[0]?.id };
+      },
       'PUT /api/v1/projects/:id/report-schedule': async () => ({
         who: 'manager', res: await req('manager', 'PUT', `${V}/projects/${ids.projectA}/report-schedule`, { enabled: true, dayOfMonth: 3, formats: ['pdf'], recipients: [] }), action: 'report.schedule', target: ids.projectA,
       }),

@@ -58,6 +58,7 @@ export class ReportBuilder {
       this.d.inspections.completionBetween(projectId, b.first, b.last), this.d.training.plans(actor, projectId),
       this.d.satisfaction.report(actor, projectId, { from: b.first, to: b.last }),
     ]);
+    const provider = await this.d.projects.repo.providerOrg(db);
     const contract = commitments.contractId ? (await this.d.projects.repo.contract(db, commitments.contractId)) ?? null : null;
     const n = (kind: string, outcome: string, level: number | null) => outcomes.filter((o) => o.kind === kind && o.outcome === outcome && (level === null || o.level === level)).reduce((a, o) => a + o.n, 0);
     const sla = (['response', 'arrival', 'resolution'] as ClockKind[]).flatMap((kind) => [null, ...LEVELS].map((level) => {
@@ -69,7 +70,7 @@ export class ReportBuilder {
     for (const f of findings) if (!templates.has(f.template_version_id)) templates.set(f.template_version_id, await this.d.inspections.template(f.template_version_id));
     const resolvedCount = causes.reduce((a, c) => a + c.n, 0);
     return {
-      project: { id: p.id, code: p.code, name: p.name, customerName: head.customer_name, serviceManager: head.manager_name },
+      project: { id: p.id, code: p.code, name: p.name, customerName: head.customer_name, providerName: provider?.name ?? '', serviceManager: head.manager_name },
       contract: contract ? { code: contract.code, name: contract.name, startsOn: contract.starts_on, endsOn: contract.ends_on } : null,
       month, from: b.first, to: b.last, generatedAt: this.d.now(),
       residents: presence.engineers.map((e) => e.name),

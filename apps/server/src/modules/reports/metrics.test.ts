@@ -209,27 +209,50 @@ describe.each(DIALECTS)('commitments, analytics and the monthly report (%s)', (d
     }
     const sla = await xlsxSheet(xlsx.body, 'SLA达成');
     const row = (kind: string, level: string) => sla.find((r) => r[0] === kind && r[1] === level);
-    expect(row('响应', '全部')!.slice(2)).toEqual([4, 1, 0, 80]);
-    expect(row('解决', '全部')!.slice(2)).toEqual([2, 1, 0, 66.7]);
+    expect(row('响应', '全部')!.slice(2)).toEqual([4, 1, 0, 0.8]);
+    expect(row('解决', '全部')!.slice(2)).toEqual([2, 1, 0, 0.667]);
     const counts = await xlsxSheet(xlsx.body, '工单统计');
     expect(counts.filter((r) => r[0] === '故障等级').map((r) => [r[1], r[2]])).toEqual([['一级', 2], ['二级', 2], ['三级', 1], ['四级', 0]]);
-    expect(counts.filter((r) => r[0] === '响应方式').map((r) => [r[1], r[2]])).toEqual([['电话', 5]]);
+    expect(counts.filter((r) => r[0] === '报修渠道').map((r) => [r[1], r[2]])).toEqual([['电话', 5]]);
     expect(counts.filter((r) => r[0] === '故障原因').map((r) => [r[1], r[2]])).toEqual([['非人为原因', 2], ['人为原因', 1]]);
+    // Reading the report archives nothing, however often; a month still running cannot be issued (定稿).
+    await get('pdf');
+    expect((await mgr.get(`${V}/projects/${project}/monthly-reports?month=2026-10`)).body.items).toEqual([]);
+    await expectRefused(t, mgr, 'POST', `${V}/projects/${project}/monthly-reports/issue`, { month: '2026-10' }, { status: 400, code: 'VALIDATION', field: 'month' });
+    await expectRefused(t, disp, 'POST', `${V}/projects/${project}/monthly-reports/issue`, { month: '2026-09' }, { status: 403, code: 'FORBIDDEN' });
+    await expectRefused(t, await tokenSession(t, 'lead_a'), 'POST', `${V}/projects/${project}/monthly-reports/issue`, { month: '2026-09' }, { status: 403, code: 'FORBIDDEN' });
+    // Once the month is over, issuing archives one version of each format, with the figures a download shows.
+    // (Word and Excel stamp their own creation time into the file, so two renderings are not byte-identical.)
+    t.clock.set(Date.UTC(2026, 10, 2, 2));
+    const issued = (await mgr.post(`${V}/projects/${project}/monthly-reports/issue`, { month: '2026-10' })).body.items;
+    expect(issued.map((a: any) => a.format)).toEqual(['docx', 'pdf', 'xlsx']);
     const archive = (await mgr.get(`${V}/projects/${project}/monthly-reports?month=2026-10`)).body.items;
-    expect(archive.map((a: any) => a.format)).toEqual(['xlsx', 'pdf', 'docx']);
-    for (const [a, f] of [[archive[0], xlsx], [archive[1], pdf], [archive[2], docx]] as const) {
-      expect(a.sha256).toBe(createHash('sha256').update(f.body).digest('hex'));
-      expect(a.sha256).toBe(f.headers['x-report-sha256']);
-      const back = await fetchFile(t, mgr, `${V}/monthly-reports/${a.id}/file`);
-      expect(Buffer.compare(back.body, f.body)).toBe(0);
+    expect(archive.map((a: any) => a.format).sort()).toEqual(['docx', 'pdf', 'xlsx']);
+    const back: Record<string, Buffer> = {};
+    for (const a of archive) {
+      expect(a).toMatchObject({ trigger: 'manual', generatedByName: expect.any(String), emailedTo: [] });
+      const f = await fetchFile(t, mgr, `${V}/monthly-reports/${a.id}/file`);
+      expect(f.headers['x-report-sha256']).toBe(a.sha256);
+      expect(createHash('sha256').update(f.body).digest('hex')).toBe(a.sha256);
+      back[a.format] = f.body;
     }
+    expect(await xlsxSheet(back.xlsx!, 'SLA达成')).toEqual(sla);
+    expect((await pdfText(back.pdf!)).pages.join('\n')).toContain('71.4%');
+    expect((await docxText(back.docx!)).text).toContain('组织第二批培训');
     // A file changed on disk no longer matches its hash: refused, not served.
     const stored = await t.database.db.selectFrom('monthly_reports').select('storage_path').where('id', '=', archive[0].id).executeTakeFirstOrThrow();
     fs.appendFileSync(path.join(t.app.services.config.dataDir, stored.storage_path), 'x');
     expect((await fetchFile(t, mgr, `${V}/monthly-reports/${archive[0].id}/file`)).status).toBe(409);
-    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'detail_json']).where('action', '=', 'report.generate').execute();
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'detail_json']).where('action', '=', 'report.issue').execute();
     expect(audit.some((a) => JSON.parse(a.detail_json).sha256 === archive[1].sha256)).toBe(true);
-  });
+    expect(audit).toHaveLength(3);
+    // Each download is audited as a reading, none as an archived version.
+    const reads = await t.database.db.selectFrom('audit_log').select('detail_json').where('action', '=', 'report.download').execute();
+    expect(reads.filter((r) => JSON.parse(r.detail_json).archived === false)).toHaveLength(4);
+    // Issuing again is a new version (a correction), again one per format asked for.
+    await mgr.post(`${V}/projects/${project}/monthly-reports/issue`, { month: '2026-10', formats: ['xlsx', 'xlsx'] });
+    expect((await mgr.get(`${V}/projects/${project}/monthly-reports?month=2026-10`)).body.items.map((a: any) => a.format).sort()).toEqual(['docx', 'pdf', 'xlsx', 'xlsx']);
+  }, 120_000); // eight renderings of the report, three of them PDFs
 
   it('e-mails last month\'s report on schedule, once across nodes, and counts it as delivered', async () => {
     t.clock.set(cst(25, 10));

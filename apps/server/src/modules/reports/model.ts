@@ -6,7 +6,8 @@ import { type Channel, type ClockKind, type CommitmentKind, type CommitmentStatu
  * Chinese (the purchaser's language); numbers are raw so each renderer formats them the same way.
  */
 export interface MonthlyReportModel {
-  project: { id: string; code: string; name: string; customerName: string; serviceManager: string | null };
+  /** providerName: the service provider (乙方); customerName: the purchaser (甲方). */
+  project: { id: string; code: string; name: string; customerName: string; providerName: string; serviceManager: string | null };
   contract: { code: string; name: string; startsOn: string; endsOn: string } | null;
   month: string; // YYYY-MM
   /** First and last day of the month (Beijing). */

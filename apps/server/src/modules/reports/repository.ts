@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/dialect.js';
-import type { MonthlyReportsTable, ReportNotesTable, ReportSchedulesTable } from '../../db/types.js';
+import type { MonthlyReportsTable, ReportNotesTable, ReportReceiptsTable, ReportSchedulesTable } from '../../db/types.js';
 
 export class ReportRepository {
   async projectHead(db: Tx, projectId: string) {
@@ -19,6 +19,10 @@ export class ReportRepository {
 
   async insertArchived(db: Tx, row: MonthlyReportsTable) {
     await db.insertInto('monthly_reports').values(row).execute();
+  }
+  /** The purchaser's first fetch of a month's report; later fetches keep the first. */
+  async recordReceipt(db: Tx, row: ReportReceiptsTable) {
+    await db.insertInto('report_receipts').values(row).onConflict((oc) => oc.columns(['project_id', 'month']).doNothing()).execute();
   }
   async archived(db: Tx, id: string) {
     return db.selectFrom('monthly_reports').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,6 +1,6 @@
 import {
   Analytics, AnalyticsQuery, ArchivedReportPage, ArchivedReportQuery, Commitment, CommitmentOverview, CommitmentReport, CommitmentsQuery, CommitmentUpdate, ReportFormat,
-  ReportNotes, ReportNotesInput, ReportQuery, ReportSchedule, ReportScheduleInput,
+  ReportIssueInput, ReportIssueResult, ReportNotes, ReportNotesInput, ReportQuery, ReportSchedule, ReportScheduleInput,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -28,13 +28,16 @@ export const reportRoutes = (s: Services): FastifyPluginAsyncZod => async (app) 
   app.put('/projects/:id/report-notes', { config: { access: ['service_manager'] }, schema: { tags, summary: '编辑下月工作计划 Edit the next-month plan', params: IdParam, querystring: ReportQuery, body: ReportNotesInput, response: { 200: ReportNotes } } },
     async (req) => s.reports.saveNotes(meta(req), req.params.id, s.reports.monthOf(req.query.month), req.body));
   for (const format of ReportFormat.options) {
-    app.get(`/projects/:id/monthly-report.${format}`, { config: { access: READERS }, schema: { tags, summary: `生成月度运维报告 ${format} (archived with its SHA-256)`, params: IdParam, querystring: ReportQuery } },
+    app.get(`/projects/:id/monthly-report.${format}`, { config: { access: READERS }, schema: { tags, summary: `生成月度运维报告 ${format} (not archived; only issuing archives)`, params: IdParam, querystring: ReportQuery } },
       async (req, reply) => {
         const f = await s.reports.download(meta(req), req.params.id, s.reports.monthOf(req.query.month), format);
-        reply.header('x-report-sha256', f.row.sha256).header('x-report-id', f.row.id);
-        return download(reply, f.mime, f.row.file_name, f.body);
+        reply.header('x-report-sha256', f.sha256);
+        return download(reply, f.mime, f.fileName, f.body);
       });
   }
+  // Who may issue: those who may send reports (the schedule's editors), not the purchaser.
+  app.post('/projects/:id/monthly-reports/issue', { config: { access: ['service_manager'] }, schema: { tags, summary: '月度运维报告定稿 Mark a finished month\'s report final: archive one version per format', params: IdParam, body: ReportIssueInput, response: { 200: ReportIssueResult } } },
+    async (req) => s.reports.issue(meta(req), req.params.id, req.body));
   app.get('/projects/:id/monthly-reports', { config: { access: READERS }, schema: { tags, summary: '月度报告归档 Archived reports (newest first)', params: IdParam, querystring: ArchivedReportQuery, response: { 200: ArchivedReportPage } } },
     async (req) => s.reports.archive(meta(req).actor, req.params.id, req.query));
   app.get('/monthly-reports/:id/file', { config: { access: READERS }, schema: { tags, summary: '下载归档报告（校验 SHA-256） An archived file, verified against its hash', params: IdParam } },

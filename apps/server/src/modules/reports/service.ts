@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { ArchivedReportQuery, ReportFormat, ReportNotesInput, ReportScheduleInput } from '@weibao/schema';
+import type { ArchivedReportQuery, ReportFormat, ReportIssueInput, ReportNotesInput, ReportScheduleInput } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
@@ -11,6 +11,7 @@ import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import { addMonths } from '../assets/warranty.js';
 import type { AuditService } from '../audit/service.js';
+import { monthBounds } from '../commitments/service.js';
 import { beijingDay, beijingDayStart, decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
 import type { NotificationRepository } from '../notifications/repository.js';
 import type { ProjectService } from '../projects/service.js';
@@ -86,38 +87,84 @@ export class ReportService {
     return this.notes(meta.actor, projectId, month);
   }
 
-  /** Builds, renders and archives one file; the archive row and its audit entry are one transaction. */
-  private async generate(who: Who, projectId: string, month: string, format: ReportFormat, trigger: 'manual' | 'schedule', emailedTo: string[], tx?: Tx) {
-    const model = await this.d.builder.build(who.actor, projectId, month);
+  /** Builds and renders one file of the month's report; nothing is stored. */
+  private async render(actor: Actor, projectId: string, month: string, format: ReportFormat) {
+    const model = await this.d.builder.build(actor, projectId, month);
     const body = await renderReport(model, format);
-    const id = newId(this.d.now());
-    const files = new FileStore(this.d.dataDir);
-    const rel = files.put('reports', body, this.d.now(), `.${format}`);
-    const row: MonthlyReportsTable = {
-      id, project_id: projectId, month, format, file_name: reportFileName(model, format), size: body.length, sha256: createHash('sha256').update(body).digest('hex'),
-      storage_path: rel, generated_at: this.d.now(), generated_by: who.actor.userId === SCHEDULER.userId ? null : who.actor.userId, trigger, emailed_to_json: JSON.stringify(emailedTo),
-    };
-    const write = async (t: Tx) => {
-      await this.repo.insertArchived(t, row);
-      await this.d.audit.record(t, who.actor.userId === SCHEDULER.userId ? { actor: null, ip: null, actorLabel: SCHEDULER.displayName } : who, {
-        action: 'report.generate', targetType: 'monthly_report', targetId: id,
-        summary: `生成 ${model.project.name} ${month} 月度运维报告（${FORMAT_ZH[format]}）${emailedTo.length ? `并发送给 ${emailedTo.join('、')}` : ''}`,
-        detail: { projectId, month, format, sha256: row.sha256, size: row.size, trigger, emailedTo },
-      });
-    };
-    try {
-      if (tx) await write(tx); else await this.db.transaction().execute(write);
-    } catch (e) {
-      files.remove(rel);
-      throw e;
-    }
-    return { row, body, mime: REPORT_MIME[format] };
+    return { model, body, fileName: reportFileName(model, format), sha256: createHash('sha256').update(body).digest('hex'), mime: REPORT_MIME[format] };
   }
 
+  /**
+   * Issues the month's report (签发/定稿): renders each format, stores the files and archives them with
+   * their SHA-256 and one audit entry each, in the caller's transaction. Files written before a failed
+   * transaction are removed by the caller through `discard`.
+   */
+  private async renderForIssue(who: Who, projectId: string, month: string, formats: ReportFormat[], trigger: 'manual' | 'schedule', emailedTo: string[]) {
+    const files = new FileStore(this.d.dataDir);
+    const issued: { row: MonthlyReportsTable; body: Buffer; mime: string; projectName: string }[] = [];
+    const discard = () => { for (const f of issued) files.remove(f.row.storage_path); };
+    try {
+      for (const format of formats) {
+        const r = await this.render(who.actor, projectId, month, format);
+        const rel = files.put('reports', r.body, this.d.now(), `.${format}`);
+        const row: MonthlyReportsTable = {
+          id: newId(this.d.now()), project_id: projectId, month, format, file_name: r.fileName, size: r.body.length, sha256: r.sha256, storage_path: rel,
+          generated_at: this.d.now(), generated_by: who.actor.userId === SCHEDULER.userId ? null : who.actor.userId, trigger, emailed_to_json: JSON.stringify(emailedTo),
+        };
+        issued.push({ row, body: r.body, mime: r.mime, projectName: r.model.project.name });
+      }
+    } catch (e) {
+      discard();
+      throw e;
+    }
+    const archive = async (tx: Tx) => {
+      const auditWho = who.actor.userId === SCHEDULER.userId ? { actor: null, ip: null, actorLabel: SCHEDULER.displayName } : who;
+      for (const { row, projectName } of issued) {
+        await this.repo.insertArchived(tx, row);
+        const how = trigger === 'schedule' ? `定时发送给 ${emailedTo.join('、')}` : '定稿归档';
+        await this.d.audit.record(tx, auditWho, {
+          action: 'report.issue', targetType: 'monthly_report', targetId: row.id,
+          summary: `签发 ${projectName} ${month} 月度运维报告（${FORMAT_ZH[row.format as ReportFormat]}）：${how}`,
+          detail: { projectId, month, format: row.format, sha256: row.sha256, size: row.size, trigger, emailedTo },
+        });
+      }
+    };
+    return { issued, archive, discard };
+  }
+
+  /**
+   * A fresh rendering for reading; never archived (only issuing archives). The purchaser fetching a
+   * finished month's report is recorded as its receipt, which the report-delivery commitment counts.
+   */
   async download(meta: RequestMeta, projectId: string, month: string, format: ReportFormat) {
-    if (month > beijingDay(this.d.now()).slice(0, 7)) throw invalid('month', '不能生成未来月份的报告 / the month has not begun');
+    const now = this.d.now();
+    if (month > beijingDay(now).slice(0, 7)) throw invalid('month', '不能生成未来月份的报告 / the month has not begun');
+    const p = await this.d.projects.visibleProject(this.db, meta.actor, projectId);
+    const f = await this.render(meta.actor, projectId, month, format);
+    await this.db.transaction().execute(async (tx) => {
+      if (meta.actor.orgKind === 'customer' && now >= monthBounds(month).to) {
+        await this.repo.recordReceipt(tx, { project_id: projectId, month, fetched_at: now, fetched_by: meta.actor.userId });
+      }
+      await this.d.audit.record(tx, meta, {
+        action: 'report.download', targetType: 'project', targetId: projectId, summary: `下载 ${p.name} ${month} 月度运维报告（${FORMAT_ZH[format]}）`,
+        detail: { projectId, month, format, sha256: f.sha256, archived: false },
+      });
+    });
+    return f;
+  }
+
+  /** Marks the finished month's report final: archives one version of each format (one transaction). */
+  async issue(meta: RequestMeta, projectId: string, input: z.infer<typeof ReportIssueInput>) {
+    if (this.d.now() < monthBounds(input.month).to) throw invalid('month', '月份尚未结束，不能定稿 / the month has not ended');
     await this.d.projects.visibleProject(this.db, meta.actor, projectId);
-    return this.generate(meta, projectId, month, format, 'manual', []);
+    const { issued, archive, discard } = await this.renderForIssue(meta, projectId, input.month, [...new Set(input.formats)], 'manual', []);
+    try {
+      await this.db.transaction().execute(archive);
+    } catch (e) {
+      discard();
+      throw e;
+    }
+    return { items: issued.map(({ row }) => presentArchived({ ...row, display_name: meta.actor.displayName })) };
   }
 
   async archive(actor: Actor, projectId: string, q: z.infer<typeof ArchivedReportQuery>) {
@@ -181,9 +228,11 @@ export class ReportService {
       const listed = JSON.parse(due.recipients_json) as string[];
       const to = listed.length ? listed : await this.repo.customerLeadEmails(this.db, project.customer_id);
       const month = addMonths(`${beijingDay(now).slice(0, 7)}-01`, -1).slice(0, 7);
-      const files: Awaited<ReturnType<ReportService['generate']>>[] = [];
-      for (const format of JSON.parse(due.formats_json) as ReportFormat[]) files.push(await this.generate({ actor: SCHEDULER, ip: null }, due.project_id, month, format, 'schedule', to));
+      const formats = JSON.parse(due.formats_json) as ReportFormat[];
+      const { issued: files, archive, discard } = await this.renderForIssue({ actor: SCHEDULER, ip: null }, due.project_id, month, formats, 'schedule', to);
+      // Archive, mail and the schedule's next run together: a report is archived exactly when it is sent.
       await this.db.transaction().execute(async (tx) => {
+        await archive(tx);
         const attachments = JSON.stringify(files.map((f) => ({ fileName: f.row.file_name, path: f.row.storage_path, mime: f.mime })));
         const body = `${project.name} ${month} 月度运维报告见附件（${files.map((f) => `${f.row.file_name} SHA-256 ${f.row.sha256}`).join('；')}）。`;
         for (const addr of to) {
@@ -193,7 +242,7 @@ export class ReportService {
           });
         }
         await this.repo.setRun(tx, due.project_id, now, nextRunAfter(now, due.day_of_month));
-      });
+      }).catch((e: unknown) => { discard(); throw e; });
       sent++;
     }
     return sent;

@@ -1,7 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { App, Button, Card, Empty, Input, Space, Typography } from 'antd';
-import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Empty, Input, Popconfirm, Space, Typography } from 'antd';
+import { FileDoneOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../api/types';
 import { hasRole } from '../../app/roles';
@@ -10,7 +9,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { useProjectParam } from '../../components/ProjectPicker';
 import { useUrlState } from '../../components/useUrlState';
 import { useCurrentUser } from '../auth/useMe';
-import { archiveKey, beijingMonth, isMonth, monthlyReportUrl, REPORT_FORMATS, type ReportFormat, useReportNotes, useSaveReportNotes } from './api';
+import {
+  beijingMonth, isMonth, lastFinishedMonth, monthlyReportUrl, REPORT_FORMATS, type ReportFormat, useIssueReport, useReportNotes, useSaveReportNotes,
+} from './api';
 import { ArchiveCard } from './ArchiveCard';
 import { ProjectMonthFilters } from './ProjectMonthFilters';
 import { ScheduleCard } from './ScheduleCard';
@@ -52,21 +53,39 @@ function PlanCard({ projectId, month, editable }: { projectId: string; month: st
   );
 }
 
+/**
+ * 定稿: the service manager marks the finished month's report final, which archives it (Word, PDF and
+ * Excel) with its SHA-256. Downloads above are readings and archive nothing.
+ */
+function IssueButton({ projectId, month }: { projectId: string; month: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const issue = useIssueReport(projectId, month);
+  const running = month >= beijingMonth();
+  return (
+    <Space wrap style={{ marginTop: 8 }}>
+      <Popconfirm title={t('reports.issue.confirm', { month })} okText={t('reports.issue.ok')} cancelText={t('common.cancel')} disabled={running}
+        onConfirm={() => issue.mutate({}, { onSuccess: (r) => void message.success(t('reports.issue.done', { count: r.items.length })) })}>
+        <Button type="primary" icon={<FileDoneOutlined aria-hidden />} loading={issue.isPending} disabled={running} data-testid="report-issue">
+          {t('reports.issue.action')}
+        </Button>
+      </Popconfirm>
+      <span className="muted" data-testid="report-issue-help">{t(running ? 'reports.issue.notEnded' : 'reports.issue.help')}</span>
+    </Space>
+  );
+}
+
 /** 月度报告: the month's O&M report as Word / PDF / Excel, its archive, and the schedule that sends it. */
 export default function MonthlyReportsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const qc = useQueryClient();
   const manager = me.roles.includes('service_manager');
   const canDownload = hasRole(me, REPORT_DOWNLOADERS);
   const { projectId, projects, loading, setProjectId } = useProjectParam();
   const [params, set] = useUrlState();
   const m = params.get('month');
-  const month = isMonth(m) ? m : beijingMonth();
-  // Each download generates and archives a file: refresh the archive while the server writes it.
-  const afterDownload = () => {
-    for (const ms of [1500, 4000, 9000]) setTimeout(() => void qc.invalidateQueries({ queryKey: archiveKey(projectId, month) }), ms);
-  };
+  // A monthly report is wanted for a month that is over: the page opens on the last finished one.
+  const month = isMonth(m) ? m : lastFinishedMonth();
 
   return (
     <>
@@ -79,12 +98,13 @@ export default function MonthlyReportsPage() {
               <>
                 <Space wrap>
                   {REPORT_FORMATS.map((f) => (
-                    <Button key={f} href={monthlyReportUrl(projectId, month, f)} download icon={ICON[f]} onClick={afterDownload} data-testid={`report-${f}`}>
+                    <Button key={f} href={monthlyReportUrl(projectId, month, f)} download icon={ICON[f]} data-testid={`report-${f}`}>
                       {t(`reports.monthly.as.${f}`)}
                     </Button>
                   ))}
                 </Space>
                 <p className="muted" style={{ margin: '8px 0 0' }}>{t('reports.monthly.downloadHelp')}</p>
+                {manager ? <IssueButton projectId={projectId} month={month} /> : null}
               </>
             ) : <span className="muted">{t('reports.monthly.noDownload')}</span>}
           </Card>

@@ -18,6 +18,8 @@ export type CommitmentUpdate = z.input<typeof S.CommitmentUpdate>;
 export type ReportFormat = z.infer<typeof S.ReportFormat>;
 export type ReportNotes = z.infer<typeof S.ReportNotes>;
 export type ReportNotesInput = z.input<typeof S.ReportNotesInput>;
+export type ReportIssueInput = z.input<typeof S.ReportIssueInput>;
+export type ReportIssueResult = z.infer<typeof S.ReportIssueResult>;
 export type ArchivedReport = z.infer<typeof S.ArchivedReport>;
 export type ArchivedReportPage = z.infer<typeof S.ArchivedReportPage>;
 export type ReportSchedule = z.infer<typeof S.ReportSchedule>;
@@ -102,6 +104,16 @@ export function useArchivedReports(projectId: string | undefined, month: string,
   });
 }
 
+/** 定稿: archives the finished month's report, one version per format; the archive list is refreshed. */
+export function useIssueReport(projectId: string, month: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<ReportIssueInput, 'month'> = {}) =>
+      api<ReportIssueResult>(`${base(projectId)}/monthly-reports/issue`, { method: 'POST', body: { month, ...body } }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: archiveKey(projectId, month) }),
+  });
+}
+
 const scheduleKey = (projectId: string | undefined) => ['report-schedule', projectId] as const;
 
 export function useReportSchedule(projectId: string | undefined) {
@@ -120,7 +132,7 @@ export function useSaveReportSchedule(projectId: string) {
   });
 }
 
-/** The month's report, generated and archived by the server on each download. */
+/** The month's report, generated fresh on each download (only issuing archives it). */
 export const monthlyReportUrl = (projectId: string, month: string, format: ReportFormat) =>
   downloadUrl(`${base(projectId)}/monthly-report.${format}`, { month });
 /** The bytes of an archived report, exactly as generated. */
@@ -132,6 +144,11 @@ export const isDay = (d: string | null | undefined): d is string => !!d && /^\d{
 /** Beijing month (UTC+8) of `ms`: YYYY-MM. */
 export function beijingMonth(ms = Date.now()): string {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 7);
+}
+/** The last month that has ended (Beijing): what a monthly report is usually wanted for. */
+export function lastFinishedMonth(ms = Date.now()): string {
+  const [y, m] = beijingMonth(ms).split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 /** Start of a Beijing day (YYYY-MM-DD) in ms. */
 export const beijingDayStart = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
