@@ -34,6 +34,13 @@ export const beijingDay = (ms: number = Date.now()): string => beijing(ms).forma
 export const beijingMonth = (ms: number = Date.now()): string => beijing(ms).format('YYYY-MM');
 
 /**
+ * For a picker, which works in the browser's zone: a local Dayjs whose wall clock reads the Beijing time of
+ * `ms`, and back. (Exact except in a local daylight-saving gap, which Beijing never has.)
+ */
+export const beijingWallClock = (ms: number): Dayjs => dayjs(beijing(ms).format('YYYY-MM-DDTHH:mm:ss.SSS'));
+export const fromBeijingWallClock = (d: Dayjs): number => Date.parse(`${d.format('YYYY-MM-DDTHH:mm:ss.SSS')}+08:00`);
+
+/**
  * Human duration with the two largest units, e.g. "1小时5分" / "1 h 5 min". Sign is ignored.
  * The two units are joined by a pattern (`duration.pair`), never by a separator key: a key whose
  * value is empty renders as the key itself in i18next.

@@ -129,9 +129,7 @@ export const archivedFileUrl = (id: string) => buildUrl(`/monthly-reports/${enc(
 export const isMonth = (m: string | null | undefined): m is string => !!m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m);
 export const isDay = (d: string | null | undefined): d is string => !!d && /^\d{4}-\d\d-\d\d$/.test(d);
 
-/** Beijing month (UTC+8) of `ms`: YYYY-MM. */
-export function beijingMonth(ms = Date.now()): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 7);
-}
+/** Beijing month (UTC+8) of `ms`: YYYY-MM (the one formatter, re-exported for the report pages). */
+export { beijingMonth } from '../../components/format';
 /** Start of a Beijing day (YYYY-MM-DD) in ms. */
 export const beijingDayStart = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
