@@ -78,3 +78,21 @@ export async function gotoPage(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.locator('h1').first().waitFor();
 }
+
+/**
+ * Sets an antd DatePicker (`input` is its text box, e.g. by test id or label) to `text` in the picker's own
+ * format ("2026-12-07", "2026-12" for a month picker, "2026-12-07 11:29" with a time): typed in and
+ * confirmed with Enter, then checked, so a value the picker refused (a disabled date) fails here.
+ */
+export async function pickDate(page: Page, input: Locator, text: string): Promise<void> {
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+  await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(text);
+  // Enter closes a date popup; a date-time popup stays open for its OK button.
+  const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  if (await popup.count()) await page.keyboard.press('Escape');
+  await popup.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+  // An unconfirmed value would be reverted by the close: the text must still be there.
+  expect(await input.inputValue()).toBe(text);
+}

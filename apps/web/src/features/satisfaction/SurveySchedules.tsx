@@ -147,7 +147,7 @@ function ScheduleModal({ projectId, schedule, onClose }: { projectId: string; sc
             },
           ]}
         >
-          <DateField min={today} data-testid={schedule ? 'schedule-form-next-on' : 'schedule-form-first-on'} />
+          <DateField data-testid={schedule ? 'schedule-form-next-on' : 'schedule-form-first-on'} />
         </Form.Item>
       </Form>
     </Modal>
