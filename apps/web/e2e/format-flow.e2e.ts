@@ -84,8 +84,20 @@ describe('time and words on the ticket, its clock history, the customer portal a
 
     // A signed service record for the public verify page.
     const submitted = await createSubmittedRecord(engineer!, PROJECT_A, `时间格式核验 ${run}`);
-    const tiny = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-    await apiCall(lead!, 'POST', '/om-records/sign', { recordIds: [submitted.id], signature: tiny });
+    // A stroke drawn on a canvas in the page: the server wants a real PNG of a signature.
+    const signature = await lead!.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 240;
+      canvas.height = 80;
+      const g = canvas.getContext('2d')!;
+      g.lineWidth = 3;
+      g.beginPath();
+      g.moveTo(10, 60);
+      g.bezierCurveTo(60, 5, 120, 75, 230, 20);
+      g.stroke();
+      return canvas.toDataURL('image/png');
+    });
+    await apiCall(lead!, 'POST', '/om-records/sign', { recordIds: [submitted.id], signature });
     const signed = await apiCall<{ number: string; contentHash: string; signedAt: number }>(lead!, 'GET', `/om-records/${submitted.id}`);
     record = { id: submitted.id, number: signed.number, hash: signed.contentHash, signedAt: signed.signedAt };
   });
@@ -115,7 +127,7 @@ describe('time and words on the ticket, its clock history, the customer portal a
       await gotoPage(page, `/portal/tickets/${ticket.id}`);
       await expectTicketPage(page, lang, `ticket ${ticket.number} on the customer portal`);
       await gotoPage(page, '/portal/tickets');
-      await page.getByText(ticket.number, { exact: false }).first().waitFor();
+      await page.getByText(/^GD-\d{4}-\d+$/).first().waitFor();
       await expectTimesAndWords(page, 'my tickets on the customer portal');
     });
 
