@@ -2,7 +2,7 @@
 // whatever the browser's zone.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import i18n from '../i18n';
-import { beijingDay, beijingMonth, formatCountdown, formatDate, formatDateTime, formatDateTimeSec, formatDuration, formatTime } from './format';
+import { beijingDay, beijingMonth, beijingWallClock, formatCountdown, formatDate, formatDateTime, formatDateTimeSec, formatDuration, formatTime, fromBeijingWallClock } from './format';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -75,6 +75,16 @@ describe('dates and times in Beijing time', () => {
       expect(beijingMonth(NEW_YEAR)).toBe('2027-01');
     });
   }
+
+  it('gives a date-time picker the Beijing wall clock and reads it back, in any browser zone', () => {
+    for (const tz of ['America/New_York', 'UTC', 'Asia/Shanghai']) {
+      process.env.TZ = tz;
+      const shown = beijingWallClock(INSTANT);
+      expect(shown.format('YYYY-MM-DD HH:mm:ss')).toBe('2026-12-07 11:29:05');
+      expect(fromBeijingWallClock(shown)).toBe(INSTANT);
+      expect(fromBeijingWallClock(shown.hour(8).minute(0).second(0))).toBe(Date.UTC(2026, 11, 7, 0, 0, 0));
+    }
+  });
 
   it('is the same form in English', async () => {
     await i18n.changeLanguage('en');
