@@ -57,7 +57,7 @@ export function DailyBoard({ projectId, day, plan }: { projectId: string; day: s
   const q = useDailyPresence(projectId, day);
   const d = q.data;
 
-  const late = (e: DailyPresenceEngineer) => (e.status === 'late' ? t('presence.minutesLate', { n: e.minutesLate }) : '—');
+  const late = (e: DailyPresenceEngineer) => (e.status === 'late' ? t('presence.minutesLate', { time: formatDuration(e.minutesLate * 60_000) }) : '—');
   const onSite = (e: DailyPresenceEngineer) => (e.minutesOnSite > 0 ? formatDuration(e.minutesOnSite * 60_000) : '—');
   const name = (e: DailyPresenceEngineer) => (
     <Space size={4} wrap>
