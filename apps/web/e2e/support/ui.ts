@@ -89,10 +89,10 @@ export async function pickDate(page: Page, input: Locator, text: string): Promis
   await input.fill(text);
   await input.press('Enter');
   await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(text);
-  // Enter closes a date popup; a date-time popup stays open for its OK button.
+  // Enter closes a date popup; a date-time popup may wait for its OK button. Never Escape: it would close a dialog.
   const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  if (await popup.count()) await page.keyboard.press('Escape');
-  await popup.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
-  // An unconfirmed value would be reverted by the close: the text must still be there.
+  const ok = popup.locator('.ant-picker-ok button').first();
+  if (await ok.isVisible().catch(() => false)) await ok.click().catch(() => undefined);
+  await expect.poll(() => popup.count(), { timeout: 3_000 }).toBe(0).catch(() => undefined);
   expect(await input.inputValue()).toBe(text);
 }
