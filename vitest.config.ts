@@ -10,7 +10,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['apps/server/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+    include: ['apps/server/src/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
     environment: 'node',
     env: { TZ: 'UTC' },
     testTimeout: 30_000,

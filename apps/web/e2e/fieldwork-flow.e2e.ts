@@ -89,8 +89,8 @@ describe('field service on a 390×844 phone: check in, O&M record, check out, si
     const option = form.locator(`[data-testid=visit-option][data-visit-id="${visitId}"]`);
     await option.check();
     // the service window and the place come from the visit
-    await expect.poll(() => form.getByTestId('record-service-start-input').inputValue()).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
-    expect(await form.getByTestId('record-service-end-input').inputValue()).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    await expect.poll(() => form.getByTestId('record-service-start-input').inputValue()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(await form.getByTestId('record-service-end-input').inputValue()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
     expect(await form.getByLabel(t('record.location')).inputValue()).toBe(location);
     await expectText(form.getByTestId('record-derived-headcount'), t('record.derivedHeadcount', { n: 1 }));
     await form.getByLabel(t('record.content')).fill(content);

@@ -15,7 +15,7 @@ import type { Lang } from './support/i18n';
 import { t } from './support/i18n';
 import { beijingInDays, ratingLink, resolvedTicket } from './support/satisfaction';
 import { PROJECT_A } from './support/tickets';
-import { expectAttr, expectText, gotoPage } from './support/ui';
+import { expectAttr, expectText, gotoPage, pickDate } from './support/ui';
 
 const LANGS: Lang[] = ['zh-CN', 'en'];
 
@@ -142,7 +142,7 @@ describe('satisfaction and feedback pages: axe and the 390 px layout', () => {
         expect(await form.getByTestId('schedule-form-title').inputValue()).toBe(tr('satisfaction.schedule.defaultTitle', lang));
         await check(page, `/satisfaction new schedule dialog, ${name}`);
         // A date in the past: the field says so, in the page's language.
-        await form.getByTestId('schedule-form-first-on').fill(beijingInDays(-1));
+        await pickDate(page, form.getByTestId('schedule-form-first-on'), beijingInDays(-1));
         await page.getByTestId('schedule-save').click();
         await form.getByText(tr('satisfaction.schedule.notPast', lang)).waitFor();
         await check(page, `/satisfaction new schedule dialog with an error, ${name}`);

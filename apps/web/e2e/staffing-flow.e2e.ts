@@ -11,7 +11,7 @@ import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
 import { staffingPlan, type ApiProfile, type ApiStaffing } from './support/presence';
 import { PROJECT_A } from './support/tickets';
-import { chooseOption, expectAttr, expectText, gotoPage, openFromMenu } from './support/ui';
+import { chooseOption, expectAttr, expectText, gotoPage, openFromMenu, pickDate } from './support/ui';
 
 /** The UI shows the Chinese half of the server's "中文 / English" texts. */
 const zhHalf = (text: string) => text.split(' / ')[0]!;
@@ -72,7 +72,7 @@ describe('staffing plan: qualifications, an assignment with a problem, the gaps;
     const item = form.getByTestId('cert-item').last();
     await item.getByTestId('cert-name').fill(cert);
     await item.getByTestId('cert-number').fill('NS-0042');
-    await item.getByTestId('cert-expires').fill('2024-03-31');
+    await pickDate(manager, item.getByTestId('cert-expires'), '2024-03-31');
     await manager.getByTestId('profile-save').click();
     await waitClosedOrError(manager, form, 'saving the qualifications');
 

@@ -14,7 +14,7 @@ import { apiCall, projectIdByName, waitClosedOrError } from './support/fieldwork
 import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
 import { PROJECT_A } from './support/tickets';
-import { chooseOption, expectAttr, expectText, openFromMenu } from './support/ui';
+import { chooseOption, expectAttr, expectText, openFromMenu, pickDate } from './support/ui';
 
 interface ApiPlan {
   progress: { complete: boolean; trainees: number; independent: number; needsBatch: number };
@@ -22,12 +22,12 @@ interface ApiPlan {
   trainees: { id: string; name: string; userId: string | null; independent: boolean; needsBatch: boolean }[];
 }
 
-/** "YYYY-MM-DDTHH:mm" for a datetime-local input, in the browser's own time zone. */
+/** "YYYY-MM-DD HH:mm" for the session pickers, which show Beijing time (the suite's browsers run in Asia/Shanghai). */
 const localInput = (page: Page, offsetMs: number) =>
   page.evaluate((off) => {
     const d = new Date(Date.now() + off);
     const p = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
   }, offsetMs);
 
 describe('training plan: batches, sessions, attendance and assessments until every trainee is independent', () => {
@@ -53,8 +53,8 @@ describe('training plan: batches, sessions, attendance and assessments until eve
     await batchCard(batch).getByTestId('training-session-new').click();
     const form = dialogOf('training-session-form');
     await form.waitFor();
-    await form.getByTestId('training-session-start').fill(await localInput(page, 0));
-    await form.getByTestId('training-session-end').fill(await localInput(page, 2 * 3_600_000));
+    await pickDate(page, form.getByTestId('training-session-start'), await localInput(page, 0));
+    await pickDate(page, form.getByTestId('training-session-end'), await localInput(page, 2 * 3_600_000));
     await form.getByLabel(t('training.session.place')).fill(place);
     await chooseOption(page, form.getByRole('combobox', { name: t('training.session.trainer') }), '张工');
     await page.getByTestId('training-session-save').click();

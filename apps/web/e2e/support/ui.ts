@@ -78,3 +78,21 @@ export async function gotoPage(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.locator('h1').first().waitFor();
 }
+
+/**
+ * Sets an antd DatePicker (`input` is its text box, e.g. by test id or label) to `text` in the picker's own
+ * format ("2026-12-07", "2026-12" for a month picker, "2026-12-07 11:29" with a time): typed in and
+ * confirmed with Enter, then checked, so a value the picker refused (a disabled date) fails here.
+ */
+export async function pickDate(page: Page, input: Locator, text: string): Promise<void> {
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+  await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(text);
+  // Enter closes a date popup; a date-time popup may wait for its OK button. Never Escape: it would close a dialog.
+  const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  const ok = popup.locator('.ant-picker-ok button').first();
+  if (await ok.isVisible().catch(() => false)) await ok.click().catch(() => undefined);
+  await expect.poll(() => popup.count(), { timeout: 3_000 }).toBe(0).catch(() => undefined);
+  expect(await input.inputValue()).toBe(text);
+}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatCountdown, formatDateTime } from './format';
+import { formatCountdown, formatDateTime, formatDuration } from './format';
 import { useNow } from './useNow';
 
 /** Live time left until `dueAt`; red once past due or when the server already flagged a breach. */
@@ -11,7 +11,8 @@ export function Countdown({ dueAt, breached = false }: { dueAt: number | null; b
   const late = left < 0;
   return (
     <span className={`countdown${late || breached ? ' danger-text' : ''}`} title={t('sla.dueAt', { time: formatDateTime(dueAt) })} data-testid="countdown">
-      {late ? t('sla.overdueBy', { time: formatCountdown(left) }) : formatCountdown(left)}
+      {/* Time left ticks as a timer; lateness is a duration like on the clock cards ("超时 2小时46分"). */}
+      {late ? t('sla.overdueBy', { time: formatDuration(left) }) : formatCountdown(left)}
     </span>
   );
 }

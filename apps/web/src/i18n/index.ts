@@ -30,7 +30,8 @@ export function hasStoredLanguage(): boolean {
 const initial: Lang = storedLang() ?? 'zh-CN';
 
 function applyToDocument(lang: Lang): void {
-  document.documentElement.lang = lang;
+  // Absent when the catalogues are loaded by a unit test under Node.
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
   dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
 }
 

@@ -9,6 +9,7 @@ import { formatBytes, formatDateTime } from '../../components/format';
 import { ResponsiveList } from '../../components/ResponsiveList';
 import { beijingDay } from '../fieldwork/api';
 import { acceptanceDocumentUrl, useAcceptances, useCreateAcceptance, useUploadAcceptanceDocument } from './api';
+import { DateField } from '../../components/DateField';
 
 interface Values {
   batch: string;
@@ -58,7 +59,7 @@ function AcceptanceModal({ projectId, onClose }: { projectId: string; onClose: (
           <Input maxLength={80} data-testid="acceptance-batch" />
         </Form.Item>
         <Form.Item name="acceptedOn" label={t('acceptance.acceptedOn')} rules={[required]} extra={t('acceptance.acceptedOnHelp')}>
-          <Input type="date" data-testid="acceptance-date" />
+          <DateField data-testid="acceptance-date" />
         </Form.Item>
         <Form.Item name="note" label={t('acceptance.note')}>
           <Input.TextArea rows={3} maxLength={1000} data-testid="acceptance-note" />

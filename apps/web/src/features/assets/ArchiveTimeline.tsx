@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Empty, Input, Select, Space, Spin, Tag, Timeline } from 'antd';
+import { Button, Empty, Select, Space, Spin, Tag, Timeline } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ticketPath } from '../../app/roles';
 import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../auth/useMe';
 import { archiveXlsxUrl, assetPath, useArchive, type ArchiveFilter, type ArchiveScope } from './api';
+import { DateField } from '../../components/DateField';
 
 const KIND_COLOR: Record<ArchiveKind, string> = { acceptance: 'gray', ticket: 'blue', replacement: 'purple', inspection: 'green', cost: 'red' };
 
@@ -63,11 +64,11 @@ export function ArchiveTimeline({ scope, showAsset = false }: { scope: ArchiveSc
         />
         <div className="filter-date">
           <label htmlFor={`${idBase}-from`} className="muted">{t('archive.from')}</label>
-          <Input id={`${idBase}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="archive-from" />
+          <DateField id={`${idBase}-from`} value={from} onChange={(v) => setFrom(v ?? '')} data-testid="archive-from" />
         </div>
         <div className="filter-date">
           <label htmlFor={`${idBase}-to`} className="muted">{t('archive.to')}</label>
-          <Input id={`${idBase}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="archive-to" />
+          <DateField id={`${idBase}-to`} value={to} onChange={(v) => setTo(v ?? '')} data-testid="archive-to" />
         </div>
         <Button href={archiveXlsxUrl(scope, filter)} download icon={<FileExcelOutlined aria-hidden />} data-testid="archive-export">
           {t('archive.export')}

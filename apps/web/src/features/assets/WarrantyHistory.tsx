@@ -12,6 +12,7 @@ import { ResponsiveList } from '../../components/ResponsiveList';
 import { useCurrentUser } from '../auth/useMe';
 import { beijingDay } from '../fieldwork/api';
 import { useRecordInspection } from './api';
+import { DateField } from '../../components/DateField';
 
 /**
  * 质保历程 (R4): the end set at acceptance, then each replacement that extended it — old → new
@@ -119,7 +120,7 @@ function InspectionModal({ asset, onClose }: { asset: AssetDetail; onClose: () =
         }
       >
         <Form.Item name="doneOn" label={t('inspection.doneOn')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input type="date" data-testid="inspection-date" />
+          <DateField data-testid="inspection-date" />
         </Form.Item>
         <Form.Item name="note" label={t('inspection.note')}>
           <Input.TextArea rows={3} maxLength={1000} data-testid="inspection-note" />

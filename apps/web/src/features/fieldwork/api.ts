@@ -6,10 +6,8 @@ const enc = encodeURIComponent;
 export const visitsKey = ['site-visits'] as const;
 const currentKey = [...visitsKey, 'current'] as const;
 
-/** Beijing calendar day (UTC+8, no DST) of `ms`, as the server counts days: YYYY-MM-DD. */
-export function beijingDay(ms = Date.now()): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Beijing calendar day (UTC+8, no DST) of `ms`, as the server counts days: YYYY-MM-DD (the one formatter). */
+export { beijingDay } from '../../components/format';
 
 /** The caller's open visit, or null. */
 export function useCurrentVisit() {

@@ -11,6 +11,7 @@ import { beijingDay } from '../fieldwork/api';
 import type { InspectionPlan, InspectionPlanInput } from './setupApi';
 import { useCreatePlan, usePausePlan, usePlans, useResumePlan, useTemplates, useUpdatePlan } from './setupApi';
 import { STATE_COLOR } from './StateTag';
+import { DateField } from '../../components/DateField';
 
 /** 巡检计划 (R16, R17): recurring plans of a project; tasks are generated ahead of their due day. */
 export default function PlansPage() {
@@ -102,7 +103,7 @@ function PlanModal({ projectId, plan, onClose }: { projectId: string; plan: Insp
         {kind === 'periodic' ? (
           <Form.Item name="intervalMonths" label={t('insp.plan.interval')} rules={required}><InputNumber min={1} max={24} disabled={!!plan} /></Form.Item>
         ) : null}
-        <Form.Item name="startsOn" label={t('insp.plan.startsOn')} rules={required}><Input type="date" disabled={!!plan} /></Form.Item>
+        <Form.Item name="startsOn" label={t('insp.plan.startsOn')} rules={required}><DateField disabled={!!plan} /></Form.Item>
         <Form.Item name="leadDays" label={t('insp.plan.leadDays')} rules={required}><InputNumber min={0} max={92} /></Form.Item>
         <Form.Item name="assigneeIds" label={t('insp.plan.assignees')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}>
           <FormSelect mode="multiple" filterOption={filterByLabel} loading={assignees.isPending}

@@ -1,15 +1,14 @@
 import { Alert, Card, Space, Spin, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { EnvironmentOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DailyPresence, DailyPresenceEngineer, ResidentPlan } from '../../api/types';
-import { formatDuration } from '../../components/format';
+import { formatDuration, formatTime } from '../../components/format';
 import { ResponsiveList } from '../../components/ResponsiveList';
 import { useDailyPresence } from './api';
 import { PresenceStatusTag } from './PresenceTags';
 
-const time = (ms: number | null) => (ms === null ? '—' : dayjs(ms).format('HH:mm'));
+const time = formatTime;
 
 /** The plan in one line: hours, grace and the committed headcount. */
 export function PlanLine({ plan }: { plan: ResidentPlan | undefined }) {
@@ -58,7 +57,7 @@ export function DailyBoard({ projectId, day, plan }: { projectId: string; day: s
   const q = useDailyPresence(projectId, day);
   const d = q.data;
 
-  const late = (e: DailyPresenceEngineer) => (e.status === 'late' ? t('presence.minutesLate', { n: e.minutesLate }) : '—');
+  const late = (e: DailyPresenceEngineer) => (e.status === 'late' ? t('presence.minutesLate', { time: formatDuration(e.minutesLate * 60_000) }) : '—');
   const onSite = (e: DailyPresenceEngineer) => (e.minutesOnSite > 0 ? formatDuration(e.minutesOnSite * 60_000) : '—');
   const name = (e: DailyPresenceEngineer) => (
     <Space size={4} wrap>

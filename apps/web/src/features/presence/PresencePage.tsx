@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Col, Empty, Input, Row, Tabs } from 'antd';
+import { Col, Empty, Row, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { hasRole, isProviderStaff } from '../../app/roles';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,6 +11,7 @@ import { DailyBoard } from './DailyBoard';
 import { MonthView } from './MonthView';
 import { ResidentPlanCard } from './ResidentPlanCard';
 import { useUrlState } from '../../components/useUrlState';
+import { DateField } from '../../components/DateField';
 
 const TABS = ['day', 'month', 'plan'] as const;
 type Tab = (typeof TABS)[number];
@@ -36,21 +37,22 @@ export default function PresencePage() {
 
 
   const dayInput = (
-    <Input
-      type="date"
+    <DateField
       id="presence-day-input"
       value={day}
-      onChange={(e) => e.target.value && set({ day: e.target.value })}
+      allowClear={false}
+      onChange={(v) => v && set({ day: v })}
       data-testid="presence-day"
     />
   );
   const monthInput = (
-    <Input
-      type="month"
+    <DateField
+      picker="month"
       id="presence-month-input"
       value={month}
       max={beijingMonth()}
-      onChange={(e) => e.target.value && set({ month: e.target.value })}
+      allowClear={false}
+      onChange={(v) => v && set({ month: v })}
       data-testid="presence-month"
     />
   );

@@ -49,7 +49,5 @@ export function useSaveResidentPlan(projectId: string) {
 /** The month's attendance as an Excel workbook (provider staff only). */
 export const monthlyXlsxUrl = (projectId: string, month: string) => buildUrl(`${base(projectId)}/presence/monthly.xlsx`, { month });
 
-/** Beijing month (UTC+8) of `ms`: YYYY-MM. */
-export function beijingMonth(ms = Date.now()): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 7);
-}
+/** Beijing month (UTC+8) of `ms`: YYYY-MM (the one formatter, re-exported for the presence pages). */
+export { beijingMonth } from '../../components/format';

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Button, Form, Input, Modal, Select } from 'antd';
+import { Button, Form, Modal, Select } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { buildUrl } from '../../api/client';
 import { filterByLabel, useProjects } from '../../api/queries';
+import { DateField } from '../../components/DateField';
+import { beijingMonth } from '../../components/format';
 
 interface Values { projectId: string; month: string }
 
@@ -13,7 +15,7 @@ export function ExportButton() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
   const { data: projects = [] } = useProjects();
-  const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+  const month = beijingMonth();
   const go = async () => {
     const v = await form.validateFields();
     window.location.assign(buildUrl('/om-records/export', { projectId: v.projectId, month: v.month }));
@@ -30,7 +32,7 @@ export function ExportButton() {
             <Select showSearch filterOption={filterByLabel} options={projects.map((p) => ({ value: p.id, label: p.name }))} data-testid="records-export-project" />
           </Form.Item>
           <Form.Item name="month" label={t('record.exportMonth')} rules={[{ required: true, pattern: /^\d{4}-\d\d$/, message: t('record.exportMonthRequired') }]}>
-            <Input type="month" data-testid="records-export-month" />
+            <DateField picker="month" data-testid="records-export-month" />
           </Form.Item>
         </Form>
       </Modal>

@@ -10,10 +10,11 @@ import { FormRadioGroup, FormSelect } from '../../components/formControls';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentVisit, useSiteVisits } from '../fieldwork/api';
 import { useCreateRecord, useProjectTickets, useRecord, useUpdateRecord } from './api';
-import { DateTimeInput } from './DateTimeInput';
+import { DateTimeField } from '../../components/DateField';
 import { recordPath } from './RecordList';
 import { derivedHeadcount, fromRecord, fromSiteVisit, localDay, toFields, windowOf, type RecordValues, type VisitOption } from './recordForm';
 import { VisitPicker } from './VisitPicker';
+import { DateField } from '../../components/DateField';
 
 /** /records/new and /records/:id/edit (a draft or a rejected record). */
 export default function RecordEditorPage() {
@@ -138,7 +139,7 @@ function RecordEditor({ record }: { record?: OmRecord }) {
             </Col>
             <Col {...half}>
               <Form.Item name="day" label={t('record.visitDay')} extra={t('record.visitDayHelp')}>
-                <Input type="date" data-testid="record-day" />
+                <DateField data-testid="record-day" />
               </Form.Item>
             </Col>
             <Col xs={24}>
@@ -148,7 +149,7 @@ function RecordEditor({ record }: { record?: OmRecord }) {
             </Col>
             <Col {...half}>
               <Form.Item name="serviceStart" label={t('record.serviceStart')} rules={[required]}>
-                <DateTimeInput data-testid="record-service-start-input" />
+                <DateTimeField data-testid="record-service-start-input" />
               </Form.Item>
             </Col>
             <Col {...half}>
@@ -166,7 +167,7 @@ function RecordEditor({ record }: { record?: OmRecord }) {
                   }),
                 ]}
               >
-                <DateTimeInput data-testid="record-service-end-input" />
+                <DateTimeField data-testid="record-service-end-input" />
               </Form.Item>
             </Col>
           </Row>

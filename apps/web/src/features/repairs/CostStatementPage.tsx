@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, Button, Card, Col, Empty, Input, Row, Select, Space, Spin, Statistic } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { useCurrentUser } from '../auth/useMe';
 import { beijingDay } from '../fieldwork/api';
 import { statementUrl, useCostStatement, type StatementQuery } from './api';
 import { useUrlState } from '../../components/useUrlState';
+import { DateField } from '../../components/DateField';
 
 const DAY = /^\d{4}-\d\d-\d\d$/;
 
@@ -57,7 +58,7 @@ export default function CostStatementPage() {
   const dateInput = (id: 'from' | 'to', value: string) => (
     <Col xs={12} sm={8} md={5}>
       <label htmlFor={`cost-${id}`} className="muted">{t(`cost.${id}`)}</label>
-      <Input id={`cost-${id}`} type="date" value={value} onChange={(e) => e.target.value && set({ [id]: e.target.value })} data-testid={`cost-${id}`} />
+      <DateField id={`cost-${id}`} value={value} allowClear={false} onChange={(v) => v && set({ [id]: v })} data-testid={`cost-${id}`} />
     </Col>
   );
 

@@ -9,6 +9,7 @@ import { useAsset } from '../assets/api';
 import { AssetPicker, assetLabel } from '../assets/AssetPicker';
 import { beijingDay } from '../fieldwork/api';
 import { useAddCostItem, useAddReplacement, useSetRepairAsset } from './api';
+import { DateField } from '../../components/DateField';
 
 const modalProps = (t: (k: string) => string, onClose: () => void, submit: () => void, loading: boolean, testId: string) => ({
   open: true,
@@ -107,7 +108,7 @@ export function ReplacementModal({ ticketId, repair, onClose }: { ticketId: stri
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="replacedOn" label={t('repair.replacedOn')} rules={[required]}>
-              <Input type="date" data-testid="replace-date" />
+              <DateField data-testid="replace-date" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

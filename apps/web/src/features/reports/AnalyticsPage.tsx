@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Col, Empty, Input, Radio, Row, Select, Spin } from 'antd';
+import { Alert, Col, Empty, Radio, Row, Select, Spin } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -17,6 +17,7 @@ import type { ChartProps } from './Charts';
 import { pctText } from './format';
 import { ticketDrillPath } from './links';
 import './reports.css';
+import { DateField } from '../../components/DateField';
 
 const CLOCKS: ClockKind[] = ['response', 'arrival', 'resolution'];
 export const CLOCK_COLOR: Record<ClockKind, string> = { response: '#1677ff', arrival: '#d46b08', resolution: '#389e0d' };
@@ -122,7 +123,7 @@ export default function AnalyticsPage() {
   const dateField = (id: 'from' | 'to', value: string) => (
     <div className="report-field report-field-narrow">
       <label htmlFor={`analytics-${id}`} className="muted">{t(`reports.analytics.${id}`)}</label>
-      <Input id={`analytics-${id}`} type="date" value={value} onChange={(e) => set({ [id]: e.target.value || undefined })} data-testid={`analytics-${id}`} />
+      <DateField id={`analytics-${id}`} value={value} onChange={(v) => set({ [id]: v })} data-testid={`analytics-${id}`} />
     </div>
   );
 

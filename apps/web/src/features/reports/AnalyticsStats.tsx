@@ -1,7 +1,8 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Analytics } from './api';
-import { hmm, pctText } from './format';
+import { pctText } from './format';
+import { formatDuration } from '../../components/format';
 
 /** The headline numbers of 运营分析; a rate with nothing behind it reads 无数据, never 100 %. */
 export function AnalyticsStats({ a }: { a: Analytics }) {
@@ -9,7 +10,7 @@ export function AnalyticsStats({ a }: { a: Analytics }) {
   const cards: { key: string; title: string; value: string | number; help?: string; danger?: boolean; raw: string }[] = [
     { key: 'received', title: t('reports.analytics.received'), value: a.received, raw: String(a.received) },
     { key: 'resolved', title: t('reports.analytics.resolved'), value: a.resolved, raw: String(a.resolved) },
-    { key: 'mttr', title: t('reports.analytics.mttr'), value: hmm(t, a.mttrMin), help: t('reports.analytics.mttrHelp'), raw: a.mttrMin === null ? '' : String(a.mttrMin) },
+    { key: 'mttr', title: t('reports.analytics.mttr'), value: a.mttrMin === null ? t('reports.noData') : formatDuration(a.mttrMin * 60_000), help: t('reports.analytics.mttrHelp'), raw: a.mttrMin === null ? '' : String(a.mttrMin) },
     { key: 'open', title: t('reports.analytics.open'), value: a.backlog.open, raw: String(a.backlog.open) },
     { key: 'breached', title: t('reports.analytics.breachedOpen'), value: a.backlog.breached, danger: a.backlog.breached > 0, raw: String(a.backlog.breached) },
     {

@@ -1,8 +1,8 @@
-import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ProjectPicker } from '../../components/ProjectPicker';
 import type { Project } from '../../api/types';
 import { beijingMonth, isMonth } from './api';
+import { DateField } from '../../components/DateField';
 
 /** The project and month a commitments or report page is about; `id` prefixes the test ids and the month input's id. */
 export function ProjectMonthFilters(p: {
@@ -18,7 +18,15 @@ export function ProjectMonthFilters(p: {
       <div className="report-field report-field-narrow" style={{ flexDirection: 'row', alignItems: 'center', gap: 8 }}>
         <label htmlFor={`${p.id}-month`} style={{ whiteSpace: 'nowrap' }}>{t('reports.month')}</label>
         {/* A month that has not begun has nothing to measure (the API refuses it): the picker stops at this month. */}
-        <Input id={`${p.id}-month`} type="month" value={p.month} max={beijingMonth()} onChange={(e) => isMonth(e.target.value) && e.target.value <= beijingMonth() && p.setMonth(e.target.value)} data-testid={`${p.id}-month`} />
+        <DateField
+          id={`${p.id}-month`}
+          picker="month"
+          value={p.month}
+          max={beijingMonth()}
+          allowClear={false}
+          onChange={(v) => isMonth(v) && v <= beijingMonth() && p.setMonth(v)}
+          data-testid={`${p.id}-month`}
+        />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type * as S from '@weibao/schema';
 import { api, buildUrl, downloadUrl } from '../../api/client';
+import { beijingMonth } from '../../components/format';
 
 const enc = encodeURIComponent;
 const base = (projectId: string) => `/projects/${enc(projectId)}`;
@@ -141,10 +142,8 @@ export const archivedFileUrl = (id: string) => buildUrl(`/monthly-reports/${enc(
 export const isMonth = (m: string | null | undefined): m is string => !!m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m);
 export const isDay = (d: string | null | undefined): d is string => !!d && /^\d{4}-\d\d-\d\d$/.test(d);
 
-/** Beijing month (UTC+8) of `ms`: YYYY-MM. */
-export function beijingMonth(ms = Date.now()): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 7);
-}
+/** Beijing month (UTC+8) of `ms`: YYYY-MM (the one formatter, re-exported for the report pages). */
+export { beijingMonth };
 /** The last month that has ended (Beijing): what a monthly report is usually wanted for. */
 export function lastFinishedMonth(ms = Date.now()): string {
   const [y, m] = beijingMonth(ms).split('-').map(Number) as [number, number];

@@ -4,13 +4,6 @@ import type { CommitmentKind, CommitmentResult } from './api';
 /** A rate or "无数据": a null figure never reads as 100 %. */
 export const pctText = (t: TFunction, v: number | null | undefined) => (v === null || v === undefined ? t('reports.noData') : `${v}%`);
 
-/** Minutes as h:mm ("无数据" when null). */
-export function hmm(t: TFunction, min: number | null | undefined): string {
-  if (min === null || min === undefined) return t('reports.noData');
-  const total = Math.round(min);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-}
-
 const SLA_KINDS: CommitmentKind[] = ['response', 'arrival', 'resolution'];
 const PERCENT_KINDS: CommitmentKind[] = [...SLA_KINDS, 'support_24h', 'monthly_inspection', 'annual_inspection', 'training_complete', 'satisfaction'];
 

@@ -6,6 +6,7 @@ import { applyFormError } from '../../api/client';
 import { beijingDay } from '../fieldwork/api';
 import type { SurveySchedule, SurveyScheduleInput, SurveyScheduleUpdate } from './api';
 import { useCreateSurveySchedule, useSurveySchedules, useUpdateSurveySchedule } from './api';
+import { DateField } from '../../components/DateField';
 
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
@@ -146,7 +147,7 @@ function ScheduleModal({ projectId, schedule, onClose }: { projectId: string; sc
             },
           ]}
         >
-          <Input type="date" min={today} style={{ width: 180, maxWidth: '100%' }} data-testid={schedule ? 'schedule-form-next-on' : 'schedule-form-first-on'} />
+          <DateField data-testid={schedule ? 'schedule-form-next-on' : 'schedule-form-first-on'} />
         </Form.Item>
       </Form>
     </Modal>

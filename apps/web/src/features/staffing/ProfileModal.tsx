@@ -5,6 +5,7 @@ import { applyFormError } from '../../api/client';
 import { DISCIPLINES } from '../../api/enums';
 import type { Discipline, EngineerProfile } from '../../api/types';
 import { useSaveProfile } from './api';
+import { DateField } from '../../components/DateField';
 
 interface CertValues {
   name: string;
@@ -110,7 +111,7 @@ export function ProfileModal({ profile, onClose }: { profile: EngineerProfile; o
                       </Col>
                       <Col xs={18} sm={12}>
                         <Form.Item name={[f.name, 'expiresOn']} label={t('staffing.certExpiresOn')} extra={t('staffing.certExpiresHelp')}>
-                          <Input type="date" data-testid="cert-expires" />
+                          <DateField data-testid="cert-expires" />
                         </Form.Item>
                       </Col>
                       <Col xs={6} sm={12} style={{ textAlign: 'end', paddingBottom: 24 }}>

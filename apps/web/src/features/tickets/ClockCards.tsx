@@ -33,7 +33,8 @@ function ClockCard({ kind, clock, fetchedAt }: { kind: ClockKind; clock: Clock |
         else if (live >= 0) main = formatCountdown(live);
         else {
           danger = true;
-          main = t('sla.overdueBy', { time: formatCountdown(live) });
+          // Lateness reads like every other duration ("超时 2小时46分"), running or stopped.
+          main = t('sla.overdueBy', { time: formatDuration(live) });
         }
         sub = clock.dueAt !== null ? t('sla.dueAt', { time: formatDateTime(clock.dueAt) }) : null;
         break;
@@ -54,7 +55,7 @@ function ClockCard({ kind, clock, fetchedAt }: { kind: ClockKind; clock: Clock |
         main = t('clock.status.breached');
         // Still open after the breach: the lateness keeps growing, so compute it live.
         const late = clock.stoppedAt === null && clock.dueAt !== null ? Math.max(now - clock.dueAt, clock.breachedByMs) : clock.breachedByMs;
-        sub = t('clock.lateBy', { time: clock.stoppedAt === null ? formatCountdown(late) : formatDuration(late) });
+        sub = t('clock.lateBy', { time: formatDuration(late) });
         // A breach stays a breach: a later "no site visit needed" is shown beside it, not instead.
         if (clock.notNeededReason && clock.notNeededReason !== 'cancelled') sub += `\n${t('clock.laterNotNeeded', { reason: clock.notNeededReason })}`;
         break;

@@ -7,8 +7,8 @@ import { filterByLabel, useAssignees, useOrgs, useProjects, useUsers } from '../
 import type { TicketFilter } from './api';
 import { useCurrentUser } from '../auth/useMe';
 import { clearClock, hasClockFilter } from './useTicketFilter';
+import { beijingDay } from '../../components/format';
 
-const beijingDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** 时钟超时筛选: the tickets behind a commitment or an on-time rate, removable in one click. */
 function ClockFilterTag({ filter, onRemove }: { filter: TicketFilter; onRemove: () => void }) {

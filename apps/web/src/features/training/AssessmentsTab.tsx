@@ -10,6 +10,7 @@ import { beijingDay } from '../fieldwork/api';
 import type { TrainingPlan, TrainingRole } from './api';
 import { useAssess } from './api';
 import { COURSE_STATUS_COLOR } from './tags';
+import { DateField } from '../../components/DateField';
 
 /** 考核: can the trainee operate on their own? Not yet → trained again in a later batch. */
 export function AssessmentsTab({ plan, role }: { plan: TrainingPlan; role: TrainingRole }) {
@@ -106,7 +107,7 @@ function AssessModal({ plan, onClose }: { plan: TrainingPlan; onClose: () => voi
             <FormSelect allowClear disabled={!later.length} options={later.map((b) => ({ value: b.id, label: b.name }))} />
           </Form.Item>
         ) : null}
-        <Form.Item name="assessedOn" label={t('training.assess.date')} rules={required}><Input type="date" max={today} /></Form.Item>
+        <Form.Item name="assessedOn" label={t('training.assess.date')} rules={required}><DateField max={today} /></Form.Item>
         <Form.Item name="assessorName" label={t('training.assess.assessor')} extra={<span className="muted">{t('training.assess.assessorHelp')}</span>}><Input maxLength={80} /></Form.Item>
         <Form.Item name="note" label={t('training.assess.note')}><Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} /></Form.Item>
       </Form>

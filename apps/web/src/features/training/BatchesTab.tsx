@@ -7,7 +7,7 @@ import { filterByLabel, useStaff } from '../../api/queries';
 import { FormRadioGroup, FormSelect } from '../../components/formControls';
 import { formatDateTime } from '../../components/format';
 import { useNow } from '../../components/useNow';
-import { DateTimeInput } from '../records/DateTimeInput';
+import { DateTimeField } from '../../components/DateField';
 import type { AttendanceStatus, Batch, SessionMode, TrainingPlan, TrainingRole, TrainingSession } from './api';
 import { ATTENDANCE, attendanceSheetUrl, SIGN_IN_OPENS_MS, useAddBatch, useAddSession, useRecordAttendance, useUpdateBatch, useUpdateSession } from './api';
 import { AttendanceTag } from './tags';
@@ -163,8 +163,8 @@ function SessionModal({ plan, batch, onClose }: { plan: TrainingPlan; batch: Bat
         <Form.Item name="courseId" label={t('training.session.course')} rules={required}>
           <FormSelect showSearch filterOption={filterByLabel} options={plan.courses.map((c) => ({ value: c.id, label: c.title }))} />
         </Form.Item>
-        <Form.Item name="startsAt" label={t('training.session.startsAt')} rules={required}><DateTimeInput data-testid="training-session-start" /></Form.Item>
-        <Form.Item name="endsAt" label={t('training.session.endsAt')} rules={required}><DateTimeInput data-testid="training-session-end" /></Form.Item>
+        <Form.Item name="startsAt" label={t('training.session.startsAt')} rules={required}><DateTimeField data-testid="training-session-start" /></Form.Item>
+        <Form.Item name="endsAt" label={t('training.session.endsAt')} rules={required}><DateTimeField data-testid="training-session-end" /></Form.Item>
         <Form.Item name="mode" label={t('training.session.mode')} rules={required}>
           <FormRadioGroup optionType="button" options={(['onsite', 'online'] as const).map((m) => ({ value: m, label: t(`training.mode.${m}`) }))} />
         </Form.Item>

@@ -4,12 +4,12 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { formatDateTime } from '../../components/format';
 
 interface Verification {
   intact: boolean; number: string; version: number; status: string; projectName: string; customerName: string;
   serviceStart: number; serviceEnd: number; signedAt: number; signerName: string; contentHash: string;
 }
-const when = (ms: number) => new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /**
  * 记录核验: the public page behind the QR code on a service record sheet. No sign-in; with the code
@@ -48,8 +48,8 @@ export default function VerifyPage() {
             <Descriptions.Item label={t('record.number')}>{`${q.data.number} · ${t('record.versionN', { n: q.data.version })}`}</Descriptions.Item>
             <Descriptions.Item label={t('verify.customer')}>{q.data.customerName}</Descriptions.Item>
             <Descriptions.Item label={t('record.project')}>{q.data.projectName}</Descriptions.Item>
-            <Descriptions.Item label={t('record.serviceTime')}>{`${when(q.data.serviceStart)} – ${when(q.data.serviceEnd)}`}</Descriptions.Item>
-            <Descriptions.Item label={t('verify.signed')}>{`${q.data.signerName} · ${when(q.data.signedAt)}`}</Descriptions.Item>
+            <Descriptions.Item label={t('record.serviceTime')}>{`${formatDateTime(q.data.serviceStart)} – ${formatDateTime(q.data.serviceEnd)}`}</Descriptions.Item>
+            <Descriptions.Item label={t('verify.signed')}>{`${q.data.signerName} · ${formatDateTime(q.data.signedAt)}`}</Descriptions.Item>
             <Descriptions.Item label={t('record.contentHash')}>
               <Typography.Text code style={{ wordBreak: 'break-all' }}>{q.data.contentHash}</Typography.Text>
             </Descriptions.Item>
