@@ -8,6 +8,7 @@ import { useProjects } from '../../api/queries';
 import type { Asset, FaultLevel, Ticket, TicketCreate } from '../../api/types';
 import { LevelRadioGroup } from '../../components/LevelRadioGroup';
 import { PageHeader } from '../../components/PageHeader';
+import { useRememberedProject } from '../../components/projectStore';
 import { useCurrentUser } from '../auth/useMe';
 import { AssetPicker } from '../assets/AssetPicker';
 import { KbSuggestions } from '../knowledge/KbSuggestions';
@@ -35,6 +36,9 @@ export default function ReportFaultPage() {
   const [params] = useSearchParams();
   const projectId = Form.useWatch('projectId', form);
   const askedProject = params.get('projectId') ?? undefined;
+  // The project chosen last on any page, or the only one: a customer rarely has to pick it here.
+  const [remembered, remember] = useRememberedProject(me.id);
+  const preselected = askedProject ?? (projects.some((p) => p.id === remembered) ? remembered! : undefined) ?? (projects.length === 1 ? projects[0]?.id : undefined);
   const fillLocation = (a: Asset | undefined) => {
     if (a?.location && !form.getFieldValue('location')) form.setFieldValue('location', a.location);
   };
@@ -59,10 +63,10 @@ export default function ReportFaultPage() {
           layout="vertical"
           initialValues={{
             reporterName: me.displayName,
-            projectId: askedProject ?? (projects.length === 1 ? projects[0]?.id : undefined),
+            projectId: preselected,
             assetId: askedProject ? (params.get('assetId') ?? undefined) : undefined,
           }}
-          key={projects.length === 1 ? 'single' : 'multi'}
+          key={isPending ? 'loading' : 'ready'}
           onFinish={(v) =>
             create.mutate({
               projectId: v.projectId,
@@ -82,7 +86,7 @@ export default function ReportFaultPage() {
             <FormSelect
               loading={isPending}
               options={projects.map((p) => ({ value: p.id, label: p.name }))}
-              onChange={() => form.setFieldValue('assetId', undefined)}
+              onChange={(id: string) => { remember(id); form.setFieldValue('assetId', undefined); }}
               data-testid="report-project"
             />
           </Form.Item>
