@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Button, Card, Form, Input } from 'antd';
 import { FormSelect } from '../../components/formControls';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -39,6 +40,10 @@ export default function ReportFaultPage() {
   // The project chosen last on any page, or the only one: a customer rarely has to pick it here.
   const [remembered, remember] = useRememberedProject(me.id);
   const preselected = askedProject ?? (projects.some((p) => p.id === remembered) ? remembered! : undefined) ?? (projects.length === 1 ? projects[0]?.id : undefined);
+  // Projects arrive after the form has mounted (its initial values are taken once): choose it then.
+  useEffect(() => {
+    if (!isPending && preselected && !form.getFieldValue('projectId')) form.setFieldValue('projectId', preselected);
+  }, [isPending, preselected]);
   const fillLocation = (a: Asset | undefined) => {
     if (a?.location && !form.getFieldValue('location')) form.setFieldValue('location', a.location);
   };
@@ -66,7 +71,6 @@ export default function ReportFaultPage() {
             projectId: preselected,
             assetId: askedProject ? (params.get('assetId') ?? undefined) : undefined,
           }}
-          key={isPending ? 'loading' : 'ready'}
           onFinish={(v) =>
             create.mutate({
               projectId: v.projectId,

@@ -79,7 +79,7 @@ function EngineerSections() {
           bordered
           loading={visits.isPending}
           dataSource={visitRows}
-          locale={{ emptyText: t('start.noVisits') }}
+          locale={{ emptyText: <span className="muted">{t('start.noVisits')}</span> }}
           renderItem={(v) => (
             <List.Item data-testid="work-visit-row">
               <Space wrap size={4}>
@@ -97,7 +97,7 @@ function EngineerSections() {
           bordered
           loading={tasks.isPending}
           dataSource={due}
-          locale={{ emptyText: t('start.noInspections') }}
+          locale={{ emptyText: <span className="muted">{t('start.noInspections')}</span> }}
           renderItem={(task) => (
             <List.Item data-testid="work-task-row">
               <Space wrap size={4}>
