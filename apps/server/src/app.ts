@@ -25,6 +25,7 @@ import { satisfactionRoutes } from './modules/satisfaction/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { startRoutes } from './modules/me/routes.js';
 import { fieldworkRoutes } from './modules/fieldwork/routes.js';
 import { presenceRoutes } from './modules/presence/routes.js';
 import { staffingRoutes } from './modules/staffing/routes.js';
@@ -79,7 +80,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(async (api) => {
     api.get('/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查 Health', response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) } } },
       async () => ({ ok: true, dialect: opts.database.dialect }));
-    for (const plugin of [authRoutes, projectRoutes, userRoutes, ticketRoutes, auditRoutes, notificationRoutes, dashboardRoutes, securityRoutes, fieldworkRoutes, presenceRoutes, staffingRoutes, assetRoutes, repairRoutes, inspectionRoutes, inspectionExecutionRoutes, trainingRoutes, satisfactionRoutes, feedbackRoutes, knowledgeRoutes, reportRoutes, holidayRoutes]) {
+    for (const plugin of [authRoutes, projectRoutes, userRoutes, ticketRoutes, auditRoutes, notificationRoutes, dashboardRoutes, securityRoutes, fieldworkRoutes, presenceRoutes, staffingRoutes, assetRoutes, repairRoutes, inspectionRoutes, inspectionExecutionRoutes, trainingRoutes, satisfactionRoutes, feedbackRoutes, knowledgeRoutes, reportRoutes, holidayRoutes, startRoutes]) {
       await api.register(plugin(services));
     }
   }, { prefix: '/api/v1' });

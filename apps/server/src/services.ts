@@ -26,6 +26,8 @@ import { SlaService } from './modules/sla/service.js';
 import { TicketService } from './modules/tickets/service.js';
 import { ClockReplanner } from './modules/tickets/replan.js';
 import { FeedbackService } from './modules/feedback/service.js';
+import { DeskService } from './modules/tickets/desk.js';
+import { BadgeService } from './modules/me/service.js';
 import { HolidayService } from './modules/holidays/service.js';
 import { KnowledgeService } from './modules/knowledge/service.js';
 import { SurveySchedules } from './modules/satisfaction/schedules.js';
@@ -86,8 +88,10 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const holidays = new HolidayService({ database, audit, sla, projects, users: userRepo, notifications, now, replanContractClocks: (tx, ids, change) => clockReplanner.replanContractClocks(tx, ids, change) });
   projects.holidayHorizon = (c) => holidays.horizon(c);
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now, config.dataDir);
+  const ticketDesk = new DeskService(tickets);
+  const badges = new BadgeService({ desk: ticketDesk, records, inspections });
   const worker = new Worker({ database, tickets, visits, assets, inspections, surveySchedules, reports, holidays, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, clockReplanner, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, commitments, analytics, reports, holidays, mailer, worker };
+  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, clockReplanner, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, commitments, analytics, reports, holidays, mailer, worker, ticketDesk, badges };
 }
 
 export type Services = ReturnType<typeof buildServices>;

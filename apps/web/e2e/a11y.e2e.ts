@@ -155,7 +155,7 @@ describe('language switch', () => {
     await expectAccessible(page, 'login page in English');
 
     await login(page, 'dispatcher');
-    await expectText(page.locator('h1'), en('nav.dashboard'));
+    await expectText(page.locator('h1'), en('start.title'));
     const labels = await menuLabels(page);
     expect(labels).toEqual(expect.arrayContaining([en('nav.dashboard'), en('nav.tickets'), en('nav.intake')]));
     await gotoPage(page, '/tickets?tab=all');

@@ -153,6 +153,8 @@ describe('inspection on a 390×844 phone: checklist, finding ticket, adjustment,
   step('finishes; the inspection record opens and is submitted', async () => {
     await page.getByTestId('insp-summary').fill('机房湿度超标，已调整空调设定并开工单跟进');
     await page.getByTestId('insp-finish').click();
+    // Offered to submit the record at once ("现在提交巡检记录?"): later, to submit it from the record page.
+    await page.getByTestId('insp-submit-later').click();
     const link = page.getByTestId('insp-record-link');
     await link.waitFor();
     await expectAttr(page.getByTestId('insp-run'), 'data-status', 'done');

@@ -20,11 +20,12 @@ describe('main path at desktop width (1366×900)', () => {
   const title = `核心业务系统瘫痪 ${Date.now().toString(36)}`;
   const solution = '更换故障电源模块，重启数据库服务，业务已恢复';
 
-  step('dispatcher logs in and lands on the dashboard', async () => {
+  step('dispatcher logs in and lands on their work: to dispatch and at risk first', async () => {
     page = await session.newPage('desktop', DESKTOP);
     await login(page, 'dispatcher');
-    await page.waitForURL(/\/dashboard$/);
-    await expectText(page.locator('h1'), t('nav.dashboard'));
+    await page.waitForURL(/\/work$/);
+    await expectText(page.locator('h1'), t('start.title'));
+    await page.getByTestId('work-unassigned').waitFor();
   });
 
   step('phone intake of a level-1 fault lands on the ticket detail with three clocks counting down', async () => {

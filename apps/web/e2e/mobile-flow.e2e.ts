@@ -31,7 +31,10 @@ describe('main flow on a 390×844 phone', () => {
     await fits('login page');
     await session.screenshot(page, 'phone-login');
     await login(page, 'dispatcher');
-    await page.waitForURL(/\/dashboard$/);
+    await page.waitForURL(/\/work$/); // a dispatcher starts on their work; the dashboard is one click away
+    await page.getByTestId('work-unassigned').waitFor();
+    await fits('my work');
+    await gotoPage(page, '/dashboard');
     await page.getByTestId('stat-open').waitFor();
     // on a phone the side menu is a drawer behind the hamburger
     await page.getByTestId('nav-open').waitFor();

@@ -245,6 +245,13 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
         expect(r.body.items.map((x: any) => x.id)).toEqual([rec[org].article]);
       },
       'GET /api/v1/kb/suggest': (r, _u, org) => { expect(r.body.map((x: any) => x.id)).toEqual([rec[org].article]); },
+      // A lead's 待签字 counts their own organisation's submitted records only; a reporting user gets no badge.
+      'GET /api/v1/me/badges': async (r, user, org) => {
+        if (!user.startsWith('lead_')) { expect(r.body).toEqual({}); return; }
+        const own = await t.database.db.selectFrom('om_records').select('id')
+          .where('customer_id', '=', org === 'A' ? ids.orgA : ids.orgB).where('status', '=', 'submitted').execute();
+        expect(r.body).toEqual({ toSign: Math.min(own.length, 100) });
+      },
       'GET /api/v1/auth/tokens': async (r, user) => {
         const mine = (await t.database.db.selectFrom('api_tokens').select('id').where('user_id', '=', ids.users[user]!).execute()).map((x) => x.id);
         expect(r.body.every((x: any) => mine.includes(x.id))).toBe(true);

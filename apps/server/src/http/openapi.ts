@@ -25,7 +25,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         },
       },
       security: [{ session: [] }, { bearer: [] }],
-      tags: ['auth', 'customers', 'projects', 'contracts', 'users', 'tickets', 'notifications', 'audit', 'dashboard', 'security', 'system'].map((name) => ({ name, description: name })),
+      tags: ['auth', 'customers', 'projects', 'contracts', 'users', 'tickets', 'notifications', 'audit', 'dashboard', 'start', 'security', 'system'].map((name) => ({ name, description: name })),
     },
     transform: documentUploads,
     // Runs when the document is first requested, so every route (and app.routeTable) is known.

@@ -61,6 +61,8 @@ export const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/notifications': { probe: {} },
   'POST /api/v1/notifications/:id/read': { probe: {}, foreign: {} },
   'GET /api/v1/dashboard': { probe: {} },
+  'GET /api/v1/me/badges': { probe: {} },
+  'GET /api/v1/intake/lookup': { probe: {} },
   'GET /api/v1/security-policy': { probe: {} },
   'PUT /api/v1/security-policy': { probe: json({}) },
   'GET /api/v1/holiday-years': { probe: {} },

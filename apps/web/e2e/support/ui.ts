@@ -32,7 +32,9 @@ export async function menuLabels(page: Page): Promise<string[]> {
   if (phone) await hamburger.click();
   const nav = mainNav(page);
   await nav.getByRole('menuitem').first().waitFor();
-  const labels = (await nav.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
+  // An entry's name without its badge count (data-menu-label holds the label text).
+  const labels = await nav.getByRole('menuitem').evaluateAll((items) =>
+    items.map((i) => ((i.querySelector('[data-menu-label]') ?? i) as HTMLElement).innerText.trim()));
   if (phone) await page.keyboard.press('Escape');
   return labels;
 }

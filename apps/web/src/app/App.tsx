@@ -2,13 +2,14 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppLayout } from './AppLayout';
 import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequireRole } from './guards';
-import { ADMIN_ORG_ROLES, COST_READERS, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, REPORT_READERS, USER_ADMIN_ROLES } from './roles';
+import { ADMIN_ORG_ROLES, COST_READERS, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, REPORT_READERS, USER_ADMIN_ROLES, WORK_PAGE_ROLES } from './roles';
 import VerifyPage from '../features/verify/VerifyPage';
 
 // Every page is its own chunk so the first load carries only the shell (and echarts only the dashboard).
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const WorkPage = lazy(() => import('../features/start/WorkPage'));
 const HolidayYearsPage = lazy(() => import('../features/holidays/HolidayYearsPage'));
 const TicketQueuePage = lazy(() => import('../features/tickets/TicketQueuePage'));
 const TicketDetailPage = lazy(() => import('../features/tickets/TicketDetailPage'));
@@ -72,6 +73,7 @@ export function App() {
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomeRedirect />} />
+            <Route path="work" element={<RequireRole roles={WORK_PAGE_ROLES}><WorkPage /></RequireRole>} />
             <Route path="dashboard" element={<RequireRole roles={PROVIDER_STAFF}><DashboardPage /></RequireRole>} />
             <Route path="tickets" element={<RequireRole roles={PROVIDER_STAFF}><TicketQueuePage /></RequireRole>} />
             <Route path="tickets/:id" element={<RequireRole roles={PROVIDER_STAFF}><TicketDetailPage /></RequireRole>} />

@@ -8,7 +8,9 @@ import { UserMenu } from '../features/auth/UserMenu';
 import { useCurrentUser } from '../features/auth/useMe';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { FullPageSpin } from './guards';
+import { useBadges } from '../features/start/api';
 import { menuItems, selectedKey } from './menu';
+import { BADGE_ROLES, hasRole } from './roles';
 
 const { Header, Sider, Content } = Layout;
 
@@ -21,7 +23,9 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
-  const items = useMemo(() => menuItems(me, t), [me, t]);
+  // Menu badges (待分派, 待签字, 待巡检) for the roles that have any; refreshed every minute.
+  const badges = useBadges(hasRole(me, BADGE_ROLES));
+  const items = useMemo(() => menuItems(me, t, badges.data), [me, t, badges.data]);
   const selected = selectedKey(location.pathname, items);
 
   const menu = (
@@ -29,7 +33,6 @@ export function AppLayout() {
       mode="inline"
       items={items}
       selectedKeys={selected ? [selected] : []}
-      defaultOpenKeys={['admin']}
       onClick={({ key }) => {
         setDrawerOpen(false);
         navigate(key);

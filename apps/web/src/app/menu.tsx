@@ -1,92 +1,147 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
-  AccountBookOutlined, AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, DatabaseOutlined, EnvironmentOutlined, FileAddOutlined,
-  FileDoneOutlined, FileSearchOutlined, HistoryOutlined, MessageOutlined, SmileOutlined, StarOutlined, PhoneOutlined, ProjectOutlined, ProfileOutlined, ReadOutlined, SafetyCertificateOutlined, SafetyOutlined, SettingOutlined,
-  SolutionOutlined, TeamOutlined, ToolOutlined, UnorderedListOutlined,
+  AccountBookOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined,
+  DashboardOutlined, DatabaseOutlined, EnvironmentOutlined, FileAddOutlined, FileDoneOutlined, FileSearchOutlined,
+  FileTextOutlined, HistoryOutlined, HomeOutlined, MessageOutlined, OrderedListOutlined, PhoneOutlined, ProfileOutlined,
+  ProjectOutlined, ReadOutlined, SafetyCertificateOutlined, SafetyOutlined, ScheduleOutlined, SmileOutlined,
+  SolutionOutlined, StarOutlined, TeamOutlined, ToolOutlined, UnorderedListOutlined,
 } from '@ant-design/icons';
-import { BookOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import type { Me } from '../api/types';
+import type { MeBadges } from '../features/start/api';
+import { badgeText } from '../features/start/api';
 import { ADMIN_ORG_ROLES, COST_READERS, hasRole, isCustomer, isProviderStaff, REPORT_READERS, USER_ADMIN_ROLES } from './roles';
-import { BarChartOutlined, CarryOutOutlined, FileTextOutlined } from '@ant-design/icons';
 
-type Item = { key: string; icon: ReactNode; label: string };
+type Entry = { key: string; icon: ReactNode; label: ReactNode };
+type Items = NonNullable<MenuProps['items']>;
 
 /**
- * Menu entries by role (三员分立): the auditor sees only the audit log, sys_admin the admin pages
- * but not the audit log, security_admin users/roles; provider staff work with tickets, on-site check-ins and
- * O&M records, customers the portal and the O&M records they sign (lead) or read; both see resident
- * presence and staffing.
+ * A menu label with an optional count. The label text sits in `data-menu-label` (what tests read as the
+ * entry's name); the count is shown as a dark-red pill (white on #a8071a, 7.6:1) and read out in words.
  */
-export function menuItems(me: Me, t: TFunction): MenuProps['items'] {
-  const items: NonNullable<MenuProps['items']> = [];
-  if (isProviderStaff(me)) {
+function Label({ text, count, spoken }: { text: string; count?: number | undefined; spoken?: string }) {
+  if (!count) return <span data-menu-label>{text}</span>;
+  return (
+    <span className="menu-entry">
+      <span data-menu-label>{text}</span>
+      <span className="menu-badge" aria-hidden data-testid="menu-badge">{badgeText(count)}</span>
+      <span className="visually-hidden">{`（${spoken ?? count}）`}</span>
+    </span>
+  );
+}
+
+const entry = (key: string, icon: ReactNode, label: ReactNode): Entry => ({ key, icon, label });
+/** A titled group (antd `type: 'group'`): always open, so every entry stays one click away, also in the phone drawer. */
+const group = (key: string, label: string, children: Entry[]): Items[number] | null =>
+  children.length ? { type: 'group', key: `group:${key}`, label, children } : null;
+
+/**
+ * Menu entries by role (三员分立): the auditor sees only the audit log, sys_admin the admin pages but not
+ * the audit log, security_admin users/roles. Provider staff get their work grouped as 服务台, 现场, 资产,
+ * 巡检, 培训, 报表, 系统; customers only what they use (a customer's lead also signs, reads the reports and
+ * the costs). Badges: 待分派 on the queue, 待签字 on the records, 待巡检 on the inspection tasks.
+ */
+export function menuItems(me: Me, t: TFunction, badges: MeBadges = {}): Items {
+  const i = (Icon: typeof HomeOutlined) => <Icon aria-hidden />;
+  const staff = isProviderStaff(me);
+  const customer = isCustomer(me);
+  const lead = me.roles.includes('customer_lead');
+  const manager = me.roles.includes('service_manager');
+  const reports = hasRole(me, REPORT_READERS);
+  const records = entry('/records', i(FileDoneOutlined),
+    <Label text={t('nav.records')} count={badges.toSign} spoken={t('start.badge.toSign', { count: badges.toSign })} />);
+  const inspections = entry('/inspections', i(FileSearchOutlined),
+    <Label text={t('nav.inspections')} count={badges.inspectionsDue} spoken={t('start.badge.inspectionsDue', { count: badges.inspectionsDue })} />);
+  const reportEntries = reports ? [
+    entry('/analytics', i(BarChartOutlined), <Label text={t('reports.nav.analytics')} />),
+    entry('/commitments', i(CarryOutOutlined), <Label text={t('reports.nav.commitments')} />),
+    entry('/monthly-reports', i(FileTextOutlined), <Label text={t('reports.nav.monthlyReports')} />),
+  ] : [];
+  const costs = hasRole(me, COST_READERS) ? [entry('/costs', i(AccountBookOutlined), <Label text={t('nav.costs')} />)] : [];
+  const items: (Items[number] | null)[] = [];
+  // 我的工作: where a dispatcher, an engineer and a customer's lead start.
+  if (hasRole(me, ['dispatcher', 'engineer', 'customer_lead'])) items.push(entry('/work', i(HomeOutlined), <Label text={t('start.nav')} />));
+
+  if (staff) {
     items.push(
-      { key: '/dashboard', icon: <DashboardOutlined aria-hidden />, label: t('nav.dashboard') },
-      { key: '/tickets', icon: <UnorderedListOutlined aria-hidden />, label: t('nav.tickets') },
-      { key: '/intake', icon: <PhoneOutlined aria-hidden />, label: t('nav.intake') },
-      { key: '/field', icon: <EnvironmentOutlined aria-hidden />, label: t('nav.field') },
-      { key: '/records', icon: <FileDoneOutlined aria-hidden />, label: t('nav.records') },
+      entry('/dashboard', i(DashboardOutlined), <Label text={t('nav.dashboard')} />),
+      group('desk', t('start.group.desk'), [
+        entry('/tickets', i(UnorderedListOutlined),
+          <Label text={t('nav.tickets')} count={badges.unassigned} spoken={t('start.badge.unassigned', { count: badges.unassigned })} />),
+        entry('/intake', i(PhoneOutlined), <Label text={t('nav.intake')} />),
+        entry('/kb', i(BookOutlined), <Label text={t('kb.nav')} />),
+        entry('/satisfaction', i(SmileOutlined), <Label text={t('satisfaction.nav')} />),
+        entry('/feedback', i(MessageOutlined), <Label text={t('feedback.nav')} />),
+      ]),
+      group('field', t('start.group.field'), [
+        entry('/field', i(EnvironmentOutlined), <Label text={t('nav.field')} />),
+        records,
+        entry('/presence', i(CalendarOutlined), <Label text={t('nav.presence')} />),
+        entry('/staffing', i(SolutionOutlined), <Label text={t('nav.staffing')} />),
+      ]),
+      group('assets', t('start.group.assets'), [
+        entry('/assets', i(DatabaseOutlined), <Label text={t('nav.assets')} />),
+        entry('/warranty', i(SafetyCertificateOutlined), <Label text={t('nav.warranty')} />),
+        entry('/archive', i(HistoryOutlined), <Label text={t('nav.archive')} />),
+        entry('/repair-points', i(ToolOutlined), <Label text={t('nav.repairPoints')} />),
+        ...costs,
+      ]),
+      group('inspections', t('start.group.inspections'), [
+        inspections,
+        ...(manager ? [
+          entry('/inspections/plans', i(ScheduleOutlined), <Label text={t('insp.plansTitle')} />),
+          entry('/inspections/templates', i(OrderedListOutlined), <Label text={t('insp.templatesTitle')} />),
+        ] : []),
+      ]),
+      group('training', t('start.group.training'), [entry('/training', i(ReadOutlined), <Label text={t('training.nav')} />)]),
+      group('reports', t('start.group.reports'), reportEntries),
+    );
+  } else if (customer) {
+    const archive = `/customers/${encodeURIComponent(me.orgId)}/archive`;
+    items.push(
+      group('service', t('start.group.service'), [
+        entry('/portal/report', i(FileAddOutlined), <Label text={t('nav.report')} />),
+        entry('/portal/tickets', i(ProfileOutlined), <Label text={t('nav.myTickets')} />),
+        entry('/ratings', i(StarOutlined), <Label text={t('satisfaction.navMine')} />),
+        entry('/feedback', i(MessageOutlined), <Label text={t('feedback.nav')} />),
+        entry('/kb', i(BookOutlined), <Label text={t('kb.nav')} />),
+      ]),
+      group('records', t('start.group.records'), [
+        records,
+        inspections,
+        // Presence, staffing and training are the lead's to check against the bid; a reporting user has no use for them.
+        ...(lead ? [
+          entry('/presence', i(CalendarOutlined), <Label text={t('nav.presence')} />),
+          entry('/staffing', i(SolutionOutlined), <Label text={t('nav.staffing')} />),
+          entry('/training', i(ReadOutlined), <Label text={t('training.nav')} />),
+        ] : []),
+        entry('/assets', i(DatabaseOutlined), <Label text={t('nav.assets')} />),
+        entry('/warranty', i(SafetyCertificateOutlined), <Label text={t('nav.warranty')} />),
+        entry(archive, i(HistoryOutlined), <Label text={t('nav.archive')} />),
+        ...(lead ? [entry('/repair-points', i(ToolOutlined), <Label text={t('nav.repairPoints')} />)] : []),
+      ]),
+      group('reports', t('start.group.reports'), lead ? [
+        entry('/satisfaction', i(SmileOutlined), <Label text={t('satisfaction.nav')} />),
+        ...costs,
+        ...reportEntries,
+      ] : []),
     );
   }
-  if (isCustomer(me)) {
-    items.push(
-      { key: '/portal/report', icon: <FileAddOutlined aria-hidden />, label: t('nav.report') },
-      { key: '/portal/tickets', icon: <ProfileOutlined aria-hidden />, label: t('nav.myTickets') },
-    );
-    // Provider staff already have it above (nobody is both, but the key must stay unique).
-    if (!isProviderStaff(me)) items.push({ key: '/records', icon: <FileDoneOutlined aria-hidden />, label: t('nav.records') });
-  }
-  // Resident presence (R14) and staffing (R28): staff and the project's customers read, the manager edits.
-  if (isProviderStaff(me) || isCustomer(me)) {
-    items.push(
-      { key: '/presence', icon: <CalendarOutlined aria-hidden />, label: t('nav.presence') },
-      { key: '/staffing', icon: <SolutionOutlined aria-hidden />, label: t('nav.staffing') },
-    );
-    // Assets and warranty (R1–R5, R21): both read; customers reach their own organisation's archive.
-    const archive = isProviderStaff(me) ? '/archive' : `/customers/${encodeURIComponent(me.orgId)}/archive`;
-    items.push(
-      { key: '/assets', icon: <DatabaseOutlined aria-hidden />, label: t('nav.assets') },
-      { key: '/warranty', icon: <SafetyCertificateOutlined aria-hidden />, label: t('nav.warranty') },
-      { key: archive, icon: <HistoryOutlined aria-hidden />, label: t('nav.archive') },
-      { key: '/repair-points', icon: <ToolOutlined aria-hidden />, label: t('nav.repairPoints') },
-    );
-    // Inspection tasks (R16, R17): staff run them, customers follow them.
-    items.push({ key: '/inspections', icon: <FileSearchOutlined aria-hidden />, label: t('nav.inspections') });
-    // Training plans (R18): the manager sets them up, engineers train and assess, customers follow their people.
-    items.push({ key: '/training', icon: <ReadOutlined aria-hidden />, label: t('training.nav') });
-    // O&M knowledge base (R25): staff write and publish, customers read the published customer-facing articles.
-    items.push({ key: '/kb', icon: <BookOutlined aria-hidden />, label: t('kb.nav') });
-    // Satisfaction (R29) and feedback (R21): customers rate and write, staff follow the rate and answer.
-    if (isCustomer(me)) items.push({ key: '/ratings', icon: <StarOutlined aria-hidden />, label: t('satisfaction.navMine') });
-    items.push(
-      { key: '/satisfaction', icon: <SmileOutlined aria-hidden />, label: t('satisfaction.nav') },
-      { key: '/feedback', icon: <MessageOutlined aria-hidden />, label: t('feedback.nav') },
-    );
-    if (hasRole(me, COST_READERS)) items.push({ key: '/costs', icon: <AccountBookOutlined aria-hidden />, label: t('nav.costs') });
-    // Analytics, commitments register and the monthly O&M report (R29): provider staff and customer leads.
-    if (hasRole(me, REPORT_READERS)) {
-      items.push(
-        { key: '/analytics', icon: <BarChartOutlined aria-hidden />, label: t('reports.nav.analytics') },
-        { key: '/commitments', icon: <CarryOutOutlined aria-hidden />, label: t('reports.nav.commitments') },
-        { key: '/monthly-reports', icon: <FileTextOutlined aria-hidden />, label: t('reports.nav.monthlyReports') },
-      );
-    }
-  }
-  const admin: Item[] = [];
+
+  const admin: Entry[] = [];
   if (hasRole(me, ADMIN_ORG_ROLES)) {
     admin.push(
-      { key: '/admin/customers', icon: <BankOutlined aria-hidden />, label: t('nav.customers') },
-      { key: '/admin/projects', icon: <ProjectOutlined aria-hidden />, label: t('nav.projects') },
-      { key: '/admin/holidays', icon: <CalendarOutlined aria-hidden />, label: t('holidays.nav') },
+      entry('/admin/customers', i(BankOutlined), <Label text={t('nav.customers')} />),
+      entry('/admin/projects', i(ProjectOutlined), <Label text={t('nav.projects')} />),
+      entry('/admin/holidays', i(CalendarOutlined), <Label text={t('holidays.nav')} />),
     );
   }
-  if (hasRole(me, USER_ADMIN_ROLES)) admin.push({ key: '/admin/users', icon: <TeamOutlined aria-hidden />, label: t('nav.users') });
-  if (me.roles.includes('security_admin')) admin.push({ key: '/admin/security', icon: <SafetyOutlined aria-hidden />, label: t('nav.security') });
-  if (admin.length) items.push({ key: 'admin', icon: <SettingOutlined aria-hidden />, label: t('nav.admin'), children: admin });
-  if (me.roles.includes('auditor')) items.push({ key: '/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') });
-  return items;
+  if (hasRole(me, USER_ADMIN_ROLES)) admin.push(entry('/admin/users', i(TeamOutlined), <Label text={t('nav.users')} />));
+  if (me.roles.includes('security_admin')) admin.push(entry('/admin/security', i(SafetyOutlined), <Label text={t('nav.security')} />));
+  items.push(group('system', t('start.group.system'), admin));
+  if (me.roles.includes('auditor')) items.push(entry('/audit', i(AuditOutlined), <Label text={t('nav.audit')} />));
+  return items.filter((x): x is Items[number] => x !== null);
 }
 
 /** The menu key to highlight: the longest menu path that prefixes the current location. */

@@ -17,8 +17,18 @@ export function hasRole(me: Pick<Me, 'roles'>, roles: readonly Role[]): boolean 
 export const isProviderStaff = (me: Pick<Me, 'roles'>) => hasRole(me, PROVIDER_STAFF);
 export const isCustomer = (me: Pick<Me, 'roles'>) => hasRole(me, CUSTOMER_ROLES);
 
-/** Landing page per role: provider staff work from the dashboard, the admin triad from their own area. */
+/** Roles with a menu badge: 待分派 (dispatch), 待签字 (the customer's lead), 待巡检 (engineers). */
+export const BADGE_ROLES: readonly Role[] = ['dispatcher', 'service_manager', 'engineer', 'customer_lead'];
+/** Who starts on 我的工作 (/work): the lists they act on, not company-wide charts. */
+export const WORK_PAGE_ROLES: readonly Role[] = ['dispatcher', 'engineer', 'customer_lead'];
+
+/**
+ * Landing page per role: each starts where its work is. A dispatcher, an engineer and a customer's lead
+ * on 我的工作 (to dispatch and at risk; today's tickets, visits and inspections; records to sign), the
+ * service manager on the dashboard, a reporting customer on their tickets, the admin triad in their own area.
+ */
 export function homePath(me: Pick<Me, 'roles'>): string {
+  if (hasRole(me, WORK_PAGE_ROLES)) return '/work';
   if (isProviderStaff(me)) return '/dashboard';
   if (isCustomer(me)) return '/portal/tickets';
   if (me.roles.includes('auditor')) return '/audit';

@@ -4,21 +4,28 @@ import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { filterByLabel, useProjects } from '../api/queries';
 import type { Project } from '../api/types';
+import { useCurrentUser } from '../features/auth/useMe';
+import { useRememberedProject } from './projectStore';
 
 /**
  * The project a page is about, kept in ?projectId= so a reload or a shared link shows the same one.
- * A user who sees a single project (a customer) gets it preselected.
+ * Without one in the URL the page opens on the project the user chose last (on any page), or on the
+ * only project a user sees (a customer), never on "请先选择项目" when the choice is known.
  */
 export function useProjectParam() {
+  const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const { data: projects = [], isPending } = useProjects();
+  const [remembered, remember] = useRememberedProject(me.id);
   const asked = params.get('projectId') ?? undefined;
   // An id the user cannot see (another customer's, a stale link) is ignored, never requested.
-  const known = asked && projects.some((p) => p.id === asked) ? asked : undefined;
+  const visible = (id: string | null | undefined) => (id && projects.some((p) => p.id === id) ? id : undefined);
+  const known = visible(asked);
   const only = projects.length === 1 ? projects[0]?.id : undefined;
-  const projectId = isPending ? undefined : (known ?? only);
+  const projectId = isPending ? undefined : (known ?? (asked ? undefined : visible(remembered)) ?? only);
   const project: Project | undefined = projects.find((p) => p.id === projectId);
-  const setProjectId = (id: string | undefined) =>
+  const setProjectId = (id: string | undefined) => {
+    remember(id);
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -28,9 +35,12 @@ export function useProjectParam() {
       },
       { replace: true },
     );
-  // Keep the preselected project in the URL too, so a link copied from the page names it.
+  };
+  // Keep the preselected project in the URL too, so a link copied from the page names it; a project
+  // opened from a link becomes the remembered one.
   useEffect(() => {
     if (projectId && asked !== projectId) setProjectId(projectId);
+    else if (projectId && remembered !== projectId) remember(projectId);
   }, [asked, projectId]);
   return { projectId, project, projects, loading: isPending, setProjectId };
 }

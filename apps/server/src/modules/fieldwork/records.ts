@@ -87,6 +87,12 @@ export class RecordService {
     return { items: page.map(presentRecordSummary), nextCursor: more && last ? encodeKeyset(last.updated_at, last.id) : null };
   }
 
+  /** 待签字 badge: the lead's organisation's records awaiting signature; null for roles that do not sign. */
+  async awaitingSignatureCount(actor: Actor, cap: number): Promise<number | null> {
+    if (!isCustomer(actor) || !hasRole(actor, 'customer_lead')) return null;
+    return this.repo.countRecords(this.db, { customerId: actor.orgId, status: 'submitted' }, cap);
+  }
+
   /** Validates links and derives staff names and headcount from the check-ins the record covers. */
   private async derive(tx: Tx, projectId: string, f: Required<Pick<Fields, 'visitIds' | 'ticketIds' | 'extraStaff'>> & Fields) {
     const visits = await this.repo.visitsByIds(tx, [...new Set(f.visitIds)]);

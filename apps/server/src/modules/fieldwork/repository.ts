@@ -1,5 +1,6 @@
 import type { Dialect } from '../../db/database.js';
 import { forUpdate, olderThan, type Tx } from '../../db/dialect.js';
+import { countCapped } from '../../db/count.js';
 import { insertRows } from '../../db/insert.js';
 import type { OmRecordsTable, SiteVisitsTable } from '../../db/types.js';
 
@@ -101,6 +102,10 @@ export class FieldworkRepository {
   async moveRecord(db: Tx, id: string, from: string[], patch: Partial<OmRecordsTable>) {
     const r = await db.updateTable('om_records').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
+  }
+  /** Capped count over the (customer_id, status, updated_at, id) index. */
+  async countRecords(db: Tx, f: { customerId: string; status: string }, cap: number) {
+    return countCapped(db, db.selectFrom('om_records').select('id').where('customer_id', '=', f.customerId).where('status', '=', f.status), cap);
   }
   async listRecords(db: Tx, f: RecordFilter) {
     let q = this.recordsWithNames(db).orderBy('om_records.updated_at', 'desc').orderBy('om_records.id', 'desc').limit(f.limit + 1);

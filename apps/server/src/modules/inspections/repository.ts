@@ -1,4 +1,5 @@
 import type { Dialect } from '../../db/database.js';
+import { countCapped } from '../../db/count.js';
 import { forUpdateSkipLocked, sql, type Tx } from '../../db/dialect.js';
 import type { ChecklistTemplatesTable, InspectionAdjustmentsTable, InspectionPlansTable, InspectionResultsTable, InspectionTasksTable } from '../../db/types.js';
 
@@ -84,6 +85,12 @@ export class InspectionRepository {
     if (f.assigneeId) q = q.where('inspection_tasks.assignee_id', '=', f.assigneeId);
     if (after) q = q.where(sql<boolean>`(${sql.ref('inspection_tasks.due_on')} > ${after.due} or (${sql.ref('inspection_tasks.due_on')} = ${after.due} and ${sql.ref('inspection_tasks.id')} > ${after.id}))`);
     return q.orderBy('inspection_tasks.due_on').orderBy('inspection_tasks.id').limit(limit + 1).execute();
+  }
+
+  /** Capped count over the (assignee_id, due_on, id) index: the assignee's unfinished tasks due by `today`. */
+  async countOpenDue(db: Tx, assigneeId: string, today: string, cap: number) {
+    return countCapped(db, db.selectFrom('inspection_tasks').select('id').where('assignee_id', '=', assigneeId)
+      .where('due_on', '<=', today).where('status', 'in', ['open', 'in_progress']), cap);
   }
 
   /** Open tasks past their due day that nobody was told about yet; the update is the claim. */

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import type { InspectionTasksTable } from '../../db/types.js';
-import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
+import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AssetService } from '../assets/service.js';
@@ -254,6 +254,12 @@ export class InspectionService {
     const last = page.at(-1);
     const items = page.map((t) => this.presentTask(t, today)).filter((t) => !q.state || t.state === q.state);
     return { items, nextCursor: rows.length > q.limit && last ? encodeKeyset(dayNumber(last.due_on), last.id) : null };
+  }
+
+  /** 待巡检 badge: an engineer's open tasks due today or overdue; null for roles that do not run inspections. */
+  async dueTaskCount(actor: Actor, cap: number): Promise<number | null> {
+    if (!hasRole(actor, 'engineer')) return null;
+    return this.repo.countOpenDue(this.db, actor.userId, this.today(), cap);
   }
 
   /** Planned vs done vs late vs overdue for a project's month, per plan and in all (feeds the commitments report). */

@@ -11,6 +11,7 @@ import { hasRole } from '../../app/roles';
 import type { AdjustmentInput, InspectionTaskDetail } from './api';
 import { reportUrl, useAddAdjustment, useFinishTask, useTask } from './api';
 import { ItemCard } from './ItemCard';
+import { useOfferRecordSubmit } from './submitRecord';
 import { StateTag } from './StateTag';
 
 /** 巡检执行 (R16): a phone-first checklist, each item saved at once so a run can be resumed. */
@@ -118,6 +119,7 @@ function Adjustments({ task, readOnly }: { task: InspectionTaskDetail; readOnly:
 function Finish({ task }: { task: InspectionTaskDetail }) {
   const { t } = useTranslation();
   const finish = useFinishTask(task.id);
+  const offerSubmit = useOfferRecordSubmit(task.id);
   const [summary, setSummary] = useState('');
   const err = finish.error;
   const title = (key: string) => task.template.items.find((i) => `results.${i.key}` === key)?.title;
@@ -138,7 +140,7 @@ function Finish({ task }: { task: InspectionTaskDetail }) {
           message={t('insp.finishFailed')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{messages.map((m) => <li key={m}>{m}</li>)}</ul>} />
       ) : null}
       <Button type="primary" size="large" block loading={finish.isPending} data-testid="insp-finish"
-        onClick={() => finish.mutate(summary.trim() ? { summary: summary.trim() } : {})}>
+        onClick={() => finish.mutate(summary.trim() ? { summary: summary.trim() } : {}, { onSuccess: offerSubmit })}>
         {t('insp.finish')}
       </Button>
     </Card>

@@ -1,4 +1,4 @@
-import { Button, Card, Col, DatePicker, Form, Input, Row } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, Row } from 'antd';
 import { FormSelect } from '../../components/formControls';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +13,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { AssetPicker } from '../assets/AssetPicker';
 import { KbSuggestions } from '../knowledge/KbSuggestions';
 import type { Asset } from '../../api/types';
+import type { ReporterLookup } from '../start/api';
+import { CallerLookup } from './CallerLookup';
 
 /** A call logged more than this long after it came in needs a reason (sla-semantics: entry vs reported time). */
 const LATE_ENTRY_MS = 24 * 3600_000;
@@ -36,12 +38,14 @@ interface Values {
 export default function IntakePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   // 报修 from an asset's page: /intake?projectId=…&assetId=… opens the form with both chosen.
   const [params] = useSearchParams();
   const projectId = Form.useWatch('projectId', form);
   const reportedAt = Form.useWatch('reportedAt', form);
+  const reporterPhone = Form.useWatch('reporterPhone', form);
   const { data: projects = [], isPending: projectsLoading } = useProjects();
   const { data: assignees = [], isFetching: assigneesLoading } = useAssignees(projectId);
   const project = projects.find((p) => p.id === projectId);
@@ -59,6 +63,15 @@ export default function IntakePage() {
   /** The asset's location is where the engineer goes, unless the caller said otherwise. */
   const fillLocation = (a: Asset | undefined) => {
     if (a?.location && !form.getFieldValue('location')) form.setFieldValue('location', a.location);
+  };
+
+  /** A known caller: their name, project and place from their latest ticket (all still editable). */
+  const fillFromCaller = (c: ReporterLookup) => {
+    const known = projects.some((p) => p.id === c.projectId);
+    if (known && c.projectId !== form.getFieldValue('projectId')) form.setFieldsValue({ projectId: c.projectId!, assigneeId: undefined, assetId: undefined });
+    form.setFieldsValue({ reporterName: c.reporterName ?? form.getFieldValue('reporterName') });
+    if (c.location && !form.getFieldValue('location')) form.setFieldValue('location', c.location);
+    void message.success(t('start.caller.filled', { name: c.reporterName }));
   };
 
   const onFinish = (v: Values) => {
@@ -124,6 +137,9 @@ export default function IntakePage() {
               <Form.Item name="reporterPhone" label={t('intake.reporterPhone')} rules={[required, { min: 3, max: 32, message: t('intake.phoneInvalid') }]}>
                 <Input type="tel" maxLength={32} autoComplete="off" data-testid="intake-reporter-phone" />
               </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <CallerLookup phone={reporterPhone} onUse={fillFromCaller} />
             </Col>
             <Col {...half}>
               <Form.Item

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Button, Card, Form, Input } from 'antd';
 import { FormSelect } from '../../components/formControls';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +9,7 @@ import { useProjects } from '../../api/queries';
 import type { Asset, FaultLevel, Ticket, TicketCreate } from '../../api/types';
 import { LevelRadioGroup } from '../../components/LevelRadioGroup';
 import { PageHeader } from '../../components/PageHeader';
+import { useRememberedProject } from '../../components/projectStore';
 import { useCurrentUser } from '../auth/useMe';
 import { AssetPicker } from '../assets/AssetPicker';
 import { KbSuggestions } from '../knowledge/KbSuggestions';
@@ -35,6 +37,13 @@ export default function ReportFaultPage() {
   const [params] = useSearchParams();
   const projectId = Form.useWatch('projectId', form);
   const askedProject = params.get('projectId') ?? undefined;
+  // The project chosen last on any page, or the only one: a customer rarely has to pick it here.
+  const [remembered, remember] = useRememberedProject(me.id);
+  const preselected = askedProject ?? (projects.some((p) => p.id === remembered) ? remembered! : undefined) ?? (projects.length === 1 ? projects[0]?.id : undefined);
+  // Projects arrive after the form has mounted (its initial values are taken once): choose it then.
+  useEffect(() => {
+    if (!isPending && preselected && !form.getFieldValue('projectId')) form.setFieldValue('projectId', preselected);
+  }, [isPending, preselected]);
   const fillLocation = (a: Asset | undefined) => {
     if (a?.location && !form.getFieldValue('location')) form.setFieldValue('location', a.location);
   };
@@ -59,10 +68,9 @@ export default function ReportFaultPage() {
           layout="vertical"
           initialValues={{
             reporterName: me.displayName,
-            projectId: askedProject ?? (projects.length === 1 ? projects[0]?.id : undefined),
+            projectId: preselected,
             assetId: askedProject ? (params.get('assetId') ?? undefined) : undefined,
           }}
-          key={projects.length === 1 ? 'single' : 'multi'}
           onFinish={(v) =>
             create.mutate({
               projectId: v.projectId,
@@ -82,7 +90,7 @@ export default function ReportFaultPage() {
             <FormSelect
               loading={isPending}
               options={projects.map((p) => ({ value: p.id, label: p.name }))}
-              onChange={() => form.setFieldValue('assetId', undefined)}
+              onChange={(id: string) => { remember(id); form.setFieldValue('assetId', undefined); }}
               data-testid="report-project"
             />
           </Form.Item>

@@ -12,7 +12,7 @@ import { useCurrentVisit, useSiteVisits } from '../fieldwork/api';
 import { useCreateRecord, useProjectTickets, useRecord, useUpdateRecord } from './api';
 import { DateTimeField } from '../../components/DateField';
 import { recordPath } from './RecordList';
-import { derivedHeadcount, fromRecord, fromSiteVisit, localDay, toFields, windowOf, type RecordValues, type VisitOption } from './recordForm';
+import { derivedHeadcount, fromRecord, fromSiteVisit, localDay, toFields, windowOf, withVisitTickets, type RecordValues, type VisitOption } from './recordForm';
 import { VisitPicker } from './VisitPicker';
 import { DateField } from '../../components/DateField';
 
@@ -55,6 +55,7 @@ function RecordEditor({ record }: { record?: OmRecord }) {
   }, [record, dayVisits.data]);
   const picked = options.filter((v) => visitIds.includes(v.id));
   const derived = derivedHeadcount(picked, extraStaff);
+  const visitTickets = [...new Map(options.flatMap((v) => (v.ticket ? [[v.ticket.id, v.ticket] as const] : []))).values()];
 
   const initial = useMemo<Partial<RecordValues>>(() => {
     if (record) return fromRecord(record);
@@ -80,6 +81,8 @@ function RecordEditor({ record }: { record?: OmRecord }) {
     const chosen = options.filter((v) => visitIds.includes(v.id));
     const win = windowOf(chosen);
     if (win) form.setFieldsValue({ serviceStart: win.start, serviceEnd: win.end, location: form.getFieldValue('location') || chosen[0]?.location });
+    // The ticket chosen at check-in comes along into the record.
+    if (win) form.setFieldValue('ticketIds', withVisitTickets(form.getFieldValue('ticketIds') ?? [], chosen));
   }, [options]);
 
   /** Picking visits fills the service window and the place (still editable). */
@@ -90,6 +93,8 @@ function RecordEditor({ record }: { record?: OmRecord }) {
       if (win) form.setFieldsValue({ serviceStart: win.start, serviceEnd: win.end });
       const first = options.find((v) => changed.visitIds!.includes(v.id));
       if (first && !all.location?.trim()) form.setFieldValue('location', first.location);
+      const added = options.filter((v) => changed.visitIds!.includes(v.id));
+      form.setFieldValue('ticketIds', withVisitTickets(all.ticketIds ?? [], added));
     }
   };
 
@@ -192,6 +197,9 @@ function RecordEditor({ record }: { record?: OmRecord }) {
                   options={[
                     ...(record?.tickets ?? []).filter((tk) => !tickets.some((x) => x.id === tk.id)).map((tk) => ({ value: tk.id, label: `${tk.number} ${tk.title}` })),
                     ...tickets.map((tk) => ({ value: tk.id, label: `${tk.number} ${tk.title}` })),
+                    // A visit's ticket assigned to someone else (a colleague's, the dispatcher's check-in) is offered by its number.
+                    ...visitTickets.filter((tk) => !tickets.some((x) => x.id === tk.id) && !record?.tickets.some((x) => x.id === tk.id))
+                      .map((tk) => ({ value: tk.id, label: tk.number })),
                   ]}
                   data-testid="record-tickets-input"
                 />

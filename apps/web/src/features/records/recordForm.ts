@@ -26,11 +26,19 @@ export interface VisitOption {
   checkedOutAt: number | null;
   location: string;
   forgotten: boolean;
+  /** The ticket the check-in was for: the record covers it too. */
+  ticket?: { id: string; number: string } | undefined;
 }
 
 export const fromSiteVisit = (v: SiteVisit): VisitOption => ({
   id: v.id, engineerName: v.engineerName, checkedInAt: v.checkedInAt, checkedOutAt: v.checkedOutAt, location: v.checkInLocation, forgotten: v.forgotten,
+  ticket: v.ticketId && v.ticketNumber ? { id: v.ticketId, number: v.ticketNumber } : undefined,
 });
+
+/** `ticketIds` plus the tickets the given visits were checked in for, each once. */
+export function withVisitTickets(ticketIds: string[], visits: VisitOption[]): string[] {
+  return [...new Set([...ticketIds, ...visits.flatMap((v) => (v.ticket ? [v.ticket.id] : []))])];
+}
 
 /** Service window covered by the visits: first check-in to last check-out (an open visit: now). */
 export function windowOf(visits: VisitOption[], now = Date.now()): { start: number; end: number } | null {

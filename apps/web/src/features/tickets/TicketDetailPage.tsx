@@ -1,4 +1,4 @@
-import { Button, Card, Col, Result, Row, Spin } from 'antd';
+import { Button, Card, Col, Grid, Result, Row, Spin } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { TicketRatingPanel } from '../satisfaction/TicketRatingPanel';
 import { ActionBar } from './ActionBar';
 import { useTicket } from './api';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { CallerCard } from './CallerCard';
 import { ClockCards } from './ClockCards';
 import { ClockHistoryView } from './ClockHistoryView';
 import { CommentsPanel } from './CommentsPanel';
@@ -24,6 +25,7 @@ export default function TicketDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { data: ticket, error, isPending, dataUpdatedAt } = useTicket(id);
+  const phone = Grid.useBreakpoint().md === false;
 
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (!ticket) {
@@ -42,6 +44,8 @@ export default function TicketDetailPage() {
           </Button>
         }
       />
+      {/* On a phone the caller comes first: name, a tap-to-call number, organisation, place — then the actions. */}
+      {phone ? <CallerCard ticket={ticket} /> : null}
       <ActionBar ticket={ticket} />
       <section aria-labelledby="sla-heading">
         <h2 id="sla-heading" className="visually-hidden">

@@ -4,6 +4,7 @@ import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../api/types';
 import { formatDateTime } from '../../components/format';
+import { PhoneLink } from '../../components/PhoneLink';
 import { LevelTag, StatusTag } from '../../components/tags';
 import { isProviderStaff } from '../../app/roles';
 import { useCurrentUser } from '../auth/useMe';
@@ -27,7 +28,7 @@ export function TicketInfo({ ticket }: { ticket: Ticket }) {
   const items: DescriptionsProps['items'] = [
     { key: 'customer', label: t('ticket.customer'), children: ticket.customerName },
     { key: 'project', label: t('ticket.project'), children: ticket.projectName },
-    { key: 'reporter', label: t('ticket.reporter'), children: `${ticket.reporterName} ${ticket.reporterPhone}` },
+    { key: 'reporter', label: t('ticket.reporter'), children: <>{ticket.reporterName} <PhoneLink phone={ticket.reporterPhone} testId="reporter-phone" /></> },
     { key: 'channel', label: t('ticket.channel'), children: t(`channel.${ticket.channel}`) },
     { key: 'reportedAt', label: t('ticket.reportedAt'), children: formatDateTime(ticket.reportedAt) },
     { key: 'createdAt', label: t('ticket.createdAt'), children: `${formatDateTime(ticket.createdAt)} · ${ticket.createdByName}` },
