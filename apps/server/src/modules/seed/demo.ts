@@ -69,7 +69,7 @@ export async function seedDemo(s: Services, log: (msg: string) => void = () => {
   // The past months come first, so ticket and record numbers follow time, and today's demo tickets sit on top.
   if (opts.history) {
     await seedDemoHistory(s, opts.history, {
-      dispatcher, engineer, engineer2: await asUser('engineer2'),
+      manager, dispatcher, engineer, engineer2: await asUser('engineer2'),
       customers: { a: custA, b: await asUser('cust_b') }, leads: { a: await asUser('lead_a'), b: await asUser('lead_b') },
     }, { a: projects[0]!, b: projects[1]! }, log);
   }
@@ -95,7 +95,7 @@ export async function seedDemo(s: Services, log: (msg: string) => void = () => {
   // The tests count on the plain seed; `npm start` also gets a small asset ledger to look at.
   if (opts.assets) {
     await seedDemoAssets(s, manager, engineer, log);
-    await seedDemoInspections(s, manager, [ids.engineer!, ids.engineer2!], log);
+    await seedDemoInspections(s, manager, [ids.engineer!, ids.engineer2!], log, { monthlySeeded: !!opts.history });
     await seedDemoService(s, { manager, engineer, customer: custA }, log);
   }
   return { created: true };

@@ -70,7 +70,12 @@ export interface PlannedTicket {
 
 export interface PlannedRecord { key: string; project: ProjectKey; weekStart: number; at: number; signAt: number }
 
-export interface HistoryPlan { months: string[]; from: number; to: number; tickets: PlannedTicket[]; records: PlannedRecord[]; dailyTicks: number[] }
+/** Project A's monthly inspection of `month`, run by the task's assignee; the second month's is done after its due day. */
+export interface PlannedInspection { month: string; at: number; cpu: number; disk: number }
+
+export interface HistoryPlan {
+  months: string[]; from: number; to: number; tickets: PlannedTicket[]; records: PlannedRecord[]; inspections: PlannedInspection[]; dailyTicks: number[];
+}
 
 const FAULTS: Record<ProjectKey, string[]> = {
   a: ['政务服务网登录后页面空白', '统一身份认证接口超时', '审批流程卡在部门会签节点', '电子证照库同步失败', '数据库主机 CPU 持续高位', '办件查询导出 Excel 乱码',
@@ -209,7 +214,11 @@ export function planHistory(today: string, holidays: Map<string, string>): Histo
       records.push({ key: `r-${project}-${d}`, project, weekStart: at(addDays(d, -6), 0), at: at(d, 17, 30), signAt });
     }
   }
+  // Due on the 25th: run a few days before, except one month run late; one month finds the storage nearly full.
+  const inspections = months.map((month, i) => ({
+    month, at: at(`${month}-${i === 1 ? '27' : String(rng.int(18, 23))}`, rng.int(9, 14), rng.int(0, 59)), cpu: rng.int(32, 71), disk: i === 2 ? 88 : rng.int(58, 79),
+  }));
   const dailyTicks: number[] = [];
   for (let d = first; at(d, 3) < end; d = addDays(d, 1)) dailyTicks.push(at(d, 3));
-  return { months, from: beijingDayStart(first), to: end, tickets, records, dailyTicks };
+  return { months, from: beijingDayStart(first), to: end, tickets, records, inspections, dailyTicks };
 }

@@ -84,6 +84,10 @@ describe.each(DIALECTS)('the demo history (%s)', (dialect) => {
     expect(scores.some((s) => s <= 2)).toBe(true);
     const signed = await db.selectFrom('om_records').select(['number', 'signed_at']).where('status', '=', 'signed').execute();
     expect(signed.length).toBeGreaterThanOrEqual(months.length * 2);
+    const inspections = await db.selectFrom('inspection_tasks').select(['period', 'status', 'record_id']).where('period', '<', '2026-12').orderBy('period').execute();
+    expect(inspections.map((i) => [i.period, i.status])).toEqual(months.map((m) => [m, 'done']));
+    const inspectionRecords = await db.selectFrom('om_records').select('status').where('kind', '=', 'inspection').execute();
+    expect(inspectionRecords.map((r) => r.status)).toEqual(months.map(() => 'signed'));
     expect(await t.app.services.records.verify()).toMatchObject({ problems: [] });
     expect((await t.app.services.audit.verify()).ok).toBe(true);
     // Nobody is greeted by months of unread notifications.
@@ -112,7 +116,8 @@ describe.each(DIALECTS)('the demo history (%s)', (dialect) => {
     expect(model.satisfaction.pct).not.toBeNull();
     const register = await s.commitments.evaluate(actor, a!.id, '2026-11');
     const measured = register.items.filter((i) => i.actual !== null);
-    expect(measured.map((i) => i.kind)).toEqual(expect.arrayContaining(['response', 'resolution', 'satisfaction']));
+    expect(measured.map((i) => i.kind)).toEqual(expect.arrayContaining(['response', 'arrival', 'resolution', 'satisfaction', 'monthly_inspection']));
+    expect(model.inspections.done + model.inspections.late).toBe(1);
     expect(register.executionPct).not.toBeNull();
     const dashboard = await s.analytics.dashboard(actor, {});
     expect(dashboard.received).toBeGreaterThan(60);

@@ -3,7 +3,8 @@ import type { RequestMeta } from '../../http/actor.js';
 import type { Services } from '../../services.js';
 import { beijingDay } from '../fieldwork/time.js';
 import { performAction } from '../tickets/actions.js';
-import { type EngineerKey, type PlannedRecord, type PlannedTicket, type ProjectKey, planHistory } from './history-plan.js';
+import { seedMonthlyInspectionPlan } from './demo-inspections.js';
+import { type EngineerKey, type PlannedInspection, type PlannedRecord, type PlannedTicket, type ProjectKey, planHistory } from './history-plan.js';
 import { SeedRepository } from './repository.js';
 import { demoSignature } from './signature.js';
 
@@ -17,7 +18,7 @@ import { demoSignature } from './signature.js';
 export interface SeedClock { travel(ms: number): void; back(): void }
 
 export interface HistoryActors {
-  dispatcher: RequestMeta; engineer: RequestMeta; engineer2: RequestMeta;
+  manager: RequestMeta; dispatcher: RequestMeta; engineer: RequestMeta; engineer2: RequestMeta;
   customers: Record<ProjectKey, RequestMeta>; leads: Record<ProjectKey, RequestMeta>;
 }
 
@@ -49,7 +50,10 @@ export async function seedDemoHistory(s: Services, clock: SeedClock, who: Histor
   for (const t of plan.tickets) planTicketEvents(t);
   const waiting: Record<ProjectKey, string[]> = { a: [], b: [] };
   for (const r of plan.records) planRecordEvents(r);
-  for (const tick of plan.dailyTicks) add(tick, async () => { await s.worker.autoCloseDue(); });
+  // The monthly inspection plan starts with the history; the daily job generates each month's task ahead, as the worker does.
+  add(plan.from + 8 * 3_600_000, () => seedMonthlyInspectionPlan(s, who.manager, projects.a, [who.engineer.actor.userId, who.engineer2.actor.userId], beijingDay(plan.from)));
+  for (const i of plan.inspections) add(i.at, () => runInspection(i));
+  for (const tick of plan.dailyTicks) add(tick, async () => { await s.inspections.generateDue(); await s.worker.autoCloseDue(); });
 
   function planTicketEvents(t: PlannedTicket) {
     const act = (m: RequestMeta, body: TicketActionRequest) => performAction(s.tickets, m, ticketIds.get(t.key)!.id, body);
@@ -112,6 +116,29 @@ export async function seedDemoHistory(s: Services, clock: SeedClock, who: Histor
     });
   }
 
+  /** The assignee checks every item (photos of the backup screen and the UPS panel), finishes and submits the inspection record. */
+  async function runInspection(i: PlannedInspection) {
+    const tasks = await s.inspections.tasks(who.manager.actor, { projectId: projects.a, from: `${i.month}-01`, to: `${i.month}-28`, limit: 50 });
+    const task = tasks.items.find((x) => x.kind === 'monthly' && x.period === i.month && x.status !== 'done');
+    if (!task) return;
+    const runner = task.assigneeId === who.engineer2.actor.userId ? who.engineer2 : who.engineer;
+    const photo = Buffer.from(demoSignature(7).split(',')[1]!, 'base64');
+    const results: [string, 'pass' | 'fail', number | null, string | undefined][] = [
+      ['portal', 'pass', null, undefined], ['approval', 'pass', null, undefined], ['cpu', 'pass', i.cpu, undefined],
+      i.disk > 85 ? ['disk', 'fail', i.disk, '存储使用率偏高，已提交扩容建议'] : ['disk', 'pass', i.disk, undefined],
+      ['backup', 'pass', null, '最近一次全量备份成功'], ['ups', 'pass', null, undefined],
+    ];
+    for (const [key, outcome, value, note] of results) {
+      await s.inspectionRuns.saveResult(runner, task.id, key, { outcome, value, note });
+      if (key === 'backup' || key === 'ups') await s.inspectionRuns.photo(runner, task.id, key, { mime: 'image/png', data: photo });
+    }
+    const done = await s.inspectionRuns.finish(runner, task.id, undefined);
+    if (done.recordId) {
+      await s.records.submit(runner, done.recordId);
+      waiting.a.push(done.recordId);
+    }
+  }
+
   const started = performance.now();
   events.sort((x, y) => x.at - y.at || x.seq - y.seq);
   // Events added while running (a check-out planned at its check-in) are merged in time order.
@@ -135,6 +162,6 @@ export async function seedDemoHistory(s: Services, clock: SeedClock, who: Histor
     });
   });
   clock.back();
-  log(`seeded ${plan.months.length} past months (${plan.months.join(', ')}): ${ticketIds.size} tickets, ${visits.length} site visits, ${plan.records.length} weekly record slots in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  log(`seeded ${plan.months.length} past months (${plan.months.join(', ')}): ${ticketIds.size} tickets, ${visits.length} site visits, ${plan.inspections.length} inspections, signed records in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return { months: plan.months, tickets: ticketIds.size };
 }
