@@ -84,9 +84,13 @@ const FAULTS: Record<ProjectKey, string[]> = {
   b: ['不动产登记系统图层加载失败', '国土空间规划一张图服务超时', '地图瓦片缓存异常', '坐标转换服务报错', '数据交换平台任务积压', '测绘成果入库失败',
     '业务系统账号无法解锁', '存储空间使用率告警'],
 };
-const CHANNEL_WEIGHTS: [Channel, number][] = [['phone', 34], ['web', 22], ['email', 10], ['monitoring', 16], ['remote', 6], ['onsite', 6], ['fax', 3], ['api', 3]];
+const CHANNEL_WEIGHTS: [Channel, number][] = [
+  ['phone', 34], ['web', 22], ['email', 10], ['monitoring', 16], ['remote', 6], ['onsite', 6], ['fax', 3], ['api', 3],
+];
 const LEVEL_WEIGHTS: [FaultLevel, number][] = [[1, 8], [2, 22], [3, 42], [4, 28]];
-const SCENARIO_WEIGHTS: [Scenario, number][] = [['on_time', 74], ['late_response', 5], ['late_arrival', 5], ['late_resolution', 7], ['paused', 6], ['cancelled', 3]];
+const SCENARIO_WEIGHTS: [Scenario, number][] = [
+  ['on_time', 74], ['late_response', 5], ['late_arrival', 5], ['late_resolution', 7], ['paused', 6], ['cancelled', 3],
+];
 /** Every month has each of these at least once, so the report always shows every kind of outcome. */
 const MONTHLY_SCENARIOS: Scenario[] = ['late_response', 'late_arrival', 'late_resolution', 'paused'];
 const MONTHLY_CHANNELS: Channel[] = ['phone', 'web', 'email', 'monitoring', 'remote', 'onsite'];
@@ -120,7 +124,8 @@ function planTicket(rng: Rng, key: string, slot: Slot, busy: Map<EngineerKey, nu
   const channel = slot.channel ?? rng.weighted(CHANNEL_WEIGHTS);
   const level = slot.level ?? rng.weighted(LEVEL_WEIGHTS);
   const reportedAt = slot.holiday ? at(slot.day, 17, rng.int(10, 40)) : reportTime(rng, slot.day, channel);
-  const engineer: EngineerKey = slot.project === 'b' ? rng.pick(['engineer', 'engineer2'] as const) : rng.weighted<EngineerKey>([['engineer', 65], ['engineer2', 35]]);
+  const engineer: EngineerKey = slot.project === 'b' ? rng.pick(['engineer', 'engineer2'] as const)
+    : rng.weighted<EngineerKey>([['engineer', 65], ['engineer2', 35]]);
   const s = slot.scenario;
   const dispatchAt = reportedAt + rng.int(1, 4) * MIN;
   const respondAt = reportedAt + (s === 'late_response' ? rng.int(40, 95) : rng.int(6, 22)) * MIN;
@@ -190,7 +195,8 @@ export function planHistory(today: string, holidays: Map<string, string>): Histo
       const n = project === 'a' ? rng.int(22, 26) : rng.int(10, 13);
       for (let i = 0; i < n; i++) {
         // Each month: every level, the main channels and each kind of outcome at least once.
-        const forced = project === 'a' ? { level: i < 4 ? ((i + 1) as FaultLevel) : undefined, channel: MONTHLY_CHANNELS[i], scenario: MONTHLY_SCENARIOS[i] } : {};
+        const forced = project === 'a'
+          ? { level: i < 4 ? ((i + 1) as FaultLevel) : undefined, channel: MONTHLY_CHANNELS[i], scenario: MONTHLY_SCENARIOS[i] } : {};
         slots.push({ project, day: day(), scenario: forced.scenario ?? rng.weighted(SCENARIO_WEIGHTS), level: forced.level, channel: forced.channel });
       }
     }
@@ -216,7 +222,8 @@ export function planHistory(today: string, holidays: Map<string, string>): Histo
   }
   // Due on the 25th: run a few days before, except one month run late; one month finds the storage nearly full.
   const inspections = months.map((month, i) => ({
-    month, at: at(`${month}-${i === 1 ? '27' : String(rng.int(18, 23))}`, rng.int(9, 14), rng.int(0, 59)), cpu: rng.int(32, 71), disk: i === 2 ? 88 : rng.int(58, 79),
+    month, at: at(`${month}-${i === 1 ? '27' : String(rng.int(18, 23))}`, rng.int(9, 14), rng.int(0, 59)),
+    cpu: rng.int(32, 71), disk: i === 2 ? 88 : rng.int(58, 79),
   }));
   const dailyTicks: number[] = [];
   for (let d = first; at(d, 3) < end; d = addDays(d, 1)) dailyTicks.push(at(d, 3));

@@ -36,7 +36,9 @@ const SOLUTIONS = ['重启应用服务并清理缓存，业务恢复', '更换�
 type Event = { at: number; seq: number; run: () => Promise<void> };
 
 /** Seeds the finished months before today through the services, in time order; returns what it made. */
-export async function seedDemoHistory(s: Services, clock: SeedClock, who: HistoryActors, projects: Record<ProjectKey, string>, log: (m: string) => void = () => {}) {
+export async function seedDemoHistory(
+  s: Services, clock: SeedClock, who: HistoryActors, projects: Record<ProjectKey, string>, log: (m: string) => void = () => {},
+) {
   const today = beijingDay(s.now());
   const years = [...new Set([Number(today.slice(0, 4)) - 1, Number(today.slice(0, 4))])];
   const holidays = new Map((await Promise.all(years.map((y) => s.holidays.get(y)))).flatMap((y) => y.holidays.map((h) => [h.date, h.name] as const)));
@@ -51,7 +53,8 @@ export async function seedDemoHistory(s: Services, clock: SeedClock, who: Histor
   const waiting: Record<ProjectKey, string[]> = { a: [], b: [] };
   for (const r of plan.records) planRecordEvents(r);
   // The monthly inspection plan starts with the history; the daily job generates each month's task ahead, as the worker does.
-  add(plan.from + 8 * 3_600_000, () => seedMonthlyInspectionPlan(s, who.manager, projects.a, [who.engineer.actor.userId, who.engineer2.actor.userId], beijingDay(plan.from)));
+  const engineerIds = [who.engineer.actor.userId, who.engineer2.actor.userId];
+  add(plan.from + 8 * 3_600_000, () => seedMonthlyInspectionPlan(s, who.manager, projects.a, engineerIds, beijingDay(plan.from)));
   for (const i of plan.inspections) add(i.at, () => runInspection(i));
   for (const tick of plan.dailyTicks) add(tick, async () => { await s.inspections.generateDue(); await s.worker.autoCloseDue(); });
 
@@ -59,7 +62,8 @@ export async function seedDemoHistory(s: Services, clock: SeedClock, who: Histor
     const act = (m: RequestMeta, body: TicketActionRequest) => performAction(s.tickets, m, ticketIds.get(t.key)!.id, body);
     const engineer = engineerOf(t.engineer);
     const [reporterName, reporterPhone] = t.channel === 'monitoring' ? ['监控平台', '0371-00000000']
-      : t.byCustomer ? [t.project === 'a' ? '陈科员' : '周科员', t.project === 'a' ? '13800000001' : '13800000002'] : REPORTERS[t.project][n++ % REPORTERS[t.project].length]!;
+      : t.byCustomer ? [t.project === 'a' ? '陈科员' : '周科员', t.project === 'a' ? '13800000001' : '13800000002']
+      : REPORTERS[t.project][n++ % REPORTERS[t.project].length]!;
     const site = SITES[t.project][n % SITES[t.project].length]!;
     add(t.reportedAt, async () => {
       const created = await s.tickets.create(t.byCustomer ? who.customers[t.project] : who.dispatcher, {
@@ -88,7 +92,9 @@ export async function seedDemoHistory(s: Services, clock: SeedClock, who: Histor
       add(p.at, () => act(engineer, { action: 'suspend', suspendReason: p.reason, reason: p.note }).then(() => {}));
       add(p.resumeAt, () => act(engineer, { action: 'resume', reason: p.reason === 'waiting_third_party' ? '备件已到货' : '客户已提供' }).then(() => {}));
     }
-    add(t.resolveAt, () => act(engineer, { action: 'resolve', solution: SOLUTIONS[(t.reportedAt / 60_000) % SOLUTIONS.length]!, faultCause: (t.reportedAt / 60_000) % 7 === 0 ? 'human' : 'non_human' }).then(() => {}));
+    const minute = t.reportedAt / 60_000;
+    const resolution: TicketActionRequest = { action: 'resolve', solution: SOLUTIONS[minute % SOLUTIONS.length]!, faultCause: minute % 7 === 0 ? 'human' : 'non_human' };
+    add(t.resolveAt, () => act(engineer, resolution).then(() => {}));
     if (t.confirm) {
       const c = t.confirm;
       add(c.at, () => act(t.byCustomer ? who.customers[t.project] : who.dispatcher, { action: 'confirm', rating: c.rating }).then(() => {}));
@@ -162,6 +168,8 @@ export async function seedDemoHistory(s: Services, clock: SeedClock, who: Histor
     });
   });
   clock.back();
-  log(`seeded ${plan.months.length} past months (${plan.months.join(', ')}): ${ticketIds.size} tickets, ${visits.length} site visits, ${plan.inspections.length} inspections, signed records in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  log(`seeded ${plan.months.length} past months (${plan.months.join(', ')}): ${ticketIds.size} tickets, ${visits.length} site visits, `
+    + `${plan.inspections.length} inspections, signed records in ${seconds} s`);
   return { months: plan.months, tickets: ticketIds.size };
 }
