@@ -26,7 +26,9 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'weibao.sqlite') });
   const log = pino({ level: 'warn' });
-  const s = buildServices(config, database, log);
+  // `seed-demo` moves this clock into the past to play the demo history through the services.
+  let frozenAt: number | null = null;
+  const s = buildServices(config, database, log, () => frozenAt ?? Date.now());
   const say = (m: string) => process.stdout.write(`${m}\n`);
   try {
     if (cmd === 'migrate') {
@@ -36,8 +38,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (cmd === 'seed-demo') {
       await migrateToLatest(database.db);
-      const r = await seedDemo(s, say, { assets: true });
-      say(r.created ? 'demo data seeded' : 'database already has users; nothing seeded');
+      const started = performance.now();
+      const history = { travel: (ms: number) => { frozenAt = ms; }, back: () => { frozenAt = null; } };
+      const r = await seedDemo(s, say, { assets: true, history });
+      say(r.created ? `demo data seeded in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'database already has users; nothing seeded');
       return 0;
     }
     if (cmd === 'user' && sub === 'create') {

@@ -2,10 +2,8 @@ import type { RequestMeta } from '../../http/actor.js';
 import type { Services } from '../../services.js';
 import { beijingDay } from '../fieldwork/time.js';
 
-/** Demo checklists and plans for `npm start`: project A's monthly all-function inspection and the annual free one. */
-export async function seedDemoInspections(s: Services, manager: RequestMeta, engineerIds: string[], log: (m: string) => void = () => {}) {
-  const [a] = await s.projects.repo.projects(s.database.db);
-  if (!a) return;
+/** Project A's monthly all-function checklist and its plan from `startsOn`, the tasks going to the engineers in turn. */
+export async function seedMonthlyInspectionPlan(s: Services, manager: RequestMeta, projectId: string, engineerIds: string[], startsOn: string) {
   const monthly = await s.inspections.saveTemplate(manager, null, {
     name: '政务系统月度全功能巡检', scope: 'system', assetType: null,
     items: [
@@ -17,6 +15,18 @@ export async function seedDemoInspections(s: Services, manager: RequestMeta, eng
       { key: 'ups', title: '机房 UPS 与空调', method: '现场查看面板', expected: '无告警', min: null, max: null, unit: '', photoRequired: true },
     ],
   });
+  await s.inspections.createPlan(manager, projectId, { name: '月度全功能巡检', kind: 'monthly', templateId: monthly.id, dueDay: 25, intervalMonths: 1, startsOn, leadDays: 31, assigneeIds: engineerIds });
+}
+
+/**
+ * Demo checklists and plans for `npm start`: project A's monthly all-function inspection (unless the
+ * demo history already set it up months ago) and the annual free one.
+ */
+export async function seedDemoInspections(s: Services, manager: RequestMeta, engineerIds: string[], log: (m: string) => void = () => {}, opts: { monthlySeeded?: boolean } = {}) {
+  const [a] = await s.projects.repo.projects(s.database.db);
+  if (!a) return;
+  const today = beijingDay(s.now());
+  if (!opts.monthlySeeded) await seedMonthlyInspectionPlan(s, manager, a.id, engineerIds, today);
   const annual = await s.inspections.saveTemplate(manager, null, {
     name: '设备年度免费巡检', scope: 'asset_type', assetType: '服务器',
     items: [
@@ -24,8 +34,6 @@ export async function seedDemoInspections(s: Services, manager: RequestMeta, eng
       { key: 'raid', title: 'RAID 与硬盘 SMART', method: '查看阵列卡日志', expected: '无预警', min: null, max: null, unit: '', photoRequired: true },
     ],
   });
-  const today = beijingDay(s.now());
-  await s.inspections.createPlan(manager, a.id, { name: '月度全功能巡检', kind: 'monthly', templateId: monthly.id, dueDay: 25, intervalMonths: 1, startsOn: today, leadDays: 31, assigneeIds: engineerIds });
   await s.inspections.createPlan(manager, a.id, { name: '年度免费巡检', kind: 'annual', templateId: annual.id, dueDay: 25, intervalMonths: 12, startsOn: today, leadDays: 92, assigneeIds: engineerIds });
   log('seeded inspection checklists and plans');
 }

@@ -6,6 +6,7 @@ import { seedDemoAssets } from './demo-assets.js';
 import { seedDemoInspections } from './demo-inspections.js';
 import { seedDemoService } from './demo-service.js';
 import type { RequestMeta } from '../../http/actor.js';
+import { type SeedClock, seedDemoHistory } from './history.js';
 
 /** Demo password for every seeded account; printed by `npm start`. Accounts need not change it first. */
 export const DEMO_PASSWORD = 'Weibao@2026';
@@ -27,7 +28,12 @@ export const DEMO_USERS: { username: string; name: string; org: 'provider' | 'a'
 const TITLES = ['政务服务网无法登录', '数据库主机 CPU 持续 100%', '地图服务图层加载失败', '打印机卡纸', '核心交换机端口闪断', '统一认证接口超时', '报表导出乱码', '机房 UPS 告警', '备份任务失败', '门户首页访问缓慢'];
 
 /** Seeds a provider, two customers with a project and contract each, every role, and ~30 tickets in all states. */
-export async function seedDemo(s: Services, log: (msg: string) => void = () => {}, opts: { assets?: boolean } = {}): Promise<{ created: boolean }> {
+/**
+ * `opts.assets`: also the asset ledger, inspections, training and knowledge base (`npm start`, browser suite).
+ * `opts.history`: also the finished months before today (tickets, visits, signed records, ratings),
+ * run through the services with their clock moved into the past by `history`.
+ */
+export async function seedDemo(s: Services, log: (msg: string) => void = () => {}, opts: { assets?: boolean; history?: SeedClock } = {}): Promise<{ created: boolean }> {
   const db = s.database.db;
   if ((await s.userRepo.list(db, {})).length > 0) return { created: false };
   const now = s.now();
@@ -60,6 +66,13 @@ export async function seedDemo(s: Services, log: (msg: string) => void = () => {
   const dispatcher = await asUser('dispatcher');
   const engineer = await asUser('engineer');
   const custA = await asUser('cust_a');
+  // The past months come first, so ticket and record numbers follow time, and today's demo tickets sit on top.
+  if (opts.history) {
+    await seedDemoHistory(s, opts.history, {
+      manager, dispatcher, engineer, engineer2: await asUser('engineer2'),
+      customers: { a: custA, b: await asUser('cust_b') }, leads: { a: await asUser('lead_a'), b: await asUser('lead_b') },
+    }, { a: projects[0]!, b: projects[1]! }, log);
+  }
   // Ticket i goes through the first (i mod 7) steps, so the queue shows every state.
   for (let i = 0; i < 30; i++) {
     const projectId = projects[i % 2]!;
@@ -82,7 +95,7 @@ export async function seedDemo(s: Services, log: (msg: string) => void = () => {
   // The tests count on the plain seed; `npm start` also gets a small asset ledger to look at.
   if (opts.assets) {
     await seedDemoAssets(s, manager, engineer, log);
-    await seedDemoInspections(s, manager, [ids.engineer!, ids.engineer2!], log);
+    await seedDemoInspections(s, manager, [ids.engineer!, ids.engineer2!], log, { monthlySeeded: !!opts.history });
     await seedDemoService(s, { manager, engineer, customer: custA }, log);
   }
   return { created: true };
