@@ -12,3 +12,4 @@ export * from './knowledge.js';
 export * from './reports.js';
 export * from './holidays.js';
 export * from './dates.js';
+export * from './notifications.js';
