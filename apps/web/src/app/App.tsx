@@ -50,6 +50,7 @@ const FeedbackDetailPage = lazy(() => import('../features/feedback/FeedbackDetai
 const AnalyticsPage = lazy(() => import('../features/reports/AnalyticsPage'));
 const CommitmentsPage = lazy(() => import('../features/reports/CommitmentsPage'));
 const MonthlyReportsPage = lazy(() => import('../features/reports/MonthlyReportsPage'));
+const NotificationCentrePage = lazy(() => import('../features/notifications/NotificationCentrePage'));
 
 const AUDITOR = ['auditor'] as const;
 const SECURITY_ADMIN = ['security_admin'] as const;
@@ -117,6 +118,7 @@ export function App() {
             <Route path="admin/users" element={<RequireRole roles={USER_ADMIN_ROLES}><UsersPage /></RequireRole>} />
             <Route path="admin/security" element={<RequireRole roles={SECURITY_ADMIN}><SecurityPolicyPage /></RequireRole>} />
             <Route path="audit" element={<RequireRole roles={AUDITOR}><AuditPage /></RequireRole>} />
+            <Route path="notifications" element={<NotificationCentrePage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

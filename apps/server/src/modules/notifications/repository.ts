@@ -50,8 +50,8 @@ export class NotificationRepository {
     return Number(r.n);
   }
   async kinds(db: Tx, userId: string): Promise<string[]> {
-    const rows = await db.selectFrom('notifications').select('kind').distinct().where('user_id', '=', userId).orderBy('kind').execute();
-    return rows.map((r) => r.kind);
+    const rows = await db.selectFrom('notifications').select('kind').distinct().where('user_id', '=', userId).execute();
+    return rows.map((r) => r.kind).sort(); // in JS: PostgreSQL's collation would order "." and "_" differently
   }
   /** One set-based UPDATE: every unread notification of the user (optionally one kind / one ticket). */
   async markAllRead(db: Tx, userId: string, f: { kind?: string; ticketId?: string }, at: number): Promise<number> {
