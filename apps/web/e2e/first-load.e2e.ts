@@ -57,7 +57,8 @@ describe('first load: quiet console, small login bundle', () => {
     });
     problems.length = 0;
     await page.goto(`/tickets/${tk.id}`, { waitUntil: 'networkidle' });
-    await expect.poll(() => page.getByText(tk.number).count()).toBeGreaterThan(0);
+    await page.getByText(tk.number).first().waitFor();
+    await expect.poll(() => page.locator('main .ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
     expect(problems).toEqual([]);
   });
 });
@@ -95,7 +96,7 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
         const group = page.locator('[data-testid="notification-item"][data-kind="ticket.comment"]').first();
         await group.waitFor();
         expect(Number(await group.getAttribute('data-count'))).toBeGreaterThanOrEqual(3);
-        await expect.poll(() => group.getByTestId('notification-group').textContent()).toContain(ticket.number);
+        expect(await group.getByTestId('notification-group').textContent()).toContain(ticket.number);
         await check(page, `notification centre ${label}`);
 
         // The kind filter: axe with its dropdown open, then only that kind is listed.
@@ -105,17 +106,17 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
         await expectAccessible(page, `notification kind filter open ${label} ${lang}`);
         await option.click();
         await page.waitForURL((u) => u.searchParams.get('kind') === 'ticket.comment');
-        await expect.poll(async () => new Set(await page.getByTestId('notification-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))))).toEqual(new Set(['ticket.comment']));
+        await expect.poll(async () => new Set(await page.getByTestId('notification-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))))), { timeout: 15_000 }).toEqual(new Set(['ticket.comment']));
 
         // Mark all read: one request, then nothing unread.
         const readAll: string[] = [];
         page.on('request', (r) => { if (r.url().includes('/api/v1/notifications/') && r.method() === 'POST') readAll.push(r.url()); });
         await page.getByTestId('centre-read-all').click();
-        await expect.poll(() => page.locator('[data-testid="notification-item"][data-unread="1"]').count()).toBe(0);
+        await expect.poll(() => page.locator('[data-testid="notification-item"][data-unread="1"]').count(), { timeout: 15_000 }).toBe(0);
         expect(readAll.map((u) => new URL(u).pathname)).toEqual(['/api/v1/notifications/read-all']);
         const summary = await apiCall<{ unread: number }>(page, 'GET', '/notifications/summary');
         expect(summary.unread).toBe(0);
-        await expect.poll(() => page.getByTestId('notification-bell').getAttribute('aria-label')).toBe(t('notifications.bell', { n: 0 }, lang));
+        await expect.poll(() => page.getByTestId('notification-bell').getAttribute('aria-label'), { timeout: 20_000 }).toBe(t('notifications.bell', { n: 0 }, lang));
         await page.getByRole('radio', { name: t('notify.unread', {}, lang) }).check();
         await page.getByText(t('notifications.empty', {}, lang)).waitFor();
         await check(page, `notification centre all read ${label}`);

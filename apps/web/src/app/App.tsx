@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { AppLayout } from './AppLayout';
 import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequireRole } from './guards';
 import { ADMIN_ORG_ROLES, COST_READERS, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, REPORT_READERS, USER_ADMIN_ROLES } from './roles';
-import VerifyPage from '../features/verify/VerifyPage';
 
 // Every page is its own chunk so the first load carries only the shell (and echarts only the dashboard).
+// The signed-in layout (menu, header, bell) is one too: the login page loads none of it.
+const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
+const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));

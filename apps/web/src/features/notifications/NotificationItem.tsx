@@ -41,7 +41,7 @@ export function NotificationItem({ n, onOpen, extraActions = [] }: { n: Notifica
             <Space size={4} wrap style={{ marginBottom: 2 }}>
               <Tag bordered={false}>{kindName}</Tag>
               {n.count > 1 ? (
-                <Tag color="orange" data-testid="notification-group">
+                <Tag data-testid="notification-group" style={{ fontWeight: 600 }}>
                   {t('notify.group', { count: n.count, kind: kindName, ticket: n.ticketNumber ?? '' })}
                 </Tag>
               ) : null}
