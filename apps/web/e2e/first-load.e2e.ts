@@ -73,7 +73,7 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
     cust = await session.newPage('setup-cust_a', DESKTOP);
     const disp = await session.newPage('setup-dispatcher', DESKTOP);
     const eng = await session.newPage('setup-engineer2', DESKTOP);
-    await Promise.all([login(cust, 'cust_a'), login(disp, 'dispatcher'), login(eng, 'engineer2')]);
+    for (const [page, user] of [[cust, 'cust_a'], [disp, 'dispatcher'], [eng, 'engineer2']] as const) await login(page, user);
     const projectId = await projectIdByName(cust, PROJECT_A);
     ticket = await apiCall(cust, 'POST', '/tickets', {
       projectId, title: `通知合并 ${Date.now().toString(36)}`, description: '客户多次留言', level: 3, channel: 'web', reporterName: '陈科员', reporterPhone: '13800000000',
@@ -106,7 +106,8 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
         await expectAccessible(page, `notification kind filter open ${label} ${lang}`);
         await option.click();
         await page.waitForURL((u) => u.searchParams.get('kind') === 'ticket.comment');
-        await expect.poll(async () => new Set(await page.getByTestId('notification-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))))), { timeout: 15_000 }).toEqual(new Set(['ticket.comment']));
+        const kinds = () => page.getByTestId('notification-item').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-kind')))]);
+        await expect.poll(kinds, { timeout: 15_000 }).toEqual(['ticket.comment']);
 
         // Mark all read: one request, then nothing unread.
         const readAll: string[] = [];
