@@ -80,7 +80,7 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
     });
     const me = await apiCall<{ id: string }>(eng, 'GET', '/auth/me');
     await apiCall(disp, 'POST', `/tickets/${ticket.id}/actions`, { action: 'dispatch', assigneeId: me.id });
-  });
+  }, 300_000);
 
   const sizes = [['1280', { viewport: { width: 1280, height: 900 } }], ['390', undefined]] as const;
   for (const lang of ['zh-CN', 'en'] as Lang[]) {
@@ -121,7 +121,7 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
         await page.getByRole('radio', { name: t('notify.unread', {}, lang) }).check();
         await page.getByText(t('notifications.empty', {}, lang)).waitFor();
         await check(page, `notification centre all read ${label}`);
-      });
+      }, 300_000);
     }
   }
 });
