@@ -50,6 +50,8 @@ export default function NotificationCentrePage() {
             options={kindOptions}
             onChange={(v?: string) => setParams({ kind: v })}
             data-testid="centre-kind"
+            // Not virtual: the visible options then carry role="option", so their aria-selected is valid (axe).
+            virtual={false}
           />
           {filter.ticketId ? (
             <Tag closable onClose={() => setParams({ ticket: undefined })} data-testid="centre-ticket-filter"
