@@ -93,7 +93,9 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
         await page.getByTestId('notification-centre-link').click();
         await page.waitForURL((u) => u.pathname === '/notifications');
         await page.getByRole('heading', { level: 1, name: t('notify.title', {}, lang) }).waitFor();
-        const group = page.locator('[data-testid="notification-item"][data-kind="ticket.comment"]').first();
+        // Inside main: the bell's popover keeps its own (hidden) list mounted once opened.
+        const centre = page.locator('main');
+        const group = centre.locator('[data-testid="notification-item"][data-kind="ticket.comment"]').first();
         await group.waitFor();
         expect(Number(await group.getAttribute('data-count'))).toBeGreaterThanOrEqual(3);
         expect(await group.getByTestId('notification-group').textContent()).toContain(ticket.number);
@@ -106,20 +108,20 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
         await expectAccessible(page, `notification kind filter open ${label} ${lang}`);
         await option.click();
         await page.waitForURL((u) => u.searchParams.get('kind') === 'ticket.comment');
-        const kinds = () => page.getByTestId('notification-item').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-kind')))]);
+        const kinds = () => centre.getByTestId('notification-item').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-kind')))]);
         await expect.poll(kinds, { timeout: 15_000 }).toEqual(['ticket.comment']);
 
         // Mark all read: one request, then nothing unread.
         const readAll: string[] = [];
         page.on('request', (r) => { if (r.url().includes('/api/v1/notifications/') && r.method() === 'POST') readAll.push(r.url()); });
         await page.getByTestId('centre-read-all').click();
-        await expect.poll(() => page.locator('[data-testid="notification-item"][data-unread="1"]').count(), { timeout: 15_000 }).toBe(0);
+        await expect.poll(() => centre.locator('[data-testid="notification-item"][data-unread="1"]').count(), { timeout: 15_000 }).toBe(0);
         expect(readAll.map((u) => new URL(u).pathname)).toEqual(['/api/v1/notifications/read-all']);
         const summary = await apiCall<{ unread: number }>(page, 'GET', '/notifications/summary');
         expect(summary.unread).toBe(0);
         await expect.poll(() => page.getByTestId('notification-bell').getAttribute('aria-label'), { timeout: 20_000 }).toBe(t('notifications.bell', { n: 0 }, lang));
         await page.getByRole('radio', { name: t('notify.unread', {}, lang) }).check();
-        await page.getByText(t('notifications.empty', {}, lang)).waitFor();
+        await centre.getByText(t('notifications.empty', {}, lang)).waitFor();
         await check(page, `notification centre all read ${label}`);
       }, 300_000);
     }
