@@ -120,7 +120,7 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
         const summary = await apiCall<{ unread: number }>(page, 'GET', '/notifications/summary');
         expect(summary.unread).toBe(0);
         await expect.poll(() => page.getByTestId('notification-bell').getAttribute('aria-label'), { timeout: 20_000 }).toBe(t('notifications.bell', { n: 0 }, lang));
-        await page.getByRole('radio', { name: t('notify.unread', {}, lang) }).check();
+        await page.getByRole('radio', { name: t('notify.unread', {}, lang) }).check({ force: true }); // antd hides the input under its button
         await centre.getByText(t('notifications.empty', {}, lang)).waitFor();
         await check(page, `notification centre all read ${label}`);
       }, 300_000);
