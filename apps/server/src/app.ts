@@ -51,6 +51,12 @@ export interface BuildOptions {
   logger?: boolean | object;
 }
 
+/** Files under /assets/ carry a content hash in their name (Vite); everything else is revalidated. */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+(\.(br|gz))?$/;
+export function staticCacheHeaders(reply: { header(name: string, value: string): unknown }, filePath: string) {
+  reply.header('cache-control', HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+}
+
 /** Builds the app without listening: main.ts serves it, tests call app.inject(). */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -87,7 +93,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   // The built web UI: files are looked up per request (a rebuild needs no restart) and client-side
   // routes fall back to index.html in the not-found handler.
-  if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: true });
+  // The build writes .br and .gz next to each file (apps/web/scripts/precompress.mjs); preCompressed
+  // picks one by Accept-Encoding and adds Vary. Hashed assets never change: cached for a year.
+  if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: true, preCompressed: true, setHeaders: staticCacheHeaders });
 
   app.addHook('onClose', async () => {
     await services.worker.stop();

@@ -15,6 +15,9 @@ export const Me = z.object({
   mustChangePassword: z.boolean(), csrfToken: z.string(), lastLoginAt: Millis.nullable(), lastLoginIp: z.string().nullable(),
 });
 export type Me = z.infer<typeof Me>;
+/** The page-load session probe: 200 either way, `user: null` when not signed in (no 401 in the console). */
+export const AuthSession = z.object({ user: Me.nullable() });
+export type AuthSession = z.infer<typeof AuthSession>;
 export const ChangePasswordRequest = z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1).max(256) });
 export const ApiTokenCreate = z.object({ name: z.string().trim().min(1).max(80), expiresInDays: z.number().int().min(1).max(3650).optional() });
 export const ApiToken = z.object({ id: Id, name: z.string(), createdAt: Millis, expiresAt: Millis.nullable(), lastUsedAt: Millis.nullable() });

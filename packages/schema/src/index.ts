@@ -13,3 +13,4 @@ export * from './reports.js';
 export * from './holidays.js';
 export * from './dates.js';
 export * from './start.js';
+export * from './notifications.js';

@@ -183,6 +183,15 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
         const mine = (await t.database.db.selectFrom('notifications').select('id').where('user_id', '=', ids.users[user]!).execute()).map((n) => n.id);
         expect(r.body.every((n: any) => mine.includes(n.id))).toBe(true);
       },
+      'GET /api/v1/notifications/page': async (r, user) => {
+        const mine = (await t.database.db.selectFrom('notifications').select('id').where('user_id', '=', ids.users[user]!).execute()).map((n) => n.id);
+        expect(r.body.items.flatMap((n: any) => n.ids).every((id: string) => mine.includes(id))).toBe(true);
+      },
+      'GET /api/v1/notifications/summary': async (r, user) => {
+        const mine = await t.database.db.selectFrom('notifications').select(['kind', 'read_at']).where('user_id', '=', ids.users[user]!).execute();
+        expect(r.body).toEqual({ unread: mine.filter((n) => n.read_at === null).length, kinds: [...new Set(mine.map((n) => n.kind))].sort() });
+      },
+      'GET /api/v1/auth/session': (r, user) => { expect(r.body.user.id).toBe(ids.users[user]); },
       'GET /api/v1/site-visits': async (r, user, org) => {
         expect(r.body.items.length).toBeGreaterThan(0);
         expect(r.body.items.every((x: any) => x.projectId === rec[org].project)).toBe(true);

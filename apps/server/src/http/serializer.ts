@@ -50,6 +50,12 @@ export function simplify(s: unknown): unknown {
       const { anyOf: _drop, ...rest } = out;
       return { ...rest, ...other, type: [other.type, 'null'] };
     }
+    // A nullable object (a probe answering null for "none"): fast-json-stringify's anyOf picks no
+    // branch for it and drops properties; its own `nullable` keyword writes the object or null.
+    if (nul >= 0 && other && other.type === 'object' && !other.anyOf && !other.oneOf) {
+      const { anyOf: _drop, ...rest } = out;
+      return { ...rest, ...other, nullable: true };
+    }
   }
   return out;
 }

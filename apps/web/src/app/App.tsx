@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { AppLayout } from './AppLayout';
 import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequireRole } from './guards';
 import { ADMIN_ORG_ROLES, COST_READERS, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, REPORT_READERS, USER_ADMIN_ROLES, WORK_PAGE_ROLES } from './roles';
-import VerifyPage from '../features/verify/VerifyPage';
 
 // Every page is its own chunk so the first load carries only the shell (and echarts only the dashboard).
+// The signed-in layout (menu, header, bell) is one too: the login page loads none of it.
+const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
+const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
@@ -51,6 +52,7 @@ const FeedbackDetailPage = lazy(() => import('../features/feedback/FeedbackDetai
 const AnalyticsPage = lazy(() => import('../features/reports/AnalyticsPage'));
 const CommitmentsPage = lazy(() => import('../features/reports/CommitmentsPage'));
 const MonthlyReportsPage = lazy(() => import('../features/reports/MonthlyReportsPage'));
+const NotificationCentrePage = lazy(() => import('../features/notifications/NotificationCentrePage'));
 
 const AUDITOR = ['auditor'] as const;
 const SECURITY_ADMIN = ['security_admin'] as const;
@@ -119,6 +121,7 @@ export function App() {
             <Route path="admin/users" element={<RequireRole roles={USER_ADMIN_ROLES}><UsersPage /></RequireRole>} />
             <Route path="admin/security" element={<RequireRole roles={SECURITY_ADMIN}><SecurityPolicyPage /></RequireRole>} />
             <Route path="audit" element={<RequireRole roles={AUDITOR}><AuditPage /></RequireRole>} />
+            <Route path="notifications" element={<NotificationCentrePage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -121,6 +121,9 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
         const n = (await req('engineer', 'GET', `${V}/notifications`)).body[0];
         return { who: 'engineer', res: await req('engineer', 'POST', `${V}/notifications/${n.id}/read`), action: 'notification.read', target: n.id };
       },
+      'POST /api/v1/notifications/read-all': async () => ({
+        who: 'engineer', res: await req('engineer', 'POST', `${V}/notifications/read-all`, {}), action: 'notification.read_all', target: ids.users.engineer!,
+      }),
       'POST /api/v1/site-visits/check-in': async () => {
         const res = await req('engineer', 'POST', `${V}/site-visits/check-in`, { projectId: ids.projectA, location: '机房' });
         ctx.visit = res.body.id;

@@ -1,4 +1,4 @@
-import { ApiToken, ApiTokenCreate, ApiTokenCreated, ChangePasswordRequest, LoginRequest, Me } from '@weibao/schema';
+import { ApiToken, AuthSession, ApiTokenCreate, ApiTokenCreated, ChangePasswordRequest, LoginRequest, Me } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE, meta } from '../../http/auth.js';
@@ -26,6 +26,11 @@ export const authRoutes = (s: Services): FastifyPluginAsyncZod => async (app) =>
     config: { access: 'authenticated', allowBeforePasswordChange: true },
     schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: Me } },
   }, async (req) => s.auth.me(meta(req).actor));
+  // The web app's probe on every page load: signed out is a normal answer here, not a 401.
+  app.get('/auth/session', {
+    config: { access: 'public' },
+    schema: { tags: ['auth'], summary: '当前会话（未登录为 null） Current session, null when signed out', response: { 200: AuthSession } },
+  }, async (req) => ({ user: req.actor ? await s.auth.me(req.actor) : null }));
   app.post('/auth/password', {
     config: { access: 'authenticated', allowBeforePasswordChange: true },
     schema: { tags: ['auth'], summary: '修改密码 Change password', body: ChangePasswordRequest, response: { 204: z.null() } },

@@ -132,7 +132,7 @@ describe.each(DIALECTS)('SLA alert bursts and who hears of them (%s)', (dialect)
     const notes = (await notesOf(urgent.id)).filter((n) => n.kind === 'ticket.urgent');
     expect(notes.map((n) => n.user_id).sort()).toEqual([ids.users.dispatcher, ids.users.manager].sort());
     const zh = notes.find((n) => n.user_id === ids.users.manager)!;
-    expect(zh.title).toBe(`1 级故障报修：${urgent.number} 政务外网中断`);
+    expect(zh.title).toBe(`一级故障报修：${urgent.number} 政务外网中断`);
     expect(zh.body).toContain(`${bj(urgent.reportedAt)}（北京时间）`);
     expect(notes.find((n) => n.user_id === ids.users.dispatcher)!.title).toBe(`Level 1 fault reported: ${urgent.number} 政务外网中断`);
     const mail = await t.database.db.selectFrom('mail_outbox').select(['to_addr', 'source_key']).where('source_key', 'like', `urgent:${urgent.id}:%`).execute();

@@ -1,4 +1,4 @@
-import { labelMap } from '@weibao/schema';
+import { label, labelMap } from '@weibao/schema';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.js';
 import type { Mailer } from '../notifications/mailer.js';
@@ -26,9 +26,9 @@ export function slaAlertText(locale: Locale, kind: string, clockKind: string, t:
   const k = L.kind[kind] ?? kind;
   const c = L.clock[clockKind] ?? clockKind;
   if (locale === 'en') {
-    return { title: `SLA ${k}: ${t.number} ${c} deadline`, body: `Level ${t.level} fault "${t.title}": ${c} deadline ${k}${dueAt !== null ? `, due ${beijingTime(dueAt, locale)}` : ''}.` };
+    return { title: `SLA ${k}: ${t.number} ${c} deadline`, body: `${label('level', t.level, 'en')} fault "${t.title}": ${c} deadline ${k}${dueAt !== null ? `, due ${beijingTime(dueAt, locale)}` : ''}.` };
   }
-  return { title: `SLA ${k}：${t.number} ${c}时限`, body: `${t.level} 级故障「${t.title}」的${c}时限${k}${dueAt !== null ? `，时限为 ${beijingTime(dueAt, locale)}` : ''}。` };
+  return { title: `SLA ${k}：${t.number} ${c}时限`, body: `${label('level', t.level)}故障「${t.title}」的${c}时限${k}${dueAt !== null ? `，时限为 ${beijingTime(dueAt, locale)}` : ''}。` };
 }
 
 /** How often the date-driven jobs run. */

@@ -79,7 +79,7 @@ describe.each(DIALECTS)('e-mail delivery over real SMTP (%s)', (dialect) => {
     const tk = (await disp.post('/api/v1/tickets', ticketInput(ids.projectA, { level: 1, assigneeId: ids.users.engineer, reportedAt: t.clock.now }))).body;
     await deliverAll();
     // The assignee hears of the dispatch; the service manager of a new level-1 fault, at once.
-    expect(inbox.map((m) => [m.to, header(m.raw, 'subject')]).sort()).toEqual([[['engineer@weibao.local'], `新派单：${tk.title}`], [['manager@weibao.local'], `1 级故障报修：${tk.number} ${tk.title}`]]);
+    expect(inbox.map((m) => [m.to, header(m.raw, 'subject')]).sort()).toEqual([[['engineer@weibao.local'], `新派单：${tk.title}`], [['manager@weibao.local'], `一级故障报修：${tk.number} ${tk.title}`]]);
     inbox.length = 0;
     await t.app.services.mailer.deliverDue();
     t.clock.advance(30 * 60_000 + 1);

@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Tx } from '../../db/dialect.js';
 import type { DB, NotificationsTable } from '../../db/types.js';
 import type { Locale } from '../../http/messages.js';
-import { notFound } from '../../http/errors.js';
+import { invalid, notFound } from '../../http/errors.js';
+import type { NotificationQuery, NotificationReadAll } from '@weibao/schema';
+import { decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
+import { groupByTicketAndKind } from './grouping.js';
 import type { RequestMeta } from '../../http/actor.js';
 import { newId } from '../../lib/ids.js';
 import { NotificationRepository } from './repository.js';
@@ -71,6 +74,48 @@ export class NotificationService {
   async list(userId: string) {
     const rows = await this.repo.listFor(this.db, userId);
     return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, title: r.title, body: r.body, ticketId: r.ticket_id, readAt: r.read_at }));
+  }
+
+  /** The notification centre: filtered, keyset-paged rows grouped by ticket and kind (see grouping.ts). */
+  async page(userId: string, q: NotificationQuery) {
+    const after = q.cursor ? decodeKeyset(q.cursor) : null;
+    if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
+    const rows = await this.repo.page(this.db, userId, { unread: q.state === 'unread', kind: q.kind, ticketId: q.ticketId }, after, q.limit);
+    const more = rows.length > q.limit;
+    const shown = more ? rows.slice(0, q.limit) : rows;
+    const last = shown[shown.length - 1];
+    return { items: groupByTicketAndKind(shown), nextCursor: more && last ? encodeKeyset(last.at, last.id) : null };
+  }
+
+  /** The bell's count and the centre's kind filter. */
+  async summary(userId: string) {
+    const [unread, kinds] = await Promise.all([this.repo.unreadCount(this.db, userId), this.repo.kinds(this.db, userId)]);
+    return { unread, kinds };
+  }
+
+  /**
+   * Mark read in one request and one UPDATE: all unread, or one kind / one ticket (a group of the
+   * centre). One audit entry names the filter and how many were marked.
+   */
+  async markAllRead(meta: RequestMeta, f: NotificationReadAll) {
+    return this.db.transaction().execute(async (tx) => {
+      const updated = await this.repo.markAllRead(tx, meta.actor.userId, f, this.now());
+      const scope = [f.kind ? `类别 ${f.kind}` : '', f.ticketId ? `工单 ${f.ticketId}` : ''].filter(Boolean).join('，');
+      await this.audit.record(tx, meta, {
+        action: 'notification.read_all', targetType: 'user', targetId: meta.actor.userId, // whose notifications
+        summary: `全部标记已读：${updated} 条${scope ? `（${scope}）` : ''}`, detail: { ...f, updated },
+      });
+      return { updated };
+    });
+  }
+
+  /**
+   * Demo seed, its last step: notifications raised before `before` count as read (stamped when they
+   * were raised), so a fresh demo does not greet users with a wall of unread history. A separate
+   * step so the seed's history (backdated months) can call it once at its end.
+   */
+  async markDemoHistoryRead(before: number): Promise<number> {
+    return this.repo.markOlderRead(this.db, before);
   }
 
   /** Only the owner's own notification; anyone else's id is simply not found. Audited like every change. */

@@ -20,6 +20,10 @@ export class SatisfactionRepository {
   async latestForTicket(db: Tx, ticketId: string) {
     return this.requests(db).where('rating_requests.ticket_id', '=', ticketId).orderBy('rating_requests.created_at', 'desc').orderBy('rating_requests.id', 'desc').executeTakeFirst();
   }
+  /** Whose ticket it is (for the ticket page's rating probe); undefined when there is no such ticket. */
+  async ticketCustomer(db: Tx, ticketId: string) {
+    return (await db.selectFrom('tickets').select('customer_id').where('id', '=', ticketId).executeTakeFirst())?.customer_id;
+  }
   async supersede(db: Tx, ticketId: string) {
     await db.updateTable('rating_requests').set({ state: 'superseded' }).where('ticket_id', '=', ticketId).where('state', '=', 'pending').execute();
   }

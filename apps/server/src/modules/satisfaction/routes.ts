@@ -21,7 +21,7 @@ export const satisfactionRoutes = (s: Services): FastifyPluginAsyncZod => async 
     async (req) => s.satisfaction.page(meta(req).actor, req.query));
   app.post('/rating-requests/:id/rate', { config: { access: ['customer_user', 'customer_lead', 'service_manager', 'dispatcher'] }, schema: { tags, summary: '评价（客户本人；服务台回访代录） Rate (the customer, or the desk recording a callback)', params: IdParam, body: RatingInput, response: { 200: RatingRequest } } },
     async (req) => s.satisfaction.rate(meta(req), req.params.id, req.body));
-  app.get('/tickets/:id/rating', { config: { access: READERS }, schema: { tags, summary: '工单的评价邀请 The ticket\'s rating request', params: IdParam, response: { 200: RatingRequest } } },
+  app.get('/tickets/:id/rating', { config: { access: READERS }, schema: { tags, summary: '工单的评价邀请（尚无为 null） The ticket\'s rating request, null when none', params: IdParam, response: { 200: RatingRequest.nullable() } } },
     async (req) => s.satisfaction.forTicket(meta(req).actor, req.params.id));
   app.get('/projects/:id/satisfaction', { config: { access: READERS }, schema: { tags, summary: '顾客满意率 Satisfaction rate against the contract target', params: IdParam, querystring: SatisfactionQuery, response: { 200: SatisfactionReport } } },
     async (req) => s.satisfaction.report(meta(req).actor, req.params.id, req.query));

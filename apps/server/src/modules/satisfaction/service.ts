@@ -142,11 +142,16 @@ export class SatisfactionService {
       return this.present((await this.repo.byId(tx, id))!);
     });
   }
-  /** The ticket's current request (for the ticket page), if any. */
+  /**
+   * The ticket's current request (for the ticket page), or null when the ticket has none yet — an
+   * unrated ticket is a normal answer, not a 404. A ticket the caller cannot see stays 404.
+   */
   async forTicket(actor: Actor, ticketId: string) {
+    const customerId = await this.repo.ticketCustomer(this.db, ticketId);
+    if (customerId === undefined || (isCustomer(actor) && customerId !== actor.orgId)) throw notFound('评价邀请');
     const r = await this.repo.latestForTicket(this.db, ticketId);
-    if (!r || (isCustomer(actor) && r.customer_id !== actor.orgId)) throw notFound('评价邀请');
-    return this.present(r);
+    if (r && isCustomer(actor) && r.customer_id !== actor.orgId) throw notFound('评价邀请');
+    return r ? this.present(r) : null;
   }
   async page(actor: Actor, q: z.infer<typeof RatingRequestQuery>) {
     const after = q.cursor ? decodeKeyset(q.cursor) : null;

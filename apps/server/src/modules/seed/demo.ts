@@ -97,6 +97,9 @@ export async function seedDemo(s: Services, log: (msg: string) => void = () => {
     await seedDemoAssets(s, manager, engineer, log);
     await seedDemoInspections(s, manager, [ids.engineer!, ids.engineer2!], log, { monthlySeeded: !!opts.history });
     await seedDemoService(s, { manager, engineer, customer: custA }, log);
+    // Everything the seed raised is the demo's past: read. Alerts the worker raises from now on stay unread.
+    const read = await s.notifications.markDemoHistoryRead(s.now() + 1);
+    log(`marked ${read} seeded notifications read`);
   }
   return { created: true };
 }

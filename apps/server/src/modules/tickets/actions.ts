@@ -1,4 +1,4 @@
-import type { TicketActionRequest, TicketStatus } from '@weibao/schema';
+import { label, type TicketActionRequest, type TicketStatus } from '@weibao/schema';
 import type { Tx } from '../../db/dialect.js';
 import { type RequestMeta, isCustomer } from '../../http/actor.js';
 import { AppError, invalid } from '../../http/errors.js';
@@ -54,7 +54,7 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
       data.toAssignee = u.id;
       data.toAssigneeName = u.display_name;
       isPublic = a === 'dispatch';
-      await notifyAssignee(u.id, `${a === 'dispatch' ? '派单' : '转派'}：${t.number} ${t.title}`, `${t.level} 级故障${req.reason ? `，原因：${req.reason}` : ''}`);
+      await notifyAssignee(u.id, `${a === 'dispatch' ? '派单' : '转派'}：${t.number} ${t.title}`, `${label('level', t.level)}故障${req.reason ? `，原因：${req.reason}` : ''}`);
       break;
     }
     case 'claim':

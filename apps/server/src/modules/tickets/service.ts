@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { OPEN_STATUSES, type SlaPolicy, type TicketCreate, type TicketStatus } from '@weibao/schema';
+import { label, OPEN_STATUSES, type SlaPolicy, type TicketCreate, type TicketStatus } from '@weibao/schema';
 import type { z } from 'zod';
 import type { TicketListQuery } from '@weibao/schema';
 import type { Database } from '../../db/database.js';
@@ -132,7 +132,7 @@ export class TicketService {
       await this.event(tx, id, actor.userId, 'created', { to: status, data: { channel: input.channel, level: input.level, reportedAt, enteredAt: now } });
       if (input.assigneeId) {
         await this.event(tx, id, actor.userId, 'dispatch', { from: 'new', to: 'assigned', data: { assigneeId: input.assigneeId } });
-        await this.d.notifications.notify(tx, [input.assigneeId], { kind: 'ticket.dispatched', title: `新派单：${input.title}`, body: `${input.level} 级故障，报修人 ${input.reporterName} ${input.reporterPhone}`, ticketId: id, sourceKey: `dispatch:${id}:${now}` });
+        await this.d.notifications.notify(tx, [input.assigneeId], { kind: 'ticket.dispatched', title: `新派单：${input.title}`, body: `${label('level', input.level)}故障，报修人 ${input.reporterName} ${input.reporterPhone}`, ticketId: id, sourceKey: `dispatch:${id}:${now}` });
       }
       // A level-1 or level-2 fault is news for the dispatchers and the service manager at once, whoever reported it.
       if (input.level <= 2) {
@@ -304,6 +304,6 @@ export class TicketService {
 /** The notice of a new level-1/2 fault in the reader's language; the report time in Beijing time. */
 export function urgentTicketText(locale: string, f: { level: number; number: string; title: string; customer: string; project: string; reporter: string; reportedAt: number }) {
   return locale === 'en'
-    ? { title: `Level ${f.level} fault reported: ${f.number} ${f.title}`, body: `${f.customer} · ${f.project}; reported by ${f.reporter} at ${beijingTime(f.reportedAt, locale)}.` }
-    : { title: `${f.level} 级故障报修：${f.number} ${f.title}`, body: `${f.customer} · ${f.project}；报修人 ${f.reporter}，报修时间 ${beijingTime(f.reportedAt, locale)}。` };
+    ? { title: `${label('level', f.level, 'en')} fault reported: ${f.number} ${f.title}`, body: `${f.customer} · ${f.project}; reported by ${f.reporter} at ${beijingTime(f.reportedAt, locale)}.` }
+    : { title: `${label('level', f.level)}故障报修：${f.number} ${f.title}`, body: `${f.customer} · ${f.project}；报修人 ${f.reporter}，报修时间 ${beijingTime(f.reportedAt, locale)}。` };
 }

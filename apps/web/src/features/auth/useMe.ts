@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError, setCsrfToken } from '../../api/client';
+import type { AuthSession } from '@weibao/schema';
+import { api, setCsrfToken } from '../../api/client';
 import type { Me } from '../../api/types';
 import { hasStoredLanguage, setLanguage } from '../../i18n';
 
@@ -13,16 +14,14 @@ export function adoptMe(me: Me): Me {
   return me;
 }
 
+/** The page-load probe: `/auth/session` answers 200 with `user: null` when signed out, so no 401 shows in the console. */
 async function fetchMe(): Promise<Me | null> {
-  try {
-    return adoptMe(await api<Me>('/auth/me', { silent: true }));
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
-      setCsrfToken(null);
-      return null; // not signed in: a normal state, not an error
-    }
-    throw e;
+  const { user } = await api<AuthSession>('/auth/session', { silent: true });
+  if (!user) {
+    setCsrfToken(null);
+    return null; // not signed in: a normal state, not an error
   }
+  return adoptMe(user);
 }
 
 export function useMe() {

@@ -1,86 +1,39 @@
 import { useState } from 'react';
-import { Badge, Button, List, Popover, Typography } from 'antd';
+import { Badge, Button, List, Popover, Space } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { Notification } from '../../api/types';
-import { formatDateTime } from '../../components/format';
-import { ticketPath } from '../../app/roles';
-import { useCurrentUser } from '../auth/useMe';
+import { useMarkAllRead, useNotificationPages, useNotificationSummary, type NotificationGroup } from './api';
+import { NotificationItem } from './NotificationItem';
 
-const key = ['notifications'] as const;
-
+/** The header bell: unread count, the latest (grouped) notifications, mark all read, and a link to the centre. */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const me = useCurrentUser();
-  const qc = useQueryClient();
   const [open, setOpen] = useState(false);
-  // Polling (15 s) keeps the count fresh without a push channel; background tabs pause it.
-  const { data = [] } = useQuery({ queryKey: key, queryFn: () => api<Notification[]>('/notifications', { silent: true }), refetchInterval: 15_000 });
-  const unread = data.filter((n) => n.readAt === null);
-
-  const markRead = useMutation({
-    mutationFn: (id: string) => api<void>(`/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
-    onSuccess: (_, id) =>
-      qc.setQueryData<Notification[]>(key, (old) => old?.map((n) => (n.id === id ? { ...n, readAt: Date.now() } : n))),
-  });
-  const markAll = async () => {
-    for (const n of unread) await markRead.mutateAsync(n.id); // no bulk endpoint in the API
-  };
+  const summary = useNotificationSummary();
+  const unread = summary.data?.unread ?? 0;
+  // The list is read only while the dropdown is open; the count comes from the summary.
+  const latest = useNotificationPages({ state: 'all' }, 10, { quiet: true, enabled: open });
+  const items = latest.data?.pages[0]?.items ?? [];
+  const markAll = useMarkAllRead();
 
   const content = (
     <div style={{ width: 'min(360px, calc(100vw - 32px))' }}>
-      <List<Notification>
-        dataSource={data.slice(0, 30)}
+      <List<NotificationGroup>
+        dataSource={items}
+        rowKey="id"
         locale={{ emptyText: t('notifications.empty') }}
         style={{ maxHeight: 420, overflowY: 'auto' }}
-        renderItem={(n) => (
-          <List.Item
-            data-testid="notification-item"
-            actions={
-              n.readAt === null
-                ? [
-                    <Button key="read" size="small" type="link" onClick={() => markRead.mutate(n.id)} aria-label={t('notifications.markReadOne', { title: n.title })}>
-                      {t('notifications.markRead')}
-                    </Button>,
-                  ]
-                : []
-            }
-          >
-            <List.Item.Meta
-              title={
-                n.ticketId ? (
-                  <Link
-                    to={ticketPath(me, n.ticketId)}
-                    onClick={() => {
-                      setOpen(false);
-                      if (n.readAt === null) markRead.mutate(n.id);
-                    }}
-                    style={{ fontWeight: n.readAt === null ? 600 : 400 }}
-                  >
-                    {n.title}
-                  </Link>
-                ) : (
-                  <Typography.Text strong={n.readAt === null}>{n.title}</Typography.Text>
-                )
-              }
-              description={
-                <>
-                  <div className="pre-wrap">{n.body}</div>
-                  <div className="muted">{formatDateTime(n.at)}</div>
-                </>
-              }
-            />
-          </List.Item>
-        )}
+        renderItem={(n) => <NotificationItem n={n} onOpen={() => setOpen(false)} />}
       />
-      {unread.length > 1 ? (
-        <Button block type="link" onClick={() => void markAll()} loading={markRead.isPending}>
-          {t('notifications.markAllRead')}
-        </Button>
-      ) : null}
+      <Space style={{ width: '100%', justifyContent: 'space-between', paddingTop: 8 }} wrap>
+        <Link to="/notifications" onClick={() => setOpen(false)} data-testid="notification-centre-link">{t('notify.viewAll')}</Link>
+        {unread > 0 ? (
+          <Button type="link" onClick={() => markAll.mutate({})} loading={markAll.isPending} data-testid="notification-read-all">
+            {t('notifications.markAllRead')}
+          </Button>
+        ) : null}
+      </Space>
     </div>
   );
 
@@ -89,10 +42,10 @@ export function NotificationBell() {
       <Button
         type="text"
         // Same text as the badge shows ("99+"), so the visible label is part of the accessible name.
-        aria-label={t('notifications.bell', { n: unread.length > 99 ? '99+' : unread.length })}
+        aria-label={t('notifications.bell', { n: unread > 99 ? '99+' : unread })}
         data-testid="notification-bell"
         icon={
-          <Badge count={unread.length} size="small" overflowCount={99}>
+          <Badge count={unread} size="small" overflowCount={99}>
             <BellOutlined style={{ fontSize: 18 }} />
           </Badge>
         }

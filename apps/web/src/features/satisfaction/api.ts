@@ -39,18 +39,11 @@ export function useRateByToken(token: string) {
   });
 }
 
-/** The ticket's latest rating request; null when the ticket has none (404). */
+/** The ticket's latest rating request; the server answers null (200) when the ticket has none yet. */
 export function useTicketRating(ticketId: string) {
   return useQuery({
     queryKey: ticketRatingKey(ticketId),
-    queryFn: async ({ signal }) => {
-      try {
-        return await api<RatingRequest>(`/tickets/${enc(ticketId)}/rating`, { signal, silent: true });
-      } catch (e) {
-        if ((e as { status?: number }).status === 404) return null;
-        throw e;
-      }
-    },
+    queryFn: ({ signal }) => api<RatingRequest | null>(`/tickets/${enc(ticketId)}/rating`, { signal, silent: true }),
     retry: false,
   });
 }
