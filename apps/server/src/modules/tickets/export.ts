@@ -44,10 +44,9 @@ export async function queueExport(svc: TicketService, meta: RequestMeta, q: Queu
 
 async function writeRows(svc: TicketService, filter: ReturnType<TicketService['queueFilter']>, q: QueueExportQuery, lang: LabelLang, capped: boolean, out: PassThrough) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const ws = wb.addWorksheet(lang === 'en' ? 'Tickets' : '工单');
+  const ws = wb.addWorksheet(lang === 'en' ? 'Tickets' : '工单', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = HEADERS[lang].map((header, i) => ({ header, width: WIDTHS[i] }));
   ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const col of [9, 10, 12]) ws.getColumn(col).numFmt = DATE_FORMAT;
   const sort = q.sort ?? 'due';
   const dir = q.dir ?? 'asc';
