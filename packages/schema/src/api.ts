@@ -177,7 +177,8 @@ export const TicketBulkRequest = z.object({
   assigneeId: Id.optional(), reason: z.string().trim().max(2000).optional(),
 }).superRefine((v, ctx) => {
   if ((v.action === 'dispatch' || v.action === 'transfer') && !v.assigneeId) ctx.addIssue({ code: 'custom', path: ['assigneeId'], message: '请选择处理人 / choose an assignee' });
-  if (v.action === 'cancel' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写取消原因 / give the reason for cancelling' });
+  // The single-ticket rule (tickets/policy.ts REASON_REQUIRED), checked once for the whole selection.
+  if ((v.action === 'cancel' || v.action === 'transfer') && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写原因 / give the reason' });
 });
 export type TicketBulkRequest = z.infer<typeof TicketBulkRequest>;
 export const TicketBulkResult = z.object({
