@@ -18,7 +18,7 @@ import { PAGE_SIZES, type QueueSortKey } from './useTicketFilter';
 const COLUMNS = ['number', 'title', 'level', 'status', 'project', 'assignee', 'reportedAt', 'created', 'due'] as const;
 /** On a desk screen: everything but the report time (the created time sorts); on a phone the essentials. */
 const DESK_DEFAULT = ['number', 'title', 'level', 'status', 'project', 'assignee', 'created', 'due'];
-const PHONE_DEFAULT = ['number', 'title', 'status', 'due'];
+const PHONE_DEFAULT = ['number', 'title', 'level', 'status', 'due'];
 
 interface Props {
   items: TicketSummary[];
@@ -56,7 +56,7 @@ export function QueueTable(p: Props) {
 
   const all: ColumnsType<TicketSummary> = [
     {
-      key: 'number', title: names.number, width: 150, fixed: p.phone ? undefined : 'left',
+      key: 'number', title: names.number, width: 150,
       render: (_, r) => <Link to={ticketPath(me, r.id)} data-testid="ticket-link">{r.number}</Link>,
     },
     {
@@ -124,7 +124,8 @@ export function QueueTable(p: Props) {
           loading={p.loading}
           pagination={false}
           tableLayout="fixed"
-          scroll={{ x: width }}
+          // No `scroll.x`: its hidden measure row trips axe (aria-hidden-focus); the region scrolls instead.
+          style={{ minWidth: width }}
           onChange={onChange}
           showSorterTooltip={false}
           locale={{ emptyText: <span className="muted">{t('ticket.empty')}</span> }}
