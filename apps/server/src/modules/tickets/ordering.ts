@@ -18,18 +18,6 @@ export function dueSort(status: TicketStatus, nextDueAt: number | null, reported
 export const OPEN_DUE_LIMIT = OPEN_WITHOUT_DUE;
 export const FINISHED_FROM = FINISHED;
 
-export function encodeCursor(sort: number, id: string): string {
-  return Buffer.from(`${sort}:${id}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { sort: number; id: string } | null {
-  const raw = Buffer.from(cursor, 'base64url').toString();
-  const i = raw.indexOf(':');
-  const sort = Number(raw.slice(0, i));
-  if (i < 1 || !Number.isFinite(sort)) return null;
-  return { sort, id: raw.slice(i + 1) };
-}
-
 /** The column each queue sort walks; every one has (…, column, id) indexes (migration 0019). */
 export const SORT_COLUMN = { due: 'due_sort', level: 'level', created: 'created_at', status: 'status' } as const;
 export type QueueSort = keyof typeof SORT_COLUMN;
