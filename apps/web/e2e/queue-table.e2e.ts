@@ -18,6 +18,8 @@ const activeTestId = (page: Page) => page.evaluate(() => {
   return el?.getAttribute('data-testid') ?? el?.closest('[data-testid]')?.getAttribute('data-testid') ?? null;
 });
 const rows = (page: Page) => page.getByTestId('ticket-row');
+/** The machine is shared: server round trips may take seconds. */
+const WAIT = { timeout: 20_000 };
 
 describe('ticket queue table', () => {
   const session = useBrowser({ closeAfterEach: true });
@@ -30,7 +32,7 @@ describe('ticket queue table', () => {
         const page = await audit.open('dispatcher', lang, size);
         await gotoPage(page, '/tickets?tab=all');
         await rows(page).first().waitFor();
-        await expect.poll(() => page.getByTestId('queue-total').innerText()).toMatch(/\d/);
+        await expect.poll(() => page.getByTestId('queue-total').innerText(), WAIT).toMatch(/\d/);
         await audit.check(page, `queue ${width}`);
 
         // Titles are readable at 1280 px: the title column is far wider than a few characters.
@@ -42,15 +44,16 @@ describe('ticket queue table', () => {
         // Sort by level: a server-side order, kept in the URL; level 1 tickets come first.
         await page.locator('th', { hasText: tr('ticket.level') }).first().click();
         await page.waitForURL((u) => u.searchParams.get('sort') === 'level');
-        await expect.poll(() => page.getByTestId('ticket-row').first().getByTestId('level-tag').innerText()).toBe(tr('level.short.1'));
+        await expect.poll(() => page.getByTestId('ticket-row').first().getByTestId('level-tag').innerText(), WAIT).toBe(tr('level.short.1'));
 
         // Page size 50, with the page-size dropdown open checked by axe.
         await page.getByTestId('page-size').click();
-        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor();
+        const sizes = page.getByRole('menu').filter({ visible: true });
+        await sizes.waitFor();
         await audit.check(page, `queue ${width} page-size open`);
-        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '50' }).click();
+        await sizes.getByRole('menuitem', { name: tr('queue.pageSizeOption', { size: 50 }) }).click();
         await page.waitForURL((u) => u.searchParams.get('size') === '50');
-        await expect.poll(() => rows(page).count()).toBeGreaterThan(20);
+        await expect.poll(() => rows(page).count(), WAIT).toBeGreaterThan(20);
 
         // Hide the status column in the column settings (checked with the popover open).
         await page.getByTestId('column-settings').click();
@@ -58,7 +61,7 @@ describe('ticket queue table', () => {
         await list.waitFor();
         await audit.check(page, `queue ${width} column settings open`);
         await list.getByRole('checkbox', { name: tr('ticket.status') }).uncheck();
-        await expect.poll(() => page.locator('th', { hasText: tr('ticket.status') }).count()).toBe(0);
+        await expect.poll(() => page.locator('th', { hasText: tr('ticket.status') }).count(), WAIT).toBe(0);
         await page.keyboard.press('Escape');
         await page.getByTestId('column-settings').click();
 
@@ -71,7 +74,7 @@ describe('ticket queue table', () => {
         await page.getByTestId('bulk-run').click();
         const summary = page.getByTestId('bulk-summary');
         await summary.waitFor();
-        await expect.poll(() => summary.innerText()).toContain(tr('queue.bulk.urge'));
+        await expect.poll(() => summary.innerText(), WAIT).toContain(tr('queue.bulk.urge'));
         await audit.check(page, `queue ${width} bulk summary`);
 
         // Save the current filter under a name; it is listed in 我的筛选.
@@ -80,7 +83,7 @@ describe('ticket queue table', () => {
         await page.getByTestId('saved-filter-name').fill(name);
         await page.getByRole('button', { name: tr('common.save') }).last().click();
         await page.getByTestId('saved-filter-name').waitFor({ state: 'hidden' });
-        await expect.poll(() => page.getByTestId('saved-filters').innerText()).toContain(name);
+        await expect.poll(() => page.getByTestId('saved-filters').innerText(), WAIT).toContain(name);
 
         // Keyboard: `/` focuses the search box, `j` the first row's ticket link.
         await page.locator('h1').first().click();

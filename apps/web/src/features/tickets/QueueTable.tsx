@@ -1,7 +1,7 @@
 import { type Key, useRef } from 'react';
-import { Button, Checkbox, Popover, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Dropdown, Popover, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
-import { SettingOutlined } from '@ant-design/icons';
+import { DownOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary, TicketTotal } from '../../api/types';
@@ -142,14 +142,20 @@ export function QueueTable(p: Props) {
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginTop: 12 }}>
         <Typography.Text data-testid="queue-total">{total}</Typography.Text>
         <Space wrap>
-          <Select
-            aria-label={t('queue.pageSize')}
-            value={p.pageSize}
-            onChange={p.onPageSize}
-            options={PAGE_SIZES.map((n) => ({ value: n, label: t('queue.pageSizeOption', { size: n }) }))}
-            style={{ width: 120 }}
-            data-testid="page-size"
-          />
+          {/* A menu, not a Select: rc-select's option divs carry aria-selected without a role (axe: aria-allowed-attr). */}
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              selectable: true,
+              selectedKeys: [String(p.pageSize)],
+              items: PAGE_SIZES.map((n) => ({ key: String(n), label: t('queue.pageSizeOption', { size: n }) })),
+              onClick: ({ key }) => p.onPageSize(Number(key)),
+            }}
+          >
+            <Button aria-label={`${t('queue.pageSize')}: ${t('queue.pageSizeOption', { size: p.pageSize })}`} data-testid="page-size">
+              {t('queue.pageSizeOption', { size: p.pageSize })} <DownOutlined aria-hidden />
+            </Button>
+          </Dropdown>
           <Button onClick={p.onPrev} disabled={!p.hasPrev} data-testid="page-prev">{t('queue.prev')}</Button>
           <span data-testid="page-number">{t('queue.page', { page: p.page })}</span>
           <Button onClick={p.onNext} disabled={!p.hasNext} data-testid="page-next">{t('queue.next')}</Button>
