@@ -10,6 +10,7 @@ import {
 import type { Dialect } from '../apps/server/src/db/database.js';
 import type { DB } from '../apps/server/src/db/types.js';
 import { SlaRepository } from '../apps/server/src/modules/sla/repository.js';
+import type { QueueSort } from '../apps/server/src/modules/tickets/ordering.js';
 import { TicketRepository } from '../apps/server/src/modules/tickets/repository.js';
 
 export interface Captured { sql: string; parameters: unknown[] }
@@ -33,20 +34,27 @@ async function capture(dialect: Dialect, fn: (db: Kysely<DB>) => Promise<unknown
 /** Markers that stand for the run-time values in captured parameter lists. */
 export const CUSTOMER = '\u0000customer';
 export const AFTER_SORT = -777_777_777;
+/** The same for a text sort key (the status order). */
+export const AFTER_TEXT = '\u0000after-key';
 export const AFTER_ID = '\u0000after-id';
 
-/** A queue-page query as TicketRepository.list builds it for `tab=all` (staff, or a customer's org). */
-export async function listQuery(dialect: Dialect, opts: { customer: boolean; after: boolean; limit: number }): Promise<Captured> {
+/**
+ * A queue-page query as TicketRepository.list builds it for `tab=all` (staff, or a customer's org),
+ * in one of the queue orders (default: due, ascending).
+ */
+export async function listQuery(dialect: Dialect, opts: { customer: boolean; after: boolean; limit: number; sort?: QueueSort; dir?: 'asc' | 'desc' }): Promise<Captured> {
   const repo = new TicketRepository(dialect);
+  const key = opts.sort === 'status' ? AFTER_TEXT : AFTER_SORT;
   const [q] = await capture(dialect, (db) => repo.list(db, {
-    limit: opts.limit, ...(opts.customer ? { customerId: CUSTOMER } : {}), ...(opts.after ? { after: { sort: AFTER_SORT, id: AFTER_ID } } : {}),
+    limit: opts.limit, sort: opts.sort, dir: opts.dir, ...(opts.customer ? { customerId: CUSTOMER } : {}),
+    ...(opts.after ? { after: { key, id: AFTER_ID } } : {}),
   }));
   return q!;
 }
 
-/** Binds the markers of a captured list query. */
-export function bindList(q: Captured, v: { customerId?: string; sort?: number; id?: string }): unknown[] {
-  return q.parameters.map((p) => (p === CUSTOMER ? v.customerId : p === AFTER_SORT ? v.sort : p === AFTER_ID ? v.id : p));
+/** Binds the markers of a captured list query (`sort`: the cursor's sort key). */
+export function bindList(q: Captured, v: { customerId?: string; sort?: number | string; id?: string }): unknown[] {
+  return q.parameters.map((p) => (p === CUSTOMER ? v.customerId : p === AFTER_SORT || p === AFTER_TEXT ? v.sort : p === AFTER_ID ? v.id : p));
 }
 
 /** The alert worker's poll (SlaRepository.claimDueAlerts, first statement of Worker.raiseDueAlerts), for `now`. */

@@ -25,7 +25,7 @@ import { loadConfig } from '../apps/server/src/config.js';
 import { type Database, type Dialect, openDatabase } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
-import { encodeCursor } from '../apps/server/src/modules/tickets/ordering.js';
+import { type QueueSort, SORT_COLUMN, encodeSortCursor } from '../apps/server/src/modules/tickets/ordering.js';
 import { Generator, type World } from './data.js';
 import { compare, latency, request, startServer } from './http.js';
 import { loadPostgres, loadSqlite } from './load.js';
@@ -134,6 +134,7 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   const cust = await login(app.base, 'cust_a');
   const custOrg = w.projects[0]!.customerId;
   const shuffle = <T>(a: T[]) => a.map((v) => [Math.random(), v] as const).sort((x, y) => x[0] - y[0]).map(([, v]) => v);
+  const encodeCursor = (key: number, id: string) => encodeSortCursor('due', 'asc', key, id);
   const deep = shuffle(gen.samples).map((s) => encodeCursor(s.sort, s.id));
   const custDeep = shuffle(gen.samples.filter((s) => s.customerId === custOrg)).map((s) => encodeCursor(s.sort, s.id));
   const q = '/api/v1/tickets?tab=all&limit=20';
@@ -152,6 +153,9 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
     custFirst: await latency(app.base, [...series.custFirst[0]], cust, LATENCY_N),
     custDeep: await latency(app.base, [...series.custDeep[0]], cust, LATENCY_N),
   };
+
+  log(`${dialect}: 50-row pages in every queue order, both directions (first page with its total, and deep pages)`);
+  const sorts = await sortSeries(database, app.base, staff);
 
   log(`${dialect}: throughput, 10 connections, ${SECONDS} s per side (Weibao and the bare Fastify baseline in alternating halves)`);
   const raw = await startServer({
@@ -186,6 +190,16 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
     const lq = await listQuery(dialect, { ...opts, limit: 20 });
     plans.push({ title, sql: lq.sql, plan: await explain(database, { sql: lq.sql, parameters: bindList(lq, values) }) });
   }
+  for (const sort of SORTS) {
+    for (const dir of ['asc', 'desc'] as const) {
+      const mid = (await sortSamples(database, sort, dir, 1))[0]!;
+      for (const customer of [false, true]) {
+        const lq = await listQuery(dialect, { customer, after: true, limit: 50, sort, dir });
+        const values = { ...(customer ? { customerId: custOrg } : {}), sort: mid.key, id: mid.id };
+        plans.push({ title: `Queue sorted by ${sort} ${dir}, 50-row deep page (${customer ? 'customer' : 'staff'})`, sql: lq.sql, plan: await explain(database, { sql: lq.sql, parameters: bindList(lq, values) }) });
+      }
+    }
+  }
 
   log(`${dialect}: SLA breach detection (${SLA_N} tickets breaching 2-5 s after creation)`);
   const detection = await breachDetection(database, app.base, staff, w.projects.map((p) => p.id), SLA_N);
@@ -199,9 +213,41 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   await local.close();
   await database.destroy();
   return {
-    dialect, version, tickets: TICKETS, load: { ...load, seedMs, totalRows }, latency: latencyRes, throughput: throughputRes,
+    dialect, version, tickets: TICKETS, load: { ...load, seedMs, totalRows }, latency: latencyRes, sorts, throughput: throughputRes,
     poll: { small, large }, detection, plans, seconds: (performance.now() - started) / 1000, loadBefore,
   };
+}
+
+const SORTS = Object.keys(SORT_COLUMN) as QueueSort[];
+const SORT_SAMPLES = 40;
+
+/** (key, id) of rows spread over the whole queue in one order: the cursors of deep pages. */
+async function sortSamples(database: Database, sort: QueueSort, dir: 'asc' | 'desc', n: number) {
+  const column = SORT_COLUMN[sort];
+  const total = Number((await database.db.selectFrom('tickets').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const out: { key: number | string; id: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const offset = Math.floor(((i + 0.5) / n) * total * 0.98);
+    const r = await database.db.selectFrom('tickets').select([`${column} as key`, 'id']).orderBy(column, dir).orderBy('id', dir)
+      .offset(offset).limit(1).executeTakeFirstOrThrow();
+    out.push({ key: typeof r.key === 'string' ? r.key : Number(r.key), id: r.id });
+  }
+  return out;
+}
+
+/** Single-client latency of 50-row pages in each order and direction: the first page (with its total) and deep pages. */
+async function sortSeries(database: Database, base: string, headers: Record<string, string>) {
+  const out: { name: string; stats: Awaited<ReturnType<typeof latency>> }[] = [];
+  const n = Math.max(100, Math.floor(LATENCY_N / 4));
+  for (const sort of SORTS) {
+    for (const dir of ['asc', 'desc'] as const) {
+      const q = `/api/v1/tickets?tab=all&limit=50&sort=${sort}&dir=${dir}`;
+      const cursors = (await sortSamples(database, sort, dir, SORT_SAMPLES)).map((s) => encodeSortCursor(sort, dir, s.key, s.id));
+      out.push({ name: `${sort} ${dir}, first page (with total)`, stats: await latency(base, [q], headers, n, 100) });
+      out.push({ name: `${sort} ${dir}, deep pages`, stats: await latency(base, cursors.map((c) => `${q}&cursor=${c}`), headers, n, 100) });
+    }
+  }
+  return out;
 }
 
 // The app imports @weibao/schema from its build output.

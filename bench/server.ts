@@ -14,7 +14,7 @@ import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase } from '../apps/server/src/db/database.js';
-import { decodeCursor, encodeCursor } from '../apps/server/src/modules/tickets/ordering.js';
+import { decodeSortCursor, encodeSortCursor } from '../apps/server/src/modules/tickets/ordering.js';
 import { uuid7 } from './data.js';
 import { bindList, listQuery } from './queries.js';
 
@@ -28,7 +28,7 @@ const summary = (t: PageRow) => ({
   id: t.id, number: t.number, title: t.title, status: t.status, level: t.level, channel: t.channel, customerId: t.customer_id,
   customerName: t.customer_name, projectId: t.project_id, projectName: t.project_name, assigneeId: t.assignee_id,
   assigneeName: t.assignee_name ?? null, reportedAt: Number(t.reported_at), nextDueAt: t.next_due_at === null ? null : Number(t.next_due_at),
-  breached: t.breached === 1, updatedAt: Number(t.updated_at),
+  breached: t.breached === 1, updatedAt: Number(t.updated_at), createdAt: Number(t.created_at),
 });
 
 async function raw(): Promise<FastifyInstance> {
@@ -147,13 +147,13 @@ async function raw(): Promise<FastifyInstance> {
 
   app.get('/tickets', async (req) => {
     const q = req.query as { cursor?: string; customerId?: string };
-    const after = q.cursor ? decodeCursor(q.cursor) : null;
+    const after = q.cursor ? decodeSortCursor(q.cursor, 'due', 'asc') : null;
     const which = q.customerId ? (after ? 'custAfter' : 'custFirst') : after ? 'after' : 'first';
-    const rows = await page(which, bindList(sqls[which], { customerId: q.customerId, sort: after?.sort, id: after?.id }));
+    const rows = await page(which, bindList(sqls[which], { customerId: q.customerId, sort: after?.key, id: after?.id }));
     const more = rows.length > limit;
     const items = more ? rows.slice(0, limit) : rows;
     const last = items[items.length - 1];
-    return { items: items.map(summary), nextCursor: more && last ? encodeCursor(Number(last.due_sort), last.id) : null };
+    return { items: items.map(summary), nextCursor: more && last ? encodeSortCursor('due', 'asc', Number(last.due_sort), last.id) : null };
   });
   app.post('/tickets', async (req) => {
     const values = ticketRow(req.body, Date.now());

@@ -118,12 +118,12 @@ export const TicketSummary = z.object({
   id: Id, number: z.string(), title: z.string(), status: TicketStatus, level: FaultLevel, channel: Channel,
   customerId: Id, customerName: z.string(), projectId: Id, projectName: z.string(),
   assigneeId: Id.nullable(), assigneeName: z.string().nullable(), reportedAt: Millis, nextDueAt: Millis.nullable(),
-  breached: z.boolean(), updatedAt: Millis,
+  breached: z.boolean(), updatedAt: Millis, createdAt: Millis,
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
 export const Ticket = TicketSummary.extend({
   description: z.string(), reporterName: z.string(), reporterPhone: z.string(), location: z.string().nullable(),
-  createdAt: Millis, createdById: Id, createdByName: z.string(), faultCause: FaultCause.nullable(), solution: z.string().nullable(),
+  createdById: Id, createdByName: z.string(), faultCause: FaultCause.nullable(), solution: z.string().nullable(),
   billable: z.boolean().nullable(), resolvedAt: Millis.nullable(), closedAt: Millis.nullable(), reopenCount: z.number().int(),
   suspendReason: SuspendReason.nullable(), clocks: z.array(Clock), allowedActions: z.array(z.string()),
   slaWarnings: z.array(z.string()),
@@ -144,6 +144,8 @@ export const TicketCreate = z.object({
   assetId: Id.optional(),
 });
 export type TicketCreate = z.infer<typeof TicketCreate>;
+export const TicketSort = z.enum(['due', 'level', 'created', 'status']);
+export type TicketSort = z.infer<typeof TicketSort>;
 export const TicketListQuery = inRange(z.object({
   tab: z.enum(['mine', 'created', 'all', 'at_risk']).default('all'),
   status: z.array(TicketStatus).or(TicketStatus.transform((s) => [s])).optional(),
@@ -156,9 +158,45 @@ export const TicketListQuery = inRange(z.object({
    */
   clock: ClockKind.optional(), outcome: z.enum(['met', 'breached']).optional(),
   endedFrom: MillisFilter.optional(), endedTo: MillisFilter.optional(),
-  cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** Queue order (server-side): `due` is the SLA queue order (tickets/ordering.ts); each has its own index. */
+  sort: TicketSort.default('due'), dir: z.enum(['asc', 'desc']).default('asc'),
+  cursor: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(100).default(20),
 }), { from: 'endedFrom', to: 'endedTo' });
-export const TicketPage = z.object({ items: z.array(TicketSummary), nextCursor: z.string().nullable() });
+export type TicketListQuery = z.infer<typeof TicketListQuery>;
+/**
+ * How many tickets match: `exact` counts; `at_least` when a capped count hit its cap (shown "10,000+");
+ * `estimate` from table statistics for the huge unfiltered queue. Only on the first page (no cursor);
+ * null when counting is not cheap (text search).
+ */
+export const TicketTotal = z.object({ value: z.number().int(), kind: z.enum(['exact', 'at_least', 'estimate']) });
+export type TicketTotal = z.infer<typeof TicketTotal>;
+export const TicketPage = z.object({
+  items: z.array(TicketSummary), nextCursor: z.string().nullable(), total: TicketTotal.nullable().optional(),
+});
+/** Bulk actions on the queue: the same command as one ticket's action, applied to each in its own transaction. */
+export const TicketBulkRequest = z.object({
+  ids: z.array(Id).min(1).max(100),
+  action: z.enum(['dispatch', 'transfer', 'urge', 'cancel']),
+  assigneeId: Id.optional(), reason: z.string().trim().max(2000).optional(),
+}).superRefine((v, ctx) => {
+  if ((v.action === 'dispatch' || v.action === 'transfer') && !v.assigneeId) ctx.addIssue({ code: 'custom', path: ['assigneeId'], message: '请选择处理人 / choose an assignee' });
+  // The single-ticket rule (tickets/policy.ts REASON_REQUIRED), checked once for the whole selection.
+  if ((v.action === 'cancel' || v.action === 'transfer') && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写原因 / give the reason' });
+});
+export type TicketBulkRequest = z.infer<typeof TicketBulkRequest>;
+export const TicketBulkResult = z.object({
+  results: z.array(z.object({ id: Id, number: z.string().nullable(), ok: z.boolean(), code: z.string().nullable(), message: z.string().nullable() })),
+  okCount: z.number().int(), refusedCount: z.number().int(),
+});
+export type TicketBulkResult = z.infer<typeof TicketBulkResult>;
+/** Saved named filters per user (the query string of the page they were saved on). */
+export const SavedFilterScope = z.enum(['tickets']);
+export const SavedFilter = z.object({ id: Id, scope: SavedFilterScope, name: z.string(), query: z.record(z.string(), z.unknown()), createdAt: Millis });
+export type SavedFilter = z.infer<typeof SavedFilter>;
+export const SavedFilterCreate = z.object({
+  scope: SavedFilterScope, name: z.string().trim().min(1).max(60),
+  query: z.record(z.string(), z.union([z.string().max(200), z.array(z.string().max(100)).max(20), z.number()])).refine((q) => Object.keys(q).length <= 30, 'too many fields'),
+});
 export const TicketActionRequest = z.object({
   action: z.enum(['dispatch', 'claim', 'transfer', 'respond', 'arrive', 'arrival_not_needed', 'suspend', 'resume', 'urge', 'resolve', 'confirm', 'reopen', 'cancel', 'change_level']),
   assigneeId: Id.optional(), reason: z.string().trim().max(2000).optional(), suspendReason: SuspendReason.optional(),

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_survey_schedules.js';
 import * as m0011 from './migrations/0011_commitments_reports.js';
 import * as m0016 from './migrations/0016_holiday_years.js';
 import * as m0018 from './migrations/0018_commitment_measures.js';
+import * as m0019 from './migrations/0019_queue_table.js';
 import * as m0020 from './migrations/0020_report_receipts.js';
 
 /** Static list: bundles and compiled output need no directory scanning. Forward-only. */
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011_commitments_reports': m0011,
   '0016_holiday_years': m0016,
   '0018_commitment_measures': m0018,
+  '0019_queue_table': m0019,
   '0020_report_receipts': m0020,
 };
 

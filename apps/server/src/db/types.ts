@@ -215,6 +215,9 @@ export interface KbFtsTable { rowid: number; terms: string }
 /** A year of the national holiday arrangement entered by the system admin (0016); overrides the package's data for that year. */
 export interface HolidayYearsTable { year: number; holidays_json: string; workdays_json: string; revision: number; updated_at: number; updated_by: string | null }
 
+/** Named queue filters per user (0019); `query_json` is the page's filter object. */
+export interface SavedFiltersTable { id: string; user_id: string; scope: string; name: string; query_json: string; created_at: number }
+
 export interface DB {
   orgs: OrgsTable; users: UsersTable; user_roles: UserRolesTable; sessions: SessionsTable; api_tokens: ApiTokensTable;
   projects: ProjectsTable; project_members: ProjectMembersTable; contracts: ContractsTable; counters: CountersTable;
@@ -235,5 +238,5 @@ export interface DB {
   satisfaction_surveys: SatisfactionSurveysTable; rating_requests: RatingRequestsTable; feedback: FeedbackTable;
   kb_categories: KbCategoriesTable; kb_articles: KbArticlesTable; kb_article_versions: KbArticleVersionsTable; kb_attachments: KbAttachmentsTable;
   kb_ticket_links: KbTicketLinksTable; kb_fts: KbFtsTable; survey_schedules: SurveySchedulesTable;
-  holiday_years: HolidayYearsTable;
+  holiday_years: HolidayYearsTable; saved_filters: SavedFiltersTable;
 }

@@ -36,7 +36,7 @@ export class AppError extends Error {
   }
 }
 
-const WHAT_EN: Record<string, string> = { 工单: 'Ticket', 项目: 'Project', 合同: 'Contract', 用户: 'User', 令牌: 'Token', 附件: 'Attachment', 通知: 'Notification', 签到记录: 'Check-in', 运维记录: 'O&M record', 签名: 'Signature', 照片: 'Photo', 资产: 'Asset', 验收记录: 'Acceptance', 验收文件: 'Acceptance document', 维修点: 'Repair point', 客户: 'Customer', 巡检模板: 'Checklist template', 巡检计划: 'Inspection plan', 巡检任务: 'Inspection task', 巡检项目: 'Checklist item', 培训计划: 'Training plan', 培训课程: 'Course', 培训批次: 'Training batch', 培训场次: 'Training session', 学员: 'Trainee', 培训资料: 'Training material', 意见反馈: 'Feedback', 评价邀请: 'Rating request', 满意度调查: 'Survey', 知识文章: 'Article', 文件: 'File' };
+const WHAT_EN: Record<string, string> = { 工单: 'Ticket', 项目: 'Project', 合同: 'Contract', 用户: 'User', 令牌: 'Token', 附件: 'Attachment', 通知: 'Notification', 签到记录: 'Check-in', 运维记录: 'O&M record', 签名: 'Signature', 照片: 'Photo', 资产: 'Asset', 验收记录: 'Acceptance', 验收文件: 'Acceptance document', 维修点: 'Repair point', 客户: 'Customer', 巡检模板: 'Checklist template', 巡检计划: 'Inspection plan', 巡检任务: 'Inspection task', 巡检项目: 'Checklist item', 培训计划: 'Training plan', 培训课程: 'Course', 培训批次: 'Training batch', 培训场次: 'Training session', 学员: 'Trainee', 培训资料: 'Training material', 意见反馈: 'Feedback', 评价邀请: 'Rating request', 满意度调查: 'Survey', 知识文章: 'Article', 文件: 'File', 筛选: 'Saved filter' };
 export const notFound = (what: string) => new AppError('NOT_FOUND', { what, whatEn: WHAT_EN[what] ?? 'Record' });
 export const forbidden = () => new AppError('FORBIDDEN');
 export const invalid = (field: string, reason: string) => new AppError('VALIDATION', { reason }, field);

@@ -111,3 +111,7 @@ export type ArchivePage = z.infer<typeof S.ArchivePage>;
 export type HolidayYear = z.infer<typeof S.HolidayYear>;
 export type HolidayYears = z.infer<typeof S.HolidayYears>;
 export type HolidayHorizonWarning = z.infer<typeof S.HolidayHorizonWarning>;
+export type TicketTotal = z.infer<typeof S.TicketTotal>;
+export type TicketBulkRequest = z.infer<typeof S.TicketBulkRequest>;
+export type TicketBulkResult = z.infer<typeof S.TicketBulkResult>;
+export type SavedFilter = z.infer<typeof S.SavedFilter>;

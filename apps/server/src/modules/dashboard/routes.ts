@@ -15,7 +15,7 @@ export const dashboardRoutes = (s: Services): FastifyPluginAsyncZod => async (ap
     const since = startOfToday(now);
     const [groups, createdToday, resolvedToday, atRisk, holidayHorizon] = await Promise.all([
       repo.openByLevelAndStatus(db), repo.createdSince(db, since), repo.resolvedSince(db, since),
-      s.tickets.list(meta(req).actor, { tab: 'at_risk', limit: 10 }), s.holidays.warnings(meta(req).actor, now),
+      s.tickets.list(meta(req).actor, { tab: 'at_risk', limit: 10 }, { count: false }), s.holidays.warnings(meta(req).actor, now),
     ]);
     const byLevel = ([1, 2, 3, 4] as FaultLevel[]).map((level) => ({ level, count: groups.filter((g) => Number(g.level) === level).reduce((a, g) => a + Number(g.n), 0) }));
     const statuses = [...new Set(groups.map((g) => g.status))] as TicketStatus[];

@@ -2,10 +2,11 @@ import { OPEN_STATUSES, type TicketStatus } from '@weibao/schema';
 import type { Dialect } from '../../db/database.js';
 import { containsText, sql, type Tx } from '../../db/dialect.js';
 import { insertRows } from '../../db/insert.js';
-import type { NotNull, SqlBool } from 'kysely';
-import type { AttachmentsTable, TicketCommentsTable, TicketEventsTable, TicketsTable } from '../../db/types.js';
+import type { NotNull, SelectQueryBuilder, SqlBool } from 'kysely';
+import type { AttachmentsTable, DB, TicketCommentsTable, TicketEventsTable, TicketsTable } from '../../db/types.js';
+import { type QueueSort, SORT_COLUMN, type SortKey } from './ordering.js';
 
-export interface ListFilter {
+export interface QueueFilter {
   customerId?: string;
   assigneeId?: string;
   createdBy?: string;
@@ -17,7 +18,12 @@ export interface ListFilter {
   clockEnded?: { kind: string; outcome: string; from: number; to: number; level?: number };
   q?: string;
   dueSortBelow?: number;
-  after?: { sort: number; id: string };
+}
+
+export interface ListFilter extends QueueFilter {
+  sort?: QueueSort;
+  dir?: 'asc' | 'desc';
+  after?: { key: SortKey; id: string };
   limit: number;
 }
 
@@ -81,21 +87,38 @@ export class TicketRepository {
     return this.withNames(db).where('tickets.id', '=', id).executeTakeFirst();
   }
 
-  /** Keyset page over (due_sort, id); the leading equality filter picks the matching composite index. */
-  async list(db: Tx, f: ListFilter) {
-    let q = this.withNames(db).orderBy('tickets.due_sort').orderBy('tickets.id').limit(f.limit + 1);
-    if (f.customerId) q = q.where('tickets.customer_id', '=', f.customerId);
-    if (f.assigneeId) q = q.where('tickets.assignee_id', '=', f.assigneeId);
-    if (f.createdBy) q = q.where('tickets.created_by', '=', f.createdBy);
-    if (f.projectId) q = q.where('tickets.project_id', '=', f.projectId);
+  /**
+   * The columns a queue row shows, with display names as scalar subqueries: a page builds 50 small
+   * objects instead of 50 copies of all 32 ticket columns (that copy cost more than the query).
+   */
+  private queueRows(db: Tx) {
+    return db.selectFrom('tickets')
+      .select(['tickets.id', 'tickets.number', 'tickets.title', 'tickets.status', 'tickets.level', 'tickets.channel',
+        'tickets.customer_id', 'tickets.project_id', 'tickets.assignee_id', 'tickets.reported_at', 'tickets.next_due_at',
+        'tickets.breached', 'tickets.updated_at', 'tickets.created_at', 'tickets.due_sort'])
+      .select((eb) => [
+        eb.selectFrom('orgs').select('orgs.name').whereRef('orgs.id', '=', 'tickets.customer_id').as('customer_name'),
+        eb.selectFrom('projects').select('projects.name').whereRef('projects.id', '=', 'tickets.project_id').as('project_name'),
+        eb.selectFrom('users as assignee').select('assignee.display_name').whereRef('assignee.id', '=', 'tickets.assignee_id').as('assignee_name'),
+      ])
+      .$narrowType<{ customer_name: NotNull; project_name: NotNull }>();
+  }
+
+  /** The WHERE of a queue listing, shared by the page, the capped count and the export. */
+  private filtered<Q extends SelectQueryBuilder<DB, 'tickets', any>>(q: Q, f: QueueFilter): Q {
+    let r = q as SelectQueryBuilder<DB, 'tickets', any>;
+    if (f.customerId) r = r.where('tickets.customer_id', '=', f.customerId);
+    if (f.assigneeId) r = r.where('tickets.assignee_id', '=', f.assigneeId);
+    if (f.createdBy) r = r.where('tickets.created_by', '=', f.createdBy);
+    if (f.projectId) r = r.where('tickets.project_id', '=', f.projectId);
     // An empty status list matches nothing (e.g. "mine" asked for closed tickets only).
-    if (f.statuses) q = f.statuses.length ? q.where('tickets.status', 'in', f.statuses) : q.where(sql<SqlBool>`1 = 0`);
-    if (f.level) q = q.where('tickets.level', '=', f.level);
-    if (f.channel) q = q.where('tickets.channel', '=', f.channel);
+    if (f.statuses) r = f.statuses.length ? r.where('tickets.status', 'in', f.statuses) : r.where(sql<SqlBool>`1 = 0`);
+    if (f.level) r = r.where('tickets.level', '=', f.level);
+    if (f.channel) r = r.where('tickets.channel', '=', f.channel);
     if (f.clockEnded && f.projectId) {
       const c = f.clockEnded;
       const project = f.projectId;
-      q = q.where('tickets.id', 'in', (eb) => {
+      r = r.where('tickets.id', 'in', (eb) => {
         let sub = eb.selectFrom('sla_clocks').select('sla_clocks.ticket_id').where('sla_clocks.project_id', '=', project)
           .where('sla_clocks.stopped_at', '>=', c.from).where('sla_clocks.stopped_at', '<', c.to)
           .where('sla_clocks.kind', '=', c.kind).where('sla_clocks.cycle', '=', 1).where('sla_clocks.outcome', '=', c.outcome);
@@ -103,18 +126,51 @@ export class TicketRepository {
         return sub;
       });
     }
-    if (f.dueSortBelow !== undefined) q = q.where('tickets.due_sort', '<', f.dueSortBelow);
+    if (f.dueSortBelow !== undefined) r = r.where('tickets.due_sort', '<', f.dueSortBelow);
     if (f.q) {
       const text = f.q;
-      q = q.where((eb) => eb.or([eb('tickets.number', '=', text), containsText(this.dialect, 'tickets.title', text), containsText(this.dialect, 'tickets.reporter_name', text)]));
+      r = r.where((eb) => eb.or([eb('tickets.number', '=', text), containsText(this.dialect, 'tickets.title', text), containsText(this.dialect, 'tickets.reporter_name', text)]));
     }
+    return r as Q;
+  }
+
+  /**
+   * Keyset page over (sort column, id) in either direction; the leading equality filter picks the
+   * matching composite index (0001 for due_sort, 0019 for level, created_at and status).
+   */
+  async list(db: Tx, f: ListFilter) {
+    const column = `tickets.${SORT_COLUMN[f.sort ?? 'due']}` as const;
+    const dir = f.dir ?? 'asc';
+    let q = this.filtered(this.queueRows(db), f).orderBy(column, dir).orderBy('tickets.id', dir).limit(f.limit + 1);
     if (f.after) {
-      // A row-value comparison is a range on the (…, due_sort, id) index in both dialects; the
+      // A row-value comparison is a range on the (…, key, id) index in both dialects; the
       // equivalent OR form makes SQLite scan the queue from its start (O(depth) per page).
-      const { sort, id } = f.after;
-      q = q.where((eb) => eb(eb.refTuple('tickets.due_sort', 'tickets.id'), '>', eb.tuple(sort, id)));
+      const { key, id } = f.after;
+      q = q.where((eb) => eb(eb.refTuple(column, 'tickets.id'), dir === 'asc' ? '>' : '<', eb.tuple(key, id)));
     }
     return q.execute();
+  }
+
+  /** How many rows match, reading at most `cap` index entries (never an unbounded count on the hot page). */
+  async countCapped(db: Tx, f: QueueFilter, cap: number): Promise<number> {
+    const inner = this.filtered(db.selectFrom('tickets').select(sql<number>`1`.as('one')), f).limit(cap);
+    const r = await db.selectFrom(inner.as('capped')).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  /**
+   * The number of tickets from table statistics, without reading the table: PostgreSQL's planner
+   * estimate; on SQLite the largest rowid (tickets are never deleted, so it is the row count).
+   * Null when PostgreSQL has not analysed the table yet.
+   */
+  async estimatedTotal(db: Tx): Promise<number | null> {
+    if (this.dialect === 'postgres') {
+      const r = await sql<{ n: number | string }>`select reltuples as n from pg_class where oid = 'tickets'::regclass`.execute(db);
+      const n = Number(r.rows[0]?.n ?? -1);
+      return n >= 0 ? Math.round(n) : null;
+    }
+    const r = await sql<{ n: number | null }>`select max(rowid) as n from tickets`.execute(db);
+    return Number(r.rows[0]?.n ?? 0);
   }
 
   async insertEvent(db: Tx, row: TicketEventsTable) {

@@ -6,11 +6,13 @@ import { meta } from '../../http/auth.js';
 import { uploaded } from '../../http/upload.js';
 import type { Services } from '../../services.js';
 import { performAction } from './actions.js';
+import { ticketQueueRoutes } from './queue-routes.js';
 
 const IdParam = z.object({ id: z.string().max(64) });
 const STAFF_AND_CUSTOMERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
 
 export const ticketRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
+  await app.register(ticketQueueRoutes(s));
   app.get('/tickets', { config: { access: STAFF_AND_CUSTOMERS }, schema: { tags: ['tickets'], summary: '工单队列 Ticket queue (keyset pages)', querystring: TicketListQuery, response: { 200: TicketPage } } },
     async (req) => s.tickets.list(meta(req).actor, req.query));
   app.post('/tickets', { config: { access: STAFF_AND_CUSTOMERS }, schema: { tags: ['tickets'], summary: '新建工单 / 报修 Create a ticket', body: TicketCreate, response: { 200: Ticket } } },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { label, OPEN_STATUSES, type SlaPolicy, type TicketCreate, type TicketStatus } from '@weibao/schema';
 import type { z } from 'zod';
-import type { TicketListQuery } from '@weibao/schema';
+import type { TicketListQuery, TicketTotal } from '@weibao/schema';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
@@ -16,10 +16,11 @@ import { defaultPolicy } from '../projects/policy.js';
 import type { ProjectService } from '../projects/service.js';
 import type { ClockRow, ReplanEvent, SlaService } from '../sla/service.js';
 import type { UserRepository } from '../users/repository.js';
-import { dueSort, decodeCursor, encodeCursor } from './ordering.js';
+import { SORT_COLUMN, decodeSortCursor, dueSort, encodeSortCursor } from './ordering.js';
 import { allowedActions } from './policy.js';
 import { presentSummary, type TicketWithNames } from './presenter.js';
-import { TicketRepository } from './repository.js';
+import { type QueueFilter, TicketRepository } from './repository.js';
+import { SavedFilterService } from './saved-filters.js';
 
 export interface TicketDeps {
   database: Database; audit: AuditService; sla: SlaService; projects: ProjectService; users: UserRepository;
@@ -27,7 +28,11 @@ export interface TicketDeps {
   backdateActionReasonMinutes: number;
 }
 
+/** A queue listing; the order defaults to the SLA queue order. */
+type QueueQuery = Omit<TicketListQuery, 'sort' | 'dir'> & Partial<Pick<TicketListQuery, 'sort' | 'dir'>>;
 const AT_RISK_WINDOW_MS = 30 * 60_000;
+/** Filtered totals are exact up to this many tickets, then "10,000+". */
+export const COUNT_CAP = 10_000;
 /** Beijing-time year for readable numbers GD-2026-000123 (the customer's calendar, not UTC's). */
 const yearOf = (ms: number) => new Date(ms + 8 * 3_600_000).getUTCFullYear();
 
@@ -47,8 +52,11 @@ export class TicketService {
     onResolved(tx: Tx, t: TicketWithNames): Promise<void>;
     onConfirmed(tx: Tx, meta: RequestMeta, ticketId: string, score: number): Promise<void>;
   } | null = null;
+  /** Named queue filters per user (the queue's saved filters). */
+  readonly savedFilters: SavedFilterService;
   constructor(readonly d: TicketDeps) {
     this.repo = new TicketRepository(d.database.dialect);
+    this.savedFilters = new SavedFilterService(d);
   }
   get db() { return this.d.database.db; }
 
@@ -196,13 +204,31 @@ export class TicketService {
     return this.detail(this.db, actor, t, this.d.now());
   }
 
-  async list(actor: Actor, q: z.infer<typeof TicketListQuery>) {
-    const after = q.cursor ? decodeCursor(q.cursor) : null;
-    if (q.cursor && !after) throw invalid('cursor', '无效的分页游标 / bad cursor');
+  /** `count: false` for callers that show no total (the dashboard's at-risk list). */
+  async list(actor: Actor, query: QueueQuery, opts: { count?: boolean } = {}) {
+    const q = { ...query, sort: query.sort ?? 'due', dir: query.dir ?? 'asc' };
+    const after = q.cursor ? decodeSortCursor(q.cursor, q.sort, q.dir) : null;
+    if (q.cursor && !after) throw invalid('cursor', '无效的分页游标（或与排序不符） / bad cursor (or not of this sort order)');
+    const filter = this.queueFilter(actor, q);
+    const rows = await this.repo.list(this.db, { ...filter, sort: q.sort, dir: q.dir, after: after ?? undefined, limit: q.limit });
+    const more = rows.length > q.limit;
+    const page = more ? rows.slice(0, q.limit) : rows;
+    const last = page[page.length - 1];
+    const column = SORT_COLUMN[q.sort];
+    return {
+      items: page.map(presentSummary),
+      nextCursor: more && last ? encodeSortCursor(q.sort, q.dir, last[column], last.id) : null,
+      // Counted once, on the first page: later pages keep the figure the first one showed.
+      total: q.cursor || opts.count === false ? null : await this.total(filter),
+    };
+  }
+
+  /** The repository filter of a queue query: a customer sees only their organisation's tickets. */
+  queueFilter(actor: Actor, q: Omit<TicketListQuery, 'sort' | 'dir' | 'limit'>): QueueFilter {
     const drill = q.clock || q.outcome || q.endedFrom !== undefined || q.endedTo !== undefined;
     if (drill && !q.projectId) throw invalid('projectId', '按时钟结果筛选须指定项目 / filtering by clock outcome needs a project');
     if (drill && (!q.clock || !q.outcome || q.endedFrom === undefined || q.endedTo === undefined)) throw invalid(!q.clock ? 'clock' : !q.outcome ? 'outcome' : 'endedFrom', '时钟筛选须同时给出 clock、outcome、endedFrom、endedTo / clock filters go together: clock, outcome, endedFrom, endedTo');
-    const rows = await this.repo.list(this.db, {
+    return {
       clockEnded: drill ? { kind: q.clock!, outcome: q.outcome!, from: q.endedFrom!, to: q.endedTo!, level: q.level } : undefined,
       customerId: isCustomer(actor) ? actor.orgId : q.customerId,
       assigneeId: q.tab === 'mine' ? actor.userId : q.assigneeId,
@@ -210,12 +236,24 @@ export class TicketService {
       projectId: q.projectId,
       statuses: q.tab === 'mine' ? [...(q.status ?? OPEN_STATUSES)].filter((s) => OPEN_STATUSES.includes(s)) : q.status,
       dueSortBelow: q.tab === 'at_risk' ? this.d.now() + AT_RISK_WINDOW_MS : undefined,
-      level: q.level, channel: q.channel, q: q.q, after: after ?? undefined, limit: q.limit,
-    });
-    const more = rows.length > q.limit;
-    const page = more ? rows.slice(0, q.limit) : rows;
-    const last = page[page.length - 1];
-    return { items: page.map(presentSummary), nextCursor: more && last ? encodeCursor(last.due_sort, last.id) : null };
+      level: q.level, channel: q.channel, q: q.q,
+    };
+  }
+
+  /**
+   * The queue's total: estimated from statistics for the whole unfiltered queue; a count capped at
+   * COUNT_CAP + 1 rows otherwise (index-served by the filter's leading column). Text search is a scan,
+   * so it gets no count.
+   */
+  private async total(f: QueueFilter): Promise<TicketTotal | null> {
+    if (f.q) return null;
+    const unfiltered = Object.values(f).every((v) => v === undefined);
+    if (unfiltered) {
+      const estimate = await this.repo.estimatedTotal(this.db);
+      if (estimate !== null && estimate > COUNT_CAP) return { value: estimate, kind: 'estimate' };
+    }
+    const n = await this.repo.countCapped(this.db, f, COUNT_CAP + 1);
+    return n > COUNT_CAP ? { value: COUNT_CAP, kind: 'at_least' } : { value: n, kind: 'exact' };
   }
 
   async timeline(actor: Actor, id: string) {

@@ -72,7 +72,7 @@ describe.each(DIALECTS)('ticket queue: keyset pages, tabs and filters (%s)', (di
     expect(risk.items.every((x) => OPEN_STATUSES.includes(x.status) && x.nextDueAt !== null && x.nextDueAt < limit)).toBe(true);
     expect(risk.items.map((x) => x.id).sort()).toEqual(await dbIds((q) => q.where('status', 'in', [...OPEN_STATUSES]).where('next_due_at', '<', limit)));
     // Filters narrow a tab; "mine" never shows finished tickets.
-    expect((await eng.get(`${V}/tickets?tab=mine&status=closed`)).body).toEqual({ items: [], nextCursor: null });
+    expect((await eng.get(`${V}/tickets?tab=mine&status=closed`)).body).toEqual({ items: [], nextCursor: null, total: { value: 0, kind: 'exact' } });
     const mineNew = (await eng.get(`${V}/tickets?tab=mine&status=assigned&status=closed&limit=100`)).body.items;
     expect(mineNew.length).toBeGreaterThan(0);
     expect(mineNew.every((x: any) => x.status === 'assigned' && x.assigneeId === ids.users.engineer)).toBe(true);

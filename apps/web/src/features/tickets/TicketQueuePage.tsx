@@ -1,30 +1,58 @@
-import { Button, Tabs } from 'antd';
-import { PhoneOutlined } from '@ant-design/icons';
+import { type Key, useEffect, useState } from 'react';
+import { Button, Grid, Space, Tabs, Tooltip } from 'antd';
+import { DownloadOutlined, PhoneOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { TicketTab } from '../../api/types';
+import type { TicketSummary, TicketTab, TicketTotal } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
-import { useTicketList } from './api';
+import { BulkActions } from './BulkActions';
+import { QueueTable } from './QueueTable';
+import { SavedFilters } from './SavedFilters';
+import { exportUrl, useTicketPage } from './queueApi';
 import { TicketFilters } from './TicketFilters';
-import { TicketList } from './TicketList';
 import { TABS, useTicketFilter } from './useTicketFilter';
 
-/** Provider ticket queue: 我的待办 / 我创建的 / 全部 / 即将超时, filters, keyset "load more". */
+/**
+ * Provider ticket queue as an admin table: 我的待办 / 我创建的 / 全部 / 即将超时, filters, server-side
+ * sorting and keyset pages (previous/next), bulk actions, export, saved filters, keyboard shortcuts.
+ */
 export default function TicketQueuePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { filter, update, reset } = useTicketFilter('mine');
-  const list = useTicketList(filter);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const phone = Grid.useBreakpoint().md === false;
+  const { filter, update, reset, pageSize, setPageSize } = useTicketFilter('mine');
+  // Keyset pages: the cursors of the pages visited, so "previous" goes back without OFFSET.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [selected, setSelected] = useState<TicketSummary[]>([]);
+  const [total, setTotal] = useState<TicketTotal | null>(null);
+  const filterKey = JSON.stringify([filter, pageSize]);
+  useEffect(() => {
+    setCursors([undefined]);
+    setSelected([]);
+  }, [filterKey]);
+  const page = useTicketPage(filter, pageSize, cursors[cursors.length - 1]);
+  // The first page carries the total; later pages keep showing it.
+  useEffect(() => {
+    if (page.data?.total !== undefined && page.data.total !== null) setTotal(page.data.total);
+    else if (page.data && cursors.length === 1) setTotal(null);
+  }, [page.data, cursors.length]);
 
   return (
     <>
       <PageHeader
         title={t('nav.tickets')}
         extra={
-          <Button type="primary" icon={<PhoneOutlined aria-hidden />} onClick={() => navigate('/intake')} data-testid="goto-intake">
-            {t('nav.intake')}
-          </Button>
+          <Space wrap>
+            <Tooltip title={t('queue.shortcuts.help')}>
+              <Button icon={<QuestionCircleOutlined aria-hidden />} aria-label={`${t('queue.shortcuts.label')}: ${t('queue.shortcuts.help')}`} data-testid="queue-shortcuts" />
+            </Tooltip>
+            <Tooltip title={t('queue.exportHelp')}>
+              <Button icon={<DownloadOutlined aria-hidden />} href={exportUrl(filter)} data-testid="queue-export">{t('queue.export')}</Button>
+            </Tooltip>
+            <Button type="primary" icon={<PhoneOutlined aria-hidden />} onClick={() => navigate('/intake')} data-testid="goto-intake">
+              {t('nav.intake')}
+            </Button>
+          </Space>
         }
       />
       <Tabs
@@ -33,13 +61,26 @@ export default function TicketQueuePage() {
         items={TABS.map((tab) => ({ key: tab, label: <span data-testid={`tab-${tab}`}>{t(`tab.${tab}`)}</span> }))}
       />
       <TicketFilters filter={filter} update={update} reset={reset} />
-      <TicketList
-        label={t(`tab.${filter.tab ?? 'mine'}`)}
-        items={items}
-        loading={list.isPending}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+      <SavedFilters />
+      <p className="muted" style={{ margin: '0 0 8px' }} data-testid="queue-shortcuts-hint">{t('queue.shortcuts.help')}</p>
+      <BulkActions selected={selected} onDone={() => setSelected([])} />
+      <QueueTable
+        items={page.data?.items ?? []}
+        loading={page.isPending}
+        total={total}
+        sort={filter.sort ?? 'due'}
+        dir={filter.dir ?? 'asc'}
+        onSort={(sort, dir) => update({ sort, dir: sort && dir === 'desc' ? 'desc' : undefined })}
+        pageSize={pageSize}
+        onPageSize={setPageSize}
+        page={cursors.length}
+        hasPrev={cursors.length > 1}
+        hasNext={!!page.data?.nextCursor}
+        onPrev={() => setCursors((c) => c.slice(0, -1))}
+        onNext={() => page.data?.nextCursor && setCursors((c) => [...c, page.data!.nextCursor!])}
+        selected={selected.map((r) => r.id as Key)}
+        onSelect={(_, rows) => setSelected(rows)}
+        phone={phone}
       />
     </>
   );

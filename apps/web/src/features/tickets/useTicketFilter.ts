@@ -4,6 +4,9 @@ import type { Channel, ClockKind, FaultLevel, TicketStatus, TicketTab } from '..
 import type { TicketFilter } from './api';
 
 export const TABS: TicketTab[] = ['mine', 'created', 'all', 'at_risk'];
+export const SORTS = ['due', 'level', 'created', 'status'] as const;
+export type QueueSortKey = (typeof SORTS)[number];
+export const PAGE_SIZES = [20, 50, 100] as const;
 const CLOCKS: ClockKind[] = ['response', 'arrival', 'resolution'];
 const ms = (v: string | null) => (v && /^\d{1,15}$/.test(v) ? Number(v) : undefined);
 
@@ -32,14 +35,21 @@ export function useTicketFilter(defaultTab: TicketTab, allowedTabs: TicketTab[] 
       assigneeId: params.get('assigneeId') ?? undefined,
       channel: (params.get('channel') as Channel | null) ?? undefined,
       q: params.get('q') ?? undefined,
+      // Server-side order (the table's sorters): kept in the URL with the filters.
+      ...(SORTS.includes(params.get('sort') as QueueSortKey) ? { sort: params.get('sort') as QueueSortKey } : {}),
+      ...(params.get('dir') === 'desc' ? { dir: 'desc' as const } : {}),
       // The drill-down from a commitment or an on-time rate (时钟超时筛选): all four parameters or none.
       ...drill,
     };
   }, [params, defaultTab, allowedTabs]);
 
-  const update = (patch: Partial<TicketFilter>) => {
+  const size = Number(params.get('size'));
+  const pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZES[0];
+
+  const update = (patch: Partial<TicketFilter>, nextSize = pageSize) => {
     const next = { ...filter, ...patch };
     const p = new URLSearchParams();
+    if (nextSize !== PAGE_SIZES[0]) p.set('size', String(nextSize));
     for (const [k, v] of Object.entries(next)) {
       if (v === undefined || v === null || v === '') continue;
       if (Array.isArray(v)) v.forEach((x) => p.append(k, String(x)));
@@ -48,7 +58,8 @@ export function useTicketFilter(defaultTab: TicketTab, allowedTabs: TicketTab[] 
     setParams(p, { replace: true });
   };
   const reset = () => update({ status: [], level: undefined, customerId: undefined, projectId: undefined, assigneeId: undefined, channel: undefined, q: undefined, ...clearClock });
-  return { filter, update, reset };
+  const setPageSize = (n: number) => update({}, n);
+  return { filter, update, reset, pageSize, setPageSize };
 }
 
 /** Patch that removes the clock drill-down filter. */

@@ -1,0 +1,166 @@
+import { type Key, useRef } from 'react';
+import { Button, Checkbox, Dropdown, Popover, Space, Table, Tooltip, Typography } from 'antd';
+import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
+import { DownOutlined, SettingOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { TicketSummary, TicketTotal } from '../../api/types';
+import { Countdown } from '../../components/Countdown';
+import { formatDateTime } from '../../components/format';
+import { LevelTag, StatusTag } from '../../components/tags';
+import { ticketPath } from '../../app/roles';
+import { useCurrentUser } from '../auth/useMe';
+import { useColumnSettings } from './useColumnSettings';
+import { useQueueShortcuts } from './useQueueShortcuts';
+import { PAGE_SIZES, type QueueSortKey } from './useTicketFilter';
+
+/** Column keys: the sortable ones are the server's sort names. */
+const COLUMNS = ['number', 'title', 'level', 'status', 'project', 'assignee', 'reportedAt', 'created', 'due'] as const;
+/** On a desk screen: everything but the report time (the created time sorts); on a phone the essentials. */
+const DESK_DEFAULT = ['number', 'title', 'level', 'status', 'project', 'assignee', 'created', 'due'];
+const PHONE_DEFAULT = ['number', 'title', 'level', 'status', 'due'];
+
+interface Props {
+  items: TicketSummary[];
+  loading: boolean;
+  total: TicketTotal | null | undefined;
+  sort: QueueSortKey;
+  dir: 'asc' | 'desc';
+  onSort: (sort: QueueSortKey | undefined, dir: 'asc' | 'desc' | undefined) => void;
+  pageSize: number;
+  onPageSize: (n: number) => void;
+  page: number;
+  hasPrev: boolean;
+  hasNext: boolean;
+  onPrev: () => void;
+  onNext: () => void;
+  selected: Key[];
+  onSelect: (keys: Key[], rows: TicketSummary[]) => void;
+  phone: boolean;
+}
+
+/** The staff queue as an admin table: server-side sorters, keyset pages, column settings, row selection. */
+export function QueueTable(p: Props) {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const region = useRef<HTMLDivElement>(null);
+  const settings = useColumnSettings(me.id, [...COLUMNS], p.phone ? PHONE_DEFAULT : DESK_DEFAULT);
+  useQueueShortcuts(region, 'filter-q');
+  const order = (key: QueueSortKey): SortOrder => (p.sort === key ? (p.dir === 'asc' ? 'ascend' : 'descend') : null);
+  const sortable = (key: QueueSortKey) => ({ sorter: true, sortOrder: order(key), sortDirections: ['ascend', 'descend'] as SortOrder[] });
+  const names: Record<(typeof COLUMNS)[number], string> = {
+    number: t('ticket.number'), title: t('ticket.title'), level: t('ticket.level'), status: t('ticket.status'),
+    project: t('ticket.customerProject'), assignee: t('ticket.assignee'), reportedAt: t('ticket.reportedAt'),
+    created: t('queue.col.created'), due: t('ticket.nextDue'),
+  };
+
+  const all: ColumnsType<TicketSummary> = [
+    {
+      key: 'number', title: names.number, width: 150,
+      render: (_, r) => <Link to={ticketPath(me, r.id)} data-testid="ticket-link">{r.number}</Link>,
+    },
+    {
+      // Wide enough for a sentence at 1280 px; the rest is in the tooltip.
+      key: 'title', title: names.title, width: p.phone ? 200 : 300, ellipsis: { showTitle: false },
+      render: (_, r) => <Tooltip title={r.title} placement="topLeft"><span data-testid="ticket-title">{r.title}</span></Tooltip>,
+    },
+    { key: 'level', title: names.level, width: 90, ...sortable('level'), render: (_, r) => <LevelTag level={r.level} /> },
+    { key: 'status', title: names.status, width: 100, ...sortable('status'), render: (_, r) => <StatusTag status={r.status} /> },
+    {
+      key: 'project', title: names.project, width: 190, ellipsis: { showTitle: false },
+      render: (_, r) => (
+        <Tooltip title={`${r.customerName} · ${r.projectName}`} placement="topLeft">
+          <div className="ellipsis">{r.customerName}</div>
+          <div className="muted ellipsis">{r.projectName}</div>
+        </Tooltip>
+      ),
+    },
+    { key: 'assignee', title: names.assignee, width: 100, ellipsis: true, render: (_, r) => r.assigneeName ?? t('ticket.unassigned') },
+    { key: 'reportedAt', title: names.reportedAt, width: 150, render: (_, r) => formatDateTime(r.reportedAt) },
+    { key: 'created', title: names.created, width: 150, ...sortable('created'), render: (_, r) => formatDateTime(r.createdAt) },
+    { key: 'due', title: names.due, width: 140, ...sortable('due'), render: (_, r) => <Countdown dueAt={r.nextDueAt} breached={r.breached} /> },
+  ];
+  const columns = all.filter((c) => c.key === 'number' || settings.visible.includes(String(c.key)));
+  const width = columns.reduce((a, c) => a + Number(c.width ?? 120), 48);
+
+  const onChange = (_: unknown, __: unknown, sorter: SorterResult<TicketSummary> | SorterResult<TicketSummary>[]) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    if (!s?.order) return p.onSort(undefined, undefined);
+    p.onSort(s.columnKey as QueueSortKey, s.order === 'ascend' ? 'asc' : 'desc');
+  };
+
+  const fmt = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en' : 'zh-CN');
+  const total = p.total
+    ? t(p.total.kind === 'exact' ? 'queue.total.exact' : p.total.kind === 'at_least' ? 'queue.total.atLeast' : 'queue.total.estimate', { count: fmt(p.total.value) as never })
+    : null;
+
+  const columnSettings = (
+    <Popover
+      trigger="click"
+      title={t('queue.col.settingsTitle')}
+      content={
+        <Checkbox.Group
+          style={{ display: 'grid', gap: 4 }}
+          value={settings.visible}
+          onChange={(keys) => settings.setVisible(keys as string[])}
+          options={COLUMNS.filter((k) => k !== 'number').map((k) => ({ label: names[k], value: k }))}
+          data-testid="column-settings-list"
+        />
+      }
+    >
+      <Button icon={<SettingOutlined aria-hidden />} data-testid="column-settings">{t('queue.col.settings')}</Button>
+    </Popover>
+  );
+
+  return (
+    <div>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>{columnSettings}</div>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('queue.table')} ref={region}>
+        <Table<TicketSummary>
+          size="middle"
+          columns={columns}
+          dataSource={p.items}
+          rowKey={(r) => r.id}
+          loading={p.loading}
+          pagination={false}
+          tableLayout="fixed"
+          // No `scroll.x`: its hidden measure row trips axe (aria-hidden-focus); the region scrolls instead.
+          style={{ minWidth: width }}
+          onChange={onChange}
+          showSorterTooltip={false}
+          locale={{ emptyText: <span className="muted">{t('ticket.empty')}</span> }}
+          rowSelection={{
+            selectedRowKeys: p.selected,
+            onChange: p.onSelect,
+            columnWidth: 48,
+            getCheckboxProps: (r) => ({ 'aria-label': r.number }) as never,
+          }}
+          rowClassName="queue-row"
+          onRow={() => ({ 'data-testid': 'ticket-row' }) as never}
+        />
+      </div>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginTop: 12 }}>
+        <Typography.Text data-testid="queue-total">{total}</Typography.Text>
+        <Space wrap>
+          {/* A menu, not a Select: rc-select's option divs carry aria-selected without a role (axe: aria-allowed-attr). */}
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              selectable: true,
+              selectedKeys: [String(p.pageSize)],
+              items: PAGE_SIZES.map((n) => ({ key: String(n), label: t('queue.pageSizeOption', { size: n }) })),
+              onClick: ({ key }) => p.onPageSize(Number(key)),
+            }}
+          >
+            <Button aria-label={`${t('queue.pageSize')}: ${t('queue.pageSizeOption', { size: p.pageSize })}`} data-testid="page-size">
+              {t('queue.pageSizeOption', { size: p.pageSize })} <DownOutlined aria-hidden />
+            </Button>
+          </Dropdown>
+          <Button onClick={p.onPrev} disabled={!p.hasPrev} data-testid="page-prev">{t('queue.prev')}</Button>
+          <span data-testid="page-number">{t('queue.page', { page: p.page })}</span>
+          <Button onClick={p.onNext} disabled={!p.hasNext} data-testid="page-next">{t('queue.next')}</Button>
+        </Space>
+      </div>
+    </div>
+  );
+}
