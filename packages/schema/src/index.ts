@@ -12,3 +12,5 @@ export * from './knowledge.js';
 export * from './reports.js';
 export * from './holidays.js';
 export * from './dates.js';
+export * from './audit-actions.js';
+export * from './search.js';

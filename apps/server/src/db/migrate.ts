@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_survey_schedules.js';
 import * as m0011 from './migrations/0011_commitments_reports.js';
 import * as m0016 from './migrations/0016_holiday_years.js';
 import * as m0018 from './migrations/0018_commitment_measures.js';
+import * as m0021 from './migrations/0021_search_sort_indexes.js';
 
 /** Static list: bundles and compiled output need no directory scanning. Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011_commitments_reports': m0011,
   '0016_holiday_years': m0016,
   '0018_commitment_measures': m0018,
+  '0021_search_sort_indexes': m0021,
 };
 
 class StaticProvider implements MigrationProvider {
