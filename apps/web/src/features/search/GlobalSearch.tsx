@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { AutoComplete, Button, Grid, Input, Modal, Spin } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { SearchResults } from './types';
+import { hasRole, ticketPath } from '../../app/roles';
+import { useCurrentUser } from '../auth/useMe';
+import { useDebounced } from '../knowledge/api';
+
+/** The roles the server's GET /search admits; the 三员 admins and the auditor get no search box. */
+const SEARCHERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
+const enc = encodeURIComponent;
+
+/**
+ * One box in the header that finds tickets (number, caller phone, title), assets (tag, serial), O&M records
+ * (number) and knowledge articles, grouped, at most five each; picking one opens it. On a phone the header
+ * has no room for a field, so an icon opens the same box in a dialog.
+ */
+export function GlobalSearch() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const isMobile = !Grid.useBreakpoint().lg;
+  const [dialogOpen, setDialogOpen] = useState(false);
+  if (!hasRole(me, SEARCHERS)) return null;
+  if (!isMobile) return <SearchBox style={{ width: 300 }} />;
+  return (
+    <>
+      <Button type="text" icon={<SearchOutlined aria-hidden />} aria-label={t('search.open')} onClick={() => setDialogOpen(true)} data-testid="global-search-open" />
+      <Modal open={dialogOpen} onCancel={() => setDialogOpen(false)} footer={null} title={t('search.label')} destroyOnHidden style={{ top: 16 }}>
+        <SearchBox autoFocus style={{ width: '100%' }} onPicked={() => setDialogOpen(false)} />
+      </Modal>
+    </>
+  );
+}
+
+function SearchBox({ style, autoFocus, onPicked }: { style: React.CSSProperties; autoFocus?: boolean; onPicked?: () => void }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 250);
+  const results = useQuery({
+    queryKey: ['search', q],
+    queryFn: ({ signal }) => api<SearchResults>('/search', { query: { q }, signal, silent: true }),
+    enabled: q.length >= 2,
+    staleTime: 15_000,
+  });
+  const r = q.length >= 2 ? results.data : undefined;
+  const option = (value: string, main: string, sub?: string | null) => ({
+    value,
+    label: (
+      <div className="global-search-hit">
+        <span className="global-search-main">{main}</span>
+        {sub ? <span className="global-search-sub muted">{sub}</span> : null}
+      </div>
+    ),
+  });
+  const groups = r
+    ? [
+        { key: 'tickets', options: r.tickets.map((x) => option(ticketPath(me, x.id), x.number, `${x.title} · ${t(`status.${x.status}`)}`)) },
+        { key: 'assets', options: r.assets.map((x) => option(`/assets/${enc(x.id)}`, x.name, [x.tag, x.serial].filter(Boolean).join(' · '))) },
+        { key: 'records', options: r.records.map((x) => option(`/records/${enc(x.id)}`, `${x.number} v${x.version}`, `${t(`recordKind.${x.kind}`)} · ${t(`record.status.${x.status}`)}`)) },
+        { key: 'articles', options: r.articles.map((x) => option(`/kb/articles/${enc(x.id)}`, x.title, x.number)) },
+      ].filter((g) => g.options.length).map((g) => ({ label: <span role="presentation">{t(`search.group.${g.key}`)}</span>, options: g.options }))
+    : [];
+  const notFound = text.trim().length < 2 ? t('search.hint') : results.isFetching ? <Spin size="small" aria-label={t('search.loading')} /> : t('search.empty');
+  return (
+    <AutoComplete
+      value={text}
+      options={groups}
+      onChange={setText}
+      onSelect={(path: string) => { setText(''); onPicked?.(); navigate(path); }}
+      notFoundContent={notFound}
+      popupMatchSelectWidth={Math.max(Number(style.width) || 0, 320)}
+      style={style}
+      data-testid="global-search"
+    >
+      <Input prefix={<SearchOutlined aria-hidden />} placeholder={t('search.placeholder')} aria-label={t('search.label')} autoFocus={autoFocus} allowClear data-testid="global-search-input" />
+    </AutoComplete>
+  );
+}
