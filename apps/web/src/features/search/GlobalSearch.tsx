@@ -49,28 +49,35 @@ function SearchBox({ style, autoFocus, onPicked }: { style: React.CSSProperties;
     staleTime: 15_000,
   });
   const r = q.length >= 2 ? results.data : undefined;
-  const option = (value: string, main: string, sub?: string | null) => ({
+  // One flat list, each hit labelled with its kind: antd's grouped options give the group headers option ARIA
+  // attributes on a non-option role (axe: aria-allowed-attr), flat options do not.
+  const option = (kind: string, value: string, main: string, sub?: string | null) => ({
     value,
     label: (
       <div className="global-search-hit">
-        <span className="global-search-main">{main}</span>
+        <span className="global-search-main">
+          <span className="global-search-kind">{t(`search.group.${kind}`)}</span>
+          {main}
+        </span>
         {sub ? <span className="global-search-sub muted">{sub}</span> : null}
       </div>
     ),
   });
-  const groups = r
+  const options = r
     ? [
-        { key: 'tickets', options: r.tickets.map((x) => option(ticketPath(me, x.id), x.number, `${x.title} · ${t(`status.${x.status}`)}`)) },
-        { key: 'assets', options: r.assets.map((x) => option(`/assets/${enc(x.id)}`, x.name, [x.tag, x.serial].filter(Boolean).join(' · '))) },
-        { key: 'records', options: r.records.map((x) => option(`/records/${enc(x.id)}`, `${x.number} v${x.version}`, `${t(`recordKind.${x.kind}`)} · ${t(`record.status.${x.status}`)}`)) },
-        { key: 'articles', options: r.articles.map((x) => option(`/kb/articles/${enc(x.id)}`, x.title, x.number)) },
-      ].filter((g) => g.options.length).map((g) => ({ label: <span role="presentation">{t(`search.group.${g.key}`)}</span>, options: g.options }))
+        ...r.tickets.map((x) => option('tickets', ticketPath(me, x.id), x.number, `${x.title} · ${t(`status.${x.status}`)}`)),
+        ...r.assets.map((x) => option('assets', `/assets/${enc(x.id)}`, x.name, [x.tag, x.serial].filter(Boolean).join(' · '))),
+        ...r.records.map((x) => option('records', `/records/${enc(x.id)}`, `${x.number} v${x.version}`, `${t(`recordKind.${x.kind}`)} · ${t(`record.status.${x.status}`)}`)),
+        ...r.articles.map((x) => option('articles', `/kb/articles/${enc(x.id)}`, x.title, x.number)),
+      ]
     : [];
   const notFound = text.trim().length < 2 ? t('search.hint') : results.isFetching ? <Spin size="small" aria-label={t('search.loading')} /> : t('search.empty');
   return (
     <AutoComplete
       value={text}
-      options={groups}
+      options={options}
+      // The first hit is active, so Enter opens it and aria-activedescendant always names a real option.
+      defaultActiveFirstOption
       onChange={setText}
       onSelect={(path: string) => { setText(''); onPicked?.(); navigate(path); }}
       notFoundContent={notFound}
