@@ -3,7 +3,7 @@
 // The customer finds its own ticket and not another customer's; the auditor has no search box.
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { expectAccessible } from './support/a11y';
+import { expectAccessibleWithListOpen } from './support/dropdown-a11y';
 import { login } from './support/auth';
 import { PHONE, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
@@ -58,7 +58,7 @@ describe('global search in the header', () => {
         let list = await type(page, ticket.number, lang);
         await expect.poll(() => list.locator('.ant-select-item-option', { hasText: ticket.number }).count(), { timeout: 15_000 }).toBe(1);
         await expect.poll(() => list.textContent()).toContain(t('search.group.tickets', {}, lang));
-        await expectAccessible(page, `search results open (${sizeName} px, ${lang})`);
+        await expectAccessibleWithListOpen(page, `search results open (${sizeName} px, ${lang})`);
         await session.screenshot(page, `search ${ticket.number} ${sizeName} ${lang}`);
         await list.locator('.ant-select-item-option', { hasText: ticket.number }).click();
         await page.waitForURL(new RegExp(`/tickets/${ticket.id}$`));
