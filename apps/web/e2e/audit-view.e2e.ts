@@ -54,12 +54,12 @@ describe('the audit view for the auditor', () => {
     const form = page.getByRole('search', { name: t('filter.title', {}, lang) });
     await form.getByRole('button', { name: t('filter.reset', {}, lang) }).click();
     if (f.person) {
-      const picker = form.getByRole('combobox', { name: t('audit.operator', {}, lang) });
+      const picker = form.getByRole('combobox', { name: t('audit.operator', {}, lang), exact: true });
       await picker.click();
       await picker.fill(f.person);
       await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: f.person }).first().click();
     }
-    if (f.action) await pickExact(page, form.getByRole('combobox', { name: t('audit.action', {}, lang) }), word(f.action, lang));
+    if (f.action) await pickExact(page, form.getByRole('combobox', { name: t('audit.action', {}, lang), exact: true }), word(f.action, lang));
     const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/audit');
     await form.getByTestId('audit-search').click();
     expect((await answer).status()).toBe(200);
@@ -80,7 +80,7 @@ describe('the audit view for the auditor', () => {
     expect(created.some((r) => r.includes(ticket.number) && r.includes(word('ticket.create')))).toBe(true);
 
     // The action list open: axe must pass with it too.
-    const actionBox = page.getByRole('search').getByRole('combobox', { name: t('audit.action') });
+    const actionBox = page.getByRole('search').getByRole('combobox', { name: t('audit.action'), exact: true });
     await actionBox.click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor();
     await expectAccessibleWithListOpen(page, 'audit view with the action list open (1280 px, zh-CN)');

@@ -39,12 +39,12 @@ describe('audit log', () => {
     const form = p.getByRole('search', { name: t('filter.title') });
     await form.getByRole('button', { name: t('filter.reset') }).click();
     if (filter.actor) {
-      const picker = form.getByRole('combobox', { name: t('audit.operator') });
+      const picker = form.getByRole('combobox', { name: t('audit.operator'), exact: true });
       await picker.click();
       await picker.fill(filter.actor.displayName);
       await p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: filter.actor.username }).first().click();
     }
-    if (filter.action) await pickExact(p, form.getByRole('combobox', { name: t('audit.action') }), AUDIT_ACTION_LABELS[filter.action]!['zh-CN']);
+    if (filter.action) await pickExact(p, form.getByRole('combobox', { name: t('audit.action'), exact: true }), AUDIT_ACTION_LABELS[filter.action]!['zh-CN']);
     if (filter.result) await chooseOption(p, form.getByRole('combobox', { name: t('audit.resultTitle') }), t(`audit.result.${filter.result}`), { search: false });
     const answer = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/audit'
       && (!filter.action || new URL(r.url()).searchParams.get('action') === filter.action)
