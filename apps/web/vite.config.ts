@@ -7,6 +7,7 @@ import react from '@vitejs/plugin-react';
 const schemaSrc = fileURLToPath(new URL('../../packages/schema/src/index.ts', import.meta.url));
 const levelsSrc = fileURLToPath(new URL('../../packages/schema/src/levels.ts', import.meta.url));
 const labelsSrc = fileURLToPath(new URL('../../packages/schema/src/labels.ts', import.meta.url));
+const auditActionsSrc = fileURLToPath(new URL('../../packages/schema/src/audit-actions.ts', import.meta.url));
 const apiProxy = { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } };
 
 export default defineConfig({
@@ -16,6 +17,7 @@ export default defineConfig({
       { find: /^@weibao\/schema$/, replacement: schemaSrc },
       { find: /^@weibao\/schema\/levels$/, replacement: levelsSrc },
       { find: /^@weibao\/schema\/labels$/, replacement: labelsSrc },
+      { find: /^@weibao\/schema\/audit-actions$/, replacement: auditActionsSrc },
     ],
   },
   server: { host: '127.0.0.1', port: 5173, proxy: apiProxy },

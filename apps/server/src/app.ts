@@ -15,6 +15,7 @@ import { registerOpenApi } from './http/openapi.js';
 import { repairRoutes } from './modules/assets/repair-routes.js';
 import { assetRoutes } from './modules/assets/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
 import { inspectionExecutionRoutes } from './modules/inspections/execution-routes.js';
 import { inspectionRoutes } from './modules/inspections/routes.js';
 import { trainingRoutes } from './modules/training/routes.js';
@@ -86,7 +87,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(async (api) => {
     api.get('/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查 Health', response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) } } },
       async () => ({ ok: true, dialect: opts.database.dialect }));
-    for (const plugin of [authRoutes, projectRoutes, userRoutes, ticketRoutes, auditRoutes, notificationRoutes, dashboardRoutes, securityRoutes, fieldworkRoutes, presenceRoutes, staffingRoutes, assetRoutes, repairRoutes, inspectionRoutes, inspectionExecutionRoutes, trainingRoutes, satisfactionRoutes, feedbackRoutes, knowledgeRoutes, reportRoutes, holidayRoutes, startRoutes]) {
+    for (const plugin of [authRoutes, projectRoutes, userRoutes, ticketRoutes, auditRoutes, notificationRoutes, dashboardRoutes, securityRoutes, fieldworkRoutes, presenceRoutes, staffingRoutes, assetRoutes, repairRoutes, inspectionRoutes, inspectionExecutionRoutes, trainingRoutes, satisfactionRoutes, feedbackRoutes, knowledgeRoutes, reportRoutes, holidayRoutes, startRoutes, searchRoutes]) {
       await api.register(plugin(services));
     }
   }, { prefix: '/api/v1' });

@@ -42,6 +42,15 @@ import { CommitmentService } from './modules/commitments/service.js';
 import { NotificationRepository } from './modules/notifications/repository.js';
 import { ReportBuilder } from './modules/reports/builder.js';
 import { ReportService } from './modules/reports/service.js';
+import { AssetLookup } from './modules/assets/lookup.js';
+import { AuditView } from './modules/audit/view.js';
+import { RecordLookup } from './modules/fieldwork/lookup.js';
+import { KbLookup } from './modules/knowledge/lookup.js';
+import { ProjectLookup } from './modules/projects/lookup.js';
+import { SearchService } from './modules/search/service.js';
+import { TicketLookup } from './modules/tickets/lookup.js';
+import { TrainingLookup } from './modules/training/lookup.js';
+import { UserLookup } from './modules/users/lookup.js';
 
 /** The service graph, built once per app (tests build one per database). */
 export function buildServices(config: Config, database: Database, log: FastifyBaseLogger, now: () => number = Date.now) {
@@ -91,7 +100,14 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const ticketDesk = new DeskService(tickets);
   const badges = new BadgeService({ desk: ticketDesk, records, inspections });
   const worker = new Worker({ database, tickets, visits, assets, inspections, surveySchedules, reports, holidays, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
-  return { config, database, now, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, clockReplanner, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, commitments, analytics, reports, holidays, mailer, worker, ticketDesk, badges };
+  // Finders and names across modules: the header search and the auditor's view (issue 14).
+  const lookups = {
+    tickets: new TicketLookup(database, now), assets: new AssetLookup(database), records: new RecordLookup(database),
+    users: new UserLookup(database), projects: new ProjectLookup(database), articles: new KbLookup(database), training: new TrainingLookup(database),
+  };
+  const search = new SearchService({ tickets: lookups.tickets, assets: lookups.assets, records: lookups.records, knowledge });
+  const auditView = new AuditView({ audit, ...lookups });
+  return { config, database, now, search, auditView, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, clockReplanner, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, commitments, analytics, reports, holidays, mailer, worker, ticketDesk, badges };
 }
 
 export type Services = ReturnType<typeof buildServices>;

@@ -1,12 +1,23 @@
 // 等保 audit: the auditor sees the sign-ins (and a failed one) of the people in the flow in the
 // audit log view; the system admin and security admin (三员分立) do not get the audit page at all.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
+import { AUDIT_ACTION_LABELS } from '../../../packages/schema/src/audit-actions';
 import { failedLogin, login, logout, type Me } from './support/auth';
 import { useBrowser } from './support/browser';
 import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
 import { chooseOption, expectText, gotoPage, menuLabels } from './support/ui';
+
+
+/** Picks the option whose text is exactly `text` (a search for 登录 also lists 退出登录). */
+async function pickExact(page: Page, combobox: Locator, text: string): Promise<void> {
+  await combobox.click();
+  await combobox.fill(text);
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown.locator('.ant-select-item-option').filter({ has: page.getByText(text, { exact: true }) }).first().click();
+  await dropdown.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+}
 
 describe('audit log', () => {
   const session = useBrowser();
@@ -23,14 +34,21 @@ describe('audit log', () => {
     }
   });
 
-  /** Filters the audit view by action (and actor id) and returns the visible rows' texts. */
-  async function search(p: Page, filter: { action?: string; actorId?: string; result?: 'success' | 'failure' }): Promise<string[]> {
+  /** Filters the audit view by action (as its word) and operator (picked by name) and returns the visible rows' texts. */
+  async function search(p: Page, filter: { action?: string; actor?: Me; result?: 'success' | 'failure' }): Promise<string[]> {
     const form = p.getByRole('search', { name: t('filter.title') });
     await form.getByRole('button', { name: t('filter.reset') }).click();
-    if (filter.actorId) await form.getByLabel(t('audit.actorId'), { exact: true }).fill(filter.actorId);
-    if (filter.action) await form.getByLabel(t('audit.action'), { exact: true }).fill(filter.action);
+    if (filter.actor) {
+      const picker = form.getByRole('combobox', { name: t('audit.operator'), exact: true });
+      await picker.click();
+      await picker.fill(filter.actor.displayName);
+      await p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: filter.actor.username }).first().click();
+    }
+    if (filter.action) await pickExact(p, form.getByRole('combobox', { name: t('audit.action'), exact: true }), AUDIT_ACTION_LABELS[filter.action]!['zh-CN']);
     if (filter.result) await chooseOption(p, form.getByRole('combobox', { name: t('audit.resultTitle') }), t(`audit.result.${filter.result}`), { search: false });
-    const answer = p.waitForResponse((r) => r.url().includes('/api/v1/audit') && (!filter.action || r.url().includes(encodeURIComponent(filter.action))));
+    const answer = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/audit'
+      && (!filter.action || new URL(r.url()).searchParams.get('action') === filter.action)
+      && (!filter.actor || new URL(r.url()).searchParams.get('actorId') === filter.actor.id));
     await form.getByTestId('audit-search').click();
     expect((await answer).status()).toBe(200);
     await p.getByTestId('audit-row').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
@@ -46,25 +64,25 @@ describe('audit log', () => {
     // the auditor's menu is the audit log and nothing else
     expect(await menuLabels(auditor)).toEqual([t('nav.audit')]);
     for (const who of people) {
-      const logins = await search(auditor, { action: 'auth.login', actorId: who.id, result: 'success' });
+      const logins = await search(auditor, { action: 'auth.login', actor: who, result: 'success' });
       expect(logins.length, `auth.login rows for ${who.username}`).toBeGreaterThan(0);
       for (const row of logins) {
         expect(row).toContain(who.displayName);
-        expect(row).toContain('auth.login');
+        expect(row).toContain(AUDIT_ACTION_LABELS['auth.login']!['zh-CN']); // the action as a word, not its key
         expect(row).toContain(t('audit.result.success'));
       }
-      const logouts = await search(auditor, { action: 'auth.logout', actorId: who.id });
+      const logouts = await search(auditor, { action: 'auth.logout', actor: who });
       expect(logouts.length, `auth.logout rows for ${who.username}`).toBeGreaterThan(0);
       for (const row of logouts) {
         expect(row).toContain(who.displayName);
-        expect(row).toContain('auth.logout');
+        expect(row).toContain(AUDIT_ACTION_LABELS['auth.logout']!['zh-CN']);
       }
     }
   });
 
   step('the auditor sees the failed sign-in', async () => {
     const engineer = people.find((p) => p.username === 'engineer')!;
-    const failures = await search(auditor, { action: 'auth.login', actorId: engineer.id, result: 'failure' });
+    const failures = await search(auditor, { action: 'auth.login', actor: engineer, result: 'failure' });
     expect(failures.length).toBeGreaterThan(0);
     for (const row of failures) {
       expect(row).toContain(engineer.displayName);

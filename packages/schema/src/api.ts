@@ -228,6 +228,8 @@ export const Notification = z.object({ id: Id, at: Millis, kind: z.string(), tit
 export const AuditEntry = z.object({
   id: Id, seq: z.number().int(), at: Millis, actorId: Id.nullable(), actorName: z.string().nullable(), actorRoles: z.array(z.string()),
   ip: z.string().nullable(), action: z.string(), targetType: z.string().nullable(), targetId: z.string().nullable(),
+  /** The target as people know it (ticket number and title, user name, record number …), resolved by the server. */
+  targetName: z.string().nullable(),
   summary: z.string(), result: z.enum(['success', 'failure']),
 });
 export const AuditQuery = inRange(z.object({

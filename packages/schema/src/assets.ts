@@ -58,11 +58,18 @@ export const AssetCreate = z.object({
   warrantyMonths: z.number().int().min(0).max(240).optional(),
 });
 export const AssetUpdate = patchOf(AssetCreate).extend({ state: z.literal('retired').optional(), reason: z.string().trim().max(500).optional() });
+export const ASSET_SORTS = ['recent', 'warranty_end', 'name', 'type', 'serial'] as const;
+export type AssetSort = (typeof ASSET_SORTS)[number];
 export const AssetListQuery = z.object({
   projectId: Id.optional(), customerId: Id.optional(), kind: AssetKind.optional(), state: AssetState.optional(),
   warranty: WarrantyStatus.optional(), q: z.string().trim().max(100).optional(),
-  /** recent: newest first. warranty_end: soonest end first (the reminder list). */
-  sort: z.enum(['recent', 'warranty_end']).default('recent'),
+  /**
+   * recent: newest first. warranty_end: soonest end first (the reminder list). name, type, serial: the ledger's
+   * sortable columns. Each is served by a (scope, column, id) index and paged by keyset.
+   */
+  sort: z.enum(ASSET_SORTS).default('recent'),
+  /** Defaults: newest first for `recent`, ascending for the others. */
+  order: z.enum(['asc', 'desc']).optional(),
   endingWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
   cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50),
 });

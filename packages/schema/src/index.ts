@@ -14,3 +14,5 @@ export * from './holidays.js';
 export * from './dates.js';
 export * from './start.js';
 export * from './notifications.js';
+export * from './audit-actions.js';
+export * from './search.js';

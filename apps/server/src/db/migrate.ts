@@ -15,6 +15,7 @@ import * as m0016 from './migrations/0016_holiday_years.js';
 import * as m0018 from './migrations/0018_commitment_measures.js';
 import * as m0019 from './migrations/0019_queue_table.js';
 import * as m0020 from './migrations/0020_report_receipts.js';
+import * as m0021 from './migrations/0021_search_sort_indexes.js';
 
 /** Static list: bundles and compiled output need no directory scanning. Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0018_commitment_measures': m0018,
   '0019_queue_table': m0019,
   '0020_report_receipts': m0020,
+  '0021_search_sort_indexes': m0021,
 };
 
 class StaticProvider implements MigrationProvider {

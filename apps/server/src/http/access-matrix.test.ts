@@ -261,6 +261,15 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
           .where('customer_id', '=', org === 'A' ? ids.orgA : ids.orgB).where('status', '=', 'submitted').execute();
         expect(r.body).toEqual({ toSign: Math.min(own.length, 100) });
       },
+      'GET /api/v1/search': async (r, user, org) => {
+        expect(r.body.tickets.map((x: any) => x.id)).toEqual([rec[org].ticket]);
+        expect(r.body.articles.map((x: any) => x.id)).toEqual([rec[org].article]);
+        const find = async (q: string) => (await call(t.app, sessions[user]!, 'GET', `/api/v1/search?q=${encodeURIComponent(q)}`)).body;
+        expect((await find('SN-SECRET')).assets.map((x: any) => x.id)).toEqual([rec[org].asset]);
+        const records = (await find('YW-')).records.map((x: any) => x.id);
+        expect(records).toContain(rec[org].record);
+        expect(records).not.toContain(rec[org === 'A' ? 'B' : 'A'].record);
+      },
       'GET /api/v1/auth/tokens': async (r, user) => {
         const mine = (await t.database.db.selectFrom('api_tokens').select('id').where('user_id', '=', ids.users[user]!).execute()).map((x) => x.id);
         expect(r.body.every((x: any) => mine.includes(x.id))).toBe(true);

@@ -24,7 +24,7 @@ describe.each(DIALECTS)('dates: every date, month and range field (%s)', (dialec
   const sessions: Record<string, Session> = {};
   const caller = (access: unknown) => sessionAdmitted(access, sessions);
   /** Valid values for the other parameters, so the date is what is wrong. */
-  const context = () => ({ id: ids.projectA, projectId: ids.projectA, customerId: ids.orgA });
+  const context = () => ({ id: ids.projectA, projectId: ids.projectA, customerId: ids.orgA, format: 'csv' });
   beforeAll(async () => {
     t = await testApp(dialect);
     ids = await demoIds(t);

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_MIME = 'text/csv; charset=utf-8';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** A generated file as an attachment: UTF-8 file name (RFC 6266), never cached, never sniffed. */

@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { UserMenu } from '../features/auth/UserMenu';
 import { useCurrentUser } from '../features/auth/useMe';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { GlobalSearch } from '../features/search/GlobalSearch';
 import { FullPageSpin } from './guards';
 import { useBadges } from '../features/start/api';
 import { menuItems, selectedKey } from './menu';
@@ -69,6 +70,7 @@ export function AppLayout() {
           )}
           {isMobile ? <span className="app-brand">{t('app.short')}</span> : null}
           <div className="spacer" />
+          <GlobalSearch />
           <LanguageSwitch />
           <NotificationBell />
           <UserMenu />

@@ -1,6 +1,6 @@
 import type { HTMLAttributes, Key, ReactNode } from 'react';
 import { Button, Grid, List, Table } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnsType, TableProps } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 
 interface Props<T> {
@@ -17,6 +17,8 @@ interface Props<T> {
   loadingMore?: boolean;
   onLoadMore?: () => void;
   emptyText?: string;
+  /** Extra props for the desktop table (sorting, horizontal scroll); the phone cards ignore them. */
+  tableProps?: Omit<TableProps<T>, 'columns' | 'dataSource' | 'rowKey' | 'loading' | 'pagination' | 'locale' | 'onRow'>;
 }
 
 /**
@@ -68,6 +70,7 @@ export function ResponsiveList<T extends object>(p: Props<T>) {
           pagination={false}
           locale={{ emptyText: empty }}
           onRow={() => (p.rowTestId ? ({ 'data-testid': p.rowTestId } as HTMLAttributes<HTMLElement>) : {})}
+          {...p.tableProps}
         />
       </div>
       {more}

@@ -3,6 +3,7 @@ import type { Dialect } from '../../db/database.js';
 import { containsText, forUpdateSkipLocked, refreshStats, sql, type Tx } from '../../db/dialect.js';
 import { insertRows } from '../../db/insert.js';
 import type { AcceptancesTable, AssetInspectionsTable, AssetsTable, DB } from '../../db/types.js';
+import type { AssetSort } from '@weibao/schema';
 
 export type AssetRow = AssetsTable & { project_name: string; parent_name: string | null; acceptance_batch: string | null };
 export interface AssetFilter {
@@ -12,7 +13,11 @@ export interface AssetFilter {
   /** Only rows without an acceptance (no warranty started). */
   notAccepted?: boolean;
 }
-export type AssetCursor = { sort: 'recent'; id: string } | { sort: 'warranty_end'; end: string; id: string };
+/** Where a keyset page continues: the last row's sort value (none for `recent`, whose key is the id) and id. */
+export type AssetCursor = { sort: 'recent'; id: string } | { sort: Exclude<AssetSort, 'recent'>; value: string; id: string };
+export type SortDir = 'asc' | 'desc';
+/** The column each ledger sort reads; every one has a (project | customer | none, column, id) index (0005, 0021). */
+export const SORT_COLUMN = { recent: 'assets.id', warranty_end: 'assets.warranty_end', name: 'assets.name', type: 'assets.type', serial: 'assets.serial' } as const;
 
 /** SQL for the asset ledger, acceptances and annual inspections done. */
 export class AssetRepository {
@@ -48,8 +53,11 @@ export class AssetRepository {
     return out;
   }
 
-  /** One page in the requested order; reads `limit + 1` rows so the caller knows whether more follow. */
-  async page(db: Tx, f: AssetFilter, sort: 'recent' | 'warranty_end', after: AssetCursor | null, limit: number): Promise<AssetRow[]> {
+  /**
+   * One page in the requested order; reads `limit + 1` rows so the caller knows whether more follow. Ties on the
+   * sort column are broken by id in the same direction, so the (…, column, id) index yields the order as stored.
+   */
+  async page(db: Tx, f: AssetFilter, sort: AssetSort, after: AssetCursor | null, limit: number, dir: SortDir = sort === 'recent' ? 'desc' : 'asc'): Promise<AssetRow[]> {
     let q = this.base(db) as SelectQueryBuilder<DB & { parent: AssetsTable }, 'assets' | 'projects' | 'parent' | 'acceptances', AssetRow>;
     if (f.projectId) q = q.where('assets.project_id', '=', f.projectId);
     if (f.customerId) q = q.where('assets.customer_id', '=', f.customerId);
@@ -62,16 +70,19 @@ export class AssetRepository {
       const text = f.q;
       q = q.where((eb) => eb.or([containsText(this.dialect, 'assets.name', text), containsText(this.dialect, 'assets.serial', text), containsText(this.dialect, 'assets.model', text), containsText(this.dialect, 'assets.tag', text)]));
     }
+    const past = dir === 'asc' ? '>' : '<';
     if (sort === 'recent') {
-      if (after?.sort === 'recent') q = q.where('assets.id', '<', after.id);
-      return q.orderBy('assets.id', 'desc').limit(limit + 1).execute();
+      if (after?.sort === 'recent') q = q.where('assets.id', past, after.id);
+      return q.orderBy('assets.id', dir).limit(limit + 1).execute();
     }
-    q = q.where('assets.warranty_end', 'is not', null);
-    if (after?.sort === 'warranty_end') {
-      const { end, id } = after;
-      q = q.where(sql<boolean>`(${sql.ref('assets.warranty_end')} > ${end} or (${sql.ref('assets.warranty_end')} = ${end} and ${sql.ref('assets.id')} > ${id}))`);
+    const col = SORT_COLUMN[sort];
+    // Items without a warranty end (not accepted yet) have no place on that axis; the other columns are NOT NULL.
+    if (sort === 'warranty_end') q = q.where('assets.warranty_end', 'is not', null);
+    if (after && after.sort === sort) {
+      const { value, id } = after;
+      q = q.where(sql<boolean>`(${sql.ref(col)} ${sql.raw(past)} ${value} or (${sql.ref(col)} = ${value} and ${sql.ref('assets.id')} ${sql.raw(past)} ${id}))`);
     }
-    return q.orderBy('assets.warranty_end').orderBy('assets.id').limit(limit + 1).execute();
+    return q.orderBy(col, dir).orderBy('assets.id', dir).limit(limit + 1).execute();
   }
 
   /** Assets whose next annual inspection is due on or before `dueBy`, soonest first (keyset on due, id). */

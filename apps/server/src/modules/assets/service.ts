@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { AcceptanceCreate, AssetCreate, AssetListQuery, AssetUpdate, InspectionCreate, InspectionDueQuery } from '@weibao/schema';
+import type { AcceptanceCreate, AssetCreate, AssetListQuery, AssetSort, AssetUpdate, InspectionCreate, InspectionDueQuery } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
@@ -14,7 +14,7 @@ import { beijingDay, decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
 import { presentAsset } from './present.js';
-import { type AssetCursor, AssetRepository, type AssetRow } from './repository.js';
+import { type AssetCursor, AssetRepository, type AssetRow, SORT_COLUMN, type SortDir } from './repository.js';
 import { RepairRepository } from './repair-repository.js';
 import { addDays, annualInspections, inspectionStart, warrantyEnd } from './warranty.js';
 
@@ -23,13 +23,18 @@ export const DEFAULT_WARRANTY_MONTHS = 36;
 /** Reminder thresholds in days before the warranty ends, nearest first (claimed in this order). */
 export const REMINDER_DAYS = [7, 30, 90] as const;
 
-const cursorOf = (sort: 'recent' | 'warranty_end', r: AssetRow) => Buffer.from(sort === 'recent' ? `r:${r.id}` : `w:${r.warranty_end}:${r.id}`).toString('base64url');
-function parseCursor(c: string | undefined): AssetCursor | null {
+/** Opaque keyset cursor: the sort, its direction, the last row's sort value and id. */
+const cursorOf = (sort: AssetSort, dir: SortDir, r: AssetRow) =>
+  Buffer.from(JSON.stringify([sort, dir, sort === 'recent' ? null : r[SORT_COLUMN[sort].slice(7) as keyof AssetRow], r.id])).toString('base64url');
+/** A cursor only continues the order it was made for; anything else is a 400 naming `cursor`. */
+function parseCursor(c: string | undefined, sort: AssetSort, dir: SortDir): AssetCursor | null {
   if (!c) return null;
-  const s = Buffer.from(c, 'base64url').toString();
-  if (s.startsWith('r:')) return { sort: 'recent', id: s.slice(2) };
-  const m = /^w:(\d{4}-\d\d-\d\d):(.+)$/.exec(s);
-  if (m) return { sort: 'warranty_end', end: m[1]!, id: m[2]! };
+  let v: unknown;
+  try { v = JSON.parse(Buffer.from(c, 'base64url').toString()); } catch { v = null; }
+  if (Array.isArray(v) && v.length === 4 && v[0] === sort && v[1] === dir && typeof v[3] === 'string') {
+    if (sort === 'recent') return { sort, id: v[3] };
+    if (typeof v[2] === 'string') return { sort, value: v[2], id: v[3] };
+  }
   throw invalid('cursor', '翻页游标无效 / bad cursor');
 }
 
@@ -64,18 +69,18 @@ export class AssetService {
     const filter = {
       projectId: q.projectId, customerId: isCustomer(actor) ? actor.orgId : q.customerId, kind: q.kind, state, q: q.q, endFrom, endTo,
     };
-    if (q.warranty === 'not_accepted') {
-      const rows = await this.repo.page(this.db, { ...filter, notAccepted: true }, 'recent', parseCursor(q.cursor), q.limit);
-      return this.pageOf(rows, q.limit, 'recent', today);
-    }
-    const sort = endFrom || endTo ? 'warranty_end' : q.sort;
-    const rows = await this.repo.page(this.db, filter, sort, parseCursor(q.cursor), q.limit);
-    return this.pageOf(rows, q.limit, sort, today);
+    // Not accepted: no warranty end, so a warranty-end order has nothing to sort by; a date window implies that order.
+    const notAccepted = q.warranty === 'not_accepted';
+    const sort: AssetSort = notAccepted ? (q.sort === 'warranty_end' ? 'recent' : q.sort) : endFrom || endTo ? 'warranty_end' : q.sort;
+    const dir: SortDir = q.order ?? (sort === 'recent' ? 'desc' : 'asc');
+    const scope = notAccepted ? { ...filter, endFrom: undefined, endTo: undefined, notAccepted: true } : filter;
+    const rows = await this.repo.page(this.db, scope, sort, parseCursor(q.cursor, sort, dir), q.limit, dir);
+    return this.pageOf(rows, q.limit, sort, dir, today);
   }
-  private pageOf(rows: AssetRow[], limit: number, sort: 'recent' | 'warranty_end', today: string) {
+  private pageOf(rows: AssetRow[], limit: number, sort: AssetSort, dir: SortDir, today: string) {
     const more = rows.length > limit;
     const items = rows.slice(0, limit);
-    return { items: items.map((r) => presentAsset(r, today)), nextCursor: more ? cursorOf(sort, items.at(-1)!) : null };
+    return { items: items.map((r) => presentAsset(r, today)), nextCursor: more ? cursorOf(sort, dir, items.at(-1)!) : null };
   }
 
   async detail(actor: Actor, id: string, db: Tx = this.db) {

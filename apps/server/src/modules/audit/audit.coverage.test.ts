@@ -1,4 +1,4 @@
-import { TICKET_ACTIONS } from '@weibao/schema';
+import { auditActionLabel, TICKET_ACTIONS } from '@weibao/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditHead, auditSince, call, demoIds, multipart, type Res, signaturePng, ticketInput } from '../../test/api.js';
 import { xlsxOf } from '../../test/files.js';
@@ -387,6 +387,9 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
     await run('engineer', b, { action: 'arrival_not_needed', reason: '远程' });
     await run('dispatcher', b, { action: 'cancel', reason: '重复' });
     expect([...TICKET_ACTIONS].filter((x) => !seen.has(x))).toEqual([]);
+    // Every action written above reads as a word in the auditor's view and export, in both languages.
+    const written = (await t.database.db.selectFrom('audit_log').select('action').distinct().execute()).map((r) => r.action);
+    expect(written.filter((a) => auditActionLabel(a, 'zh-CN') === a || auditActionLabel(a, 'en') === a)).toEqual([]);
     expect(await t.app.services.audit.verify()).toEqual({ ok: true, checked: await auditHead(t.database) });
   });
 });

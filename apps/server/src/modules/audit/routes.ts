@@ -1,29 +1,43 @@
-import { AuditEntry, AuditQuery } from '@weibao/schema';
+import { AuditActor, AuditActorQuery, AuditEntry, AuditExportFormat, AuditQuery, AuditVerifyResult } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { CSV_MIME, download, XLSX_MIME } from '../../http/download.js';
 import { invalid } from '../../http/errors.js';
+import { localeOf } from '../../http/upload.js';
 import type { Services } from '../../services.js';
+
+const tags = ['audit'];
 
 /** Only the auditor (审计管理员) reads the log; nobody can change it through the API. */
 export const auditRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
   app.get('/audit', {
     config: { access: ['auditor'] },
-    schema: { tags: ['audit'], summary: '审计日志 Audit log', querystring: AuditQuery, response: { 200: z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() }) } },
+    schema: { tags, summary: '审计日志 Audit log (targets named)', querystring: AuditQuery, response: { 200: z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() }) } },
   }, async (req) => {
-    const q = req.query;
-    const beforeSeq = q.cursor !== undefined ? Number(q.cursor) : undefined;
+    const beforeSeq = req.query.cursor !== undefined ? Number(req.query.cursor) : undefined;
     if (beforeSeq !== undefined && !Number.isInteger(beforeSeq)) throw invalid('cursor', '无效的分页游标 / bad cursor');
-    const rows = await s.audit.repo.list(s.database.db, { ...q, beforeSeq, limit: q.limit });
-    await s.audit.recordAlone(meta(req), { action: 'audit.read', summary: '查询审计日志', detail: { filter: { ...q } } });
-    const more = rows.length > q.limit;
-    const page = more ? rows.slice(0, q.limit) : rows;
-    return {
-      items: page.map((r) => ({
-        id: r.id, seq: Number(r.seq), at: r.at, actorId: r.actor_id, actorName: r.actor_name, actorRoles: r.actor_roles ? r.actor_roles.split(',') : [],
-        ip: r.ip, action: r.action, targetType: r.target_type, targetId: r.target_id, summary: r.summary, result: r.result as 'success' | 'failure',
-      })),
-      nextCursor: more ? String(page[page.length - 1]!.seq) : null,
-    };
+    return s.auditView.list(meta(req), req.query, beforeSeq);
   });
+
+  app.get('/audit/actors', {
+    config: { access: ['auditor'] },
+    schema: { tags, summary: '按姓名查找操作人 Operators by name or username (picker)', querystring: AuditActorQuery, response: { 200: z.array(AuditActor) } },
+  }, async (req) => s.auditView.actors(req.query.q));
+
+  app.get('/audit/export.:format', {
+    config: { access: ['auditor'] },
+    schema: { tags, summary: '导出审计日志 Export the filtered log (xlsx or csv, newest first, at most 10,000 rows)', params: AuditExportFormat, querystring: AuditQuery },
+  }, async (req, reply) => {
+    const { format } = req.params;
+    const { cursor: _c, limit: _l, ...filter } = req.query;
+    const { body, capped } = await s.auditView.export(meta(req), filter, format, localeOf(req) === 'en' ? 'en' : 'zh-CN');
+    if (capped) reply.header('x-export-capped', 'true');
+    return download(reply, format === 'xlsx' ? XLSX_MIME : CSV_MIME, `audit-log.${format}`, body);
+  });
+
+  app.get('/audit/verify', {
+    config: { access: ['auditor'] },
+    schema: { tags, summary: '校验审计日志哈希链 Verify the hash chain now', response: { 200: AuditVerifyResult } },
+  }, async (req) => s.auditView.verify(meta(req)));
 };

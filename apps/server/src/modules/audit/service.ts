@@ -15,7 +15,7 @@ export interface AuditEvent {
 /** Everything a user does lands here (等保 8.1.4.3): who, role, IP, action, target, before/after, result, time. */
 export class AuditService {
   readonly repo: AuditRepository;
-  constructor(private readonly database: Database, private readonly now: () => number) {
+  constructor(readonly database: Database, private readonly now: () => number) {
     this.repo = new AuditRepository(database.dialect);
   }
 

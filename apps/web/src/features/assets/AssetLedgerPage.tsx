@@ -10,12 +10,18 @@ import { useCurrentUser } from '../auth/useMe';
 import { AcceptancesCard } from './AcceptancesCard';
 import { ledgerXlsxUrl, useAssetList, type AssetFilter } from './api';
 import { AssetFormModal } from './AssetFormModal';
-import { AssetList } from './AssetList';
+import { ASSET_COLUMN_KEYS, AssetList, type LedgerSort } from './AssetList';
+import { ColumnSettings } from '../../components/ColumnSettings';
+import { useColumnSettings, usePageSize } from '../../components/useColumnSettings';
 import { ImportModal } from './ImportModal';
 import { useUrlState } from '../../components/useUrlState';
 
 const TABS = ['ledger', 'acceptances'] as const;
 type Tab = (typeof TABS)[number];
+const COLUMN_TITLE: Record<string, string> = {
+  name: 'asset.name', type: 'asset.type', model: 'asset.model', serial: 'asset.serial', project: 'asset.project', location: 'asset.location',
+  acceptedOn: 'asset.acceptedOn', warrantyEnd: 'asset.warrantyEnd', status: 'asset.status', days: 'asset.daysLeftLabel',
+};
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined => (v && (list as readonly string[]).includes(v) ? (v as T) : undefined);
 
 /**
@@ -35,8 +41,21 @@ export default function AssetLedgerPage() {
   const state = oneOf<AssetState>(ASSET_STATES, params.get('state'));
   const q = params.get('q') ?? '';
   const [qInput, setQInput] = useState(q);
-  const filter = useMemo<AssetFilter>(() => ({ projectId, kind, warranty, state, q: q || undefined, sort: 'recent' }), [projectId, kind, warranty, state, q]);
-  const list = useAssetList(filter, !!projectId);
+  // Sorting lives in the URL (shareable, kept on reload); no sort = newest first.
+  const sortKey = oneOf<LedgerSort>(['name', 'type', 'serial', 'warranty_end'], params.get('sort'));
+  const order = params.get('order') === 'desc' ? 'desc' : 'asc';
+  const sort = sortKey ? { key: sortKey, order: order as 'asc' | 'desc' } : null;
+  const filter = useMemo<AssetFilter>(
+    () => ({ projectId, kind, warranty, state, q: q || undefined, sort: sortKey ?? 'recent', order: sortKey ? order : undefined }),
+    [projectId, kind, warranty, state, q, sortKey, order],
+  );
+  const [pageSize, setPageSize] = usePageSize('assets');
+  const list = useAssetList(filter, !!projectId, pageSize);
+  const choices = useMemo(
+    () => ASSET_COLUMN_KEYS.filter((k) => k !== 'project').map((k) => ({ key: k, title: t(COLUMN_TITLE[k]!), locked: k === 'name' })),
+    [t],
+  );
+  const columnSettings = useColumnSettings('assets', choices);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -78,9 +97,23 @@ export default function AssetLedgerPage() {
           </Col>
         </Row>
       </div>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+        <ColumnSettings
+          choices={choices}
+          visible={columnSettings.visible}
+          onToggle={columnSettings.setShown}
+          onReset={columnSettings.reset}
+          pageSize={pageSize}
+          onPageSize={setPageSize}
+          testId="assets-columns"
+        />
+      </div>
       <AssetList
         label={t('asset.ledgerTitle')}
         items={items}
+        sort={sort}
+        onSort={(s) => set({ sort: s?.key, order: s && s.order === 'desc' ? 'desc' : undefined })}
+        visibleColumns={columnSettings.visible}
         loading={list.isPending}
         hasMore={list.hasNextPage}
         loadingMore={list.isFetchingNextPage}

@@ -1,14 +1,19 @@
 import { useState } from 'react';
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { AUDIT_TARGET_TYPE_LABELS, auditActionLabel } from '@weibao/schema/audit-actions';
+import { api, downloadUrl } from '../../api/client';
 import type { AuditEntry, AuditPage as AuditPageT, AuditQuery } from '../../api/types';
 import { formatDateTimeSec } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
+import { currentLang } from '../../i18n';
+import { type AuditVerifyResult, problemKey } from './api';
+import { ActionPicker, OperatorPicker } from './AuditFilters';
 
 type Filter = Omit<AuditQuery, 'cursor' | 'limit'>;
 interface FilterValues {
@@ -19,9 +24,14 @@ interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-/** 审计日志 (等保 8.1.4.3): read-only, auditor only; newest first with keyset paging. */
+/**
+ * 审计日志 (等保 8.1.4.3): read-only, auditor only; newest first with keyset paging. Operators are picked by name,
+ * actions and targets read as words and names, the filtered log exports to Excel/CSV, and the hash chain is
+ * verified on demand with the first broken entry named.
+ */
 export default function AuditPage() {
   const { t } = useTranslation();
+  const lang = currentLang();
   const [filter, setFilter] = useState<Filter>({});
   const [form] = Form.useForm<FilterValues>();
   const q = useInfiniteQuery({
@@ -31,11 +41,12 @@ export default function AuditPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const verify = useMutation({ mutationFn: () => api<AuditVerifyResult>('/audit/verify') });
 
   const apply = (v: FilterValues) =>
     setFilter({
-      actorId: v.actorId?.trim() || undefined,
-      action: v.action?.trim() || undefined,
+      actorId: v.actorId || undefined,
+      action: v.action || undefined,
       targetId: v.targetId?.trim() || undefined,
       result: v.result,
       from: v.range?.[0]?.startOf('day').valueOf(),
@@ -43,33 +54,68 @@ export default function AuditPage() {
     });
 
   const result = (e: AuditEntry) => <Tag color={e.result === 'success' ? '#237804' : '#a8071a'}>{t(`audit.result.${e.result}`)}</Tag>;
-  const target = (e: AuditEntry) => (e.targetType || e.targetId ? `${e.targetType ?? ''}${e.targetId ? ` ${e.targetId}` : ''}` : '—');
+  const action = (e: AuditEntry) => <Tooltip title={e.action}><span>{auditActionLabel(e.action, lang)}</span></Tooltip>;
+  const target = (e: AuditEntry) => {
+    if (e.targetName) return e.targetName;
+    if (!e.targetType && !e.targetId) return '—';
+    const type = e.targetType ? AUDIT_TARGET_TYPE_LABELS[e.targetType]?.[lang] ?? e.targetType : '';
+    return <Tooltip title={e.targetId}><span>{type || e.targetId}</span></Tooltip>;
+  };
   const columns: ColumnsType<AuditEntry> = [
     { title: t('audit.time'), key: 'at', render: (_, e) => formatDateTimeSec(e.at), width: 170 },
-    { title: t('audit.actor'), key: 'actor', render: (_, e) => e.actorName ?? e.actorId ?? t('audit.system') },
-    { title: t('audit.roles'), key: 'roles', render: (_, e) => e.actorRoles.map((r) => t(`role.${r}`, { defaultValue: r })).join(', ') },
-    { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', render: (ip: string | null) => ip ?? '—' },
-    { title: t('audit.action'), dataIndex: 'action', key: 'action' },
-    { title: t('audit.target'), key: 'target', render: (_, e) => target(e) },
+    { title: t('audit.actor'), key: 'actor', render: (_, e) => e.actorName ?? e.actorId ?? t('audit.system'), width: 110 },
+    { title: t('audit.roles'), key: 'roles', render: (_, e) => e.actorRoles.map((r) => t(`role.${r}`, { defaultValue: r })).join(', '), width: 120 },
+    { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', render: (ip: string | null) => ip ?? '—', width: 120 },
+    { title: t('audit.action'), key: 'action', render: (_, e) => action(e), width: 140 },
+    { title: t('audit.target'), key: 'target', render: (_, e) => target(e), width: 200 },
     { title: t('audit.summary'), dataIndex: 'summary', key: 'summary' },
-    { title: t('audit.resultTitle'), key: 'result', render: (_, e) => result(e) },
+    { title: t('audit.resultTitle'), key: 'result', render: (_, e) => result(e), width: 80 },
   ];
 
   const col = { xs: 24, sm: 12, lg: 6 };
+  const v = verify.data;
   return (
     <>
-      <PageHeader title={t('nav.audit')} />
+      <PageHeader
+        title={t('nav.audit')}
+        extra={
+          <Space wrap>
+            <Button icon={<SafetyCertificateOutlined aria-hidden />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
+              {t('audit.verify')}
+            </Button>
+            <Tooltip title={t('audit.exportNote')}>
+              <Button icon={<DownloadOutlined aria-hidden />} href={downloadUrl('/audit/export.xlsx', filter)} data-testid="audit-export-xlsx">{t('audit.exportXlsx')}</Button>
+            </Tooltip>
+            <Tooltip title={t('audit.exportNote')}>
+              <Button icon={<DownloadOutlined aria-hidden />} href={downloadUrl('/audit/export.csv', filter)} data-testid="audit-export-csv">{t('audit.exportCsv')}</Button>
+            </Tooltip>
+          </Space>
+        }
+      />
+      {v ? (
+        <Alert
+          role="status"
+          style={{ marginBottom: 12 }}
+          type={v.ok ? 'success' : 'error'}
+          showIcon
+          closable
+          onClose={() => verify.reset()}
+          message={t('audit.verifyTitle')}
+          description={v.ok ? t('audit.verifyOk', { checked: v.checked }) : t('audit.verifyBroken', { seq: v.seq ?? v.checked + 1, problem: t(problemKey(v.problem)) })}
+          data-testid="audit-verify-result"
+        />
+      ) : null}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Form<FilterValues> form={form} layout="vertical" name="audit-filter" onFinish={apply} role="search" aria-label={t('filter.title')}>
           <Row gutter={12}>
             <Col {...col}>
-              <Form.Item name="actorId" label={t('audit.actorId')} style={{ marginBottom: 8 }}>
-                <Input allowClear data-testid="audit-actor" />
+              <Form.Item name="actorId" label={t('audit.operator')} style={{ marginBottom: 8 }}>
+                <OperatorPicker />
               </Form.Item>
             </Col>
             <Col {...col}>
               <Form.Item name="action" label={t('audit.action')} style={{ marginBottom: 8 }}>
-                <Input allowClear placeholder={t('audit.actionPlaceholder')} data-testid="audit-action" />
+                <ActionPicker />
               </Form.Item>
             </Col>
             <Col {...col}>
@@ -114,10 +160,10 @@ export default function AuditPage() {
           <Card size="small" className="full-width">
             <Space wrap size={4}>
               {result(e)}
-              <strong>{e.action}</strong>
+              <strong>{action(e)}</strong>
               <span className="muted">{formatDateTimeSec(e.at)}</span>
             </Space>
-            <div className="pre-wrap">{e.summary}</div>
+            <Typography.Paragraph className="pre-wrap" style={{ marginBottom: 0 }}>{e.summary}</Typography.Paragraph>
             <div className="muted">
               {e.actorName ?? e.actorId ?? t('audit.system')} · {e.ip ?? '—'} · {target(e)}
             </div>
