@@ -22,7 +22,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Text>> = {
   'user.create': l('新建用户', 'User created'), 'user.update': l('修改用户', 'User changed'),
   'user.roles': l('修改角色', 'Roles changed'), 'user.unlock': l('解锁用户', 'User unlocked'),
   'security.policy': l('修改安全策略', 'Security policy changed'), 'holiday_year.save': l('保存节假日', 'Holiday year saved'),
-  'notification.read': l('阅读通知', 'Notification read'),
+  'notification.read': l('阅读通知', 'Notification read'), 'notification.read_all': l('全部标为已读', 'Notifications marked read'),
   'ticket.create': l('新建工单', 'Ticket created'), 'ticket.attach': l('上传工单附件', 'Ticket attachment'),
   'ticket.note': l('工单内部备注', 'Internal note'), 'ticket.comment': l('工单留言', 'Ticket comment'), 'ticket.auto_close': l('工单自动关闭', 'Ticket closed automatically'),
   'ticket.dispatch': l('派单', 'Dispatched'), 'ticket.claim': l('认领', 'Claimed'), 'ticket.transfer': l('转派', 'Transferred'),
@@ -30,7 +30,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Text>> = {
   'ticket.arrival_not_needed': l('无需到场', 'Arrival not needed'), 'ticket.suspend': l('挂起', 'Suspended'),
   'ticket.resume': l('恢复', 'Resumed'), 'ticket.urge': l('催办', 'Urged'), 'ticket.resolve': l('解决', 'Resolved'),
   'ticket.confirm': l('确认', 'Confirmed'), 'ticket.reopen': l('重开', 'Reopened'), 'ticket.cancel': l('取消工单', 'Cancelled'),
-  'ticket.change_level': l('改级', 'Level changed'),
+  'ticket.change_level': l('改级', 'Level changed'), 'ticket.bulk': l('批量处理工单', 'Tickets handled in bulk'),
+  'ticket.export': l('导出工单列表', 'Ticket list exported'), 'ticket.reporter_lookup': l('按电话查询报修人', 'Caller looked up by phone'),
+  'saved_filter.create': l('保存筛选', 'Saved filter created'), 'saved_filter.delete': l('删除保存的筛选', 'Saved filter deleted'),
   'fieldwork.check_in': l('现场签到', 'Checked in'), 'fieldwork.check_out': l('现场签退', 'Checked out'),
   'fieldwork.photo': l('上传现场照片', 'Site photo'), 'fieldwork.forgotten_checkout': l('忘记签退', 'Forgotten check-out'),
   'om_record.create': l('新建运维记录', 'O&M record drafted'), 'om_record.update': l('修改运维记录', 'O&M record changed'),
@@ -74,6 +76,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Text>> = {
   'commitment.update': l('修改承诺', 'Commitment changed'),
   'report.notes': l('保存报告说明', 'Report notes saved'), 'report.schedule': l('报告发送设置', 'Report schedule'),
   'report.generate': l('生成月度报告', 'Monthly report generated'), 'report.download': l('下载月度报告', 'Monthly report downloaded'),
+  'report.issue': l('月度报告定稿归档', 'Monthly report issued'),
 };
 
 /** The word for an audited action; an unknown key (from a newer server) is shown as it is. */
