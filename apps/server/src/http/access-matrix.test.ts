@@ -1,4 +1,5 @@
 import type { Role } from '@weibao/schema';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, demoIds, fingerprint, multipart, type Res, ticketInput } from '../test/api.js';
 import { DIALECTS, type Session, testApp } from '../test/harness.js';
@@ -82,18 +83,22 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
       const issued = await call(t.app, mgr, 'POST', `/api/v1/projects/${projectId}/monthly-reports/issue`, { payload: { month: '2026-09', formats: ['xlsx'] } });
       expect(issued.status, issued.raw.slice(0, 300)).toBe(200);
       const report = { headers: { 'x-report-id': issued.body.items[0].id } };
+      // A saved queue filter of the customer user's own (only its owner may read or delete it).
+      const filter = (await c.post('/api/v1/saved-filters', { scope: 'tickets', name: `机密筛选-${org}`, query: { q: `机密查询-${org}` } })).body;
+      expect(filter.id, JSON.stringify(filter)).toBeDefined();
       rec[org] = {
         commitment: commitment.id, report: String(report.headers['x-report-id']),
         ticket: tk.id, project: projectId, contract: contractId, attachment: att.body.id, token: token.id, user: ids.users[cust]!, notification: note.id, visit: visit.id, record: record.id,
         asset: asset.id, acceptance: acc.id, repair_point: point.id, customer: org === 'A' ? ids.orgA : ids.orgB, template: tplId, plan: plan.id, task: task.id,
         tplan: tp.id, course: courseId, material: mat.courses[0].materials[0].id, batch: batchId, session: sessionId, trainee: traineeId, rating: rating.id, feedback: fb.id, article: art.id, kbfile: withFile.attachments[0].id, schedule: schedule.id,
+        saved_filter: filter.id,
       };
       const project = (await disp.get(`/api/v1/projects/${projectId}`)).body;
       const contract = (await sessions.manager!.get(`/api/v1/contracts/${contractId}`)).body;
       secrets[org] = [tk.id, tk.number, `机密工单-${org}`, `机密评论-${org}`, `机密方案-${org}`, `机密内容-${org}`, `机密附件-${org}`, `机密令牌-${org}`, project.code, contract.code, att.body.id, token.id, note.id, visit.id, record.id, record.number, `机密地点-${org}`, `机密运维-${org}`,
         asset.id, `机密资产-${org}`, `SN-SECRET-${org}`, acc.id, `机密批次-${org}`, point.id, `机密维修点-${org}`, `机密地址-${org}`, plan.id, `机密计划-${org}`, task.id,
         tp.id, `机密培训-${org}`, courseId, `机密课程-${org}`, `机密资料-${org}`, `机密资料内容-${org}`, traineeId, `机密学员-${org}`, batchId, `机密培训批次-${org}`, sessionId, `机密教室-${org}`, rating.id, fb.id, `机密反馈-${org}`, `机密建议-${org}`,
-        art.id, `机密文章-${org}`, `机密正文-${org}`, withFile.attachments[0].id, `机密图纸-${org}`, `机密图纸内容-${org}`, schedule.id, `机密调查-${org}`];
+        art.id, `机密文章-${org}`, `机密正文-${org}`, withFile.attachments[0].id, `机密图纸-${org}`, `机密图纸内容-${org}`, schedule.id, `机密调查-${org}`, filter.id, `机密筛选-${org}`, `机密查询-${org}`];
     }
   });
   afterAll(async () => { await t?.drop(); });
@@ -152,7 +157,7 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
           if (admitted) {
             expect(r.status, `${key} as ${u.username}: ${r.raw}`).toBeLessThan(500);
             expect([401, 403], `${key} as ${u.username} should be admitted: ${r.raw}`).not.toContain(r.status);
-            if (entity === 'token' || entity === 'notification') expect(r.status, `${key} as ${u.username}`).toBe(404);
+            if (entity === 'token' || entity === 'notification' || entity === 'saved_filter') expect(r.status, `${key} as ${u.username}`).toBe(404);
           } else {
             expect([r.status, r.body.code], `${key} as ${u.username} (${role})`).toEqual([403, 'FORBIDDEN']);
             await expectDenialAudited(key, u.username, r);
@@ -178,6 +183,27 @@ describe.each(DIALECTS)('access matrix: every route × every role (%s)', (dialec
         expect(r.body.items.every((x: any) => x.customerId === own)).toBe(true);
         const sneaky = await call(t.app, sessions[user]!, 'GET', `/api/v1/tickets?limit=100&customerId=${org === 'A' ? ids.orgB : ids.orgA}`);
         expect(sneaky.body.items.every((x: any) => x.customerId === own)).toBe(true);
+      },
+      // The export holds the same rows as the queue: the own organisation's tickets only, whatever the filter says.
+      'GET /api/v1/tickets/export.xlsx': async (r, user, org) => {
+        const own = await t.database.db.selectFrom('tickets').select('number').where('customer_id', '=', org === 'A' ? ids.orgA : ids.orgB).execute();
+        const numbers = async (res: Res) => {
+          const book = new ExcelJS.Workbook();
+          await book.xlsx.load(res.bytes as never);
+          const sheet = book.worksheets[0]!;
+          const found: string[] = [];
+          sheet.eachRow((row) => { const v = String(row.getCell(1).value ?? ''); if (/^GD-/.test(v)) found.push(v); });
+          return found;
+        };
+        const mine = await numbers(r);
+        expect(mine.length).toBeGreaterThan(0);
+        expect(mine.every((n) => own.some((o) => o.number === n))).toBe(true);
+        const sneaky = await call(t.app, sessions[user]!, 'GET', `/api/v1/tickets/export.xlsx?customerId=${org === 'A' ? ids.orgB : ids.orgA}`);
+        expect((await numbers(sneaky)).every((n) => own.some((o) => o.number === n))).toBe(true);
+      },
+      'GET /api/v1/saved-filters': async (r, user) => {
+        const mine = (await t.database.db.selectFrom('saved_filters').select('id').where('user_id', '=', ids.users[user]!).execute()).map((x) => x.id);
+        expect(r.body.every((x: any) => mine.includes(x.id))).toBe(true);
       },
       'GET /api/v1/notifications': async (r, user) => {
         const mine = (await t.database.db.selectFrom('notifications').select('id').where('user_id', '=', ids.users[user]!).execute()).map((n) => n.id);

@@ -18,8 +18,15 @@ describe('response serializer', () => {
 
   it('writes nullable fields as type unions instead of anyOf branches', () => {
     expect(simplify({ anyOf: [{ type: 'string', minLength: 1 }, { type: 'null' }] })).toEqual({ type: ['string', 'null'], minLength: 1 });
+    // fast-json-stringify's anyOf picks no branch for an object-or-null and drops its fields; `nullable` writes both.
     const nested = { anyOf: [{ type: 'object', properties: {} }, { type: 'null' }] };
-    expect(simplify(nested)).toEqual(nested);
+    expect(simplify(nested)).toEqual({ type: 'object', properties: {}, nullable: true });
+  });
+
+  it('writes a nullable object with its fields, and null as null', () => {
+    const Rating = z.object({ id: z.string(), score: z.number().int() }).nullable();
+    expect(JSON.parse(compile(Rating, false)({ id: 'r1', score: 5, extra: 1 }))).toEqual({ id: 'r1', score: 5 });
+    expect(compile(Rating, false)(null)).toBe('null');
   });
 
   it('with check on, a response that breaks its schema fails instead of being coerced', () => {

@@ -6,7 +6,8 @@ import { multipart } from './api.js';
  */
 export type Org = 'A' | 'B';
 export type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer' | 'template' | 'plan' | 'task'
-  | 'tplan' | 'course' | 'material' | 'batch' | 'session' | 'trainee' | 'rating' | 'feedback' | 'article' | 'kbfile' | 'schedule' | 'commitment' | 'report';
+  | 'tplan' | 'course' | 'material' | 'batch' | 'session' | 'trainee' | 'rating' | 'feedback' | 'article' | 'kbfile' | 'schedule' | 'commitment' | 'report'
+  | 'saved_filter';
 interface Body { payload?: unknown; headers?: Record<string, string> }
 interface Fixture {
   /** Request for callers the route admits: harmless (invalid body or someone else's id) and must get past access control. */
@@ -48,6 +49,11 @@ export const FIXTURES: Record<string, Fixture> = {
   'PUT /api/v1/users/:id/roles': { probe: json({ roles: [] }), foreign: json({ roles: ['customer_lead'] }) },
   'POST /api/v1/users/:id/unlock': { probe: {}, foreign: {} },
   'GET /api/v1/tickets': { probe: {} },
+  'POST /api/v1/tickets/bulk': { probe: json({}) },
+  'GET /api/v1/tickets/export.xlsx': { probe: {} },
+  'GET /api/v1/saved-filters': { probe: {} },
+  'POST /api/v1/saved-filters': { probe: json({}) },
+  'DELETE /api/v1/saved-filters/:id': { probe: {}, foreign: {} },
   'POST /api/v1/tickets': { probe: json({}) },
   'GET /api/v1/tickets/:id': { probe: {}, foreign: {} },
   'POST /api/v1/tickets/:id/actions': { probe: json({ action: 'bogus' }), foreign: json({ action: 'urge', reason: '催' }) },
@@ -223,6 +229,7 @@ export const LIST_QUERY: Record<string, (own: string, project: string) => string
   '/api/v1/inspection-tasks': () => '?from=2026-01-01&to=2027-12-31',
   '/api/v1/kb/suggest': () => `?q=${encodeURIComponent('机密文章')}`,
   '/api/v1/search': () => `?q=${encodeURIComponent('机密')}`,
+  '/api/v1/saved-filters': () => '?scope=tickets',
   '/api/v1/cost-statement': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
   '/api/v1/cost-statement.pdf': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
   '/api/v1/cost-statement.xlsx': (own) => `?customerId=${own}&from=2026-01-01&to=2026-12-31`,
@@ -231,7 +238,7 @@ export const LIST_QUERY: Record<string, (own: string, project: string) => string
 
 /** Which kind of record the :id of a route names. */
 export function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees|rating-requests|feedback|kb\/articles|kb\/attachments|survey-schedules|commitments|monthly-reports)\/:id/.exec(url);
+  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees|rating-requests|feedback|kb\/articles|kb\/attachments|survey-schedules|commitments|monthly-reports|saved-filters)\/:id/.exec(url);
   if (!m) return null;
   return ({
     'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
@@ -240,6 +247,6 @@ export function entityOf(url: string): Entity | null {
     'checklist-templates': 'template', 'inspection-plans': 'plan', 'inspection-tasks': 'task',
     'training-plans': 'tplan', 'training-courses': 'course', 'training-materials': 'material', 'training-batches': 'batch', 'training-sessions': 'session', 'training-trainees': 'trainee',
     'rating-requests': 'rating', feedback: 'feedback', 'kb/articles': 'article', 'kb/attachments': 'kbfile', 'survey-schedules': 'schedule',
-    commitments: 'commitment', 'monthly-reports': 'report',
+    commitments: 'commitment', 'monthly-reports': 'report', 'saved-filters': 'saved_filter',
   } as const)[m[1] as 'projects'];
 }

@@ -24,10 +24,11 @@ export const ALL_TABLES: (keyof DB)[] = [
   'training_plans', 'training_courses', 'training_materials', 'training_batches', 'training_trainees', 'training_enrolments', 'training_sessions',
   'training_attendance', 'training_assessments', 'satisfaction_surveys', 'rating_requests', 'feedback',
   'kb_categories', 'kb_articles', 'kb_article_versions', 'kb_attachments', 'kb_ticket_links', 'kb_fts', 'survey_schedules',
-  'commitments', 'report_notes', 'monthly_reports', 'report_schedules', 'report_receipts',
+  'commitments', 'report_notes', 'monthly_reports', 'report_schedules', 'report_receipts', 'saved_filters',
 ];
 
-export interface Res { status: number; body: any; headers: Record<string, unknown>; raw: string }
+/** `bytes` is the body as sent, for binary downloads (xlsx, pdf) that `raw` would mangle as text. */
+export interface Res { status: number; body: any; headers: Record<string, unknown>; raw: string; bytes: Buffer }
 
 /** One request as `who` (a session, `{ bearer }`, or null for no credentials). */
 export async function call(
@@ -47,7 +48,7 @@ export async function call(
   });
   let body: any = r.body;
   try { body = r.json(); } catch { /* not JSON */ }
-  return { status: r.statusCode, body, headers: r.headers as Record<string, unknown>, raw: r.body };
+  return { status: r.statusCode, body, headers: r.headers as Record<string, unknown>, raw: r.body, bytes: r.rawPayload };
 }
 
 export async function countRows(database: Database, table: keyof DB): Promise<number> {

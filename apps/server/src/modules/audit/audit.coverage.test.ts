@@ -112,6 +112,17 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
         return { who: 'dispatcher', res, action: 'ticket.create', target: res.body.id };
       },
       'POST /api/v1/tickets/:id/actions': async () => ({ who: 'dispatcher', res: await req('dispatcher', 'POST', `${V}/tickets/${ctx.ticket}/actions`, { action: 'dispatch', assigneeId: ids.users.engineer }), action: 'ticket.dispatch', target: ctx.ticket! }),
+      // Bulk: each ticket's action is audited as if done singly (the request as a whole gets ticket.bulk too).
+      'POST /api/v1/tickets/bulk': async () => {
+        const id = await tk();
+        return { who: 'dispatcher', res: await req('dispatcher', 'POST', `${V}/tickets/bulk`, { ids: [id], action: 'urge' }), action: 'ticket.urge', target: id };
+      },
+      'POST /api/v1/saved-filters': async () => {
+        const res = await req('dispatcher', 'POST', `${V}/saved-filters`, { scope: 'tickets', name: '一级未派', query: { level: '1', status: 'new' } });
+        ctx.savedFilter = res.body.id;
+        return { who: 'dispatcher', res, action: 'saved_filter.create', target: res.body.id };
+      },
+      'DELETE /api/v1/saved-filters/:id': async () => ({ who: 'dispatcher', res: await req('dispatcher', 'DELETE', `${V}/saved-filters/${ctx.savedFilter}`), action: 'saved_filter.delete', target: ctx.savedFilter! }),
       'POST /api/v1/tickets/:id/comments': async () => ({ who: 'engineer', res: await req('engineer', 'POST', `${V}/tickets/${ctx.ticket}/comments`, { body: '内部备注', internal: true }), action: 'ticket.note', target: ctx.ticket! }),
       'POST /api/v1/tickets/:id/attachments': async () => {
         const m = multipart('log.txt', 'log');
