@@ -37,6 +37,11 @@ describe('accessibility (axe-core: no serious/critical violations)', () => {
   test('dispatcher: dashboard, queue, intake form, ticket detail and an action dialog', async () => {
     const page = await session.newPage('dispatcher');
     await login(page, 'dispatcher');
+    // The dispatcher starts on 我的工作 (待分派, 即将超时); the dashboard is one menu entry away.
+    await page.waitForURL((u) => u.pathname === '/work');
+    await page.getByTestId('work-unassigned').waitFor();
+    await expectAccessible(page, 'my work');
+    await gotoPage(page, '/dashboard');
     await page.getByTestId('stat-open').waitFor();
     await expectAccessible(page, 'dashboard');
 

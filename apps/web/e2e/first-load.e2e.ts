@@ -67,10 +67,16 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
   const session = useBrowser({ closeAfterEach: true });
   const { open, check } = pageAudit(session, 'notify');
   let ticket: { id: string; number: string };
-  let cust: Page;
+
+  // closeAfterEach closes every page after a test, the setup's too: each test signs cust_a in again.
+  const customerPage = async () => {
+    const page = await session.newPage('cust_a', DESKTOP);
+    await login(page, 'cust_a');
+    return page;
+  };
 
   beforeAll(async () => {
-    cust = await session.newPage('setup-cust_a', DESKTOP);
+    const cust = await session.newPage('setup-cust_a', DESKTOP);
     const disp = await session.newPage('setup-dispatcher', DESKTOP);
     const eng = await session.newPage('setup-engineer2', DESKTOP);
     for (const [page, user] of [[cust, 'cust_a'], [disp, 'dispatcher'], [eng, 'engineer2']] as const) await login(page, user);
@@ -87,6 +93,7 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
     for (const [label, size] of sizes) {
       test(`${label} px, ${lang}: grouped lines, kind filter, mark all read`, async () => {
         // Three fresh customer messages: engineer2 has unread notifications, grouped on one line.
+        const cust = await customerPage();
         for (let i = 0; i < 3; i++) await apiCall(cust, 'POST', `/tickets/${ticket.id}/comments`, { body: `第 ${i + 1} 条留言 ${lang} ${label}` });
         const page = size ? await open('engineer2', lang, size) : await open('engineer2', lang);
         await page.getByTestId('notification-bell').click();
@@ -120,7 +127,9 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
         const summary = await apiCall<{ unread: number }>(page, 'GET', '/notifications/summary');
         expect(summary.unread).toBe(0);
         await expect.poll(() => page.getByTestId('notification-bell').getAttribute('aria-label'), { timeout: 20_000 }).toBe(t('notifications.bell', { n: 0 }, lang));
-        await page.getByRole('radio', { name: t('notify.unread', {}, lang) }).check({ force: true }); // antd hides the input under its button
+        // The visible button of antd's radio (its input is hidden under it).
+        await centre.locator('label.ant-radio-button-wrapper', { hasText: t('notify.unread', {}, lang) }).click();
+        await page.waitForURL((u) => u.searchParams.get('state') === 'unread');
         await centre.getByText(t('notifications.empty', {}, lang)).waitFor();
         await check(page, `notification centre all read ${label}`);
       }, 300_000);
