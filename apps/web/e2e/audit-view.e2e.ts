@@ -2,7 +2,7 @@
 // names; the filtered log exports to Excel and CSV; the hash chain is verified on demand and the result shown.
 // axe on the page, with the action list open and with the verification result, at 1280 px (zh-CN) and 390 px (en).
 import ExcelJS from 'exceljs';
-import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { AUDIT_ACTION_LABELS } from '../../../packages/schema/src/audit-actions';
 import { expectAccessible } from './support/a11y';
@@ -14,19 +14,12 @@ import { apiCall, projectIdByName } from './support/fieldwork';
 import { type Lang, t } from './support/i18n';
 import { expectNoHorizontalScroll } from './support/layout';
 import { PROJECT_A } from './support/tickets';
+import { pickExact } from './support/ui';
 
 const DESK: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const word = (action: string, lang: Lang = 'zh-CN') => AUDIT_ACTION_LABELS[action]![lang];
 
 
-/** Picks the option whose text is exactly `text` (a search for 登录 also lists 退出登录). */
-async function pickExact(page: Page, combobox: Locator, text: string): Promise<void> {
-  await combobox.click();
-  await combobox.fill(text);
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await dropdown.locator('.ant-select-item-option').filter({ has: page.getByText(text, { exact: true }) }).first().click();
-  await dropdown.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
-}
 
 describe('the audit view for the auditor', () => {
   const session = useBrowser({ closeAfterEach: true });

@@ -1,23 +1,15 @@
 // 等保 audit: the auditor sees the sign-ins (and a failed one) of the people in the flow in the
 // audit log view; the system admin and security admin (三员分立) do not get the audit page at all.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { AUDIT_ACTION_LABELS } from '../../../packages/schema/src/audit-actions';
 import { failedLogin, login, logout, type Me } from './support/auth';
 import { useBrowser } from './support/browser';
 import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
-import { chooseOption, expectText, gotoPage, menuLabels } from './support/ui';
+import { chooseOption, expectText, gotoPage, menuLabels, pickExact } from './support/ui';
 
 
-/** Picks the option whose text is exactly `text` (a search for 登录 also lists 退出登录). */
-async function pickExact(page: Page, combobox: Locator, text: string): Promise<void> {
-  await combobox.click();
-  await combobox.fill(text);
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await dropdown.locator('.ant-select-item-option').filter({ has: page.getByText(text, { exact: true }) }).first().click();
-  await dropdown.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
-}
 
 describe('audit log', () => {
   const session = useBrowser();

@@ -98,3 +98,12 @@ export async function pickDate(page: Page, input: Locator, text: string): Promis
   await expect.poll(() => popup.count(), { timeout: 3_000 }).toBe(0).catch(() => undefined);
   expect(await input.inputValue()).toBe(text);
 }
+
+/** Picks the option whose text is exactly `text` (a search for 登录 also lists 退出登录). */
+export async function pickExact(page: Page, combobox: Locator, text: string): Promise<void> {
+  await combobox.click();
+  await combobox.fill(text);
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown.locator('.ant-select-item-option').filter({ has: page.getByText(text, { exact: true }) }).first().click();
+  await dropdown.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+}
