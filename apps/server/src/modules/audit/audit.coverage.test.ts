@@ -1,7 +1,8 @@
 import { auditActionLabel, TICKET_ACTIONS } from '@weibao/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditHead, auditSince, call, demoIds, multipart, type Res, signaturePng, ticketInput } from '../../test/api.js';
+import { auditHead, call, demoIds, multipart, type Res, signaturePng, ticketInput } from '../../test/api.js';
 import { xlsxOf } from '../../test/files.js';
+import { AUDIT_IP, auditProbe } from '../../test/audit.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 import { HEADER } from '../../test/ledger.js';
 import { DEMO_PASSWORD } from '../seed/demo.js';
@@ -11,7 +12,7 @@ import { DEMO_PASSWORD } from '../seed/demo.js';
  * and must leave an audit row naming the actor, the actor's roles, the ip, the action, the target
  * and the result. A new write route without an entry here fails the test.
  */
-const IP = '10.9.8.7';
+const IP = AUDIT_IP;
 const V = '/api/v1';
 type Step = () => Promise<{ who: string; res: Res; action: string; target: string }>;
 
@@ -19,18 +20,7 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
   let t: Awaited<ReturnType<typeof testApp>>;
   let ids: Awaited<ReturnType<typeof demoIds>>;
   const s: Record<string, Session> = {};
-  const req = (who: string, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    call(t.app, s[who]!, method, url, { payload, headers: { 'x-forwarded-for': IP, ...headers } });
-  const check = async (seq: number, who: string, action: string, target: string, result = 'success') => {
-    const rows = await auditSince(t.database, seq);
-    const row = rows.find((r) => r.action === action && r.target_id === target);
-    expect(row, `no audit row ${action} on ${target}: ${JSON.stringify(rows.map((r) => r.action))}`).toBeDefined();
-    const u = await t.database.db.selectFrom('users').select('id').where('username', '=', who).executeTakeFirstOrThrow();
-    const roles = (await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute()).map((r) => r.role).sort().join(',');
-    expect({ actor: row!.actor_id, roles: row!.actor_roles, ip: row!.ip, result: row!.result, at: Number(row!.at) })
-      .toEqual({ actor: u.id, roles, ip: IP, result, at: t.clock.now });
-    expect(row!.summary.length).toBeGreaterThan(0);
-  };
+  const { req, check } = auditProbe(() => t, s);
 
   beforeAll(async () => {
     t = await testApp(dialect);
@@ -38,29 +28,6 @@ describe.each(DIALECTS)('audit coverage of every state change (%s)', (dialect) =
     for (const u of ['admin', 'secadmin', 'manager', 'dispatcher', 'engineer', 'engineer2', 'cust_a']) s[u] = await t.login(u);
   });
   afterAll(async () => { await t?.drop(); });
-
-  it('logins, failed logins, lockouts, logouts and session timeouts are audited with ip and result', async () => {
-    let seq = await auditHead(t.database);
-    const login = await call(t.app, null, 'POST', `${V}/auth/login`, { payload: { username: 'engineer2', password: DEMO_PASSWORD }, headers: { 'x-forwarded-for': IP } });
-    expect(login.status).toBe(200);
-    await check(seq, 'engineer2', 'auth.login', ids.users.engineer2);
-    seq = await auditHead(t.database);
-    const bad = () => call(t.app, null, 'POST', `${V}/auth/login`, { payload: { username: 'lead_b', password: 'bad' }, headers: { 'x-forwarded-for': IP } });
-    expect((await bad()).status).toBe(401);
-    await check(seq, 'lead_b', 'auth.login', ids.users.lead_b!, 'failure');
-    for (let i = 0; i < 4; i++) await bad();
-    await check(seq, 'lead_b', 'auth.lockout', ids.users.lead_b!, 'failure');
-    seq = await auditHead(t.database);
-    expect((await req('engineer', 'POST', `${V}/auth/logout`)).status).toBe(204);
-    await check(seq, 'engineer', 'auth.logout', ids.users.engineer);
-    s.engineer = await t.login('engineer');
-    t.clock.advance(31 * 60_000);
-    seq = await auditHead(t.database);
-    expect((await req('engineer', 'GET', `${V}/auth/me`)).status).toBe(401);
-    const [row] = await auditSince(t.database, seq);
-    expect([row!.action, row!.actor_id, row!.ip]).toEqual(['auth.session_timeout', ids.users.engineer, IP]);
-    for (const u of Object.keys(s)) s[u] = await t.login(u);
-  });
 
   it('every write route leaves an audit row with actor, roles, ip, action, target and result', async () => {
     const ctx: Record<string, string> = {};
