@@ -54,7 +54,10 @@ async function sessionCookie(baseUrl: string, username: string): Promise<string>
   return r.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-interface Run { page: string; form: 'desktop' | 'mobile'; scores: Record<string, number>; scriptBytes: number }
+interface Run { page: string; form: 'desktop' | 'mobile'; scores: Record<string, number>; scriptBytes: number; metrics: string }
+
+/** The five metrics the performance score is made of, as Lighthouse prints them (e.g. "FCP 0.8 s"). */
+const METRICS = { 'first-contentful-paint': 'FCP', 'largest-contentful-paint': 'LCP', 'total-blocking-time': 'TBT', 'speed-index': 'SI', 'cumulative-layout-shift': 'CLS' } as const;
 
 async function audit(port: number, url: string, form: 'desktop' | 'mobile', cookie?: string): Promise<Run> {
   const flags = { port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'], ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}) };
@@ -69,7 +72,8 @@ async function audit(port: number, url: string, form: 'desktop' | 'mobile', cook
       console.log(`    ✗ ${id}: ${a.title}`);
     }
   }
-  return { page: new URL(url).pathname, form, scores, scriptBytes };
+  const metrics = Object.entries(METRICS).map(([id, name]) => `${name} ${lhr.audits[id]?.displayValue ?? '?'}`).join(' · ');
+  return { page: new URL(url).pathname, form, scores, scriptBytes, metrics };
 }
 
 async function main() {
@@ -87,6 +91,7 @@ async function main() {
         const ok = perf >= TARGET[form] && r.scores.accessibility === 100 && r.scores['best-practices'] === 100;
         failed ||= !ok;
         console.log(`${ok ? '✓' : '✗'} ${page.padEnd(9)} ${form.padEnd(7)} performance ${perf} · accessibility ${r.scores.accessibility} · best practices ${r.scores['best-practices']} · seo ${r.scores.seo} · JS ${(r.scriptBytes / 1024).toFixed(1)} KB`);
+        console.log(`    ${r.metrics}`);
       }
     }
     const login = runs.find((r) => r.page === '/login' && r.form === 'desktop')!;

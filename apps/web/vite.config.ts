@@ -3,10 +3,11 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The web consumes the schema package straight from source so it never needs a build of it.
-// `@weibao/schema/levels` and `/labels` reach the zod-free level texts and labels without loading the zod schemas.
+// `@weibao/schema/levels`, `/labels`, `/audit-actions` and `/limits` reach the zod-free level texts and labels without loading the zod schemas.
 const schemaSrc = fileURLToPath(new URL('../../packages/schema/src/index.ts', import.meta.url));
 const levelsSrc = fileURLToPath(new URL('../../packages/schema/src/levels.ts', import.meta.url));
 const labelsSrc = fileURLToPath(new URL('../../packages/schema/src/labels.ts', import.meta.url));
+const limitsSrc = fileURLToPath(new URL('../../packages/schema/src/limits.ts', import.meta.url));
 const auditActionsSrc = fileURLToPath(new URL('../../packages/schema/src/audit-actions.ts', import.meta.url));
 const apiProxy = { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } };
 
@@ -18,6 +19,7 @@ export default defineConfig({
       { find: /^@weibao\/schema\/levels$/, replacement: levelsSrc },
       { find: /^@weibao\/schema\/labels$/, replacement: labelsSrc },
       { find: /^@weibao\/schema\/audit-actions$/, replacement: auditActionsSrc },
+      { find: /^@weibao\/schema\/limits$/, replacement: limitsSrc },
     ],
   },
   server: { host: '127.0.0.1', port: 5173, proxy: apiProxy },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Id, TicketSummary } from './api.js';
+import { BADGE_CAP } from './limits.js';
 
-/** Counts are capped: a badge shows "99+" above this, and the server never counts further. */
-export const BADGE_CAP = 99;
+export { BADGE_CAP };
 const BadgeCount = z.number().int().min(0).max(BADGE_CAP + 1);
 
 /**

@@ -44,7 +44,7 @@ export function pageAudit(session: BrowserSession, prefix: string) {
       return page;
     },
     async check(page: Page, label: string): Promise<void> {
-      await expect.poll(() => page.locator('main .ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => page.locator('main .ant-spin-spinning, main.page-loading').count(), { timeout: 15_000 }).toBe(0);
       const full = `${label} (${await page.evaluate(() => document.documentElement.lang)})`;
       await expectAccessible(page, full);
       await expectNoHorizontalScroll(page, full);

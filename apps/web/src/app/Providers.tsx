@@ -1,27 +1,12 @@
-import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter } from 'react-router-dom';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, setErrorNotifier, setUnauthorizedHandler } from '../api/client';
+import { setErrorNotifier, setUnauthorizedHandler } from '../api/client';
 import { meKey } from '../features/auth/useMe';
 import { appTheme } from './theme';
-
-function makeQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 10_000,
-        refetchOnWindowFocus: true,
-        // 4xx answers will not change on retry (and were already shown to the user once).
-        retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
-      },
-    },
-    mutationCache: new MutationCache(),
-  });
-}
 
 /** Connects the API client to antd's message API and to the session cache. Lives inside <AntApp>. */
 function ApiBridge({ client }: { client: QueryClient }) {
@@ -50,8 +35,9 @@ function useReducedMotion(): boolean {
   );
 }
 
-export function Providers({ children }: { children: ReactNode }) {
-  const [client] = useState(makeQueryClient);
+/** antd's theme, locale and message API around the signed-in app (the query client and router are above, in Root). */
+export function AntProviders({ children }: { children: ReactNode }) {
+  const client = useQueryClient();
   const { i18n } = useTranslation();
   const locale = i18n.language === 'en' ? enUS : zhCN;
   // Honour the OS "reduce motion" setting (WCAG 2.3.3): antd then skips all its animations.
@@ -62,10 +48,8 @@ export function Providers({ children }: { children: ReactNode }) {
     // accessible-name matching (axe label-content-name-mismatch) and text lookups in tests.
     <ConfigProvider locale={locale} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
-        <QueryClientProvider client={client}>
-          <ApiBridge client={client} />
-          <BrowserRouter>{children}</BrowserRouter>
-        </QueryClientProvider>
+        <ApiBridge client={client} />
+        {children}
       </AntApp>
     </ConfigProvider>
   );

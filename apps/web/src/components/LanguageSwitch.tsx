@@ -1,23 +1,22 @@
-import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currentLang, setLanguage, type Lang } from '../i18n';
+import { currentLang, isLang, setLanguage } from '../i18n';
 
-/** Options are written in their own language so a user who can't read the current one finds theirs. */
+/**
+ * A native select (it is on the sign-in page, which loads no antd). Options are written in their own
+ * language so a user who can't read the current one finds theirs.
+ */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
-    <Select<Lang>
-      size="middle"
+    <select
+      className="lang-switch"
       value={currentLang()}
-      key={i18n.language}
-      onChange={(v) => setLanguage(v)}
+      onChange={(e) => isLang(e.target.value) && setLanguage(e.target.value)}
       aria-label={t('header.language')}
       data-testid="lang-switch"
-      style={{ width: 96 }}
-      options={[
-        { value: 'zh-CN', label: <span lang="zh-CN">{t('lang.zhCN')}</span> },
-        { value: 'en', label: <span lang="en">{t('lang.en')}</span> },
-      ]}
-    />
+    >
+      <option value="zh-CN" lang="zh-CN">{t('lang.zhCN')}</option>
+      <option value="en" lang="en">{t('lang.en')}</option>
+    </select>
   );
 }

@@ -8,7 +8,7 @@ export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 const STORAGE_KEY = 'weibao.lang';
 
-function isLang(v: unknown): v is Lang {
+export function isLang(v: unknown): v is Lang {
   return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
 }
 

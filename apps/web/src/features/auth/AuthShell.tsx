@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
-import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 
-/** Centered single-card layout for the sign-in and forced password-change screens. */
+/**
+ * Centered single-card layout for the sign-in and forced password-change screens. Plain markup and CSS
+ * (app.css, .auth-*): the sign-in page is the first paint and loads no component library.
+ */
 export function AuthShell({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -12,11 +14,11 @@ export function AuthShell({ title, children }: { title: string; children: ReactN
         <LanguageSwitch />
       </header>
       <main className="auth-card">
-        <Card>
-          <p className="app-brand" style={{ margin: '0 0 4px' }}>{t('app.name')}</p>
-          <h1 style={{ fontSize: 22, margin: '0 0 20px' }}>{title}</h1>
+        <div className="auth-panel">
+          <p className="app-brand auth-brand">{t('app.name')}</p>
+          <h1 className="auth-title">{title}</h1>
           {children}
-        </Card>
+        </div>
       </main>
     </div>
   );

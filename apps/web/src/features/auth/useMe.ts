@@ -24,8 +24,11 @@ async function fetchMe(): Promise<Me | null> {
   return adoptMe(user);
 }
 
+/** The session query; Root starts it as the page loads, before the router or antd are ready. */
+export const meQuery = { queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false } as const;
+
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+  return useQuery(meQuery);
 }
 
 export const MeContext = createContext<Me | null>(null);

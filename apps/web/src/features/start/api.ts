@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MeBadges, ReporterLookup } from '@weibao/schema';
-import { BADGE_CAP } from '@weibao/schema';
+import { BADGE_CAP } from '@weibao/schema/limits';
 import { api } from '../../api/client';
 
 export type { MeBadges, ReporterLookup };

@@ -4,7 +4,9 @@ import { DownloadOutlined, PhoneOutlined, QuestionCircleOutlined } from '@ant-de
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary, TicketTab, TicketTotal } from '../../api/types';
+import { hasRole } from '../../app/roles';
 import { PageHeader } from '../../components/PageHeader';
+import { useCurrentUser } from '../auth/useMe';
 import { BulkActions } from './BulkActions';
 import { QueueTable } from './QueueTable';
 import { SavedFilters } from './SavedFilters';
@@ -20,7 +22,10 @@ export default function TicketQueuePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const phone = Grid.useBreakpoint().md === false;
-  const { filter, update, reset, pageSize, setPageSize } = useTicketFilter('mine');
+  // An engineer's queue opens on 我的待办; a dispatcher or manager (rarely the assignee) on 全部, whose
+  // default order (due first) puts unassigned and at-risk tickets at the top instead of an empty tab.
+  const engineer = hasRole(useCurrentUser(), ['engineer']);
+  const { filter, update, reset, pageSize, setPageSize } = useTicketFilter(engineer ? 'mine' : 'all');
   // Keyset pages: the cursors of the pages visited, so "previous" goes back without OFFSET.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [selected, setSelected] = useState<TicketSummary[]>([]);
