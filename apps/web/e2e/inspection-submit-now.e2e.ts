@@ -69,6 +69,8 @@ describe('inspection finished: 现在提交 submits its record from the dialog',
       }
       await expectText(page.getByTestId('insp-progress'), tr('insp.progress', { n: ITEMS.length, m: ITEMS.length }));
       await page.getByTestId('insp-summary').fill(`一切正常 ${run}`);
+      // Each saved item shows a 3-second 已保存 toast; one fading out while axe runs is measured mid-fade.
+      await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
       await page.getByTestId('insp-finish').click();
 
       // The offer: "现在提交巡检记录?" with 现在提交 and 稍后; axe while it is open.

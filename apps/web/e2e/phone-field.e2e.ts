@@ -49,6 +49,8 @@ describe('phone field flow at 390 and 1280 px in zh-CN and en: caller details, c
     await page.evaluate((l) => localStorage.setItem('weibao.lang', l), lang);
     return page;
   }
+  /** antd toasts last 3 s: one that times out while axe runs would be measured mid-fade. */
+  const toastsGone = (page: Page) => expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
   async function open(page: Page, path: string, lang: Lang): Promise<void> {
     await gotoPage(page, path);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
@@ -133,6 +135,7 @@ describe('phone field flow at 390 and 1280 px in zh-CN and en: caller details, c
       await page.waitForURL((u) => u.pathname === '/records/new');
       const tickets = page.getByTestId('record-tickets-input');
       await expect.poll(async () => (await tickets.innerText()).trim(), { timeout: 15_000 }).toContain(ticket.number);
+      await toastsGone(page); // 已签到
       await audit.check(page, `record editor from the visit ${at}`);
       await ensureCheckedOut(page);
     });
@@ -149,9 +152,11 @@ describe('phone field flow at 390 and 1280 px in zh-CN and en: caller details, c
       await lookup.getByTestId('caller-recent-ticket').filter({ hasText: ticket.number }).waitFor();
       expect(await lookup.getByTestId('caller-lookup-phone').getAttribute('href')).toBe(`tel:${phone}`);
       await lookup.getByTestId('caller-lookup-use').click();
+      await page.locator('.ant-message-success').getByText(tr('start.caller.filled', { name: caller }), { exact: true }).waitFor();
       await expect.poll(() => form.getByLabel(tr('intake.reporterName')).inputValue()).toBe(caller);
       await expect.poll(() => form.getByTestId('intake-project').innerText()).toContain(PROJECT_A);
       await expect.poll(() => form.getByLabel(tr('intake.location')).inputValue()).toBe(place);
+      await toastsGone(page);
       await audit.check(page, `intake with the caller lookup ${at}`);
     });
   }
