@@ -48,17 +48,19 @@ import { RecordLookup } from './modules/fieldwork/lookup.js';
 import { KbLookup } from './modules/knowledge/lookup.js';
 import { ProjectLookup } from './modules/projects/lookup.js';
 import { SearchService } from './modules/search/service.js';
+import { SessionCache } from './modules/auth/session-cache.js';
 import { TicketLookup } from './modules/tickets/lookup.js';
 import { TrainingLookup } from './modules/training/lookup.js';
 import { UserLookup } from './modules/users/lookup.js';
 
 /** The service graph, built once per app (tests build one per database). */
 export function buildServices(config: Config, database: Database, log: FastifyBaseLogger, now: () => number = Date.now) {
-  const userRepo = new UserRepository();
+  const sessions = new SessionCache();
+  const userRepo = new UserRepository((userId) => sessions.forgetUser(userId));
   const audit = new AuditService(database, now);
   const securityPolicy = new SecurityPolicyService(database, audit, config, now);
-  const auth = new AuthService(database, userRepo, audit, securityPolicy, now);
-  const users = new UserService(database, userRepo, audit, securityPolicy, now);
+  const auth = new AuthService(database, userRepo, audit, securityPolicy, now, sessions);
+  const users = new UserService(database, userRepo, audit, securityPolicy, now, auth);
   const projects = new ProjectService(database, userRepo, audit, now);
   const sla = new SlaService();
   const notifications = new NotificationService(database.db, now, audit);

@@ -10,6 +10,7 @@ import type { SecurityPolicyService } from '../security/service.js';
 import { type UserRepository, type UserRow } from '../users/repository.js';
 import { hashPassword, passwordMeetsPolicy, verifyPassword } from './passwords.js';
 import { AuthRepository } from './repository.js';
+import type { ResolvedSession, SessionCache } from './session-cache.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** 256-bit random secrets; only their SHA-256 is stored, so a fast hash per request is enough. */
@@ -27,6 +28,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly policy: SecurityPolicyService,
     private readonly now: () => number,
+    private readonly sessions: SessionCache,
   ) {}
 
   private get db() { return this.database.db; }
@@ -94,25 +96,36 @@ export class AuthService {
   /** Resolves a session cookie; enforces the idle timeout server-side (等保 8.1.4.1 b). */
   async fromSession(token: string, ip: string | null): Promise<Actor> {
     const now = this.now();
-    // Session, user, organisation and roles in one query: this runs before every signed-in request.
     const id = sha256(token);
-    const rows = await this.repo.sessionWithUser(this.db, id);
-    const first = rows[0];
-    if (!first) throw new AppError('UNAUTHENTICATED');
-    const { session_csrf_token, session_last_seen_at, role: _role, ...userRow } = first;
-    const user: UserRow = { ...userRow, roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])).sort() };
-    const s = { id, user_id: user.id, csrf_token: session_csrf_token, last_seen_at: session_last_seen_at };
+    const { user, session: s } = this.sessions.get(id) ?? (await this.readSession(id));
     const { sessionIdleMinutes } = await this.policy.current();
     if (now - s.last_seen_at > sessionIdleMinutes * 60_000) {
       await this.db.transaction().execute(async (tx) => {
         await this.repo.deleteSession(tx, s.id);
         await this.audit.record(tx, { actor: { userId: user.id, displayName: user.display_name, roles: user.roles }, ip }, { action: 'auth.session_timeout', targetType: 'user', targetId: s.user_id, summary: '会话空闲超时，自动退出' });
       });
+      this.sessions.forgetSession(s.id);
       throw new AppError('SESSION_EXPIRED');
     }
     if (user.disabled) throw new AppError('UNAUTHENTICATED');
-    if (now - s.last_seen_at > TOUCH_EVERY_MS) await this.repo.touchSession(this.db, s.id, now);
+    if (now - s.last_seen_at > TOUCH_EVERY_MS) {
+      await this.repo.touchSession(this.db, s.id, now);
+      s.last_seen_at = now; // the cached entry is this object: the next request sees the touch
+    }
     return this.toActor(user, 'session', s, await this.mustChange(user));
+  }
+
+  /** Session, user, organisation and roles in one query; remembered briefly (see SessionCache). */
+  private async readSession(id: string): Promise<ResolvedSession> {
+    const stamp = this.sessions.stamp();
+    const rows = await this.repo.sessionWithUser(this.db, id);
+    const first = rows[0];
+    if (!first) throw new AppError('UNAUTHENTICATED');
+    const { session_csrf_token, session_last_seen_at, role: _role, ...userRow } = first;
+    const user: UserRow = { ...userRow, roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])).sort() };
+    const resolved = { user, session: { id, user_id: user.id, csrf_token: session_csrf_token, last_seen_at: session_last_seen_at } };
+    this.sessions.put(id, resolved, stamp);
+    return resolved;
   }
 
   async fromBearer(token: string): Promise<Actor> {
@@ -131,6 +144,7 @@ export class AuthService {
       if (meta.actor.sessionId) await this.repo.deleteSession(tx, meta.actor.sessionId);
       await this.audit.record(tx, meta, { action: 'auth.logout', targetType: 'user', targetId: meta.actor.userId, summary: '退出登录' });
     });
+    if (meta.actor.sessionId) this.sessions.forgetSession(meta.actor.sessionId);
   }
 
   async me(actor: Actor) {
@@ -181,7 +195,9 @@ export class AuthService {
     });
   }
 
+  /** Ends every session of a user inside the caller's transaction (disabling a user). */
   async endSessionsOf(tx: Parameters<AuthRepository['deleteUserSessions']>[0], userId: string) {
+    this.sessions.forgetUser(userId);
     await this.repo.deleteUserSessions(tx, userId);
   }
 }

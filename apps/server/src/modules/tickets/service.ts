@@ -33,6 +33,8 @@ type QueueQuery = Omit<TicketListQuery, 'sort' | 'dir'> & Partial<Pick<TicketLis
 const AT_RISK_WINDOW_MS = 30 * 60_000;
 /** Filtered totals are exact up to this many tickets, then "10,000+". */
 export const COUNT_CAP = 10_000;
+/** How long the queue's statistics estimate of its size is reused. */
+const ESTIMATE_TTL_MS = 5_000;
 /** Beijing-time year for readable numbers GD-2026-000123 (the customer's calendar, not UTC's). */
 const yearOf = (ms: number) => new Date(ms + 8 * 3_600_000).getUTCFullYear();
 
@@ -54,6 +56,7 @@ export class TicketService {
   } | null = null;
   /** Named queue filters per user (the queue's saved filters). */
   readonly savedFilters: SavedFilterService;
+  private estimate: { at: number; value: number | null } | null = null;
   constructor(readonly d: TicketDeps) {
     this.repo = new TicketRepository(d.database.dialect);
     this.savedFilters = new SavedFilterService(d);
@@ -210,7 +213,12 @@ export class TicketService {
     const after = q.cursor ? decodeSortCursor(q.cursor, q.sort, q.dir) : null;
     if (q.cursor && !after) throw invalid('cursor', '无效的分页游标（或与排序不符） / bad cursor (or not of this sort order)');
     const filter = this.queueFilter(actor, q);
-    const rows = await this.repo.list(this.db, { ...filter, sort: q.sort, dir: q.dir, after: after ?? undefined, limit: q.limit });
+    // Counted once, on the first page (later pages keep the figure the first one showed), and at the
+    // same time as the page: on PostgreSQL the two run on separate pooled connections.
+    const [rows, total] = await Promise.all([
+      this.repo.list(this.db, { ...filter, sort: q.sort, dir: q.dir, after: after ?? undefined, limit: q.limit }),
+      q.cursor || opts.count === false ? null : this.total(filter),
+    ]);
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
     const last = page[page.length - 1];
@@ -218,8 +226,7 @@ export class TicketService {
     return {
       items: page.map(presentSummary),
       nextCursor: more && last ? encodeSortCursor(q.sort, q.dir, last[column], last.id) : null,
-      // Counted once, on the first page: later pages keep the figure the first one showed.
-      total: q.cursor || opts.count === false ? null : await this.total(filter),
+      total,
     };
   }
 
@@ -249,11 +256,23 @@ export class TicketService {
     if (f.q) return null;
     const unfiltered = Object.values(f).every((v) => v === undefined);
     if (unfiltered) {
-      const estimate = await this.repo.estimatedTotal(this.db);
+      const estimate = await this.estimatedTotal();
       if (estimate !== null && estimate > COUNT_CAP) return { value: estimate, kind: 'estimate' };
     }
     const n = await this.repo.countCapped(this.db, f, COUNT_CAP + 1);
     return n > COUNT_CAP ? { value: COUNT_CAP, kind: 'at_least' } : { value: n, kind: 'exact' };
+  }
+
+  /**
+   * The statistics estimate changes only when PostgreSQL re-analyses the table (SQLite: with each
+   * insert), and it is shown as "about N": a few seconds old is as good as fresh and saves a round trip.
+   */
+  private async estimatedTotal(): Promise<number | null> {
+    const now = Date.now();
+    if (this.estimate && now - this.estimate.at < ESTIMATE_TTL_MS && now >= this.estimate.at) return this.estimate.value;
+    const value = await this.repo.estimatedTotal(this.db);
+    this.estimate = { at: now, value };
+    return value;
   }
 
   async timeline(actor: Actor, id: string) {

@@ -6,6 +6,9 @@ import type { DB, UsersTable } from '../../db/types.js';
 export type UserRow = UsersTable & { org_name: string; org_kind: string; roles: Role[] };
 
 export class UserRepository {
+  /** `changed` hears of every write to a user or their roles (the session cache forgets them). */
+  constructor(private readonly changed: (userId: string) => void = () => {}) {}
+
   async withRoles(db: Tx, rows: (UsersTable & { org_name: string; org_kind: string })[]): Promise<UserRow[]> {
     if (rows.length === 0) return [];
     const roles = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', rows.map((r) => r.id)).execute();
@@ -43,10 +46,13 @@ export class UserRepository {
   }
 
   async update(db: Tx, id: string, patch: Partial<UsersTable>): Promise<void> {
-    if (Object.keys(patch).length) await db.updateTable('users').set(patch).where('id', '=', id).execute();
+    if (!Object.keys(patch).length) return;
+    this.changed(id);
+    await db.updateTable('users').set(patch).where('id', '=', id).execute();
   }
 
   async setRoles(db: Tx, userId: string, roles: Role[]): Promise<void> {
+    this.changed(userId);
     await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
     if (roles.length) await db.insertInto('user_roles').values([...new Set(roles)].map((role) => ({ user_id: userId, role }))).execute();
   }

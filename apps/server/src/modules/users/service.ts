@@ -1,13 +1,13 @@
 import { ADMIN_TRIAD, type Role, type UserCreate, type UserUpdate } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
+import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
 import type { SecurityPolicyService } from '../security/service.js';
 import { hashPassword, passwordMeetsPolicy } from '../auth/passwords.js';
-import { AuthRepository } from '../auth/repository.js';
 import type { UserRepository, UserRow } from './repository.js';
 
 export const presentUser = (u: UserRow) => ({
@@ -34,7 +34,15 @@ export function checkRoles(roles: Role[], orgKind: string): void {
 
 /** User management (R19): sys_admin creates and edits users; only security_admin grants roles and unlocks. */
 export class UserService {
-  constructor(private readonly database: Database, private readonly repo: UserRepository, private readonly audit: AuditService, private readonly policy: SecurityPolicyService, private readonly now: () => number) {}
+  constructor(
+    private readonly database: Database,
+    private readonly repo: UserRepository,
+    private readonly audit: AuditService,
+    private readonly policy: SecurityPolicyService,
+    private readonly now: () => number,
+    /** Sessions belong to the auth module: disabling a user ends theirs through it. */
+    private readonly sessions: { endSessionsOf(tx: Tx, userId: string): Promise<void> },
+  ) {}
   private get db() { return this.database.db; }
 
   async list(_actor: Actor, orgId?: string) {
@@ -87,7 +95,7 @@ export class UserService {
         ...(input.phone !== undefined ? { phone: input.phone } : {}),
         ...(input.disabled !== undefined ? { disabled: input.disabled ? 1 : 0 } : {}),
       });
-      if (input.disabled) await new AuthRepository().deleteUserSessions(tx, id);
+      if (input.disabled) await this.sessions.endSessionsOf(tx, id);
       const after = (await this.repo.byId(tx, id))!;
       await this.audit.record(tx, meta, { action: 'user.update', targetType: 'user', targetId: id, summary: `修改用户 ${after.username}`, detail: { before: presentUser(before), after: presentUser(after) } });
       return presentUser(after);
