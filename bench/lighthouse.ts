@@ -64,6 +64,11 @@ async function audit(port: number, url: string, form: 'desktop' | 'mobile', cook
   const result = await lighthouse(url, flags, form === 'desktop' ? desktopConfig : undefined);
   if (!result) throw new Error(`no result for ${url}`);
   const lhr = result.lhr;
+  // LH_SAVE=<dir> keeps each report (LCP element, long tasks, bootup time…) for a closer look.
+  if (process.env.LH_SAVE) {
+    fs.mkdirSync(process.env.LH_SAVE, { recursive: true });
+    fs.writeFileSync(path.join(process.env.LH_SAVE, `${new URL(url).pathname.replace(/\W+/g, '_')}-${form}.json`), JSON.stringify(lhr));
+  }
   const scores = Object.fromEntries(Object.values(lhr.categories).map((c) => [c.id, Math.round((c.score ?? 0) * 100)]));
   const items = ((lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items) ?? [];
   const scriptBytes = items.filter((i) => i.resourceType === 'Script').reduce((s, i) => s + (i.transferSize ?? 0), 0);
