@@ -9,7 +9,7 @@ import { createSubmittedRecord, ensureCheckedOut, recordListSettled, recordRow, 
 import { t } from './support/i18n';
 import { expectNoHorizontalScroll } from './support/layout';
 import { CUSTOMER_A, PROJECT_A } from './support/tickets';
-import { chooseOption, gotoPage } from './support/ui';
+import { chooseOption, dialogOpen, gotoPage } from './support/ui';
 
 describe('field service pages: axe and the 390 px layout', () => {
   const session = useBrowser({ closeAfterEach: true });
@@ -52,7 +52,7 @@ describe('field service pages: axe and the 390 px layout', () => {
     await page.getByTestId('visit-row').first().waitFor();
     await check(page, '/field on site');
     await page.getByTestId('check-out').click();
-    await page.getByTestId('check-out-modal').waitFor();
+    await dialogOpen(page.getByTestId('check-out-modal'));
     await check(page, 'check-out dialog');
     await page.getByTestId('check-out-confirm').click();
     await page.getByTestId('check-in-submit').waitFor();

@@ -15,7 +15,7 @@ import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
 import { expectNoHorizontalScroll } from './support/layout';
 import { CUSTOMER_A, PROJECT_A } from './support/tickets';
-import { chooseOption, expectAttr, expectText, openFromMenu } from './support/ui';
+import { chooseOption, dialogOpen, expectAttr, expectText, openFromMenu } from './support/ui';
 
 /** A 1×1 PNG standing in for the camera's picture. */
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -113,7 +113,7 @@ describe('field service on a 390×844 phone: check in, O&M record, check out, si
     await openFromMenu(page, t('nav.field'));
     await page.getByTestId('check-out').click();
     const modal = page.getByTestId('check-out-modal');
-    await modal.waitFor();
+    await dialogOpen(modal);
     await fits('check-out dialog');
     await page.getByTestId('check-out-confirm').click();
     await modal.waitFor({ state: 'detached' });

@@ -5,12 +5,12 @@ import { describe, expect } from 'vitest';
 import { login } from './support/auth';
 import { useBrowser } from './support/browser';
 import {
-  ensureCheckedOut, expectRecordStatus, openRecordsTab, recordAction, recordRow, signInDialog,
+  ensureCheckedOut, expectRecordStatus, openRecordsTab, recordAction, recordRow, signInDialog, waitClosedOrError,
 } from './support/fieldwork';
 import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
 import { CUSTOMER_A, PROJECT_A } from './support/tickets';
-import { chooseOption, expectAttr, expectText, gotoPage } from './support/ui';
+import { chooseOption, dialogOpen, expectAttr, expectText, gotoPage } from './support/ui';
 
 describe('a returned O&M record goes back to its author, is fixed and resubmitted', () => {
   const session = useBrowser();
@@ -59,7 +59,10 @@ describe('a returned O&M record goes back to its author, is fixed and resubmitte
 
     await gotoPage(engineer, '/field');
     await engineer.getByTestId('check-out').click();
+    const checkOut = engineer.getByTestId('check-out-modal');
+    await dialogOpen(checkOut);
     await engineer.getByTestId('check-out-confirm').click();
+    await waitClosedOrError(engineer, checkOut, 'check-out');
     await engineer.getByTestId('check-in-submit').waitFor();
 
     await gotoPage(engineer, `/records/${record.id}`);

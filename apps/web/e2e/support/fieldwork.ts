@@ -3,7 +3,7 @@
 import type { APIResponse, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { t } from './i18n';
-import { expectAttr, expectText } from './ui';
+import { dialogOpen, expectAttr, expectText } from './ui';
 
 // ---------- API shortcuts (the page's own session: cookie + CSRF header) ----------
 
@@ -79,6 +79,7 @@ export async function recordAction(page: Page, action: 'submit' | 'review' | 're
   await button.click();
   const modal = page.getByTestId('record-action-modal');
   await expectAttr(modal, 'data-action', action);
+  await dialogOpen(modal);
   const dialog = page.getByRole('dialog').filter({ has: modal });
   if (text !== undefined) await dialog.getByTestId('record-action-text').fill(text);
   await dialog.getByTestId('record-action-ok').click();

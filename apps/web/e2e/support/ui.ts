@@ -75,6 +75,27 @@ export async function expectAttr(locator: Locator, name: string, value: string, 
   await expect.poll(() => locator.first().getAttribute(name), { timeout }).toBe(value);
 }
 
+/**
+ * Waits until the antd dialog around `content` is open and has finished zooming in. The zoom grows the
+ * dialog out of the spot that was clicked to open it, so during it the footer buttons move under a
+ * fixed pointer: a click there can press on one element and release on another, and the browser then
+ * clicks neither (Playwright checks only where the press lands). Nothing happens and nothing fails.
+ */
+export async function dialogOpen(content: Locator): Promise<void> {
+  await content.waitFor();
+  await expect
+    .poll(
+      () =>
+        content.evaluate((el) => {
+          const dialog = el.closest('.ant-modal');
+          // rc-motion's classes stay on until the zoom ends; before it starts (…-appear-start) nothing animates yet
+          return !!dialog && !/-(appear|enter)\b/.test(dialog.className) && dialog.getAnimations().length === 0;
+        }),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+}
+
 /** Navigates and waits for the page's heading (every page has exactly one <h1>). */
 export async function gotoPage(page: Page, path: string): Promise<void> {
   await page.goto(path);

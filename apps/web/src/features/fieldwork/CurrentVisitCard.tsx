@@ -111,6 +111,11 @@ function VisitPhoto({ visit, version }: { visit: SiteVisit; version: number }) {
   );
 }
 
+/** What antd's validateFields() rejects with when a rule fails (its errors are then shown next to the fields). */
+function isValidationFailure(e: unknown): e is { errorFields: unknown[] } {
+  return typeof e === 'object' && e !== null && Array.isArray((e as { errorFields?: unknown }).errorFields);
+}
+
 interface OutValues {
   location?: string;
   note?: string;
@@ -143,6 +148,14 @@ function CheckOutModal({ visit, onClose }: { visit: SiteVisit; onClose: () => vo
       },
     );
   };
+  // A refused check-out shows the server's toast (and the field's message) through onError. What else can
+  // stop submit() is shown too, never dropped: a validation failure next to its field, anything else as a toast.
+  const confirm = () =>
+    void submit().catch((e: unknown) => {
+      if (isValidationFailure(e) && e.errorFields.length > 0) return;
+      console.error(e);
+      void message.error(t('error.unknown'));
+    });
 
   return (
     <Modal
@@ -155,7 +168,7 @@ function CheckOutModal({ visit, onClose }: { visit: SiteVisit; onClose: () => vo
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button key="ok" type="primary" danger loading={locating || checkOut.isPending} onClick={() => void submit().catch(() => undefined)} data-testid="check-out-confirm">
+        <Button key="ok" type="primary" danger loading={locating || checkOut.isPending} onClick={confirm} data-testid="check-out-confirm">
           {t('field.checkOutConfirm')}
         </Button>,
       ]}
