@@ -177,3 +177,21 @@ export function applyFormError(form: FormInstance, err: unknown, rename: (field:
   if (fields.length) form.setFields(fields);
   return fields.length > 0;
 }
+
+/** What antd's validateFields() rejects with when a rule fails (its errors are then shown next to the fields). */
+function isValidationFailure(e: unknown): e is { errorFields: unknown[] } {
+  return typeof e === 'object' && e !== null && Array.isArray((e as { errorFields?: unknown }).errorFields);
+}
+
+/**
+ * Runs a dialog's submit so that nothing stopping it is dropped: a failed rule is already shown next to
+ * its field; anything else (a rejection without field errors, an exception) is logged and reported.
+ * Server refusals arrive as toasts from api() and through the mutation's onError.
+ */
+export function submitReportingFailures(submit: () => Promise<unknown>, report: () => void): void {
+  submit().catch((e: unknown) => {
+    if (isValidationFailure(e) && e.errorFields.length > 0) return;
+    console.error(e);
+    report();
+  });
+}

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { hasRole, RECORD_AUTHORS } from '../../app/roles';
 import { useCurrentUser } from '../auth/useMe';
 import { useTranslation } from 'react-i18next';
-import { applyFormError } from '../../api/client';
+import { applyFormError, submitReportingFailures } from '../../api/client';
 import type { SiteVisit } from '../../api/types';
 import { formatCountdown, formatDateTime } from '../../components/format';
 import { useNow } from '../../components/useNow';
@@ -111,10 +111,6 @@ function VisitPhoto({ visit, version }: { visit: SiteVisit; version: number }) {
   );
 }
 
-/** What antd's validateFields() rejects with when a rule fails (its errors are then shown next to the fields). */
-function isValidationFailure(e: unknown): e is { errorFields: unknown[] } {
-  return typeof e === 'object' && e !== null && Array.isArray((e as { errorFields?: unknown }).errorFields);
-}
 
 interface OutValues {
   location?: string;
@@ -148,14 +144,7 @@ function CheckOutModal({ visit, onClose }: { visit: SiteVisit; onClose: () => vo
       },
     );
   };
-  // A refused check-out shows the server's toast (and the field's message) through onError. What else can
-  // stop submit() is shown too, never dropped: a validation failure next to its field, anything else as a toast.
-  const confirm = () =>
-    void submit().catch((e: unknown) => {
-      if (isValidationFailure(e) && e.errorFields.length > 0) return;
-      console.error(e);
-      void message.error(t('error.unknown'));
-    });
+  const confirm = () => submitReportingFailures(submit, () => void message.error(t('error.unknown')));
 
   return (
     <Modal

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { applyFormError } from '../../api/client';
+import { applyFormError, submitReportingFailures } from '../../api/client';
 import type { OmRecord, OmRecordAction } from '../../api/types';
 import { useRecordCommand, type RecordCommand } from './api';
 import { recordPath } from './RecordList';
@@ -83,7 +83,7 @@ function RecordActionModal({ record, action, onClose }: { record: OmRecord; acti
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button key="ok" type="primary" danger={action === 'reject'} loading={run.isPending} onClick={() => void submit().catch(() => undefined)} data-testid="record-action-ok">
+        <Button key="ok" type="primary" danger={action === 'reject'} loading={run.isPending} onClick={() => submitReportingFailures(submit, () => void message.error(t('error.unknown')))} data-testid="record-action-ok">
           {t('action.confirmButton', { action: label })}
         </Button>,
       ]}
