@@ -8,7 +8,7 @@ type Text = { title: string; body: string };
 
 /** An O&M record submitted: the customer's project leads and the service manager are asked to sign or review it. */
 export const recordSubmittedText = (locale: Locale, r: { number: string; project_name: string; kind: string; author_name: string }): Text => locale === 'en'
-  ? { title: `To be signed: O&M record ${r.number}`, body: `${r.project_name} ${label('recordKind', r.kind, 'en')}, submitted by ${r.author_name}` }
+  ? { title: `To be signed: O&M record ${r.number}`, body: `${r.project_name}: ${label('recordKind', r.kind, 'en')}, submitted by ${r.author_name}` }
   : { title: `待签字确认：运维记录 ${r.number}`, body: `${r.project_name} ${label('recordKind', r.kind)}，${r.author_name} 提交` };
 
 export const recordRejectedText = (locale: Locale, r: { number: string; rejector_name: string | null }, reason: string): Text => locale === 'en'
