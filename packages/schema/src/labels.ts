@@ -37,6 +37,12 @@ export const LABELS = {
   recordKind: { daily: l('驻场日志', 'On-site log'), visit: l('上门服务', 'Site visit'), remote: l('远程服务', 'Remote service'), inspection: l('巡检记录', 'Inspection') },
   /** A commitment's verdict for a month (CommitmentStatus). */
   commitmentStatus: { met: l('达成', 'Met'), missed: l('未达成', 'Missed'), no_data: l('无数据', 'No data') },
+  /** 意见反馈 categories (FeedbackCategory). */
+  feedbackCategory: { opinion: l('意见', 'Opinion'), suggestion: l('建议', 'Suggestion'), complaint: l('投诉', 'Complaint'), praise: l('表扬', 'Praise') },
+  /** A satisfaction score's words (1–5; 4 and 5 count as satisfied). */
+  satisfactionScore: {
+    1: l('非常不满意', 'Very dissatisfied'), 2: l('不满意', 'Dissatisfied'), 3: l('一般', 'Neutral'), 4: l('满意', 'Satisfied'), 5: l('非常满意', 'Very satisfied'),
+  },
 } as const;
 
 export type LabelKind = keyof typeof LABELS;
@@ -62,5 +68,6 @@ export function labelCatalogue(lang: LabelLang) {
   return {
     channel: m('channel'), status: m('status'), level: { short: m('level') }, suspendReason: m('suspendReason'), faultCause: m('faultCause'),
     clock: { kind: m('clock'), status: m('clockStatus') }, reports: { status: m('commitmentStatus') }, record: { kind: m('recordKind') },
+    feedback: { category: m('feedbackCategory') }, satisfaction: { score: m('satisfactionScore') },
   };
 }

@@ -16,6 +16,7 @@ import type { ProjectService } from '../projects/service.js';
 import { presentAsset } from './present.js';
 import { type AssetCursor, AssetRepository, type AssetRow, SORT_COLUMN, type SortDir } from './repository.js';
 import { RepairRepository } from './repair-repository.js';
+import { warrantyReminderText } from './texts.js';
 import { addDays, annualInspections, inspectionStart, warrantyEnd } from './warranty.js';
 
 export interface AssetDeps { database: Database; audit: AuditService; projects: ProjectService; notifications: NotificationService; now: () => number; dataDir: string }
@@ -313,10 +314,8 @@ export class AssetService {
         const managers = await this.d.projects.repo.serviceManagersOf(tx, [...byProject.keys()]);
         for (const [projectId, items] of byProject) {
           items.sort((a, b) => (a.warranty_end! < b.warranty_end! ? -1 : 1));
-          const lines = items.slice(0, 20).map((a) => `${a.name}（${a.serial}）保修至 ${a.warranty_end}`);
           await this.d.notifications.notify(tx, [managers.get(projectId)], {
-            kind: 'asset.warranty', title: `保修即将到期：${items[0]!.project_name} ${items.length} 项资产（${days} 天内）`,
-            body: lines.join('\n') + (items.length > 20 ? `\n……共 ${items.length} 项` : ''), ticketId: null,
+            kind: 'asset.warranty', text: (locale) => warrantyReminderText(locale, items[0]!.project_name, days, items), ticketId: null,
             sourceKey: `warranty:${projectId}:${days}:${today}:${items[0]!.id}`,
           });
         }

@@ -1,4 +1,4 @@
-import type { FeedbackAnswer, FeedbackInput, FeedbackQuery } from '@weibao/schema';
+import { type FeedbackAnswer, type FeedbackInput, type FeedbackQuery, label } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
@@ -10,9 +10,9 @@ import { decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
 import { FeedbackRepository } from './repository.js';
+import { feedbackAnswerText, feedbackText } from './texts.js';
 
 export interface FeedbackDeps { database: Database; audit: AuditService; projects: ProjectService; notifications: NotificationService; now: () => number }
-const CATEGORY_ZH: Record<string, string> = { opinion: '意见', suggestion: '建议', complaint: '投诉', praise: '表扬' };
 
 type Row = NonNullable<Awaited<ReturnType<FeedbackRepository['byId']>>>;
 
@@ -55,8 +55,8 @@ export class FeedbackService {
         status: 'open', answer: null, answered_by: null, answered_at: null, closed_at: null, closed_by: null, created_at: now, updated_at: now,
       };
       await this.repo.insert(tx, row);
-      await this.d.audit.record(tx, meta, { action: 'feedback.submit', targetType: 'feedback', targetId: row.id, summary: `${project.name} 提交${CATEGORY_ZH[row.category]}：${row.title}`, detail: { after: row } });
-      await this.d.notifications.notify(tx, [project.service_manager_id], { kind: 'feedback', title: `新的${CATEGORY_ZH[row.category]}：${row.title}`.slice(0, 200), body: `${meta.actor.displayName}（${project.name}）：${row.body.slice(0, 300)}`, ticketId: null, sourceKey: `feedback:${row.id}` });
+      await this.d.audit.record(tx, meta, { action: 'feedback.submit', targetType: 'feedback', targetId: row.id, summary: `${project.name} 提交${label('feedbackCategory', row.category)}：${row.title}`, detail: { after: row } });
+      await this.d.notifications.notify(tx, [project.service_manager_id], { kind: 'feedback', text: (locale) => feedbackText(locale, row, meta.actor.displayName, project.name), ticketId: null, sourceKey: `feedback:${row.id}` });
       return this.present((await this.repo.byId(tx, row.id))!);
     });
   }
@@ -68,8 +68,8 @@ export class FeedbackService {
       if (before.status === 'closed') throw new AppError('ACTION_NOT_ALLOWED', { action: '答复已关闭的反馈 / answer closed feedback' }, 'answer');
       const now = this.d.now();
       await this.repo.update(tx, id, { answer: input.answer, answered_by: meta.actor.userId, answered_at: now, status: 'answered', updated_at: now });
-      await this.d.audit.record(tx, meta, { action: 'feedback.answer', targetType: 'feedback', targetId: id, summary: `答复${CATEGORY_ZH[before.category]}：${before.title}`, detail: { before: { answer: before.answer, status: before.status }, after: { answer: input.answer } } });
-      await this.d.notifications.notify(tx, [before.author_id], { kind: 'feedback_answer', title: `您的${CATEGORY_ZH[before.category]}已答复：${before.title}`.slice(0, 200), body: input.answer.slice(0, 500), ticketId: null, sourceKey: `feedback-answer:${id}:${now}` });
+      await this.d.audit.record(tx, meta, { action: 'feedback.answer', targetType: 'feedback', targetId: id, summary: `答复${label('feedbackCategory', before.category)}：${before.title}`, detail: { before: { answer: before.answer, status: before.status }, after: { answer: input.answer } } });
+      await this.d.notifications.notify(tx, [before.author_id], { kind: 'feedback_answer', text: (locale) => feedbackAnswerText(locale, before, input.answer), ticketId: null, sourceKey: `feedback-answer:${id}:${now}` });
       return this.present((await this.repo.byId(tx, id))!);
     });
   }
@@ -83,7 +83,7 @@ export class FeedbackService {
       if (!isCustomer(meta.actor) && before.status !== 'answered') throw new AppError('ACTION_NOT_ALLOWED', { action: '关闭未答复的反馈 / close feedback without an answer' }, 'answer');
       const now = this.d.now();
       await this.repo.update(tx, id, { status: 'closed', closed_at: now, closed_by: meta.actor.userId, updated_at: now });
-      await this.d.audit.record(tx, meta, { action: 'feedback.close', targetType: 'feedback', targetId: id, summary: `关闭${CATEGORY_ZH[before.category]}：${before.title}`, detail: { before: { status: before.status } } });
+      await this.d.audit.record(tx, meta, { action: 'feedback.close', targetType: 'feedback', targetId: id, summary: `关闭${label('feedbackCategory', before.category)}：${before.title}`, detail: { before: { status: before.status } } });
       return this.present((await this.repo.byId(tx, id))!);
     });
   }

@@ -11,6 +11,7 @@ import { type ChainProblem, checkLink, recordDigest } from './chain.js';
 import type { FieldworkDeps } from './deps.js';
 import { type RecordAction, type RecordRow, parseList, presentRecordSummary, recordActions, recordFacts } from './record-view.js';
 import { FieldworkRepository } from './repository.js';
+import { recordRejectedText, recordSignedText, recordSubmittedText } from './texts.js';
 import { decodeKeyset, encodeKeyset, isForgotten } from './time.js';
 
 type Fields = z.infer<typeof OmRecordUpdate>;
@@ -190,7 +191,7 @@ export class RecordService {
       async (tx, r) => {
         const leads = (await this.d.users.list(tx, { orgId: r.customer_id })).filter((u) => u.roles.includes('customer_lead')).map((u) => u.id);
         const sm = await this.d.projects.repo.serviceManagerOf(tx, r.project_id);
-        await this.d.notifications.notify(tx, [...leads, sm], { kind: 'om_record.submitted', title: `待签字确认：运维记录 ${r.number}`, body: `${r.project_name} ${KIND_ZH[r.kind]}，${r.author_name} 提交`, ticketId: null, sourceKey: `om_submit:${r.id}:${r.submitted_at}` });
+        await this.d.notifications.notify(tx, [...leads, sm], { kind: 'om_record.submitted', text: (locale) => recordSubmittedText(locale, r), ticketId: null, sourceKey: `om_submit:${r.id}:${r.submitted_at}` });
       });
   }
 
@@ -200,7 +201,7 @@ export class RecordService {
 
   async reject(meta: RequestMeta, id: string, reason: string) {
     return this.step(meta, id, 'reject', '退回 / reject', ['submitted'], (now) => ({ status: 'rejected', rejected_at: now, rejector_id: meta.actor.userId, reject_reason: reason }),
-      (tx, r) => this.d.notifications.notify(tx, [r.author_id], { kind: 'om_record.rejected', title: `运维记录被退回：${r.number}`, body: `${r.rejector_name ?? ''}：${reason}`, ticketId: null, sourceKey: `om_reject:${r.id}:${r.rejected_at}` }));
+      (tx, r) => this.d.notifications.notify(tx, [r.author_id], { kind: 'om_record.rejected', text: (locale) => recordRejectedText(locale, r, reason), ticketId: null, sourceKey: `om_reject:${r.id}:${r.rejected_at}` }));
   }
 
   /** A correction of a signed record: a new draft version with the reason; the signed one stays until it is signed. */
@@ -250,7 +251,7 @@ export class RecordService {
           }))) throw new AppError('ACTION_NOT_ALLOWED', { action: `签字确认 ${r.number} / sign ${r.number}` });
           await this.repo.moveChainHead(tx, seq, signed.content_hash);
           if (r.supersedes_id) await this.repo.moveRecord(tx, r.supersedes_id, ['signed'], { status: 'superseded', updated_at: now });
-          await this.d.notifications.notify(tx, [r.author_id], { kind: 'om_record.signed', title: `已签字确认：运维记录 ${r.number}`, body: `${meta.actor.displayName} 于现场/线上签字确认`, ticketId: null, sourceKey: `om_sign:${r.id}` });
+          await this.d.notifications.notify(tx, [r.author_id], { kind: 'om_record.signed', text: (locale) => recordSignedText(locale, r, meta.actor.displayName), ticketId: null, sourceKey: `om_sign:${r.id}` });
           await this.d.audit.record(tx, meta, {
             action: 'om_record.sign', targetType: 'om_record', targetId: id,
             summary: `签字确认运维记录 ${r.number} v${r.version}${ids.length > 1 ? `（批量 ${ids.length} 条）` : ''}`,

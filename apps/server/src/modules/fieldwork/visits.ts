@@ -8,6 +8,7 @@ import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import { performActionIn } from '../tickets/actions.js';
 import type { FieldworkDeps } from './deps.js';
+import { forgottenCheckoutText } from './texts.js';
 import { beijingClock, beijingDayStart, decodeKeyset, encodeKeyset, isForgotten } from './time.js';
 import { FieldworkRepository } from './repository.js';
 
@@ -166,8 +167,7 @@ export class VisitService {
         n++;
         const sm = await this.d.projects.repo.serviceManagerOf(tx, v.project_id);
         await this.d.notifications.notify(tx, [v.engineer_id, sm], {
-          kind: 'fieldwork.forgotten_checkout', title: `未签退：${v.engineer_name} ${v.project_name}`,
-          body: `${beijingClock(v.checked_in_at, true)} 签到后未签退，请补签退并说明离场时间`, ticketId: v.ticket_id, sourceKey: `forgotten:${v.id}`,
+          kind: 'fieldwork.forgotten_checkout', text: (locale) => forgottenCheckoutText(locale, v), ticketId: v.ticket_id, sourceKey: `forgotten:${v.id}`,
         });
         await this.d.audit.record(tx, { actor: null, ip: null, actorLabel: 'system' }, {
           action: 'fieldwork.forgotten_checkout', targetType: 'site_visit', targetId: v.id, summary: `未签退标记：${v.engineer_name}，${v.project_name}，签到于 ${beijingClock(v.checked_in_at, true)}`,

@@ -14,6 +14,7 @@ import { type HolidayYearData, nationalHolidays, packageHolidayYears, packageYea
 import type { SlaService } from '../sla/service.js';
 import type { UserRepository } from '../users/repository.js';
 import { HolidayRepository } from './repository.js';
+import { holidayHorizonText } from './texts.js';
 
 /** Re-plans the open clocks of contracts after their calendar changed (provided by the SLA side). */
 export type ReplanContractClocks = (tx: Tx, contractIds: string[], change: { actorId: string | null; actorName: string; reason: string }) => Promise<{ tickets: number; clocks: number }>;
@@ -148,8 +149,7 @@ export class HolidayService {
         if (today < warnFromOf(year) || this.notified.has(key)) continue;
         admins ??= await this.d.users.usersWithRole(this.db, 'sys_admin');
         await this.db.transaction().execute((tx) => this.d.notifications.notify(tx, [...admins!, c.service_manager_id], {
-          kind: 'holiday.horizon', title: `节假日数据缺失：合同 ${c.code} 的 ${year} 年`, ticketId: null, sourceKey: `holiday-horizon:${key}`,
-          body: `合同「${c.name}」（项目 ${c.project_code}）的服务期包含 ${year} 年，系统尚无该年的法定节假日与调休安排。请在「节假日」页面录入，否则工作时间时限将按普通工作日计算。`,
+          kind: 'holiday.horizon', text: (locale) => holidayHorizonText(locale, c, year), ticketId: null, sourceKey: `holiday-horizon:${key}`,
         }));
         this.notified.add(key);
       }

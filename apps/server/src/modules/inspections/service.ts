@@ -15,6 +15,7 @@ import type { ProjectService } from '../projects/service.js';
 import type { UserRepository } from '../users/repository.js';
 import { occurrences, taskState } from './recurrence.js';
 import { InspectionRepository, periodIndex } from './repository.js';
+import { inspectionOverdueText } from './texts.js';
 
 type Pause = { from: string; to: string | null; reason: string };
 type PlanRow = NonNullable<Awaited<ReturnType<InspectionRepository['plan']>>>;
@@ -225,8 +226,7 @@ export class InspectionService {
       const due = await this.repo.claimOverdue(tx, this.today(), this.d.now(), limit);
       for (const t of due) {
         await this.d.notifications.notify(tx, [t.service_manager_id], {
-          kind: 'inspection.overdue', title: `巡检逾期：${t.project_name} ${t.plan_name}（应于 ${t.due_on} 前完成）`,
-          body: `${t.asset_name ? `${t.asset_name}，` : ''}负责人 ${t.assignee_name ?? '未指派'}`, ticketId: null, sourceKey: `inspection-overdue:${t.id}`,
+          kind: 'inspection.overdue', text: (locale) => inspectionOverdueText(locale, t), ticketId: null, sourceKey: `inspection-overdue:${t.id}`,
         });
       }
       return due.length;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditHead, auditSince, demoIds, expectRefused, ticketInput, tokenSessions } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 import { slaAlertText } from '../jobs/worker.js';
-import { urgentTicketText } from '../tickets/service.js';
+import { urgentTicketText } from '../tickets/texts.js';
 
 const V = '/api/v1';
 /** Urging again is allowed after 10 minutes. */

@@ -11,23 +11,18 @@ import { newId } from '../../lib/ids.js';
 import { NotificationRepository } from './repository.js';
 import type { AuditService } from '../audit/service.js';
 
-export interface NotifyInput {
-  kind: string;
-  title: string;
-  body: string;
-  ticketId: string | null;
-  /** Makes the notification idempotent per user: the same source never notifies a user twice. */
-  sourceKey: string;
-}
-
 /** One message to several users, rendered per reader's language (`text` is called once per language). */
 export interface NotifyManyItem {
   userIds: (string | null | undefined)[];
   kind: string;
   ticketId: string | null;
+  /** Makes the notification idempotent per user: the same source never notifies a user twice. */
   sourceKey: string;
   text: (locale: Locale) => { title: string; body: string };
 }
+
+/** One message: its text is a function of the reader's language, never one language's string. */
+export type NotifyInput = Omit<NotifyManyItem, 'userIds'>;
 
 /** In-app notifications (站内信) plus an e-mail outbox row for every recipient with an address. */
 export class NotificationService {
@@ -36,7 +31,7 @@ export class NotificationService {
   private readonly repo = new NotificationRepository();
 
   async notify(tx: Tx, userIds: (string | null | undefined)[], n: NotifyInput): Promise<number> {
-    return this.notifyMany(tx, [{ userIds, kind: n.kind, ticketId: n.ticketId, sourceKey: n.sourceKey, text: () => n }]);
+    return this.notifyMany(tx, [{ userIds, ...n }]);
   }
 
   /**

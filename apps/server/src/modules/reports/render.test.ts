@@ -1,4 +1,4 @@
-import { CHANNELS, CLOCK_KINDS, ClockStatus, CommitmentStatus, FaultCause, LABELS, type LabelKind, OM_RECORD_KINDS, SUSPEND_REASONS, TICKET_STATUSES, label } from '@weibao/schema';
+import { CHANNELS, CLOCK_KINDS, ClockStatus, CommitmentStatus, FaultCause, FeedbackCategory, LABELS, type LabelKind, OM_RECORD_KINDS, SUSPEND_REASONS, TICKET_STATUSES, label } from '@weibao/schema';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../../../web/src/i18n/catalogues';
@@ -121,6 +121,7 @@ describe('monthly report renderings', () => {
     const enums: [LabelKind, readonly (string | number)[], string][] = [
       ['channel', CHANNELS, 'channel'], ['status', TICKET_STATUSES, 'status'], ['level', [1, 2, 3, 4], 'level.short'], ['suspendReason', SUSPEND_REASONS, 'suspendReason'],
       ['faultCause', FaultCause.options, 'faultCause'], ['clock', CLOCK_KINDS, 'clock.kind'], ['clockStatus', ClockStatus.options, 'clock.status'], ['commitmentStatus', CommitmentStatus.options, 'reports.status'], ['recordKind', OM_RECORD_KINDS, 'record.kind'],
+      ['feedbackCategory', FeedbackCategory.options, 'feedback.category'], ['satisfactionScore', [1, 2, 3, 4, 5], 'satisfaction.score'],
     ];
     for (const [kind, values, key] of enums) {
       expect(Object.keys(LABELS[kind]).sort(), kind).toEqual(values.map(String).sort());

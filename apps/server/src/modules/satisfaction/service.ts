@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { RatingInput, RatingRequestQuery, SatisfactionQuery, SurveyInput } from '@weibao/schema';
+import { type RatingInput, type RatingRequestQuery, type SatisfactionQuery, type SurveyInput, label } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
@@ -14,6 +14,7 @@ import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
 import type { UserRepository } from '../users/repository.js';
 import { SatisfactionRepository } from './repository.js';
+import { lowRatingText, surveyRequestText, ticketRatingRequestText } from './texts.js';
 import { percent } from '../../lib/percent.js';
 
 export interface SatisfactionDeps { database: Database; audit: AuditService; projects: ProjectService; users: UserRepository; notifications: NotificationService; now: () => number; publicUrl: string }
@@ -23,7 +24,6 @@ export type AuditWho = { actor: Pick<Actor, 'userId' | 'displayName' | 'roles'> 
 const LINK_DAYS = 30;
 /** Ratings of 3 (一般) and below count against the 95% and reach the service manager at once. */
 export const LOW_SCORE = 3;
-const SCORE_ZH = ['', '非常不满意', '不满意', '一般', '满意', '非常满意'];
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
@@ -62,8 +62,7 @@ export class SatisfactionService {
     const { link } = await this.issue(tx, { ticket_id: t.id, survey_id: null, project_id: t.project_id, customer_id: t.customer_id, user_id: userId, expires_at: this.d.now() + LINK_DAYS * 86_400_000 });
     if (userId && link) {
       await this.d.notifications.notify(tx, [userId], {
-        kind: 'rating_request', title: `请评价：${t.number} ${t.title}`.slice(0, 200),
-        body: `您报修的工单 ${t.number} 已处理完毕，请对本次服务打分（1–5 分）。无需登录，点击链接即可评价（${LINK_DAYS} 天内有效，仅可使用一次）：${link}`,
+        kind: 'rating_request', text: (locale) => ticketRatingRequestText(locale, t, link, LINK_DAYS),
         ticketId: t.id, sourceKey: `rating:${t.id}:${this.d.now()}`,
       });
     }
@@ -87,11 +86,11 @@ export class SatisfactionService {
     const subject = r.ticket_number ? `工单 ${r.ticket_number}` : `调查「${r.survey_title}」`;
     await this.d.audit.record(tx, who, {
       action: 'satisfaction.rate', targetType: r.ticket_id ? 'ticket' : 'rating_request', targetId: r.ticket_id ?? r.id,
-      summary: `${subject} 满意度 ${input.score} 分（${SCORE_ZH[input.score]}）${channel === 'callback' ? '，回访录入' : channel === 'email' ? '，经邮件链接' : ''}`, detail: { requestId: r.id, score: input.score, comment: input.comment, channel },
+      summary: `${subject} 满意度 ${input.score} 分（${label('satisfactionScore', input.score)}）${channel === 'callback' ? '，回访录入' : channel === 'email' ? '，经邮件链接' : ''}`, detail: { requestId: r.id, score: input.score, comment: input.comment, channel },
     });
     if (input.score <= LOW_SCORE) {
       await this.d.notifications.notify(tx, [r.service_manager_id], {
-        kind: 'rating_low', title: `低分评价：${subject} ${input.score} 分`, body: `${r.project_name}：${r.user_name ?? '报修人'}评价 ${input.score} 分（${SCORE_ZH[input.score]}）。${input.comment || '未填写意见'}`,
+        kind: 'rating_low', text: (locale) => lowRatingText(locale, r, input.score, input.comment),
         ticketId: r.ticket_id, sourceKey: `rating-low:${r.id}`,
       });
     }
@@ -183,8 +182,7 @@ export class SatisfactionService {
     for (const u of users) {
       const { link } = await this.issue(tx, { ticket_id: null, survey_id: survey.id, project_id: project.id, customer_id: project.customer_id, user_id: u.id, expires_at: beijingDayStart(addDays(closesOn, 1)) });
       await this.d.notifications.notify(tx, [u.id], {
-        kind: 'rating_request', title: `满意度调查：${title}`.slice(0, 200),
-        body: `${project.name} 满意度调查「${title}」，请在 ${closesOn} 前打分（1–5 分）。无需登录，点击链接即可评价（仅可使用一次）：${link}`,
+        kind: 'rating_request', text: (locale) => surveyRequestText(locale, project.name, title, closesOn, link),
         ticketId: null, sourceKey: `survey:${survey.id}`,
       });
     }

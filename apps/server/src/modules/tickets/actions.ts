@@ -1,11 +1,13 @@
-import { label, type TicketActionRequest, type TicketStatus } from '@weibao/schema';
+import { type TicketActionRequest, type TicketStatus } from '@weibao/schema';
 import type { Tx } from '../../db/dialect.js';
 import { type RequestMeta, isCustomer } from '../../http/actor.js';
 import { AppError, invalid } from '../../http/errors.js';
+import type { Locale } from '../../http/messages.js';
 import { beijingDateTime } from '../../lib/time.js';
 import { occurredAtOf } from './occurred.js';
 import { REASON_REQUIRED } from './policy.js';
 import type { TicketService } from './service.js';
+import { assignedText, reopenedText, resolvedText, urgedText } from './texts.js';
 
 const URGE_INTERVAL_MS = 10 * 60_000;
 const ACTION_ZH: Record<string, string> = {
@@ -39,8 +41,8 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
   const patch: Record<string, unknown> = {};
   const data: Record<string, unknown> = at !== now ? { occurredAt: at, ...(req.occurredAtReason ? { occurredAtReason: req.occurredAtReason } : {}) } : {};
   let isPublic = true;
-  const notifyAssignee = async (userId: string | null, title: string, body: string) =>
-    svc.d.notifications.notify(tx, [userId], { kind: `ticket.${a}`, title, body, ticketId: id, sourceKey: `${a}:${id}:${now}` });
+  const notifyAssignee = async (userId: string | null, text: (locale: Locale) => { title: string; body: string }) =>
+    svc.d.notifications.notify(tx, [userId], { kind: `ticket.${a}`, text, ticketId: id, sourceKey: `${a}:${id}:${now}` });
 
   switch (a) {
     case 'dispatch':
@@ -54,7 +56,7 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
       data.toAssignee = u.id;
       data.toAssigneeName = u.display_name;
       isPublic = a === 'dispatch';
-      await notifyAssignee(u.id, `${a === 'dispatch' ? '派单' : '转派'}：${t.number} ${t.title}`, `${label('level', t.level)}故障${req.reason ? `，原因：${req.reason}` : ''}`);
+      await notifyAssignee(u.id, (locale) => assignedText(locale, a === 'transfer', t, req.reason));
       break;
     }
     case 'claim':
@@ -94,7 +96,7 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
       if (t.last_urged_at && now - t.last_urged_at < URGE_INTERVAL_MS) throw new AppError('URGE_TOO_SOON', {}, 'action');
       patch.last_urged_at = now;
       const sm = await svc.d.projects.repo.serviceManagerOf(tx, t.project_id);
-      await svc.d.notifications.notify(tx, [t.assignee_id, sm], { kind: 'ticket.urge', title: `催办：${t.number} ${t.title}`, body: req.reason ?? `${actor.displayName} 催办`, ticketId: id, sourceKey: `urge:${id}:${now}` });
+      await svc.d.notifications.notify(tx, [t.assignee_id, sm], { kind: 'ticket.urge', text: (locale) => urgedText(locale, t, req.reason, actor.displayName), ticketId: id, sourceKey: `urge:${id}:${now}` });
       break;
     }
     case 'resolve': {
@@ -110,7 +112,7 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
         // R2, R3: free in warranty unless human-caused; out of warranty billed at cost (assets/billing.ts).
         billable: (svc.repairs ? await svc.repairs.billable(tx, id, req.faultCause) : req.faultCause === 'human') ? 1 : 0, auto_close_at: now + policy.autoCloseDays * 86_400_000,
       });
-      await svc.d.notifications.notify(tx, [t.created_by], { kind: 'ticket.resolved', title: `已解决：${t.number}`, body: req.solution.slice(0, 200), ticketId: id, sourceKey: `resolve:${id}:${now}` });
+      await svc.d.notifications.notify(tx, [t.created_by], { kind: 'ticket.resolved', text: (locale) => resolvedText(locale, t, req.solution!), ticketId: id, sourceKey: `resolve:${id}:${now}` });
       await svc.satisfaction?.onResolved(tx, t);
       break;
     }
@@ -125,7 +127,7 @@ export async function performActionIn(tx: Tx, svc: TicketService, meta: RequestM
       await svc.d.sla.newResolutionCycle(tx, id, t.level, now, policy);
       to = 'in_progress';
       Object.assign(patch, { reopen_count: t.reopen_count + 1, resolved_at: null, closed_at: null, auto_close_at: null });
-      await notifyAssignee(t.assignee_id, `重开：${t.number}`, req.reason!);
+      await notifyAssignee(t.assignee_id, (locale) => reopenedText(locale, t, req.reason!));
       break;
     case 'cancel':
       await svc.d.sla.cancelAll(tx, id, now, policy);

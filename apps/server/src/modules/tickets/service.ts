@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { label, OPEN_STATUSES, type SlaPolicy, type TicketCreate, type TicketStatus } from '@weibao/schema';
+import { OPEN_STATUSES, type SlaPolicy, type TicketCreate, type TicketStatus } from '@weibao/schema';
 import type { z } from 'zod';
 import type { TicketListQuery, TicketTotal } from '@weibao/schema';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
-import { beijingTime } from '../../lib/time.js';
 import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
@@ -21,6 +20,7 @@ import { allowedActions } from './policy.js';
 import { presentSummary, type TicketWithNames } from './presenter.js';
 import { type QueueFilter, TicketRepository } from './repository.js';
 import { SavedFilterService } from './saved-filters.js';
+import { customerCommentText, dispatchedText, urgentTicketText } from './texts.js';
 
 export interface TicketDeps {
   database: Database; audit: AuditService; sla: SlaService; projects: ProjectService; users: UserRepository;
@@ -143,7 +143,7 @@ export class TicketService {
       await this.event(tx, id, actor.userId, 'created', { to: status, data: { channel: input.channel, level: input.level, reportedAt, enteredAt: now } });
       if (input.assigneeId) {
         await this.event(tx, id, actor.userId, 'dispatch', { from: 'new', to: 'assigned', data: { assigneeId: input.assigneeId } });
-        await this.d.notifications.notify(tx, [input.assigneeId], { kind: 'ticket.dispatched', title: `新派单：${input.title}`, body: `${label('level', input.level)}故障，报修人 ${input.reporterName} ${input.reporterPhone}`, ticketId: id, sourceKey: `dispatch:${id}:${now}` });
+        await this.d.notifications.notify(tx, [input.assigneeId], { kind: 'ticket.dispatched', text: (locale) => dispatchedText(locale, input), ticketId: id, sourceKey: `dispatch:${id}:${now}` });
       }
       // A level-1 or level-2 fault is news for the dispatchers and the service manager at once, whoever reported it.
       if (input.level <= 2) {
@@ -317,7 +317,7 @@ export class TicketService {
           else await this.refresh(tx, id, now);
         }
       } else if (isCustomer(actor)) {
-        await this.d.notifications.notify(tx, [t.assignee_id], { kind: 'ticket.comment', title: `${t.number} 客户留言`, body: body.slice(0, 200), ticketId: id, sourceKey: `comment:${row.id}` });
+        await this.d.notifications.notify(tx, [t.assignee_id], { kind: 'ticket.comment', text: (locale) => customerCommentText(locale, t, body), ticketId: id, sourceKey: `comment:${row.id}` });
       }
       await this.d.audit.record(tx, meta, { action: internal ? 'ticket.note' : 'ticket.comment', targetType: 'ticket', targetId: id, summary: `${t.number} ${internal ? '内部备注' : '评论'}` });
       return { id: row.id, at: now, authorId: actor.userId, authorName: actor.displayName, body, internal };
@@ -356,11 +356,4 @@ export class TicketService {
     await this.visible(this.db, actor, a.ticket_id);
     return { path: new FileStore(this.d.dataDir).resolve(a.storage_path), fileName: a.file_name, mime: a.mime, size: a.size };
   }
-}
-
-/** The notice of a new level-1/2 fault in the reader's language; the report time in Beijing time. */
-export function urgentTicketText(locale: string, f: { level: number; number: string; title: string; customer: string; project: string; reporter: string; reportedAt: number }) {
-  return locale === 'en'
-    ? { title: `${label('level', f.level, 'en')} fault reported: ${f.number} ${f.title}`, body: `${f.customer} · ${f.project}; reported by ${f.reporter} at ${beijingTime(f.reportedAt, locale)}.` }
-    : { title: `${label('level', f.level)}故障报修：${f.number} ${f.title}`, body: `${f.customer} · ${f.project}；报修人 ${f.reporter}，报修时间 ${beijingTime(f.reportedAt, locale)}。` };
 }

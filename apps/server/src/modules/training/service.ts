@@ -15,6 +15,7 @@ import type { ProjectService } from '../projects/service.js';
 import type { UserRepository } from '../users/repository.js';
 import { trainingProgress } from './progress.js';
 import { TrainingRepository } from './repository.js';
+import { trainingCompleteText } from './texts.js';
 
 export interface TrainingDeps { database: Database; audit: AuditService; projects: ProjectService; users: UserRepository; notifications: NotificationService; now: () => number; dataDir: string }
 type PlanRow = NonNullable<Awaited<ReturnType<TrainingRepository['plan']>>>;
@@ -73,7 +74,7 @@ export class TrainingService {
       await this.repo.updatePlan(tx, plan.id, { completed_at: now, updated_at: now });
       await this.d.audit.record(tx, meta, { action: 'training.complete', targetType: 'training_plan', targetId: plan.id, summary: `${plan.project_name} 培训计划 ${plan.name} 完成：${progress.summary.trainees} 名学员均可独立操作`, detail: progress.summary });
       await this.d.notifications.notify(tx, [plan.service_manager_id], {
-        kind: 'training_complete', title: `培训完成：${plan.name}`, body: `${plan.project_name} 的培训计划「${plan.name}」${progress.summary.trainees} 名学员均已可独立操作。`, ticketId: null, sourceKey: `training-complete:${plan.id}:${now}`,
+        kind: 'training_complete', text: (locale) => trainingCompleteText(locale, plan, progress.summary.trainees), ticketId: null, sourceKey: `training-complete:${plan.id}:${now}`,
       });
     } else if (!progress.summary.complete && plan.completed_at !== null) {
       await this.repo.updatePlan(tx, plan.id, { completed_at: null, updated_at: now });
