@@ -56,7 +56,7 @@ export class TicketService {
   } | null = null;
   /** Named queue filters per user (the queue's saved filters). */
   readonly savedFilters: SavedFilterService;
-  private estimate: { at: number; value: number | null } | null = null;
+  private estimate: { at: number; value: number } | null = null;
   constructor(readonly d: TicketDeps) {
     this.repo = new TicketRepository(d.database.dialect);
     this.savedFilters = new SavedFilterService(d);
@@ -266,12 +266,14 @@ export class TicketService {
   /**
    * The statistics estimate changes only when PostgreSQL re-analyses the table (SQLite: with each
    * insert), and it is shown as "about N": a few seconds old is as good as fresh and saves a round trip.
+   * Only an estimate above COUNT_CAP is kept: a smaller queue is counted anyway, and must switch to the
+   * estimate as soon as it grows past the cap.
    */
   private async estimatedTotal(): Promise<number | null> {
     const now = Date.now();
     if (this.estimate && now - this.estimate.at < ESTIMATE_TTL_MS && now >= this.estimate.at) return this.estimate.value;
     const value = await this.repo.estimatedTotal(this.db);
-    this.estimate = { at: now, value };
+    this.estimate = value !== null && value > COUNT_CAP ? { at: now, value } : null;
     return value;
   }
 
