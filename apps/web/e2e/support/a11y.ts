@@ -10,10 +10,15 @@ import { expectNoHorizontalScroll } from './layout';
 /**
  * Waits until no finite CSS animation or transition is running (antd fades and zooms dialogs,
  * drawers and menus in); mid-animation colours are blended and would fail colour contrast.
+ * Not waited for: antd's click wave (`.ant-wave`), an empty, transparent, click-through overlay whose
+ * outline fades for 2 s after every button click; it colours no text and no background.
  */
 export async function settle(page: Page, timeout = 5000): Promise<void> {
   await page.waitForFunction(
-    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    () => document.getAnimations().every((a) =>
+      a.playState !== 'running' ||
+      a.effect?.getComputedTiming().iterations === Infinity ||
+      ((a.effect as KeyframeEffect | null)?.target as Element | null)?.classList.contains('ant-wave')),
     undefined,
     { timeout, polling: 100 },
   );
