@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { login } from './auth';
+import { apiLogin, login } from './auth';
 import { type BrowserSession, PHONE } from './browser';
 import type { Lang } from './i18n';
 import { expectNoHorizontalScroll } from './layout';
@@ -39,13 +39,15 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 /**
  * What every page audit does: `open` a page as a user (or signed out) in a language and size;
  * `check` waits for the spinners, runs axe, fails on sideways scrolling and keeps a screenshot.
+ * `open` signs in through the API and leaves the page blank (navigate next); with `signIn: 'ui'` it
+ * signs in through the login page and leaves the page where the app lands (for tests of that landing).
  */
-export function pageAudit(session: BrowserSession, prefix: string) {
+export function pageAudit(session: BrowserSession, prefix: string, { signIn = 'api' }: { signIn?: 'api' | 'ui' } = {}) {
   return {
     async open(user: string | null, lang: Lang, size: BrowserContextOptions = PHONE): Promise<Page> {
       const page = await session.newPage(`${user ?? 'anonymous'}-${lang}`, size);
       if (lang === 'en') await page.context().addInitScript(() => localStorage.setItem('weibao.lang', 'en'));
-      if (user) await login(page, user);
+      if (user) await (signIn === 'ui' ? login(page, user) : apiLogin(page, user));
       return page;
     },
     async check(page: Page, label: string): Promise<void> {
