@@ -24,9 +24,16 @@ export async function settle(page: Page, timeout = 5000): Promise<void> {
   );
 }
 
+/**
+ * An axe run over the page: the same axe-core, rules and options as AxeBuilder's default, run with axe.run()
+ * in the page (legacy mode) rather than runPartial() plus finishRun() in a second, blank page opened for every
+ * audit. The app has no iframes, where the two could differ; the blank page made each audit ~0.5–1 s slower.
+ */
+export const axe = (page: Page) => new AxeBuilder({ page }).setLegacyMode();
+
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await settle(page);
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axe(page).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (!bad.length) return;
   const lines = bad.map((v) => {
