@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { expectAccessible } from './support/a11y';
-import { login } from './support/auth';
+import { apiLogin, login } from './support/auth';
 import { PHONE, useBrowser } from './support/browser';
 import { en, t } from './support/i18n';
 import { expectText, gotoPage, menuLabels } from './support/ui';
@@ -69,7 +69,7 @@ describe('accessibility (axe-core: no serious/critical violations)', () => {
 
   test('customer: portal list, a ticket in the portal, report form, change password', async () => {
     const page = await session.newPage('cust_a');
-    await login(page, 'cust_a');
+    await apiLogin(page, 'cust_a');
     await gotoPage(page, '/portal/tickets?tab=all');
     await page.getByTestId('ticket-row').first().waitFor();
     await expectAccessible(page, 'portal list');
@@ -129,7 +129,7 @@ describe('accessibility (axe-core: no serious/critical violations)', () => {
 
   test('phone (390 px): queue, ticket detail and the menu drawer', async () => {
     const page = await session.newPage('phone', PHONE);
-    await login(page, 'dispatcher');
+    await apiLogin(page, 'dispatcher');
     await gotoPage(page, '/tickets?tab=all');
     await page.getByTestId('ticket-row').first().waitFor();
     await expectAccessible(page, 'queue at 390 px');

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { expectAccessible } from './support/a11y';
 import { beijingDaysAgo, ledgerXlsx, XLSX_MIME } from './support/assets';
-import { login } from './support/auth';
+import { apiLogin } from './support/auth';
 import { DESKTOP, PHONE, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
 import type { Lang } from './support/i18n';
@@ -31,7 +31,7 @@ describe('asset pages: axe and the 390 px layout, zh-CN and en', () => {
   async function open(user: string, options = DESKTOP, lang: Lang = 'zh-CN'): Promise<Page> {
     const page = await session.newPage(`${user}-${lang}-${options.viewport?.width}`, options);
     if (lang === 'en') await page.context().addInitScript(() => localStorage.setItem('weibao.lang', 'en'));
-    await login(page, user);
+    await apiLogin(page, user);
     return page;
   }
 
@@ -52,7 +52,7 @@ describe('asset pages: axe and the 390 px layout, zh-CN and en', () => {
   beforeAll(async () => {
     // Data for every page: an accepted server with a disk, a repair point, a ticket on the server with a cost.
     const page = await session.newPage('setup');
-    await login(page, 'manager');
+    await apiLogin(page, 'manager');
     const projectId = await projectIdByName(page, PROJECT_A);
     const projects = await apiCall<{ id: string; customerId: string }[]>(page, 'GET', '/projects');
     const customerId = projects.find((p) => p.id === projectId)!.customerId;

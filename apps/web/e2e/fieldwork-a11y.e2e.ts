@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, test } from 'vitest';
 import { expectAccessible } from './support/a11y';
-import { login } from './support/auth';
+import { apiLogin } from './support/auth';
 import { PHONE, useBrowser } from './support/browser';
 import { createSubmittedRecord, ensureCheckedOut, recordListSettled, recordRow, type ApiRecord } from './support/fieldwork';
 import { t } from './support/i18n';
@@ -25,14 +25,14 @@ describe('field service pages: axe and the 390 px layout', () => {
   async function submittedRecord(): Promise<ApiRecord> {
     if (record) return record;
     const page = await session.newPage('engineer-setup');
-    await login(page, 'engineer');
+    await apiLogin(page, 'engineer');
     record = await createSubmittedRecord(page, PROJECT_A, `a11y 检查用记录 ${Date.now().toString(36)}`);
     return record;
   }
 
   test('manager at 390 px: /field before, during and after a visit; /records and the editor', async () => {
     const page = await session.newPage('manager-phone', PHONE);
-    await login(page, 'manager');
+    await apiLogin(page, 'manager');
     await ensureCheckedOut(page);
     await gotoPage(page, '/field');
     await page.getByTestId('check-in-submit').waitFor();
@@ -72,7 +72,7 @@ describe('field service pages: axe and the 390 px layout', () => {
   test('lead_a at 390 px: records to sign, a record, the signature dialog', async () => {
     const r = await submittedRecord();
     const page = await session.newPage('lead-phone', PHONE);
-    await login(page, 'lead_a');
+    await apiLogin(page, 'lead_a');
     await gotoPage(page, '/records?todo=true');
     await recordRow(page, r.number);
     await page.getByTestId('sign-bar').waitFor();
@@ -93,7 +93,7 @@ describe('field service pages: axe and the 390 px layout', () => {
   test('lead_a on a desktop: the records table with checkboxes and a record', async () => {
     const r = await submittedRecord();
     const page = await session.newPage('lead-desktop');
-    await login(page, 'lead_a');
+    await apiLogin(page, 'lead_a');
     await gotoPage(page, '/records?todo=true');
     await recordRow(page, r.number);
     await check(page, '/records?todo=true (lead, table)');

@@ -65,7 +65,7 @@ describe('first load: quiet console, small login bundle', () => {
 
 describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
   const session = useBrowser({ closeAfterEach: true });
-  const { open, check } = pageAudit(session, 'notify');
+  const { open, check } = pageAudit(session, 'notify', { signIn: 'ui' });
   let ticket: { id: string; number: string };
 
   // closeAfterEach closes every page after a test, the setup's too: each test signs cust_a in again.

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { pageAudit } from './support/a11y';
-import { login } from './support/auth';
+import { apiLogin } from './support/auth';
 import { DESKTOP, PHONE, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
 import { PROJECT_A } from './support/tickets';
@@ -27,7 +27,7 @@ describe('inspection pages: axe and the 390 px layout', () => {
 
   beforeAll(async () => {
     const page = await session.newPage('setup', PHONE);
-    await login(page, 'manager');
+    await apiLogin(page, 'manager');
     const template = await apiCall<{ id: string }>(page, 'POST', '/checklist-templates', {
       name: `A11y template ${run}`, scope: 'system', assetType: null,
       items: [

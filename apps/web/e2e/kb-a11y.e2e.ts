@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { pageAudit } from './support/a11y';
-import { login } from './support/auth';
+import { apiLogin } from './support/auth';
 import { PHONE, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
 import { PROJECT_A } from './support/tickets';
@@ -28,7 +28,7 @@ describe('knowledge base pages: axe and the 390 px layout', () => {
 
   beforeAll(async () => {
     const manager = await session.newPage('setup-manager', PHONE);
-    await login(manager, 'manager');
+    await apiLogin(manager, 'manager');
     const projectId = await projectIdByName(manager, PROJECT_A);
     const categories = await apiCall<{ id: string; name: string }[]>(manager, 'GET', '/kb/categories');
     const category = categories[0] ?? (await apiCall<{ id: string }>(manager, 'POST', '/kb/categories', { name: `网络设备 ${run}` }));
@@ -59,7 +59,7 @@ describe('knowledge base pages: axe and the 390 px layout', () => {
     ticketId = tk.id;
     await apiCall(manager, 'POST', `/tickets/${ticketId}/actions`, { action: 'dispatch', assigneeId: engineerId });
     const engineer = await session.newPage('setup-engineer', PHONE);
-    await login(engineer, 'engineer');
+    await apiLogin(engineer, 'engineer');
     await apiCall(engineer, 'POST', `/tickets/${ticketId}/actions`, { action: 'arrival_not_needed', reason: '远程处理' });
     await apiCall(engineer, 'POST', `/tickets/${ticketId}/actions`, { action: 'resolve', solution: '更换光模块后恢复。', faultCause: 'non_human' });
     await apiCall(engineer, 'POST', `/kb/articles/${articleId}/links`, { ticketId, kind: 'solved_by' });

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { expectAccessible } from './support/a11y';
-import { login } from './support/auth';
+import { apiLogin } from './support/auth';
 import { PHONE, useBrowser } from './support/browser';
 import { projectIdByName } from './support/fieldwork';
 import { t } from './support/i18n';
@@ -40,7 +40,7 @@ describe('presence and staffing pages: axe and the 390 px layout', () => {
 
   test('manager at 390 px: every presence tab, the staffing page and its dialogs', async () => {
     const page = await session.newPage('manager-phone', PHONE);
-    await login(page, 'manager');
+    await apiLogin(page, 'manager');
     const projectId = await projectIdByName(page, PROJECT_A);
     await presenceTabs(page, projectId, 'manager');
     // the plan form with its validation messages
@@ -71,7 +71,7 @@ describe('presence and staffing pages: axe and the 390 px layout', () => {
 
   test('lead_a at 390 px: the read-only presence tabs and staffing page', async () => {
     const page = await session.newPage('lead-phone', PHONE);
-    await login(page, 'lead_a');
+    await apiLogin(page, 'lead_a');
     const projectId = await projectIdByName(page, PROJECT_A);
     await presenceTabs(page, projectId, 'lead_a');
     await gotoPage(page, '/staffing');
@@ -81,7 +81,7 @@ describe('presence and staffing pages: axe and the 390 px layout', () => {
 
   test('manager on a desktop: the tables of both pages', async () => {
     const page = await session.newPage('manager-desktop');
-    await login(page, 'manager');
+    await apiLogin(page, 'manager');
     const projectId = await projectIdByName(page, PROJECT_A);
     await presenceTabs(page, projectId, 'manager');
     await gotoPage(page, `/staffing?projectId=${projectId}`);

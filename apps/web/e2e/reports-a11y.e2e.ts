@@ -6,7 +6,7 @@
 // /analytics and /commitments are also checked on a desktop, where the charts and the table are wide.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { expectAccessible, pageAudit } from './support/a11y';
-import { login } from './support/auth';
+import { apiLogin } from './support/auth';
 import { DESKTOP, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
 import type { Lang } from './support/i18n';
@@ -37,7 +37,7 @@ describe('analytics, commitments and monthly report pages: axe and the 390 px la
     const dispatcher = await session.newPage('setup-dispatcher', DESKTOP);
     const engineer = await session.newPage('setup-engineer', DESKTOP);
     const manager = await session.newPage('setup-manager', DESKTOP);
-    await Promise.all([login(dispatcher, 'dispatcher'), login(engineer, 'engineer'), login(manager, 'manager')]);
+    await Promise.all([apiLogin(dispatcher, 'dispatcher'), apiLogin(engineer, 'engineer'), apiLogin(manager, 'manager')]);
     projectId = await projectIdByName(manager, PROJECT_A);
     await breachedResponseTicket(dispatcher, engineer, projectId, `无障碍响应超时 ${run}`);
     await apiCall(manager, 'PUT', `/projects/${projectId}/report-notes?month=${reportMonth}`, { nextMonthPlan: `无障碍下月计划 ${run}\n第二行` });

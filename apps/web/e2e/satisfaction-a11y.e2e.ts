@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { expectAccessible, pageAudit } from './support/a11y';
-import { login } from './support/auth';
+import { apiLogin } from './support/auth';
 import { DESKTOP, PHONE, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
 import type { Lang } from './support/i18n';
@@ -38,7 +38,7 @@ describe('satisfaction and feedback pages: axe and the 390 px layout', () => {
     const dispatcher = await session.newPage('setup-dispatcher', DESKTOP);
     const engineer = await session.newPage('setup-engineer', DESKTOP);
     const manager = await session.newPage('setup-manager', DESKTOP);
-    await Promise.all([login(cust, 'cust_a'), login(dispatcher, 'dispatcher'), login(engineer, 'engineer'), login(manager, 'manager')]);
+    await Promise.all([apiLogin(cust, 'cust_a'), apiLogin(dispatcher, 'dispatcher'), apiLogin(engineer, 'engineer'), apiLogin(manager, 'manager')]);
     projectId = await projectIdByName(manager, PROJECT_A);
     for (const lang of LANGS) {
       const tk = await resolvedTicket(cust, dispatcher, engineer, `无障碍评价 ${lang} ${run}`);

@@ -41,7 +41,7 @@ async function groupTitles(page: Page): Promise<string[]> {
 
 describe('start pages: each role lands on its work, with badges, a remembered project and a grouped menu', () => {
   const session = useBrowser({ closeAfterEach: true });
-  const audit = pageAudit(session, 'start');
+  const audit = pageAudit(session, 'start', { signIn: 'ui' });
 
   for (const lang of ['zh-CN', 'en'] as Lang[]) {
     const tr = (key: string, vars: Record<string, string | number> = {}) => t(key, vars, lang);

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { pageAudit } from './support/a11y';
-import { login } from './support/auth';
+import { apiLogin } from './support/auth';
 import { DESKTOP, PHONE, useBrowser } from './support/browser';
 import { apiCall, projectIdByName } from './support/fieldwork';
 import { t } from './support/i18n';
@@ -40,7 +40,7 @@ describe('training pages: axe and the 390 px layout', () => {
 
   beforeAll(async () => {
     const page = await session.newPage('setup', PHONE);
-    await login(page, 'manager');
+    await apiLogin(page, 'manager');
     projectId = await projectIdByName(page, PROJECT_A);
     let plan = await apiCall<ApiPlan>(page, 'POST', `/projects/${projectId}/training-plans`, { name: `无障碍培训计划 ${run}`, description: '检查页面可访问性' });
     planId = plan.id;

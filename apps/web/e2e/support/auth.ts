@@ -1,5 +1,5 @@
-// Sign in and out through the UI, as a person would.
-import type { Page } from 'playwright-core';
+// Sign in and out through the UI, as a person would; or, for tests about other pages, through the API.
+import type { Cookie, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Every seeded demo account (apps/server/src/modules/seed/demo.ts) has this password. */
@@ -28,6 +28,37 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   const me = (await r.json()) as Me;
   expect(me.username).toBe(username);
   return me;
+}
+
+/** Session cookies by username: one sign-in per user per test file (each file runs in its own process). */
+const sessions = new Map<string, Cookie[]>();
+
+async function currentUser(page: Page): Promise<Me | null> {
+  const r = await page.request.get('/api/v1/auth/me');
+  return r.status() === 200 ? ((await r.json()) as Me) : null;
+}
+
+/**
+ * Signs the page's context in as `username` without the login page: POST /auth/login once per user per
+ * file, and the same session cookie for that user's later contexts (checked with /auth/me, signed in again
+ * if it has ended). Leaves the page where it is (about:blank for a new one): navigate next. For tests
+ * of other pages; tests of signing in itself use login().
+ */
+export async function apiLogin(page: Page, username: string, password = DEMO_PASSWORD): Promise<Me> {
+  const context = page.context();
+  const kept = sessions.get(username);
+  if (kept) {
+    await context.addCookies(kept);
+    const me = await currentUser(page);
+    if (me?.username === username) return me;
+    await context.clearCookies();
+  }
+  const r = await page.request.post('/api/v1/auth/login', { data: { username, password } });
+  expect(r.status(), `POST /auth/login as ${username}: ${(await r.text()).slice(0, 200)}`).toBe(200);
+  sessions.set(username, await context.cookies());
+  const me = await currentUser(page);
+  expect(me?.username, `GET /auth/me after signing in as ${username}`).toBe(username);
+  return me!;
 }
 
 /** A login that must fail: returns the message shown in the form. */

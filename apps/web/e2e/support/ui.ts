@@ -112,10 +112,13 @@ export async function pickDate(page: Page, input: Locator, text: string): Promis
   await input.fill(text);
   await input.press('Enter');
   await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(text);
-  // Enter closes a date popup; a date-time popup may wait for its OK button. Never Escape: it would close a dialog.
+  // Enter closes a date popup, and a date-time one once the typed value is valid; one that stays open waits
+  // for its OK button. Never Escape: it would close a dialog. (Clicking OK while the popup faded out after
+  // Enter waited out the 20-second action time-out for a button that was going away.)
   const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
   const ok = popup.locator('.ant-picker-ok button').first();
-  if (await ok.isVisible().catch(() => false)) await ok.click().catch(() => undefined);
+  const closed = () => expect.poll(() => popup.count(), { timeout: 2_000 }).toBe(0).then(() => true, () => false);
+  if (!(await closed()) && (await ok.isVisible().catch(() => false))) await ok.click({ timeout: 2_000 }).catch(() => undefined);
   await expect.poll(() => popup.count(), { timeout: 3_000 }).toBe(0).catch(() => undefined);
   expect(await input.inputValue()).toBe(text);
 }
