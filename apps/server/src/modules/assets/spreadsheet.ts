@@ -48,24 +48,72 @@ function text(v: ExcelJS.CellValue): string {
 
 /**
  * Data rows of the first sheet (blank rows skipped), or null when the file is not an xlsx with the
- * template's header. Read as a stream: a 100,000-row file never becomes a whole workbook model.
+ * template's header. A large file is read as a stream: a 100,000-row file never becomes a whole workbook model.
  */
 export async function readSheet(data: Buffer): Promise<SheetRow[] | null> {
+  return data.length <= WHOLE_READ_MAX_BYTES ? readWhole(data) : readStreaming(data);
+}
+
+/**
+ * exceljs 4.4's streaming reader is not deterministic: reading the same small file 1,000 times, 2–5 % of
+ * reads threw (a worksheet reached before xl/workbook.xml, exceljs issue #3064) or saw the header row's
+ * shared strings as empty, so a valid template was refused as "not the template". Files up to this size
+ * (~40,000 rows, ~120 MB while parsing) are read whole, which is exact; larger ones still stream to keep
+ * memory bounded (the known flaw remains there; see docs/benchmarks.md, asset ledger).
+ */
+const WHOLE_READ_MAX_BYTES = 2 * 1024 * 1024;
+
+async function readWhole(data: Buffer): Promise<SheetRow[] | null> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    return null;
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return null;
+  const rows: SheetRow[] = [];
+  // The header must be row 1 (the first non-empty row); a sheet starting lower is not the template.
+  let header: boolean | null = null;
+  ws.eachRow((r) => {
+    if (header === null) {
+      header = r.number === 1 && isHeader(r);
+      return;
+    }
+    if (!header) return;
+    const values = rowValues(r);
+    if (Object.keys(values).length) rows.push({ row: r.number, values });
+  });
+  return header ? rows : null;
+}
+
+const isHeader = (r: ExcelJS.Row) => {
+  const cells = COLUMNS.map((_, i) => text(r.getCell(i + 1).value).trim());
+  return COLUMNS.every(([, zh, en], i) => cells[i]!.includes(zh) || cells[i]!.toLowerCase().includes(en.toLowerCase()));
+};
+
+function rowValues(r: ExcelJS.Row): Partial<Record<ColumnKey, string>> {
+  const values: Partial<Record<ColumnKey, string>> = {};
+  COLUMNS.forEach(([key], i) => { const t = text(r.getCell(i + 1).value).trim(); if (t) values[key] = t; });
+  return values;
+}
+
+async function readStreaming(data: Buffer): Promise<SheetRow[] | null> {
   const rows: SheetRow[] = [];
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+    // A worksheet reached before xl/workbook.xml would throw on `model.sheets` (exceljs #3064); its name is not needed.
+    (reader as unknown as { model?: { sheets: unknown[] } }).model ??= { sheets: [] };
     for await (const ws of reader) {
       let header = false;
       for await (const r of ws) {
         if (!header) {
           // The header must be row 1; a sheet starting lower is not the template.
-          const cells = COLUMNS.map((_, i) => text(r.getCell(i + 1).value).trim());
-          if (r.number !== 1 || !COLUMNS.every(([, zh, en], i) => cells[i]!.includes(zh) || cells[i]!.toLowerCase().includes(en.toLowerCase()))) return null;
+          if (r.number !== 1 || !isHeader(r)) return null;
           header = true;
           continue;
         }
-        const values: Partial<Record<ColumnKey, string>> = {};
-        COLUMNS.forEach(([key], i) => { const t = text(r.getCell(i + 1).value).trim(); if (t) values[key] = t; });
+        const values = rowValues(r);
         if (Object.keys(values).length) rows.push({ row: r.number, values });
       }
       // The first sheet only.
