@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { COLUMNS, readSheet } from './spreadsheet.js';
 
 describe('readSheet', () => {
-  it('reads the same file the same way every time (exceljs\'s streaming reader failed ~2 % of reads)', async () => {
+  it("reads the same file the same way every time (exceljs's streaming reader failed ~2 % of reads)", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('资产 Assets');
     ws.addRow(COLUMNS.map(([, zh, en]) => `${zh} ${en}`));

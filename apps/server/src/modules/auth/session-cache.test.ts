@@ -8,7 +8,10 @@ import { SessionCache } from './session-cache.js';
 
 const V = '/api/v1';
 const user = (id: string) => ({ id }) as UserRow;
-const resolved = (sessionId: string, userId: string) => ({ user: user(userId), session: { id: sessionId, user_id: userId, csrf_token: 'c', last_seen_at: 0 } });
+const resolved = (sessionId: string, userId: string) => ({
+  user: user(userId),
+  session: { id: sessionId, user_id: userId, csrf_token: 'c', last_seen_at: 0 },
+});
 
 describe('SessionCache', () => {
   it('keeps an entry for TTL_MS on its own monotonic clock', () => {
@@ -37,7 +40,12 @@ describe('SessionCache', () => {
 
   it('forgets every session of a user, and only theirs', () => {
     const cache = new SessionCache(() => 0);
-    for (const [s, u] of [['a', 'u1'], ['b', 'u1'], ['c', 'u2']] as const) cache.put(s, resolved(s, u), cache.stamp());
+    for (const [s, u] of [
+      ['a', 'u1'],
+      ['b', 'u1'],
+      ['c', 'u2'],
+    ] as const)
+      cache.put(s, resolved(s, u), cache.stamp());
     cache.forgetUser('u1');
     expect([cache.get('a'), cache.get('b'), cache.get('c')?.user.id]).toEqual([null, null, 'u2']);
   });
@@ -52,8 +60,14 @@ describe('SessionCache', () => {
 describe.each(DIALECTS)('signed-in requests and the session cache (%s)', (dialect) => {
   let t: Awaited<ReturnType<typeof testApp>>;
   let ids: Awaited<ReturnType<typeof demoIds>>;
-  beforeAll(async () => { t = await testApp(dialect); ids = await demoIds(t); });
-  afterAll(async () => { vi.restoreAllMocks(); await t?.drop(); });
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    ids = await demoIds(t);
+  });
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await t?.drop();
+  });
 
   it('reads a session from the database once for a burst of requests, not once per request', async () => {
     const desk = await t.login('dispatcher');
@@ -79,7 +93,9 @@ describe.each(DIALECTS)('signed-in requests and the session cache (%s)', (dialec
 
     const eng = await t.login('engineer2');
     expect((await eng.get(`${V}/users`)).status).toBe(403);
-    expect((await sec.put(`${V}/users/${ids.users.engineer2}/roles`, { roles: ['engineer', 'service_manager'] })).status).toBe(200);
+    expect(
+      (await sec.put(`${V}/users/${ids.users.engineer2}/roles`, { roles: ['engineer', 'service_manager'] })).status,
+    ).toBe(200);
     expect((await eng.get(`${V}/users`)).status).toBe(200);
     expect((await sec.put(`${V}/users/${ids.users.engineer2}/roles`, { roles: ['engineer'] })).status).toBe(200);
     expect((await eng.get(`${V}/users`)).status).toBe(403);
