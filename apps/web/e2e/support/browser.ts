@@ -121,7 +121,9 @@ export function useBrowser({ closeAfterEach = false } = {}): BrowserSession {
     baseUrl,
     async newPage(name, options = DESKTOP) {
       if (!browser) throw new Error('newPage() before beforeAll: call it inside a test or hook');
-      const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+      // Reduced motion (which the app honours: antd then skips its zoom and fade): a click can otherwise land on a
+      // dialog's button in the frame before its zoom starts, and the release lands elsewhere (a lost click).
+      const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce', ...options });
       context.setDefaultTimeout(20_000);
       context.setDefaultNavigationTimeout(30_000);
       contexts.push(context);

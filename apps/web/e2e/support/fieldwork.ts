@@ -94,7 +94,14 @@ export async function waitClosedOrError(page: Page, dialogContent: ReturnType<Pa
     toast.first().waitFor({ state: 'visible', timeout: 30_000 }).then(() => 'error' as const, () => 'timeout' as const),
   ]);
   if (outcome === 'error') throw new Error(`${what} was refused: ${await toast.first().innerText()}`);
-  if (outcome === 'timeout') throw new Error(`the ${what} dialog did not close within 30 s`);
+  if (outcome === 'timeout') {
+    // Say what the dialog shows: a field's error, or a save still spinning, tells a lost click from a refusal.
+    const fieldErrors = await dialogContent.locator('.ant-form-item-explain-error').allInnerTexts().catch(() => []);
+    const modal = page.locator('.ant-modal').filter({ has: dialogContent });
+    const saving = await modal.locator('.ant-btn-loading').count().catch(() => 0);
+    const shown = fieldErrors.length ? `field errors: ${fieldErrors.join('; ')}` : saving ? 'its save is still running' : 'no field error, nothing saving';
+    throw new Error(`the ${what} dialog did not close within 30 s (${shown})`);
+  }
 }
 
 /**
