@@ -36,6 +36,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/ },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+)[\\/]/, includeDependenciesRecursively: false },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/ },
           ],
         },

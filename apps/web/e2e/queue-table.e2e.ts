@@ -69,7 +69,7 @@ describe('ticket queue table', () => {
         // Select two assigned tickets and urge them: the summary names the outcome.
         await gotoPage(page, '/tickets?tab=all&status=assigned');
         await rows(page).nth(1).waitFor();
-        for (const i of [0, 1]) await rows(page).nth(i).locator('.ant-checkbox-input').check();
+        for (const i of [0, 1]) await rows(page).nth(i).getByRole('checkbox').check();
         await page.getByTestId('bulk-bar').waitFor();
         await page.getByTestId('bulk-urge').click();
         await page.getByTestId('bulk-run').click();

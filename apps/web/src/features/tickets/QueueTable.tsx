@@ -1,12 +1,12 @@
-import { type Key, useRef } from 'react';
-import { Button, Checkbox, Dropdown, Popover, Space, Table, Typography } from 'antd';
-import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
+import { useRef } from 'react';
+import { Button, Checkbox, Dropdown, Popover, Space, Typography } from 'antd';
 import { DownOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary, TicketTotal } from '../../api/types';
 import { Countdown } from '../../components/Countdown';
 import { formatDateTime } from '../../components/format';
+import { type PlainColumn, PlainTable } from '../../components/PlainTable';
 import { LevelTag, StatusTag } from '../../components/tags';
 import { ticketPath } from '../../app/roles';
 import { useCurrentUser } from '../auth/useMe';
@@ -34,8 +34,8 @@ interface Props {
   hasNext: boolean;
   onPrev: () => void;
   onNext: () => void;
-  selected: Key[];
-  onSelect: (keys: Key[], rows: TicketSummary[]) => void;
+  selected: string[];
+  onSelect: (rows: TicketSummary[]) => void;
   phone: boolean;
 }
 
@@ -46,49 +46,33 @@ export function QueueTable(p: Props) {
   const region = useRef<HTMLDivElement>(null);
   const settings = useColumnSettings(me.id, [...COLUMNS], p.phone ? PHONE_DEFAULT : DESK_DEFAULT);
   useQueueShortcuts(region, 'filter-q');
-  const order = (key: QueueSortKey): SortOrder => (p.sort === key ? (p.dir === 'asc' ? 'ascend' : 'descend') : null);
-  const sortable = (key: QueueSortKey) => ({ sorter: true, sortOrder: order(key), sortDirections: ['ascend', 'descend'] as SortOrder[] });
   const names: Record<(typeof COLUMNS)[number], string> = {
     number: t('ticket.number'), title: t('ticket.title'), level: t('ticket.level'), status: t('ticket.status'),
     project: t('ticket.customerProject'), assignee: t('ticket.assignee'), reportedAt: t('ticket.reportedAt'),
     created: t('queue.col.created'), due: t('ticket.nextDue'),
   };
 
-  const all: ColumnsType<TicketSummary> = [
+  const all: PlainColumn<TicketSummary>[] = [
+    { key: 'number', title: names.number, width: 150, render: (r) => <Link to={ticketPath(me, r.id)} data-testid="ticket-link">{r.number}</Link> },
+    // Wide enough for a sentence at 1280 px; the rest is in the browser's tooltip (a native title).
+    { key: 'title', title: names.title, width: p.phone ? 200 : 300, ellipsis: true, render: (r) => <span title={r.title} data-testid="ticket-title">{r.title}</span> },
+    { key: 'level', title: names.level, width: 90, sortable: true, render: (r) => <LevelTag level={r.level} /> },
+    { key: 'status', title: names.status, width: 100, sortable: true, render: (r) => <StatusTag status={r.status} /> },
     {
-      key: 'number', title: names.number, width: 150,
-      render: (_, r) => <Link to={ticketPath(me, r.id)} data-testid="ticket-link">{r.number}</Link>,
-    },
-    {
-      // Wide enough for a sentence at 1280 px; the rest is in the browser's tooltip (a native title: an antd
-      // Tooltip on every row was a measurable part of the queue's first render).
-      key: 'title', title: names.title, width: p.phone ? 200 : 300, ellipsis: { showTitle: false },
-      render: (_, r) => <span title={r.title} data-testid="ticket-title">{r.title}</span>,
-    },
-    { key: 'level', title: names.level, width: 90, ...sortable('level'), render: (_, r) => <LevelTag level={r.level} /> },
-    { key: 'status', title: names.status, width: 100, ...sortable('status'), render: (_, r) => <StatusTag status={r.status} /> },
-    {
-      key: 'project', title: names.project, width: 190, ellipsis: { showTitle: false },
-      render: (_, r) => (
+      key: 'project', title: names.project, width: 190,
+      render: (r) => (
         <div title={`${r.customerName} · ${r.projectName}`}>
           <div className="ellipsis">{r.customerName}</div>
           <div className="muted ellipsis">{r.projectName}</div>
         </div>
       ),
     },
-    { key: 'assignee', title: names.assignee, width: 100, ellipsis: true, render: (_, r) => r.assigneeName ?? t('ticket.unassigned') },
-    { key: 'reportedAt', title: names.reportedAt, width: 150, render: (_, r) => formatDateTime(r.reportedAt) },
-    { key: 'created', title: names.created, width: 150, ...sortable('created'), render: (_, r) => formatDateTime(r.createdAt) },
-    { key: 'due', title: names.due, width: 140, ...sortable('due'), render: (_, r) => <Countdown dueAt={r.nextDueAt} breached={r.breached} /> },
+    { key: 'assignee', title: names.assignee, width: 100, ellipsis: true, render: (r) => r.assigneeName ?? t('ticket.unassigned') },
+    { key: 'reportedAt', title: names.reportedAt, width: 150, render: (r) => formatDateTime(r.reportedAt) },
+    { key: 'created', title: names.created, width: 150, sortable: true, render: (r) => formatDateTime(r.createdAt) },
+    { key: 'due', title: names.due, width: 140, sortable: true, render: (r) => <Countdown dueAt={r.nextDueAt} breached={r.breached} /> },
   ];
-  const columns = all.filter((c) => c.key === 'number' || settings.visible.includes(String(c.key)));
-  const width = columns.reduce((a, c) => a + Number(c.width ?? 120), 48);
-
-  const onChange = (_: unknown, __: unknown, sorter: SorterResult<TicketSummary> | SorterResult<TicketSummary>[]) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    if (!s?.order) return p.onSort(undefined, undefined);
-    p.onSort(s.columnKey as QueueSortKey, s.order === 'ascend' ? 'asc' : 'desc');
-  };
+  const columns = all.filter((c) => c.key === 'number' || settings.visible.includes(c.key));
 
   const fmt = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en' : 'zh-CN');
   const total = p.total
@@ -117,27 +101,21 @@ export function QueueTable(p: Props) {
     <div>
       <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>{columnSettings}</div>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t('queue.table')} ref={region}>
-        <Table<TicketSummary>
-          size="middle"
+        <PlainTable<TicketSummary>
           columns={columns}
-          dataSource={p.items}
+          rows={p.items}
           rowKey={(r) => r.id}
           loading={p.loading}
-          pagination={false}
-          tableLayout="fixed"
-          // No `scroll.x`: its hidden measure row trips axe (aria-hidden-focus); the region scrolls instead.
-          style={{ minWidth: width }}
-          onChange={onChange}
-          showSorterTooltip={false}
-          locale={{ emptyText: <span className="muted">{t('ticket.empty')}</span> }}
-          rowSelection={{
-            selectedRowKeys: p.selected,
-            onChange: p.onSelect,
-            columnWidth: 48,
-            getCheckboxProps: (r) => ({ 'aria-label': r.number }) as never,
+          emptyText={<span className="muted">{t('ticket.empty')}</span>}
+          sort={{ key: p.sort, dir: p.dir }}
+          onSort={(key, dir) => p.onSort(key as QueueSortKey | undefined, dir)}
+          selection={{
+            selected: p.selected,
+            onChange: (keys) => p.onSelect(p.items.filter((r) => keys.includes(r.id))),
+            rowLabel: (r) => r.number,
+            allLabel: t('queue.selectAll'),
           }}
-          rowClassName="queue-row"
-          onRow={() => ({ 'data-testid': 'ticket-row' }) as never}
+          rowTestId="ticket-row"
         />
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginTop: 12 }}>

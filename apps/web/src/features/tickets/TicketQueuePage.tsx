@@ -1,4 +1,4 @@
-import { type Key, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Grid, Space, Tabs, Tooltip } from 'antd';
 import { DownloadOutlined, PhoneOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
@@ -83,8 +83,8 @@ export default function TicketQueuePage() {
         hasNext={!!page.data?.nextCursor}
         onPrev={() => setCursors((c) => c.slice(0, -1))}
         onNext={() => page.data?.nextCursor && setCursors((c) => [...c, page.data!.nextCursor!])}
-        selected={selected.map((r) => r.id as Key)}
-        onSelect={(_, rows) => setSelected(rows)}
+        selected={selected.map((r) => r.id)}
+        onSelect={setSelected}
         phone={phone}
       />
     </>
