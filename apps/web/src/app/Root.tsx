@@ -29,7 +29,9 @@ function makeQueryClient(): QueryClient {
 function startLoading(client: QueryClient): QueryClient {
   void client.prefetchQuery(meQuery);
   if (window.location.pathname !== '/login') {
-    void loadSignedInApp().then((m) => m.preloadRoute(window.location.pathname));
+    // The route table has no antd, so the page's chunks start while antd's chunk is still downloading.
+    void loadSignedInApp();
+    void import('./App').then((m) => m.preloadRoute(window.location.pathname));
   }
   return client;
 }

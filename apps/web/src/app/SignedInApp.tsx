@@ -1,6 +1,6 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { unstableSetRender } from 'antd';
-import { App, preloadRoute } from './App';
+import { App } from './App';
 import { AntProviders } from './Providers';
 
 // antd v5 renders a few things (wave effect, static holders) with ReactDOM.render, gone in React 19.
@@ -16,8 +16,6 @@ unstableSetRender((node, container) => {
     delete host._wbRoot;
   };
 });
-
-export { preloadRoute };
 
 /** Everything behind the sign-in page: antd, the layout and every page (one lazily loaded part of the bundle). */
 export default function SignedInApp() {

@@ -40,4 +40,15 @@ describe('what the browser bundle loads', () => {
     // the signed-in app is there only as a lazy import()
     expect(graph.some((m) => m.endsWith('SignedInApp.tsx'))).toBe(false);
   });
+
+  it("starts a page's chunks without waiting for antd: the route table and its guards load no antd", () => {
+    // Root preloads the page of the URL from App.tsx while antd's chunk downloads (bench/lighthouse.ts).
+    const graph = [...runtimeGraph(path.join(src, 'app/App.tsx'))];
+    expect(graph.filter((m) => /^(antd|@ant-design\/)/.test(m))).toEqual([]);
+  });
+
+  it('draws the queue table without antd (components/PlainTable)', () => {
+    const graph = [...runtimeGraph(path.join(src, 'components/PlainTable.tsx'))];
+    expect(graph.filter((m) => /^(antd|@ant-design\/)/.test(m))).toEqual([]);
+  });
 });

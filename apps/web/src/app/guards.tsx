@@ -1,22 +1,29 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../api/types';
 import { MeContext, useCurrentUser, useMe } from '../features/auth/useMe';
+import { PageLoading } from '../components/PageLoading';
 import { usePageTitle } from '../components/usePageTitle';
 import { hasRole, homePath } from './roles';
 
+// No antd here: the route table (App.tsx) imports these, and a page load starts its page's chunks from
+// that table while antd's chunk is still downloading.
+
 /** Loading state; `asMain` when it stands alone (outside the layout, which has its own <main>). */
 export function FullPageSpin({ asMain = false }: { asMain?: boolean }) {
-  const { t } = useTranslation();
-  const Tag = asMain ? 'main' : 'div';
+  return <PageLoading asMain={asMain} />;
+}
+
+/** A page-sized message (403, 404, server unreachable): its title is the page's <h1>. */
+function PageStatus({ code, title, text, children }: { code: string; title: string; text?: string; children?: ReactNode }) {
   return (
-    <Tag style={{ minHeight: '60vh', display: 'grid', placeItems: 'center' }} aria-busy="true">
-      <Spin size="large" tip={t('common.loading')}>
-        <div style={{ width: 80, height: 80 }} />
-      </Spin>
-    </Tag>
+    <div className="page-status" data-status={code}>
+      <p className="page-status-code" aria-hidden>{code}</p>
+      <h1>{title}</h1>
+      {text ? <p className="muted">{text}</p> : null}
+      {children}
+    </div>
   );
 }
 
@@ -32,7 +39,9 @@ export function RequireAuth({ passwordPage = false }: { passwordPage?: boolean }
   if (isError)
     return (
       <main>
-        <Result status="error" title={t('error.serverUnreachable')} extra={<Button onClick={() => void refetch()}>{t('common.retry')}</Button>} />
+        <PageStatus code="!" title={t('error.serverUnreachable')}>
+          <button type="button" className="plain-button" onClick={() => void refetch()}>{t('common.retry')}</button>
+        </PageStatus>
       </main>
     );
   if (!me) {
@@ -50,13 +59,13 @@ export function RequireAuth({ passwordPage = false }: { passwordPage?: boolean }
 export function Forbidden() {
   const { t } = useTranslation();
   usePageTitle(t('error.forbiddenTitle'));
-  return <Result status="403" title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('error.forbiddenTitle')}</h1>} subTitle={t('error.forbidden')} />;
+  return <PageStatus code="403" title={t('error.forbiddenTitle')} text={t('error.forbidden')} />;
 }
 
 export function NotFound() {
   const { t } = useTranslation();
   usePageTitle(t('error.notFoundTitle'));
-  return <Result status="404" title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('error.notFoundTitle')}</h1>} subTitle={t('error.notFound')} />;
+  return <PageStatus code="404" title={t('error.notFoundTitle')} text={t('error.notFound')} />;
 }
 
 /** Hides a page from roles the menu does not offer it to (the server enforces the real rule). */
