@@ -10,14 +10,14 @@ import { DESKTOP, PHONE, useBrowser } from './support/browser';
 import { apiCall, createSubmittedRecord, ensureCheckedOut } from './support/fieldwork';
 import { t, type Lang } from './support/i18n';
 import { PROJECT_A } from './support/tickets';
-import { chooseOption, expectText, gotoPage, menuLabels } from './support/ui';
+import { chooseOption, expectText, gotoPage, mainNav, menuLabels } from './support/ui';
 
 type Badges = { unassigned?: number; toSign?: number; inspectionsDue?: number };
 const badgeText = (n: number) => (n > 99 ? '99+' : String(n));
 
 /** The badge drawn on the menu entry `label` (or none when the count is 0) matches the server's count. */
 async function expectMenuBadge(page: Page, label: string, count: number | undefined): Promise<void> {
-  const entry = page.getByRole('menuitem', { name: label }).filter({ visible: true }).first();
+  const entry = mainNav(page).getByRole('link', { name: label }).first();
   await entry.waitFor();
   const badge = entry.getByTestId('menu-badge');
   if (!count) {
@@ -34,7 +34,7 @@ async function expectContains(locator: Locator, text: string): Promise<void> {
 
 /** Group titles of the visible main menu (服务台, 现场 …). */
 async function groupTitles(page: Page): Promise<string[]> {
-  const titles = page.locator('[data-testid="main-menu"] .ant-menu-item-group-title').filter({ visible: true });
+  const titles = page.locator('[data-testid="main-menu"] .side-menu-group-title').filter({ visible: true });
   await titles.first().waitFor();
   return (await titles.allInnerTexts()).map((s) => s.trim());
 }

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { en, t } from './i18n';
 
 /** The main navigation landmark, in whichever language the UI is showing. */
-const mainNav = (page: Page) =>
+export const mainNav = (page: Page) =>
   page.getByRole('navigation', { name: new RegExp(`^(${t('nav.main')}|${en('nav.main')})$`) }).filter({ visible: true });
 
 /** Waits for the signed-in layout (its header) so phone/desktop navigation can be told apart. */
@@ -19,7 +19,7 @@ export async function openFromMenu(page: Page, label: string): Promise<void> {
   const hamburger = page.getByTestId('nav-open');
   const phone = await hamburger.isVisible();
   if (phone) await hamburger.click();
-  await mainNav(page).getByRole('menuitem', { name: label }).click();
+  await mainNav(page).getByRole('link', { name: label }).click();
   // on a phone the drawer closes after navigation
   await expect.poll(() => mainNav(page).count(), { timeout: 5000 }).toBe(phone ? 0 : 1);
 }
@@ -31,9 +31,9 @@ export async function menuLabels(page: Page): Promise<string[]> {
   const phone = await hamburger.isVisible();
   if (phone) await hamburger.click();
   const nav = mainNav(page);
-  await nav.getByRole('menuitem').first().waitFor();
+  await nav.getByRole('link').first().waitFor();
   // An entry's name without its badge count (data-menu-label holds the label text).
-  const labels = await nav.getByRole('menuitem').evaluateAll((items) =>
+  const labels = await nav.getByRole('link').evaluateAll((items) =>
     items.map((i) => ((i.querySelector('[data-menu-label]') ?? i) as HTMLElement).innerText.trim()));
   if (phone) await page.keyboard.press('Escape');
   return labels;

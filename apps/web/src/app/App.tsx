@@ -1,12 +1,16 @@
 import { Children, isValidElement, Suspense, type ReactNode } from 'react';
-import { createRoutesFromChildren, matchRoutes, Route, Routes } from 'react-router-dom';
+import { createRoutesFromChildren, matchRoutes, Outlet, Route, Routes } from 'react-router-dom';
+import type { QueryClient } from '@tanstack/react-query';
 import { type LazyPage, lazyPage } from '../components/lazyPage';
+import { meQuery } from '../features/auth/useMe';
+import { prefetchQueue } from '../features/tickets/queuePrefetch';
+import { AntScope, loadAntProviders, useMarkContentShown } from './AntScope';
+import { AppLayout } from './AppLayout';
 import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequireRole } from './guards';
-import { ADMIN_ORG_ROLES, COST_READERS, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, REPORT_READERS, USER_ADMIN_ROLES, WORK_PAGE_ROLES } from './roles';
+import { hasRole, ADMIN_ORG_ROLES, COST_READERS, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, REPORT_READERS, USER_ADMIN_ROLES, WORK_PAGE_ROLES } from './roles';
 
 // Every page is its own chunk so the first load carries only the shell (and echarts only the dashboard).
-// The signed-in layout (menu, header, bell) is one too. The sign-in page is not here: Root serves it without antd.
-const AppLayout = lazyPage(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
+// The signed-in layout is plain markup and part of this table's chunk. The sign-in page is not here: Root serves it without antd.
 const VerifyPage = lazyPage(() => import('../features/verify/VerifyPage'));
 const ChangePasswordPage = lazyPage(() => import('../features/auth/ChangePasswordPage'));
 const DashboardPage = lazyPage(() => import('../features/dashboard/DashboardPage'));
@@ -61,20 +65,37 @@ const RECORD_READERS = [...PROVIDER_STAFF, ...CUSTOMER_ROLES];
 /** Inspection plans and checklist templates: set up by the service manager. */
 const INSPECTION_SETUP = ['service_manager'] as const;
 
+/** The antd scope of the pages built with antd (all but the plain ones); preloaded with the route's page. */
+function AntOutlet() {
+  // These pages need antd now: the deferred scopes (header widgets) need not wait either.
+  useMarkContentShown(true);
+  return (
+    <AntScope>
+      <Outlet />
+    </AntScope>
+  );
+}
+
+AntOutlet.preload = loadAntProviders;
+
 const routeTree = (
   <>
-    <Route path="/verify/:id" element={<VerifyPage />} />
+    {/* Pages without the layout: antd comes with them (the layout's pages get it from AppLayout). */}
+    <Route path="/verify/:id" element={<AntScope bridge><VerifyPage /></AntScope>} />
     {/* The one-time rating link from the e-mail (满意度评价): no sign-in. */}
-    <Route path="/rate/:token" element={<RatePage />} />
+    <Route path="/rate/:token" element={<AntScope bridge><RatePage /></AntScope>} />
     <Route element={<RequireAuth passwordPage />}>
-      <Route path="/change-password" element={<ChangePasswordPage />} />
+      <Route path="/change-password" element={<AntScope bridge><ChangePasswordPage /></AntScope>} />
     </Route>
     <Route element={<RequireAuth />}>
       <Route element={<AppLayout />}>
+        {/* Plain pages: they paint before antd's chunk arrives and bring their antd parts in their own scopes. */}
+        <Route path="tickets" element={<RequireRole roles={PROVIDER_STAFF}><TicketQueuePage /></RequireRole>} />
+        {/* Every other page: inside one antd scope, kept while moving between them. */}
+        <Route element={<AntOutlet />}>
         <Route index element={<HomeRedirect />} />
         <Route path="work" element={<RequireRole roles={WORK_PAGE_ROLES}><WorkPage /></RequireRole>} />
         <Route path="dashboard" element={<RequireRole roles={PROVIDER_STAFF}><DashboardPage /></RequireRole>} />
-        <Route path="tickets" element={<RequireRole roles={PROVIDER_STAFF}><TicketQueuePage /></RequireRole>} />
         <Route path="tickets/:id" element={<RequireRole roles={PROVIDER_STAFF}><TicketDetailPage /></RequireRole>} />
         <Route path="intake" element={<RequireRole roles={PROVIDER_STAFF}><IntakePage /></RequireRole>} />
         <Route path="field" element={<RequireRole roles={PROVIDER_STAFF}><FieldPage /></RequireRole>} />
@@ -120,6 +141,7 @@ const routeTree = (
         <Route path="audit" element={<RequireRole roles={AUDITOR}><AuditPage /></RequireRole>} />
         <Route path="notifications" element={<NotificationCentrePage />} />
         <Route path="*" element={<NotFound />} />
+        </Route>
       </Route>
     </Route>
   </>
@@ -133,6 +155,16 @@ export function preloadRoute(pathname: string): void {
     Children.forEach(node.props.children, preload);
   };
   for (const match of matchRoutes(createRoutesFromChildren(routeTree), pathname) ?? []) preload(match.route.element);
+}
+
+/**
+ * Starts the data of the page at `pathname` as soon as the session is known, for the page whose first
+ * paint waits on one query (the queue): its rows arrive with its code instead of after it.
+ */
+export async function prefetchRouteData(client: QueryClient, pathname: string, search: string): Promise<void> {
+  if (pathname !== '/tickets') return;
+  const me = await client.fetchQuery(meQuery).catch(() => null);
+  if (me && !me.mustChangePassword && hasRole(me, PROVIDER_STAFF)) prefetchQueue(client, me, search);
 }
 
 export function App() {

@@ -1,91 +1,109 @@
-import { Suspense, useMemo, useState } from 'react';
-import { Button, Drawer, Grid, Layout, Menu } from 'antd';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { UserMenu } from '../features/auth/UserMenu';
+import { useMediaQuery } from '../components/useMediaQuery';
 import { useCurrentUser } from '../features/auth/useMe';
-import { NotificationBell } from '../features/notifications/NotificationBell';
-import { GlobalSearch } from '../features/search/GlobalSearch';
-import { FullPageSpin } from './guards';
 import { useBadges } from '../features/start/api';
+import { AntScope } from './AntScope';
+import { FullPageSpin } from './guards';
 import { menuItems, selectedKey } from './menu';
 import { BADGE_ROLES, hasRole } from './roles';
+import { SideMenu } from './SideMenu';
 
-const { Header, Sider, Content } = Layout;
+const HeaderTools = lazy(() => import('./HeaderTools'));
 
+/**
+ * The signed-in layout as plain markup and CSS (no antd): side menu (a drawer on phones), header, content.
+ * It paints before antd's chunk arrives; the header's search, bell and user menu sit in an AntScope and
+ * appear with antd, as do the pages built with antd (App.tsx's AntOutlet).
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const screens = Grid.useBreakpoint();
-  const isMobile = !screens.lg; // below 992 px the side menu becomes a drawer behind a hamburger
+  const isMobile = useMediaQuery('(max-width: 991.98px)'); // below 992 px the side menu becomes a drawer
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
-  const navigate = useNavigate();
   // Menu badges (待分派, 待签字, 待巡检) for the roles that have any; refreshed every minute.
   const badges = useBadges(hasRole(me, BADGE_ROLES));
   const items = useMemo(() => menuItems(me, t, badges.data), [me, t, badges.data]);
   const selected = selectedKey(location.pathname, items);
 
-  const menu = (
-    <Menu
-      mode="inline"
-      items={items}
-      selectedKeys={selected ? [selected] : []}
-      onClick={({ key }) => {
-        setDrawerOpen(false);
-        navigate(key);
-      }}
-      style={{ borderInlineEnd: 'none' }}
-      data-testid="main-menu"
-    />
-  );
-
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <div className="app-layout">
       <a className="skip-link" href="#main-content">
         {t('nav.skipToContent')}
       </a>
       {!isMobile ? (
-        <Sider width={220} collapsedWidth={64} collapsed={collapsed} trigger={null} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <aside className={collapsed ? 'app-sider collapsed' : 'app-sider'}>
           <div className="app-sider-brand">
             <span className="app-brand">{collapsed ? t('app.short') : t('app.name')}</span>
           </div>
-          <nav aria-label={t('nav.main')}>{menu}</nav>
-        </Sider>
+          <nav aria-label={t('nav.main')}>
+            <SideMenu items={items} selected={selected} collapsed={collapsed} />
+          </nav>
+        </aside>
       ) : null}
-      <Layout style={{ minWidth: 0 }}>
-        <Header className="app-header">
+      <div className="app-body">
+        <header className="app-header">
           {isMobile ? (
-            <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label={t('nav.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} data-testid="nav-open" />
+            <button type="button" className="icon-button" aria-label={t('nav.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} data-testid="nav-open">
+              <MenuOutlined aria-hidden />
+            </button>
           ) : (
-            <Button
-              type="text"
-              icon={collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
-              aria-label={collapsed ? t('nav.expandMenu') : t('nav.collapseMenu')}
-              onClick={() => setCollapsed((c) => !c)}
-            />
+            <button type="button" className="icon-button" aria-label={collapsed ? t('nav.expandMenu') : t('nav.collapseMenu')} onClick={() => setCollapsed((c) => !c)}>
+              {collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
+            </button>
           )}
           {isMobile ? <span className="app-brand">{t('app.short')}</span> : null}
           <div className="spacer" />
-          <GlobalSearch />
-          <LanguageSwitch />
-          <NotificationBell />
-          <UserMenu />
-        </Header>
-        <Content className="app-main" id="main-content" tabIndex={-1}>
+          <AntScope bridge defer fallback={<LanguageSwitch />}>
+            <HeaderTools languageSwitch={<LanguageSwitch />} />
+          </AntScope>
+        </header>
+        <main className="app-main" id="main-content" tabIndex={-1}>
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />
           </Suspense>
-        </Content>
-      </Layout>
+        </main>
+      </div>
       {isMobile ? (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} width={260} title={t('app.name')} styles={{ body: { padding: 0 } }}>
-          <nav aria-label={t('nav.main')}>{menu}</nav>
-        </Drawer>
+        <NavDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('app.name')} closeLabel={t('nav.closeMenu')}>
+          <nav aria-label={t('nav.main')}>
+            <SideMenu items={items} selected={selected} onNavigate={() => setDrawerOpen(false)} />
+          </nav>
+        </NavDrawer>
       ) : null}
-    </Layout>
+    </div>
+  );
+}
+
+/**
+ * The phone menu: a native modal <dialog> (focus kept inside, Escape closes, the page behind inert),
+ * closed also by a click on the backdrop.
+ */
+function NavDrawer({ open, onClose, title, closeLabel, children }: { open: boolean; onClose: () => void; title: string; closeLabel: string; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className="nav-drawer" aria-labelledby="nav-drawer-title" onClose={onClose} onClick={(e) => e.target === ref.current && onClose()}>
+      {/* The panel fills the dialog, so a click whose target is the dialog itself is on the backdrop. */}
+      <div className="nav-drawer-panel">
+        <div className="nav-drawer-header">
+          <span className="app-brand" id="nav-drawer-title">{title}</span>
+          <button type="button" className="icon-button" aria-label={closeLabel} onClick={onClose}>
+            <span aria-hidden>✕</span>
+          </button>
+        </div>
+        {children}
+      </div>
+    </dialog>
   );
 }

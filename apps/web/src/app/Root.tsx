@@ -29,9 +29,13 @@ function makeQueryClient(): QueryClient {
 function startLoading(client: QueryClient): QueryClient {
   void client.prefetchQuery(meQuery);
   if (window.location.pathname !== '/login') {
-    // The route table has no antd, so the page's chunks start while antd's chunk is still downloading.
+    // The route table has no antd: the page's chunks (and antd's, for the pages built with it) start at once.
     void loadSignedInApp();
-    void import('./App').then((m) => m.preloadRoute(window.location.pathname));
+    const { pathname, search } = window.location;
+    void import('./App').then((m) => {
+      m.preloadRoute(pathname);
+      void m.prefetchRouteData(client, pathname, search);
+    });
   }
   return client;
 }

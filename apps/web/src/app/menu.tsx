@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import type { MenuProps } from 'antd';
 import {
   AccountBookOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined,
   DashboardOutlined, DatabaseOutlined, EnvironmentOutlined, FileAddOutlined, FileDoneOutlined, FileSearchOutlined,
@@ -13,8 +12,13 @@ import type { MeBadges } from '../features/start/api';
 import { badgeText } from '../features/start/api';
 import { ADMIN_ORG_ROLES, COST_READERS, hasRole, isCustomer, isProviderStaff, REPORT_READERS, USER_ADMIN_ROLES } from './roles';
 
-type Entry = { key: string; icon: ReactNode; label: ReactNode };
-type Items = NonNullable<MenuProps['items']>;
+/** A menu entry: its key is the path it opens. */
+export type MenuEntry = { key: string; icon: ReactNode; label: ReactNode };
+/** A titled group of entries (服务台, 现场 …). */
+export type MenuGroup = { type: 'group'; key: string; label: string; children: MenuEntry[] };
+export type MenuItem = MenuEntry | MenuGroup;
+type Entry = MenuEntry;
+type Items = MenuItem[];
 
 /**
  * A menu label with an optional count. The label text sits in `data-menu-label` (what tests read as the
@@ -32,8 +36,8 @@ function Label({ text, count, spoken }: { text: string; count?: number | undefin
 }
 
 const entry = (key: string, icon: ReactNode, label: ReactNode): Entry => ({ key, icon, label });
-/** A titled group (antd `type: 'group'`): always open, so every entry stays one click away, also in the phone drawer. */
-const group = (key: string, label: string, children: Entry[]): Items[number] | null =>
+/** A titled group: always open, so every entry stays one click away, also in the phone drawer. */
+const group = (key: string, label: string, children: Entry[]): MenuGroup | null =>
   children.length ? { type: 'group', key: `group:${key}`, label, children } : null;
 
 /**
@@ -59,7 +63,7 @@ export function menuItems(me: Me, t: TFunction, badges: MeBadges = {}): Items {
     entry('/monthly-reports', i(FileTextOutlined), <Label text={t('reports.nav.monthlyReports')} />),
   ] : [];
   const costs = hasRole(me, COST_READERS) ? [entry('/costs', i(AccountBookOutlined), <Label text={t('nav.costs')} />)] : [];
-  const items: (Items[number] | null)[] = [];
+  const items: (MenuItem | null)[] = [];
   // 我的工作: where a dispatcher, an engineer and a customer's lead start.
   if (hasRole(me, ['dispatcher', 'engineer', 'customer_lead'])) items.push(entry('/work', i(HomeOutlined), <Label text={t('start.nav')} />));
 
@@ -141,18 +145,11 @@ export function menuItems(me: Me, t: TFunction, badges: MeBadges = {}): Items {
   if (me.roles.includes('security_admin')) admin.push(entry('/admin/security', i(SafetyOutlined), <Label text={t('nav.security')} />));
   items.push(group('system', t('start.group.system'), admin));
   if (me.roles.includes('auditor')) items.push(entry('/audit', i(AuditOutlined), <Label text={t('nav.audit')} />));
-  return items.filter((x): x is Items[number] => x !== null);
+  return items.filter((x): x is MenuItem => x !== null);
 }
 
 /** The menu key to highlight: the longest menu path that prefixes the current location. */
-export function selectedKey(pathname: string, items: MenuProps['items']): string | undefined {
-  const keys: string[] = [];
-  const walk = (list: MenuProps['items']) =>
-    list?.forEach((i) => {
-      if (!i || !('key' in i)) return;
-      if ('children' in i && i.children) walk(i.children);
-      else keys.push(String(i.key));
-    });
-  walk(items);
+export function selectedKey(pathname: string, items: MenuItem[]): string | undefined {
+  const keys = items.flatMap((i) => ('type' in i ? i.children : [i])).map((e) => e.key);
   return keys.filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
 }

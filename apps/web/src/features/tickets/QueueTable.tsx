@@ -1,12 +1,12 @@
 import { useRef } from 'react';
-import { Button, Checkbox, Dropdown, Popover, Space, Typography } from 'antd';
-import { DownOutlined, SettingOutlined } from '@ant-design/icons';
+import { SettingOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary, TicketTotal } from '../../api/types';
 import { Countdown } from '../../components/Countdown';
 import { formatDateTime } from '../../components/format';
 import { type PlainColumn, PlainTable } from '../../components/PlainTable';
+import { PopoverButton } from '../../components/PopoverButton';
 import { LevelTag, StatusTag } from '../../components/tags';
 import { ticketPath } from '../../app/roles';
 import { useCurrentUser } from '../auth/useMe';
@@ -80,21 +80,20 @@ export function QueueTable(p: Props) {
     : null;
 
   const columnSettings = (
-    <Popover
-      trigger="click"
-      title={t('queue.col.settingsTitle')}
-      content={
-        <Checkbox.Group
-          style={{ display: 'grid', gap: 4 }}
-          value={settings.visible}
-          onChange={(keys) => settings.setVisible(keys as string[])}
-          options={COLUMNS.filter((k) => k !== 'number').map((k) => ({ label: names[k], value: k }))}
-          data-testid="column-settings-list"
-        />
-      }
-    >
-      <Button icon={<SettingOutlined aria-hidden />} data-testid="column-settings">{t('queue.col.settings')}</Button>
-    </Popover>
+    <PopoverButton icon={<SettingOutlined aria-hidden />} label={t('queue.col.settings')} title={t('queue.col.settingsTitle')} testId="column-settings">
+      <div className="check-list" data-testid="column-settings-list">
+        {COLUMNS.filter((k) => k !== 'number').map((k) => (
+          <label key={k}>
+            <input
+              type="checkbox"
+              checked={settings.visible.includes(k)}
+              onChange={(e) => settings.setVisible(e.target.checked ? [...settings.visible, k] : settings.visible.filter((v) => v !== k))}
+            />{' '}
+            {names[k]}
+          </label>
+        ))}
+      </div>
+    </PopoverButton>
   );
 
   return (
@@ -119,26 +118,17 @@ export function QueueTable(p: Props) {
         />
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginTop: 12 }}>
-        <Typography.Text data-testid="queue-total">{total}</Typography.Text>
-        <Space wrap>
-          {/* A menu, not a Select: rc-select's option divs carry aria-selected without a role (axe: aria-allowed-attr). */}
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              selectable: true,
-              selectedKeys: [String(p.pageSize)],
-              items: PAGE_SIZES.map((n) => ({ key: String(n), label: t('queue.pageSizeOption', { size: n }) })),
-              onClick: ({ key }) => p.onPageSize(Number(key)),
-            }}
-          >
-            <Button aria-label={`${t('queue.pageSize')}: ${t('queue.pageSizeOption', { size: p.pageSize })}`} data-testid="page-size">
-              {t('queue.pageSizeOption', { size: p.pageSize })} <DownOutlined aria-hidden />
-            </Button>
-          </Dropdown>
-          <Button onClick={p.onPrev} disabled={!p.hasPrev} data-testid="page-prev">{t('queue.prev')}</Button>
+        <span data-testid="queue-total">{total}</span>
+        <div className="pager">
+          <select className="plain-select" value={p.pageSize} onChange={(e) => p.onPageSize(Number(e.target.value))} aria-label={t('queue.pageSize')} data-testid="page-size">
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>{t('queue.pageSizeOption', { size: n })}</option>
+            ))}
+          </select>
+          <button type="button" className="plain-button" onClick={p.onPrev} disabled={!p.hasPrev} data-testid="page-prev">{t('queue.prev')}</button>
           <span data-testid="page-number">{t('queue.page', { page: p.page })}</span>
-          <Button onClick={p.onNext} disabled={!p.hasNext} data-testid="page-next">{t('queue.next')}</Button>
-        </Space>
+          <button type="button" className="plain-button" onClick={p.onNext} disabled={!p.hasNext} data-testid="page-next">{t('queue.next')}</button>
+        </div>
       </div>
     </div>
   );

@@ -1,31 +1,30 @@
-import { useEffect, useState } from 'react';
-import { Button, Grid, Space, Tabs, Tooltip } from 'antd';
 import { DownloadOutlined, PhoneOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { type KeyboardEvent, lazy, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary, TicketTab, TicketTotal } from '../../api/types';
-import { hasRole } from '../../app/roles';
+import { AntScope, useMarkContentShown } from '../../app/AntScope';
 import { PageHeader } from '../../components/PageHeader';
+import { useMediaQuery } from '../../components/useMediaQuery';
 import { useCurrentUser } from '../auth/useMe';
-import { BulkActions } from './BulkActions';
 import { QueueTable } from './QueueTable';
-import { SavedFilters } from './SavedFilters';
 import { exportUrl, useTicketPage } from './queueApi';
-import { TicketFilters } from './TicketFilters';
+import { defaultQueueTab } from './queuePrefetch';
 import { TABS, useTicketFilter } from './useTicketFilter';
+
+const QueueTools = lazy(() => import('./QueueTools'));
 
 /**
  * Provider ticket queue as an admin table: 我的待办 / 我创建的 / 全部 / 即将超时, filters, server-side
  * sorting and keyset pages (previous/next), bulk actions, export, saved filters, keyboard shortcuts.
+ * Plain markup (the dispatcher's first paint, before antd); the filters, saved filters and bulk actions
+ * arrive with antd in a reserved space (QueueTools).
  */
 export default function TicketQueuePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const phone = Grid.useBreakpoint().md === false;
-  // An engineer's queue opens on 我的待办; a dispatcher or manager (rarely the assignee) on 全部, whose
-  // default order (due first) puts unassigned and at-risk tickets at the top instead of an empty tab.
-  const engineer = hasRole(useCurrentUser(), ['engineer']);
-  const { filter, update, reset, pageSize, setPageSize } = useTicketFilter(engineer ? 'mine' : 'all');
+  const phone = useMediaQuery('(max-width: 767.98px)');
+  const { filter, update, reset, pageSize, setPageSize } = useTicketFilter(defaultQueueTab(useCurrentUser()));
   // Keyset pages: the cursors of the pages visited, so "previous" goes back without OFFSET.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [selected, setSelected] = useState<TicketSummary[]>([]);
@@ -42,33 +41,40 @@ export default function TicketQueuePage() {
     else if (page.data && cursors.length === 1) setTotal(null);
   }, [page.data, cursors.length]);
 
+  // The rows are on screen: antd (filters, header widgets) may load now.
+  useMarkContentShown(!!page.data);
+
   return (
     <>
       <PageHeader
         title={t('nav.tickets')}
         extra={
-          <Space wrap>
-            <Tooltip title={t('queue.shortcuts.help')}>
-              <Button icon={<QuestionCircleOutlined aria-hidden />} aria-label={`${t('queue.shortcuts.label')}: ${t('queue.shortcuts.help')}`} data-testid="queue-shortcuts" />
-            </Tooltip>
-            <Tooltip title={t('queue.exportHelp')}>
-              <Button icon={<DownloadOutlined aria-hidden />} href={exportUrl(filter)} data-testid="queue-export">{t('queue.export')}</Button>
-            </Tooltip>
-            <Button type="primary" icon={<PhoneOutlined aria-hidden />} onClick={() => navigate('/intake')} data-testid="goto-intake">
-              {t('nav.intake')}
-            </Button>
-          </Space>
+          <>
+            <button
+              type="button"
+              className="plain-button icon-only"
+              title={t('queue.shortcuts.help')}
+              aria-label={`${t('queue.shortcuts.label')}: ${t('queue.shortcuts.help')}`}
+              data-testid="queue-shortcuts"
+            >
+              <QuestionCircleOutlined aria-hidden />
+            </button>
+            <a className="plain-button" href={exportUrl(filter)} title={t('queue.exportHelp')} data-testid="queue-export">
+              <DownloadOutlined aria-hidden /> {t('queue.export')}
+            </a>
+            <button type="button" className="plain-button primary" onClick={() => navigate('/intake')} data-testid="goto-intake">
+              <PhoneOutlined aria-hidden /> {t('nav.intake')}
+            </button>
+          </>
         }
       />
-      <Tabs
-        activeKey={filter.tab}
-        onChange={(tab) => update({ tab: tab as TicketTab })}
-        items={TABS.map((tab) => ({ key: tab, label: <span data-testid={`tab-${tab}`}>{t(`tab.${tab}`)}</span> }))}
-      />
-      <TicketFilters filter={filter} update={update} reset={reset} />
-      <SavedFilters />
+      <QueueTabs active={filter.tab ?? 'all'} onChange={(tab) => update({ tab })} />
+      <div className="queue-tools">
+        <AntScope defer fallback={null}>
+          <QueueTools filter={filter} update={update} reset={reset} selected={selected} onBulkDone={() => setSelected([])} />
+        </AntScope>
+      </div>
       <p className="muted" style={{ margin: '0 0 8px' }} data-testid="queue-shortcuts-hint">{t('queue.shortcuts.help')}</p>
-      <BulkActions selected={selected} onDone={() => setSelected([])} />
       <QueueTable
         items={page.data?.items ?? []}
         loading={page.isPending}
@@ -88,5 +94,35 @@ export default function TicketQueuePage() {
         phone={phone}
       />
     </>
+  );
+}
+
+/** 我的待办 / 我创建的 / 全部 / 即将超时 as a tab list that switches the queue's filter (links would reload nothing). */
+function QueueTabs({ active, onChange }: { active: TicketTab; onChange: (tab: TicketTab) => void }) {
+  const { t } = useTranslation();
+  // Arrow keys move between tabs (the ARIA tabs pattern); only the active tab is in the Tab order.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const next = TABS[(TABS.indexOf(active) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    onChange(next);
+    e.currentTarget.querySelector<HTMLElement>(`[data-tab="${next}"]`)?.focus();
+  };
+  return (
+    <div className="plain-tabs" role="tablist" aria-label={t('nav.tickets')} onKeyDown={onKeyDown}>
+      {TABS.map((tab) => (
+        <button
+          key={tab}
+          type="button"
+          role="tab"
+          aria-selected={tab === active}
+          tabIndex={tab === active ? 0 : -1}
+          data-tab={tab}
+          className={tab === active ? 'plain-tab active' : 'plain-tab'}
+          onClick={() => onChange(tab)}
+        >
+          <span data-testid={`tab-${tab}`}>{t(`tab.${tab}`)}</span>
+        </button>
+      ))}
+    </div>
   );
 }

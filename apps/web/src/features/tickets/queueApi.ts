@@ -2,15 +2,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, downloadUrl } from '../../api/client';
 import type { SavedFilter, TicketBulkRequest, TicketBulkResult, TicketPage, User } from '../../api/types';
 import type { TicketFilter } from './api';
+import { ticketPageQuery } from './queuePrefetch';
 
 /** One keyset page of the queue table; the previous page stays on screen while the next one loads. */
 export function useTicketPage(filter: TicketFilter, limit: number, cursor: string | undefined) {
-  return useQuery({
-    queryKey: ['tickets', 'page', filter, limit, cursor ?? null],
-    queryFn: ({ signal }) => api<TicketPage>('/tickets', { query: { ...filter, limit, cursor }, signal }),
-    placeholderData: keepPreviousData,
-    refetchInterval: 60_000,
-  });
+  return useQuery({ ...ticketPageQuery(filter, limit, cursor), placeholderData: keepPreviousData, refetchInterval: 60_000 });
 }
 
 export function useBulkAction() {
