@@ -2,6 +2,8 @@
 // - /login loads with no console error and no failed request (the session probe answers 200 when
 //   signed out), and the JavaScript it transfers (encoded bytes of the script responses) stays ≤ 350 KB;
 // - a ticket that has no rating yet opens with no console error (the rating probe answers 200 null);
+// - the queue paints its layout, tabs and rows while antd's chunk is held back, and antd is requested
+//   only after the rows' data has arrived (then the filters and the header widgets appear);
 // - the notification centre at 1280 and 390 px in zh-CN and en: the bell links to it, repeated customer
 //   messages on one ticket read as one group line, the kind filter (axe with its dropdown open) and
 //   mark-all-read in one request, axe on the page.
@@ -59,6 +61,35 @@ describe('first load: quiet console, small login bundle', () => {
     await page.goto(`/tickets/${tk.id}`, { waitUntil: 'networkidle' });
     await page.getByText(tk.number).first().waitFor();
     await expect.poll(() => page.locator('main .ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  test('the queue paints its rows without antd, and antd is requested only after the rows have arrived', async () => {
+    const { page, problems } = await quiet(session, 'queue-first');
+    await login(page, 'dispatcher');
+    const events: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // antd's chunk (vite.config.ts names it) waits until the test lets it through.
+    await page.route(/\/assets\/antd-[\w-]+\.js$/, async (route) => {
+      events.push('antd requested');
+      await held;
+      await route.continue();
+    });
+    page.on('requestfinished', (r) => { if (new URL(r.url()).pathname === '/api/v1/tickets') events.push('rows arrived'); });
+    await page.goto('/tickets?tab=all');
+    await page.getByTestId('ticket-row').first().waitFor();
+    // Layout, tabs, table and pager are on screen; antd's parts are not.
+    await page.getByRole('navigation', { name: t('nav.main') }).waitFor();
+    await page.getByRole('tab', { name: t('tab.all'), selected: true }).waitFor();
+    await page.getByTestId('page-next').waitFor();
+    expect(await page.locator('.ant-select').count()).toBe(0);
+    expect(await page.getByTestId('user-menu').count()).toBe(0);
+    release();
+    await page.getByTestId('filter-q').waitFor();
+    await page.getByTestId('user-menu').waitFor();
+    expect(events.indexOf('rows arrived')).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('antd requested')).toBeGreaterThan(events.indexOf('rows arrived'));
     expect(problems).toEqual([]);
   });
 });

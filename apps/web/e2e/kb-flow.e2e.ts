@@ -197,8 +197,10 @@ describe('knowledge base: write, publish, search, suggest while reporting, draft
     const option = engineer.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: title });
     await option.waitFor();
     await expect.poll(() => engineer.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').count()).toBe(1);
+    // Read the option before choosing it: the list closes at once (reduced motion, no closing animation).
+    const optionText = (await option.innerText()).trim();
     await pick.press('Enter');
-    await expectText(dialog.locator('.ant-select-selection-item'), (await option.innerText()).trim());
+    await expectText(dialog.locator('.ant-select-selection-item'), optionText);
     await dialog.getByTestId('ticket-kb-link-ok').click();
     await dialog.waitFor({ state: 'detached' });
     await expectAttr(panel.locator(`[data-testid=ticket-kb-article][data-article-id="${articleId}"]`), 'data-kind', 'solved_by');

@@ -41,6 +41,15 @@ describe('ticket queue table', () => {
           expect(titleWidth).toBeGreaterThan(240);
         }
 
+        // The tabs are an ARIA tab list: arrow keys move to the next tab and switch the queue.
+        await page.getByRole('tab', { name: tr('tab.all') }).focus();
+        await page.keyboard.press('ArrowRight');
+        await page.waitForURL((u) => u.searchParams.get('tab') === 'at_risk');
+        await expect.poll(() => page.getByRole('tab', { selected: true }).innerText()).toBe(tr('tab.at_risk'));
+        await page.keyboard.press('ArrowLeft');
+        await page.waitForURL((u) => u.searchParams.get('tab') === 'all');
+        await rows(page).first().waitFor();
+
         // Sort by level: a server-side order, kept in the URL; level 1 tickets come first.
         await page.locator('th', { hasText: tr('ticket.level') }).first().click();
         await page.waitForURL((u) => u.searchParams.get('sort') === 'level');

@@ -39,7 +39,17 @@ export function useMarkContentShown(shown: boolean): void {
  * is plain markup and paints first. `bridge`: this scope shows the API client's error toasts. `defer`:
  * wait until the page has shown its content (the fallback stays until then).
  */
-export function AntScope({ children, bridge = false, defer = false, fallback }: { children: ReactNode; bridge?: boolean; defer?: boolean; fallback?: ReactNode }) {
+export function AntScope({
+  children,
+  bridge = false,
+  defer = false,
+  fallback,
+}: {
+  children: ReactNode;
+  bridge?: boolean;
+  defer?: boolean;
+  fallback?: ReactNode;
+}) {
   const shown = useContentShown();
   const placeholder = fallback === undefined ? <FullPageSpin /> : fallback;
   if (defer && !shown) return <>{placeholder}</>;

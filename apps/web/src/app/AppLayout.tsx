@@ -49,11 +49,23 @@ export function AppLayout() {
       <div className="app-body">
         <header className="app-header">
           {isMobile ? (
-            <button type="button" className="icon-button" aria-label={t('nav.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} data-testid="nav-open">
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('nav.openMenu')}
+              aria-expanded={drawerOpen}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="nav-open"
+            >
               <MenuOutlined aria-hidden />
             </button>
           ) : (
-            <button type="button" className="icon-button" aria-label={collapsed ? t('nav.expandMenu') : t('nav.collapseMenu')} onClick={() => setCollapsed((c) => !c)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={collapsed ? t('nav.expandMenu') : t('nav.collapseMenu')}
+              onClick={() => setCollapsed((c) => !c)}
+            >
               {collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
             </button>
           )}
@@ -70,7 +82,12 @@ export function AppLayout() {
         </main>
       </div>
       {isMobile ? (
-        <NavDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('app.name')} closeLabel={t('nav.closeMenu')}>
+        <NavDrawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title={t('app.name')}
+          closeLabel={t('nav.closeMenu')}
+        >
           <nav aria-label={t('nav.main')}>
             <SideMenu items={items} selected={selected} onNavigate={() => setDrawerOpen(false)} />
           </nav>
@@ -84,7 +101,19 @@ export function AppLayout() {
  * The phone menu: a native modal <dialog> (focus kept inside, Escape closes, the page behind inert),
  * closed also by a click on the backdrop.
  */
-function NavDrawer({ open, onClose, title, closeLabel, children }: { open: boolean; onClose: () => void; title: string; closeLabel: string; children: ReactNode }) {
+function NavDrawer({
+  open,
+  onClose,
+  title,
+  closeLabel,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  closeLabel: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -93,11 +122,19 @@ function NavDrawer({ open, onClose, title, closeLabel, children }: { open: boole
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="nav-drawer" aria-labelledby="nav-drawer-title" onClose={onClose} onClick={(e) => e.target === ref.current && onClose()}>
+    <dialog
+      ref={ref}
+      className="nav-drawer"
+      aria-labelledby="nav-drawer-title"
+      onClose={onClose}
+      onClick={(e) => e.target === ref.current && onClose()}
+    >
       {/* The panel fills the dialog, so a click whose target is the dialog itself is on the backdrop. */}
       <div className="nav-drawer-panel">
         <div className="nav-drawer-header">
-          <span className="app-brand" id="nav-drawer-title">{title}</span>
+          <span className="app-brand" id="nav-drawer-title">
+            {title}
+          </span>
           <button type="button" className="icon-button" aria-label={closeLabel} onClick={onClose}>
             <span aria-hidden>✕</span>
           </button>

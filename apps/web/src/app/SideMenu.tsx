@@ -24,7 +24,9 @@ export function SideMenu({ items, selected, collapsed = false, onNavigate }: Pro
         aria-current={e.key === selected ? 'page' : undefined}
         onClick={onNavigate}
       >
-        <span className="side-menu-icon" aria-hidden>{e.icon}</span>
+        <span className="side-menu-icon" aria-hidden>
+          {e.icon}
+        </span>
         <span className={collapsed ? 'visually-hidden' : 'side-menu-label'}>{e.label}</span>
       </Link>
     </li>
@@ -36,7 +38,9 @@ export function SideMenu({ items, selected, collapsed = false, onNavigate }: Pro
         const titleId = `${id}-${item.key}`;
         return (
           <li key={item.key} className="side-menu-group">
-            <span className={collapsed ? 'visually-hidden' : 'side-menu-group-title'} id={titleId}>{item.label}</span>
+            <span className={collapsed ? 'visually-hidden' : 'side-menu-group-title'} id={titleId}>
+              {item.label}
+            </span>
             <ul aria-labelledby={titleId}>{item.children.map(entry)}</ul>
           </li>
         );

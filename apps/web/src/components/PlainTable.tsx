@@ -25,7 +25,12 @@ interface Props<Row> {
   /** Header click: ascending first, then descending, then back to the default order (`undefined`). */
   onSort?: (key: string | undefined, dir: SortDir | undefined) => void;
   /** Row selection with native checkboxes; `rowLabel` names each row's box for screen readers. */
-  selection?: { selected: string[]; onChange: (keys: string[]) => void; rowLabel: (row: Row) => string; allLabel: string };
+  selection?: {
+    selected: string[];
+    onChange: (keys: string[]) => void;
+    rowLabel: (row: Row) => string;
+    allLabel: string;
+  };
   rowTestId?: string;
 }
 
@@ -36,7 +41,17 @@ const CHECK_WIDTH = 48;
  * measured 200 ms of blocking time on a desktop Lighthouse run of the queue, ~700 ms on mobile). Same
  * look as antd's middle-size table; sorting and selection are native buttons and checkboxes.
  */
-export function PlainTable<Row>({ columns, rows, rowKey, loading, emptyText, sort, onSort, selection, rowTestId }: Props<Row>) {
+export function PlainTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  loading,
+  emptyText,
+  sort,
+  onSort,
+  selection,
+  rowTestId,
+}: Props<Row>) {
   const { t } = useTranslation();
   const allBox = useRef<HTMLInputElement>(null);
   const keys = rows.map(rowKey);
@@ -81,7 +96,11 @@ export function PlainTable<Row>({ columns, rows, rowKey, loading, emptyText, sor
           {columns.map((c) => {
             const dir = sort?.key === c.key ? sort.dir : undefined;
             return (
-              <th key={c.key} scope="col" aria-sort={dir ? (dir === 'asc' ? 'ascending' : 'descending') : c.sortable ? 'none' : undefined}>
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={dir ? (dir === 'asc' ? 'ascending' : 'descending') : c.sortable ? 'none' : undefined}
+              >
                 {c.sortable ? (
                   <button type="button" className="plain-table-sort" onClick={() => nextSort(c.key)}>
                     <span>{c.title}</span>
@@ -113,7 +132,12 @@ export function PlainTable<Row>({ columns, rows, rowKey, loading, emptyText, sor
               <tr key={key} className={on ? 'selected' : undefined} data-testid={rowTestId}>
                 {selection ? (
                   <td className="plain-table-check">
-                    <input type="checkbox" aria-label={selection.rowLabel(row)} checked={on} onChange={(e) => toggle(key, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      aria-label={selection.rowLabel(row)}
+                      checked={on}
+                      onChange={(e) => toggle(key, e.target.checked)}
+                    />
                   </td>
                 ) : null}
                 {columns.map((c) => (

@@ -59,10 +59,20 @@ export default function TicketQueuePage() {
             >
               <QuestionCircleOutlined aria-hidden />
             </button>
-            <a className="plain-button" href={exportUrl(filter)} title={t('queue.exportHelp')} data-testid="queue-export">
+            <a
+              className="plain-button"
+              href={exportUrl(filter)}
+              title={t('queue.exportHelp')}
+              data-testid="queue-export"
+            >
               <DownloadOutlined aria-hidden /> {t('queue.export')}
             </a>
-            <button type="button" className="plain-button primary" onClick={() => navigate('/intake')} data-testid="goto-intake">
+            <button
+              type="button"
+              className="plain-button primary"
+              onClick={() => navigate('/intake')}
+              data-testid="goto-intake"
+            >
               <PhoneOutlined aria-hidden /> {t('nav.intake')}
             </button>
           </>
@@ -71,10 +81,18 @@ export default function TicketQueuePage() {
       <QueueTabs active={filter.tab ?? 'all'} onChange={(tab) => update({ tab })} />
       <div className="queue-tools">
         <AntScope defer fallback={null}>
-          <QueueTools filter={filter} update={update} reset={reset} selected={selected} onBulkDone={() => setSelected([])} />
+          <QueueTools
+            filter={filter}
+            update={update}
+            reset={reset}
+            selected={selected}
+            onBulkDone={() => setSelected([])}
+          />
         </AntScope>
       </div>
-      <p className="muted" style={{ margin: '0 0 8px' }} data-testid="queue-shortcuts-hint">{t('queue.shortcuts.help')}</p>
+      <p className="muted" style={{ margin: '0 0 8px' }} data-testid="queue-shortcuts-hint">
+        {t('queue.shortcuts.help')}
+      </p>
       <QueueTable
         items={page.data?.items ?? []}
         loading={page.isPending}

@@ -8,7 +8,8 @@ import { parsePageSize, parseTicketFilter } from './useTicketFilter';
 /** One keyset page of the queue: the query the page runs, and the one a page load starts early. */
 export const ticketPageQuery = (filter: TicketFilter, limit: number, cursor: string | undefined) => ({
   queryKey: ['tickets', 'page', filter, limit, cursor ?? null] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) => api<TicketPage>('/tickets', { query: { ...filter, limit, cursor }, signal }),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    api<TicketPage>('/tickets', { query: { ...filter, limit, cursor }, signal }),
 });
 
 /**
@@ -23,5 +24,7 @@ export const defaultQueueTab = (me: Me) => (hasRole(me, ['engineer']) ? 'mine' :
  */
 export function prefetchQueue(client: QueryClient, me: Me, search: string): void {
   const params = new URLSearchParams(search);
-  void client.prefetchQuery(ticketPageQuery(parseTicketFilter(params, defaultQueueTab(me)), parsePageSize(params), undefined));
+  void client.prefetchQuery(
+    ticketPageQuery(parseTicketFilter(params, defaultQueueTab(me)), parsePageSize(params), undefined),
+  );
 }
