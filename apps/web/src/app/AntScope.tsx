@@ -27,10 +27,27 @@ const subscribe = (l: () => void) => {
 };
 const useContentShown = () => useSyncExternalStore(subscribe, () => contentShown);
 
-/** Calls markContentShown once `shown` is true (after that render has been committed). */
+/**
+ * Calls markContentShown once `shown` is true, after the browser has painted that render and is idle:
+ * an effect alone can run before the frame is painted, and antd's chunk would then hold the paint back.
+ */
 export function useMarkContentShown(shown: boolean): void {
   useEffect(() => {
-    if (shown) markContentShown();
+    if (!shown || contentShown) return;
+    let idle = 0;
+    let timer = 0;
+    // rAF runs before the next paint; a task queued from it runs after that paint.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => {
+        if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(markContentShown, { timeout: 500 });
+        else markContentShown();
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      if (idle) cancelIdleCallback(idle);
+    };
   }, [shown]);
 }
 
