@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App as AntApp, ConfigProvider, unstableSetRender } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -7,6 +7,7 @@ import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { setErrorNotifier, setUnauthorizedHandler } from '../api/client';
 import { meKey } from '../features/auth/useMe';
+import { useMediaQuery } from '../components/useMediaQuery';
 import { appTheme } from './theme';
 
 // antd v5 renders a few things (wave effect, static holders) with ReactDOM.render, gone in React 19.
@@ -38,18 +39,6 @@ function ApiBridge({ client }: { client: QueryClient }) {
   return null;
 }
 
-const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
-function useReducedMotion(): boolean {
-  return useSyncExternalStore(
-    (cb) => {
-      const mq = window.matchMedia(REDUCED_MOTION);
-      mq.addEventListener('change', cb);
-      return () => mq.removeEventListener('change', cb);
-    },
-    () => window.matchMedia(REDUCED_MOTION).matches,
-  );
-}
-
 /**
  * antd's theme, locale and message API around a part of the signed-in app (loaded lazily through
  * AntScope; the query client and router are above, in Root). `bridge`: this part's message API shows
@@ -60,7 +49,7 @@ export default function AntProviders({ children, bridge = false }: { children: R
   const { i18n } = useTranslation();
   const locale = i18n.language === 'en' ? enUS : zhCN;
   // Honour the OS "reduce motion" setting (WCAG 2.3.3): antd then skips all its animations.
-  const reduced = useReducedMotion();
+  const reduced = useMediaQuery('(prefers-reduced-motion: reduce)');
   const theme = useMemo(() => ({ ...appTheme, token: { ...appTheme.token, motion: !reduced } }), [reduced]);
   return (
     // autoInsertSpace off: antd would render two-character labels as "认 领", which breaks both
