@@ -52,6 +52,21 @@ export async function refreshStats(dialect: Dialect, db: Tx, table: keyof DB & s
 }
 
 /**
+ * A table's row count without counting it, for a total too large to count on every page: PostgreSQL's
+ * planner estimate (pg_class.reltuples, kept by ANALYZE and autovacuum; null before the first one),
+ * SQLite's max(rowid) (exact for a table rows are not deleted from).
+ */
+export async function estimatedRowCount(dialect: Dialect, db: Tx, table: keyof DB & string): Promise<number | null> {
+  if (dialect === 'postgres') {
+    const r = await sql<{ n: number | string }>`select reltuples as n from pg_class where oid = to_regclass(${table})`.execute(db);
+    const n = Number(r.rows[0]?.n ?? -1);
+    return n >= 0 ? Math.round(n) : null;
+  }
+  const r = await sql<{ n: number | null }>`select max(rowid) as n from ${sql.table(table)}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
  * Keyset predicate for newest-first pages over (at, id): rows strictly after the cursor row.
  * Spelled as OR/AND (not a row value) so both dialects walk the (…, at, id) index backwards.
  */

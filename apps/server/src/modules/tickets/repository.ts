@@ -1,6 +1,6 @@
 import { OPEN_STATUSES, type TicketStatus } from '@weibao/schema';
 import type { Dialect } from '../../db/database.js';
-import { containsText, sql, type Tx } from '../../db/dialect.js';
+import { containsText, estimatedRowCount, sql, type Tx } from '../../db/dialect.js';
 import { insertRows } from '../../db/insert.js';
 import type { NotNull, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { AttachmentsTable, DB, TicketCommentsTable, TicketEventsTable, TicketsTable } from '../../db/types.js';
@@ -164,13 +164,7 @@ export class TicketRepository {
    * Null when PostgreSQL has not analysed the table yet.
    */
   async estimatedTotal(db: Tx): Promise<number | null> {
-    if (this.dialect === 'postgres') {
-      const r = await sql<{ n: number | string }>`select reltuples as n from pg_class where oid = 'tickets'::regclass`.execute(db);
-      const n = Number(r.rows[0]?.n ?? -1);
-      return n >= 0 ? Math.round(n) : null;
-    }
-    const r = await sql<{ n: number | null }>`select max(rowid) as n from tickets`.execute(db);
-    return Number(r.rows[0]?.n ?? 0);
+    return estimatedRowCount(this.dialect, db, 'tickets');
   }
 
   async insertEvent(db: Tx, row: TicketEventsTable) {
