@@ -36,9 +36,21 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/ },
-            { name: 'helpers', test: /node_modules[\\/](@babel[\\/]runtime|classnames)[\\/]/, includeDependenciesRecursively: false },
-            { name: 'icons', test: /node_modules[\\/](@ant-design[\\/](icons|icons-svg|colors|fast-color)|rc-util)[\\/]/, includeDependenciesRecursively: false },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design[\\/](cssinjs|cssinjs-utils|react-slick)|@rc-component|rc-(?!util[\\/])[\w-]+)[\\/]/, includeDependenciesRecursively: false },
+            {
+              name: 'helpers',
+              test: /node_modules[\\/](@babel[\\/]runtime|classnames)[\\/]/,
+              includeDependenciesRecursively: false,
+            },
+            {
+              name: 'icons',
+              test: /node_modules[\\/](@ant-design[\\/](icons|icons-svg|colors|fast-color)|rc-util)[\\/]/,
+              includeDependenciesRecursively: false,
+            },
+            {
+              name: 'antd',
+              test: /node_modules[\\/](antd|@ant-design[\\/](cssinjs|cssinjs-utils|react-slick)|@rc-component|rc-(?!util[\\/])[\w-]+)[\\/]/,
+              includeDependenciesRecursively: false,
+            },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/ },
           ],
         },

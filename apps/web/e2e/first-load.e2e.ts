@@ -21,8 +21,12 @@ const LOGIN_JS_BUDGET = 350 * 1024;
 /** Console errors and failed (≥ 400) responses of a page from now on. */
 function watchProblems(page: Page): string[] {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
   return problems;
 }
 
@@ -55,7 +59,13 @@ describe('first load: quiet console, small login bundle', () => {
     await login(page, 'dispatcher');
     const projectId = await projectIdByName(page, PROJECT_A);
     const tk = await apiCall<{ id: string; number: string }>(page, 'POST', '/tickets', {
-      projectId, title: `未评价首载 ${Date.now().toString(36)}`, description: '首载测试', level: 4, channel: 'phone', reporterName: '陈科员', reporterPhone: '13800000000',
+      projectId,
+      title: `未评价首载 ${Date.now().toString(36)}`,
+      description: '首载测试',
+      level: 4,
+      channel: 'phone',
+      reporterName: '陈科员',
+      reporterPhone: '13800000000',
     });
     problems.length = 0;
     await page.goto(`/tickets/${tk.id}`, { waitUntil: 'networkidle' });
@@ -76,7 +86,9 @@ describe('first load: quiet console, small login bundle', () => {
       await held;
       await route.continue();
     });
-    page.on('requestfinished', (r) => { if (new URL(r.url()).pathname === '/api/v1/tickets') events.push('rows arrived'); });
+    page.on('requestfinished', (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/tickets') events.push('rows arrived');
+    });
     await page.goto('/tickets?tab=all');
     await page.getByTestId('ticket-row').first().waitFor();
     // Layout, tabs, table and pager are on screen; antd's parts are not.
@@ -110,22 +122,39 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
     const cust = await session.newPage('setup-cust_a', DESKTOP);
     const disp = await session.newPage('setup-dispatcher', DESKTOP);
     const eng = await session.newPage('setup-engineer2', DESKTOP);
-    for (const [page, user] of [[cust, 'cust_a'], [disp, 'dispatcher'], [eng, 'engineer2']] as const) await login(page, user);
+    for (const [page, user] of [
+      [cust, 'cust_a'],
+      [disp, 'dispatcher'],
+      [eng, 'engineer2'],
+    ] as const)
+      await login(page, user);
     const projectId = await projectIdByName(cust, PROJECT_A);
     ticket = await apiCall(cust, 'POST', '/tickets', {
-      projectId, title: `通知合并 ${Date.now().toString(36)}`, description: '客户多次留言', level: 3, channel: 'web', reporterName: '陈科员', reporterPhone: '13800000000',
+      projectId,
+      title: `通知合并 ${Date.now().toString(36)}`,
+      description: '客户多次留言',
+      level: 3,
+      channel: 'web',
+      reporterName: '陈科员',
+      reporterPhone: '13800000000',
     });
     const me = await apiCall<{ id: string }>(eng, 'GET', '/auth/me');
     await apiCall(disp, 'POST', `/tickets/${ticket.id}/actions`, { action: 'dispatch', assigneeId: me.id });
   }, 300_000);
 
-  const sizes = [['1280', { viewport: { width: 1280, height: 900 } }], ['390', undefined]] as const;
+  const sizes = [
+    ['1280', { viewport: { width: 1280, height: 900 } }],
+    ['390', undefined],
+  ] as const;
   for (const lang of ['zh-CN', 'en'] as Lang[]) {
     for (const [label, size] of sizes) {
       test(`${label} px, ${lang}: grouped lines, kind filter, mark all read`, async () => {
         // Three fresh customer messages: engineer2 has unread notifications, grouped on one line.
         const cust = await customerPage();
-        for (let i = 0; i < 3; i++) await apiCall(cust, 'POST', `/tickets/${ticket.id}/comments`, { body: `第 ${i + 1} 条留言 ${lang} ${label}` });
+        for (let i = 0; i < 3; i++)
+          await apiCall(cust, 'POST', `/tickets/${ticket.id}/comments`, {
+            body: `第 ${i + 1} 条留言 ${lang} ${label}`,
+          });
         const page = size ? await open('engineer2', lang, size) : await open('engineer2', lang);
         await page.getByTestId('notification-bell').click();
         await page.getByTestId('notification-centre-link').click();
@@ -141,23 +170,34 @@ describe('notification centre at 1280 and 390 px, zh-CN and en', () => {
 
         // The kind filter: axe with its dropdown open, then only that kind is listed.
         await page.getByRole('combobox', { name: t('notify.kindFilter', {}, lang) }).click();
-        const option = page.locator('.ant-select-item-option').filter({ hasText: t('notify.kind.ticket_comment', {}, lang) });
+        const option = page
+          .locator('.ant-select-item-option')
+          .filter({ hasText: t('notify.kind.ticket_comment', {}, lang) });
         await option.waitFor();
         await expectAccessible(page, `notification kind filter open ${label} ${lang}`);
         await option.click();
         await page.waitForURL((u) => u.searchParams.get('kind') === 'ticket.comment');
-        const kinds = () => centre.getByTestId('notification-item').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-kind')))]);
+        const kinds = () =>
+          centre
+            .getByTestId('notification-item')
+            .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-kind')))]);
         await expect.poll(kinds, { timeout: 15_000 }).toEqual(['ticket.comment']);
 
         // Mark all read: one request, then nothing unread.
         const readAll: string[] = [];
-        page.on('request', (r) => { if (r.url().includes('/api/v1/notifications/') && r.method() === 'POST') readAll.push(r.url()); });
+        page.on('request', (r) => {
+          if (r.url().includes('/api/v1/notifications/') && r.method() === 'POST') readAll.push(r.url());
+        });
         await page.getByTestId('centre-read-all').click();
-        await expect.poll(() => centre.locator('[data-testid="notification-item"][data-unread="1"]').count(), { timeout: 15_000 }).toBe(0);
+        await expect
+          .poll(() => centre.locator('[data-testid="notification-item"][data-unread="1"]').count(), { timeout: 15_000 })
+          .toBe(0);
         expect(readAll.map((u) => new URL(u).pathname)).toEqual(['/api/v1/notifications/read-all']);
         const summary = await apiCall<{ unread: number }>(page, 'GET', '/notifications/summary');
         expect(summary.unread).toBe(0);
-        await expect.poll(() => page.getByTestId('notification-bell').getAttribute('aria-label'), { timeout: 20_000 }).toBe(t('notifications.bell', { n: 0 }, lang));
+        await expect
+          .poll(() => page.getByTestId('notification-bell').getAttribute('aria-label'), { timeout: 20_000 })
+          .toBe(t('notifications.bell', { n: 0 }, lang));
         // The visible button of antd's radio (its input is hidden under it).
         await centre.locator('label.ant-radio-button-wrapper', { hasText: t('notify.unread', {}, lang) }).click();
         await page.waitForURL((u) => u.searchParams.get('state') === 'unread');

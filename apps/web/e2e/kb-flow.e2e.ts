@@ -48,50 +48,64 @@ describe('knowledge base: write, publish, search, suggest while reporting, draft
     await engineer.locator(`[data-testid=kb-result][data-article-id="${articleId}"]`).waitFor();
   }
 
-  step('the engineer writes a customer-facing article for project A, previews the Markdown and publishes it', async () => {
-    engineer = await session.newPage('engineer', DESKTOP);
-    await login(engineer, 'engineer');
-    await openFromMenu(engineer, t('kb.nav'));
-    await engineer.waitForURL(/\/kb$/);
-    await expectText(engineer.locator('h1'), t('kb.title'));
-    await engineer.getByTestId('kb-new').click();
-    await engineer.waitForURL(/\/kb\/new$/);
-    const form = engineer.getByTestId('kb-editor');
-    await form.getByLabel(t('kb.field.title')).fill(title);
-    const tags = form.getByRole('combobox', { name: t('kb.field.tags') });
-    for (const tag of ['打印机', `net${run}`]) {
-      await tags.fill(tag);
-      await tags.press('Enter');
-    }
-    await form.getByTestId('kb-visibility-customer').click();
-    await chooseOption(engineer, form.getByRole('combobox', { name: t('kb.project') }), PROJECT_A);
-    await form.getByTestId('kb-status-published').click();
-    await form.getByTestId('kb-body-input').fill(body);
-    await form.getByTestId('kb-preview-toggle').click();
-    await form.getByTestId('kb-preview').getByRole('heading', { level: 2, name: '故障现象' }).waitFor();
-    await form.getByTestId('kb-preview').getByRole('heading', { level: 3, name: '处理步骤' }).waitFor();
-    await form.getByTestId('kb-save').click();
-    await engineer.waitForURL(/\/kb\/articles\/[^/]+$/);
-    const view = engineer.getByTestId('kb-article');
-    await expectAttr(view, 'data-status', 'published');
-    articleId = (await view.getAttribute('data-article-id'))!;
-    await expectText(engineer.locator('h1'), title);
-    const rendered = engineer.getByTestId('kb-body');
-    await rendered.getByRole('heading', { level: 2, name: '故障现象' }).waitFor();
-    await expectText(rendered.locator('strong'), word);
-    // raw HTML is neither rendered nor run
-    expect(await rendered.locator('script').count()).toBe(0);
-    expect(await engineer.evaluate(() => (window as unknown as { __kbXss?: number }).__kbXss)).toBeUndefined();
-    await expectText(view.getByTestId('kb-visibility'), t('kb.visibility.customer'));
-    const saved = await article(articleId);
-    expect(saved).toMatchObject({ status: 'published', visibility: 'customer', projectId: await projectIdByName(engineer, PROJECT_A), version: 1 });
-  });
+  step(
+    'the engineer writes a customer-facing article for project A, previews the Markdown and publishes it',
+    async () => {
+      engineer = await session.newPage('engineer', DESKTOP);
+      await login(engineer, 'engineer');
+      await openFromMenu(engineer, t('kb.nav'));
+      await engineer.waitForURL(/\/kb$/);
+      await expectText(engineer.locator('h1'), t('kb.title'));
+      await engineer.getByTestId('kb-new').click();
+      await engineer.waitForURL(/\/kb\/new$/);
+      const form = engineer.getByTestId('kb-editor');
+      await form.getByLabel(t('kb.field.title')).fill(title);
+      const tags = form.getByRole('combobox', { name: t('kb.field.tags') });
+      for (const tag of ['打印机', `net${run}`]) {
+        await tags.fill(tag);
+        await tags.press('Enter');
+      }
+      await form.getByTestId('kb-visibility-customer').click();
+      await chooseOption(engineer, form.getByRole('combobox', { name: t('kb.project') }), PROJECT_A);
+      await form.getByTestId('kb-status-published').click();
+      await form.getByTestId('kb-body-input').fill(body);
+      await form.getByTestId('kb-preview-toggle').click();
+      await form.getByTestId('kb-preview').getByRole('heading', { level: 2, name: '故障现象' }).waitFor();
+      await form.getByTestId('kb-preview').getByRole('heading', { level: 3, name: '处理步骤' }).waitFor();
+      await form.getByTestId('kb-save').click();
+      await engineer.waitForURL(/\/kb\/articles\/[^/]+$/);
+      const view = engineer.getByTestId('kb-article');
+      await expectAttr(view, 'data-status', 'published');
+      articleId = (await view.getAttribute('data-article-id'))!;
+      await expectText(engineer.locator('h1'), title);
+      const rendered = engineer.getByTestId('kb-body');
+      await rendered.getByRole('heading', { level: 2, name: '故障现象' }).waitFor();
+      await expectText(rendered.locator('strong'), word);
+      // raw HTML is neither rendered nor run
+      expect(await rendered.locator('script').count()).toBe(0);
+      expect(await engineer.evaluate(() => (window as unknown as { __kbXss?: number }).__kbXss)).toBeUndefined();
+      await expectText(view.getByTestId('kb-visibility'), t('kb.visibility.customer'));
+      const saved = await article(articleId);
+      expect(saved).toMatchObject({
+        status: 'published',
+        visibility: 'customer',
+        projectId: await projectIdByName(engineer, PROJECT_A),
+        version: 1,
+      });
+    },
+  );
 
   step('the engineer uploads an attachment on the edit page; the article offers it for download', async () => {
     await engineer.getByTestId('kb-edit').click();
     await engineer.waitForURL(/\/kb\/articles\/[^/]+\/edit$/);
-    await engineer.getByTestId('kb-upload-input').setInputFiles({ name: 'driver-notes.txt', mimeType: 'text/plain', buffer: Buffer.from(`驱动说明 ${run}`) });
-    await engineer.getByTestId('kb-attachments-editor').getByTestId('kb-attachment').filter({ hasText: 'driver-notes.txt' }).waitFor();
+    await engineer
+      .getByTestId('kb-upload-input')
+      .setInputFiles({ name: 'driver-notes.txt', mimeType: 'text/plain', buffer: Buffer.from(`驱动说明 ${run}`) });
+    await engineer
+      .getByTestId('kb-attachments-editor')
+      .getByTestId('kb-attachment')
+      .filter({ hasText: 'driver-notes.txt' })
+      .waitFor();
     await engineer.getByRole('link', { name: t('common.back') }).click();
     await engineer.waitForURL(/\/kb\/articles\/[^/]+$/);
     const link = engineer.getByTestId('kb-attachment-link').filter({ hasText: 'driver-notes.txt' });
@@ -111,7 +125,10 @@ describe('knowledge base: write, publish, search, suggest while reporting, draft
     await engineer.getByRole('searchbox', { name: t('kb.search') }).fill('');
     await engineer.getByRole('searchbox', { name: t('kb.search') }).press('Enter');
     await engineer.waitForURL((u) => !u.searchParams.get('q'));
-    await engineer.locator(`[data-testid=kb-result][data-article-id="${articleId}"]`).getByRole('button', { name: t('kb.filterByTag', { tag: `net${run}` }) }).click();
+    await engineer
+      .locator(`[data-testid=kb-result][data-article-id="${articleId}"]`)
+      .getByRole('button', { name: t('kb.filterByTag', { tag: `net${run}` }) })
+      .click();
     await engineer.waitForURL((u) => u.searchParams.get('tag') === `net${run}`);
     await expect.poll(() => engineer.getByTestId('kb-result').count()).toBe(1);
   });
@@ -142,12 +159,25 @@ describe('knowledge base: write, publish, search, suggest while reporting, draft
     const projectId = await projectIdByName(engineer, PROJECT_A);
     const me = await apiCall<{ id: string }>(engineer, 'GET', '/auth/me');
     const tk = await apiCall<{ id: string }>(dispatcher, 'POST', '/tickets', {
-      projectId, title: `三楼打印机脱机 ${run}`, description: '打印任务卡住', level: 3, channel: 'phone', reporterName: '陈科员', reporterPhone: '13800000000',
+      projectId,
+      title: `三楼打印机脱机 ${run}`,
+      description: '打印任务卡住',
+      level: 3,
+      channel: 'phone',
+      reporterName: '陈科员',
+      reporterPhone: '13800000000',
     });
     ticketId = tk.id;
     await apiCall(dispatcher, 'POST', `/tickets/${ticketId}/actions`, { action: 'dispatch', assigneeId: me.id });
-    await apiCall(engineer, 'POST', `/tickets/${ticketId}/actions`, { action: 'arrival_not_needed', reason: '远程处理' });
-    await apiCall(engineer, 'POST', `/tickets/${ticketId}/actions`, { action: 'resolve', solution: `清空打印队列并重启 ${word} 服务后恢复。`, faultCause: 'non_human' });
+    await apiCall(engineer, 'POST', `/tickets/${ticketId}/actions`, {
+      action: 'arrival_not_needed',
+      reason: '远程处理',
+    });
+    await apiCall(engineer, 'POST', `/tickets/${ticketId}/actions`, {
+      action: 'resolve',
+      solution: `清空打印队列并重启 ${word} 服务后恢复。`,
+      faultCause: 'non_human',
+    });
 
     await engineer.goto(`/tickets/${ticketId}`);
     const panel = engineer.getByTestId('ticket-kb');
@@ -179,7 +209,10 @@ describe('knowledge base: write, publish, search, suggest while reporting, draft
     await expectAttr(old, 'data-version', '1');
     await old.getByTestId('kb-version-body').waitFor();
     expect(await old.getByTestId('kb-version-body').innerText()).not.toContain('预防措施');
-    await engineer.getByRole('dialog').getByRole('button', { name: t('kb.close') }).click();
+    await engineer
+      .getByRole('dialog')
+      .getByRole('button', { name: t('kb.close') })
+      .click();
     await old.waitFor({ state: 'detached' });
     expect((await article(draftId)).versions.map((v) => v.version).sort()).toEqual([1, 2]);
   });
@@ -194,16 +227,26 @@ describe('knowledge base: write, publish, search, suggest while reporting, draft
     const pick = dialog.getByRole('combobox', { name: t('kb.ticket.pick') });
     await pick.click();
     await pick.fill('打印机无法');
-    const option = engineer.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: title });
+    const option = engineer.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+      hasText: title,
+    });
     await option.waitFor();
-    await expect.poll(() => engineer.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').count()).toBe(1);
+    await expect
+      .poll(() =>
+        engineer.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').count(),
+      )
+      .toBe(1);
     // Read the option before choosing it: the list closes at once (reduced motion, no closing animation).
     const optionText = (await option.innerText()).trim();
     await pick.press('Enter');
     await expectText(dialog.locator('.ant-select-selection-item'), optionText);
     await dialog.getByTestId('ticket-kb-link-ok').click();
     await dialog.waitFor({ state: 'detached' });
-    await expectAttr(panel.locator(`[data-testid=ticket-kb-article][data-article-id="${articleId}"]`), 'data-kind', 'solved_by');
+    await expectAttr(
+      panel.locator(`[data-testid=ticket-kb-article][data-article-id="${articleId}"]`),
+      'data-kind',
+      'solved_by',
+    );
     expect((await article(articleId)).tickets).toContainEqual(expect.objectContaining({ ticketId, kind: 'solved_by' }));
   });
 });

@@ -10,13 +10,17 @@ import { type Lang, t } from './support/i18n';
 import { gotoPage } from './support/ui';
 
 const DESK_1280: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
-const SIZES: [string, BrowserContextOptions][] = [['1280', DESK_1280], ['390', PHONE]];
+const SIZES: [string, BrowserContextOptions][] = [
+  ['1280', DESK_1280],
+  ['390', PHONE],
+];
 const LANGS: Lang[] = ['zh-CN', 'en'];
 
-const activeTestId = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement;
-  return el?.getAttribute('data-testid') ?? el?.closest('[data-testid]')?.getAttribute('data-testid') ?? null;
-});
+const activeTestId = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.getAttribute('data-testid') ?? el?.closest('[data-testid]')?.getAttribute('data-testid') ?? null;
+  });
 const rows = (page: Page) => page.getByTestId('ticket-row');
 /** The machine is shared: server round trips may take seconds. */
 const WAIT = { timeout: 20_000 };
@@ -37,7 +41,10 @@ describe('ticket queue table', () => {
 
         // Titles are readable at 1280 px: the title column is far wider than a few characters.
         if (width === '1280') {
-          const titleWidth = await rows(page).first().getByTestId('ticket-title').evaluate((el) => el.closest('td')!.getBoundingClientRect().width);
+          const titleWidth = await rows(page)
+            .first()
+            .getByTestId('ticket-title')
+            .evaluate((el) => el.closest('td')!.getBoundingClientRect().width);
           expect(titleWidth).toBeGreaterThan(240);
         }
 
@@ -51,9 +58,14 @@ describe('ticket queue table', () => {
         await rows(page).first().waitFor();
 
         // Sort by level: a server-side order, kept in the URL; level 1 tickets come first.
-        await page.locator('th', { hasText: tr('ticket.level') }).first().click();
+        await page
+          .locator('th', { hasText: tr('ticket.level') })
+          .first()
+          .click();
         await page.waitForURL((u) => u.searchParams.get('sort') === 'level');
-        await expect.poll(() => page.getByTestId('ticket-row').first().getByTestId('level-tag').innerText(), WAIT).toBe(tr('level.short.1'));
+        await expect
+          .poll(() => page.getByTestId('ticket-row').first().getByTestId('level-tag').innerText(), WAIT)
+          .toBe(tr('level.short.1'));
 
         // Page size 50 (a native select: its list is the browser's, outside the page).
         await page.getByTestId('page-size').selectOption('50');
@@ -86,7 +98,10 @@ describe('ticket queue table', () => {
         const name = `${lang}-${width}-assigned`;
         await page.getByTestId('saved-filter-save').click();
         await page.getByTestId('saved-filter-name').fill(name);
-        await page.getByRole('button', { name: tr('common.save') }).last().click();
+        await page
+          .getByRole('button', { name: tr('common.save') })
+          .last()
+          .click();
         await page.getByTestId('saved-filter-name').waitFor({ state: 'hidden' });
         await expect.poll(() => page.getByTestId('saved-filters').innerText(), WAIT).toContain(name);
 

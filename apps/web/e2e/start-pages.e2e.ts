@@ -29,7 +29,9 @@ async function expectMenuBadge(page: Page, label: string, count: number | undefi
 
 /** Waits until the locator's text contains `text`. */
 async function expectContains(locator: Locator, text: string): Promise<void> {
-  await expect.poll(async () => ((await locator.count()) ? await locator.first().innerText() : ''), { timeout: 15_000 }).toContain(text);
+  await expect
+    .poll(async () => ((await locator.count()) ? await locator.first().innerText() : ''), { timeout: 15_000 })
+    .toContain(text);
 }
 
 /** Group titles of the visible main menu (服务台, 现场 …). */
@@ -53,12 +55,17 @@ describe('start pages: each role lands on its work, with badges, a remembered pr
       const sections = page.locator('section[data-testid^="work-"]');
       await page.getByTestId('work-unassigned').waitFor();
       // To dispatch first, then at risk; not an empty "mine" tab.
-      expect(await sections.evaluateAll((s) => s.map((x) => x.getAttribute('data-testid')))).toEqual(['work-unassigned', 'work-at-risk']);
+      expect(await sections.evaluateAll((s) => s.map((x) => x.getAttribute('data-testid')))).toEqual([
+        'work-unassigned',
+        'work-at-risk',
+      ]);
       await expectContains(page.getByTestId('work-unassigned').locator('h2'), tr('start.unassigned'));
       const badges = await apiCall<Badges>(page, 'GET', '/me/badges');
       expect(Object.keys(badges)).toEqual(['unassigned']);
       await expectMenuBadge(page, tr('nav.tickets'), badges.unassigned);
-      expect(await groupTitles(page)).toEqual(['desk', 'field', 'assets', 'inspections', 'training', 'reports'].map((g) => tr(`start.group.${g}`)));
+      expect(await groupTitles(page)).toEqual(
+        ['desk', 'field', 'assets', 'inspections', 'training', 'reports'].map((g) => tr(`start.group.${g}`)),
+      );
       await audit.check(page, 'my work (dispatcher)');
 
       // The project chosen on one page opens the next one; no "请先选择项目".
@@ -107,7 +114,9 @@ describe('start pages: each role lands on its work, with badges, a remembered pr
       await audit.check(page, 'my work (lead_a)');
       // Nothing a reporting user has no use for; the lead's reports are there.
       const labels = await menuLabels(page);
-      expect(labels).toEqual(expect.arrayContaining([tr('start.nav'), tr('nav.records'), tr('reports.nav.monthlyReports')]));
+      expect(labels).toEqual(
+        expect.arrayContaining([tr('start.nav'), tr('nav.records'), tr('reports.nav.monthlyReports')]),
+      );
       expect(labels).not.toContain(tr('nav.dashboard'));
     });
   }
@@ -116,8 +125,18 @@ describe('start pages: each role lands on its work, with badges, a remembered pr
     const page = await audit.open('cust_a', 'zh-CN', PHONE);
     await page.waitForURL((u) => u.pathname === '/portal/tickets');
     const labels = await menuLabels(page);
-    expect(labels).toEqual(expect.arrayContaining([t('nav.report'), t('nav.myTickets'), t('nav.records'), t('nav.assets')]));
-    for (const hidden of ['nav.dashboard', 'nav.staffing', 'nav.presence', 'nav.repairPoints', 'nav.costs', 'start.nav', 'training.nav']) {
+    expect(labels).toEqual(
+      expect.arrayContaining([t('nav.report'), t('nav.myTickets'), t('nav.records'), t('nav.assets')]),
+    );
+    for (const hidden of [
+      'nav.dashboard',
+      'nav.staffing',
+      'nav.presence',
+      'nav.repairPoints',
+      'nav.costs',
+      'start.nav',
+      'training.nav',
+    ]) {
       expect(labels, hidden).not.toContain(t(hidden));
     }
     await gotoPage(page, '/portal/report');

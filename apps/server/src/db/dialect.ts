@@ -19,7 +19,8 @@ export function forUpdateSkipLocked<Q extends { forUpdate(): Q; skipLocked(): Q 
  * the rows over at its next poll. SQLite: the OS frees a dead process's lock.
  */
 export async function claimLease(dialect: Dialect, db: Tx, ms: number): Promise<void> {
-  if (dialect === 'postgres') await sql`select set_config('idle_in_transaction_session_timeout', ${String(Math.round(ms))}, true)`.execute(db);
+  if (dialect === 'postgres')
+    await sql`select set_config('idle_in_transaction_session_timeout', ${String(Math.round(ms))}, true)`.execute(db);
 }
 
 export function forUpdate<Q extends { forUpdate(): Q }>(dialect: Dialect, q: Q): Q {
@@ -58,7 +59,9 @@ export async function refreshStats(dialect: Dialect, db: Tx, table: keyof DB & s
  */
 export async function estimatedRowCount(dialect: Dialect, db: Tx, table: keyof DB & string): Promise<number | null> {
   if (dialect === 'postgres') {
-    const r = await sql<{ n: number | string }>`select reltuples as n from pg_class where oid = to_regclass(${table})`.execute(db);
+    const r = await sql<{
+      n: number | string;
+    }>`select reltuples as n from pg_class where oid = to_regclass(${table})`.execute(db);
     const n = Number(r.rows[0]?.n ?? -1);
     return n >= 0 ? Math.round(n) : null;
   }

@@ -8,15 +8,30 @@ import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
-export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
 
 export function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei, or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei, or set CHROMIUM_PATH`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -52,10 +67,18 @@ function serverErrorsSince(logFile: string, since: number): string[] {
   for (const line of text.split('\n')) {
     if (!line.startsWith('{')) continue;
     try {
-      const e = JSON.parse(line) as { level?: number; time?: number; msg?: string; err?: { message?: string; method?: string; url?: string }; req?: { method?: string; url?: string } };
+      const e = JSON.parse(line) as {
+        level?: number;
+        time?: number;
+        msg?: string;
+        err?: { message?: string; method?: string; url?: string };
+        req?: { method?: string; url?: string };
+      };
       if ((e.level ?? 0) < 50 || (e.time ?? 0) < since) continue;
       const where = [e.req?.method ?? e.err?.method, e.req?.url ?? e.err?.url].filter(Boolean).join(' ');
-      out.push(`${where ? `${where}: ` : ''}${e.msg ?? ''}${e.err?.message ? ` — ${e.err.message.split('\n')[0]}` : ''}`);
+      out.push(
+        `${where ? `${where}: ` : ''}${e.msg ?? ''}${e.err?.message ? ` — ${e.err.message.split('\n')[0]}` : ''}`,
+      );
     } catch {
       /* not a JSON log line */
     }
@@ -93,10 +116,15 @@ export function useBrowser({ closeAfterEach = false } = {}): BrowserSession {
       const serverErrors = serverErrorsSince(serverLog, testStarted - 1000);
       if (serverErrors.length) {
         const shown = [...new Set(serverErrors)].slice(0, 10);
-        console.error(`[e2e] the server logged ${serverErrors.length} error(s) during this test (full log: ${serverLog}):\n  ${shown.join('\n  ')}`);
+        console.error(
+          `[e2e] the server logged ${serverErrors.length} error(s) during this test (full log: ${serverLog}):\n  ${shown.join('\n  ')}`,
+        );
       }
       for (const p of open) {
-        const file = path.join(artifactsDir, `fail-${safe(p.name)}-${safe(ctx.task.name).slice(0, 60)}-${Date.now()}.png`);
+        const file = path.join(
+          artifactsDir,
+          `fail-${safe(p.name)}-${safe(ctx.task.name).slice(0, 60)}-${Date.now()}.png`,
+        );
         try {
           await p.page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
           console.error(`[e2e] failure screenshot (${p.name}, ${p.page.url()}): ${file}`);
@@ -123,7 +151,13 @@ export function useBrowser({ closeAfterEach = false } = {}): BrowserSession {
       if (!browser) throw new Error('newPage() before beforeAll: call it inside a test or hook');
       // Reduced motion (which the app honours: antd then skips its zoom and fade): a click can otherwise land on a
       // dialog's button in the frame before its zoom starts, and the release lands elsewhere (a lost click).
-      const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce', ...options });
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        reducedMotion: 'reduce',
+        ...options,
+      });
       context.setDefaultTimeout(20_000);
       context.setDefaultNavigationTimeout(30_000);
       contexts.push(context);

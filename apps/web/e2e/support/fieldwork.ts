@@ -27,10 +27,20 @@ async function csrf(page: Page): Promise<string> {
 }
 
 /** A JSON request as the signed-in user of `page`; fails the test unless the status is 2xx (or `expectStatus`). */
-export async function apiCall<T>(page: Page, method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown, expectStatus?: number): Promise<T> {
+export async function apiCall<T>(
+  page: Page,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  path: string,
+  body?: unknown,
+  expectStatus?: number,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-csrf-token'] = await csrf(page);
-  const r: APIResponse = await page.request.fetch(`/api/v1${path}`, { method, headers, data: method === 'GET' ? undefined : (body ?? {}) });
+  const r: APIResponse = await page.request.fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    data: method === 'GET' ? undefined : (body ?? {}),
+  });
   const text = await r.text();
   if (expectStatus !== undefined) expect(r.status(), `${method} ${path}: ${text.slice(0, 300)}`).toBe(expectStatus);
   else expect(r.ok(), `${method} ${path} answered ${r.status()}: ${text.slice(0, 300)}`).toBe(true);
@@ -54,10 +64,19 @@ export async function ensureCheckedOut(page: Page): Promise<void> {
 export async function createSubmittedRecord(page: Page, project: string, content: string): Promise<ApiRecord> {
   const projectId = await projectIdByName(page, project);
   await ensureCheckedOut(page);
-  const visit = await apiCall<ApiVisit>(page, 'POST', '/site-visits/check-in', { projectId, location: '机房（接口准备）' });
+  const visit = await apiCall<ApiVisit>(page, 'POST', '/site-visits/check-in', {
+    projectId,
+    location: '机房（接口准备）',
+  });
   const record = await apiCall<ApiRecord>(page, 'POST', '/om-records', {
-    projectId, kind: 'daily', serviceStart: visit.checkedInAt, serviceEnd: Date.now() + 1000, location: '机房（接口准备）',
-    content, result: '运行正常', visitIds: [visit.id],
+    projectId,
+    kind: 'daily',
+    serviceStart: visit.checkedInAt,
+    serviceEnd: Date.now() + 1000,
+    location: '机房（接口准备）',
+    content,
+    result: '运行正常',
+    visitIds: [visit.id],
   });
   await apiCall(page, 'POST', `/site-visits/${encodeURIComponent(visit.id)}/check-out`, {});
   return apiCall<ApiRecord>(page, 'POST', `/om-records/${encodeURIComponent(record.id)}/submit`, {});
@@ -72,7 +91,11 @@ export async function expectRecordStatus(page: Page, status: string): Promise<vo
 }
 
 /** Runs submit / review / reject / amend from the record's action bar, with the dialog's text if it has one. */
-export async function recordAction(page: Page, action: 'submit' | 'review' | 'reject' | 'amend', text?: string): Promise<void> {
+export async function recordAction(
+  page: Page,
+  action: 'submit' | 'review' | 'reject' | 'amend',
+  text?: string,
+): Promise<void> {
   const bar = page.getByRole('group', { name: t('action.barLabel') });
   const button = bar.getByTestId(`record-action-${action}`);
   await expectText(button, t(`record.action.${action}`));
@@ -87,19 +110,42 @@ export async function recordAction(page: Page, action: 'submit' | 'review' | 're
 }
 
 /** The dialog closes on success; on a refusal the error toast's text becomes the failure. */
-export async function waitClosedOrError(page: Page, dialogContent: ReturnType<Page['getByTestId']>, what: string): Promise<void> {
+export async function waitClosedOrError(
+  page: Page,
+  dialogContent: ReturnType<Page['getByTestId']>,
+  what: string,
+): Promise<void> {
   const toast = page.locator('.ant-message-error');
   const outcome = await Promise.race([
-    dialogContent.waitFor({ state: 'detached', timeout: 30_000 }).then(() => 'closed' as const, () => 'timeout' as const),
-    toast.first().waitFor({ state: 'visible', timeout: 30_000 }).then(() => 'error' as const, () => 'timeout' as const),
+    dialogContent.waitFor({ state: 'detached', timeout: 30_000 }).then(
+      () => 'closed' as const,
+      () => 'timeout' as const,
+    ),
+    toast
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .then(
+        () => 'error' as const,
+        () => 'timeout' as const,
+      ),
   ]);
   if (outcome === 'error') throw new Error(`${what} was refused: ${await toast.first().innerText()}`);
   if (outcome === 'timeout') {
     // Say what the dialog shows: a field's error, or a save still spinning, tells a lost click from a refusal.
-    const fieldErrors = await dialogContent.locator('.ant-form-item-explain-error').allInnerTexts().catch(() => []);
+    const fieldErrors = await dialogContent
+      .locator('.ant-form-item-explain-error')
+      .allInnerTexts()
+      .catch(() => []);
     const modal = page.locator('.ant-modal').filter({ has: dialogContent });
-    const saving = await modal.locator('.ant-btn-loading').count().catch(() => 0);
-    const shown = fieldErrors.length ? `field errors: ${fieldErrors.join('; ')}` : saving ? 'its save is still running' : 'no field error, nothing saving';
+    const saving = await modal
+      .locator('.ant-btn-loading')
+      .count()
+      .catch(() => 0);
+    const shown = fieldErrors.length
+      ? `field errors: ${fieldErrors.join('; ')}`
+      : saving
+        ? 'its save is still running'
+        : 'no field error, nothing saving';
     throw new Error(`the ${what} dialog did not close within 30 s (${shown})`);
   }
 }
@@ -155,7 +201,9 @@ export async function expectSignatureImage(page: Page): Promise<void> {
   const img = page.getByTestId('record-signature');
   await img.waitFor();
   await expect
-    .poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0), { timeout: 10_000 })
+    .poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0), {
+      timeout: 10_000,
+    })
     .toBe(true);
 }
 
@@ -182,7 +230,8 @@ export async function recordListSettled(page: Page): Promise<void> {
     .poll(
       async () =>
         (await page.locator('main .ant-spin-spinning').count()) === 0 &&
-        ((await page.getByTestId('record-row').count()) > 0 || (await page.getByText(t('record.empty')).first().isVisible())),
+        ((await page.getByTestId('record-row').count()) > 0 ||
+          (await page.getByText(t('record.empty')).first().isVisible())),
       { timeout: 15_000 },
     )
     .toBe(true);

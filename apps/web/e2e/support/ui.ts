@@ -6,7 +6,9 @@ import { en, t } from './i18n';
 
 /** The main navigation landmark, in whichever language the UI is showing. */
 export const mainNav = (page: Page) =>
-  page.getByRole('navigation', { name: new RegExp(`^(${t('nav.main')}|${en('nav.main')})$`) }).filter({ visible: true });
+  page
+    .getByRole('navigation', { name: new RegExp(`^(${t('nav.main')}|${en('nav.main')})$`) })
+    .filter({ visible: true });
 
 /** Waits for the signed-in layout (its header) so phone/desktop navigation can be told apart. */
 async function layoutReady(page: Page): Promise<void> {
@@ -33,8 +35,11 @@ export async function menuLabels(page: Page): Promise<string[]> {
   const nav = mainNav(page);
   await nav.getByRole('link').first().waitFor();
   // An entry's name without its badge count (data-menu-label holds the label text).
-  const labels = await nav.getByRole('link').evaluateAll((items) =>
-    items.map((i) => ((i.querySelector('[data-menu-label]') ?? i) as HTMLElement).innerText.trim()));
+  const labels = await nav
+    .getByRole('link')
+    .evaluateAll((items) =>
+      items.map((i) => ((i.querySelector('[data-menu-label]') ?? i) as HTMLElement).innerText.trim()),
+    );
   if (phone) await page.keyboard.press('Escape');
   return labels;
 }
@@ -43,9 +48,16 @@ export async function menuLabels(page: Page): Promise<string[]> {
  * Picks `optionText` in an antd Select. `combobox` is the select's input (find it by its label);
  * searchable selects get the text typed in first, so long lists need no scrolling.
  */
-export async function chooseOption(page: Page, combobox: Locator, optionText: string, { search = true } = {}): Promise<void> {
+export async function chooseOption(
+  page: Page,
+  combobox: Locator,
+  optionText: string,
+  { search = true } = {},
+): Promise<void> {
   // The selected value is drawn over the input and takes the click: click the select's box.
-  const select = combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const select = combobox.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const chosen = select.locator('.ant-select-selection-item', { hasText: optionText });
   // A multi-select toggles an option per click, so only a single select is checked and retried.
@@ -67,7 +79,9 @@ export async function chooseOption(page: Page, combobox: Locator, optionText: st
 
 /** Waits until the locator's trimmed text equals `text`. */
 export async function expectText(locator: Locator, text: string, timeout = 15_000): Promise<void> {
-  await expect.poll(async () => ((await locator.count()) ? (await locator.first().innerText()).trim() : '<absent>'), { timeout }).toBe(text);
+  await expect
+    .poll(async () => ((await locator.count()) ? (await locator.first().innerText()).trim() : '<absent>'), { timeout })
+    .toBe(text);
 }
 
 /** Waits until the locator's attribute equals `value`. */
@@ -117,9 +131,20 @@ export async function pickDate(page: Page, input: Locator, text: string): Promis
   // Enter waited out the 20-second action time-out for a button that was going away.)
   const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
   const ok = popup.locator('.ant-picker-ok button').first();
-  const closed = () => expect.poll(() => popup.count(), { timeout: 2_000 }).toBe(0).then(() => true, () => false);
-  if (!(await closed()) && (await ok.isVisible().catch(() => false))) await ok.click({ timeout: 2_000 }).catch(() => undefined);
-  await expect.poll(() => popup.count(), { timeout: 3_000 }).toBe(0).catch(() => undefined);
+  const closed = () =>
+    expect
+      .poll(() => popup.count(), { timeout: 2_000 })
+      .toBe(0)
+      .then(
+        () => true,
+        () => false,
+      );
+  if (!(await closed()) && (await ok.isVisible().catch(() => false)))
+    await ok.click({ timeout: 2_000 }).catch(() => undefined);
+  await expect
+    .poll(() => popup.count(), { timeout: 3_000 })
+    .toBe(0)
+    .catch(() => undefined);
   expect(await input.inputValue()).toBe(text);
 }
 
@@ -128,6 +153,10 @@ export async function pickExact(page: Page, combobox: Locator, text: string): Pr
   await combobox.click();
   await combobox.fill(text);
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await dropdown.locator('.ant-select-item-option').filter({ has: page.getByText(text, { exact: true }) }).first().click();
+  await dropdown
+    .locator('.ant-select-item-option')
+    .filter({ has: page.getByText(text, { exact: true }) })
+    .first()
+    .click();
   await dropdown.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
 }

@@ -7,7 +7,17 @@ import { prefetchQueue } from '../features/tickets/queuePrefetch';
 import { AntScope, loadAntProviders, useMarkContentShown } from './AntScope';
 import { AppLayout } from './AppLayout';
 import { FullPageSpin, HomeRedirect, NotFound, RequireAuth, RequireRole } from './guards';
-import { hasRole, ADMIN_ORG_ROLES, COST_READERS, CUSTOMER_ROLES, PROVIDER_STAFF, RECORD_AUTHORS, REPORT_READERS, USER_ADMIN_ROLES, WORK_PAGE_ROLES } from './roles';
+import {
+  hasRole,
+  ADMIN_ORG_ROLES,
+  COST_READERS,
+  CUSTOMER_ROLES,
+  PROVIDER_STAFF,
+  RECORD_AUTHORS,
+  REPORT_READERS,
+  USER_ADMIN_ROLES,
+  WORK_PAGE_ROLES,
+} from './roles';
 
 // Every page is its own chunk so the first load carries only the shell (and echarts only the dashboard).
 // The signed-in layout is plain markup and part of this table's chunk. The sign-in page is not here: Root serves it without antd.
@@ -81,66 +91,409 @@ AntOutlet.preload = loadAntProviders;
 const routeTree = (
   <>
     {/* Pages without the layout: antd comes with them (the layout's pages get it from AppLayout). */}
-    <Route path="/verify/:id" element={<AntScope bridge><VerifyPage /></AntScope>} />
+    <Route
+      path="/verify/:id"
+      element={
+        <AntScope bridge>
+          <VerifyPage />
+        </AntScope>
+      }
+    />
     {/* The one-time rating link from the e-mail (满意度评价): no sign-in. */}
-    <Route path="/rate/:token" element={<AntScope bridge><RatePage /></AntScope>} />
+    <Route
+      path="/rate/:token"
+      element={
+        <AntScope bridge>
+          <RatePage />
+        </AntScope>
+      }
+    />
     <Route element={<RequireAuth passwordPage />}>
-      <Route path="/change-password" element={<AntScope bridge><ChangePasswordPage /></AntScope>} />
+      <Route
+        path="/change-password"
+        element={
+          <AntScope bridge>
+            <ChangePasswordPage />
+          </AntScope>
+        }
+      />
     </Route>
     <Route element={<RequireAuth />}>
       <Route element={<AppLayout />}>
         {/* Plain pages: they paint before antd's chunk arrives and bring their antd parts in their own scopes. */}
-        <Route path="tickets" element={<RequireRole roles={PROVIDER_STAFF}><TicketQueuePage /></RequireRole>} />
+        <Route
+          path="tickets"
+          element={
+            <RequireRole roles={PROVIDER_STAFF}>
+              <TicketQueuePage />
+            </RequireRole>
+          }
+        />
         {/* Every other page: inside one antd scope, kept while moving between them. */}
         <Route element={<AntOutlet />}>
-        <Route index element={<HomeRedirect />} />
-        <Route path="work" element={<RequireRole roles={WORK_PAGE_ROLES}><WorkPage /></RequireRole>} />
-        <Route path="dashboard" element={<RequireRole roles={PROVIDER_STAFF}><DashboardPage /></RequireRole>} />
-        <Route path="tickets/:id" element={<RequireRole roles={PROVIDER_STAFF}><TicketDetailPage /></RequireRole>} />
-        <Route path="intake" element={<RequireRole roles={PROVIDER_STAFF}><IntakePage /></RequireRole>} />
-        <Route path="field" element={<RequireRole roles={PROVIDER_STAFF}><FieldPage /></RequireRole>} />
-        <Route path="records" element={<RequireRole roles={RECORD_READERS}><RecordListPage /></RequireRole>} />
-        <Route path="records/new" element={<RequireRole roles={RECORD_AUTHORS}><RecordEditorPage /></RequireRole>} />
-        <Route path="records/:id" element={<RequireRole roles={RECORD_READERS}><RecordDetailPage /></RequireRole>} />
-        <Route path="records/:id/edit" element={<RequireRole roles={RECORD_AUTHORS}><RecordEditorPage key="edit" /></RequireRole>} />
-        <Route path="presence" element={<RequireRole roles={RECORD_READERS}><PresencePage /></RequireRole>} />
-        <Route path="staffing" element={<RequireRole roles={RECORD_READERS}><StaffingPage /></RequireRole>} />
-        <Route path="assets" element={<RequireRole roles={RECORD_READERS}><AssetLedgerPage /></RequireRole>} />
-        <Route path="assets/:id" element={<RequireRole roles={RECORD_READERS}><AssetDetailPage /></RequireRole>} />
-        <Route path="warranty" element={<RequireRole roles={RECORD_READERS}><WarrantyPage /></RequireRole>} />
-        <Route path="archive" element={<RequireRole roles={RECORD_READERS}><CustomerArchivePage /></RequireRole>} />
-        <Route path="customers/:id/archive" element={<RequireRole roles={RECORD_READERS}><CustomerArchivePage /></RequireRole>} />
-        <Route path="repair-points" element={<RequireRole roles={RECORD_READERS}><RepairPointsPage /></RequireRole>} />
-        <Route path="inspections" element={<RequireRole roles={RECORD_READERS}><InspectionTasksPage /></RequireRole>} />
-        <Route path="inspections/tasks/:id" element={<RequireRole roles={RECORD_READERS}><InspectionRunPage /></RequireRole>} />
-        <Route path="inspections/plans" element={<RequireRole roles={INSPECTION_SETUP}><InspectionPlansPage /></RequireRole>} />
-        <Route path="inspections/templates" element={<RequireRole roles={INSPECTION_SETUP}><ChecklistTemplatesPage /></RequireRole>} />
-        <Route path="training" element={<RequireRole roles={RECORD_READERS}><TrainingPlansPage /></RequireRole>} />
-        <Route path="training/plans/:id" element={<RequireRole roles={RECORD_READERS}><TrainingPlanDetailPage /></RequireRole>} />
-        <Route path="kb" element={<RequireRole roles={RECORD_READERS}><KbListPage /></RequireRole>} />
-        <Route path="kb/new" element={<RequireRole roles={PROVIDER_STAFF}><KbEditorPage /></RequireRole>} />
-        <Route path="kb/articles/:id" element={<RequireRole roles={RECORD_READERS}><KbArticlePage /></RequireRole>} />
-        <Route path="kb/articles/:id/edit" element={<RequireRole roles={PROVIDER_STAFF}><KbEditorPage key="edit" /></RequireRole>} />
-        <Route path="ratings" element={<RequireRole roles={CUSTOMER_ROLES}><MyRatingsPage /></RequireRole>} />
-        <Route path="satisfaction" element={<RequireRole roles={RECORD_READERS}><SatisfactionPage /></RequireRole>} />
-        <Route path="feedback" element={<RequireRole roles={RECORD_READERS}><FeedbackListPage /></RequireRole>} />
-        <Route path="feedback/:id" element={<RequireRole roles={RECORD_READERS}><FeedbackDetailPage /></RequireRole>} />
-        <Route path="costs" element={<RequireRole roles={COST_READERS}><CostStatementPage /></RequireRole>} />
-        <Route path="analytics" element={<RequireRole roles={REPORT_READERS}><AnalyticsPage /></RequireRole>} />
-        <Route path="commitments" element={<RequireRole roles={REPORT_READERS}><CommitmentsPage /></RequireRole>} />
-        <Route path="monthly-reports" element={<RequireRole roles={REPORT_READERS}><MonthlyReportsPage /></RequireRole>} />
-        <Route path="portal/report" element={<RequireRole roles={CUSTOMER_ROLES}><ReportFaultPage /></RequireRole>} />
-        <Route path="portal/tickets" element={<RequireRole roles={CUSTOMER_ROLES}><MyTicketsPage /></RequireRole>} />
-        <Route path="portal/tickets/:id" element={<RequireRole roles={CUSTOMER_ROLES}><TicketDetailPage /></RequireRole>} />
-        <Route path="admin/customers" element={<RequireRole roles={ADMIN_ORG_ROLES}><CustomersPage /></RequireRole>} />
-        <Route path="admin/projects" element={<RequireRole roles={ADMIN_ORG_ROLES}><ProjectsPage /></RequireRole>} />
-        <Route path="admin/projects/:id/contracts" element={<RequireRole roles={ADMIN_ORG_ROLES}><ContractsPage /></RequireRole>} />
-        <Route path="admin/holidays" element={<RequireRole roles={ADMIN_ORG_ROLES}><HolidayYearsPage /></RequireRole>} />
-        <Route path="admin/users" element={<RequireRole roles={USER_ADMIN_ROLES}><UsersPage /></RequireRole>} />
-        <Route path="admin/security" element={<RequireRole roles={SECURITY_ADMIN}><SecurityPolicyPage /></RequireRole>} />
-        <Route path="audit" element={<RequireRole roles={AUDITOR}><AuditPage /></RequireRole>} />
-        <Route path="notifications" element={<NotificationCentrePage />} />
-        <Route path="*" element={<NotFound />} />
+          <Route index element={<HomeRedirect />} />
+          <Route
+            path="work"
+            element={
+              <RequireRole roles={WORK_PAGE_ROLES}>
+                <WorkPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="dashboard"
+            element={
+              <RequireRole roles={PROVIDER_STAFF}>
+                <DashboardPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="tickets/:id"
+            element={
+              <RequireRole roles={PROVIDER_STAFF}>
+                <TicketDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="intake"
+            element={
+              <RequireRole roles={PROVIDER_STAFF}>
+                <IntakePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="field"
+            element={
+              <RequireRole roles={PROVIDER_STAFF}>
+                <FieldPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="records"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <RecordListPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="records/new"
+            element={
+              <RequireRole roles={RECORD_AUTHORS}>
+                <RecordEditorPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="records/:id"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <RecordDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="records/:id/edit"
+            element={
+              <RequireRole roles={RECORD_AUTHORS}>
+                <RecordEditorPage key="edit" />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="presence"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <PresencePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="staffing"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <StaffingPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="assets"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <AssetLedgerPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="assets/:id"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <AssetDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="warranty"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <WarrantyPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="archive"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <CustomerArchivePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="customers/:id/archive"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <CustomerArchivePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="repair-points"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <RepairPointsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="inspections"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <InspectionTasksPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="inspections/tasks/:id"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <InspectionRunPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="inspections/plans"
+            element={
+              <RequireRole roles={INSPECTION_SETUP}>
+                <InspectionPlansPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="inspections/templates"
+            element={
+              <RequireRole roles={INSPECTION_SETUP}>
+                <ChecklistTemplatesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="training"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <TrainingPlansPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="training/plans/:id"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <TrainingPlanDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="kb"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <KbListPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="kb/new"
+            element={
+              <RequireRole roles={PROVIDER_STAFF}>
+                <KbEditorPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="kb/articles/:id"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <KbArticlePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="kb/articles/:id/edit"
+            element={
+              <RequireRole roles={PROVIDER_STAFF}>
+                <KbEditorPage key="edit" />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="ratings"
+            element={
+              <RequireRole roles={CUSTOMER_ROLES}>
+                <MyRatingsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="satisfaction"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <SatisfactionPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="feedback"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <FeedbackListPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="feedback/:id"
+            element={
+              <RequireRole roles={RECORD_READERS}>
+                <FeedbackDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="costs"
+            element={
+              <RequireRole roles={COST_READERS}>
+                <CostStatementPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="analytics"
+            element={
+              <RequireRole roles={REPORT_READERS}>
+                <AnalyticsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="commitments"
+            element={
+              <RequireRole roles={REPORT_READERS}>
+                <CommitmentsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="monthly-reports"
+            element={
+              <RequireRole roles={REPORT_READERS}>
+                <MonthlyReportsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="portal/report"
+            element={
+              <RequireRole roles={CUSTOMER_ROLES}>
+                <ReportFaultPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="portal/tickets"
+            element={
+              <RequireRole roles={CUSTOMER_ROLES}>
+                <MyTicketsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="portal/tickets/:id"
+            element={
+              <RequireRole roles={CUSTOMER_ROLES}>
+                <TicketDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="admin/customers"
+            element={
+              <RequireRole roles={ADMIN_ORG_ROLES}>
+                <CustomersPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="admin/projects"
+            element={
+              <RequireRole roles={ADMIN_ORG_ROLES}>
+                <ProjectsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="admin/projects/:id/contracts"
+            element={
+              <RequireRole roles={ADMIN_ORG_ROLES}>
+                <ContractsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="admin/holidays"
+            element={
+              <RequireRole roles={ADMIN_ORG_ROLES}>
+                <HolidayYearsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="admin/users"
+            element={
+              <RequireRole roles={USER_ADMIN_ROLES}>
+                <UsersPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="admin/security"
+            element={
+              <RequireRole roles={SECURITY_ADMIN}>
+                <SecurityPolicyPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequireRole roles={AUDITOR}>
+                <AuditPage />
+              </RequireRole>
+            }
+          />
+          <Route path="notifications" element={<NotificationCentrePage />} />
+          <Route path="*" element={<NotFound />} />
         </Route>
       </Route>
     </Route>

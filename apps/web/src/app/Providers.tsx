@@ -32,7 +32,8 @@ function ApiBridge({ client }: { client: QueryClient }) {
     // Same text => same key, so a burst of identical failures shows one toast, not a pile.
     setErrorNotifier((text) => void message.open({ type: 'error', content: text, key: `err:${text}`, duration: 5 }));
     setUnauthorizedHandler(() => {
-      if (client.getQueryData(meKey)) void message.open({ type: 'warning', key: 'session', content: t('auth.sessionExpired') });
+      if (client.getQueryData(meKey))
+        void message.open({ type: 'warning', key: 'session', content: t('auth.sessionExpired') });
       client.setQueryData(meKey, null);
     });
   }, [client, message, t]);

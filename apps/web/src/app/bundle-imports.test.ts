@@ -12,7 +12,11 @@ const files = (dir: string): string[] =>
     if (e.isDirectory()) return files(p);
     return /\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [p] : [];
   });
-const importsOf = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)].map((m) => ({ typeOnly: !!m[2], from: m[3]! }));
+const importsOf = (file: string) =>
+  [...fs.readFileSync(file, 'utf8').matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)].map((m) => ({
+    typeOnly: !!m[2],
+    from: m[3]!,
+  }));
 
 /** Every module `file` loads at runtime (type-only imports erased), following relative imports. */
 function runtimeGraph(file: string, seen = new Set<string>()): Set<string> {
@@ -20,9 +24,14 @@ function runtimeGraph(file: string, seen = new Set<string>()): Set<string> {
   seen.add(file);
   for (const i of importsOf(file)) {
     if (i.typeOnly) continue;
-    if (!i.from.startsWith('.')) { seen.add(i.from); continue; }
+    if (!i.from.startsWith('.')) {
+      seen.add(i.from);
+      continue;
+    }
     const base = path.resolve(path.dirname(file), i.from);
-    const target = ['.tsx', '.ts', '/index.ts', '/index.tsx', ''].map((ext) => base + ext).find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
+    const target = ['.tsx', '.ts', '/index.ts', '/index.tsx', '']
+      .map((ext) => base + ext)
+      .find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
     if (target && /\.tsx?$/.test(target)) runtimeGraph(target, seen);
   }
   return seen;

@@ -16,10 +16,22 @@ export function FullPageSpin({ asMain = false }: { asMain?: boolean }) {
 }
 
 /** A page-sized message (403, 404, server unreachable): its title is the page's <h1>. */
-function PageStatus({ code, title, text, children }: { code: string; title: string; text?: string; children?: ReactNode }) {
+function PageStatus({
+  code,
+  title,
+  text,
+  children,
+}: {
+  code: string;
+  title: string;
+  text?: string;
+  children?: ReactNode;
+}) {
   return (
     <div className="page-status" data-status={code}>
-      <p className="page-status-code" aria-hidden>{code}</p>
+      <p className="page-status-code" aria-hidden>
+        {code}
+      </p>
       <h1>{title}</h1>
       {text ? <p className="muted">{text}</p> : null}
       {children}
@@ -40,7 +52,9 @@ export function RequireAuth({ passwordPage = false }: { passwordPage?: boolean }
     return (
       <main>
         <PageStatus code="!" title={t('error.serverUnreachable')}>
-          <button type="button" className="plain-button" onClick={() => void refetch()}>{t('common.retry')}</button>
+          <button type="button" className="plain-button" onClick={() => void refetch()}>
+            {t('common.retry')}
+          </button>
         </PageStatus>
       </main>
     );

@@ -1,16 +1,50 @@
 import type { ReactNode } from 'react';
 import {
-  AccountBookOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined,
-  DashboardOutlined, DatabaseOutlined, EnvironmentOutlined, FileAddOutlined, FileDoneOutlined, FileSearchOutlined,
-  FileTextOutlined, HistoryOutlined, HomeOutlined, MessageOutlined, OrderedListOutlined, PhoneOutlined, ProfileOutlined,
-  ProjectOutlined, ReadOutlined, SafetyCertificateOutlined, SafetyOutlined, ScheduleOutlined, SmileOutlined,
-  SolutionOutlined, StarOutlined, TeamOutlined, ToolOutlined, UnorderedListOutlined,
+  AccountBookOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  EnvironmentOutlined,
+  FileAddOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  HistoryOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  OrderedListOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
+  ProjectOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+  SmileOutlined,
+  SolutionOutlined,
+  StarOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import type { Me } from '../api/types';
 import type { MeBadges } from '../features/start/api';
 import { badgeText } from '../features/start/api';
-import { ADMIN_ORG_ROLES, COST_READERS, hasRole, isCustomer, isProviderStaff, REPORT_READERS, USER_ADMIN_ROLES } from './roles';
+import {
+  ADMIN_ORG_ROLES,
+  COST_READERS,
+  hasRole,
+  isCustomer,
+  isProviderStaff,
+  REPORT_READERS,
+  USER_ADMIN_ROLES,
+} from './roles';
 
 /** A menu entry: its key is the path it opens. */
 export type MenuEntry = { key: string; icon: ReactNode; label: ReactNode };
@@ -29,7 +63,9 @@ function Label({ text, count, spoken }: { text: string; count?: number | undefin
   return (
     <span className="menu-entry">
       <span data-menu-label>{text}</span>
-      <span className="menu-badge" aria-hidden data-testid="menu-badge">{badgeText(count)}</span>
+      <span className="menu-badge" aria-hidden data-testid="menu-badge">
+        {badgeText(count)}
+      </span>
       <span className="visually-hidden">{`（${spoken ?? count}）`}</span>
     </span>
   );
@@ -53,26 +89,48 @@ export function menuItems(me: Me, t: TFunction, badges: MeBadges = {}): Items {
   const lead = me.roles.includes('customer_lead');
   const manager = me.roles.includes('service_manager');
   const reports = hasRole(me, REPORT_READERS);
-  const records = entry('/records', i(FileDoneOutlined),
-    <Label text={t('nav.records')} count={badges.toSign} spoken={t('start.badge.toSign', { count: badges.toSign })} />);
-  const inspections = entry('/inspections', i(FileSearchOutlined),
-    <Label text={t('nav.inspections')} count={badges.inspectionsDue} spoken={t('start.badge.inspectionsDue', { count: badges.inspectionsDue })} />);
-  const reportEntries = reports ? [
-    entry('/analytics', i(BarChartOutlined), <Label text={t('reports.nav.analytics')} />),
-    entry('/commitments', i(CarryOutOutlined), <Label text={t('reports.nav.commitments')} />),
-    entry('/monthly-reports', i(FileTextOutlined), <Label text={t('reports.nav.monthlyReports')} />),
-  ] : [];
-  const costs = hasRole(me, COST_READERS) ? [entry('/costs', i(AccountBookOutlined), <Label text={t('nav.costs')} />)] : [];
+  const records = entry(
+    '/records',
+    i(FileDoneOutlined),
+    <Label text={t('nav.records')} count={badges.toSign} spoken={t('start.badge.toSign', { count: badges.toSign })} />,
+  );
+  const inspections = entry(
+    '/inspections',
+    i(FileSearchOutlined),
+    <Label
+      text={t('nav.inspections')}
+      count={badges.inspectionsDue}
+      spoken={t('start.badge.inspectionsDue', { count: badges.inspectionsDue })}
+    />,
+  );
+  const reportEntries = reports
+    ? [
+        entry('/analytics', i(BarChartOutlined), <Label text={t('reports.nav.analytics')} />),
+        entry('/commitments', i(CarryOutOutlined), <Label text={t('reports.nav.commitments')} />),
+        entry('/monthly-reports', i(FileTextOutlined), <Label text={t('reports.nav.monthlyReports')} />),
+      ]
+    : [];
+  const costs = hasRole(me, COST_READERS)
+    ? [entry('/costs', i(AccountBookOutlined), <Label text={t('nav.costs')} />)]
+    : [];
   const items: (MenuItem | null)[] = [];
   // 我的工作: where a dispatcher, an engineer and a customer's lead start.
-  if (hasRole(me, ['dispatcher', 'engineer', 'customer_lead'])) items.push(entry('/work', i(HomeOutlined), <Label text={t('start.nav')} />));
+  if (hasRole(me, ['dispatcher', 'engineer', 'customer_lead']))
+    items.push(entry('/work', i(HomeOutlined), <Label text={t('start.nav')} />));
 
   if (staff) {
     items.push(
       entry('/dashboard', i(DashboardOutlined), <Label text={t('nav.dashboard')} />),
       group('desk', t('start.group.desk'), [
-        entry('/tickets', i(UnorderedListOutlined),
-          <Label text={t('nav.tickets')} count={badges.unassigned} spoken={t('start.badge.unassigned', { count: badges.unassigned })} />),
+        entry(
+          '/tickets',
+          i(UnorderedListOutlined),
+          <Label
+            text={t('nav.tickets')}
+            count={badges.unassigned}
+            spoken={t('start.badge.unassigned', { count: badges.unassigned })}
+          />,
+        ),
         entry('/intake', i(PhoneOutlined), <Label text={t('nav.intake')} />),
         entry('/kb', i(BookOutlined), <Label text={t('kb.nav')} />),
         entry('/satisfaction', i(SmileOutlined), <Label text={t('satisfaction.nav')} />),
@@ -93,12 +151,16 @@ export function menuItems(me: Me, t: TFunction, badges: MeBadges = {}): Items {
       ]),
       group('inspections', t('start.group.inspections'), [
         inspections,
-        ...(manager ? [
-          entry('/inspections/plans', i(ScheduleOutlined), <Label text={t('insp.plansTitle')} />),
-          entry('/inspections/templates', i(OrderedListOutlined), <Label text={t('insp.templatesTitle')} />),
-        ] : []),
+        ...(manager
+          ? [
+              entry('/inspections/plans', i(ScheduleOutlined), <Label text={t('insp.plansTitle')} />),
+              entry('/inspections/templates', i(OrderedListOutlined), <Label text={t('insp.templatesTitle')} />),
+            ]
+          : []),
       ]),
-      group('training', t('start.group.training'), [entry('/training', i(ReadOutlined), <Label text={t('training.nav')} />)]),
+      group('training', t('start.group.training'), [
+        entry('/training', i(ReadOutlined), <Label text={t('training.nav')} />),
+      ]),
       group('reports', t('start.group.reports'), reportEntries),
     );
   } else if (customer) {
@@ -115,21 +177,29 @@ export function menuItems(me: Me, t: TFunction, badges: MeBadges = {}): Items {
         records,
         inspections,
         // Presence, staffing and training are the lead's to check against the bid; a reporting user has no use for them.
-        ...(lead ? [
-          entry('/presence', i(CalendarOutlined), <Label text={t('nav.presence')} />),
-          entry('/staffing', i(SolutionOutlined), <Label text={t('nav.staffing')} />),
-          entry('/training', i(ReadOutlined), <Label text={t('training.nav')} />),
-        ] : []),
+        ...(lead
+          ? [
+              entry('/presence', i(CalendarOutlined), <Label text={t('nav.presence')} />),
+              entry('/staffing', i(SolutionOutlined), <Label text={t('nav.staffing')} />),
+              entry('/training', i(ReadOutlined), <Label text={t('training.nav')} />),
+            ]
+          : []),
         entry('/assets', i(DatabaseOutlined), <Label text={t('nav.assets')} />),
         entry('/warranty', i(SafetyCertificateOutlined), <Label text={t('nav.warranty')} />),
         entry(archive, i(HistoryOutlined), <Label text={t('nav.archive')} />),
         ...(lead ? [entry('/repair-points', i(ToolOutlined), <Label text={t('nav.repairPoints')} />)] : []),
       ]),
-      group('reports', t('start.group.reports'), lead ? [
-        entry('/satisfaction', i(SmileOutlined), <Label text={t('satisfaction.nav')} />),
-        ...costs,
-        ...reportEntries,
-      ] : []),
+      group(
+        'reports',
+        t('start.group.reports'),
+        lead
+          ? [
+              entry('/satisfaction', i(SmileOutlined), <Label text={t('satisfaction.nav')} />),
+              ...costs,
+              ...reportEntries,
+            ]
+          : [],
+      ),
     );
   }
 
@@ -141,8 +211,10 @@ export function menuItems(me: Me, t: TFunction, badges: MeBadges = {}): Items {
       entry('/admin/holidays', i(CalendarOutlined), <Label text={t('holidays.nav')} />),
     );
   }
-  if (hasRole(me, USER_ADMIN_ROLES)) admin.push(entry('/admin/users', i(TeamOutlined), <Label text={t('nav.users')} />));
-  if (me.roles.includes('security_admin')) admin.push(entry('/admin/security', i(SafetyOutlined), <Label text={t('nav.security')} />));
+  if (hasRole(me, USER_ADMIN_ROLES))
+    admin.push(entry('/admin/users', i(TeamOutlined), <Label text={t('nav.users')} />));
+  if (me.roles.includes('security_admin'))
+    admin.push(entry('/admin/security', i(SafetyOutlined), <Label text={t('nav.security')} />));
   items.push(group('system', t('start.group.system'), admin));
   if (me.roles.includes('auditor')) items.push(entry('/audit', i(AuditOutlined), <Label text={t('nav.audit')} />));
   return items.filter((x): x is MenuItem => x !== null);

@@ -3,9 +3,18 @@ import ExcelJS from 'exceljs';
 
 /** Ledger columns, in template order: key, Chinese header, English header. */
 export const COLUMNS = [
-  ['kind', '类型', 'Kind'], ['type', '设备类型', 'Type'], ['name', '名称', 'Name'], ['model', '品牌型号', 'Model'], ['serial', '序列号/许可证号', 'Serial / licence key'],
-  ['tag', '设备编号', 'Asset tag'], ['location', '位置', 'Location'], ['supplier', '供应商', 'Supplier'], ['parentSerial', '上级设备序列号', 'Parent serial'],
-  ['batch', '验收批次', 'Acceptance batch'], ['acceptedOn', '验收日期', 'Accepted on'], ['warrantyMonths', '保修月数', 'Warranty months'],
+  ['kind', '类型', 'Kind'],
+  ['type', '设备类型', 'Type'],
+  ['name', '名称', 'Name'],
+  ['model', '品牌型号', 'Model'],
+  ['serial', '序列号/许可证号', 'Serial / licence key'],
+  ['tag', '设备编号', 'Asset tag'],
+  ['location', '位置', 'Location'],
+  ['supplier', '供应商', 'Supplier'],
+  ['parentSerial', '上级设备序列号', 'Parent serial'],
+  ['batch', '验收批次', 'Acceptance batch'],
+  ['acceptedOn', '验收日期', 'Accepted on'],
+  ['warrantyMonths', '保修月数', 'Warranty months'],
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number][0];
 export type SheetRow = { row: number; values: Partial<Record<ColumnKey, string>> };
@@ -16,17 +25,29 @@ export async function templateXlsx(): Promise<Buffer> {
   wb.creator = 'Weibao 维保';
   const ws = wb.addWorksheet('资产 Assets');
   ws.addRow(COLUMNS.map(([, zh, en]) => `${zh} ${en}`)).font = { bold: true };
-  ws.columns.forEach((c) => { c.width = 20; });
+  ws.columns.forEach((c) => {
+    c.width = 20;
+  });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (let r = 2; r <= 2000; r++) ws.getCell(r, 1).dataValidation = { type: 'list', allowBlank: true, formulae: ['"硬件,软件,hardware,software"'] };
+  for (let r = 2; r <= 2000; r++)
+    ws.getCell(r, 1).dataValidation = { type: 'list', allowBlank: true, formulae: ['"硬件,软件,hardware,software"'] };
   const help = wb.addWorksheet('说明 Help');
   help.addRows([
     ['列 Column', '说明 Notes'],
     ['类型 Kind', '必填：硬件 / 软件（hardware / software）'],
-    ['设备类型、名称、品牌型号、序列号', '必填。序列号（软件填许可证号）在项目内唯一 / required; the serial (licence key for software) is unique within the project'],
-    ['上级设备序列号 Parent serial', '部件所属设备的序列号（同一文件或已在台账中）/ the serial of the item this part belongs to (in this file or the ledger)'],
-    ['验收批次、验收日期', '同一批次同一日期；新批次须填日期（YYYY-MM-DD），保修期自验收之日起算 / one date per batch; the warranty runs from acceptance'],
-    ['保修月数 Warranty months', '留空则用合同约定（默认 36 个月）/ blank: the contract\'s term (36 months by default)'],
+    [
+      '设备类型、名称、品牌型号、序列号',
+      '必填。序列号（软件填许可证号）在项目内唯一 / required; the serial (licence key for software) is unique within the project',
+    ],
+    [
+      '上级设备序列号 Parent serial',
+      '部件所属设备的序列号（同一文件或已在台账中）/ the serial of the item this part belongs to (in this file or the ledger)',
+    ],
+    [
+      '验收批次、验收日期',
+      '同一批次同一日期；新批次须填日期（YYYY-MM-DD），保修期自验收之日起算 / one date per batch; the warranty runs from acceptance',
+    ],
+    ['保修月数 Warranty months', "留空则用合同约定（默认 36 个月）/ blank: the contract's term (36 months by default)"],
   ]);
   help.getRow(1).font = { bold: true };
   help.columns = [{ width: 34 }, { width: 100 }];
@@ -94,14 +115,23 @@ const isHeader = (r: ExcelJS.Row) => {
 
 function rowValues(r: ExcelJS.Row): Partial<Record<ColumnKey, string>> {
   const values: Partial<Record<ColumnKey, string>> = {};
-  COLUMNS.forEach(([key], i) => { const t = text(r.getCell(i + 1).value).trim(); if (t) values[key] = t; });
+  COLUMNS.forEach(([key], i) => {
+    const t = text(r.getCell(i + 1).value).trim();
+    if (t) values[key] = t;
+  });
   return values;
 }
 
 async function readStreaming(data: Buffer): Promise<SheetRow[] | null> {
   const rows: SheetRow[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    });
     // A worksheet reached before xl/workbook.xml would throw on `model.sheets` (exceljs #3064); its name is not needed.
     (reader as unknown as { model?: { sheets: unknown[] } }).model ??= { sheets: [] };
     for await (const ws of reader) {
@@ -126,11 +156,19 @@ async function readStreaming(data: Buffer): Promise<SheetRow[] | null> {
 }
 
 /** Streams rows into an xlsx without holding the workbook model: a 100,000-row ledger stays small in memory. */
-export async function streamXlsx(sheet: string, header: string[], widths: number[], rows: (emit: (cells: unknown[]) => void) => Promise<void>): Promise<Buffer> {
+export async function streamXlsx(
+  sheet: string,
+  header: string[],
+  widths: number[],
+  rows: (emit: (cells: unknown[]) => void) => Promise<void>,
+): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<void>((resolve, reject) => { out.on('end', resolve); out.on('error', reject); });
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet(sheet);
   ws.columns = header.map((h, i) => ({ header: h, width: widths[i] ?? 16 }));

@@ -32,11 +32,21 @@ export class TicketRepository {
 
   /** Next value of a named counter (ticket numbers per year); the row update serialises concurrent callers. */
   async nextCounter(db: Tx, name: string): Promise<number> {
-    const bump = () => db.updateTable('counters').set((eb) => ({ value: eb('value', '+', 1) })).where('name', '=', name).returning('value').executeTakeFirst();
+    const bump = () =>
+      db
+        .updateTable('counters')
+        .set((eb) => ({ value: eb('value', '+', 1) }))
+        .where('name', '=', name)
+        .returning('value')
+        .executeTakeFirst();
     let r = await bump();
     if (!r) {
       // First number of the year; a concurrent first insert is absorbed by the conflict clause.
-      await db.insertInto('counters').values({ name, value: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
+      await db
+        .insertInto('counters')
+        .values({ name, value: 0 })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
       r = await bump();
     }
     return Number(r!.value);
@@ -49,7 +59,12 @@ export class TicketRepository {
     await db.updateTable('tickets').set(patch).where('id', '=', id).execute();
   }
   async moveStatus(db: Tx, id: string, from: string, to: string): Promise<boolean> {
-    const r = await db.updateTable('tickets').set({ status: to }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+    const r = await db
+      .updateTable('tickets')
+      .set({ status: to })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
   async markBreached(db: Tx, ids: string[]) {
@@ -60,7 +75,13 @@ export class TicketRepository {
   }
   /** Open tickets of a contract (their running or paused clocks follow the contract's policy). */
   async openOfContract(db: Tx, contractId: string) {
-    return db.selectFrom('tickets').select(['id', 'level']).where('contract_id', '=', contractId).where('status', 'in', [...OPEN_STATUSES]).orderBy('id').execute();
+    return db
+      .selectFrom('tickets')
+      .select(['id', 'level'])
+      .where('contract_id', '=', contractId)
+      .where('status', 'in', [...OPEN_STATUSES])
+      .orderBy('id')
+      .execute();
   }
   async row(db: Tx, id: string) {
     return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
@@ -72,13 +93,26 @@ export class TicketRepository {
    * join, which was most of a queue page's database time.
    */
   private withNames(db: Tx) {
-    return db.selectFrom('tickets')
+    return db
+      .selectFrom('tickets')
       .selectAll('tickets')
       .select((eb) => [
         eb.selectFrom('orgs').select('orgs.name').whereRef('orgs.id', '=', 'tickets.customer_id').as('customer_name'),
-        eb.selectFrom('projects').select('projects.name').whereRef('projects.id', '=', 'tickets.project_id').as('project_name'),
-        eb.selectFrom('users as assignee').select('assignee.display_name').whereRef('assignee.id', '=', 'tickets.assignee_id').as('assignee_name'),
-        eb.selectFrom('users as creator').select('creator.display_name').whereRef('creator.id', '=', 'tickets.created_by').as('creator_name'),
+        eb
+          .selectFrom('projects')
+          .select('projects.name')
+          .whereRef('projects.id', '=', 'tickets.project_id')
+          .as('project_name'),
+        eb
+          .selectFrom('users as assignee')
+          .select('assignee.display_name')
+          .whereRef('assignee.id', '=', 'tickets.assignee_id')
+          .as('assignee_name'),
+        eb
+          .selectFrom('users as creator')
+          .select('creator.display_name')
+          .whereRef('creator.id', '=', 'tickets.created_by')
+          .as('creator_name'),
       ])
       .$narrowType<{ customer_name: NotNull; project_name: NotNull; creator_name: NotNull }>();
   }
@@ -92,14 +126,37 @@ export class TicketRepository {
    * objects instead of 50 copies of all 32 ticket columns (that copy cost more than the query).
    */
   private queueRows(db: Tx) {
-    return db.selectFrom('tickets')
-      .select(['tickets.id', 'tickets.number', 'tickets.title', 'tickets.status', 'tickets.level', 'tickets.channel',
-        'tickets.customer_id', 'tickets.project_id', 'tickets.assignee_id', 'tickets.reported_at', 'tickets.next_due_at',
-        'tickets.breached', 'tickets.updated_at', 'tickets.created_at', 'tickets.due_sort'])
+    return db
+      .selectFrom('tickets')
+      .select([
+        'tickets.id',
+        'tickets.number',
+        'tickets.title',
+        'tickets.status',
+        'tickets.level',
+        'tickets.channel',
+        'tickets.customer_id',
+        'tickets.project_id',
+        'tickets.assignee_id',
+        'tickets.reported_at',
+        'tickets.next_due_at',
+        'tickets.breached',
+        'tickets.updated_at',
+        'tickets.created_at',
+        'tickets.due_sort',
+      ])
       .select((eb) => [
         eb.selectFrom('orgs').select('orgs.name').whereRef('orgs.id', '=', 'tickets.customer_id').as('customer_name'),
-        eb.selectFrom('projects').select('projects.name').whereRef('projects.id', '=', 'tickets.project_id').as('project_name'),
-        eb.selectFrom('users as assignee').select('assignee.display_name').whereRef('assignee.id', '=', 'tickets.assignee_id').as('assignee_name'),
+        eb
+          .selectFrom('projects')
+          .select('projects.name')
+          .whereRef('projects.id', '=', 'tickets.project_id')
+          .as('project_name'),
+        eb
+          .selectFrom('users as assignee')
+          .select('assignee.display_name')
+          .whereRef('assignee.id', '=', 'tickets.assignee_id')
+          .as('assignee_name'),
       ])
       .$narrowType<{ customer_name: NotNull; project_name: NotNull }>();
   }
@@ -119,9 +176,15 @@ export class TicketRepository {
       const c = f.clockEnded;
       const project = f.projectId;
       r = r.where('tickets.id', 'in', (eb) => {
-        let sub = eb.selectFrom('sla_clocks').select('sla_clocks.ticket_id').where('sla_clocks.project_id', '=', project)
-          .where('sla_clocks.stopped_at', '>=', c.from).where('sla_clocks.stopped_at', '<', c.to)
-          .where('sla_clocks.kind', '=', c.kind).where('sla_clocks.cycle', '=', 1).where('sla_clocks.outcome', '=', c.outcome);
+        let sub = eb
+          .selectFrom('sla_clocks')
+          .select('sla_clocks.ticket_id')
+          .where('sla_clocks.project_id', '=', project)
+          .where('sla_clocks.stopped_at', '>=', c.from)
+          .where('sla_clocks.stopped_at', '<', c.to)
+          .where('sla_clocks.kind', '=', c.kind)
+          .where('sla_clocks.cycle', '=', 1)
+          .where('sla_clocks.outcome', '=', c.outcome);
         if (c.level) sub = sub.where('sla_clocks.level', '=', c.level);
         return sub;
       });
@@ -129,7 +192,13 @@ export class TicketRepository {
     if (f.dueSortBelow !== undefined) r = r.where('tickets.due_sort', '<', f.dueSortBelow);
     if (f.q) {
       const text = f.q;
-      r = r.where((eb) => eb.or([eb('tickets.number', '=', text), containsText(this.dialect, 'tickets.title', text), containsText(this.dialect, 'tickets.reporter_name', text)]));
+      r = r.where((eb) =>
+        eb.or([
+          eb('tickets.number', '=', text),
+          containsText(this.dialect, 'tickets.title', text),
+          containsText(this.dialect, 'tickets.reporter_name', text),
+        ]),
+      );
     }
     return r as Q;
   }
@@ -141,7 +210,10 @@ export class TicketRepository {
   async list(db: Tx, f: ListFilter) {
     const column = `tickets.${SORT_COLUMN[f.sort ?? 'due']}` as const;
     const dir = f.dir ?? 'asc';
-    let q = this.filtered(this.queueRows(db), f).orderBy(column, dir).orderBy('tickets.id', dir).limit(f.limit + 1);
+    let q = this.filtered(this.queueRows(db), f)
+      .orderBy(column, dir)
+      .orderBy('tickets.id', dir)
+      .limit(f.limit + 1);
     if (f.after) {
       // A row-value comparison is a range on the (…, key, id) index in both dialects; the
       // equivalent OR form makes SQLite scan the queue from its start (O(depth) per page).
@@ -154,7 +226,10 @@ export class TicketRepository {
   /** How many rows match, reading at most `cap` index entries (never an unbounded count on the hot page). */
   async countCapped(db: Tx, f: QueueFilter, cap: number): Promise<number> {
     const inner = this.filtered(db.selectFrom('tickets').select(sql<number>`1`.as('one')), f).limit(cap);
-    const r = await db.selectFrom(inner.as('capped')).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+    const r = await db
+      .selectFrom(inner.as('capped'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirst();
     return Number(r?.n ?? 0);
   }
 
@@ -172,29 +247,59 @@ export class TicketRepository {
   }
   /** A burst of events (SLA alerts) in one statement per 500 rows. */
   async insertEvents(db: Tx, rows: TicketEventsTable[]) {
-    for (let i = 0; i < rows.length; i += 500) await db.insertInto('ticket_events').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await db
+        .insertInto('ticket_events')
+        .values(rows.slice(i, i + 500))
+        .execute();
   }
   async events(db: Tx, ticketId: string, publicOnly: boolean) {
-    let q = db.selectFrom('ticket_events').leftJoin('users', 'users.id', 'ticket_events.actor_id')
-      .selectAll('ticket_events').select('users.display_name as actor_name')
-      .where('ticket_id', '=', ticketId).orderBy('ticket_events.at').orderBy('ticket_events.id').limit(2000);
+    let q = db
+      .selectFrom('ticket_events')
+      .leftJoin('users', 'users.id', 'ticket_events.actor_id')
+      .selectAll('ticket_events')
+      .select('users.display_name as actor_name')
+      .where('ticket_id', '=', ticketId)
+      .orderBy('ticket_events.at')
+      .orderBy('ticket_events.id')
+      .limit(2000);
     if (publicOnly) q = q.where('ticket_events.public', '=', 1);
     return q.execute();
   }
   async eventsOfType(db: Tx, ticketId: string, type: string) {
-    return db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).where('type', '=', type).orderBy('at').orderBy('id').limit(500).execute();
+    return db
+      .selectFrom('ticket_events')
+      .selectAll()
+      .where('ticket_id', '=', ticketId)
+      .where('type', '=', type)
+      .orderBy('at')
+      .orderBy('id')
+      .limit(500)
+      .execute();
   }
   async lastEventOfType(db: Tx, ticketId: string, type: string) {
-    return db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).where('type', '=', type).orderBy('at', 'desc').limit(1).executeTakeFirst();
+    return db
+      .selectFrom('ticket_events')
+      .selectAll()
+      .where('ticket_id', '=', ticketId)
+      .where('type', '=', type)
+      .orderBy('at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
   }
 
   async insertComment(db: Tx, row: TicketCommentsTable) {
     await db.insertInto('ticket_comments').values(row).execute();
   }
   async comments(db: Tx, ticketId: string, publicOnly: boolean) {
-    let q = db.selectFrom('ticket_comments').innerJoin('users', 'users.id', 'ticket_comments.author_id')
-      .selectAll('ticket_comments').select('users.display_name as author_name')
-      .where('ticket_id', '=', ticketId).orderBy('ticket_comments.at').limit(2000);
+    let q = db
+      .selectFrom('ticket_comments')
+      .innerJoin('users', 'users.id', 'ticket_comments.author_id')
+      .selectAll('ticket_comments')
+      .select('users.display_name as author_name')
+      .where('ticket_id', '=', ticketId)
+      .orderBy('ticket_comments.at')
+      .limit(2000);
     if (publicOnly) q = q.where('ticket_comments.internal', '=', 0);
     return q.execute();
   }
@@ -203,8 +308,14 @@ export class TicketRepository {
     await db.insertInto('attachments').values(row).execute();
   }
   async attachments(db: Tx, ticketId: string) {
-    return db.selectFrom('attachments').innerJoin('users', 'users.id', 'attachments.uploader_id')
-      .selectAll('attachments').select('users.display_name as uploader_name').where('ticket_id', '=', ticketId).orderBy('attachments.at').execute();
+    return db
+      .selectFrom('attachments')
+      .innerJoin('users', 'users.id', 'attachments.uploader_id')
+      .selectAll('attachments')
+      .select('users.display_name as uploader_name')
+      .where('ticket_id', '=', ticketId)
+      .orderBy('attachments.at')
+      .execute();
   }
   async attachment(db: Tx, id: string) {
     return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
@@ -212,6 +323,13 @@ export class TicketRepository {
 
   /** Resolved tickets whose confirmation window has passed (for the auto-close job). */
   async dueForAutoClose(db: Tx, now: number, limit: number) {
-    return db.selectFrom('tickets').select(['id']).where('auto_close_at', '<=', now).where('status', '=', 'resolved').orderBy('auto_close_at').limit(limit).execute();
+    return db
+      .selectFrom('tickets')
+      .select(['id'])
+      .where('auto_close_at', '<=', now)
+      .where('status', '=', 'resolved')
+      .orderBy('auto_close_at')
+      .limit(limit)
+      .execute();
   }
 }

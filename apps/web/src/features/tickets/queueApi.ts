@@ -6,7 +6,11 @@ import { ticketPageQuery } from './queuePrefetch';
 
 /** One keyset page of the queue table; the previous page stays on screen while the next one loads. */
 export function useTicketPage(filter: TicketFilter, limit: number, cursor: string | undefined) {
-  return useQuery({ ...ticketPageQuery(filter, limit, cursor), placeholderData: keepPreviousData, refetchInterval: 60_000 });
+  return useQuery({
+    ...ticketPageQuery(filter, limit, cursor),
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
 }
 
 export function useBulkAction() {
@@ -38,12 +42,16 @@ export const exportUrl = (filter: TicketFilter) => downloadUrl('/tickets/export.
 
 const savedKey = ['saved-filters', 'tickets'] as const;
 export function useSavedFilters() {
-  return useQuery({ queryKey: savedKey, queryFn: () => api<SavedFilter[]>('/saved-filters', { query: { scope: 'tickets' } }) });
+  return useQuery({
+    queryKey: savedKey,
+    queryFn: () => api<SavedFilter[]>('/saved-filters', { query: { scope: 'tickets' } }),
+  });
 }
 export function useSaveFilter() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; query: Record<string, unknown> }) => api<SavedFilter>('/saved-filters', { body: { scope: 'tickets', ...body } }),
+    mutationFn: (body: { name: string; query: Record<string, unknown> }) =>
+      api<SavedFilter>('/saved-filters', { body: { scope: 'tickets', ...body } }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: savedKey }),
   });
 }

@@ -11,16 +11,25 @@ const CLOCKS: ClockKind[] = ['response', 'arrival', 'resolution'];
 const ms = (v: string | null) => (v && /^\d{1,15}$/.test(v) ? Number(v) : undefined);
 
 /** The queue's filter as its URL states it (also read before the page loads, to fetch its first page early). */
-export function parseTicketFilter(params: URLSearchParams, defaultTab: TicketTab, allowedTabs: TicketTab[] = TABS): TicketFilter {
+export function parseTicketFilter(
+  params: URLSearchParams,
+  defaultTab: TicketTab,
+  allowedTabs: TicketTab[] = TABS,
+): TicketFilter {
   const tabParam = params.get('tab') as TicketTab | null;
   const level = Number(params.get('level'));
   const clock = params.get('clock') as ClockKind | null;
   const outcome = params.get('outcome');
   const endedFrom = ms(params.get('endedFrom'));
   const endedTo = ms(params.get('endedTo'));
-  const drill = clock && CLOCKS.includes(clock) && (outcome === 'breached' || outcome === 'met') && endedFrom !== undefined && endedTo !== undefined
-    ? { clock, outcome, endedFrom, endedTo } as const
-    : {};
+  const drill =
+    clock &&
+    CLOCKS.includes(clock) &&
+    (outcome === 'breached' || outcome === 'met') &&
+    endedFrom !== undefined &&
+    endedTo !== undefined
+      ? ({ clock, outcome, endedFrom, endedTo } as const)
+      : {};
   return {
     tab: tabParam && allowedTabs.includes(tabParam) ? tabParam : defaultTab,
     status: params.getAll('status') as TicketStatus[],
@@ -50,7 +59,10 @@ export function parsePageSize(params: URLSearchParams): number {
  */
 export function useTicketFilter(defaultTab: TicketTab, allowedTabs: TicketTab[] = TABS) {
   const [params, setParams] = useSearchParams();
-  const filter = useMemo<TicketFilter>(() => parseTicketFilter(params, defaultTab, allowedTabs), [params, defaultTab, allowedTabs]);
+  const filter = useMemo<TicketFilter>(
+    () => parseTicketFilter(params, defaultTab, allowedTabs),
+    [params, defaultTab, allowedTabs],
+  );
   const pageSize = parsePageSize(params);
 
   const update = (patch: Partial<TicketFilter>, nextSize = pageSize) => {
@@ -64,7 +76,17 @@ export function useTicketFilter(defaultTab: TicketTab, allowedTabs: TicketTab[] 
     }
     setParams(p, { replace: true });
   };
-  const reset = () => update({ status: [], level: undefined, customerId: undefined, projectId: undefined, assigneeId: undefined, channel: undefined, q: undefined, ...clearClock });
+  const reset = () =>
+    update({
+      status: [],
+      level: undefined,
+      customerId: undefined,
+      projectId: undefined,
+      assigneeId: undefined,
+      channel: undefined,
+      q: undefined,
+      ...clearClock,
+    });
   const setPageSize = (n: number) => update({}, n);
   return { filter, update, reset, pageSize, setPageSize };
 }
