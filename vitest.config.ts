@@ -5,7 +5,10 @@ export default defineConfig({
   resolve: {
     // The label table is also reached on its own path (as the web does), for tests that load the web's catalogues.
     alias: [
-      { find: /^@weibao\/schema\/labels$/, replacement: path.resolve(import.meta.dirname, 'packages/schema/src/labels.ts') },
+      {
+        find: /^@weibao\/schema\/labels$/,
+        replacement: path.resolve(import.meta.dirname, 'packages/schema/src/labels.ts'),
+      },
       { find: /^@weibao\/schema$/, replacement: path.resolve(import.meta.dirname, 'packages/schema/src/index.ts') },
     ],
   },

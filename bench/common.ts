@@ -10,15 +10,22 @@ export const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0
 export async function pgReachable(): Promise<boolean> {
   const u = new URL(PG_ADMIN);
   return new Promise((resolve) => {
-    const s = net.connect(Number(u.port || 5432), u.hostname, () => { s.end(); resolve(true); });
+    const s = net.connect(Number(u.port || 5432), u.hostname, () => {
+      s.end();
+      resolve(true);
+    });
     s.on('error', () => resolve(false));
-    s.setTimeout(1000, () => { s.destroy(); resolve(false); });
+    s.setTimeout(1000, () => {
+      s.destroy();
+      resolve(false);
+    });
   });
 }
 
 /** An empty database: a new SQLite file in `dataDir`, or PostgreSQL database `weibao_bench_<name>` dropped and re-created. */
 export async function freshBenchDatabase(dialect: Dialect, name: string, dataDir: string): Promise<Database> {
-  if (dialect === 'sqlite') return openDatabase({ databaseUrl: null, sqlitePath: path.join(dataDir, `${name}-${Date.now()}.sqlite`) });
+  if (dialect === 'sqlite')
+    return openDatabase({ databaseUrl: null, sqlitePath: path.join(dataDir, `${name}-${Date.now()}.sqlite`) });
   const admin = new pg.Client({ connectionString: PG_ADMIN });
   await admin.connect();
   await admin.query(`drop database if exists weibao_bench_${name} with (force)`);
@@ -30,7 +37,8 @@ export async function freshBenchDatabase(dialect: Dialect, name: string, dataDir
 }
 
 /** The p-th percentile of a sample. */
-export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+export const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /** Replaces the `<!-- bench:<name>:start/end -->` block of docs/benchmarks.md (appends a section the first time), unless BENCH_DOCS=0. */
 export function writeDocsBlock(name: string, heading: string, block: string) {
@@ -41,7 +49,12 @@ export function writeDocsBlock(name: string, heading: string, block: string) {
   const text = fs.readFileSync(docs, 'utf8');
   const a = text.indexOf(start);
   const b = text.indexOf(end);
-  fs.writeFileSync(docs, a >= 0 && b > a ? `${text.slice(0, a + start.length)}\n${block}\n${text.slice(b)}` : `${text.trimEnd()}\n\n## ${heading}\n\n${start}\n${block}\n${end}\n`);
+  fs.writeFileSync(
+    docs,
+    a >= 0 && b > a
+      ? `${text.slice(0, a + start.length)}\n${block}\n${text.slice(b)}`
+      : `${text.trimEnd()}\n\n## ${heading}\n\n${start}\n${block}\n${end}\n`,
+  );
 }
 
 export const benchLog = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
@@ -50,10 +63,19 @@ export const benchLog = (m: string) => process.stderr.write(`${new Date().toISOS
  * Runs one benchmark on each dialect of BENCH_DIALECTS (PostgreSQL skipped when unreachable), prints
  * the report, writes its docs block and removes the scratch directory.
  */
-export async function benchMain<R>(o: { name: string; heading: string; dataDir: string; run: (d: Dialect) => Promise<R>; report: (results: R[]) => string }) {
+export async function benchMain<R>(o: {
+  name: string;
+  heading: string;
+  dataDir: string;
+  run: (d: Dialect) => Promise<R>;
+  report: (results: R[]) => string;
+}) {
   const results: R[] = [];
   for (const d of (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',').map((x) => x.trim()) as Dialect[]) {
-    if (d === 'postgres' && !(await pgReachable())) { benchLog('postgres not reachable: skipped'); continue; }
+    if (d === 'postgres' && !(await pgReachable())) {
+      benchLog('postgres not reachable: skipped');
+      continue;
+    }
     results.push(await o.run(d));
   }
   const block = o.report(results);

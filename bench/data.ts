@@ -32,22 +32,73 @@ export interface World {
   counters: Map<string, number>;
 }
 
-export interface Batch { tickets: TicketsTable[]; clocks: SlaClocksTable[]; alerts: SlaAlertsTable[] }
+export interface Batch {
+  tickets: TicketsTable[];
+  clocks: SlaClocksTable[];
+  alerts: SlaAlertsTable[];
+}
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-const TITLES = ['政务服务网无法登录', '数据库主机 CPU 持续 100%', '地图服务图层加载失败', '打印机卡纸', '核心交换机端口闪断', '统一认证接口超时',
-  '报表导出乱码', '机房 UPS 告警', '备份任务失败', '门户首页访问缓慢', '邮件系统无法收信', '视频会议终端无声音', '防火墙策略变更申请', '磁盘空间不足告警'];
+const TITLES = [
+  '政务服务网无法登录',
+  '数据库主机 CPU 持续 100%',
+  '地图服务图层加载失败',
+  '打印机卡纸',
+  '核心交换机端口闪断',
+  '统一认证接口超时',
+  '报表导出乱码',
+  '机房 UPS 告警',
+  '备份任务失败',
+  '门户首页访问缓慢',
+  '邮件系统无法收信',
+  '视频会议终端无声音',
+  '防火墙策略变更申请',
+  '磁盘空间不足告警',
+];
 const NAMES = ['陈科员', '周科员', '刘处长', '吴主任', '王芳', '李强', '张伟', '赵敏', '孙磊', '钱进', '郑洁', '冯涛'];
 const PLACES = ['主楼 3 层机房', '二号楼 501', '数据中心 A 区', '政务大厅', '档案馆地下一层', null, null];
 const SOLUTIONS = ['已重启服务并调整参数', '更换故障硬件', '修复配置后恢复', '清理磁盘空间', '升级补丁后恢复'];
-const CHANNELS: [string, number][] = [['phone', 35], ['web', 25], ['email', 10], ['monitoring', 20], ['fax', 2], ['remote', 8]];
-const LEVELS: [number, number][] = [[1, 5], [2, 15], [3, 40], [4, 40]];
+const CHANNELS: [string, number][] = [
+  ['phone', 35],
+  ['web', 25],
+  ['email', 10],
+  ['monitoring', 20],
+  ['fax', 2],
+  ['remote', 8],
+];
+const LEVELS: [number, number][] = [
+  [1, 5],
+  [2, 15],
+  [3, 40],
+  [4, 40],
+];
 /** Status mix by age band; 'resolved' only where auto-close (3 days) has not yet happened. */
-const MIX_RECENT: [TicketStatus, number][] = [['new', 8], ['assigned', 12], ['in_progress', 25], ['suspended', 5], ['resolved', 30], ['closed', 17], ['cancelled', 3]];
-const MIX_MONTH: [TicketStatus, number][] = [['new', 1], ['assigned', 3], ['in_progress', 6], ['suspended', 4], ['closed', 81], ['cancelled', 5]];
-const MIX_OLD: [TicketStatus, number][] = [['assigned', 0.5], ['in_progress', 1], ['suspended', 2], ['closed', 92], ['cancelled', 4.5]];
+const MIX_RECENT: [TicketStatus, number][] = [
+  ['new', 8],
+  ['assigned', 12],
+  ['in_progress', 25],
+  ['suspended', 5],
+  ['resolved', 30],
+  ['closed', 17],
+  ['cancelled', 3],
+];
+const MIX_MONTH: [TicketStatus, number][] = [
+  ['new', 1],
+  ['assigned', 3],
+  ['in_progress', 6],
+  ['suspended', 4],
+  ['closed', 81],
+  ['cancelled', 5],
+];
+const MIX_OLD: [TicketStatus, number][] = [
+  ['assigned', 0.5],
+  ['in_progress', 1],
+  ['suspended', 2],
+  ['closed', 92],
+  ['cancelled', 4.5],
+];
 
 /** mulberry32: tiny, fast, good enough for test data. */
 export function prng(seed: number) {
@@ -68,19 +119,38 @@ let lastMs = 0;
 let seq = 0;
 /** UUIDv7 like lib/ids.ts newId, but for past instants too (newId clamps to its last instant). */
 export function uuid7(ms: number): string {
-  if (ms === lastMs) seq = (seq + 1) & 0xfff; else { lastMs = ms; seq = 0; }
-  if (poolAt + 8 > pool.length) { randomFillSync(pool); poolAt = 0; }
+  if (ms === lastMs) seq = (seq + 1) & 0xfff;
+  else {
+    lastMs = ms;
+    seq = 0;
+  }
+  if (poolAt + 8 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
   const h = ms.toString(16).padStart(12, '0');
   const r = pool;
   const i = poolAt;
   poolAt += 8;
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${HEX[seq >> 8]!.slice(1)}${HEX[seq & 0xff]}-${HEX[0x80 | (r[i]! & 0x3f)]}${HEX[r[i + 1]!]}-`
-    + `${HEX[r[i + 2]!]}${HEX[r[i + 3]!]}${HEX[r[i + 4]!]}${HEX[r[i + 5]!]}${HEX[r[i + 6]!]}${HEX[r[i + 7]!]}`;
+  return (
+    `${h.slice(0, 8)}-${h.slice(8, 12)}-7${HEX[seq >> 8]!.slice(1)}${HEX[seq & 0xff]}-${HEX[0x80 | (r[i]! & 0x3f)]}${HEX[r[i + 1]!]}-` +
+    `${HEX[r[i + 2]!]}${HEX[r[i + 3]!]}${HEX[r[i + 4]!]}${HEX[r[i + 5]!]}${HEX[r[i + 6]!]}${HEX[r[i + 7]!]}`
+  );
 }
 
-const ALERTS = [['warn50', 0.5, 0], ['warn80', 0.8, 0], ['breach', 1, 1]] as const;
+const ALERTS = [
+  ['warn50', 0.5, 0],
+  ['warn80', 0.8, 0],
+  ['breach', 1, 1],
+] as const;
 type ClockKind = 'response' | 'arrival' | 'resolution';
-interface ClockPlan { kind: ClockKind; target: number; stoppedAt?: number; notNeeded?: string; pausedSince?: number }
+interface ClockPlan {
+  kind: ClockKind;
+  target: number;
+  stoppedAt?: number;
+  notNeeded?: string;
+  pausedSince?: number;
+}
 
 export class Generator {
   private readonly rnd: () => number;
@@ -88,12 +158,18 @@ export class Generator {
   private i = 0;
   /** Every 500th ticket's keyset position, for deep-page cursors. */
   readonly samples: { sort: number; id: string; customerId: string }[] = [];
-  constructor(private readonly w: World, private readonly total: number, seed = 20261125) {
+  constructor(
+    private readonly w: World,
+    private readonly total: number,
+    seed = 20261125,
+  ) {
     this.rnd = prng(seed);
     this.span = w.t0 - 3 * HOUR - w.from;
   }
 
-  private pick<T>(a: readonly T[]): T { return a[Math.floor(this.rnd() * a.length)]!; }
+  private pick<T>(a: readonly T[]): T {
+    return a[Math.floor(this.rnd() * a.length)]!;
+  }
   private weighted<T>(table: [T, number][]): T {
     let sum = 0;
     for (const [, w] of table) sum += w;
@@ -102,7 +178,9 @@ export class Generator {
     return table[table.length - 1]![0];
   }
 
-  get done() { return this.i >= this.total; }
+  get done() {
+    return this.i >= this.total;
+  }
 
   /** The next `n` tickets in report order, with their clocks and alerts. */
   next(n: number): Batch {
@@ -137,42 +215,99 @@ export class Generator {
     if (status === 'resolved' && resolvedAt + w.autoCloseMs < w.t0 + 2 * HOUR) status = 'closed';
     const assignee = status === 'new' || (status === 'cancelled' && rnd() < 0.5) ? null : this.pick(w.engineers);
     const t: TicketsTable = {
-      id, number: `GD-${year}-${String(no).padStart(6, '0')}`, project_id: project.id, customer_id: project.customerId, contract_id: project.contractId,
-      title: this.pick(TITLES), description: '用户来电反映故障现象，已记录。', level, channel, status, reporter_name: this.pick(NAMES),
-      reporter_phone: `138${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`, location: this.pick(PLACES), reported_at: reported,
-      reported_at_reason: null, created_at: createdAt, created_by: createdBy, assignee_id: assignee, fault_cause: null, solution: null,
-      billable: null, resolved_at: null, closed_at: null, auto_close_at: null, reopen_count: 0, suspend_reason: null, next_due_at: null,
-      due_sort: 0, breached: 0, last_urged_at: null, rating: null, updated_at: createdAt,
+      id,
+      number: `GD-${year}-${String(no).padStart(6, '0')}`,
+      project_id: project.id,
+      customer_id: project.customerId,
+      contract_id: project.contractId,
+      title: this.pick(TITLES),
+      description: '用户来电反映故障现象，已记录。',
+      level,
+      channel,
+      status,
+      reporter_name: this.pick(NAMES),
+      reporter_phone: `138${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`,
+      location: this.pick(PLACES),
+      reported_at: reported,
+      reported_at_reason: null,
+      created_at: createdAt,
+      created_by: createdBy,
+      assignee_id: assignee,
+      fault_cause: null,
+      solution: null,
+      billable: null,
+      resolved_at: null,
+      closed_at: null,
+      auto_close_at: null,
+      reopen_count: 0,
+      suspend_reason: null,
+      next_due_at: null,
+      due_sort: 0,
+      breached: 0,
+      last_urged_at: null,
+      rating: null,
+      updated_at: createdAt,
     };
-    const late = respondAt - reported > tg.response || (arriveNeeded && arriveAt - reported > tg.arrival) || resolvedAt - reported > tg.resolution;
-    const arrival: ClockPlan = { kind: 'arrival', target: tg.arrival, ...(arriveNeeded ? { stoppedAt: arriveAt } : { stoppedAt: arriveAt, notNeeded: '远程处理' }) };
+    const late =
+      respondAt - reported > tg.response ||
+      (arriveNeeded && arriveAt - reported > tg.arrival) ||
+      resolvedAt - reported > tg.resolution;
+    const arrival: ClockPlan = {
+      kind: 'arrival',
+      target: tg.arrival,
+      ...(arriveNeeded ? { stoppedAt: arriveAt } : { stoppedAt: arriveAt, notNeeded: '远程处理' }),
+    };
     let clocks: ClockPlan[] | null = null;
     switch (status) {
       case 'new':
       case 'assigned':
-        clocks = [{ kind: 'response', target: tg.response }, { kind: 'arrival', target: tg.arrival }, { kind: 'resolution', target: tg.resolution }];
+        clocks = [
+          { kind: 'response', target: tg.response },
+          { kind: 'arrival', target: tg.arrival },
+          { kind: 'resolution', target: tg.resolution },
+        ];
         t.updated_at = status === 'new' ? createdAt : createdAt + Math.floor(rnd() * 10 * MIN);
         break;
       case 'in_progress': {
         const arrivalOpen = rnd() < 0.2;
-        clocks = [{ kind: 'response', target: tg.response, stoppedAt: respondAt }, arrivalOpen ? { kind: 'arrival', target: tg.arrival } : arrival, { kind: 'resolution', target: tg.resolution }];
+        clocks = [
+          { kind: 'response', target: tg.response, stoppedAt: respondAt },
+          arrivalOpen ? { kind: 'arrival', target: tg.arrival } : arrival,
+          { kind: 'resolution', target: tg.resolution },
+        ];
         t.updated_at = Math.max(createdAt, arrivalOpen ? respondAt : arriveAt);
         break;
       }
       case 'suspended': {
         const pausedAt = Math.max(createdAt, arriveAt) + Math.floor(rnd() * tg.resolution);
-        clocks = [{ kind: 'response', target: tg.response, stoppedAt: respondAt }, arrival, { kind: 'resolution', target: tg.resolution, pausedSince: pausedAt }];
+        clocks = [
+          { kind: 'response', target: tg.response, stoppedAt: respondAt },
+          arrival,
+          { kind: 'resolution', target: tg.resolution, pausedSince: pausedAt },
+        ];
         t.suspend_reason = this.pick(w.pauseReasons);
         t.updated_at = pausedAt;
         break;
       }
       case 'resolved':
       case 'closed': {
-        Object.assign(t, { fault_cause: this.weighted([['non_human', 75], ['human', 15], ['unknown', 10]]), solution: this.pick(SOLUTIONS), resolved_at: resolvedAt });
+        Object.assign(t, {
+          fault_cause: this.weighted([
+            ['non_human', 75],
+            ['human', 15],
+            ['unknown', 10],
+          ]),
+          solution: this.pick(SOLUTIONS),
+          resolved_at: resolvedAt,
+        });
         t.billable = t.fault_cause === 'human' ? 1 : 0;
         t.breached = late ? 1 : 0;
         if (status === 'resolved') {
-          clocks = [{ kind: 'response', target: tg.response, stoppedAt: respondAt }, arrival, { kind: 'resolution', target: tg.resolution, stoppedAt: resolvedAt }];
+          clocks = [
+            { kind: 'response', target: tg.response, stoppedAt: respondAt },
+            arrival,
+            { kind: 'resolution', target: tg.resolution, stoppedAt: resolvedAt },
+          ];
           t.auto_close_at = resolvedAt + w.autoCloseMs;
           t.updated_at = resolvedAt;
         } else {
@@ -211,21 +346,37 @@ export class Generator {
     const due = running ? started + c.target : null;
     const clockId = uuid7(t.created_at);
     out.clocks.push({
-      id: clockId, ticket_id: t.id, kind: c.kind, cycle: 1, target_ms: c.target, started_at: started, stopped_at: c.stoppedAt ?? null,
-      cancelled: 0, not_needed_reason: c.notNeeded ?? null, pauses_json: '[]', paused_since: c.pausedSince ?? null, due_at: due,
+      id: clockId,
+      ticket_id: t.id,
+      kind: c.kind,
+      cycle: 1,
+      target_ms: c.target,
+      started_at: started,
+      stopped_at: c.stoppedAt ?? null,
+      cancelled: 0,
+      not_needed_reason: c.notNeeded ?? null,
+      pauses_json: '[]',
+      paused_since: c.pausedSince ?? null,
+      due_at: due,
       updated_at: c.stoppedAt ?? c.pausedSince ?? t.created_at,
       // 24x7 and no pauses in this model: working time elapsed is wall time (what SlaService.outcomeOf stores).
-      project_id: t.project_id, level: t.level, ...stoppedOutcome(c, started),
+      project_id: t.project_id,
+      level: t.level,
+      ...stoppedOutcome(c, started),
     });
     const endOfRun = c.stoppedAt ?? c.pausedSince ?? Infinity;
     for (const [kind, fraction, offset] of ALERTS) {
       const at = started + c.target * fraction + offset;
       const fired = at < endOfRun && at <= this.w.t0;
       out.alerts.push({
-        id: uuid7(t.created_at), clock_id: clockId, ticket_id: t.id, kind,
+        id: uuid7(t.created_at),
+        clock_id: clockId,
+        ticket_id: t.id,
+        kind,
         fire_at: fired || running ? at : null,
         state: fired ? 'fired' : c.pausedSince !== undefined ? 'paused' : running ? 'pending' : 'cancelled',
-        fired_at: fired ? at + Math.floor(this.rnd() * 200) : null, fired_by: fired ? 'node-history' : null,
+        fired_at: fired ? at + Math.floor(this.rnd() * 200) : null,
+        fired_by: fired ? 'node-history' : null,
       });
     }
     return due;
@@ -236,5 +387,9 @@ function stoppedOutcome(c: ClockPlan, started: number) {
   if (c.notNeeded) return { outcome: 'not_needed', elapsed_ms: null, late_ms: null };
   if (c.stoppedAt === undefined) return { outcome: null, elapsed_ms: null, late_ms: null };
   const elapsed = c.stoppedAt - started;
-  return { outcome: elapsed > c.target ? 'breached' : 'met', elapsed_ms: elapsed, late_ms: Math.max(0, elapsed - c.target) };
+  return {
+    outcome: elapsed > c.target ? 'breached' : 'met',
+    elapsed_ms: elapsed,
+    late_ms: Math.max(0, elapsed - c.target),
+  };
 }

@@ -13,13 +13,22 @@ type Table = (typeof TABLES)[number];
 type Row = object;
 const field = (r: Row, c: string) => (r as Record<string, unknown>)[c] ?? null;
 
-export interface LoadResult { tickets: number; clocks: number; alerts: number; insertMs: number; indexMs: number }
+export interface LoadResult {
+  tickets: number;
+  clocks: number;
+  alerts: number;
+  insertMs: number;
+  indexMs: number;
+}
 
 /** "label  12,345 / 1,000,000  (83,000 rows/s)" on one line, rewritten in place on a terminal. */
 export class Progress {
   private last = 0;
   private readonly start = performance.now();
-  constructor(private readonly label: string, private readonly total: number) {}
+  constructor(
+    private readonly label: string,
+    private readonly total: number,
+  ) {}
   update(n: number, force = false) {
     const now = performance.now();
     if (!force && now - this.last < (process.stdout.isTTY ? 200 : 10_000)) return;
@@ -42,15 +51,26 @@ export async function loadSqlite(file: string, gen: Generator, total: number, ba
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1000000');
   db.pragma('temp_store = MEMORY');
-  const indexes = db.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${TABLES.map(() => '?').join(',')})`).all(...TABLES) as { name: string; sql: string }[];
+  const indexes = db
+    .prepare(
+      `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${TABLES.map(() => '?').join(',')})`,
+    )
+    .all(...TABLES) as { name: string; sql: string }[];
   for (const ix of indexes) db.exec(`drop index ${ix.name}`);
   const insert = {} as Record<Table, { cols: string[]; stmt: SQLite.Statement }>;
   for (const t of TABLES) {
     const cols = (db.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name);
-    insert[t] = { cols, stmt: db.prepare(`insert into ${t} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`) };
+    insert[t] = {
+      cols,
+      stmt: db.prepare(`insert into ${t} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`),
+    };
   }
   const write = db.transaction((b: Batch) => {
-    for (const [t, rows] of [['tickets', b.tickets], ['sla_clocks', b.clocks], ['sla_alerts', b.alerts]] as [Table, Row[]][]) {
+    for (const [t, rows] of [
+      ['tickets', b.tickets],
+      ['sla_clocks', b.clocks],
+      ['sla_alerts', b.alerts],
+    ] as [Table, Row[]][]) {
       const { cols, stmt } = insert[t];
       const vals = new Array(cols.length);
       for (const r of rows) {
@@ -65,14 +85,17 @@ export async function loadSqlite(file: string, gen: Generator, total: number, ba
   while (!gen.done) {
     const b = gen.next(batchSize);
     write(b);
-    res.tickets += b.tickets.length; res.clocks += b.clocks.length; res.alerts += b.alerts.length;
+    res.tickets += b.tickets.length;
+    res.clocks += b.clocks.length;
+    res.alerts += b.alerts.length;
     progress.update(res.tickets);
   }
   progress.done(res.tickets);
   res.insertMs = performance.now() - t0;
   const t1 = performance.now();
   for (const [i, ix] of indexes.entries()) {
-    if (process.stdout.isTTY) process.stdout.write(`\r\x1b[2K  re-creating index ${i + 1}/${indexes.length} ${ix.name}`);
+    if (process.stdout.isTTY)
+      process.stdout.write(`\r\x1b[2K  re-creating index ${i + 1}/${indexes.length} ${ix.name}`);
     db.exec(ix.sql);
   }
   if (process.stdout.isTTY) process.stdout.write('\n');
@@ -90,12 +113,16 @@ export async function loadPostgres(url: string, gen: Generator, total: number, b
   const { rows: indexes } = await client.query<{ name: string; def: string }>(
     `select i.indexname as name, i.indexdef as def from pg_indexes i
       where i.schemaname = current_schema() and i.tablename = any($1)
-        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`, [TABLES]);
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    [TABLES],
+  );
   for (const ix of indexes) await client.query(`drop index ${ix.name}`);
   const meta = {} as Record<Table, { cols: string[]; sql: string }>;
   for (const t of TABLES) {
     const { rows } = await client.query<{ column_name: string; data_type: string }>(
-      'select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = $1 order by ordinal_position', [t]);
+      'select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = $1 order by ordinal_position',
+      [t],
+    );
     const cols = rows.map((r) => r.column_name);
     const sql = `insert into ${t} (${cols.join(', ')}) select * from unnest(${rows.map((r, i) => `$${i + 1}::${r.data_type}[]`).join(', ')})`;
     meta[t] = { cols, sql };
@@ -120,7 +147,9 @@ export async function loadPostgres(url: string, gen: Generator, total: number, b
       await insertRows('sla_clocks', b.clocks);
       await insertRows('sla_alerts', b.alerts);
       await client.query('commit');
-      res.tickets += b.tickets.length; res.clocks += b.clocks.length; res.alerts += b.alerts.length;
+      res.tickets += b.tickets.length;
+      res.clocks += b.clocks.length;
+      res.alerts += b.alerts.length;
       progress.update(res.tickets);
     })();
   }
@@ -139,7 +168,8 @@ export async function loadPostgres(url: string, gen: Generator, total: number, b
       const ix = indexes[next++]!;
       await c.query(ix.def);
       built++;
-      if (process.stdout.isTTY) process.stdout.write(`\r\x1b[2K  re-created index ${built}/${indexes.length} ${ix.name}`);
+      if (process.stdout.isTTY)
+        process.stdout.write(`\r\x1b[2K  re-created index ${built}/${indexes.length} ${ix.name}`);
     }
   };
   await Promise.all([worker(client), worker(second)]);

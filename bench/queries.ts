@@ -4,7 +4,13 @@
  * EXPLAIN runs on them, so neither drifts from the app when the repository changes.
  */
 import {
-  DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
 import type { Dialect } from '../apps/server/src/db/database.js';
@@ -13,7 +19,10 @@ import { SlaRepository } from '../apps/server/src/modules/sla/repository.js';
 import type { QueueSort } from '../apps/server/src/modules/tickets/ordering.js';
 import { TicketRepository } from '../apps/server/src/modules/tickets/repository.js';
 
-export interface Captured { sql: string; parameters: unknown[] }
+export interface Captured {
+  sql: string;
+  parameters: unknown[];
+}
 
 async function capture(dialect: Dialect, fn: (db: Kysely<DB>) => Promise<unknown>): Promise<Captured[]> {
   const out: Captured[] = [];
@@ -24,7 +33,9 @@ async function capture(dialect: Dialect, fn: (db: Kysely<DB>) => Promise<unknown
       createIntrospector: (k) => (dialect === 'postgres' ? new PostgresIntrospector(k) : new SqliteIntrospector(k)),
       createQueryCompiler: () => (dialect === 'postgres' ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
     },
-    log: (e) => { if (e.level === 'query') out.push({ sql: e.query.sql, parameters: [...e.query.parameters] }); },
+    log: (e) => {
+      if (e.level === 'query') out.push({ sql: e.query.sql, parameters: [...e.query.parameters] });
+    },
   });
   await fn(db);
   await db.destroy();
@@ -42,19 +53,29 @@ export const AFTER_ID = '\u0000after-id';
  * A queue-page query as TicketRepository.list builds it for `tab=all` (staff, or a customer's org),
  * in one of the queue orders (default: due, ascending).
  */
-export async function listQuery(dialect: Dialect, opts: { customer: boolean; after: boolean; limit: number; sort?: QueueSort; dir?: 'asc' | 'desc' }): Promise<Captured> {
+export async function listQuery(
+  dialect: Dialect,
+  opts: { customer: boolean; after: boolean; limit: number; sort?: QueueSort; dir?: 'asc' | 'desc' },
+): Promise<Captured> {
   const repo = new TicketRepository(dialect);
   const key = opts.sort === 'status' ? AFTER_TEXT : AFTER_SORT;
-  const [q] = await capture(dialect, (db) => repo.list(db, {
-    limit: opts.limit, sort: opts.sort, dir: opts.dir, ...(opts.customer ? { customerId: CUSTOMER } : {}),
-    ...(opts.after ? { after: { key, id: AFTER_ID } } : {}),
-  }));
+  const [q] = await capture(dialect, (db) =>
+    repo.list(db, {
+      limit: opts.limit,
+      sort: opts.sort,
+      dir: opts.dir,
+      ...(opts.customer ? { customerId: CUSTOMER } : {}),
+      ...(opts.after ? { after: { key, id: AFTER_ID } } : {}),
+    }),
+  );
   return q!;
 }
 
 /** Binds the markers of a captured list query (`sort`: the cursor's sort key). */
 export function bindList(q: Captured, v: { customerId?: string; sort?: number | string; id?: string }): unknown[] {
-  return q.parameters.map((p) => (p === CUSTOMER ? v.customerId : p === AFTER_SORT || p === AFTER_TEXT ? v.sort : p === AFTER_ID ? v.id : p));
+  return q.parameters.map((p) =>
+    p === CUSTOMER ? v.customerId : p === AFTER_SORT || p === AFTER_TEXT ? v.sort : p === AFTER_ID ? v.id : p,
+  );
 }
 
 /** The alert worker's poll (SlaRepository.claimDueAlerts, first statement of Worker.raiseDueAlerts), for `now`. */

@@ -38,7 +38,11 @@ async function plans(dialect: Dialect) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weibao-plans-'));
   const database = await open(dialect, dir);
   await migrateToLatest(database.db);
-  const app = await buildApp({ config: loadConfig({}, { dataDir: dir, workers: false, logLevel: 'silent' }), database, logger: false });
+  const app = await buildApp({
+    config: loadConfig({}, { dataDir: dir, workers: false, logLevel: 'silent' }),
+    database,
+    logger: false,
+  });
   await seedDemo(app.services);
   const db = database.db;
   const rows = await db.selectFrom('tickets').selectAll().execute();
@@ -48,7 +52,15 @@ async function plans(dialect: Dialect) {
     const batch = Array.from({ length: Math.min(1000, N - i) }, (_, j) => {
       const k = i + j;
       const t = rows[k % rows.length]!;
-      return { ...t, id: `p${String(k).padStart(9, '0')}`, number: `PLAN-${k}`, level: levels[k % 4]!, status: statuses[k % 7]!, created_at: t.created_at - k * 1000, due_sort: t.due_sort + k };
+      return {
+        ...t,
+        id: `p${String(k).padStart(9, '0')}`,
+        number: `PLAN-${k}`,
+        level: levels[k % 4]!,
+        status: statuses[k % 7]!,
+        created_at: t.created_at - k * 1000,
+        due_sort: t.due_sort + k,
+      };
     });
     await db.insertInto('tickets').values(batch).execute();
   }
@@ -58,11 +70,32 @@ async function plans(dialect: Dialect) {
   for (const sort of SORTS) {
     for (const dir of ['asc', 'desc'] as const) {
       const column = SORT_COLUMN[sort];
-      const mid = await db.selectFrom('tickets').select([`${column} as key`, 'id']).orderBy(column, dir).orderBy('id', dir).offset(Math.floor(N / 2)).limit(1).executeTakeFirstOrThrow();
+      const mid = await db
+        .selectFrom('tickets')
+        .select([`${column} as key`, 'id'])
+        .orderBy(column, dir)
+        .orderBy('id', dir)
+        .offset(Math.floor(N / 2))
+        .limit(1)
+        .executeTakeFirstOrThrow();
       for (const customer of [false, true]) {
         const lq = await listQuery(dialect, { customer, after: true, limit: 50, sort, dir });
-        const plan = await explain(database, { sql: lq.sql, parameters: bindList(lq, { customerId, sort: typeof mid.key === 'string' ? mid.key : Number(mid.key), id: mid.id }) });
-        out.push(`**${sort} ${dir}, deep 50-row page (${customer ? 'customer' : 'staff'})**`, '', '```', plan, '```', '');
+        const plan = await explain(database, {
+          sql: lq.sql,
+          parameters: bindList(lq, {
+            customerId,
+            sort: typeof mid.key === 'string' ? mid.key : Number(mid.key),
+            id: mid.id,
+          }),
+        });
+        out.push(
+          `**${sort} ${dir}, deep 50-row page (${customer ? 'customer' : 'staff'})**`,
+          '',
+          '```',
+          plan,
+          '```',
+          '',
+        );
       }
     }
   }
@@ -73,7 +106,9 @@ async function plans(dialect: Dialect) {
 }
 
 for (const dialect of (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as Dialect[]) {
-  console.log(`### ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (demo seed + ${N.toLocaleString('en-US')} tickets, analysed)\n`);
+  console.log(
+    `### ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (demo seed + ${N.toLocaleString('en-US')} tickets, analysed)\n`,
+  );
   console.log(await plans(dialect));
 }
 process.exit(0);

@@ -50,13 +50,21 @@ function reachable(url: string): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect({ host: u.hostname, port: Number(u.port || 5432) });
     s.setTimeout(1500);
-    s.on('connect', () => { s.destroy(); resolve(true); });
+    s.on('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.on('error', () => resolve(false));
-    s.on('timeout', () => { s.destroy(); resolve(false); });
+    s.on('timeout', () => {
+      s.destroy();
+      resolve(false);
+    });
   });
 }
 
-async function freshDatabase(dialect: Dialect): Promise<{ database: Database; url: string | null; sqlitePath: string }> {
+async function freshDatabase(
+  dialect: Dialect,
+): Promise<{ database: Database; url: string | null; sqlitePath: string }> {
   const sqlitePath = path.join(dataDir, 'bench.sqlite');
   if (dialect === 'sqlite') {
     for (const f of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) fs.rmSync(f, { force: true });
@@ -75,22 +83,64 @@ async function freshDatabase(dialect: Dialect): Promise<{ database: Database; ur
 /** The seeded organisations, projects, contracts and people that bulk tickets refer to. */
 async function world(database: Database, t0: number): Promise<World> {
   const { db } = database;
-  const users = new Map((await db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
-  const id = (u: string) => users.get(u) ?? (() => { throw new Error(`seed user ${u} missing`); })();
-  const projects = await db.selectFrom('projects').innerJoin('contracts', 'contracts.project_id', 'projects.id')
-    .select(['projects.id', 'projects.customer_id', 'contracts.id as contract_id', 'contracts.starts_on', 'contracts.policy_json']).orderBy('projects.code').execute();
+  const users = new Map(
+    (await db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),
+  );
+  const id = (u: string) =>
+    users.get(u) ??
+    (() => {
+      throw new Error(`seed user ${u} missing`);
+    })();
+  const projects = await db
+    .selectFrom('projects')
+    .innerJoin('contracts', 'contracts.project_id', 'projects.id')
+    .select([
+      'projects.id',
+      'projects.customer_id',
+      'contracts.id as contract_id',
+      'contracts.starts_on',
+      'contracts.policy_json',
+    ])
+    .orderBy('projects.code')
+    .execute();
   const policy = JSON.parse(projects[0]!.policy_json) as SlaPolicy;
-  const customerUsers = async (orgId: string) => (await db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select('users.id').where('users.org_id', '=', orgId).where('user_roles.role', 'in', ['customer_user', 'customer_lead']).execute()).map((u) => u.id);
-  const counters = new Map((await db.selectFrom('counters').selectAll().execute()).map((c) => [c.name, Number(c.value)]));
+  const customerUsers = async (orgId: string) =>
+    (
+      await db
+        .selectFrom('users')
+        .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+        .select('users.id')
+        .where('users.org_id', '=', orgId)
+        .where('user_roles.role', 'in', ['customer_user', 'customer_lead'])
+        .execute()
+    ).map((u) => u.id);
+  const counters = new Map(
+    (await db.selectFrom('counters').selectAll().execute()).map((c) => [c.name, Number(c.value)]),
+  );
   const start = Math.max(...projects.map((p) => Date.parse(`${p.starts_on}T00:00:00+08:00`)));
   return {
-    t0, from: Math.max(start, t0 - 730 * 86_400_000),
-    projects: await Promise.all(projects.map(async (p, i) => ({ id: p.id, customerId: p.customer_id, contractId: p.contract_id, share: i === 0 ? 0.6 : 0.4, customerUsers: await customerUsers(p.customer_id) }))),
+    t0,
+    from: Math.max(start, t0 - 730 * 86_400_000),
+    projects: await Promise.all(
+      projects.map(async (p, i) => ({
+        id: p.id,
+        customerId: p.customer_id,
+        contractId: p.contract_id,
+        share: i === 0 ? 0.6 : 0.4,
+        customerUsers: await customerUsers(p.customer_id),
+      })),
+    ),
     staffCreators: [id('dispatcher'), id('dispatcher'), id('dispatcher'), id('manager')],
     engineers: [id('engineer'), id('engineer2')],
-    targets: new Map(policy.targets.map((t) => [t.level, { response: t.responseMin * 60_000, arrival: t.arrivalMin * 60_000, resolution: t.resolutionMin * 60_000 }])),
-    pauseReasons: policy.pauseReasons, autoCloseMs: policy.autoCloseDays * 86_400_000, counters,
+    targets: new Map(
+      policy.targets.map((t) => [
+        t.level,
+        { response: t.responseMin * 60_000, arrival: t.arrivalMin * 60_000, resolution: t.resolutionMin * 60_000 },
+      ]),
+    ),
+    pauseReasons: policy.pauseReasons,
+    autoCloseMs: policy.autoCloseDays * 86_400_000,
+    counters,
   };
 }
 
@@ -113,17 +163,28 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   await seedDemo(local.services);
   const seedMs = performance.now() - tSeed;
   const worker = local.services.worker;
-  while ((await worker.raiseDueAlerts()) > 0) { /* the seed's already-due alerts, as the running worker would */ }
+  while ((await worker.raiseDueAlerts()) > 0) {
+    /* the seed's already-due alerts, as the running worker would */
+  }
   const small = await pollCost(database, worker);
 
   const w = await world(database, Date.now());
   const gen = new Generator(w, TICKETS);
-  log(`${dialect}: bulk-loading ${TICKETS.toLocaleString('en-US')} tickets (+ clocks and alerts of open and resolved ones)`);
-  const load = dialect === 'sqlite' ? await loadSqlite(sqlitePath, gen, TICKETS) : await loadPostgres(url!, gen, TICKETS);
+  log(
+    `${dialect}: bulk-loading ${TICKETS.toLocaleString('en-US')} tickets (+ clocks and alerts of open and resolved ones)`,
+  );
+  const load =
+    dialect === 'sqlite' ? await loadSqlite(sqlitePath, gen, TICKETS) : await loadPostgres(url!, gen, TICKETS);
   for (const [name, value] of w.counters) {
-    await database.db.insertInto('counters').values({ name, value }).onConflict((oc) => oc.column('name').doUpdateSet({ value })).execute();
+    await database.db
+      .insertInto('counters')
+      .values({ name, value })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value }))
+      .execute();
   }
-  log(`${dialect}: loaded in ${((load.insertMs + load.indexMs) / 1000).toFixed(1)} s (${load.clocks.toLocaleString('en-US')} clocks, ${load.alerts.toLocaleString('en-US')} alerts)`);
+  log(
+    `${dialect}: loaded in ${((load.insertMs + load.indexMs) / 1000).toFixed(1)} s (${load.clocks.toLocaleString('en-US')} clocks, ${load.alerts.toLocaleString('en-US')} alerts)`,
+  );
 
   const serverEnv = { BENCH_SQLITE: sqlitePath, BENCH_PG_DB: url ?? '', WEIBAO_DATA_DIR: dataDir };
   // The app's log (warnings and errors; BENCH_LOG_LEVEL=info for every request) goes to .bench-data/.
@@ -133,7 +194,11 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   const staff = await login(app.base, 'dispatcher');
   const cust = await login(app.base, 'cust_a');
   const custOrg = w.projects[0]!.customerId;
-  const shuffle = <T>(a: T[]) => a.map((v) => [Math.random(), v] as const).sort((x, y) => x[0] - y[0]).map(([, v]) => v);
+  const shuffle = <T>(a: T[]) =>
+    a
+      .map((v) => [Math.random(), v] as const)
+      .sort((x, y) => x[0] - y[0])
+      .map(([, v]) => v);
   const encodeCursor = (key: number, id: string) => encodeSortCursor('due', 'asc', key, id);
   const deep = shuffle(gen.samples).map((s) => encodeCursor(s.sort, s.id));
   const custDeep = shuffle(gen.samples.filter((s) => s.customerId === custOrg)).map((s) => encodeCursor(s.sort, s.id));
@@ -141,10 +206,14 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   const check = JSON.parse((await request(app.base, 'GET', `${q}&cursor=${deep[0]}`, staff)).body);
   if (check.items?.length !== 20) throw new Error(`deep page returned ${JSON.stringify(check).slice(0, 300)}`);
 
-  log(`${dialect}: single-client latency (${LATENCY_N} requests per series, after 500 of each to warm up the JIT and caches)`);
+  log(
+    `${dialect}: single-client latency (${LATENCY_N} requests per series, after 500 of each to warm up the JIT and caches)`,
+  );
   const series = {
-    staffFirst: [[q], staff], staffDeep: [deep.map((c) => `${q}&cursor=${c}`), staff],
-    custFirst: [[q], cust], custDeep: [custDeep.map((c) => `${q}&cursor=${c}`), cust],
+    staffFirst: [[q], staff],
+    staffDeep: [deep.map((c) => `${q}&cursor=${c}`), staff],
+    custFirst: [[q], cust],
+    custDeep: [custDeep.map((c) => `${q}&cursor=${c}`), cust],
   } as const;
   for (const [urls, headers] of Object.values(series)) await latency(app.base, [...urls], headers, 500, 0);
   const latencyRes = {
@@ -157,23 +226,46 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   log(`${dialect}: 50-row pages in every queue order, both directions (first page with its total, and deep pages)`);
   const sorts = await sortSeries(database, app.base, staff);
 
-  log(`${dialect}: throughput, 10 connections, ${SECONDS} s per side (Weibao and the bare Fastify baseline in alternating halves)`);
+  log(
+    `${dialect}: throughput, 10 connections, ${SECONDS} s per side (Weibao and the bare Fastify baseline in alternating halves)`,
+  );
   const raw = await startServer({
-    ...serverEnv, BENCH_MODE: 'raw', BENCH_CREATOR: w.staffCreators[0]!,
-    BENCH_PROJECTS: JSON.stringify(w.projects.map((p) => ({ id: p.id, customerId: p.customerId, contractId: p.contractId }))),
+    ...serverEnv,
+    BENCH_MODE: 'raw',
+    BENCH_CREATOR: w.staffCreators[0]!,
+    BENCH_PROJECTS: JSON.stringify(
+      w.projects.map((p) => ({ id: p.id, customerId: p.customerId, contractId: p.contractId })),
+    ),
   });
   const rawCheck = JSON.parse((await request(raw.base, 'GET', `/tickets?cursor=${deep[0]}`)).body);
-  if (JSON.stringify(rawCheck.items.map((i: any) => i.id)) !== JSON.stringify(check.items.map((i: any) => i.id))) throw new Error('baseline page differs from the app page');
-  const body = JSON.stringify({ projectId: w.projects[0]!.id, title: '核心交换机端口闪断', level: 3, channel: 'phone', reporterName: '王芳', reporterPhone: '13800000000' });
+  if (JSON.stringify(rawCheck.items.map((i: any) => i.id)) !== JSON.stringify(check.items.map((i: any) => i.id)))
+    throw new Error('baseline page differs from the app page');
+  const body = JSON.stringify({
+    projectId: w.projects[0]!.id,
+    title: '核心交换机端口闪断',
+    level: 3,
+    channel: 'phone',
+    reporterName: '王芳',
+    reporterPhone: '13800000000',
+  });
   const common = { connections: 10, seconds: SECONDS };
   const deepPaths = (prefix: string) => deep.map((c) => `${prefix}cursor=${c}`);
   const ours = { ...common, base: app.base, headers: staff };
   const bare = { ...common, base: raw.base };
   const throughputRes = {
     pageFirst: await compare({ ...ours, path: q }, { ...bare, path: '/tickets' }),
-    pageDeep: await compare({ ...ours, path: q, paths: deepPaths(`${q}&`) }, { ...bare, path: '/tickets', paths: deepPaths('/tickets?') }),
-    create: await compare({ ...ours, path: '/api/v1/tickets', method: 'POST', body }, { ...bare, path: '/tickets', method: 'POST', body }),
-    createFull: await compare({ ...ours, path: '/api/v1/tickets', method: 'POST', body }, { ...bare, path: '/tickets-full', method: 'POST', body }),
+    pageDeep: await compare(
+      { ...ours, path: q, paths: deepPaths(`${q}&`) },
+      { ...bare, path: '/tickets', paths: deepPaths('/tickets?') },
+    ),
+    create: await compare(
+      { ...ours, path: '/api/v1/tickets', method: 'POST', body },
+      { ...bare, path: '/tickets', method: 'POST', body },
+    ),
+    createFull: await compare(
+      { ...ours, path: '/api/v1/tickets', method: 'POST', body },
+      { ...bare, path: '/tickets-full', method: 'POST', body },
+    ),
   };
   await raw.stop();
 
@@ -184,11 +276,23 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   const sample = gen.samples[Math.floor(gen.samples.length / 2)]!;
   for (const [title, opts, values] of [
     ['Queue, first page (staff)', { customer: false, after: false }, {}],
-    ['Queue, deep page (staff, cursor in the middle of the queue)', { customer: false, after: true }, { sort: sample.sort, id: sample.id }],
-    ['Queue, deep page (customer)', { customer: true, after: true }, { customerId: custOrg, sort: sample.sort, id: sample.id }],
+    [
+      'Queue, deep page (staff, cursor in the middle of the queue)',
+      { customer: false, after: true },
+      { sort: sample.sort, id: sample.id },
+    ],
+    [
+      'Queue, deep page (customer)',
+      { customer: true, after: true },
+      { customerId: custOrg, sort: sample.sort, id: sample.id },
+    ],
   ] as const) {
     const lq = await listQuery(dialect, { ...opts, limit: 20 });
-    plans.push({ title, sql: lq.sql, plan: await explain(database, { sql: lq.sql, parameters: bindList(lq, values) }) });
+    plans.push({
+      title,
+      sql: lq.sql,
+      plan: await explain(database, { sql: lq.sql, parameters: bindList(lq, values) }),
+    });
   }
   for (const sort of SORTS) {
     for (const dir of ['asc', 'desc'] as const) {
@@ -196,25 +300,58 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
       for (const customer of [false, true]) {
         const lq = await listQuery(dialect, { customer, after: true, limit: 50, sort, dir });
         const values = { ...(customer ? { customerId: custOrg } : {}), sort: mid.key, id: mid.id };
-        plans.push({ title: `Queue sorted by ${sort} ${dir}, 50-row deep page (${customer ? 'customer' : 'staff'})`, sql: lq.sql, plan: await explain(database, { sql: lq.sql, parameters: bindList(lq, values) }) });
+        plans.push({
+          title: `Queue sorted by ${sort} ${dir}, 50-row deep page (${customer ? 'customer' : 'staff'})`,
+          sql: lq.sql,
+          plan: await explain(database, { sql: lq.sql, parameters: bindList(lq, values) }),
+        });
       }
     }
   }
 
   log(`${dialect}: SLA breach detection (${SLA_N} tickets breaching 2-5 s after creation)`);
-  const detection = await breachDetection(database, app.base, staff, w.projects.map((p) => p.id), SLA_N);
+  const detection = await breachDetection(
+    database,
+    app.base,
+    staff,
+    w.projects.map((p) => p.id),
+    SLA_N,
+  );
   await app.stop();
 
-  const count = async (t: 'tickets' | 'sla_clocks' | 'sla_alerts') => Number((await database.db.selectFrom(t).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const totalRows = { tickets: await count('tickets'), clocks: await count('sla_clocks'), alerts: await count('sla_alerts') };
-  const version = dialect === 'sqlite'
-    ? (await sql<{ v: string }>`select sqlite_version() as v`.execute(database.db)).rows[0]!.v
-    : (await sql<{ server_version: string }>`show server_version`.execute(database.db)).rows[0]!.server_version;
+  const count = async (t: 'tickets' | 'sla_clocks' | 'sla_alerts') =>
+    Number(
+      (
+        await database.db
+          .selectFrom(t)
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const totalRows = {
+    tickets: await count('tickets'),
+    clocks: await count('sla_clocks'),
+    alerts: await count('sla_alerts'),
+  };
+  const version =
+    dialect === 'sqlite'
+      ? (await sql<{ v: string }>`select sqlite_version() as v`.execute(database.db)).rows[0]!.v
+      : (await sql<{ server_version: string }>`show server_version`.execute(database.db)).rows[0]!.server_version;
   await local.close();
   await database.destroy();
   return {
-    dialect, version, tickets: TICKETS, load: { ...load, seedMs, totalRows }, latency: latencyRes, sorts, throughput: throughputRes,
-    poll: { small, large }, detection, plans, seconds: (performance.now() - started) / 1000, loadBefore,
+    dialect,
+    version,
+    tickets: TICKETS,
+    load: { ...load, seedMs, totalRows },
+    latency: latencyRes,
+    sorts,
+    throughput: throughputRes,
+    poll: { small, large },
+    detection,
+    plans,
+    seconds: (performance.now() - started) / 1000,
+    loadBefore,
   };
 }
 
@@ -224,12 +361,25 @@ const SORT_SAMPLES = 40;
 /** (key, id) of rows spread over the whole queue in one order: the cursors of deep pages. */
 async function sortSamples(database: Database, sort: QueueSort, dir: 'asc' | 'desc', n: number) {
   const column = SORT_COLUMN[sort];
-  const total = Number((await database.db.selectFrom('tickets').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (
+      await database.db
+        .selectFrom('tickets')
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const out: { key: number | string; id: string }[] = [];
   for (let i = 0; i < n; i++) {
     const offset = Math.floor(((i + 0.5) / n) * total * 0.98);
-    const r = await database.db.selectFrom('tickets').select([`${column} as key`, 'id']).orderBy(column, dir).orderBy('id', dir)
-      .offset(offset).limit(1).executeTakeFirstOrThrow();
+    const r = await database.db
+      .selectFrom('tickets')
+      .select([`${column} as key`, 'id'])
+      .orderBy(column, dir)
+      .orderBy('id', dir)
+      .offset(offset)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     out.push({ key: typeof r.key === 'string' ? r.key : Number(r.key), id: r.id });
   }
   return out;
@@ -242,9 +392,20 @@ async function sortSeries(database: Database, base: string, headers: Record<stri
   for (const sort of SORTS) {
     for (const dir of ['asc', 'desc'] as const) {
       const q = `/api/v1/tickets?tab=all&limit=50&sort=${sort}&dir=${dir}`;
-      const cursors = (await sortSamples(database, sort, dir, SORT_SAMPLES)).map((s) => encodeSortCursor(sort, dir, s.key, s.id));
+      const cursors = (await sortSamples(database, sort, dir, SORT_SAMPLES)).map((s) =>
+        encodeSortCursor(sort, dir, s.key, s.id),
+      );
       out.push({ name: `${sort} ${dir}, first page (with total)`, stats: await latency(base, [q], headers, n, 100) });
-      out.push({ name: `${sort} ${dir}, deep pages`, stats: await latency(base, cursors.map((c) => `${q}&cursor=${c}`), headers, n, 100) });
+      out.push({
+        name: `${sort} ${dir}, deep pages`,
+        stats: await latency(
+          base,
+          cursors.map((c) => `${q}&cursor=${c}`),
+          headers,
+          n,
+          100,
+        ),
+      });
     }
   }
   return out;

@@ -25,10 +25,23 @@ const dialect = url ? 'postgres' : 'sqlite';
 
 type PageRow = Record<string, any>;
 const summary = (t: PageRow) => ({
-  id: t.id, number: t.number, title: t.title, status: t.status, level: t.level, channel: t.channel, customerId: t.customer_id,
-  customerName: t.customer_name, projectId: t.project_id, projectName: t.project_name, assigneeId: t.assignee_id,
-  assigneeName: t.assignee_name ?? null, reportedAt: Number(t.reported_at), nextDueAt: t.next_due_at === null ? null : Number(t.next_due_at),
-  breached: t.breached === 1, updatedAt: Number(t.updated_at), createdAt: Number(t.created_at),
+  id: t.id,
+  number: t.number,
+  title: t.title,
+  status: t.status,
+  level: t.level,
+  channel: t.channel,
+  customerId: t.customer_id,
+  customerName: t.customer_name,
+  projectId: t.project_id,
+  projectName: t.project_name,
+  assigneeId: t.assignee_id,
+  assigneeName: t.assignee_name ?? null,
+  reportedAt: Number(t.reported_at),
+  nextDueAt: t.next_due_at === null ? null : Number(t.next_due_at),
+  breached: t.breached === 1,
+  updatedAt: Number(t.updated_at),
+  createdAt: Number(t.created_at),
 });
 
 async function raw(): Promise<FastifyInstance> {
@@ -43,28 +56,95 @@ async function raw(): Promise<FastifyInstance> {
   const projects = JSON.parse(process.env.BENCH_PROJECTS!) as { id: string; customerId: string; contractId: string }[];
   const creator = process.env.BENCH_CREATOR!;
   let seq = 0;
-  const COLS = ['id', 'number', 'project_id', 'customer_id', 'contract_id', 'title', 'description', 'level', 'channel', 'status', 'reporter_name',
-    'reporter_phone', 'reported_at', 'created_at', 'created_by', 'reopen_count', 'next_due_at', 'due_sort', 'breached', 'updated_at'];
+  const COLS = [
+    'id',
+    'number',
+    'project_id',
+    'customer_id',
+    'contract_id',
+    'title',
+    'description',
+    'level',
+    'channel',
+    'status',
+    'reporter_name',
+    'reporter_phone',
+    'reported_at',
+    'created_at',
+    'created_by',
+    'reopen_count',
+    'next_due_at',
+    'due_sort',
+    'breached',
+    'updated_at',
+  ];
   // One ticket row: what an INSERT costs on this table and its indexes, without the workflow around it.
   const ticketRow = (b: any, now: number) => {
     const p = projects[seq % projects.length]!;
-    return [uuid7(now), `RAW-${process.pid}-${++seq}`, p.id, p.customerId, p.contractId, String(b.title), String(b.description ?? ''), Number(b.level),
-      String(b.channel), 'new', String(b.reporterName), String(b.reporterPhone), now, now, creator, 0, now + 1_800_000, now + 1_800_000, 0, now];
+    return [
+      uuid7(now),
+      `RAW-${process.pid}-${++seq}`,
+      p.id,
+      p.customerId,
+      p.contractId,
+      String(b.title),
+      String(b.description ?? ''),
+      Number(b.level),
+      String(b.channel),
+      'new',
+      String(b.reporterName),
+      String(b.reporterPhone),
+      now,
+      now,
+      creator,
+      0,
+      now + 1_800_000,
+      now + 1_800_000,
+      0,
+      now,
+    ];
   };
   /** The other rows an API create writes: 3 clocks, 9 alerts, 1 timeline event, 1 audit row (+ counter and audit head updates). */
   const sideRows = (ticketId: string, now: number) => {
     // The seeded policy's targets (30 / 30 / 120 min) and the alert thresholds at 50 %, 80 % and
     // 100 % + 1 ms: the same values the app writes, so the same index pages are touched.
     const targets = [1_800_000, 1_800_000, 7_200_000];
-    const clocks = ['response', 'arrival', 'resolution'].map((kind, i) => [uuid7(now), ticketId, kind, 1, targets[i]!, now, 0, '[]', now + targets[i]!, now]);
-    const thresholds = [['warn50', 0.5, 0], ['warn80', 0.8, 0], ['breach', 1, 1]] as const;
-    const alerts = clocks.flatMap((c) => thresholds.map(([kind, f, offset]) => [uuid7(now), c[0], ticketId, kind, now + (c[4] as number) * f + offset, 'pending']));
+    const clocks = ['response', 'arrival', 'resolution'].map((kind, i) => [
+      uuid7(now),
+      ticketId,
+      kind,
+      1,
+      targets[i]!,
+      now,
+      0,
+      '[]',
+      now + targets[i]!,
+      now,
+    ]);
+    const thresholds = [
+      ['warn50', 0.5, 0],
+      ['warn80', 0.8, 0],
+      ['breach', 1, 1],
+    ] as const;
+    const alerts = clocks.flatMap((c) =>
+      thresholds.map(([kind, f, offset]) => [
+        uuid7(now),
+        c[0],
+        ticketId,
+        kind,
+        now + (c[4] as number) * f + offset,
+        'pending',
+      ]),
+    );
     const event = [uuid7(now), ticketId, now, creator, 'created', 'new', '{}', 1];
     return { clocks, alerts, event };
   };
   const ph = (dialect: string, rows: number, cols: number) => {
     let n = 0;
-    return Array.from({ length: rows }, () => `(${Array.from({ length: cols }, () => (dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`).join(', ');
+    return Array.from(
+      { length: rows },
+      () => `(${Array.from({ length: cols }, () => (dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`,
+    ).join(', ');
   };
   const insertSql = (d: string) => `insert into tickets (${COLS.join(', ')}) values ${ph(d, 1, COLS.length)}`;
   const fullSql = (d: string) => ({
@@ -78,7 +158,19 @@ async function raw(): Promise<FastifyInstance> {
   });
   const auditRow = (seqNo: number, prev: string, ticketId: string, now: number) => {
     const hash = createHash('sha256').update(prev).update(ticketId).digest('hex');
-    return [seqNo, uuid7(now), now, creator, 'dispatcher', 'ticket.create', `raw ${ticketId}`, '{}', 'success', prev, hash];
+    return [
+      seqNo,
+      uuid7(now),
+      now,
+      creator,
+      'dispatcher',
+      'ticket.create',
+      `raw ${ticketId}`,
+      '{}',
+      'success',
+      prev,
+      hash,
+    ];
   };
 
   let page: (which: keyof typeof sqls, params: unknown[]) => Promise<PageRow[]>;
@@ -86,13 +178,24 @@ async function raw(): Promise<FastifyInstance> {
   let insertFull: (b: unknown) => Promise<string>;
   if (dialect === 'sqlite') {
     const db = new SQLite(sqlitePath);
-    db.pragma('journal_mode = WAL'); db.pragma('foreign_keys = ON'); db.pragma('busy_timeout = 5000'); db.pragma('synchronous = NORMAL');
-    const stmts = Object.fromEntries(Object.entries(sqls).map(([k, q]) => [k, db.prepare(q.sql)])) as Record<keyof typeof sqls, SQLite.Statement>;
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    const stmts = Object.fromEntries(Object.entries(sqls).map(([k, q]) => [k, db.prepare(q.sql)])) as Record<
+      keyof typeof sqls,
+      SQLite.Statement
+    >;
     const ins = db.prepare(insertSql(dialect));
     page = async (which, params) => stmts[which].all(...params) as PageRow[];
-    insert = async (values) => { ins.run(...values); };
+    insert = async (values) => {
+      ins.run(...values);
+    };
     db.prepare(`insert into counters (name, value) values ('raw-bench', 0) on conflict (name) do nothing`).run();
-    const f = Object.fromEntries(Object.entries(fullSql(dialect)).map(([k, v]) => [k, db.prepare(v)])) as Record<keyof ReturnType<typeof fullSql>, SQLite.Statement>;
+    const f = Object.fromEntries(Object.entries(fullSql(dialect)).map(([k, v]) => [k, db.prepare(v)])) as Record<
+      keyof ReturnType<typeof fullSql>,
+      SQLite.Statement
+    >;
     const full = db.transaction((b: unknown) => {
       const now = Date.now();
       f.counter.get();
@@ -114,7 +217,9 @@ async function raw(): Promise<FastifyInstance> {
     const pool = new pg.Pool({ connectionString: url!, max: 10 });
     page = async (which, params) => (await pool.query({ name: which, text: sqls[which].sql, values: params })).rows;
     const text = insertSql(dialect);
-    insert = async (values) => { await pool.query({ name: 'insert', text, values }); };
+    insert = async (values) => {
+      await pool.query({ name: 'insert', text, values });
+    };
     await pool.query(`insert into counters (name, value) values ('raw-bench', 0) on conflict (name) do nothing`);
     const f = fullSql(dialect);
     insertFull = async (b) => {
@@ -149,11 +254,17 @@ async function raw(): Promise<FastifyInstance> {
     const q = req.query as { cursor?: string; customerId?: string };
     const after = q.cursor ? decodeSortCursor(q.cursor, 'due', 'asc') : null;
     const which = q.customerId ? (after ? 'custAfter' : 'custFirst') : after ? 'after' : 'first';
-    const rows = await page(which, bindList(sqls[which], { customerId: q.customerId, sort: after?.key, id: after?.id }));
+    const rows = await page(
+      which,
+      bindList(sqls[which], { customerId: q.customerId, sort: after?.key, id: after?.id }),
+    );
     const more = rows.length > limit;
     const items = more ? rows.slice(0, limit) : rows;
     const last = items[items.length - 1];
-    return { items: items.map(summary), nextCursor: more && last ? encodeSortCursor('due', 'asc', Number(last.due_sort), last.id) : null };
+    return {
+      items: items.map(summary),
+      nextCursor: more && last ? encodeSortCursor('due', 'asc', Number(last.due_sort), last.id) : null,
+    };
   });
   app.post('/tickets', async (req) => {
     const values = ticketRow(req.body, Date.now());

@@ -17,12 +17,23 @@ export function run(cmd, args, opts = {}) {
 /** Installs dependencies when node_modules is missing or older than the manifests. */
 export function ensureInstalled() {
   const marker = path.join(root, 'node_modules', '.package-lock.json');
-  const manifests = ['package.json', 'package-lock.json', 'apps/server/package.json', 'apps/web/package.json', 'packages/schema/package.json']
-    .map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
-  const stale = !fs.existsSync(marker) || manifests.some((f) => fs.statSync(f).mtimeMs > fs.statSync(marker).mtimeMs)
-    || !fs.existsSync(path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
+  const manifests = [
+    'package.json',
+    'package-lock.json',
+    'apps/server/package.json',
+    'apps/web/package.json',
+    'packages/schema/package.json',
+  ]
+    .map((f) => path.join(root, f))
+    .filter((f) => fs.existsSync(f));
+  const stale =
+    !fs.existsSync(marker) ||
+    manifests.some((f) => fs.statSync(f).mtimeMs > fs.statSync(marker).mtimeMs) ||
+    !fs.existsSync(path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
   if (stale) {
-    console.log('▶ installing dependencies (npm install; the SQLite driver may compile for ~2 min on a fresh machine)…');
+    console.log(
+      '▶ installing dependencies (npm install; the SQLite driver may compile for ~2 min on a fresh machine)…',
+    );
     run('npm', ['install', '--no-audit', '--no-fund']);
   }
 }
@@ -45,7 +56,10 @@ export function ensureBuilt({ web = true } = {}) {
   run('npx', ['tsc', '-b', 'apps/server']);
   const webIndex = path.join(root, 'apps/web/dist/index.html');
   if (web) {
-    const srcNewest = Math.max(newestMtime(path.join(root, 'apps/web')), newestMtime(path.join(root, 'packages/schema/src')));
+    const srcNewest = Math.max(
+      newestMtime(path.join(root, 'apps/web')),
+      newestMtime(path.join(root, 'packages/schema/src')),
+    );
     if (!fs.existsSync(webIndex) || fs.statSync(webIndex).mtimeMs < srcNewest) {
       console.log('▶ building web UI…');
       run('npm', ['run', 'build', '-w', '@weibao/web']);

@@ -15,13 +15,19 @@ run(process.execPath, [cli, 'migrate']);
 const embedded = !env.DATABASE_URL?.startsWith('postgres');
 if (embedded || env.WEIBAO_SEED_DEMO === '1') run(process.execPath, [cli, 'seed-demo']);
 
-const server = spawn(process.execPath, [path.join(root, 'apps/server/dist/main.js')], { cwd: root, env: { ...env, HOST: host, PORT: port }, stdio: 'inherit' });
+const server = spawn(process.execPath, [path.join(root, 'apps/server/dist/main.js')], {
+  cwd: root,
+  env: { ...env, HOST: host, PORT: port },
+  stdio: 'inherit',
+});
 const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 for (let i = 0; i < 100; i++) {
   try {
     const r = await fetch(`${url}/api/v1/health`);
     if (r.ok) break;
-  } catch { /* not listening yet */ }
+  } catch {
+    /* not listening yet */
+  }
   await new Promise((r) => setTimeout(r, 200));
 }
 console.log(`

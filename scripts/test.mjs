@@ -23,21 +23,33 @@ function reachable(url) {
     const u = new URL(url);
     const s = net.connect({ host: u.hostname, port: Number(u.port || 5432) });
     s.setTimeout(1500);
-    s.on('connect', () => { s.destroy(); resolve(true); });
+    s.on('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.on('error', () => resolve(false));
-    s.on('timeout', () => { s.destroy(); resolve(false); });
+    s.on('timeout', () => {
+      s.destroy();
+      resolve(false);
+    });
   });
 }
 
 function vitest(name, args, env = {}) {
   const out = path.join(os.tmpdir(), `weibao-${name}-${process.pid}.json`);
-  const status = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${out}`], { allowFail: true, env: { ...process.env, ...env } });
+  const status = run(
+    'npx',
+    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    { allowFail: true, env: { ...process.env, ...env } },
+  );
   let passed = 0;
   let failed = 0;
   let skipped = 0;
   try {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
-    passed = r.numPassedTests; failed = r.numFailedTests; skipped = r.numPendingTests + (r.numTodoTests ?? 0);
+    passed = r.numPassedTests;
+    failed = r.numFailedTests;
+    skipped = r.numPendingTests + (r.numTodoTests ?? 0);
     // A file that failed to load has no tests but must still count as a failure.
     failed += r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
   } catch {
@@ -59,8 +71,10 @@ if (wanted('api')) {
   const pgUp = await reachable(pgUrl);
   const env = {};
   if (pgUp) env.TEST_DATABASE_URL = pgUrl;
-  else if (requirePg) { console.error(`✖ PostgreSQL required but not reachable at ${pgUrl}`); results.push({ name: 'postgres', passed: 0, failed: 1, skipped: 0 }); }
-  else console.warn(`⚠ PostgreSQL not reachable at ${pgUrl}: the PostgreSQL half of the API suite is skipped`);
+  else if (requirePg) {
+    console.error(`✖ PostgreSQL required but not reachable at ${pgUrl}`);
+    results.push({ name: 'postgres', passed: 0, failed: 1, skipped: 0 });
+  } else console.warn(`⚠ PostgreSQL not reachable at ${pgUrl}: the PostgreSQL half of the API suite is skipped`);
   console.log(`\n▶ unit + API tests (SQLite${pgUp ? ' and PostgreSQL' : ''})`);
   vitest('api', [], env);
 }
@@ -68,8 +82,11 @@ if (wanted('api')) {
 if (wanted('e2e')) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(chromium)) {
-    if (requireBrowser) { console.error(`✖ Chromium required but missing at ${chromium}`); results.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0 }); }
-    else console.warn(`⚠ ${chromium} not found (apt-get install -y chromium fonts-wqy-microhei): browser suite skipped`);
+    if (requireBrowser) {
+      console.error(`✖ Chromium required but missing at ${chromium}`);
+      results.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0 });
+    } else
+      console.warn(`⚠ ${chromium} not found (apt-get install -y chromium fonts-wqy-microhei): browser suite skipped`);
   } else {
     ensureBuilt();
     console.log('\n▶ browser tests (Playwright, Debian Chromium)');
@@ -77,9 +94,15 @@ if (wanted('e2e')) {
   }
 }
 
-const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = results.reduce(
+  (a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log('\nSuites:');
-for (const r of results) console.log(`  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+for (const r of results)
+  console.log(
+    `  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
+  );
 console.log(`  took ${Math.round((Date.now() - startedAt) / 1000)} s`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);

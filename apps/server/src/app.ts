@@ -84,19 +84,62 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerAuth(app, services.auth, routes, services.audit);
   registerInputGuards(app);
 
-  await app.register(async (api) => {
-    api.get('/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查 Health', response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) } } },
-      async () => ({ ok: true, dialect: opts.database.dialect }));
-    for (const plugin of [authRoutes, projectRoutes, userRoutes, ticketRoutes, auditRoutes, notificationRoutes, dashboardRoutes, securityRoutes, fieldworkRoutes, presenceRoutes, staffingRoutes, assetRoutes, repairRoutes, inspectionRoutes, inspectionExecutionRoutes, trainingRoutes, satisfactionRoutes, feedbackRoutes, knowledgeRoutes, reportRoutes, holidayRoutes, startRoutes, searchRoutes]) {
-      await api.register(plugin(services));
-    }
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          config: { access: 'public' },
+          schema: {
+            tags: ['system'],
+            summary: '健康检查 Health',
+            response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) },
+          },
+        },
+        async () => ({ ok: true, dialect: opts.database.dialect }),
+      );
+      for (const plugin of [
+        authRoutes,
+        projectRoutes,
+        userRoutes,
+        ticketRoutes,
+        auditRoutes,
+        notificationRoutes,
+        dashboardRoutes,
+        securityRoutes,
+        fieldworkRoutes,
+        presenceRoutes,
+        staffingRoutes,
+        assetRoutes,
+        repairRoutes,
+        inspectionRoutes,
+        inspectionExecutionRoutes,
+        trainingRoutes,
+        satisfactionRoutes,
+        feedbackRoutes,
+        knowledgeRoutes,
+        reportRoutes,
+        holidayRoutes,
+        startRoutes,
+        searchRoutes,
+      ]) {
+        await api.register(plugin(services));
+      }
+    },
+    { prefix: '/api/v1' },
+  );
 
   // The built web UI: files are looked up per request (a rebuild needs no restart) and client-side
   // routes fall back to index.html in the not-found handler.
   // The build writes .br and .gz next to each file (apps/web/scripts/precompress.mjs); preCompressed
   // picks one by Accept-Encoding and adds Vary. Hashed assets never change: cached for a year.
-  if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: true, preCompressed: true, setHeaders: staticCacheHeaders });
+  if (spa)
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      preCompressed: true,
+      setHeaders: staticCacheHeaders,
+    });
 
   app.addHook('onClose', async () => {
     await services.worker.stop();

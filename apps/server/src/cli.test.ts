@@ -33,7 +33,10 @@ describe.each(DIALECTS)('weibao CLI (%s)', { timeout: 120_000 }, (dialect) => {
     }
     env = { WEIBAO_DATA_DIR: dataDir, DATABASE_URL: url ?? '', LOG_LEVEL: 'warn' };
   });
-  afterAll(async () => { await drop(); fs.rmSync(dataDir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('migrates an empty database, then reports it up to date', async () => {
     const first = await weibao('migrate');
@@ -51,21 +54,58 @@ describe.each(DIALECTS)('weibao CLI (%s)', { timeout: 120_000 }, (dialect) => {
   });
 
   it('creates a user who must change the issued password; bad input exits 2 with a message', async () => {
-    const ok = await weibao('user', 'create', '--username', 'net.wang', '--name', '王网络', '--org', '维保信息技术有限公司', '--role', 'engineer', '--password', 'Net#2026ok');
+    const ok = await weibao(
+      'user',
+      'create',
+      '--username',
+      'net.wang',
+      '--name',
+      '王网络',
+      '--org',
+      '维保信息技术有限公司',
+      '--role',
+      'engineer',
+      '--password',
+      'Net#2026ok',
+    );
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/created net\.wang \(engineer\)/);
     const database = openDatabase({ databaseUrl: url, sqlitePath: path.join(dataDir, 'weibao.sqlite') });
     try {
-      const u = await database.db.selectFrom('users').select(['must_change_password', 'org_id']).where('username', '=', 'net.wang').executeTakeFirstOrThrow();
+      const u = await database.db
+        .selectFrom('users')
+        .select(['must_change_password', 'org_id'])
+        .where('username', '=', 'net.wang')
+        .executeTakeFirstOrThrow();
       expect(u.must_change_password).toBe(1);
     } finally {
       await database.destroy();
     }
     expect((await weibao('user', 'create', '--username', 'x1', '--org', '不存在', '--role', 'engineer')).code).toBe(2);
-    const badRole = await weibao('user', 'create', '--username', 'x2', '--org', '维保信息技术有限公司', '--role', 'root');
+    const badRole = await weibao(
+      'user',
+      'create',
+      '--username',
+      'x2',
+      '--org',
+      '维保信息技术有限公司',
+      '--role',
+      'root',
+    );
     expect(badRole.code).toBe(2);
     expect(badRole.stdout).toMatch(/unknown role root/);
-    const weak = await weibao('user', 'create', '--username', 'x3', '--org', '维保信息技术有限公司', '--role', 'engineer', '--password', 'short');
+    const weak = await weibao(
+      'user',
+      'create',
+      '--username',
+      'x3',
+      '--org',
+      '维保信息技术有限公司',
+      '--role',
+      'engineer',
+      '--password',
+      'short',
+    );
     expect(weak.code).toBe(2);
     expect(weak.stdout).toMatch(/password/i);
   });

@@ -24,7 +24,10 @@ Database: DATABASE_URL=postgres://... or SQLite at $WEIBAO_DATA_DIR/weibao.sqlit
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
   const config = loadConfig();
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'weibao.sqlite') });
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: path.join(config.dataDir, 'weibao.sqlite'),
+  });
   const log = pino({ level: 'warn' });
   // `seed-demo` moves this clock into the past to play the demo history through the services.
   let frozenAt: number | null = null;
@@ -39,22 +42,64 @@ async function main(argv: string[]): Promise<number> {
     if (cmd === 'seed-demo') {
       await migrateToLatest(database.db);
       const started = performance.now();
-      const history = { travel: (ms: number) => { frozenAt = ms; }, back: () => { frozenAt = null; } };
+      const history = {
+        travel: (ms: number) => {
+          frozenAt = ms;
+        },
+        back: () => {
+          frozenAt = null;
+        },
+      };
       const r = await seedDemo(s, say, { assets: true, history });
-      say(r.created ? `demo data seeded in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'database already has users; nothing seeded');
+      say(
+        r.created
+          ? `demo data seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`
+          : 'database already has users; nothing seeded',
+      );
       return 0;
     }
     if (cmd === 'user' && sub === 'create') {
-      const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' }, role: { type: 'string', multiple: true }, password: { type: 'string' }, email: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          username: { type: 'string' },
+          name: { type: 'string' },
+          org: { type: 'string' },
+          role: { type: 'string', multiple: true },
+          password: { type: 'string' },
+          email: { type: 'string' },
+        },
+      });
       const roles = (values.role ?? []) as Role[];
-      if (!values.username || !values.org || !roles.length) { say(USAGE); return 2; }
+      if (!values.username || !values.org || !roles.length) {
+        say(USAGE);
+        return 2;
+      }
       const bad = roles.find((r) => !ROLES.includes(r));
-      if (bad) { say(`unknown role ${bad}; roles: ${ROLES.join(', ')}`); return 2; }
+      if (bad) {
+        say(`unknown role ${bad}; roles: ${ROLES.join(', ')}`);
+        return 2;
+      }
       const org = await s.projects.repo.orgByName(database.db, values.org);
-      if (!org) { say(`no organisation named ${values.org}`); return 2; }
-      const password = values.password ?? `Wb-${Math.random().toString(36).slice(2, 8)}${Math.floor(Math.random() * 90 + 10)}A`;
-      const u = await s.users.create(null, { username: values.username, displayName: values.name ?? values.username, orgId: org.id, roles, level: 1, email: values.email ?? null, phone: null, password });
-      say(`created ${u.username} (${u.roles.join(', ')})${values.password ? '' : ` with temporary password ${password}`}; it must be changed at first login`);
+      if (!org) {
+        say(`no organisation named ${values.org}`);
+        return 2;
+      }
+      const password =
+        values.password ?? `Wb-${Math.random().toString(36).slice(2, 8)}${Math.floor(Math.random() * 90 + 10)}A`;
+      const u = await s.users.create(null, {
+        username: values.username,
+        displayName: values.name ?? values.username,
+        orgId: org.id,
+        roles,
+        level: 1,
+        email: values.email ?? null,
+        phone: null,
+        password,
+      });
+      say(
+        `created ${u.username} (${u.roles.join(', ')})${values.password ? '' : ` with temporary password ${password}`}; it must be changed at first login`,
+      );
       return 0;
     }
     if (cmd === 'audit' && sub === 'verify') {
@@ -67,13 +112,20 @@ async function main(argv: string[]): Promise<number> {
       const r = await s.records.verify((n) => process.stderr.write(`\rchecked ${n} signed records…`));
       process.stderr.write('\n');
       for (const p of r.problems) say(`FINDING ${p.number} (${p.recordId}): ${p.problem}`);
-      say(r.problems.length ? `O&M RECORDS CHANGED: ${r.problems.length} finding(s) in ${r.checked} signed records` : `O&M records intact: ${r.checked} signed records verified`);
+      say(
+        r.problems.length
+          ? `O&M RECORDS CHANGED: ${r.problems.length} finding(s) in ${r.checked} signed records`
+          : `O&M records intact: ${r.checked} signed records verified`,
+      );
       return r.problems.length ? 1 : 0;
     }
     say(USAGE);
     return cmd ? 2 : 0;
   } catch (e) {
-    if (e instanceof AppError) { say(`error: ${message('en', e.code, { ...e.params, field: e.field ?? '' })}`); return 2; }
+    if (e instanceof AppError) {
+      say(`error: ${message('en', e.code, { ...e.params, field: e.field ?? '' })}`);
+      return 2;
+    }
     throw e;
   } finally {
     await database.destroy();

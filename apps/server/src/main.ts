@@ -6,7 +6,10 @@ import path from 'node:path';
 
 /** Serves Weibao: migrate, start the workers, listen. */
 const config = loadConfig();
-const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'weibao.sqlite') });
+const database = openDatabase({
+  databaseUrl: config.databaseUrl,
+  sqlitePath: path.join(config.dataDir, 'weibao.sqlite'),
+});
 await migrateToLatest(database.db);
 const app = await buildApp({ config, database });
 if (config.workers) app.services.worker.start();

@@ -54,7 +54,12 @@ import { TrainingLookup } from './modules/training/lookup.js';
 import { UserLookup } from './modules/users/lookup.js';
 
 /** The service graph, built once per app (tests build one per database). */
-export function buildServices(config: Config, database: Database, log: FastifyBaseLogger, now: () => number = Date.now) {
+export function buildServices(
+  config: Config,
+  database: Database,
+  log: FastifyBaseLogger,
+  now: () => number = Date.now,
+) {
   const sessions = new SessionCache();
   const userRepo = new UserRepository((userId) => sessions.forgetUser(userId));
   const audit = new AuditService(database, now);
@@ -64,10 +69,30 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const projects = new ProjectService(database, userRepo, audit, now);
   const sla = new SlaService();
   const notifications = new NotificationService(database.db, now, audit);
-  const tickets = new TicketService({ database, audit, sla, projects, users: userRepo, notifications, now, dataDir: config.dataDir, backdateReasonMinutes: config.backdateReasonMinutes, backdateActionReasonMinutes: config.backdateActionReasonMinutes });
+  const tickets = new TicketService({
+    database,
+    audit,
+    sla,
+    projects,
+    users: userRepo,
+    notifications,
+    now,
+    dataDir: config.dataDir,
+    backdateReasonMinutes: config.backdateReasonMinutes,
+    backdateActionReasonMinutes: config.backdateActionReasonMinutes,
+  });
   const clockReplanner = new ClockReplanner(tickets);
   projects.replanner = clockReplanner;
-  const fieldDeps = { database, audit, projects, tickets, users: userRepo, notifications, now, dataDir: config.dataDir };
+  const fieldDeps = {
+    database,
+    audit,
+    projects,
+    tickets,
+    users: userRepo,
+    notifications,
+    now,
+    dataDir: config.dataDir,
+  };
   const visits = new VisitService(fieldDeps);
   const records = new RecordService(fieldDeps);
   const recordExports = new RecordExports(fieldDeps, records);
@@ -82,34 +107,161 @@ export function buildServices(config: Config, database: Database, log: FastifyBa
   const archive = new ArchiveService(assets);
   const inspections = new InspectionService({ database, audit, projects, users: userRepo, assets, notifications, now });
   const inspectionRuns = new InspectionExecution({ inspections, tickets, records, dataDir: config.dataDir });
-  const inspectionReport = new InspectionReport({ inspections, runs: inspectionRuns, records, dataDir: config.dataDir });
-  const training = new TrainingService({ database, audit, projects, users: userRepo, notifications, now, dataDir: config.dataDir });
+  const inspectionReport = new InspectionReport({
+    inspections,
+    runs: inspectionRuns,
+    records,
+    dataDir: config.dataDir,
+  });
+  const training = new TrainingService({
+    database,
+    audit,
+    projects,
+    users: userRepo,
+    notifications,
+    now,
+    dataDir: config.dataDir,
+  });
   const trainingMaterials = new TrainingMaterials(training);
   const trainingReports = new TrainingReports(training);
-  const satisfaction = new SatisfactionService({ database, audit, projects, users: userRepo, notifications, now, publicUrl: config.publicUrl });
+  const satisfaction = new SatisfactionService({
+    database,
+    audit,
+    projects,
+    users: userRepo,
+    notifications,
+    now,
+    publicUrl: config.publicUrl,
+  });
   tickets.satisfaction = satisfaction;
   const surveySchedules = new SurveySchedules(satisfaction);
   const feedback = new FeedbackService({ database, audit, projects, notifications, now });
   const knowledge = new KnowledgeService({ database, audit, projects, tickets, now, dataDir: config.dataDir });
-  const commitments = new CommitmentService({ database, audit, projects, presence, inspections, assets, training, satisfaction, now });
+  const commitments = new CommitmentService({
+    database,
+    audit,
+    projects,
+    presence,
+    inspections,
+    assets,
+    training,
+    satisfaction,
+    now,
+  });
   projects.commitments = commitments;
   const analytics = new AnalyticsService({ database, projects, presence, inspections, training, satisfaction, now });
-  const builder = new ReportBuilder({ database, projects, presence, inspections, training, satisfaction, commitments, now });
-  const reports = new ReportService({ database, audit, projects, builder, mail: new NotificationRepository(), now, dataDir: config.dataDir });
-  const holidays = new HolidayService({ database, audit, sla, projects, users: userRepo, notifications, now, replanContractClocks: (tx, ids, change) => clockReplanner.replanContractClocks(tx, ids, change) });
+  const builder = new ReportBuilder({
+    database,
+    projects,
+    presence,
+    inspections,
+    training,
+    satisfaction,
+    commitments,
+    now,
+  });
+  const reports = new ReportService({
+    database,
+    audit,
+    projects,
+    builder,
+    mail: new NotificationRepository(),
+    now,
+    dataDir: config.dataDir,
+  });
+  const holidays = new HolidayService({
+    database,
+    audit,
+    sla,
+    projects,
+    users: userRepo,
+    notifications,
+    now,
+    replanContractClocks: (tx, ids, change) => clockReplanner.replanContractClocks(tx, ids, change),
+  });
   projects.holidayHorizon = (c) => holidays.horizon(c);
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now, config.dataDir);
   const ticketDesk = new DeskService(tickets);
   const badges = new BadgeService({ desk: ticketDesk, records, inspections });
-  const worker = new Worker({ database, tickets, visits, assets, inspections, surveySchedules, reports, holidays, notifications, mailer, nodeId: config.nodeId, now, log, pollMs: config.alertPollMs });
+  const worker = new Worker({
+    database,
+    tickets,
+    visits,
+    assets,
+    inspections,
+    surveySchedules,
+    reports,
+    holidays,
+    notifications,
+    mailer,
+    nodeId: config.nodeId,
+    now,
+    log,
+    pollMs: config.alertPollMs,
+  });
   // Finders and names across modules: the header search and the auditor's view (issue 14).
   const lookups = {
-    tickets: new TicketLookup(database, now), assets: new AssetLookup(database), records: new RecordLookup(database),
-    users: new UserLookup(database), projects: new ProjectLookup(database), articles: new KbLookup(database), training: new TrainingLookup(database),
+    tickets: new TicketLookup(database, now),
+    assets: new AssetLookup(database),
+    records: new RecordLookup(database),
+    users: new UserLookup(database),
+    projects: new ProjectLookup(database),
+    articles: new KbLookup(database),
+    training: new TrainingLookup(database),
   };
-  const search = new SearchService({ tickets: lookups.tickets, assets: lookups.assets, records: lookups.records, knowledge });
+  const search = new SearchService({
+    tickets: lookups.tickets,
+    assets: lookups.assets,
+    records: lookups.records,
+    knowledge,
+  });
   const auditView = new AuditView({ audit, ...lookups });
-  return { config, database, now, search, auditView, audit, securityPolicy, auth, users, userRepo, projects, sla, notifications, tickets, clockReplanner, visits, records, recordExports, presence, staffing, assets, repairPoints, repairs, assetImport, costStatements, archive, inspections, inspectionRuns, inspectionReport, training, trainingMaterials, trainingReports, satisfaction, surveySchedules, feedback, knowledge, commitments, analytics, reports, holidays, mailer, worker, ticketDesk, badges };
+  return {
+    config,
+    database,
+    now,
+    search,
+    auditView,
+    audit,
+    securityPolicy,
+    auth,
+    users,
+    userRepo,
+    projects,
+    sla,
+    notifications,
+    tickets,
+    clockReplanner,
+    visits,
+    records,
+    recordExports,
+    presence,
+    staffing,
+    assets,
+    repairPoints,
+    repairs,
+    assetImport,
+    costStatements,
+    archive,
+    inspections,
+    inspectionRuns,
+    inspectionReport,
+    training,
+    trainingMaterials,
+    trainingReports,
+    satisfaction,
+    surveySchedules,
+    feedback,
+    knowledge,
+    commitments,
+    analytics,
+    reports,
+    holidays,
+    mailer,
+    worker,
+    ticketDesk,
+    badges,
+  };
 }
 
 export type Services = ReturnType<typeof buildServices>;

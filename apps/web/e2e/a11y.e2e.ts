@@ -92,7 +92,11 @@ describe('accessibility (axe-core: no serious/critical violations)', () => {
     await gotoPage(page, '/admin/projects');
     await page.getByTestId('project-row').first().waitFor();
     await expectAccessible(page, 'admin projects');
-    await page.getByTestId('project-row').first().getByRole('link', { name: t('admin.contracts') }).click();
+    await page
+      .getByTestId('project-row')
+      .first()
+      .getByRole('link', { name: t('admin.contracts') })
+      .click();
     await page.waitForURL(/\/contracts$/);
     await page.getByTestId('contract-row').first().waitFor();
     await expectAccessible(page, 'admin contracts');
@@ -136,7 +140,10 @@ describe('accessibility (axe-core: no serious/critical violations)', () => {
     await openFirstTicket(page);
     await expectAccessible(page, 'ticket detail at 390 px');
     await page.getByTestId('nav-open').click();
-    await page.getByRole('navigation', { name: t('nav.main') }).filter({ visible: true }).waitFor();
+    await page
+      .getByRole('navigation', { name: t('nav.main') })
+      .filter({ visible: true })
+      .waitFor();
     await expectAccessible(page, 'menu drawer at 390 px');
   });
 });
@@ -176,6 +183,8 @@ describe('language switch', () => {
     await page.getByRole('combobox', { name: en('header.language') }).selectOption({ label: t('lang.zhCN') });
     await expectText(page.getByTestId('clock-response').locator('h3'), t('clock.kind.response'));
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    expect(await menuLabels(page)).toEqual(expect.arrayContaining([t('nav.dashboard'), t('nav.tickets'), t('nav.intake')]));
+    expect(await menuLabels(page)).toEqual(
+      expect.arrayContaining([t('nav.dashboard'), t('nav.tickets'), t('nav.intake')]),
+    );
   });
 });

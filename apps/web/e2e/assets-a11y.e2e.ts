@@ -56,30 +56,84 @@ describe('asset pages: axe and the 390 px layout, zh-CN and en', () => {
     const projectId = await projectIdByName(page, PROJECT_A);
     const projects = await apiCall<{ id: string; customerId: string }[]>(page, 'GET', '/projects');
     const customerId = projects.find((p) => p.id === projectId)!.customerId;
-    const acc = await apiCall<{ id: string }>(page, 'POST', `/projects/${projectId}/acceptances`, { batch: `验收 ${run}`, acceptedOn: beijingDaysAgo({ months: 30 }) });
+    const acc = await apiCall<{ id: string }>(page, 'POST', `/projects/${projectId}/acceptances`, {
+      batch: `验收 ${run}`,
+      acceptedOn: beijingDaysAgo({ months: 30 }),
+    });
     const server = await apiCall<{ id: string }>(page, 'POST', `/projects/${projectId}/assets`, {
-      kind: 'hardware', type: '服务器', name: `数据库服务器 ${run}`, model: 'Huawei TaiShan 200', serial: `SRV-${run}`, location: '主机房 B-01', acceptanceId: acc.id,
+      kind: 'hardware',
+      type: '服务器',
+      name: `数据库服务器 ${run}`,
+      model: 'Huawei TaiShan 200',
+      serial: `SRV-${run}`,
+      location: '主机房 B-01',
+      acceptanceId: acc.id,
     });
     await apiCall(page, 'POST', `/projects/${projectId}/assets`, {
-      kind: 'hardware', type: '硬盘', name: `系统盘 ${run}`, model: 'Intel S4510 960G', serial: `SSD-${run}`, parentId: server.id, acceptanceId: acc.id,
+      kind: 'hardware',
+      type: '硬盘',
+      name: `系统盘 ${run}`,
+      model: 'Intel S4510 960G',
+      serial: `SSD-${run}`,
+      parentId: server.id,
+      acceptanceId: acc.id,
     });
     await apiCall(page, 'POST', '/repair-points', {
-      name: `市区维修站 ${run}`, address: '杭州市拱墅区莫干山路 1 号', personInCharge: '钱站长', contact: 'repair@example.cn', phone: '0571-12345678',
-      capabilities: ['服务器', '存储', '网络设备'], staff: [{ discipline: 'hardware', count: 4 }, { discipline: 'network_security', count: 1 }], projectIds: [projectId],
+      name: `市区维修站 ${run}`,
+      address: '杭州市拱墅区莫干山路 1 号',
+      personInCharge: '钱站长',
+      contact: 'repair@example.cn',
+      phone: '0571-12345678',
+      capabilities: ['服务器', '存储', '网络设备'],
+      staff: [
+        { discipline: 'hardware', count: 4 },
+        { discipline: 'network_security', count: 1 },
+      ],
+      projectIds: [projectId],
     });
     const ticket = await apiCall<{ id: string }>(page, 'POST', '/tickets', {
-      projectId, title: `数据库服务器告警 ${run}`, description: '风扇告警', level: 3, channel: 'phone', reporterName: '刘处长', reporterPhone: '13800138000', assetId: server.id,
+      projectId,
+      title: `数据库服务器告警 ${run}`,
+      description: '风扇告警',
+      level: 3,
+      channel: 'phone',
+      reporterName: '刘处长',
+      reporterPhone: '13800138000',
+      assetId: server.id,
     });
-    await apiCall(page, 'POST', `/tickets/${ticket.id}/cost-items`, { kind: 'labour', description: '现场检查', quantity: 1.5 });
+    await apiCall(page, 'POST', `/tickets/${ticket.id}/cost-items`, {
+      kind: 'labour',
+      description: '现场检查',
+      quantity: 1.5,
+    });
     // an item out of warranty with a billable part: a line on the cost statement
-    const oldAcc = await apiCall<{ id: string }>(page, 'POST', `/projects/${projectId}/acceptances`, { batch: `旧验收 ${run}`, acceptedOn: beijingDaysAgo({ months: 40 }) });
+    const oldAcc = await apiCall<{ id: string }>(page, 'POST', `/projects/${projectId}/acceptances`, {
+      batch: `旧验收 ${run}`,
+      acceptedOn: beijingDaysAgo({ months: 40 }),
+    });
     const old = await apiCall<{ id: string }>(page, 'POST', `/projects/${projectId}/assets`, {
-      kind: 'hardware', type: '防火墙', name: `旧防火墙 ${run}`, model: 'Hillstone SG-6000', serial: `FW-${run}`, acceptanceId: oldAcc.id,
+      kind: 'hardware',
+      type: '防火墙',
+      name: `旧防火墙 ${run}`,
+      model: 'Hillstone SG-6000',
+      serial: `FW-${run}`,
+      acceptanceId: oldAcc.id,
     });
     const oldTicket = await apiCall<{ id: string }>(page, 'POST', '/tickets', {
-      projectId, title: `防火墙电源故障 ${run}`, level: 3, channel: 'phone', reporterName: '刘处长', reporterPhone: '13800138000', assetId: old.id,
+      projectId,
+      title: `防火墙电源故障 ${run}`,
+      level: 3,
+      channel: 'phone',
+      reporterName: '刘处长',
+      reporterPhone: '13800138000',
+      assetId: old.id,
     });
-    await apiCall(page, 'POST', `/tickets/${oldTicket.id}/cost-items`, { kind: 'part', description: '电源模块', quantity: 1, unitCostCents: 68_000 });
+    await apiCall(page, 'POST', `/tickets/${oldTicket.id}/cost-items`, {
+      kind: 'part',
+      description: '电源模块',
+      quantity: 1,
+      unitCostCents: 68_000,
+    });
     fx = { projectId, customerId, serverId: server.id, ticketId: ticket.id };
     await page.context().close();
   });
@@ -188,6 +242,6 @@ describe('asset pages: axe and the 390 px layout, zh-CN and en', () => {
     expect(await page.getByTestId('repair-add-cost').count()).toBe(0);
     await gotoPage(page, `/assets?projectId=${fx.projectId}`);
     await page.getByTestId('asset-export').waitFor();
-    expect(await page.getByTestId('asset-new').count() + (await page.getByTestId('asset-import').count())).toBe(0);
+    expect((await page.getByTestId('asset-new').count()) + (await page.getByTestId('asset-import').count())).toBe(0);
   });
 });

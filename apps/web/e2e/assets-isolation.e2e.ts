@@ -29,13 +29,32 @@ describe('asset isolation between customers', () => {
     const page = await session.newPage('manager');
     await login(page, 'manager');
     const projectId = await projectIdByName(page, PROJECT_A);
-    customerA = (await apiCall<{ id: string; customerId: string }[]>(page, 'GET', '/projects')).find((p) => p.id === projectId)!.customerId;
-    const acc = await apiCall<{ id: string }>(page, 'POST', `/projects/${projectId}/acceptances`, { batch: `验收 ${run}`, acceptedOn: beijingDaysAgo({ months: 6 }) });
-    assetId = (await apiCall<{ id: string }>(page, 'POST', `/projects/${projectId}/assets`, {
-      kind: 'hardware', type: '服务器', name: NAME, model: 'Inspur NF5280M6', serial: SERIAL, location: '省信息中心机房', acceptanceId: acc.id,
-    })).id;
+    customerA = (await apiCall<{ id: string; customerId: string }[]>(page, 'GET', '/projects')).find(
+      (p) => p.id === projectId,
+    )!.customerId;
+    const acc = await apiCall<{ id: string }>(page, 'POST', `/projects/${projectId}/acceptances`, {
+      batch: `验收 ${run}`,
+      acceptedOn: beijingDaysAgo({ months: 6 }),
+    });
+    assetId = (
+      await apiCall<{ id: string }>(page, 'POST', `/projects/${projectId}/assets`, {
+        kind: 'hardware',
+        type: '服务器',
+        name: NAME,
+        model: 'Inspur NF5280M6',
+        serial: SERIAL,
+        location: '省信息中心机房',
+        acceptanceId: acc.id,
+      })
+    ).id;
     await apiCall(page, 'POST', '/repair-points', {
-      name: POINT, address: '省信息中心一楼', personInCharge: '周主管', phone: '0571-00000000', capabilities: ['服务器'], staff: [], projectIds: [projectId],
+      name: POINT,
+      address: '省信息中心一楼',
+      personInCharge: '周主管',
+      phone: '0571-00000000',
+      capabilities: ['服务器'],
+      staff: [],
+      projectIds: [projectId],
     });
   });
 
@@ -58,7 +77,11 @@ describe('asset isolation between customers', () => {
     pageB = await session.newPage('cust_b');
     const me = await login(pageB, 'cust_b');
     expect(me.orgName).not.toBe(CUSTOMER_A);
-    const api = await apiCall<{ items: { serial: string; customerId: string }[] }>(pageB, 'GET', `/assets?q=${encodeURIComponent(SERIAL)}`);
+    const api = await apiCall<{ items: { serial: string; customerId: string }[] }>(
+      pageB,
+      'GET',
+      `/assets?q=${encodeURIComponent(SERIAL)}`,
+    );
     expect(api.items).toEqual([]);
     const all = await apiCall<{ items: { serial: string; customerId: string }[] }>(pageB, 'GET', '/assets?limit=200');
     for (const a of all.items) expect(a.customerId).toBe(me.orgId);
@@ -90,7 +113,10 @@ describe('asset isolation between customers', () => {
   step('lead_b gets neither 省信息中心’s archive nor its cost statement, and not its repair point', async () => {
     const lead = await session.newPage('lead_b');
     await login(lead, 'lead_b');
-    for (const path of [`/customers/${customerA}/archive`, `/cost-statement?customerId=${customerA}&from=${beijingDaysAgo({ months: 11 })}&to=${beijingDaysAgo({})}`]) {
+    for (const path of [
+      `/customers/${customerA}/archive`,
+      `/cost-statement?customerId=${customerA}&from=${beijingDaysAgo({ months: 11 })}&to=${beijingDaysAgo({})}`,
+    ]) {
       const r = await lead.request.get(`/api/v1${path}`);
       expect([403, 404], `GET ${path} as lead_b answered ${r.status()}`).toContain(r.status());
       expect(await r.text()).not.toContain(SERIAL);

@@ -19,8 +19,6 @@ import { pickExact } from './support/ui';
 const DESK: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const word = (action: string, lang: Lang = 'zh-CN') => AUDIT_ACTION_LABELS[action]![lang];
 
-
-
 describe('the audit view for the auditor', () => {
   const session = useBrowser({ closeAfterEach: true });
   let ticket: { id: string; number: string; title: string };
@@ -31,7 +29,15 @@ describe('the audit view for the auditor', () => {
     await logout(page);
     await login(page, 'dispatcher');
     const projectId = await projectIdByName(page, PROJECT_A);
-    ticket = await apiCall(page, 'POST', '/tickets', { projectId, title: `审计视图-${Date.now().toString(36)}`, description: '来电', level: 3, channel: 'phone', reporterName: '某人', reporterPhone: '13800001111' });
+    ticket = await apiCall(page, 'POST', '/tickets', {
+      projectId,
+      title: `审计视图-${Date.now().toString(36)}`,
+      description: '来电',
+      level: 3,
+      channel: 'phone',
+      reporterName: '某人',
+      reporterPhone: '13800001111',
+    });
   }, 60_000);
 
   async function open(size: BrowserContextOptions, lang: Lang): Promise<Page> {
@@ -50,9 +56,17 @@ describe('the audit view for the auditor', () => {
       const picker = form.getByRole('combobox', { name: t('audit.operator', {}, lang), exact: true });
       await picker.click();
       await picker.fill(f.person);
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: f.person }).first().click();
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: f.person })
+        .first()
+        .click();
     }
-    if (f.action) await pickExact(page, form.getByRole('combobox', { name: t('audit.action', {}, lang), exact: true }), word(f.action, lang));
+    if (f.action)
+      await pickExact(
+        page,
+        form.getByRole('combobox', { name: t('audit.action', {}, lang), exact: true }),
+        word(f.action, lang),
+      );
     const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/audit');
     await form.getByTestId('audit-search').click();
     expect((await answer).status()).toBe(200);
@@ -60,7 +74,7 @@ describe('the audit view for the auditor', () => {
     return page.getByTestId('audit-row').allInnerTexts();
   }
 
-  test('filters by the operator\'s name, shows words and names, exports Excel and CSV, verifies the chain (1280 px)', async () => {
+  test("filters by the operator's name, shows words and names, exports Excel and CSV, verifies the chain (1280 px)", async () => {
     const page = await open(DESK, 'zh-CN');
     const rows = await filter(page, { person: '张工', action: 'auth.login' });
     expect(rows.length).toBeGreaterThan(0);
@@ -86,9 +100,21 @@ describe('the audit view for the auditor', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.bytes as never);
     const sheet = wb.worksheets[0]!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '时间（北京时间）', '操作人', '角色', 'IP 地址', '操作', '对象', '摘要', '结果']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '时间（北京时间）',
+      '操作人',
+      '角色',
+      'IP 地址',
+      '操作',
+      '对象',
+      '摘要',
+      '结果',
+    ]);
     const lines: string[] = [];
-    sheet.eachRow((r, n) => { if (n > 1) lines.push((r.values as unknown[]).slice(1).map(String).join('|')); });
+    sheet.eachRow((r, n) => {
+      if (n > 1) lines.push((r.values as unknown[]).slice(1).map(String).join('|'));
+    });
     // The export holds every matching row, not only the page on screen (the demo's history has more than a page).
     type AuditPage = { items: unknown[]; nextCursor: string | null };
     let matching = 0;

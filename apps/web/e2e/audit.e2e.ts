@@ -9,8 +9,6 @@ import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
 import { chooseOption, expectText, gotoPage, menuLabels, pickExact } from './support/ui';
 
-
-
 describe('audit log', () => {
   const session = useBrowser();
   const step = flowSteps();
@@ -27,23 +25,49 @@ describe('audit log', () => {
   });
 
   /** Filters the audit view by action (as its word) and operator (picked by name) and returns the visible rows' texts. */
-  async function search(p: Page, filter: { action?: string; actor?: Me; result?: 'success' | 'failure' }): Promise<string[]> {
+  async function search(
+    p: Page,
+    filter: { action?: string; actor?: Me; result?: 'success' | 'failure' },
+  ): Promise<string[]> {
     const form = p.getByRole('search', { name: t('filter.title') });
     await form.getByRole('button', { name: t('filter.reset') }).click();
     if (filter.actor) {
       const picker = form.getByRole('combobox', { name: t('audit.operator'), exact: true });
       await picker.click();
       await picker.fill(filter.actor.displayName);
-      await p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: filter.actor.username }).first().click();
+      await p
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+          hasText: filter.actor.username,
+        })
+        .first()
+        .click();
     }
-    if (filter.action) await pickExact(p, form.getByRole('combobox', { name: t('audit.action'), exact: true }), AUDIT_ACTION_LABELS[filter.action]!['zh-CN']);
-    if (filter.result) await chooseOption(p, form.getByRole('combobox', { name: t('audit.resultTitle') }), t(`audit.result.${filter.result}`), { search: false });
-    const answer = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/audit'
-      && (!filter.action || new URL(r.url()).searchParams.get('action') === filter.action)
-      && (!filter.actor || new URL(r.url()).searchParams.get('actorId') === filter.actor.id));
+    if (filter.action)
+      await pickExact(
+        p,
+        form.getByRole('combobox', { name: t('audit.action'), exact: true }),
+        AUDIT_ACTION_LABELS[filter.action]!['zh-CN'],
+      );
+    if (filter.result)
+      await chooseOption(
+        p,
+        form.getByRole('combobox', { name: t('audit.resultTitle') }),
+        t(`audit.result.${filter.result}`),
+        { search: false },
+      );
+    const answer = p.waitForResponse(
+      (r) =>
+        new URL(r.url()).pathname === '/api/v1/audit' &&
+        (!filter.action || new URL(r.url()).searchParams.get('action') === filter.action) &&
+        (!filter.actor || new URL(r.url()).searchParams.get('actorId') === filter.actor.id),
+    );
     await form.getByTestId('audit-search').click();
     expect((await answer).status()).toBe(200);
-    await p.getByTestId('audit-row').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await p
+      .getByTestId('audit-row')
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
     return p.getByTestId('audit-row').allInnerTexts();
   }
 

@@ -30,17 +30,41 @@ describe('clock history: a policy change re-plans the clocks of open tickets', (
   beforeAll(async () => {
     const page = await open('zh-CN');
     const orgs = await apiCall<{ id: string; kind: string }[]>(page, 'GET', '/orgs');
-    const project = await apiCall<{ id: string }>(page, 'POST', '/projects', { customerId: orgs.find((o) => o.kind === 'customer')!.id, code: `PRJ-RP-${run}`, name: `重排演示项目 ${run}` });
+    const project = await apiCall<{ id: string }>(page, 'POST', '/projects', {
+      customerId: orgs.find((o) => o.kind === 'customer')!.id,
+      code: `PRJ-RP-${run}`,
+      name: `重排演示项目 ${run}`,
+    });
     const year = new Date().getUTCFullYear();
-    const contract = await apiCall<{ id: string }>(page, 'POST', `/projects/${project.id}/contracts`, { code: `HT-RP-${run}`, name: '重排演示合同', startsOn: `${year - 1}-01-01`, endsOn: `${year + 1}-12-31` });
+    const contract = await apiCall<{ id: string }>(page, 'POST', `/projects/${project.id}/contracts`, {
+      code: `HT-RP-${run}`,
+      name: '重排演示合同',
+      startsOn: `${year - 1}-01-01`,
+      endsOn: `${year + 1}-12-31`,
+    });
     const tk = await apiCall<{ id: string; clocks: { kind: string; dueAt: number }[] }>(page, 'POST', '/tickets', {
-      projectId: project.id, title: `时效调整 ${run}`, description: '合同时效调整后重排', level: 3, channel: 'phone', reporterName: '陈科员', reporterPhone: '13800000000',
+      projectId: project.id,
+      title: `时效调整 ${run}`,
+      description: '合同时效调整后重排',
+      level: 3,
+      channel: 'phone',
+      reporterName: '陈科员',
+      reporterPhone: '13800000000',
     });
     ticketId = tk.id;
     fromDue = tk.clocks.find((c) => c.kind === 'response')!.dueAt;
-    const targets = [1, 2, 3, 4].map((level) => ({ level, responseMin: level === 3 ? 60 : 30, arrivalMin: 30, resolutionMin: 120 }));
+    const targets = [1, 2, 3, 4].map((level) => ({
+      level,
+      responseMin: level === 3 ? 60 : 30,
+      arrivalMin: 30,
+      resolutionMin: 120,
+    }));
     await apiCall(page, 'PATCH', `/contracts/${contract.id}`, { policy: { targets } });
-    const history = await apiCall<{ kind: string; replans: { at: number; toDue: number }[] }[]>(page, 'GET', `/tickets/${ticketId}/clock-history`);
+    const history = await apiCall<{ kind: string; replans: { at: number; toDue: number }[] }[]>(
+      page,
+      'GET',
+      `/tickets/${ticketId}/clock-history`,
+    );
     const replan = history.find((h) => h.kind === 'response')!.replans[0]!;
     [at, toDue] = [replan.at, replan.toDue];
     expect(toDue - fromDue).toBe(30 * 60_000);
@@ -50,12 +74,25 @@ describe('clock history: a policy change re-plans the clocks of open tickets', (
     test(`shows who changed the policy, when, and the due instants in ${lang}`, async () => {
       const page = await open(lang);
       await gotoPage(page, `/tickets/${ticketId}`);
-      const entry = page.getByTestId('clock-history').getByLabel(`${t('clock.kind.response', {}, lang)} #1`).getByTestId('clock-replan');
+      const entry = page
+        .getByTestId('clock-history')
+        .getByLabel(`${t('clock.kind.response', {}, lang)} #1`)
+        .getByTestId('clock-replan');
       await entry.waitFor();
       const text = await entry.innerText();
-      expect(text).toContain(t('clock.replan', {
-        at: beijing(at), by: '王经理', reason: t('clock.replanReason.contract_policy', {}, lang), from: beijing(fromDue), to: beijing(toDue),
-      }, lang));
+      expect(text).toContain(
+        t(
+          'clock.replan',
+          {
+            at: beijing(at),
+            by: '王经理',
+            reason: t('clock.replanReason.contract_policy', {}, lang),
+            from: beijing(fromDue),
+            to: beijing(toDue),
+          },
+          lang,
+        ),
+      );
       expect(text).toContain(lang === 'en' ? 'target' : '时限');
       await expectAccessible(page, `clock history with a re-plan (${lang})`);
     });

@@ -52,7 +52,12 @@ describe('feedback: a customer suggestion answered and closed by the desk, priva
     await login(desk, 'dispatcher');
     await openFromMenu(desk, t('feedback.nav'));
     await desk.waitForURL(/\/feedback/);
-    await chooseOption(desk, desk.getByRole('combobox', { name: t('feedback.statusLabel') }), t('feedback.status.open'), { search: false });
+    await chooseOption(
+      desk,
+      desk.getByRole('combobox', { name: t('feedback.statusLabel') }),
+      t('feedback.status.open'),
+      { search: false },
+    );
     await expect.poll(() => desk.url()).toContain('status=open');
     const row = desk.getByTestId('feedback-row').filter({ hasText: title });
     await row.waitFor();

@@ -5,7 +5,13 @@ import { describe, test } from 'vitest';
 import { expectAccessible } from './support/a11y';
 import { apiLogin } from './support/auth';
 import { PHONE, useBrowser } from './support/browser';
-import { createSubmittedRecord, ensureCheckedOut, recordListSettled, recordRow, type ApiRecord } from './support/fieldwork';
+import {
+  createSubmittedRecord,
+  ensureCheckedOut,
+  recordListSettled,
+  recordRow,
+  type ApiRecord,
+} from './support/fieldwork';
 import { t } from './support/i18n';
 import { expectNoHorizontalScroll } from './support/layout';
 import { CUSTOMER_A, PROJECT_A } from './support/tickets';

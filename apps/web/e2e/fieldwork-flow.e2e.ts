@@ -9,7 +9,13 @@ import { expectAccessible } from './support/a11y';
 import { login, logout } from './support/auth';
 import { PHONE, useBrowser } from './support/browser';
 import {
-  apiCall, ensureCheckedOut, expectRecordStatus, expectSignatureImage, recordAction, recordRow, signInDialog,
+  apiCall,
+  ensureCheckedOut,
+  expectRecordStatus,
+  expectSignatureImage,
+  recordAction,
+  recordRow,
+  signInDialog,
 } from './support/fieldwork';
 import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
@@ -21,7 +27,11 @@ import { chooseOption, dialogOpen, expectAttr, expectText, openFromMenu } from '
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /** A phone that grants the page its position (a real phone would ask once). */
-const PHONE_WITH_GPS = { ...PHONE, geolocation: { latitude: 30.2741, longitude: 120.1551, accuracy: 25 }, permissions: ['geolocation'] };
+const PHONE_WITH_GPS = {
+  ...PHONE,
+  geolocation: { latitude: 30.2741, longitude: 120.1551, accuracy: 25 },
+  permissions: ['geolocation'],
+};
 
 describe('field service on a 390×844 phone: check in, O&M record, check out, sign', () => {
   const session = useBrowser();
@@ -67,10 +77,17 @@ describe('field service on a 390×844 phone: check in, O&M record, check out, si
     const row = page.getByTestId('visit-row').filter({ hasText: location });
     await row.getByTestId('visit-open').waitFor();
     // a photo of the site, taken after checking in
-    await page.getByTestId('visit-photo-input').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
+    await page
+      .getByTestId('visit-photo-input')
+      .setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
     const photo = page.getByTestId('visit-photo');
     await photo.waitFor();
-    await expect.poll(() => photo.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        () => photo.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await page.getByTestId('check-out').waitFor();
     await fits('on site, with the check-out button');
     await session.screenshot(page, 'phone-field-on-site', { fullPage: true });
@@ -89,7 +106,9 @@ describe('field service on a 390×844 phone: check in, O&M record, check out, si
     const option = form.locator(`[data-testid=visit-option][data-visit-id="${visitId}"]`);
     await option.check();
     // the service window and the place come from the visit
-    await expect.poll(() => form.getByTestId('record-service-start-input').inputValue()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    await expect
+      .poll(() => form.getByTestId('record-service-start-input').inputValue())
+      .toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
     expect(await form.getByTestId('record-service-end-input').inputValue()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
     expect(await form.getByLabel(t('record.location')).inputValue()).toBe(location);
     await expectText(form.getByTestId('record-derived-headcount'), t('record.derivedHeadcount', { n: 1 }));
@@ -102,7 +121,10 @@ describe('field service on a 390×844 phone: check in, O&M record, check out, si
     await page.waitForURL((u) => /^\/records\/[^/]+$/.test(u.pathname) && u.pathname !== '/records/new');
     await expectRecordStatus(page, 'draft');
     const detail = page.getByTestId('record-detail');
-    record = { id: (await detail.getAttribute('data-record-id'))!, number: (await page.getByTestId('record-number').innerText()).trim() };
+    record = {
+      id: (await detail.getAttribute('data-record-id'))!,
+      number: (await page.getByTestId('record-number').innerText()).trim(),
+    };
     await expectText(page.getByTestId('record-content'), content);
     await expectText(page.getByTestId('record-staff'), '张工');
     await page.getByTestId('record-visit').filter({ hasText: '张工' }).waitFor();
@@ -164,23 +186,27 @@ describe('field service on a 390×844 phone: check in, O&M record, check out, si
     await fits('record detail (signed)');
     await session.screenshot(page, 'phone-record-signed', { fullPage: true });
   });
-  step('she downloads the service record sheet (PDF) with the record in it; its QR code page says the record is intact', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('record-pdf').click()]);
-    expect(download.suggestedFilename()).toBe(`服务记录单-${record.number}-v1.pdf`);
-    const bytes = fs.readFileSync((await download.path())!);
-    const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
-    const text = (await (await pdf.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
-    for (const expected of ['运维服务记录单', record.number, content, '张工', '刘处长', '已签字确认']) expect(text, expected).toContain(expected);
-    const signed = await apiCall<{ contentHash: string }>(page, 'GET', `/om-records/${record.id}`);
-    await logout(page);
-    await page.goto(`/verify/${record.id}?h=${signed.contentHash.slice(0, 16)}`);
-    const result = page.getByTestId('verify-result');
-    await expectAttr(result, 'data-intact', 'true');
-    await result.getByRole('heading', { name: t('verify.intact') }).waitFor();
-    await result.getByText(record.number, { exact: false }).waitFor();
-    await fits('verify page');
-    await expectAccessible(page, 'verify page');
-    await page.goto(`/verify/${record.id}?h=${'0'.repeat(16)}`);
-    await page.getByTestId('verify-not-found').waitFor();
-  });
+  step(
+    'she downloads the service record sheet (PDF) with the record in it; its QR code page says the record is intact',
+    async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('record-pdf').click()]);
+      expect(download.suggestedFilename()).toBe(`服务记录单-${record.number}-v1.pdf`);
+      const bytes = fs.readFileSync((await download.path())!);
+      const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+      const text = (await (await pdf.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
+      for (const expected of ['运维服务记录单', record.number, content, '张工', '刘处长', '已签字确认'])
+        expect(text, expected).toContain(expected);
+      const signed = await apiCall<{ contentHash: string }>(page, 'GET', `/om-records/${record.id}`);
+      await logout(page);
+      await page.goto(`/verify/${record.id}?h=${signed.contentHash.slice(0, 16)}`);
+      const result = page.getByTestId('verify-result');
+      await expectAttr(result, 'data-intact', 'true');
+      await result.getByRole('heading', { name: t('verify.intact') }).waitFor();
+      await result.getByText(record.number, { exact: false }).waitFor();
+      await fits('verify page');
+      await expectAccessible(page, 'verify page');
+      await page.goto(`/verify/${record.id}?h=${'0'.repeat(16)}`);
+      await page.getByTestId('verify-not-found').waitFor();
+    },
+  );
 });

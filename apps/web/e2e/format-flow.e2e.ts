@@ -26,7 +26,8 @@ const tr = (key: string, lang: Lang, vars: Record<string, string | number> = {})
 const NAMESPACES = (() => {
   const dir = path.resolve(import.meta.dirname, '../src/i18n');
   const names = new Set<string>(Object.keys(labelCatalogue('zh-CN')));
-  for (const f of ['zh-CN.json', 'en.json']) for (const k of Object.keys(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')))) names.add(k);
+  for (const f of ['zh-CN.json', 'en.json'])
+    for (const k of Object.keys(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')))) names.add(k);
   return names;
 })();
 
@@ -39,23 +40,42 @@ function hoursMinutes(ms: number, lang: Lang): string {
   const m = Math.floor((ms % 3_600_000) / 60_000);
   expect(h, 'a lateness of more than an hour').toBeGreaterThan(0);
   expect(m, 'a lateness with minutes').toBeGreaterThan(0);
-  return tr('duration.pair', lang, { first: tr('duration.h', lang, { n: h }), second: tr('duration.m', lang, { n: m }) });
+  return tr('duration.pair', lang, {
+    first: tr('duration.h', lang, { n: h }),
+    second: tr('duration.m', lang, { n: m }),
+  });
 }
 
 /** The page's text has no raw key and writes every date-time one way; returns the text. */
 async function expectTimesAndWords(page: Page, label: string): Promise<string> {
   const text = await page.locator('body').innerText();
-  const rawKeys = [...text.matchAll(/\b([a-z]+)\.[a-zA-Z][\w.]*\b/g)].filter((m) => NAMESPACES.has(m[1]!)).map((m) => m[0]);
+  const rawKeys = [...text.matchAll(/\b([a-z]+)\.[a-zA-Z][\w.]*\b/g)]
+    .filter((m) => NAMESPACES.has(m[1]!))
+    .map((m) => m[0]);
   expect(rawKeys, `raw i18n keys on ${label}`).toEqual([]);
   // Anything that looks like a date with a time of day (2026/12/7 11:29:05, 2026-12-07T11:29, 12/7/2026, 11:29 AM …)
-  const dateTimes = [...text.matchAll(/\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[ T,]*\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?/gi)].map((m) => m[0]);
+  const dateTimes = [
+    ...text.matchAll(/\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[ T,]*\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?/gi),
+  ].map((m) => m[0]);
   expect(dateTimes.length, `date-times on ${label}`).toBeGreaterThan(0);
-  expect(dateTimes.filter((s) => !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(s)), `date-times not "YYYY-MM-DD HH:mm" on ${label}`).toEqual([]);
+  expect(
+    dateTimes.filter((s) => !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(s)),
+    `date-times not "YYYY-MM-DD HH:mm" on ${label}`,
+  ).toEqual([]);
   return text;
 }
 
-interface ApiClock { kind: string; status: string; startedAt: number; breachedByMs: number }
-interface ApiTicket { id: string; number: string; clocks: ApiClock[] }
+interface ApiClock {
+  kind: string;
+  status: string;
+  startedAt: number;
+  breachedByMs: number;
+}
+interface ApiTicket {
+  id: string;
+  number: string;
+  clocks: ApiClock[];
+}
 
 describe('time and words on the ticket, its clock history, the customer portal and the verify page', () => {
   const session = useBrowser({ closeAfterEach: true });
@@ -66,14 +86,23 @@ describe('time and words on the ticket, its clock history, the customer portal a
   let record: { id: string; number: string; hash: string; signedAt: number };
 
   beforeAll(async () => {
-    const [dispatcher, engineer, lead] = await Promise.all(['dispatcher', 'engineer', 'lead_a'].map((u) => session.newPage(`setup-${u}`, DESKTOP)));
+    const [dispatcher, engineer, lead] = await Promise.all(
+      ['dispatcher', 'engineer', 'lead_a'].map((u) => session.newPage(`setup-${u}`, DESKTOP)),
+    );
     await Promise.all([login(dispatcher!, 'dispatcher'), login(engineer!, 'engineer'), login(lead!, 'lead_a')]);
     const projectId = await projectIdByName(dispatcher!, PROJECT_A);
     // Reported by phone 200 minutes ago and responded to now: the 30-minute response clock stops about
     // 2 h 50 min late, and the level-1 resolution clock keeps running past its due.
     const created = await apiCall<{ id: string }>(dispatcher!, 'POST', '/tickets', {
-      projectId, title: `时间格式 ${run}`, description: '时间与时长的显示', level: 1, channel: 'phone', reporterName: '陈科员',
-      reporterPhone: '13800000000', reportedAt: Date.now() - 200 * 60_000, reportedAtReason: '值班电话记录补录',
+      projectId,
+      title: `时间格式 ${run}`,
+      description: '时间与时长的显示',
+      level: 1,
+      channel: 'phone',
+      reporterName: '陈科员',
+      reporterPhone: '13800000000',
+      reportedAt: Date.now() - 200 * 60_000,
+      reportedAtReason: '值班电话记录补录',
     });
     const me = await apiCall<{ id: string }>(engineer!, 'GET', '/auth/me');
     await apiCall(dispatcher!, 'POST', `/tickets/${created.id}/actions`, { action: 'dispatch', assigneeId: me.id });
@@ -98,7 +127,11 @@ describe('time and words on the ticket, its clock history, the customer portal a
       return canvas.toDataURL('image/png');
     });
     await apiCall(lead!, 'POST', '/om-records/sign', { recordIds: [submitted.id], signature });
-    const signed = await apiCall<{ number: string; contentHash: string; signedAt: number }>(lead!, 'GET', `/om-records/${submitted.id}`);
+    const signed = await apiCall<{ number: string; contentHash: string; signedAt: number }>(
+      lead!,
+      'GET',
+      `/om-records/${submitted.id}`,
+    );
     record = { id: submitted.id, number: signed.number, hash: signed.contentHash, signedAt: signed.signedAt };
   });
 
@@ -127,7 +160,10 @@ describe('time and words on the ticket, its clock history, the customer portal a
       await gotoPage(page, `/portal/tickets/${ticket.id}`);
       await expectTicketPage(page, lang, `ticket ${ticket.number} on the customer portal`);
       await gotoPage(page, '/portal/tickets');
-      await page.getByText(/^GD-\d{4}-\d+$/).first().waitFor();
+      await page
+        .getByText(/^GD-\d{4}-\d+$/)
+        .first()
+        .waitFor();
       await expectTimesAndWords(page, 'my tickets on the customer portal');
     });
 

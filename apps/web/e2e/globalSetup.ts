@@ -59,7 +59,9 @@ async function waitForHealth(url: string, child: ChildProcess, logFile: string, 
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`Weibao server exited (${child.exitCode ?? child.signalCode}) before it was healthy. Log ${logFile}:\n${tail(logFile)}`);
+      throw new Error(
+        `Weibao server exited (${child.exitCode ?? child.signalCode}) before it was healthy. Log ${logFile}:\n${tail(logFile)}`,
+      );
     }
     try {
       const r = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
@@ -69,7 +71,9 @@ async function waitForHealth(url: string, child: ChildProcess, logFile: string, 
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`Weibao server at ${url} did not answer /api/v1/health within ${timeoutMs / 1000} s. Log ${logFile}:\n${tail(logFile)}`);
+  throw new Error(
+    `Weibao server at ${url} did not answer /api/v1/health within ${timeoutMs / 1000} s. Log ${logFile}:\n${tail(logFile)}`,
+  );
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -94,18 +98,33 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const webCopy = path.join(dataDir, 'web');
   fs.cpSync(webDist, webCopy, { recursive: true });
   const index = path.join(webCopy, 'index.html');
-  const assets = fs.existsSync(index) ? [...fs.readFileSync(index, 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!) : [];
+  const assets = fs.existsSync(index)
+    ? [...fs.readFileSync(index, 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!)
+    : [];
   if (!fs.existsSync(index) || assets.some((a) => !fs.existsSync(path.join(webCopy, a)))) {
-    throw new Error('apps/web/dist is incomplete (being rebuilt right now?): run the suite again after the build finishes, or `npm test -- e2e`.');
+    throw new Error(
+      'apps/web/dist is incomplete (being rebuilt right now?): run the suite again after the build finishes, or `npm test -- e2e`.',
+    );
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, WEIBAO_DATA_DIR: dataDir, WEIBAO_WEB_DIST: webCopy, LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WEIBAO_DATA_DIR: dataDir,
+    WEIBAO_WEB_DIST: webCopy,
+    LOG_LEVEL: 'info',
+  };
   // Always the embedded database: the suite must not touch a PostgreSQL the caller configured.
   delete env.DATABASE_URL;
   delete env.WEIBAO_SEED_DEMO;
 
-  const seed = spawnSync(process.execPath, [path.join(serverDist, 'cli.js'), 'seed-demo'], { cwd: root, env, encoding: 'utf8' });
+  const seed = spawnSync(process.execPath, [path.join(serverDist, 'cli.js'), 'seed-demo'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   if (seed.status !== 0) {
-    throw new Error(`\`node apps/server/dist/cli.js seed-demo\` failed (exit ${seed.status}):\n${seed.stdout}\n${seed.stderr}`);
+    throw new Error(
+      `\`node apps/server/dist/cli.js seed-demo\` failed (exit ${seed.status}):\n${seed.stdout}\n${seed.stderr}`,
+    );
   }
 
   const port = await freePort();
@@ -137,7 +156,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const files = fs.readdirSync(artifactsDir);
     const failures = files.filter((f) => f.startsWith('fail-')).length;
     const views = files.filter((f) => f.startsWith('view-')).length;
-    if (failures || views) console.log(`[e2e] ${failures} failure and ${views} other screenshot(s) kept in ${artifactsDir}`);
+    if (failures || views)
+      console.log(`[e2e] ${failures} failure and ${views} other screenshot(s) kept in ${artifactsDir}`);
     else if (fs.statSync(logFile).size === 0) fs.rmSync(artifactsDir, { recursive: true, force: true });
     else console.log(`[e2e] server log (warnings) kept at ${logFile}`);
   };

@@ -27,15 +27,24 @@ describe('holiday data horizon: warning, entering the year, warning gone', () =>
     manager = await session.newPage('manager', DESKTOP);
     await login(manager, 'manager');
     projectId = await projectIdByName(manager, PROJECT_A);
-    const overview = await apiCall<{ officialYears: number[]; adminYears: { year: number }[] }>(manager, 'GET', '/holiday-years');
+    const overview = await apiCall<{ officialYears: number[]; adminYears: { year: number }[] }>(
+      manager,
+      'GET',
+      '/holiday-years',
+    );
     const covered = new Set([...overview.officialYears, ...overview.adminYears.map((y) => y.year)]);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     year = Number(today.slice(0, 4));
     while (covered.has(year)) year++;
     inWindow = Date.now() + 8 * 3_600_000 >= Date.UTC(year, 0, 1) - 60 * 86_400_000;
-    if (!inWindow) console.warn(`[e2e] holidays-flow skipped: ${year} (first year without holiday data) is more than 60 days away`);
+    if (!inWindow)
+      console.warn(`[e2e] holidays-flow skipped: ${year} (first year without holiday data) is more than 60 days away`);
     await apiCall(manager, 'POST', `/projects/${projectId}/contracts`, {
-      code, name: `工作时间合同 ${run}`, startsOn: today, endsOn: `${year}-12-31`, policy: { calendar: { kind: 'business', chinaHolidays: true } },
+      code,
+      name: `工作时间合同 ${run}`,
+      startsOn: today,
+      endsOn: `${year}-12-31`,
+      policy: { calendar: { kind: 'business', chinaHolidays: true } },
     });
   });
 
@@ -45,7 +54,10 @@ describe('holiday data horizon: warning, entering the year, warning gone', () =>
     if (!inWindow) return ctx.skip();
     const page = manager;
     await gotoPage(page, `/admin/projects/${encodeURIComponent(projectId)}/contracts`);
-    await expectText(row(page).getByTestId('contract-holiday-warning').locator('.ant-alert-message'), t('holidays.contractWarning', { years: String(year) }));
+    await expectText(
+      row(page).getByTestId('contract-holiday-warning').locator('.ant-alert-message'),
+      t('holidays.contractWarning', { years: String(year) }),
+    );
     await expectAccessible(page, 'contracts with the holiday warning');
     await gotoPage(page, '/dashboard');
     await expect.poll(() => page.getByTestId('holiday-horizon-alert').innerText(), { timeout: 15_000 }).toContain(code);
@@ -80,6 +92,12 @@ describe('holiday data horizon: warning, entering the year, warning gone', () =>
     await expect.poll(() => row(page).getByTestId('contract-holiday-warning').count()).toBe(0);
     await gotoPage(page, '/dashboard');
     await page.getByTestId('stat-open').waitFor();
-    await expect.poll(async () => ((await page.getByTestId('holiday-horizon-alert').count()) ? page.getByTestId('holiday-horizon-alert').innerText() : '')).not.toContain(code);
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('holiday-horizon-alert').count())
+          ? page.getByTestId('holiday-horizon-alert').innerText()
+          : '',
+      )
+      .not.toContain(code);
   });
 });

@@ -23,7 +23,12 @@ const ITEMS = [
 ];
 const beijingDay = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-interface TaskDetail { status: string; recordId: string | null; recordNumber: string | null; recordStatus: string | null }
+interface TaskDetail {
+  status: string;
+  recordId: string | null;
+  recordNumber: string | null;
+  recordStatus: string | null;
+}
 
 describe('inspection finished: 现在提交 submits its record from the dialog', () => {
   const session = useBrowser({ closeAfterEach: true });
@@ -36,17 +41,36 @@ describe('inspection finished: 现在提交 submits its record from the dialog',
     // One plan (so one task due today) per run, for 张工, set up through the API.
     const page = await session.newPage('setup', DESKTOP);
     await login(page, 'manager');
-    const template = await apiCall<{ id: string }>(page, 'POST', '/checklist-templates', { name: `现在提交模板 ${run}`, scope: 'system', assetType: null, items: ITEMS });
+    const template = await apiCall<{ id: string }>(page, 'POST', '/checklist-templates', {
+      name: `现在提交模板 ${run}`,
+      scope: 'system',
+      assetType: null,
+      items: ITEMS,
+    });
     const projectId = await projectIdByName(page, PROJECT_A);
-    const assignees = await apiCall<{ id: string; username: string }[]>(page, 'GET', `/projects/${projectId}/assignees`);
+    const assignees = await apiCall<{ id: string; username: string }[]>(
+      page,
+      'GET',
+      `/projects/${projectId}/assignees`,
+    );
     const today = beijingDay();
     for (const { width } of RUNS) {
       await apiCall(page, 'POST', `/projects/${projectId}/inspection-plans`, {
-        name: planName(width), kind: 'monthly', templateId: template.id, dueDay: Number(today.slice(8, 10)), intervalMonths: 1,
-        startsOn: today, leadDays: 31, assigneeIds: [assignees.find((u) => u.username === 'engineer')!.id],
+        name: planName(width),
+        kind: 'monthly',
+        templateId: template.id,
+        dueDay: Number(today.slice(8, 10)),
+        intervalMonths: 1,
+        startsOn: today,
+        leadDays: 31,
+        assigneeIds: [assignees.find((u) => u.username === 'engineer')!.id],
       });
     }
-    const tasks = await apiCall<{ items: { id: string; planName: string }[] }>(page, 'GET', `/inspection-tasks?projectId=${projectId}&from=${today}&to=${today}`);
+    const tasks = await apiCall<{ items: { id: string; planName: string }[] }>(
+      page,
+      'GET',
+      `/inspection-tasks?projectId=${projectId}&from=${today}&to=${today}`,
+    );
     for (const { width } of RUNS) taskIds.set(width, tasks.items.find((x) => x.planName === planName(width))!.id);
     await page.context().close();
   });
@@ -63,7 +87,8 @@ describe('inspection finished: 现在提交 submits its record from the dialog',
       // Every item passes; the temperature is measured first (22 ℃, within 18–27).
       for (const item of ITEMS) {
         const card = page.getByTestId(`insp-item-${item.key}`);
-        if ('unit' in item) await card.getByRole('spinbutton', { name: tr('insp.value', { item: item.title }) }).fill('22');
+        if ('unit' in item)
+          await card.getByRole('spinbutton', { name: tr('insp.value', { item: item.title }) }).fill('22');
         await card.getByRole('button', { name: tr('insp.outcome.pass'), exact: true }).click();
         await expectAttr(card, 'data-outcome', 'pass');
       }
@@ -80,7 +105,10 @@ describe('inspection finished: 现在提交 submits its record from the dialog',
       await dialog.getByRole('button', { name: tr('start.inspectionSubmit.later'), exact: true }).waitFor();
       await expectAccessible(page, `the 现在提交 dialog at ${width} px (${lang})`);
       await dialog.getByRole('button', { name: tr('start.inspectionSubmit.ok'), exact: true }).click();
-      await page.locator('.ant-message-success').getByText(tr('start.inspectionSubmit.done'), { exact: true }).waitFor();
+      await page
+        .locator('.ant-message-success')
+        .getByText(tr('start.inspectionSubmit.done'), { exact: true })
+        .waitFor();
       await dialog.waitFor({ state: 'detached' });
 
       // The finished task names its record as submitted, without a reload.

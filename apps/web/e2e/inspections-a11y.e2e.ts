@@ -24,29 +24,49 @@ describe('inspection pages: axe and the 390 px layout', () => {
 
   const { open, check } = pageAudit(session, 'inspections');
 
-
   beforeAll(async () => {
     const page = await session.newPage('setup', PHONE);
     await apiLogin(page, 'manager');
     const template = await apiCall<{ id: string }>(page, 'POST', '/checklist-templates', {
-      name: `A11y template ${run}`, scope: 'system', assetType: null,
+      name: `A11y template ${run}`,
+      scope: 'system',
+      assetType: null,
       items: [
         { key: 'temp', title: '机房温度', method: '读取温湿度计', expected: '', min: 18, max: 27, unit: '℃' },
         { key: 'photo', title: '配电柜外观', method: '目视', expected: '无异味', photoRequired: true },
       ],
     });
     projectId = await projectIdByName(page, PROJECT_A);
-    const assignees = await apiCall<{ id: string; username: string }[]>(page, 'GET', `/projects/${projectId}/assignees`);
+    const assignees = await apiCall<{ id: string; username: string }[]>(
+      page,
+      'GET',
+      `/projects/${projectId}/assignees`,
+    );
     const today = beijingDay();
     await apiCall(page, 'POST', `/projects/${projectId}/inspection-plans`, {
-      name: `A11y plan ${run}`, kind: 'monthly', templateId: template.id, dueDay: Number(today.slice(8, 10)), intervalMonths: 1,
-      startsOn: today, leadDays: 31, assigneeIds: [assignees.find((u) => u.username === 'engineer')!.id],
+      name: `A11y plan ${run}`,
+      kind: 'monthly',
+      templateId: template.id,
+      dueDay: Number(today.slice(8, 10)),
+      intervalMonths: 1,
+      startsOn: today,
+      leadDays: 31,
+      assigneeIds: [assignees.find((u) => u.username === 'engineer')!.id],
     });
-    const tasks = await apiCall<{ items: { id: string; planName: string }[] }>(page, 'GET', `/inspection-tasks?projectId=${projectId}&from=${today}&to=${today}`);
+    const tasks = await apiCall<{ items: { id: string; planName: string }[] }>(
+      page,
+      'GET',
+      `/inspection-tasks?projectId=${projectId}&from=${today}&to=${today}`,
+    );
     taskId = tasks.items.find((x) => x.planName === `A11y plan ${run}`)!.id;
     await apiCall(page, 'PUT', `/inspection-tasks/${taskId}/results/temp`, { outcome: 'fail', value: 31 });
     await apiCall(page, 'POST', `/inspection-tasks/${taskId}/results/temp/ticket`, { level: 4 });
-    await apiCall(page, 'POST', `/inspection-tasks/${taskId}/adjustments`, { parameter: '空调设定', before: '24', after: '22', reason: 'a11y' });
+    await apiCall(page, 'POST', `/inspection-tasks/${taskId}/adjustments`, {
+      parameter: '空调设定',
+      before: '24',
+      after: '22',
+      reason: 'a11y',
+    });
     await page.context().close();
   });
 

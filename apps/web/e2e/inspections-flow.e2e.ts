@@ -26,8 +26,15 @@ async function docxText(data: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(data);
   const xml = await zip.file('word/document.xml')?.async('string');
   expect(xml, 'word/document.xml in the .docx').toBeTruthy();
-  return xml!.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return xml!
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 describe('inspection on a 390×844 phone: checklist, finding ticket, adjustment, finish, record signed', () => {
@@ -45,7 +52,9 @@ describe('inspection on a 390×844 phone: checklist, finding ticket, adjustment,
     page = await session.newPage('phone', PHONE);
     await login(page, 'manager');
     const template = await apiCall<{ id: string }>(page, 'POST', '/checklist-templates', {
-      name: `机房巡检模板 ${run}`, scope: 'system', assetType: null,
+      name: `机房巡检模板 ${run}`,
+      scope: 'system',
+      assetType: null,
       items: [
         { key: 'ups', title: 'UPS 运行状态', method: '查看面板', expected: '无告警' },
         { key: 'humidity', title: '机房湿度', method: '读取温湿度计', expected: '', min: null, max: 80, unit: '%' },
@@ -53,18 +62,28 @@ describe('inspection on a 390×844 phone: checklist, finding ticket, adjustment,
       ],
     });
     const projectId = await projectIdByName(page, PROJECT_A);
-    const assignees = await apiCall<{ id: string; username: string }[]>(page, 'GET', `/projects/${projectId}/assignees`);
+    const assignees = await apiCall<{ id: string; username: string }[]>(
+      page,
+      'GET',
+      `/projects/${projectId}/assignees`,
+    );
     const engineer = assignees.find((u) => u.username === 'engineer');
     expect(engineer, 'engineer is on project A').toBeTruthy();
     const today = beijingDay();
     await apiCall(page, 'POST', `/projects/${projectId}/inspection-plans`, {
-      name: planName, kind: 'monthly', templateId: template.id, dueDay: Number(today.slice(8, 10)), intervalMonths: 1,
-      startsOn: today, leadDays: 31, assigneeIds: [engineer!.id],
+      name: planName,
+      kind: 'monthly',
+      templateId: template.id,
+      dueDay: Number(today.slice(8, 10)),
+      intervalMonths: 1,
+      startsOn: today,
+      leadDays: 31,
+      assigneeIds: [engineer!.id],
     });
     await logout(page);
   });
 
-  step('张工 opens 巡检任务 and finds today\'s task', async () => {
+  step("张工 opens 巡检任务 and finds today's task", async () => {
     await login(page, 'engineer');
     await openFromMenu(page, t('nav.inspections'));
     await page.waitForURL(/\/inspections(\?.*)?$/);
@@ -107,7 +126,11 @@ describe('inspection on a 390×844 phone: checklist, finding ticket, adjustment,
     const number = (await ticket.innerText()).trim();
     expect(number).toBeTruthy();
     expect(await ticket.getAttribute('href')).toMatch(/^\/tickets\/[^/]+$/);
-    const detail = await apiCall<{ results: { key: string; ticketId: string | null }[] }>(page, 'GET', `/inspection-tasks/${taskId}`);
+    const detail = await apiCall<{ results: { key: string; ticketId: string | null }[] }>(
+      page,
+      'GET',
+      `/inspection-tasks/${taskId}`,
+    );
     const ticketId = detail.results.find((r) => r.key === 'humidity')?.ticketId;
     const tk = await apiCall<{ level: number; number: string }>(page, 'GET', `/tickets/${ticketId}`);
     expect(tk.level).toBe(3);
@@ -131,10 +154,17 @@ describe('inspection on a 390×844 phone: checklist, finding ticket, adjustment,
   step('passes the rack item and adds its photo', async () => {
     await page.getByTestId('insp-pass-rack').click();
     await expectAttr(item('rack'), 'data-outcome', 'pass');
-    await page.getByTestId('insp-photo-input-rack').setInputFiles({ name: 'rack.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
+    await page
+      .getByTestId('insp-photo-input-rack')
+      .setInputFiles({ name: 'rack.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
     const photo = page.getByTestId('insp-photo-rack');
     await photo.waitFor();
-    await expect.poll(() => photo.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        () => photo.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await expectText(page.getByTestId('insp-progress'), t('insp.progress', { n: 3, m: 3 }));
   });
 

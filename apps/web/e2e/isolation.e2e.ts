@@ -32,7 +32,10 @@ describe('customer isolation', () => {
     await page.waitForURL(/\/portal\/tickets\/[^/]+$/);
     const detail = page.getByTestId('ticket-detail');
     await detail.waitFor();
-    ticket = { id: (await detail.getAttribute('data-ticket-id'))!, number: (await page.getByTestId('ticket-number').innerText()).trim() };
+    ticket = {
+      id: (await detail.getAttribute('data-ticket-id'))!,
+      number: (await page.getByTestId('ticket-number').innerText()).trim(),
+    };
     await expectStatus(page, 'new');
     await page.getByTestId('ticket-info').getByText(CUSTOMER_A, { exact: true }).waitFor();
     await page.getByTestId('ticket-info').getByText(t('channel.web'), { exact: true }).waitFor();

@@ -31,37 +31,80 @@ describe('knowledge base pages: axe and the 390 px layout', () => {
     await apiLogin(manager, 'manager');
     const projectId = await projectIdByName(manager, PROJECT_A);
     const categories = await apiCall<{ id: string; name: string }[]>(manager, 'GET', '/kb/categories');
-    const category = categories[0] ?? (await apiCall<{ id: string }>(manager, 'POST', '/kb/categories', { name: `网络设备 ${run}` }));
+    const category =
+      categories[0] ?? (await apiCall<{ id: string }>(manager, 'POST', '/kb/categories', { name: `网络设备 ${run}` }));
     const body = [
-      '# 现象', '', '端口 up/down 反复切换，日志出现 `%LINK-3-UPDOWN`。', '',
-      '## 排查', '', '1. 检查光模块', '2. 查看端口计数器：', '', '```', 'display interface GigabitEthernet0/0/1 | include CRC|error|discard|broadcast|multicast', '```', '',
-      '| 项目 | 正常值 | 说明 |', '| --- | --- | --- |', '| CRC | 0 | 非零时更换跳线 |', '',
-      `参考：https://support.example.com/knowledge/switches/port-flapping/troubleshooting-guide-${run}-very-long-url-without-breaks`, '',
+      '# 现象',
+      '',
+      '端口 up/down 反复切换，日志出现 `%LINK-3-UPDOWN`。',
+      '',
+      '## 排查',
+      '',
+      '1. 检查光模块',
+      '2. 查看端口计数器：',
+      '',
+      '```',
+      'display interface GigabitEthernet0/0/1 | include CRC|error|discard|broadcast|multicast',
+      '```',
+      '',
+      '| 项目 | 正常值 | 说明 |',
+      '| --- | --- | --- |',
+      '| CRC | 0 | 非零时更换跳线 |',
+      '',
+      `参考：https://support.example.com/knowledge/switches/port-flapping/troubleshooting-guide-${run}-very-long-url-without-breaks`,
+      '',
       '> 注意：不要在业务高峰期重启设备。',
     ].join('\n');
     const a = await apiCall<{ id: string }>(manager, 'POST', '/kb/articles', {
-      title, body, categoryId: category.id, tags: ['交换机', 'network', `flap${run}`], visibility: 'customer', projectId, status: 'published',
+      title,
+      body,
+      categoryId: category.id,
+      tags: ['交换机', 'network', `flap${run}`],
+      visibility: 'customer',
+      projectId,
+      status: 'published',
     });
     articleId = a.id;
-    await apiCall(manager, 'PATCH', `/kb/articles/${articleId}`, { body: `${body}\n\n## 预防\n\n定期巡检光功率。`, note: '补充预防措施' });
+    await apiCall(manager, 'PATCH', `/kb/articles/${articleId}`, {
+      body: `${body}\n\n## 预防\n\n定期巡检光功率。`,
+      note: '补充预防措施',
+    });
     const me = await manager.request.get('/api/v1/auth/me');
     const { csrfToken } = (await me.json()) as { csrfToken: string };
     const r = await manager.request.post(`/api/v1/kb/articles/${articleId}/attachments`, {
-      headers: { 'x-csrf-token': csrfToken }, multipart: { file: { name: 'port-counters-export.txt', mimeType: 'text/plain', buffer: Buffer.from('CRC 0') } },
+      headers: { 'x-csrf-token': csrfToken },
+      multipart: { file: { name: 'port-counters-export.txt', mimeType: 'text/plain', buffer: Buffer.from('CRC 0') } },
     });
     expect(r.ok(), await r.text()).toBe(true);
     // a ticket on project A, resolved with a solution, linked to the article
-    const engineers = await apiCall<{ id: string; username: string }[]>(manager, 'GET', `/projects/${projectId}/assignees`);
+    const engineers = await apiCall<{ id: string; username: string }[]>(
+      manager,
+      'GET',
+      `/projects/${projectId}/assignees`,
+    );
     const engineerId = engineers.find((u) => u.username === 'engineer')!.id;
     const tk = await apiCall<{ id: string }>(manager, 'POST', '/tickets', {
-      projectId, title: `核心交换机端口抖动 ${run}`, description: '端口反复 up/down', level: 3, channel: 'phone', reporterName: '陈科员', reporterPhone: '13800000000',
+      projectId,
+      title: `核心交换机端口抖动 ${run}`,
+      description: '端口反复 up/down',
+      level: 3,
+      channel: 'phone',
+      reporterName: '陈科员',
+      reporterPhone: '13800000000',
     });
     ticketId = tk.id;
     await apiCall(manager, 'POST', `/tickets/${ticketId}/actions`, { action: 'dispatch', assigneeId: engineerId });
     const engineer = await session.newPage('setup-engineer', PHONE);
     await apiLogin(engineer, 'engineer');
-    await apiCall(engineer, 'POST', `/tickets/${ticketId}/actions`, { action: 'arrival_not_needed', reason: '远程处理' });
-    await apiCall(engineer, 'POST', `/tickets/${ticketId}/actions`, { action: 'resolve', solution: '更换光模块后恢复。', faultCause: 'non_human' });
+    await apiCall(engineer, 'POST', `/tickets/${ticketId}/actions`, {
+      action: 'arrival_not_needed',
+      reason: '远程处理',
+    });
+    await apiCall(engineer, 'POST', `/tickets/${ticketId}/actions`, {
+      action: 'resolve',
+      solution: '更换光模块后恢复。',
+      faultCause: 'non_human',
+    });
     await apiCall(engineer, 'POST', `/kb/articles/${articleId}/links`, { ticketId, kind: 'solved_by' });
     await manager.context().close();
     await engineer.context().close();

@@ -8,7 +8,16 @@ import { DESKTOP, useBrowser } from './support/browser';
 import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
 import {
-  CUSTOMER_A, PROJECT_A, expectClock, expectClocksCountingDown, expectStatus, findInList, openTab, phoneIntake, pickAssignee, runAction,
+  CUSTOMER_A,
+  PROJECT_A,
+  expectClock,
+  expectClocksCountingDown,
+  expectStatus,
+  findInList,
+  openTab,
+  phoneIntake,
+  pickAssignee,
+  runAction,
 } from './support/tickets';
 import { expectText, openFromMenu } from './support/ui';
 
@@ -30,8 +39,14 @@ describe('main path at desktop width (1366×900)', () => {
 
   step('phone intake of a level-1 fault lands on the ticket detail with three clocks counting down', async () => {
     ticket = await phoneIntake(page, {
-      project: PROJECT_A, customer: CUSTOMER_A, reporterName: '陈科员', reporterPhone: '13800138000', level: 1, title,
-      description: '政务服务网全部业务无法访问，数据库主机宕机', location: '省信息中心机房 3 楼',
+      project: PROJECT_A,
+      customer: CUSTOMER_A,
+      reporterName: '陈科员',
+      reporterPhone: '13800138000',
+      level: 1,
+      title,
+      description: '政务服务网全部业务无法访问，数据库主机宕机',
+      location: '省信息中心机房 3 楼',
     });
     await expectStatus(page, 'new');
     await expectText(page.getByTestId('ticket-title'), title);
@@ -73,7 +88,9 @@ describe('main path at desktop width (1366×900)', () => {
   });
 
   step('engineer responds: response clock met, status 处理中', async () => {
-    await runAction(page, 'respond', (d) => d.getByLabel(t('action.field.note')).fill('已电话联系报修人，正在赶往现场'));
+    await runAction(page, 'respond', (d) =>
+      d.getByLabel(t('action.field.note')).fill('已电话联系报修人，正在赶往现场'),
+    );
     await expectStatus(page, 'in_progress');
     await expectClock(page, 'response', 'met');
     await expectClock(page, 'arrival', 'running');

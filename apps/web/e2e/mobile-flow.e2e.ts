@@ -9,7 +9,14 @@ import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
 import { expectNoHorizontalScroll } from './support/layout';
 import {
-  CUSTOMER_A, PROJECT_A, expectClock, expectClocksCountingDown, expectStatus, findInList, openTab, runAction,
+  CUSTOMER_A,
+  PROJECT_A,
+  expectClock,
+  expectClocksCountingDown,
+  expectStatus,
+  findInList,
+  openTab,
+  runAction,
 } from './support/tickets';
 import { chooseOption, expectText, gotoPage, openFromMenu } from './support/ui';
 
@@ -59,7 +66,10 @@ describe('main flow on a 390×844 phone', () => {
     await page.waitForURL(/\/tickets\/[^/]+$/);
     const detail = page.getByTestId('ticket-detail');
     await detail.waitFor();
-    ticket = { id: (await detail.getAttribute('data-ticket-id'))!, number: (await page.getByTestId('ticket-number').innerText()).trim() };
+    ticket = {
+      id: (await detail.getAttribute('data-ticket-id'))!,
+      number: (await page.getByTestId('ticket-number').innerText()).trim(),
+    };
     await expectStatus(page, 'assigned');
     await page.getByTestId('ticket-info').getByText('张工', { exact: true }).waitFor();
     await expectClocksCountingDown(page, { response: 30, arrival: 30, resolution: 120 });
@@ -145,13 +155,24 @@ describe('the other pages on a 390×844 phone', () => {
   }
 
   test('dispatcher: all tickets, at risk, dashboard', () =>
-    pagesFit('dispatcher', [['/tickets?tab=all', 'ticket-row'], ['/tickets?tab=at_risk', 'filter-q'], ['/dashboard', 'stat-breached']]));
+    pagesFit('dispatcher', [
+      ['/tickets?tab=all', 'ticket-row'],
+      ['/tickets?tab=at_risk', 'filter-q'],
+      ['/dashboard', 'stat-breached'],
+    ]));
 
   test('customer: report form, change password', () =>
-    pagesFit('cust_a', [['/portal/report', 'report-submit'], ['/change-password', 'pwd-submit']]));
+    pagesFit('cust_a', [
+      ['/portal/report', 'report-submit'],
+      ['/change-password', 'pwd-submit'],
+    ]));
 
   test('system admin: customers, projects, users', async () => {
-    await pagesFit('admin', [['/admin/customers', 'org-row'], ['/admin/projects', 'project-row'], ['/admin/users', 'user-row']]);
+    await pagesFit('admin', [
+      ['/admin/customers', 'org-row'],
+      ['/admin/projects', 'project-row'],
+      ['/admin/users', 'user-row'],
+    ]);
   });
 
   test('system admin: a contract and its SLA drawer', async () => {
@@ -167,7 +188,10 @@ describe('the other pages on a 390×844 phone', () => {
   });
 
   test('security admin: users, security policy; auditor: audit log', async () => {
-    await pagesFit('secadmin', [['/admin/users', 'user-row'], ['/admin/security', 'security-save']]);
+    await pagesFit('secadmin', [
+      ['/admin/users', 'user-row'],
+      ['/admin/security', 'security-save'],
+    ]);
     await pagesFit('auditor', [['/audit', 'audit-row']]);
   });
 });

@@ -26,7 +26,12 @@ const COMBOS: { width: Width; size: BrowserContextOptions; lang: Lang }[] = [
   { width: '1280', size: DESK_1280, lang: 'zh-CN' },
 ];
 
-interface Call { caller: string; phone: string; place: string; ticket: { id: string; number: string } }
+interface Call {
+  caller: string;
+  phone: string;
+  place: string;
+  ticket: { id: string; number: string };
+}
 
 describe('phone field flow at 390 and 1280 px in zh-CN and en: caller details, check-in ticket into the record, caller lookup at intake', () => {
   const session = useBrowser();
@@ -50,7 +55,8 @@ describe('phone field flow at 390 and 1280 px in zh-CN and en: caller details, c
     return page;
   }
   /** antd toasts last 3 s: one that times out while axe runs would be measured mid-fade. */
-  const toastsGone = (page: Page) => expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+  const toastsGone = (page: Page) =>
+    expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
   async function open(page: Page, path: string, lang: Lang): Promise<void> {
     await gotoPage(page, path);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
@@ -59,14 +65,28 @@ describe('phone field flow at 390 and 1280 px in zh-CN and en: caller details, c
   setup('the dispatcher logs one call per width and language for 张工 through the API', async () => {
     const page = await pageFor('dispatcher', '1280', DESK_1280, 'en');
     const projectId = await projectIdByName(page, PROJECT_A);
-    const engineers = await apiCall<{ id: string; username: string }[]>(page, 'GET', `/projects/${projectId}/assignees`);
+    const engineers = await apiCall<{ id: string; username: string }[]>(
+      page,
+      'GET',
+      `/projects/${projectId}/assignees`,
+    );
     const engineer = engineers.find((u) => u.username === 'engineer')!;
     for (const [i, { width, lang }] of COMBOS.entries()) {
       // Numbers nobody else uses, so each lookup finds exactly its caller.
-      const call = { caller: `王处长${suffix}${i}`, phone: `13${6 + i}${digits}`, place: `省信息中心 5 楼 ${suffix}-${i}` };
+      const call = {
+        caller: `王处长${suffix}${i}`,
+        phone: `13${6 + i}${digits}`,
+        place: `省信息中心 5 楼 ${suffix}-${i}`,
+      };
       const ticket = await apiCall<Call['ticket']>(page, 'POST', '/tickets', {
-        projectId, title: `打印服务中断 ${suffix} ${width} ${lang}`, level: 3, channel: 'phone', reporterName: call.caller,
-        reporterPhone: call.phone, location: call.place, assigneeId: engineer.id,
+        projectId,
+        title: `打印服务中断 ${suffix} ${width} ${lang}`,
+        level: 3,
+        channel: 'phone',
+        reporterName: call.caller,
+        reporterPhone: call.phone,
+        location: call.place,
+        assigneeId: engineer.id,
       });
       calls.set(`${width}-${lang}`, { ...call, ticket });
     }
@@ -82,48 +102,59 @@ describe('phone field flow at 390 and 1280 px in zh-CN and en: caller details, c
       return c;
     };
 
-    step(`${at}: the ticket page shows the caller (name, tel: link, organisation, place) ${width === '390' ? 'before the actions' : 'in the first screen'}`, async () => {
-      const { caller, phone, place, ticket } = call();
-      const page = await pageFor('engineer', width, size, lang);
-      await ensureCheckedOut(page);
-      await open(page, `/tickets/${ticket.id}`, lang);
-      const firstAction = page.locator('[data-testid^="action-"]').first();
-      await firstAction.waitFor();
-      if (width === '390') {
-        // The caller card comes before the action buttons.
-        const card = page.getByTestId('caller-card');
-        await expectText(card.getByTestId('caller-name'), caller);
-        expect(await card.getByTestId('caller-phone').getAttribute('href')).toBe(`tel:${phone}`);
-        await card.getByText(place, { exact: true }).waitFor();
-        await card.getByText(CUSTOMER_A, { exact: false }).first().waitFor();
-        const cardBox = (await card.boundingBox())!;
-        const actionBox = (await firstAction.boundingBox())!;
-        expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(actionBox.y);
-      } else {
-        // Side by side there is room for the ticket's details (customer, reporter with the tel: link, place)
-        // next to the actions: all of it on the first screen, nothing to scroll to.
-        const info = page.getByTestId('ticket-info');
-        await info.getByText(caller, { exact: false }).first().waitFor();
-        await info.getByText(place, { exact: true }).waitFor();
-        await info.getByText(CUSTOMER_A, { exact: true }).waitFor();
-        const screen = page.viewportSize()!.height;
-        expect(await page.evaluate(() => window.scrollY)).toBe(0);
-        for (const [what, el] of [['first action', firstAction], ['reporter tel: link', info.getByTestId('reporter-phone')], ['place', info.getByText(place, { exact: true })]] as const) {
-          const box = (await el.boundingBox())!;
-          expect(box.y + box.height, `${what} is on the first screen (${screen} px)`).toBeLessThanOrEqual(screen);
+    step(
+      `${at}: the ticket page shows the caller (name, tel: link, organisation, place) ${width === '390' ? 'before the actions' : 'in the first screen'}`,
+      async () => {
+        const { caller, phone, place, ticket } = call();
+        const page = await pageFor('engineer', width, size, lang);
+        await ensureCheckedOut(page);
+        await open(page, `/tickets/${ticket.id}`, lang);
+        const firstAction = page.locator('[data-testid^="action-"]').first();
+        await firstAction.waitFor();
+        if (width === '390') {
+          // The caller card comes before the action buttons.
+          const card = page.getByTestId('caller-card');
+          await expectText(card.getByTestId('caller-name'), caller);
+          expect(await card.getByTestId('caller-phone').getAttribute('href')).toBe(`tel:${phone}`);
+          await card.getByText(place, { exact: true }).waitFor();
+          await card.getByText(CUSTOMER_A, { exact: false }).first().waitFor();
+          const cardBox = (await card.boundingBox())!;
+          const actionBox = (await firstAction.boundingBox())!;
+          expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(actionBox.y);
+        } else {
+          // Side by side there is room for the ticket's details (customer, reporter with the tel: link, place)
+          // next to the actions: all of it on the first screen, nothing to scroll to.
+          const info = page.getByTestId('ticket-info');
+          await info.getByText(caller, { exact: false }).first().waitFor();
+          await info.getByText(place, { exact: true }).waitFor();
+          await info.getByText(CUSTOMER_A, { exact: true }).waitFor();
+          const screen = page.viewportSize()!.height;
+          expect(await page.evaluate(() => window.scrollY)).toBe(0);
+          for (const [what, el] of [
+            ['first action', firstAction],
+            ['reporter tel: link', info.getByTestId('reporter-phone')],
+            ['place', info.getByText(place, { exact: true })],
+          ] as const) {
+            const box = (await el.boundingBox())!;
+            expect(box.y + box.height, `${what} is on the first screen (${screen} px)`).toBeLessThanOrEqual(screen);
+          }
         }
-      }
-      // The ticket's details dial the reporter at every width.
-      expect(await page.getByTestId('reporter-phone').getAttribute('href')).toBe(`tel:${phone}`);
-      await audit.check(page, `ticket page ${at}`);
-    });
+        // The ticket's details dial the reporter at every width.
+        expect(await page.getByTestId('reporter-phone').getAttribute('href')).toBe(`tel:${phone}`);
+        await audit.check(page, `ticket page ${at}`);
+      },
+    );
 
     step(`${at}: checks in on that ticket; the record written from the visit already names it`, async () => {
       const { place, ticket } = call();
       const page = await pageFor('engineer', width, size, lang);
       await open(page, '/field', lang);
       const form = page.locator('form').filter({ has: page.getByTestId('check-in-submit') });
-      await chooseOption(page, form.getByRole('combobox', { name: tr('field.project') }), `${PROJECT_A} (${CUSTOMER_A})`);
+      await chooseOption(
+        page,
+        form.getByRole('combobox', { name: tr('field.project') }),
+        `${PROJECT_A} (${CUSTOMER_A})`,
+      );
       await chooseOption(page, form.getByRole('combobox', { name: tr('field.ticket') }), ticket.number);
       await form.getByLabel(tr('field.location')).fill(place);
       // No position in this browser: check in without one.
@@ -140,24 +171,33 @@ describe('phone field flow at 390 and 1280 px in zh-CN and en: caller details, c
       await ensureCheckedOut(page);
     });
 
-    step(`${at}: intake: a known number shows the caller, organisation and recent tickets; one click fills the form`, async () => {
-      const { caller, phone, place, ticket } = call();
-      const page = await pageFor('dispatcher', width, size, lang);
-      await open(page, '/intake', lang);
-      const form = page.locator('form').filter({ has: page.getByTestId('intake-submit') });
-      await form.getByLabel(tr('intake.reporterPhone')).fill(phone);
-      const lookup = page.getByTestId('caller-lookup');
-      await lookup.waitFor();
-      await expectText(lookup.getByTestId('caller-lookup-name'), tr('start.caller.lookupFound', { name: caller, org: CUSTOMER_A }));
-      await lookup.getByTestId('caller-recent-ticket').filter({ hasText: ticket.number }).waitFor();
-      expect(await lookup.getByTestId('caller-lookup-phone').getAttribute('href')).toBe(`tel:${phone}`);
-      await lookup.getByTestId('caller-lookup-use').click();
-      await page.locator('.ant-message-success').getByText(tr('start.caller.filled', { name: caller }), { exact: true }).waitFor();
-      await expect.poll(() => form.getByLabel(tr('intake.reporterName')).inputValue()).toBe(caller);
-      await expect.poll(() => form.getByTestId('intake-project').innerText()).toContain(PROJECT_A);
-      await expect.poll(() => form.getByLabel(tr('intake.location')).inputValue()).toBe(place);
-      await toastsGone(page);
-      await audit.check(page, `intake with the caller lookup ${at}`);
-    });
+    step(
+      `${at}: intake: a known number shows the caller, organisation and recent tickets; one click fills the form`,
+      async () => {
+        const { caller, phone, place, ticket } = call();
+        const page = await pageFor('dispatcher', width, size, lang);
+        await open(page, '/intake', lang);
+        const form = page.locator('form').filter({ has: page.getByTestId('intake-submit') });
+        await form.getByLabel(tr('intake.reporterPhone')).fill(phone);
+        const lookup = page.getByTestId('caller-lookup');
+        await lookup.waitFor();
+        await expectText(
+          lookup.getByTestId('caller-lookup-name'),
+          tr('start.caller.lookupFound', { name: caller, org: CUSTOMER_A }),
+        );
+        await lookup.getByTestId('caller-recent-ticket').filter({ hasText: ticket.number }).waitFor();
+        expect(await lookup.getByTestId('caller-lookup-phone').getAttribute('href')).toBe(`tel:${phone}`);
+        await lookup.getByTestId('caller-lookup-use').click();
+        await page
+          .locator('.ant-message-success')
+          .getByText(tr('start.caller.filled', { name: caller }), { exact: true })
+          .waitFor();
+        await expect.poll(() => form.getByLabel(tr('intake.reporterName')).inputValue()).toBe(caller);
+        await expect.poll(() => form.getByTestId('intake-project').innerText()).toContain(PROJECT_A);
+        await expect.poll(() => form.getByLabel(tr('intake.location')).inputValue()).toBe(place);
+        await toastsGone(page);
+        await audit.check(page, `intake with the caller lookup ${at}`);
+      },
+    );
   }
 });

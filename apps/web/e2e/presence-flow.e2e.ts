@@ -9,7 +9,14 @@ import { useBrowser } from './support/browser';
 import { apiCall, ensureCheckedOut, projectIdByName, type ApiVisit } from './support/fieldwork';
 import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
-import { beijingToday, boardStatuses, chooseMany, dailyPresence, type ApiDaily, type ApiPlan } from './support/presence';
+import {
+  beijingToday,
+  boardStatuses,
+  chooseMany,
+  dailyPresence,
+  type ApiDaily,
+  type ApiPlan,
+} from './support/presence';
 import { PROJECT_A } from './support/tickets';
 import { chooseOption, expectAttr, expectText, gotoPage, menuLabels, openFromMenu } from './support/ui';
 
@@ -74,7 +81,10 @@ describe('resident presence: plan, check-in, daily board; the lead reads it, cus
     engineer = await session.newPage('engineer');
     await login(engineer, 'engineer');
     await ensureCheckedOut(engineer);
-    const visit = await apiCall<ApiVisit>(engineer, 'POST', '/site-visits/check-in', { projectId, location: '省信息中心机房（驻场）' });
+    const visit = await apiCall<ApiVisit>(engineer, 'POST', '/site-visits/check-in', {
+      projectId,
+      location: '省信息中心机房（驻场）',
+    });
     expect(visit.projectId).toBe(projectId);
   });
 
@@ -94,11 +104,16 @@ describe('resident presence: plan, check-in, daily board; the lead reads it, cus
       await expectAttr(manager.getByTestId('presence-summary'), 'data-below', 'true');
       await manager.getByTestId('presence-below').getByText(t('presence.below')).waitFor();
     } else {
-      console.warn(`[e2e] also on site at project A today (other test files): ${othersOnSite.join(', ')}; the board follows the server`);
+      console.warn(
+        `[e2e] also on site at project A today (other test files): ${othersOnSite.join(', ')}; the board follows the server`,
+      );
       expect(statuses[ZHAO]).toBe(expected.engineers.find((e) => e.name === ZHAO)?.status);
     }
     expect(expected.required).toBe(2);
-    await expectText(manager.getByTestId('presence-count'), t('presence.presentOfRequired', { present: expected.present, required: expected.required }));
+    await expectText(
+      manager.getByTestId('presence-count'),
+      t('presence.presentOfRequired', { present: expected.present, required: expected.required }),
+    );
     // Every engineer the server lists is on the board with the same status.
     expect(statuses).toEqual(Object.fromEntries(expected.engineers.map((e) => [e.name, e.status])));
     const zhang = manager.getByTestId('presence-row').filter({ hasText: ZHANG });
@@ -124,7 +139,10 @@ describe('resident presence: plan, check-in, daily board; the lead reads it, cus
     expect(statuses[ZHAO]).toBe(expected.engineers.find((e) => e.name === ZHAO)?.status);
     expect(['present', 'late']).toContain(statuses[ZHANG]);
     if (!othersOnSite.length) await lead.getByTestId('presence-below').waitFor();
-    await expectText(lead.getByTestId('presence-count'), t('presence.presentOfRequired', { present: expected.present, required: 2 }));
+    await expectText(
+      lead.getByTestId('presence-count'),
+      t('presence.presentOfRequired', { present: expected.present, required: 2 }),
+    );
     await lead.getByTestId('presence-tab-month').click();
     await lead.getByTestId('presence-chart').waitFor();
     // The purchaser's lead downloads the attendance she can read (issue 13, item 8).
@@ -140,8 +158,18 @@ describe('resident presence: plan, check-in, daily board; the lead reads it, cus
     // The server refuses the lead's write too.
     const refused = await lead.request.fetch(`/api/v1/projects/${projectId}/resident-plan`, {
       method: 'PUT',
-      headers: { 'x-csrf-token': ((await (await lead.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken },
-      data: { headcount: 0, weekdays: [], chinaCalendar: true, start: '08:30', end: '17:30', lateGraceMin: 15, engineerIds: [] },
+      headers: {
+        'x-csrf-token': ((await (await lead.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken,
+      },
+      data: {
+        headcount: 0,
+        weekdays: [],
+        chinaCalendar: true,
+        start: '08:30',
+        end: '17:30',
+        lateGraceMin: 15,
+        engineerIds: [],
+      },
     });
     expect(refused.status(), 'PUT resident-plan as lead_a').toBe(403);
   });
@@ -157,7 +185,12 @@ describe('resident presence: plan, check-in, daily board; the lead reads it, cus
     const text = await lead.locator('main').innerText();
     expect(text).not.toContain(PROJECT_A);
     expect(await lead.locator('.ant-message-error').count()).toBe(0);
-    for (const path of [`/presence/daily?day=${day}`, `/presence/monthly?month=${day.slice(0, 7)}`, '/resident-plan', '/staffing']) {
+    for (const path of [
+      `/presence/daily?day=${day}`,
+      `/presence/monthly?month=${day.slice(0, 7)}`,
+      '/resident-plan',
+      '/staffing',
+    ]) {
       const r = await lead.request.get(`/api/v1/projects/${projectId}${path}`);
       expect(r.status(), `GET /projects/:A${path} as lead_b`).toBe(404);
       expect(await r.text()).not.toContain(ZHAO);

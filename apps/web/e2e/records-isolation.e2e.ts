@@ -4,7 +4,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { login } from './support/auth';
 import { useBrowser } from './support/browser';
-import { apiCall, createSubmittedRecord, expectRecordStatus, openRecordsTab, recordListSettled, recordRow, type ApiRecord } from './support/fieldwork';
+import {
+  apiCall,
+  createSubmittedRecord,
+  expectRecordStatus,
+  openRecordsTab,
+  recordListSettled,
+  recordRow,
+  type ApiRecord,
+} from './support/fieldwork';
 import { flowSteps } from './support/flow';
 import { t } from './support/i18n';
 import { CUSTOMER_A, PROJECT_A } from './support/tickets';
@@ -57,10 +65,14 @@ describe('O&M record isolation between customers', () => {
   step('lead_b sees nothing of it and cannot sign it', async () => {
     const page = await session.newPage('lead_b');
     await cannotSee(page, 'lead_b');
-    const tiny = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const tiny =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
     const me = await page.request.get('/api/v1/auth/me');
     const { csrfToken } = (await me.json()) as { csrfToken: string };
-    const r = await page.request.post('/api/v1/om-records/sign', { headers: { 'x-csrf-token': csrfToken }, data: { recordIds: [record.id], signature: tiny } });
+    const r = await page.request.post('/api/v1/om-records/sign', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { recordIds: [record.id], signature: tiny },
+    });
     expect(r.status(), `POST /om-records/sign as lead_b: ${await r.text()}`).toBeGreaterThanOrEqual(400);
     expect(r.status()).toBeLessThan(500);
   });

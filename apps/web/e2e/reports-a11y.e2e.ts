@@ -22,7 +22,9 @@ describe('analytics, commitments and monthly report pages: axe and the 390 px la
   const run = Date.now().toString(36);
   const month = beijingMonth();
   // The report pages show the last finished month (their default): only a finished month can be issued and archived.
-  const reportMonth = month.endsWith('-01') ? `${Number(month.slice(0, 4)) - 1}-12` : `${month.slice(0, 5)}${String(Number(month.slice(5)) - 1).padStart(2, '0')}`;
+  const reportMonth = month.endsWith('-01')
+    ? `${Number(month.slice(0, 4)) - 1}-12`
+    : `${month.slice(0, 5)}${String(Number(month.slice(5)) - 1).padStart(2, '0')}`;
   let projectId: string;
   let drillPath: string;
 
@@ -37,15 +39,35 @@ describe('analytics, commitments and monthly report pages: axe and the 390 px la
     const dispatcher = await session.newPage('setup-dispatcher', DESKTOP);
     const engineer = await session.newPage('setup-engineer', DESKTOP);
     const manager = await session.newPage('setup-manager', DESKTOP);
-    await Promise.all([apiLogin(dispatcher, 'dispatcher'), apiLogin(engineer, 'engineer'), apiLogin(manager, 'manager')]);
+    await Promise.all([
+      apiLogin(dispatcher, 'dispatcher'),
+      apiLogin(engineer, 'engineer'),
+      apiLogin(manager, 'manager'),
+    ]);
     projectId = await projectIdByName(manager, PROJECT_A);
     await breachedResponseTicket(dispatcher, engineer, projectId, `无障碍响应超时 ${run}`);
-    await apiCall(manager, 'PUT', `/projects/${projectId}/report-notes?month=${reportMonth}`, { nextMonthPlan: `无障碍下月计划 ${run}\n第二行` });
+    await apiCall(manager, 'PUT', `/projects/${projectId}/report-notes?month=${reportMonth}`, {
+      nextMonthPlan: `无障碍下月计划 ${run}\n第二行`,
+    });
     // One archived report (issued: downloads archive nothing), so the archive list has a row.
-    await apiCall(manager, 'POST', `/projects/${projectId}/monthly-reports/issue`, { month: reportMonth, formats: ['xlsx'] });
-    const report = await apiCall<ApiCommitmentReport>(manager, 'GET', `/projects/${projectId}/commitments?month=${month}`);
+    await apiCall(manager, 'POST', `/projects/${projectId}/monthly-reports/issue`, {
+      month: reportMonth,
+      formats: ['xlsx'],
+    });
+    const report = await apiCall<ApiCommitmentReport>(
+      manager,
+      'GET',
+      `/projects/${projectId}/commitments?month=${month}`,
+    );
     const l1 = report.items.find((c) => c.kind === 'response' && c.level === 1)!;
-    const p = new URLSearchParams({ tab: 'all', projectId, clock: 'response', outcome: 'breached', endedFrom: String(l1.link.from), endedTo: String(l1.link.to) });
+    const p = new URLSearchParams({
+      tab: 'all',
+      projectId,
+      clock: 'response',
+      outcome: 'breached',
+      endedFrom: String(l1.link.from),
+      endedTo: String(l1.link.to),
+    });
     drillPath = `/tickets?${p.toString()}`;
   });
 

@@ -16,14 +16,18 @@ describe('role picker: a 三员 role cannot be combined with another role', () =
   let page: Page;
   let roles: Locator;
   /** The role tags the picker holds now. */
-  const chosen = () => roles.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
-    .locator('.ant-select-selection-item').allInnerTexts().then((a) => a.map((s) => s.trim()).sort());
+  const chosen = () =>
+    roles
+      .locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
+      .locator('.ant-select-selection-item')
+      .allInnerTexts()
+      .then((a) => a.map((s) => s.trim()).sort());
   const pick = async (role: string) => {
     await chooseOption(page, roles, t(`role.${role}`), { search: false }); // the picker filters by value, not by label
     await page.keyboard.press('Escape'); // close the multi-select's dropdown, not the dialog
   };
 
-  step('the security admin opens the engineer\'s roles', async () => {
+  step("the security admin opens the engineer's roles", async () => {
     page = await session.newPage('secadmin', DESKTOP);
     await login(page, 'secadmin');
     await page.waitForURL(/\/admin\/users$/);
@@ -51,7 +55,10 @@ describe('role picker: a 三员 role cannot be combined with another role', () =
     await expect.poll(chosen).toEqual([t('role.security_admin')]);
     await expectAccessible(page, 'assign roles dialog with the 三员 hint');
     // Nothing is saved: the engineer keeps the roles the demo data gave him.
-    await page.getByRole('dialog').getByRole('button', { name: t('common.cancel') }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: t('common.cancel') })
+      .click();
     const row = page.getByTestId('user-row').filter({ has: page.getByRole('cell', { name: 'engineer', exact: true }) });
     await expectText(row.getByRole('cell').filter({ hasText: t('role.engineer') }), t('role.engineer'));
   });

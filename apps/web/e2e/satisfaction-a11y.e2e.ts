@@ -38,7 +38,12 @@ describe('satisfaction and feedback pages: axe and the 390 px layout', () => {
     const dispatcher = await session.newPage('setup-dispatcher', DESKTOP);
     const engineer = await session.newPage('setup-engineer', DESKTOP);
     const manager = await session.newPage('setup-manager', DESKTOP);
-    await Promise.all([apiLogin(cust, 'cust_a'), apiLogin(dispatcher, 'dispatcher'), apiLogin(engineer, 'engineer'), apiLogin(manager, 'manager')]);
+    await Promise.all([
+      apiLogin(cust, 'cust_a'),
+      apiLogin(dispatcher, 'dispatcher'),
+      apiLogin(engineer, 'engineer'),
+      apiLogin(manager, 'manager'),
+    ]);
     projectId = await projectIdByName(manager, PROJECT_A);
     for (const lang of LANGS) {
       const tk = await resolvedTicket(cust, dispatcher, engineer, `无障碍评价 ${lang} ${run}`);
@@ -49,19 +54,42 @@ describe('satisfaction and feedback pages: axe and the 390 px layout', () => {
     phoneTicket = (await resolvedTicket(dispatcher, dispatcher, engineer, `无障碍电话回访 ${run}`)).id;
     // A survey: something for cust_a to rate in 我的评价.
     const closesOn = new Date(Date.now() + 8 * 3600_000 + 14 * 86_400_000).toISOString().slice(0, 10);
-    await apiCall(manager, 'POST', `/projects/${projectId}/satisfaction-surveys`, { title: `无障碍满意度调查 ${run}`, closesOn });
+    await apiCall(manager, 'POST', `/projects/${projectId}/satisfaction-surveys`, {
+      title: `无障碍满意度调查 ${run}`,
+      closesOn,
+    });
     // A recurring survey due in a month (so the worker leaves it alone): the list, its switch and its edit dialog.
-    await apiCall(manager, 'POST', `/projects/${projectId}/survey-schedules`, { title: `无障碍定期调查 ${run}`, everyMonths: 6, openDays: 10, firstOn: beijingInDays(30) });
-    const answered = await apiCall<{ id: string }>(cust, 'POST', '/feedback', { projectId, category: 'complaint', title: `无障碍投诉 ${run}`, body: '工程师到场较晚。' });
+    await apiCall(manager, 'POST', `/projects/${projectId}/survey-schedules`, {
+      title: `无障碍定期调查 ${run}`,
+      everyMonths: 6,
+      openDays: 10,
+      firstOn: beijingInDays(30),
+    });
+    const answered = await apiCall<{ id: string }>(cust, 'POST', '/feedback', {
+      projectId,
+      category: 'complaint',
+      title: `无障碍投诉 ${run}`,
+      body: '工程师到场较晚。',
+    });
     answeredId = answered.id;
-    await apiCall(dispatcher, 'POST', `/feedback/${answeredId}/answer`, { answer: '已与工程师沟通，今后按约定时间到场。' });
-    openId = (await apiCall<{ id: string }>(cust, 'POST', '/feedback', { projectId, category: 'praise', title: `无障碍表扬 ${run}`, body: '驻场工程师服务周到。' })).id;
+    await apiCall(dispatcher, 'POST', `/feedback/${answeredId}/answer`, {
+      answer: '已与工程师沟通，今后按约定时间到场。',
+    });
+    openId = (
+      await apiCall<{ id: string }>(cust, 'POST', '/feedback', {
+        projectId,
+        category: 'praise',
+        title: `无障碍表扬 ${run}`,
+        body: '驻场工程师服务周到。',
+      })
+    ).id;
   });
 
   for (const lang of LANGS) {
     test(`the rating link (${lang}): open, thanked, already rated, not found`, async () => {
       // English: no stored choice, the browser's language decides.
-      const page = lang === 'en' ? await session.newPage('anonymous-en', { ...PHONE, locale: 'en-US' }) : await open(null, lang);
+      const page =
+        lang === 'en' ? await session.newPage('anonymous-en', { ...PHONE, locale: 'en-US' }) : await open(null, lang);
       await page.goto(links[lang]!);
       await expectText(page.locator('h1'), tr('satisfaction.public.title', lang));
       await expectAttr(page.getByTestId('rate-state'), 'data-state', 'pending');
@@ -113,7 +141,11 @@ describe('satisfaction and feedback pages: axe and the 390 px layout', () => {
       await gotoPage(page, `/satisfaction?projectId=${encodeURIComponent(projectId)}`);
       await page.getByTestId('satisfaction-report').waitFor();
       await page.getByTestId('survey-row').first().waitFor();
-      await page.getByTestId('schedule-row').filter({ hasText: `无障碍定期调查 ${run}` }).getByTestId('schedule-active').waitFor();
+      await page
+        .getByTestId('schedule-row')
+        .filter({ hasText: `无障碍定期调查 ${run}` })
+        .getByTestId('schedule-active')
+        .waitFor();
       await check(page, '/satisfaction');
       await page.getByTestId('survey-new').click();
       await page.getByTestId('survey-form').waitFor();
@@ -124,14 +156,20 @@ describe('satisfaction and feedback pages: axe and the 390 px layout', () => {
       await gotoPage(cust, '/satisfaction');
       await cust.getByTestId('satisfaction-report').waitFor();
       expect(await cust.getByTestId('survey-new').count()).toBe(0);
-      await cust.getByTestId('schedule-row').filter({ hasText: `无障碍定期调查 ${run}` }).waitFor();
+      await cust
+        .getByTestId('schedule-row')
+        .filter({ hasText: `无障碍定期调查 ${run}` })
+        .waitFor();
       expect(await cust.getByTestId('schedule-new').count()).toBe(0);
       expect(await cust.getByTestId('schedule-active').count()).toBe(0);
       await check(cust, '/satisfaction as cust_a');
     });
 
     test(`/satisfaction (${lang}): the recurring survey dialogs (new, edit) on a desktop and at 390 px, as the manager`, async () => {
-      for (const [size, name] of [[DESKTOP, 'desktop'], [PHONE, '390 px']] as const) {
+      for (const [size, name] of [
+        [DESKTOP, 'desktop'],
+        [PHONE, '390 px'],
+      ] as const) {
         const page = await open('manager', lang, size);
         await gotoPage(page, `/satisfaction?projectId=${encodeURIComponent(projectId)}`);
         const row = page.getByTestId('schedule-row').filter({ hasText: `无障碍定期调查 ${run}` });
@@ -139,7 +177,9 @@ describe('satisfaction and feedback pages: axe and the 390 px layout', () => {
         await page.getByTestId('schedule-new').click();
         const form = page.getByTestId('schedule-form');
         await form.waitFor();
-        expect(await form.getByTestId('schedule-form-title').inputValue()).toBe(tr('satisfaction.schedule.defaultTitle', lang));
+        expect(await form.getByTestId('schedule-form-title').inputValue()).toBe(
+          tr('satisfaction.schedule.defaultTitle', lang),
+        );
         await check(page, `/satisfaction new schedule dialog, ${name}`);
         // A date in the past: the field says so, in the page's language.
         await pickDate(page, form.getByTestId('schedule-form-first-on'), beijingInDays(-1));

@@ -14,7 +14,10 @@ const DESK: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const run = Date.now().toString().slice(-7);
 const PHONE_NO = `1390${run}`;
 const TITLE = `检索测试-${run} 机房温度过高`;
-interface Ticket { id: string; number: string }
+interface Ticket {
+  id: string;
+  number: string;
+}
 
 describe('global search in the header', () => {
   const session = useBrowser({ closeAfterEach: true });
@@ -28,8 +31,18 @@ describe('global search in the header', () => {
     const projects = await apiCall<{ id: string; name: string }[]>(page, 'GET', '/projects');
     const projectB = projects.find((p) => p.id !== projectA)!.id;
     const input = { description: '来电', level: 3, channel: 'phone', reporterName: '检索人' };
-    ticket = await apiCall<Ticket>(page, 'POST', '/tickets', { ...input, projectId: projectA, title: TITLE, reporterPhone: PHONE_NO });
-    other = await apiCall<Ticket>(page, 'POST', '/tickets', { ...input, projectId: projectB, title: `检索测试-${run} 另一客户`, reporterPhone: `1391${run}` });
+    ticket = await apiCall<Ticket>(page, 'POST', '/tickets', {
+      ...input,
+      projectId: projectA,
+      title: TITLE,
+      reporterPhone: PHONE_NO,
+    });
+    other = await apiCall<Ticket>(page, 'POST', '/tickets', {
+      ...input,
+      projectId: projectB,
+      title: `检索测试-${run} 另一客户`,
+      reporterPhone: `1391${run}`,
+    });
   }, 60_000);
 
   async function open(user: string, size: BrowserContextOptions, lang: Lang): Promise<Page> {
@@ -51,12 +64,17 @@ describe('global search in the header', () => {
     return list;
   }
 
-  for (const [size, sizeName] of [[DESK, '1280'], [PHONE, '390']] as const) {
+  for (const [size, sizeName] of [
+    [DESK, '1280'],
+    [PHONE, '390'],
+  ] as const) {
     for (const lang of ['zh-CN', 'en'] as const) {
       test(`the dispatcher finds a ticket by number and by phone and opens it (${sizeName} px, ${lang})`, async () => {
         const page = await open('dispatcher', size, lang);
         let list = await type(page, ticket.number, lang);
-        await expect.poll(() => list.locator('.ant-select-item-option', { hasText: ticket.number }).count(), { timeout: 15_000 }).toBe(1);
+        await expect
+          .poll(() => list.locator('.ant-select-item-option', { hasText: ticket.number }).count(), { timeout: 15_000 })
+          .toBe(1);
         await expect.poll(() => list.textContent()).toContain(t('search.group.tickets', {}, lang));
         await expectAccessibleWithListOpen(page, `search results open (${sizeName} px, ${lang})`);
         await session.screenshot(page, `search ${ticket.number} ${sizeName} ${lang}`);
@@ -75,7 +93,7 @@ describe('global search in the header', () => {
     }
   }
 
-  test('a customer finds its own ticket and never another customer\'s; the auditor has no search box', async () => {
+  test("a customer finds its own ticket and never another customer's; the auditor has no search box", async () => {
     const page = await open('cust_a', PHONE, 'zh-CN');
     const list = await type(page, `检索测试-${run}`, 'zh-CN');
     await list.locator('.ant-select-item-option', { hasText: ticket.number }).waitFor({ timeout: 15_000 });

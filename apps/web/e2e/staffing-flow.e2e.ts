@@ -24,7 +24,9 @@ async function expectPlanShown(page: Page, plan: ApiStaffing): Promise<void> {
   await expectAttr(gaps, 'data-gaps', String(plan.gaps.length));
   expect((await page.getByTestId('staffing-gap').allInnerTexts()).map((s) => s.trim())).toEqual(plan.gaps.map(zhHalf));
   await expect.poll(() => page.getByTestId('coverage-row').count()).toBe(plan.coverage.length);
-  const shown = await page.getByTestId('coverage-filled').evaluateAll((els) => els.map((e) => [e.getAttribute('data-filled'), e.getAttribute('data-missing')].join('/')));
+  const shown = await page
+    .getByTestId('coverage-filled')
+    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-filled'), e.getAttribute('data-missing')].join('/')));
   expect(shown).toEqual(plan.coverage.map((c) => `${c.filled}/${c.missing}`));
   await expect.poll(() => page.getByTestId('assignment-row').count()).toBe(plan.assignments.length);
 }
@@ -54,7 +56,9 @@ describe('staffing plan: qualifications, an assignment with a problem, the gaps;
     // The project list links to the same page for that project.
     await openFromMenu(manager, t('nav.projects'));
     await manager.waitForURL(/\/admin\/projects$/);
-    const link = manager.getByTestId('project-staffing').and(manager.locator(`[href*="${encodeURIComponent(projectId)}"]`));
+    const link = manager
+      .getByTestId('project-staffing')
+      .and(manager.locator(`[href*="${encodeURIComponent(projectId)}"]`));
     await link.first().click();
     await manager.waitForURL((u) => u.pathname === '/staffing' && u.searchParams.get('projectId') === projectId);
     await expectAttr(manager.getByTestId('staffing-plan'), 'data-project-id', projectId);
@@ -85,28 +89,38 @@ describe('staffing plan: qualifications, an assignment with a problem, the gaps;
     expect(zhao.certifications.find((c) => c.name === cert)).toMatchObject({ expiresOn: '2024-03-31', expired: true });
   });
 
-  step('the manager assigns 赵工 to project A as network security: the problem and the remaining gaps show', async () => {
-    await manager.getByTestId('staffing-edit').click();
-    const form = manager.getByTestId('staffing-form');
-    await form.waitFor();
-    await form.getByTestId('assignment-add').click();
-    const item = form.getByTestId('assignment-item').last();
-    await chooseOption(manager, item.getByTestId('assignment-user').getByRole('combobox'), ZHAO);
-    await chooseOption(manager, item.getByTestId('assignment-discipline').getByRole('combobox'), t('staffing.discipline.network_security'), { search: false });
-    await item.getByTestId('assignment-resident').click();
-    await manager.getByTestId('staffing-save').click();
-    await waitClosedOrError(manager, form, 'saving the staffing plan');
+  step(
+    'the manager assigns 赵工 to project A as network security: the problem and the remaining gaps show',
+    async () => {
+      await manager.getByTestId('staffing-edit').click();
+      const form = manager.getByTestId('staffing-form');
+      await form.waitFor();
+      await form.getByTestId('assignment-add').click();
+      const item = form.getByTestId('assignment-item').last();
+      await chooseOption(manager, item.getByTestId('assignment-user').getByRole('combobox'), ZHAO);
+      await chooseOption(
+        manager,
+        item.getByTestId('assignment-discipline').getByRole('combobox'),
+        t('staffing.discipline.network_security'),
+        { search: false },
+      );
+      await item.getByTestId('assignment-resident').click();
+      await manager.getByTestId('staffing-save').click();
+      await waitClosedOrError(manager, form, 'saving the staffing plan');
 
-    saved = await staffingPlan(manager, projectId);
-    const mine = saved.assignments.find((a) => a.name === ZHAO && a.discipline === 'network_security');
-    expect(mine, 'the saved assignment').toBeTruthy();
-    expect(mine!.problems.length, 'an expired certificate is a problem of the assignment').toBeGreaterThan(0);
-    expect(saved.gaps.length, 'the software engineers are still missing').toBeGreaterThan(0);
-    await expectPlanShown(manager, saved);
-    const row = manager.getByTestId('assignment-row').filter({ hasText: ZHAO });
-    expect((await row.getByTestId('assignment-problem').allInnerTexts()).map((s) => s.trim())).toEqual(mine!.problems.map(zhHalf));
-    await expectAttr(row.getByTestId('assignment-qualified'), 'data-qualified', String(mine!.qualified));
-  });
+      saved = await staffingPlan(manager, projectId);
+      const mine = saved.assignments.find((a) => a.name === ZHAO && a.discipline === 'network_security');
+      expect(mine, 'the saved assignment').toBeTruthy();
+      expect(mine!.problems.length, 'an expired certificate is a problem of the assignment').toBeGreaterThan(0);
+      expect(saved.gaps.length, 'the software engineers are still missing').toBeGreaterThan(0);
+      await expectPlanShown(manager, saved);
+      const row = manager.getByTestId('assignment-row').filter({ hasText: ZHAO });
+      expect((await row.getByTestId('assignment-problem').allInnerTexts()).map((s) => s.trim())).toEqual(
+        mine!.problems.map(zhHalf),
+      );
+      await expectAttr(row.getByTestId('assignment-qualified'), 'data-qualified', String(mine!.qualified));
+    },
+  );
 
   step('lead_a reads the same plan, without edit buttons or the engineers’ qualifications', async () => {
     const lead = await session.newPage('lead_a');
@@ -116,7 +130,9 @@ describe('staffing plan: qualifications, an assignment with a problem, the gaps;
     await lead.getByTestId('staffing-plan').waitFor();
     await expectPlanShown(lead, saved);
     const row = lead.getByTestId('assignment-row').filter({ hasText: ZHAO });
-    expect(await row.getByTestId('assignment-problem').count()).toBe(saved.assignments.find((a) => a.name === ZHAO)!.problems.length);
+    expect(await row.getByTestId('assignment-problem').count()).toBe(
+      saved.assignments.find((a) => a.name === ZHAO)!.problems.length,
+    );
     expect(await lead.getByTestId('staffing-edit').count()).toBe(0);
     expect(await lead.getByTestId('engineer-profiles').count()).toBe(0);
     await gotoPage(lead, `/staffing?projectId=${projectId}`);

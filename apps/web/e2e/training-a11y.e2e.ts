@@ -33,7 +33,10 @@ describe('training pages: axe and the 390 px layout', () => {
   async function upload(page: Page, path: string, name: string, text: string): Promise<void> {
     const me = await page.request.get('/api/v1/auth/me');
     const { csrfToken } = (await me.json()) as { csrfToken: string };
-    const r = await page.request.post(`/api/v1${path}`, { headers: { 'x-csrf-token': csrfToken }, multipart: { file: { name, mimeType: 'text/plain', buffer: Buffer.from(text) } } });
+    const r = await page.request.post(`/api/v1${path}`, {
+      headers: { 'x-csrf-token': csrfToken },
+      multipart: { file: { name, mimeType: 'text/plain', buffer: Buffer.from(text) } },
+    });
     expect(r.ok(), `POST ${path}: ${await r.text()}`).toBe(true);
   }
   const tabKeys = ['trainees', 'courses', 'batches', 'assessments'] as const;
@@ -42,29 +45,89 @@ describe('training pages: axe and the 390 px layout', () => {
     const page = await session.newPage('setup', PHONE);
     await apiLogin(page, 'manager');
     projectId = await projectIdByName(page, PROJECT_A);
-    let plan = await apiCall<ApiPlan>(page, 'POST', `/projects/${projectId}/training-plans`, { name: `无障碍培训计划 ${run}`, description: '检查页面可访问性' });
+    let plan = await apiCall<ApiPlan>(page, 'POST', `/projects/${projectId}/training-plans`, {
+      name: `无障碍培训计划 ${run}`,
+      description: '检查页面可访问性',
+    });
     planId = plan.id;
-    plan = await apiCall<ApiPlan>(page, 'POST', `/training-plans/${planId}/courses`, { title: '机房巡检系统操作', objective: '独立完成巡检任务' });
-    plan = await apiCall<ApiPlan>(page, 'POST', `/training-plans/${planId}/courses`, { title: '工单系统操作', objective: '独立上报与跟踪工单' });
+    plan = await apiCall<ApiPlan>(page, 'POST', `/training-plans/${planId}/courses`, {
+      title: '机房巡检系统操作',
+      objective: '独立完成巡检任务',
+    });
+    plan = await apiCall<ApiPlan>(page, 'POST', `/training-plans/${planId}/courses`, {
+      title: '工单系统操作',
+      objective: '独立上报与跟踪工单',
+    });
     const courseId = plan.courses[0]!.id;
-    await upload(page, `/training-courses/${courseId}/materials?note=${encodeURIComponent('初版')}`, 'manual.txt', 'v1');
+    await upload(
+      page,
+      `/training-courses/${courseId}/materials?note=${encodeURIComponent('初版')}`,
+      'manual.txt',
+      'v1',
+    );
     plan = await apiCall<ApiPlan>(page, 'GET', `/training-plans/${planId}`);
     await upload(page, `/training-materials/${plan.courses[0]!.materials[0]!.id}/versions`, 'manual.txt', 'v2');
-    await apiCall(page, 'POST', `/training-plans/${planId}/trainees`, { userId: null, name: `学员甲 ${run}`, unit: '值班室', phone: '13900000000', courseIds: null });
-    plan = await apiCall<ApiPlan>(page, 'POST', `/training-plans/${planId}/trainees`, { userId: null, name: `学员乙 ${run}`, unit: '', phone: '', courseIds: [courseId] });
+    await apiCall(page, 'POST', `/training-plans/${planId}/trainees`, {
+      userId: null,
+      name: `学员甲 ${run}`,
+      unit: '值班室',
+      phone: '13900000000',
+      courseIds: null,
+    });
+    plan = await apiCall<ApiPlan>(page, 'POST', `/training-plans/${planId}/trainees`, {
+      userId: null,
+      name: `学员乙 ${run}`,
+      unit: '',
+      phone: '',
+      courseIds: [courseId],
+    });
     const [a, b] = plan.trainees;
-    plan = await apiCall<ApiPlan>(page, 'POST', `/training-plans/${planId}/batches`, { name: '第1批', traineeIds: [a!.id, b!.id] });
+    plan = await apiCall<ApiPlan>(page, 'POST', `/training-plans/${planId}/batches`, {
+      name: '第1批',
+      traineeIds: [a!.id, b!.id],
+    });
     const batchId = plan.batches[0]!.id;
     plan = await apiCall<ApiPlan>(page, 'POST', `/training-batches/${batchId}/sessions`, {
-      courseId, startsAt: Date.now() - 60_000, endsAt: Date.now() + 3_600_000, mode: 'onsite', place: '3 楼培训室', trainerId: null, trainerName: '外聘讲师李老师',
+      courseId,
+      startsAt: Date.now() - 60_000,
+      endsAt: Date.now() + 3_600_000,
+      mode: 'onsite',
+      place: '3 楼培训室',
+      trainerId: null,
+      trainerName: '外聘讲师李老师',
     });
     await apiCall(page, 'POST', `/training-batches/${batchId}/sessions`, {
-      courseId: plan.courses[1]!.id, startsAt: Date.now() + 7 * 86_400_000, endsAt: Date.now() + 7 * 86_400_000 + 3_600_000, mode: 'online', place: 'https://meeting.example.com/123', trainerId: null, trainerName: '李老师',
+      courseId: plan.courses[1]!.id,
+      startsAt: Date.now() + 7 * 86_400_000,
+      endsAt: Date.now() + 7 * 86_400_000 + 3_600_000,
+      mode: 'online',
+      place: 'https://meeting.example.com/123',
+      trainerId: null,
+      trainerName: '李老师',
     });
-    await apiCall(page, 'PUT', `/training-sessions/${plan.batches[0]!.sessions[0]!.id}/attendance`, { entries: [{ traineeId: a!.id, status: 'present', note: '' }, { traineeId: b!.id, status: 'absent', note: '病假' }] });
+    await apiCall(page, 'PUT', `/training-sessions/${plan.batches[0]!.sessions[0]!.id}/attendance`, {
+      entries: [
+        { traineeId: a!.id, status: 'present', note: '' },
+        { traineeId: b!.id, status: 'absent', note: '病假' },
+      ],
+    });
     const today = beijingDay();
-    await apiCall(page, 'POST', `/training-plans/${planId}/assessments`, { traineeId: a!.id, courseId, batchId, independent: true, assessedOn: today, note: '' });
-    await apiCall(page, 'POST', `/training-plans/${planId}/assessments`, { traineeId: b!.id, courseId, batchId, independent: false, assessedOn: today, note: '需再培训' });
+    await apiCall(page, 'POST', `/training-plans/${planId}/assessments`, {
+      traineeId: a!.id,
+      courseId,
+      batchId,
+      independent: true,
+      assessedOn: today,
+      note: '',
+    });
+    await apiCall(page, 'POST', `/training-plans/${planId}/assessments`, {
+      traineeId: b!.id,
+      courseId,
+      batchId,
+      independent: false,
+      assessedOn: today,
+      note: '需再培训',
+    });
     await page.context().close();
   });
 

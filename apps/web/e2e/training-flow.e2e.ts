@@ -18,7 +18,13 @@ import { chooseOption, expectAttr, expectText, openFromMenu, pickDate } from './
 
 interface ApiPlan {
   progress: { complete: boolean; trainees: number; independent: number; needsBatch: number };
-  batches: { id: string; name: string; traineeIds: string[]; retrainIds: string[]; sessions: { id: string; attendance: { traineeId: string; status: string }[] }[] }[];
+  batches: {
+    id: string;
+    name: string;
+    traineeIds: string[];
+    retrainIds: string[];
+    sessions: { id: string; attendance: { traineeId: string; status: string }[] }[];
+  }[];
   trainees: { id: string; name: string; userId: string | null; independent: boolean; needsBatch: boolean }[];
 }
 
@@ -46,7 +52,8 @@ describe('training plan: batches, sessions, attendance and assessments until eve
     await page.waitForURL((u) => (u.searchParams.get('tab') ?? 'trainees') === name);
   };
   const dialogOf = (testId: string) => page.getByTestId(testId);
-  const batchCard = (name: string) => page.getByTestId('training-batch').filter({ has: page.getByRole('heading', { name, exact: true }) });
+  const batchCard = (name: string) =>
+    page.getByTestId('training-batch').filter({ has: page.getByRole('heading', { name, exact: true }) });
 
   async function scheduleSession(batch: string, place: string): Promise<void> {
     await tab('batches');
@@ -68,7 +75,11 @@ describe('training plan: batches, sessions, attendance and assessments until eve
     const form = dialogOf('training-attendance-form');
     await form.waitFor();
     for (const [name, status] of Object.entries(marks)) {
-      await form.getByTestId('training-attendance-row').filter({ hasText: name }).getByText(t(`training.attendance.${status}`), { exact: true }).click();
+      await form
+        .getByTestId('training-attendance-row')
+        .filter({ hasText: name })
+        .getByText(t(`training.attendance.${status}`), { exact: true })
+        .click();
     }
     await page.getByTestId('training-attendance-save').click();
     await waitClosedOrError(page, form, `taking attendance in ${batch}`);
@@ -82,9 +93,18 @@ describe('training plan: batches, sessions, attendance and assessments until eve
     await form.waitFor();
     await chooseOption(page, form.getByRole('combobox', { name: t('training.assess.trainee') }), name);
     // the trainee's only course and latest batch are filled in
-    await expect.poll(() => form.getByRole('combobox', { name: t('training.assess.batch') }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').innerText()).toContain(batch);
+    await expect
+      .poll(() =>
+        form
+          .getByRole('combobox', { name: t('training.assess.batch') })
+          .locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')
+          .innerText(),
+      )
+      .toContain(batch);
     await form.getByText(t(independent ? 'training.assess.yes' : 'training.assess.no'), { exact: true }).click();
-    await form.getByLabel(t('training.assess.note')).fill(independent ? '能独立完成巡检与告警处置' : '告警处置仍需指导');
+    await form
+      .getByLabel(t('training.assess.note'))
+      .fill(independent ? '能独立完成巡检与告警处置' : '告警处置仍需指导');
     await page.getByTestId('training-assess-save').click();
     await waitClosedOrError(page, form, `assessing ${name}`);
     await page.getByTestId('training-assessment').filter({ hasText: name }).first().waitFor();
@@ -124,12 +144,19 @@ describe('training plan: batches, sessions, attendance and assessments until eve
     await waitClosedOrError(page, form, 'adding the course');
     const card = page.getByTestId('training-course').filter({ hasText: course });
     await card.waitFor();
-    await card.getByTestId('training-material-input').setInputFiles({ name: '操作手册.txt', mimeType: 'text/plain', buffer: Buffer.from('v1 manual') });
+    await card
+      .getByTestId('training-material-input')
+      .setInputFiles({ name: '操作手册.txt', mimeType: 'text/plain', buffer: Buffer.from('v1 manual') });
     const material = card.getByTestId('training-material');
     await expectAttr(material, 'data-version', '1');
-    await material.getByTestId('training-material-version-input').setInputFiles({ name: '操作手册.txt', mimeType: 'text/plain', buffer: Buffer.from('v2 manual, revised') });
+    await material
+      .getByTestId('training-material-version-input')
+      .setInputFiles({ name: '操作手册.txt', mimeType: 'text/plain', buffer: Buffer.from('v2 manual, revised') });
     await expectAttr(material, 'data-version', '2');
-    await material.getByTestId('training-material-history').getByText(t('training.material.history', { n: 1 })).waitFor();
+    await material
+      .getByTestId('training-material-history')
+      .getByText(t('training.material.history', { n: 1 }))
+      .waitFor();
   });
 
   step('adds two trainees: 陈科员 (cust_a) and a named person', async () => {
@@ -162,7 +189,9 @@ describe('training plan: batches, sessions, attendance and assessments until eve
     await page.getByTestId('training-batch-new').click();
     const form = dialogOf('training-batch-form');
     await form.waitFor();
-    expect(await form.getByLabel(t('training.batch.name')).inputValue()).toBe(t('training.batch.defaultName', { n: 1 }));
+    expect(await form.getByLabel(t('training.batch.name')).inputValue()).toBe(
+      t('training.batch.defaultName', { n: 1 }),
+    );
     await page.getByTestId('training-batch-save').click();
     await waitClosedOrError(page, form, 'adding batch 1');
     const batch1 = t('training.batch.defaultName', { n: 1 });
@@ -170,30 +199,42 @@ describe('training plan: batches, sessions, attendance and assessments until eve
     await scheduleSession(batch1, '省信息中心 3 楼培训室');
     await takeAttendance(batch1, { [trainee1]: 'present', [trainee2]: 'late' }, 2);
     const p = await plan();
-    expect(Object.fromEntries(p.batches[0]!.sessions[0]!.attendance.map((a) => [p.trainees.find((x) => x.id === a.traineeId)!.name, a.status])))
-      .toEqual({ [trainee1]: 'present', [trainee2]: 'late' });
+    expect(
+      Object.fromEntries(
+        p.batches[0]!.sessions[0]!.attendance.map((a) => [
+          p.trainees.find((x) => x.id === a.traineeId)!.name,
+          a.status,
+        ]),
+      ),
+    ).toEqual({ [trainee1]: 'present', [trainee2]: 'late' });
   });
 
-  step('trainee 1 passes, trainee 2 does not: the plan is not complete and trainee 2 waits for a later batch', async () => {
-    const batch1 = t('training.batch.defaultName', { n: 1 });
-    await assess(trainee1, true, batch1);
-    await assess(trainee2, false, batch1);
-    const banner = page.getByTestId('training-banner');
-    await expectAttr(banner, 'data-complete', 'false');
-    await expectText(page.getByTestId('training-banner-ratio'), t('training.banner.incomplete', { n: 1, m: 2 }));
-    await expectText(page.getByTestId('training-banner-not-yet'), t('training.banner.notYet', { names: trainee2 }));
-    await expectText(page.getByTestId('training-banner-needs-batch'), t('training.banner.needsBatch', { names: trainee2 }));
-    await tab('trainees');
-    await expectAttr(traineeRow(trainee1).getByTestId('training-course-status').last(), 'data-status', 'independent');
-    await expectAttr(traineeRow(trainee2).getByTestId('training-course-status').first(), 'data-status', 'not_yet');
-    await traineeRow(trainee2).getByTestId('training-needs-batch').waitFor();
-    const notYet = page.getByTestId('training-not-yet-item');
-    await expect.poll(() => notYet.allInnerTexts()).toHaveLength(1);
-    expect(await notYet.first().innerText()).toContain(trainee2);
-    const p = await plan();
-    expect(p.progress).toMatchObject({ complete: false, trainees: 2, independent: 1, needsBatch: 1 });
-    await session.screenshot(page, 'training-not-complete', { fullPage: true });
-  });
+  step(
+    'trainee 1 passes, trainee 2 does not: the plan is not complete and trainee 2 waits for a later batch',
+    async () => {
+      const batch1 = t('training.batch.defaultName', { n: 1 });
+      await assess(trainee1, true, batch1);
+      await assess(trainee2, false, batch1);
+      const banner = page.getByTestId('training-banner');
+      await expectAttr(banner, 'data-complete', 'false');
+      await expectText(page.getByTestId('training-banner-ratio'), t('training.banner.incomplete', { n: 1, m: 2 }));
+      await expectText(page.getByTestId('training-banner-not-yet'), t('training.banner.notYet', { names: trainee2 }));
+      await expectText(
+        page.getByTestId('training-banner-needs-batch'),
+        t('training.banner.needsBatch', { names: trainee2 }),
+      );
+      await tab('trainees');
+      await expectAttr(traineeRow(trainee1).getByTestId('training-course-status').last(), 'data-status', 'independent');
+      await expectAttr(traineeRow(trainee2).getByTestId('training-course-status').first(), 'data-status', 'not_yet');
+      await traineeRow(trainee2).getByTestId('training-needs-batch').waitFor();
+      const notYet = page.getByTestId('training-not-yet-item');
+      await expect.poll(() => notYet.allInnerTexts()).toHaveLength(1);
+      expect(await notYet.first().innerText()).toContain(trainee2);
+      const p = await plan();
+      expect(p.progress).toMatchObject({ complete: false, trainees: 2, independent: 1, needsBatch: 1 });
+      await session.screenshot(page, 'training-not-complete', { fullPage: true });
+    },
+  );
 
   step('batch 2 is added for trainee 2, gets a session and attendance', async () => {
     await tab('batches');
@@ -205,7 +246,9 @@ describe('training plan: batches, sessions, attendance and assessments until eve
     await page.getByTestId('training-batch-save').click();
     await waitClosedOrError(page, form, 'adding batch 2');
     const batch2 = t('training.batch.defaultName', { n: 2 });
-    await expect.poll(() => batchCard(batch2).getByTestId('training-batch-trainee').allInnerTexts()).toEqual([trainee2]);
+    await expect
+      .poll(() => batchCard(batch2).getByTestId('training-batch-trainee').allInnerTexts())
+      .toEqual([trainee2]);
     await expect.poll(() => page.getByTestId('training-banner-needs-batch').count()).toBe(0);
     await scheduleSession(batch2, '腾讯会议 123-456-789');
     await takeAttendance(batch2, { [trainee2]: 'present' }, 1);
@@ -215,8 +258,15 @@ describe('training plan: batches, sessions, attendance and assessments until eve
   step('trainee 2 passes in batch 2: the plan is complete', async () => {
     await assess(trainee2, true, t('training.batch.defaultName', { n: 2 }));
     await expectAttr(page.getByTestId('training-banner'), 'data-complete', 'true');
-    await expectText(page.getByTestId('training-banner').locator('.ant-alert-message'), t('training.banner.complete', { n: 2 }));
-    await expectAttr(page.locator('h1').locator('xpath=..').getByTestId('training-complete-tag'), 'data-complete', 'true');
+    await expectText(
+      page.getByTestId('training-banner').locator('.ant-alert-message'),
+      t('training.banner.complete', { n: 2 }),
+    );
+    await expectAttr(
+      page.locator('h1').locator('xpath=..').getByTestId('training-complete-tag'),
+      'data-complete',
+      'true',
+    );
     const p = await plan();
     expect(p.progress).toMatchObject({ complete: true, trainees: 2, independent: 2, needsBatch: 0 });
     // the list shows it complete too
@@ -237,7 +287,9 @@ describe('training plan: batches, sessions, attendance and assessments until eve
     expect(r.status()).toBe(200);
     expect((await r.body()).subarray(0, 4).toString('latin1')).toBe('%PDF');
     await tab('batches');
-    const s = batchCard(t('training.batch.defaultName', { n: 1 })).getByTestId('training-session').first();
+    const s = batchCard(t('training.batch.defaultName', { n: 1 }))
+      .getByTestId('training-session')
+      .first();
     const sheet = await download(page, s.getByTestId('training-sheet-pdf'));
     expect(sheet.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     const sheetX = await download(page, s.getByTestId('training-sheet-xlsx'));

@@ -17,16 +17,24 @@ function* files(dir) {
   }
 }
 
-let raw = 0, br = 0, gz = 0, count = 0;
+let raw = 0,
+  br = 0,
+  gz = 0,
+  count = 0;
 for (const path of files(dist)) {
   if (!COMPRESSIBLE.test(path)) continue;
   const data = readFileSync(path);
   if (data.length < MIN_BYTES) continue;
-  const b = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+  const b = brotliCompressSync(data, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  });
   const g = gzipSync(data, { level: 9 });
   writeFileSync(`${path}.br`, b);
   writeFileSync(`${path}.gz`, g);
-  raw += data.length; br += b.length; gz += g.length; count += 1;
+  raw += data.length;
+  br += b.length;
+  gz += g.length;
+  count += 1;
 }
 const kB = (n) => `${(n / 1024).toFixed(0)} kB`;
 console.log(`precompressed ${count} files: ${kB(raw)} → br ${kB(br)}, gzip ${kB(gz)}`);

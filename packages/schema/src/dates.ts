@@ -15,20 +15,34 @@ const realDay = (d: string) => {
 const saneYear = (s: string) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR;
 
 /** YYYY-MM-DD that exists (2026-02-30 is refused), 2000–2100. */
-export const CalendarDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, '格式应为 YYYY-MM-DD / expected YYYY-MM-DD')
-  .refine(realDay, '不是有效日期 / not a calendar date').refine(saneYear, YEARS);
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d$/, '格式应为 YYYY-MM-DD / expected YYYY-MM-DD')
+  .refine(realDay, '不是有效日期 / not a calendar date')
+  .refine(saneYear, YEARS);
 /** YYYY-MM with a month 01–12, 2000–2100. */
-export const CalendarMonth = z.string().regex(/^\d{4}-\d\d$/, '格式应为 YYYY-MM / expected YYYY-MM')
-  .refine((m) => realDay(`${m}-01`), '不是有效月份 / not a calendar month').refine(saneYear, YEARS);
+export const CalendarMonth = z
+  .string()
+  .regex(/^\d{4}-\d\d$/, '格式应为 YYYY-MM / expected YYYY-MM')
+  .refine((m) => realDay(`${m}-01`), '不是有效月份 / not a calendar month')
+  .refine(saneYear, YEARS);
 /** A millisecond time in a query filter: within 2000–2100 too. */
-export const MillisFilter = z.coerce.number().int().min(Date.UTC(MIN_YEAR, 0, 1)).max(Date.UTC(MAX_YEAR + 1, 0, 1) - 1);
+export const MillisFilter = z.coerce
+  .number()
+  .int()
+  .min(Date.UTC(MIN_YEAR, 0, 1))
+  .max(Date.UTC(MAX_YEAR + 1, 0, 1) - 1);
 const INSTANT = `时间应在 ${MIN_YEAR}–${MAX_YEAR} 年之间 / the time must be between ${MIN_YEAR} and ${MAX_YEAR}`;
 /**
  * A millisecond instant in a request body (reportedAt, occurredAt, serviceStart…): a safe integer of
  * UTC ms within 2000–2100, so a typo like 1e16 never reaches a clock or a record as year 318857.
  * Responses keep the loose `Millis`: only what a caller sends is bounded.
  */
-export const MillisInstant = z.number().int(INSTANT).min(Date.UTC(MIN_YEAR, 0, 1), INSTANT).max(Date.UTC(MAX_YEAR + 1, 0, 1) - 1, INSTANT);
+export const MillisInstant = z
+  .number()
+  .int(INSTANT)
+  .min(Date.UTC(MIN_YEAR, 0, 1), INSTANT)
+  .max(Date.UTC(MAX_YEAR + 1, 0, 1) - 1, INSTANT);
 
 const DAY_MS = 86_400_000;
 /** The longest period any range filter may span unless it says otherwise: ten years. */
@@ -44,7 +58,9 @@ export function inRange<T extends z.ZodObject>(schema: T, opts: { from?: string;
     const b = v[to];
     if (a === undefined || b === undefined) return;
     const ms = (x: unknown) => (typeof x === 'number' ? x : Date.parse(`${String(x)}T00:00:00Z`));
-    if (ms(b) < ms(a)) ctx.addIssue({ code: 'custom', path: [to], message: '结束日期早于开始日期 / ends before it starts' });
-    else if (ms(b) - ms(a) > maxDays * DAY_MS) ctx.addIssue({ code: 'custom', path: [to], message: `期间最长 ${maxDays} 天 / at most ${maxDays} days` });
+    if (ms(b) < ms(a))
+      ctx.addIssue({ code: 'custom', path: [to], message: '结束日期早于开始日期 / ends before it starts' });
+    else if (ms(b) - ms(a) > maxDays * DAY_MS)
+      ctx.addIssue({ code: 'custom', path: [to], message: `期间最长 ${maxDays} 天 / at most ${maxDays} days` });
   });
 }

@@ -57,8 +57,20 @@ export const SuspendReason = z.enum(SUSPEND_REASONS);
 export type SuspendReason = z.infer<typeof SuspendReason>;
 
 export const TICKET_ACTIONS = [
-  'dispatch', 'claim', 'transfer', 'respond', 'arrive', 'arrival_not_needed', 'suspend', 'resume', 'urge',
-  'resolve', 'confirm', 'reopen', 'cancel', 'change_level',
+  'dispatch',
+  'claim',
+  'transfer',
+  'respond',
+  'arrive',
+  'arrival_not_needed',
+  'suspend',
+  'resume',
+  'urge',
+  'resolve',
+  'confirm',
+  'reopen',
+  'cancel',
+  'change_level',
 ] as const;
 export const TicketAction = z.enum(TICKET_ACTIONS);
 export type TicketAction = z.infer<typeof TicketAction>;

@@ -7,7 +7,10 @@ import { IsoDate } from './assets.js';
 // ---------- checklist templates (巡检模板), versioned ----------
 export const ChecklistItem = z.object({
   /** Stable within a template family, so results compare across versions. */
-  key: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,40}$/, '只能用字母、数字、_ . - / letters, digits, _ . - only'),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, '只能用字母、数字、_ . - / letters, digits, _ . - only'),
   title: z.string().trim().min(1).max(120),
   method: z.string().trim().max(500).default(''),
   /** What a pass looks like, in words ("指示灯绿色", "无告警"); a numeric range goes in min/max. */
@@ -27,9 +30,25 @@ export const ChecklistTemplateInput = z.object({
   items: z.array(ChecklistItem).min(1).max(300),
 });
 export const ChecklistTemplate = z.object({
-  id: Id, familyId: Id, version: z.number().int(), current: z.boolean(), name: z.string(), scope: ChecklistScope, assetType: z.string().nullable(),
-  items: z.array(ChecklistItem.extend({ method: z.string(), expected: z.string(), min: z.number().nullable(), max: z.number().nullable(), unit: z.string(), photoRequired: z.boolean() })),
-  createdAt: Millis, createdByName: z.string(),
+  id: Id,
+  familyId: Id,
+  version: z.number().int(),
+  current: z.boolean(),
+  name: z.string(),
+  scope: ChecklistScope,
+  assetType: z.string().nullable(),
+  items: z.array(
+    ChecklistItem.extend({
+      method: z.string(),
+      expected: z.string(),
+      min: z.number().nullable(),
+      max: z.number().nullable(),
+      unit: z.string(),
+      photoRequired: z.boolean(),
+    }),
+  ),
+  createdAt: Millis,
+  createdByName: z.string(),
 });
 
 // ---------- plans (巡检计划) and tasks (巡检任务) ----------
@@ -49,41 +68,88 @@ export const InspectionPlanInput = z.object({
   leadDays: z.number().int().min(0).max(92).default(31),
   assigneeIds: z.array(Id).min(1).max(50),
 });
-export const InspectionPlanUpdate = patchOf(InspectionPlanInput.pick({ name: true, templateId: true, leadDays: true, assigneeIds: true }));
+export const InspectionPlanUpdate = patchOf(
+  InspectionPlanInput.pick({ name: true, templateId: true, leadDays: true, assigneeIds: true }),
+);
 export const PauseRequest = z.object({ reason: z.string().trim().min(1).max(500) });
 export const InspectionPlan = z.object({
-  id: Id, projectId: Id, projectName: z.string(), name: z.string(), kind: PlanKind, templateFamilyId: Id, templateName: z.string(),
-  dueDay: z.number().int(), intervalMonths: z.number().int(), startsOn: z.string(), leadDays: z.number().int(),
-  assigneeIds: z.array(Id), assigneeNames: z.array(z.string()), paused: z.boolean(),
+  id: Id,
+  projectId: Id,
+  projectName: z.string(),
+  name: z.string(),
+  kind: PlanKind,
+  templateFamilyId: Id,
+  templateName: z.string(),
+  dueDay: z.number().int(),
+  intervalMonths: z.number().int(),
+  startsOn: z.string(),
+  leadDays: z.number().int(),
+  assigneeIds: z.array(Id),
+  assigneeNames: z.array(z.string()),
+  paused: z.boolean(),
   pauses: z.array(z.object({ from: z.string(), to: z.string().nullable(), reason: z.string() })),
   createdAt: Millis,
 });
 export const TaskState = z.enum(['open', 'overdue', 'done', 'late', 'cancelled']);
 export const InspectionTask = z.object({
-  id: Id, planId: Id, planName: z.string(), kind: PlanKind, projectId: Id, projectName: z.string(), period: z.string(), dueOn: z.string(),
-  assetId: Id.nullable(), assetName: z.string().nullable(), assigneeId: Id.nullable(), assigneeName: z.string().nullable(),
-  templateVersionId: Id, status: z.enum(['open', 'in_progress', 'done', 'cancelled']), state: TaskState,
-  doneOn: z.string().nullable(), cancelReason: z.string().nullable(),
+  id: Id,
+  planId: Id,
+  planName: z.string(),
+  kind: PlanKind,
+  projectId: Id,
+  projectName: z.string(),
+  period: z.string(),
+  dueOn: z.string(),
+  assetId: Id.nullable(),
+  assetName: z.string().nullable(),
+  assigneeId: Id.nullable(),
+  assigneeName: z.string().nullable(),
+  templateVersionId: Id,
+  status: z.enum(['open', 'in_progress', 'done', 'cancelled']),
+  state: TaskState,
+  doneOn: z.string().nullable(),
+  cancelReason: z.string().nullable(),
 });
-export const InspectionTaskQuery = inRange(z.object({
-  projectId: Id.optional(), assigneeId: Id.optional(), from: IsoDate, to: IsoDate,
-  state: TaskState.optional(),
-  cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(500).default(200),
-}));
+export const InspectionTaskQuery = inRange(
+  z.object({
+    projectId: Id.optional(),
+    assigneeId: Id.optional(),
+    from: IsoDate,
+    to: IsoDate,
+    state: TaskState.optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(200),
+  }),
+);
 export const InspectionTaskPage = z.object({ items: z.array(InspectionTask), nextCursor: z.string().nullable() });
 /** month: YYYY-MM, this (Beijing) month when left out. */
 export const CompletionQuery = z.object({ month: CalendarMonth.optional() });
-const Counts = z.object({ planned: z.number().int(), done: z.number().int(), late: z.number().int(), overdue: z.number().int(), open: z.number().int(), cancelled: z.number().int() });
+const Counts = z.object({
+  planned: z.number().int(),
+  done: z.number().int(),
+  late: z.number().int(),
+  overdue: z.number().int(),
+  open: z.number().int(),
+  cancelled: z.number().int(),
+});
 export const InspectionCompletion = Counts.extend({
-  projectId: Id, month: z.string(),
+  projectId: Id,
+  month: z.string(),
   byPlan: z.array(Counts.extend({ planId: Id, planName: z.string(), kind: PlanKind })),
 });
 
 // ---------- execution (巡检执行): results per item, parameter adjustments, findings as tickets ----------
 export const ItemOutcome = z.enum(['pass', 'fail', 'na']);
 export const InspectionResult = z.object({
-  key: z.string(), outcome: ItemOutcome, value: z.number().nullable(), note: z.string().nullable(), hasPhoto: z.boolean(),
-  ticketId: Id.nullable(), ticketNumber: z.string().nullable(), updatedAt: Millis, byName: z.string(),
+  key: z.string(),
+  outcome: ItemOutcome,
+  value: z.number().nullable(),
+  note: z.string().nullable(),
+  hasPhoto: z.boolean(),
+  ticketId: Id.nullable(),
+  ticketNumber: z.string().nullable(),
+  updatedAt: Millis,
+  byName: z.string(),
 });
 export const ResultInput = z.object({
   outcome: ItemOutcome,
@@ -91,9 +157,20 @@ export const ResultInput = z.object({
   value: z.number().finite().nullable().optional(),
   note: z.string().trim().max(1000).optional(),
 });
-export const Adjustment = z.object({ id: Id, parameter: z.string(), before: z.string(), after: z.string(), reason: z.string(), at: Millis, byName: z.string() });
+export const Adjustment = z.object({
+  id: Id,
+  parameter: z.string(),
+  before: z.string(),
+  after: z.string(),
+  reason: z.string(),
+  at: Millis,
+  byName: z.string(),
+});
 export const AdjustmentInput = z.object({
-  parameter: z.string().trim().min(1).max(120), before: z.string().trim().min(1).max(200), after: z.string().trim().min(1).max(200), reason: z.string().trim().min(1).max(500),
+  parameter: z.string().trim().min(1).max(120),
+  before: z.string().trim().min(1).max(200),
+  after: z.string().trim().min(1).max(200),
+  reason: z.string().trim().min(1).max(500),
 });
 export const FindingTicketInput = z.object({
   level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
@@ -101,6 +178,11 @@ export const FindingTicketInput = z.object({
 });
 export const FinishRequest = z.object({ summary: z.string().trim().max(5000).optional() });
 export const InspectionTaskDetail = InspectionTask.extend({
-  template: ChecklistTemplate, results: z.array(InspectionResult), adjustments: z.array(Adjustment),
-  startedAt: Millis.nullable(), recordId: Id.nullable(), recordNumber: z.string().nullable(), recordStatus: z.string().nullable(),
+  template: ChecklistTemplate,
+  results: z.array(InspectionResult),
+  adjustments: z.array(Adjustment),
+  startedAt: Millis.nullable(),
+  recordId: Id.nullable(),
+  recordNumber: z.string().nullable(),
+  recordStatus: z.string().nullable(),
 });

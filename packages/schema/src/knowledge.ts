@@ -25,23 +25,50 @@ export const KbArticleUpdate = patchOf(KbArticleInput).extend({
   note: z.string().trim().max(500).default(''),
 });
 export const KbArticleSummary = z.object({
-  id: Id, number: z.string(), title: z.string(), categoryId: Id.nullable(), categoryName: z.string().nullable(), tags: z.array(z.string()),
-  visibility: KbVisibility, projectId: Id.nullable(), status: KbStatus, version: z.number().int(), updatedAt: Millis, updatedByName: z.string().nullable(),
+  id: Id,
+  number: z.string(),
+  title: z.string(),
+  categoryId: Id.nullable(),
+  categoryName: z.string().nullable(),
+  tags: z.array(z.string()),
+  visibility: KbVisibility,
+  projectId: Id.nullable(),
+  status: KbStatus,
+  version: z.number().int(),
+  updatedAt: Millis,
+  updatedByName: z.string().nullable(),
   /** The first lines of the body, as plain text. */
   excerpt: z.string(),
 });
 export const KbArticle = KbArticleSummary.extend({
-  body: z.string(), createdAt: Millis, createdByName: z.string().nullable(), sourceTicketId: Id.nullable(),
-  versions: z.array(z.object({ version: z.number().int(), note: z.string(), editedAt: Millis, editedByName: z.string().nullable() })),
-  attachments: z.array(z.object({ id: Id, fileName: z.string(), mime: z.string(), size: z.number().int(), uploadedAt: Millis })),
+  body: z.string(),
+  createdAt: Millis,
+  createdByName: z.string().nullable(),
+  sourceTicketId: Id.nullable(),
+  versions: z.array(
+    z.object({ version: z.number().int(), note: z.string(), editedAt: Millis, editedByName: z.string().nullable() }),
+  ),
+  attachments: z.array(
+    z.object({ id: Id, fileName: z.string(), mime: z.string(), size: z.number().int(), uploadedAt: Millis }),
+  ),
   tickets: z.array(z.object({ ticketId: Id, number: z.string(), title: z.string(), kind: KbLinkKind })),
 });
-export const KbArticleVersion = z.object({ version: z.number().int(), title: z.string(), body: z.string(), note: z.string(), editedAt: Millis, editedByName: z.string().nullable() });
+export const KbArticleVersion = z.object({
+  version: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  note: z.string(),
+  editedAt: Millis,
+  editedByName: z.string().nullable(),
+});
 export const KbListQuery = z.object({
   /** Full text, Chinese or English; ranked results, first page only. */
   q: z.string().trim().max(200).optional(),
-  categoryId: Id.optional(), status: KbStatus.optional(), tag: z.string().trim().max(30).optional(),
-  cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(30),
+  categoryId: Id.optional(),
+  status: KbStatus.optional(),
+  tag: z.string().trim().max(30).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 export const KbArticlePage = z.object({ items: z.array(KbArticleSummary), nextCursor: z.string().nullable() });
 export const KbSuggestQuery = z.object({ q: z.string().trim().max(200), projectId: Id.optional() });

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { Id, Millis } from './api.js';
 
 /** Notification kinds are open strings (each module names its own); a filter value is a short token. */
-export const NotificationKind = z.string().min(1).max(64).regex(/^[a-z0-9_.-]+$/, 'kind: letters, digits, . _ -');
+export const NotificationKind = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9_.-]+$/, 'kind: letters, digits, . _ -');
 
 /** The notification centre's filters: unread or all, one kind, one ticket; keyset-paged newest first. */
 export const NotificationQuery = z.object({
@@ -20,7 +24,13 @@ export type NotificationQuery = z.infer<typeof NotificationQuery>;
  * Notifications without a ticket are never grouped (count 1).
  */
 export const NotificationGroup = z.object({
-  id: Id, at: Millis, kind: z.string(), title: z.string(), body: z.string(), ticketId: Id.nullable(), readAt: Millis.nullable(),
+  id: Id,
+  at: Millis,
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  ticketId: Id.nullable(),
+  readAt: Millis.nullable(),
   ticketNumber: z.string().nullable(),
   count: z.number().int().positive(),
   unreadCount: z.number().int().nonnegative(),

@@ -3,7 +3,11 @@ import { Id, TicketSummary } from './api.js';
 import { BADGE_CAP } from './limits.js';
 
 export { BADGE_CAP };
-const BadgeCount = z.number().int().min(0).max(BADGE_CAP + 1);
+const BadgeCount = z
+  .number()
+  .int()
+  .min(0)
+  .max(BADGE_CAP + 1);
 
 /**
  * The menu badges (GET /me/badges). A field is present only for roles that may see it:
@@ -20,7 +24,12 @@ export type MeBadges = z.infer<typeof MeBadges>;
 
 /** Intake (来电登记): look the caller up by the phone number the agent types. */
 export const ReporterLookupQuery = z.object({
-  phone: z.string().trim().min(3).max(32).regex(/^[0-9+\-\s()#*]+$/, '电话号码只能包含数字和 + - ( ) # * / digits and + - ( ) # * only'),
+  phone: z
+    .string()
+    .trim()
+    .min(3)
+    .max(32)
+    .regex(/^[0-9+\-\s()#*]+$/, '电话号码只能包含数字和 + - ( ) # * / digits and + - ( ) # * only'),
 });
 export const ReporterLookup = z.object({
   phone: z.string(),

@@ -23,7 +23,10 @@ export const BatchInput = z.object({
   name: z.string().trim().min(1).max(80),
   traineeIds: z.array(Id).max(500).default([]),
 });
-export const BatchUpdate = z.object({ name: z.string().trim().min(1).max(80).optional(), traineeIds: z.array(Id).max(500).optional() });
+export const BatchUpdate = z.object({
+  name: z.string().trim().min(1).max(80).optional(),
+  traineeIds: z.array(Id).max(500).optional(),
+});
 
 export const SessionInput = z.object({
   courseId: Id,
@@ -51,7 +54,10 @@ export const TraineeUpdate = patchOf(TraineeInput.omit({ userId: true }));
 
 export const AttendanceStatus = z.enum(['present', 'late', 'absent', 'excused']);
 export const AttendanceInput = z.object({
-  entries: z.array(z.object({ traineeId: Id, status: AttendanceStatus, note: z.string().trim().max(300).default('') })).min(1).max(500),
+  entries: z
+    .array(z.object({ traineeId: Id, status: AttendanceStatus, note: z.string().trim().max(300).default('') }))
+    .min(1)
+    .max(500),
 });
 
 export const AssessmentInput = z.object({
@@ -70,48 +76,109 @@ export const AssessmentInput = z.object({
 });
 
 export const Material = z.object({
-  id: Id, familyId: Id, version: z.number().int(), fileName: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string(),
-  note: z.string(), uploadedAt: Millis, uploadedByName: z.string(),
+  id: Id,
+  familyId: Id,
+  version: z.number().int(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  note: z.string(),
+  uploadedAt: Millis,
+  uploadedByName: z.string(),
   /** Earlier versions of the same material, newest first. */
-  history: z.array(z.object({ id: Id, version: z.number().int(), fileName: z.string(), size: z.number().int(), uploadedAt: Millis })),
+  history: z.array(
+    z.object({ id: Id, version: z.number().int(), fileName: z.string(), size: z.number().int(), uploadedAt: Millis }),
+  ),
 });
-export const Course = z.object({ id: Id, title: z.string(), objective: z.string(), position: z.number().int(), materials: z.array(Material) });
+export const Course = z.object({
+  id: Id,
+  title: z.string(),
+  objective: z.string(),
+  position: z.number().int(),
+  materials: z.array(Material),
+});
 export const TrainingSession = z.object({
-  id: Id, batchId: Id, courseId: Id, courseTitle: z.string(), startsAt: Millis, endsAt: Millis, mode: SessionMode, place: z.string(),
-  trainerId: Id.nullable(), trainerName: z.string(), cancelled: z.boolean(),
+  id: Id,
+  batchId: Id,
+  courseId: Id,
+  courseTitle: z.string(),
+  startsAt: Millis,
+  endsAt: Millis,
+  mode: SessionMode,
+  place: z.string(),
+  trainerId: Id.nullable(),
+  trainerName: z.string(),
+  cancelled: z.boolean(),
   /** Attendance recorded so far: one entry per enrolled trainee once taken. */
   attendance: z.array(z.object({ traineeId: Id, status: AttendanceStatus, note: z.string() })),
 });
 export const Batch = z.object({
-  id: Id, name: z.string(), position: z.number().int(), traineeIds: z.array(Id),
+  id: Id,
+  name: z.string(),
+  position: z.number().int(),
+  traineeIds: z.array(Id),
   /** Trainees put into this batch because an earlier assessment found them not yet independent. */
   retrainIds: z.array(Id),
   sessions: z.array(TrainingSession),
 });
 export const CourseStatus = z.enum(['independent', 'not_yet', 'not_assessed']);
 export const Trainee = z.object({
-  id: Id, userId: Id.nullable(), name: z.string(), unit: z.string(), phone: z.string(), courseIds: z.array(Id),
+  id: Id,
+  userId: Id.nullable(),
+  name: z.string(),
+  unit: z.string(),
+  phone: z.string(),
+  courseIds: z.array(Id),
   /** Per required course: the latest assessment's verdict. */
-  courses: z.array(z.object({
-    courseId: Id, status: CourseStatus, assessedOn: z.string().nullable(), assessorName: z.string().nullable(), note: z.string().nullable(),
-  })),
+  courses: z.array(
+    z.object({
+      courseId: Id,
+      status: CourseStatus,
+      assessedOn: z.string().nullable(),
+      assessorName: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
   independent: z.boolean(),
   /** Not yet independent in some course and in no later batch: must be scheduled again. */
   needsBatch: z.boolean(),
 });
 export const Assessment = z.object({
-  id: Id, traineeId: Id, traineeName: z.string(), courseId: Id, courseTitle: z.string(), batchId: Id, batchName: z.string(),
-  independent: z.boolean(), assessedOn: z.string(), assessorName: z.string(), note: z.string(), createdAt: Millis,
+  id: Id,
+  traineeId: Id,
+  traineeName: z.string(),
+  courseId: Id,
+  courseTitle: z.string(),
+  batchId: Id,
+  batchName: z.string(),
+  independent: z.boolean(),
+  assessedOn: z.string(),
+  assessorName: z.string(),
+  note: z.string(),
+  createdAt: Millis,
 });
 export const TrainingProgress = z.object({
-  trainees: z.number().int(), independent: z.number().int(), notYet: z.number().int(), needsBatch: z.number().int(),
+  trainees: z.number().int(),
+  independent: z.number().int(),
+  notYet: z.number().int(),
+  needsBatch: z.number().int(),
   /** Every trainee independent in every required course (and at least one trainee and one course). */
   complete: z.boolean(),
   completedAt: Millis.nullable(),
 });
 export const TrainingPlanSummary = z.object({
-  id: Id, projectId: Id, projectName: z.string(), name: z.string(), description: z.string(), createdAt: Millis, progress: TrainingProgress,
+  id: Id,
+  projectId: Id,
+  projectName: z.string(),
+  name: z.string(),
+  description: z.string(),
+  createdAt: Millis,
+  progress: TrainingProgress,
 });
 export const TrainingPlan = TrainingPlanSummary.extend({
-  courses: z.array(Course), batches: z.array(Batch), trainees: z.array(Trainee), assessments: z.array(Assessment),
+  courses: z.array(Course),
+  batches: z.array(Batch),
+  trainees: z.array(Trainee),
+  assessments: z.array(Assessment),
 });

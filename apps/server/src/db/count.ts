@@ -9,7 +9,9 @@ import type { DB } from './types.js';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function countCapped(db: Tx, rows: SelectQueryBuilder<DB, any, any>, cap: number): Promise<number> {
-  const r = await db.selectFrom(rows.limit(cap).as('capped'))
-    .select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom(rows.limit(cap).as('capped'))
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -11,7 +11,11 @@ import type { DB } from './types.js';
 const texts = new WeakMap<DialectAdapter, Map<string, string>>();
 
 /** Inserts rows that all have the same keys (a missing key and `undefined` are written as NULL). */
-export async function insertRows<T extends keyof DB & string>(db: Tx, table: T, rows: readonly Insertable<DB[T]>[]): Promise<void> {
+export async function insertRows<T extends keyof DB & string>(
+  db: Tx,
+  table: T,
+  rows: readonly Insertable<DB[T]>[],
+): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const columns = Object.keys(first);
@@ -24,8 +28,12 @@ export async function insertRows<T extends keyof DB & string>(db: Tx, table: T, 
   let text = byShape.get(key);
   if (!text) {
     const values = rows.map(() => Object.fromEntries(columns.map((c) => [c, null])));
-    const compiled = db.insertInto(table).values(values as never).compile();
-    if (compiled.parameters.length !== params.length) throw new Error(`insertRows(${table}): ${compiled.parameters.length} placeholders for ${params.length} values`);
+    const compiled = db
+      .insertInto(table)
+      .values(values as never)
+      .compile();
+    if (compiled.parameters.length !== params.length)
+      throw new Error(`insertRows(${table}): ${compiled.parameters.length} placeholders for ${params.length} values`);
     text = compiled.sql;
     byShape.set(key, text);
   }

@@ -20,20 +20,35 @@ function encodedVariants(path: string): string[] {
   for (let i = 1; i <= path.length; i++) {
     if (i < path.length && path[i] !== '/') continue;
     // The segment's first and last characters, skipping the leading '/'.
-    for (const j of [start + 1, i - 1]) if (j > start && /[A-Za-z0-9._~-]/.test(path[j]!)) { out.add(encodeAt(path, j)); out.add(encodeAt(path, j, true)); }
+    for (const j of [start + 1, i - 1])
+      if (j > start && /[A-Za-z0-9._~-]/.test(path[j]!)) {
+        out.add(encodeAt(path, j));
+        out.add(encodeAt(path, j, true));
+      }
     start = i;
   }
-  out.add(path.split('/').map((seg) => [...seg].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('')).join('/'));
+  out.add(
+    path
+      .split('/')
+      .map((seg) => [...seg].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join(''))
+      .join('/'),
+  );
   return [...out];
 }
 
 describe.each(DIALECTS)('no way around the access check (%s)', (dialect) => {
   let t: Awaited<ReturnType<typeof testApp>>;
-  beforeAll(async () => { t = await testApp(dialect); });
-  afterAll(async () => { await t?.drop(); });
+  beforeAll(async () => {
+    t = await testApp(dialect);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('makes the variants the issue names', () => {
-    expect(encodedVariants('/api/v1/staff')).toEqual(expect.arrayContaining(['/%61pi/v1/staff', '/api/v%31/staff', '/api/v1/%73taff']));
+    expect(encodedVariants('/api/v1/staff')).toEqual(
+      expect.arrayContaining(['/%61pi/v1/staff', '/api/v%31/staff', '/api/v1/%73taff']),
+    );
   });
 
   it('refuses every encoded spelling of every non-public route without credentials (401), as the plain path does', async () => {
@@ -46,7 +61,8 @@ describe.each(DIALECTS)('no way around the access check (%s)', (dialect) => {
         probes++;
         // Whatever the router makes of the spelling, it is never served to an anonymous caller.
         if (route.access === 'public') expect(r.status, `${route.method} ${url}`).not.toBe(500);
-        else if (![401, 404].includes(r.status) || (r.status === 401 && r.body.code !== 'UNAUTHENTICATED')) served.push(`${route.method} ${url} → ${r.status}`);
+        else if (![401, 404].includes(r.status) || (r.status === 401 && r.body.code !== 'UNAUTHENTICATED'))
+          served.push(`${route.method} ${url} → ${r.status}`);
       }
     }
     // HEAD, which the router derives from every GET, goes through the same check.
@@ -61,7 +77,15 @@ describe.each(DIALECTS)('no way around the access check (%s)', (dialect) => {
     expect(served, 'encoded paths answered without a session').toEqual([]);
     expect(probes).toBeGreaterThan(t.app.routeTable.length * 3);
     // The examples from the issue, spelled out.
-    for (const url of ['/%61pi/v1/security-policy', '/%61pi/v1/staff', '/%61pi/v1/engineers', '/%61pi/v1/checklist-templates', '/%61pi/v1/kb/categories', '/%61pi/v1/assets/import-template.xlsx', '/api/v%31/staff']) {
+    for (const url of [
+      '/%61pi/v1/security-policy',
+      '/%61pi/v1/staff',
+      '/%61pi/v1/engineers',
+      '/%61pi/v1/checklist-templates',
+      '/%61pi/v1/kb/categories',
+      '/%61pi/v1/assets/import-template.xlsx',
+      '/api/v%31/staff',
+    ]) {
       const r = await call(t.app, null, 'GET', url);
       expect([r.status, r.body.code], url).toEqual([401, 'UNAUTHENTICATED']);
     }

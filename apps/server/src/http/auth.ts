@@ -22,7 +22,11 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'wb_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export interface RouteInfo { method: string; url: string; access: Access }
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
+}
 
 /** Every route under this prefix must declare its access; nothing under it is reached without the check. */
 export const API_PREFIX = '/api/v1';
@@ -42,12 +46,19 @@ export function registerAuth(app: FastifyInstance, auth: AuthService, routes: Ro
     const route = `${req.method} ${req.routeOptions.url ?? req.url}`;
     const params = (req.params ?? {}) as Record<string, unknown>;
     const targetId = typeof params.id === 'string' ? params.id : null;
-    const targetType = targetId ? /([^/]+)\/:id\b/.exec(req.routeOptions.url ?? '')?.[1] ?? null : null;
+    const targetType = targetId ? (/([^/]+)\/:id\b/.exec(req.routeOptions.url ?? '')?.[1] ?? null) : null;
     try {
-      await audit.recordAlone({ actor: req.actor, ip: req.ip ?? null, actorLabel: req.actor ? undefined : 'anonymous' }, {
-        action: 'access.denied', targetType, targetId, result: 'failure', summary: `拒绝访问：${route}（${err.code}）`,
-        detail: { route, code: err.code, ...(err.field ? { field: err.field } : {}) },
-      });
+      await audit.recordAlone(
+        { actor: req.actor, ip: req.ip ?? null, actorLabel: req.actor ? undefined : 'anonymous' },
+        {
+          action: 'access.denied',
+          targetType,
+          targetId,
+          result: 'failure',
+          summary: `拒绝访问：${route}（${err.code}）`,
+          detail: { route, code: err.code, ...(err.field ? { field: err.field } : {}) },
+        },
+      );
     } catch (e) {
       req.log.error({ err: e }, 'could not audit a refused request');
     }
@@ -74,7 +85,8 @@ export function registerAuth(app: FastifyInstance, auth: AuthService, routes: Ro
     if (actor.via === 'session' && !SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {
       throw new AppError('CSRF');
     }
-    if (actor.mustChangePassword && !req.routeOptions.config?.allowBeforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (actor.mustChangePassword && !req.routeOptions.config?.allowBeforePasswordChange)
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (access !== 'authenticated' && !access.some((r) => actor.roles.includes(r))) throw new AppError('FORBIDDEN');
   });
 }

@@ -5,7 +5,10 @@ import { invalid } from './errors.js';
 export function nulField(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) { const f = nulField(value[i], `${path}[${i}]`); if (f !== null) return f; }
+    for (let i = 0; i < value.length; i++) {
+      const f = nulField(value[i], `${path}[${i}]`);
+      if (f !== null) return f;
+    }
     return null;
   }
   if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {

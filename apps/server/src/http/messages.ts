@@ -47,9 +47,11 @@ const en: Record<ErrorCode, Msg> = {
   ACCOUNT_LOCKED: (p) => `Too many failed logins; the account is locked until ${at(p.until)} (Beijing time)`,
   ACCOUNT_DISABLED: () => 'The account is disabled',
   SESSION_EXPIRED: () => 'Your session timed out; please sign in again',
-  PASSWORD_POLICY: () => 'The password needs at least 8 characters from three of: upper case, lower case, digits, symbols, and must not contain the username',
+  PASSWORD_POLICY: () =>
+    'The password needs at least 8 characters from three of: upper case, lower case, digits, symbols, and must not contain the username',
   PASSWORD_CHANGE_REQUIRED: () => 'Change your password before continuing',
-  ROLE_CONFLICT: () => 'System admin, security admin and auditor are mutually exclusive and cannot be combined with any business role',
+  ROLE_CONFLICT: () =>
+    'System admin, security admin and auditor are mutually exclusive and cannot be combined with any business role',
   ACTION_NOT_ALLOWED: (p) => `"${p.action}" is not allowed in the current state`,
   REASON_REQUIRED: (p) => `"${p.action}" needs a reason`,
   URGE_TOO_SOON: () => 'A ticket can be urged at most once per 10 minutes',
@@ -63,7 +65,8 @@ const en: Record<ErrorCode, Msg> = {
   BAD_REQUEST: (p) => `Malformed request${p.reason ? `: ${p.reason}` : ''}`,
   UNSUPPORTED_MEDIA_TYPE: () => 'Unsupported content type',
   ALREADY_CHECKED_IN: (p) => `You are already checked in at ${p.project} (since ${p.since}); check out first`,
-  IMPORT_INVALID: (p) => `${p.count} rows of the file have errors; nothing was imported. Fix them and import again, or import the valid rows only`,
+  IMPORT_INVALID: (p) =>
+    `${p.count} rows of the file have errors; nothing was imported. Fix them and import again, or import the valid rows only`,
   SEPARATION_OF_DUTIES: (p) => `Separation of duties: ${p.rule}`,
 };
 
@@ -87,20 +90,40 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
 }
 
 /** Chinese wording of zod issues, so a 400 names the field and reads naturally in zh-CN. */
-export function zodReason(locale: Locale, issue: { code: string; message: string; minimum?: unknown; maximum?: unknown; expected?: unknown; input?: unknown; divisor?: unknown }): string {
+export function zodReason(
+  locale: Locale,
+  issue: {
+    code: string;
+    message: string;
+    minimum?: unknown;
+    maximum?: unknown;
+    expected?: unknown;
+    input?: unknown;
+    divisor?: unknown;
+  },
+): string {
   const missing = issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined;
   if (locale === 'en') return missing ? 'is required' : localizeReason(locale, issue.message);
   if (missing) return '必填';
   switch (issue.code) {
-    case 'invalid_type': return issue.expected ? `类型错误或缺失（应为 ${String(issue.expected)}）` : '类型错误或缺失';
-    case 'too_small': return `太短或太小（最小 ${String(issue.minimum)}）`;
-    case 'too_big': return `太长或太大（最大 ${String(issue.maximum)}）`;
-    case 'invalid_value': return '取值不在允许范围内';
-    case 'invalid_format': return '格式不正确';
-    case 'invalid_union': return '取值不符合任何允许的形式';
-    case 'unrecognized_keys': return '包含未知字段';
-    case 'not_multiple_of': return `应为 ${String(issue.divisor)} 的倍数`;
-    default: return localizeReason(locale, issue.message);
+    case 'invalid_type':
+      return issue.expected ? `类型错误或缺失（应为 ${String(issue.expected)}）` : '类型错误或缺失';
+    case 'too_small':
+      return `太短或太小（最小 ${String(issue.minimum)}）`;
+    case 'too_big':
+      return `太长或太大（最大 ${String(issue.maximum)}）`;
+    case 'invalid_value':
+      return '取值不在允许范围内';
+    case 'invalid_format':
+      return '格式不正确';
+    case 'invalid_union':
+      return '取值不符合任何允许的形式';
+    case 'unrecognized_keys':
+      return '包含未知字段';
+    case 'not_multiple_of':
+      return `应为 ${String(issue.divisor)} 的倍数`;
+    default:
+      return localizeReason(locale, issue.message);
   }
 }
 

@@ -25,11 +25,25 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         },
       },
       security: [{ session: [] }, { bearer: [] }],
-      tags: ['auth', 'customers', 'projects', 'contracts', 'users', 'tickets', 'notifications', 'audit', 'dashboard', 'start', 'security', 'system'].map((name) => ({ name, description: name })),
+      tags: [
+        'auth',
+        'customers',
+        'projects',
+        'contracts',
+        'users',
+        'tickets',
+        'notifications',
+        'audit',
+        'dashboard',
+        'start',
+        'security',
+        'system',
+      ].map((name) => ({ name, description: name })),
     },
     transform: documentUploads,
     // Runs when the document is first requested, so every route (and app.routeTable) is known.
-    transformObject: (doc) => ('openapiObject' in doc ? finishDocument(doc.openapiObject as OpenApiDoc, app.routeTable) : doc.swaggerObject),
+    transformObject: (doc) =>
+      'openapiObject' in doc ? finishDocument(doc.openapiObject as OpenApiDoc, app.routeTable) : doc.swaggerObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -45,14 +59,32 @@ const documentUploads: typeof jsonSchemaTransform = (input) => {
   return out;
 };
 
-type Operation = { operationId?: string; security?: unknown[]; description?: string; responses?: Record<string, unknown>; [k: string]: unknown };
-type OpenApiDoc = { paths?: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, unknown>; [k: string]: unknown }; [k: string]: unknown };
+type Operation = {
+  operationId?: string;
+  security?: unknown[];
+  description?: string;
+  responses?: Record<string, unknown>;
+  [k: string]: unknown;
+};
+type OpenApiDoc = {
+  paths?: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, unknown>; [k: string]: unknown };
+  [k: string]: unknown;
+};
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 
 /** getTicketsByIdClockHistory for GET /api/v1/tickets/{id}/clock-history: stable names for client generators. */
 export function operationId(method: string, path: string): string {
-  const pascal = (s: string) => s.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
-  const parts = path.replace(/^\/api\/v1\//, '').split('/').map((seg) => (/^\{.+\}$/.test(seg) ? `By${pascal(seg.slice(1, -1))}` : pascal(seg)));
+  const pascal = (s: string) =>
+    s
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join('');
+  const parts = path
+    .replace(/^\/api\/v1\//, '')
+    .split('/')
+    .map((seg) => (/^\{.+\}$/.test(seg) ? `By${pascal(seg.slice(1, -1))}` : pascal(seg)));
   return method.toLowerCase() + parts.join('');
 }
 
@@ -61,8 +93,14 @@ export function operationId(method: string, path: string): string {
  * body every operation may answer with, no security requirement on public routes, and who may call.
  */
 function finishDocument(doc: OpenApiDoc, routes: RouteInfo[]): OpenApiDoc {
-  doc.components = { ...doc.components, schemas: { ...doc.components?.schemas, Problem: z.toJSONSchema(Problem, { target: 'draft-2020-12' }) } };
-  const problem = { description: 'Problem (RFC 9457): stable `code`, `field` at fault, `detail` in the caller\'s language', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  doc.components = {
+    ...doc.components,
+    schemas: { ...doc.components?.schemas, Problem: z.toJSONSchema(Problem, { target: 'draft-2020-12' }) },
+  };
+  const problem = {
+    description: "Problem (RFC 9457): stable `code`, `field` at fault, `detail` in the caller's language",
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
       const op = item[method];
@@ -71,7 +109,8 @@ function finishDocument(doc: OpenApiDoc, routes: RouteInfo[]): OpenApiDoc {
       op.responses = { ...op.responses, '4XX': problem };
       const route = routes.find((r) => r.method === method.toUpperCase() && r.url.replace(/:(\w+)/g, '{$1}') === path);
       if (route?.access === 'public') op.security = [];
-      else if (route && route.access !== 'authenticated') op.description = [op.description, `Roles: ${route.access.join(', ')}`].filter(Boolean).join('\n\n');
+      else if (route && route.access !== 'authenticated')
+        op.description = [op.description, `Roles: ${route.access.join(', ')}`].filter(Boolean).join('\n\n');
     }
   }
   return doc;

@@ -2,12 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { responseSerializer, simplify } from './serializer.js';
 
-const Item = z.object({ id: z.string(), level: z.number().int(), assigneeName: z.string().nullable(), breached: z.boolean(), tags: z.array(z.string()) });
+const Item = z.object({
+  id: z.string(),
+  level: z.number().int(),
+  assigneeName: z.string().nullable(),
+  breached: z.boolean(),
+  tags: z.array(z.string()),
+});
 const Page = z.object({ items: z.array(Item), nextCursor: z.string().nullable() });
-const compile = (schema: z.ZodType, check: boolean) => responseSerializer({ check })({ schema, method: 'GET', url: '/x', httpPart: 'response' } as never) as (d: unknown) => string;
+const compile = (schema: z.ZodType, check: boolean) =>
+  responseSerializer({ check })({ schema, method: 'GET', url: '/x', httpPart: 'response' } as never) as (
+    d: unknown,
+  ) => string;
 
 describe('response serializer', () => {
-  const page = { items: [{ id: 'a', level: 1, assigneeName: null, breached: false, tags: ['x'], secret: 'hash' }], nextCursor: null, debug: 1 };
+  const page = {
+    items: [{ id: 'a', level: 1, assigneeName: null, breached: false, tags: ['x'], secret: 'hash' }],
+    nextCursor: null,
+    debug: 1,
+  };
 
   it('writes what zod would write, and only the properties the schema names', () => {
     const out = compile(Page, false)(page);
@@ -17,7 +30,10 @@ describe('response serializer', () => {
   });
 
   it('writes nullable fields as type unions instead of anyOf branches', () => {
-    expect(simplify({ anyOf: [{ type: 'string', minLength: 1 }, { type: 'null' }] })).toEqual({ type: ['string', 'null'], minLength: 1 });
+    expect(simplify({ anyOf: [{ type: 'string', minLength: 1 }, { type: 'null' }] })).toEqual({
+      type: ['string', 'null'],
+      minLength: 1,
+    });
     // fast-json-stringify's anyOf picks no branch for an object-or-null and drops its fields; `nullable` writes both.
     const nested = { anyOf: [{ type: 'object', properties: {} }, { type: 'null' }] };
     expect(simplify(nested)).toEqual({ type: 'object', properties: {}, nullable: true });

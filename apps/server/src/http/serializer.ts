@@ -21,7 +21,11 @@ export function responseSerializer(opts: { check: boolean }) {
     let fast: (data: unknown) => string;
     try {
       const schema = route.schema as z.ZodType;
-      fast = fastJson(simplify(z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' }) as JsonSchema) as never) as (data: unknown) => string;
+      fast = fastJson(
+        simplify(
+          z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' }) as JsonSchema,
+        ) as never,
+      ) as (data: unknown) => string;
     } catch {
       return zodSerialize;
     }
@@ -46,7 +50,15 @@ export function simplify(s: unknown): unknown {
   if (Array.isArray(anyOf) && anyOf.length === 2) {
     const nul = anyOf.findIndex((b) => b.type === 'null' && Object.keys(b).length === 1);
     const other = anyOf[1 - nul];
-    if (nul >= 0 && other && typeof other.type === 'string' && other.type !== 'object' && other.type !== 'array' && !other.anyOf && !other.oneOf) {
+    if (
+      nul >= 0 &&
+      other &&
+      typeof other.type === 'string' &&
+      other.type !== 'object' &&
+      other.type !== 'array' &&
+      !other.anyOf &&
+      !other.oneOf
+    ) {
       const { anyOf: _drop, ...rest } = out;
       return { ...rest, ...other, type: [other.type, 'null'] };
     }

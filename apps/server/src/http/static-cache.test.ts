@@ -23,14 +23,21 @@ describe('web UI: precompressed files and cache headers', () => {
     fs.writeFileSync(path.join(web, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     t = await testApp('sqlite', { seed: false, config: { webDist: web } });
   });
-  afterAll(async () => { await t?.drop(); fs.rmSync(web, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await t?.drop();
+    fs.rmSync(web, { recursive: true, force: true });
+  });
 
   const get = (url: string, encoding?: string) =>
     t.app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
 
   it('sends brotli to browsers that take it, gzip to those that take only gzip, plain otherwise; always Vary', async () => {
     const br = await get('/assets/index-B3x_k9Q-.js', 'gzip, deflate, br');
-    expect([br.statusCode, br.headers['content-encoding'], br.headers['content-type']]).toEqual([200, 'br', expect.stringMatching(/javascript/)]);
+    expect([br.statusCode, br.headers['content-encoding'], br.headers['content-type']]).toEqual([
+      200,
+      'br',
+      expect.stringMatching(/javascript/),
+    ]);
     expect(brotliDecompressSync(br.rawPayload).toString()).toBe(js);
     expect(br.headers.vary).toMatch(/accept-encoding/i);
     const gz = await get('/assets/index-B3x_k9Q-.js', 'gzip');
@@ -45,7 +52,9 @@ describe('web UI: precompressed files and cache headers', () => {
 
   it('hashed assets are immutable for a year; index.html and unhashed files are revalidated', async () => {
     for (const enc of ['br', 'gzip', undefined]) {
-      expect((await get('/assets/index-B3x_k9Q-.js', enc)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect((await get('/assets/index-B3x_k9Q-.js', enc)).headers['cache-control']).toBe(
+        'public, max-age=31536000, immutable',
+      );
     }
     for (const url of ['/', '/index.html', '/tickets/01abc', '/favicon.svg']) {
       const r = await get(url, 'br');

@@ -11,7 +11,10 @@ describe('web UI serving', () => {
     fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>维保</title>');
     t = await testApp('sqlite', { seed: false, config: { webDist: web } });
   });
-  afterAll(async () => { await t?.drop(); fs.rmSync(web, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await t?.drop();
+    fs.rmSync(web, { recursive: true, force: true });
+  });
 
   it('serves client-side routes as index.html and unknown API paths as problem+json', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/tickets/01abc' });
@@ -23,7 +26,10 @@ describe('web UI serving', () => {
     expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
     // An encoded spelling of an API path is still an API path, not a page.
     const encoded = await t.app.inject({ method: 'GET', url: '/%61pi/v1/nope' });
-    expect([encoded.statusCode, encoded.headers['content-type']]).toEqual([404, expect.stringMatching(/application\/problem\+json/)]);
+    expect([encoded.statusCode, encoded.headers['content-type']]).toEqual([
+      404,
+      expect.stringMatching(/application\/problem\+json/),
+    ]);
   });
 
   it('serves assets written after startup (a rebuilt UI needs no restart)', async () => {

@@ -20,7 +20,9 @@ export async function uploaded(req: FastifyRequest) {
   // The JSON-body check (http/input.ts) does not see multipart: the file's name and text fields are checked here.
   if (part.filename.includes('\u0000')) throw invalid('file', NUL_REASON);
   for (const [name, f] of Object.entries(part.fields)) {
-    for (const one of [f].flat()) if (one && one.type === 'field' && (name.includes('\u0000') || String(one.value).includes('\u0000'))) throw invalid(name, NUL_REASON);
+    for (const one of [f].flat())
+      if (one && one.type === 'field' && (name.includes('\u0000') || String(one.value).includes('\u0000')))
+        throw invalid(name, NUL_REASON);
   }
   return { fileName: part.filename, mime: part.mimetype, data: await part.toBuffer() };
 }

@@ -15,11 +15,22 @@ describe('FileStore', () => {
     fs.writeFileSync(path.join(sandbox, 'outside', 'secret'), 'secret');
     store = new FileStore(path.join(sandbox, 'data'));
   });
-  afterAll(() => { if (sandbox) fs.rmSync(sandbox, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (sandbox) fs.rmSync(sandbox, { recursive: true, force: true });
+  });
 
   it('refuses every path that leaves the root: dot-dot, absolute, the root itself, NUL, a symlink pointing out', () => {
     fs.symlinkSync(path.join(sandbox, 'outside'), path.join(sandbox, 'data', 'link'));
-    for (const rel of ['../outside/secret', 'kb/../../outside/secret', path.join(sandbox, 'outside', 'secret'), '', '.', 'kb/\u0000x', 'link/secret', 'link/new/file']) {
+    for (const rel of [
+      '../outside/secret',
+      'kb/../../outside/secret',
+      path.join(sandbox, 'outside', 'secret'),
+      '',
+      '.',
+      'kb/\u0000x',
+      'link/secret',
+      'link/new/file',
+    ]) {
       expect(() => store.resolve(rel), JSON.stringify(rel)).toThrow();
       expect(() => store.read(rel), JSON.stringify(rel)).toThrow();
     }
@@ -42,9 +53,16 @@ describe('FileStore', () => {
 
   it('removes what a failed command stored, and keeps what a successful one stored', async () => {
     let kept = '';
-    await store.writing(async (put) => { kept = put('kb', Buffer.from('ok'), Date.now()); });
+    await store.writing(async (put) => {
+      kept = put('kb', Buffer.from('ok'), Date.now());
+    });
     let lost = '';
-    await expect(store.writing(async (put) => { lost = put('kb', Buffer.from('no'), Date.now()); throw new Error('rolled back'); })).rejects.toThrow('rolled back');
+    await expect(
+      store.writing(async (put) => {
+        lost = put('kb', Buffer.from('no'), Date.now());
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     expect(store.readIfExists(kept)?.toString()).toBe('ok');
     expect(store.readIfExists(lost)).toBeNull();
   });

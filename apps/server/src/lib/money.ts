@@ -9,7 +9,9 @@ import Nzh from 'nzh/cn';
 export function yuanInCapitals(cents: number): string {
   if (!Number.isSafeInteger(cents)) throw new RangeError(`amount in cents must be an integer: ${cents}`);
   const abs = Math.abs(cents);
-  const fraction = String(abs % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(abs % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   const decimal = `${Math.trunc(abs / 100)}${fraction ? `.${fraction}` : ''}`;
   const words = Nzh.toMoney(decimal, { outSymbol: false });
   return cents < 0 ? `负${words}` : words;

@@ -32,14 +32,34 @@ export interface DocumentHead {
 
 const WORDS = {
   'zh-CN': {
-    number: '文件编号', contract: '合同', provider: '服务方（乙方）', purchaser: '采购方（甲方）', sign: '签字', date: '日期',
-    blankDate: '      年    月    日', seal: '（盖章）', name: '单位名称', noContract: '未关联合同', verify: '扫码核验记录真伪',
-    hash: '内容摘要 SHA-256', signedBy: '签字人',
+    number: '文件编号',
+    contract: '合同',
+    provider: '服务方（乙方）',
+    purchaser: '采购方（甲方）',
+    sign: '签字',
+    date: '日期',
+    blankDate: '      年    月    日',
+    seal: '（盖章）',
+    name: '单位名称',
+    noContract: '未关联合同',
+    verify: '扫码核验记录真伪',
+    hash: '内容摘要 SHA-256',
+    signedBy: '签字人',
   },
   en: {
-    number: 'Document No.', contract: 'Contract', provider: 'Provider (Party B)', purchaser: 'Purchaser (Party A)', sign: 'Signature',
-    date: 'Date', blankDate: '', seal: '(Seal)', name: 'Name', noContract: 'No contract', verify: 'Scan to verify the record',
-    hash: 'Content SHA-256', signedBy: 'Signed by',
+    number: 'Document No.',
+    contract: 'Contract',
+    provider: 'Provider (Party B)',
+    purchaser: 'Purchaser (Party A)',
+    sign: 'Signature',
+    date: 'Date',
+    blankDate: '',
+    seal: '(Seal)',
+    name: 'Name',
+    noContract: 'No contract',
+    verify: 'Scan to verify the record',
+    hash: 'Content SHA-256',
+    signedBy: 'Signed by',
   },
 } as const;
 export const frameWords = (lang: DocLang = 'zh-CN') => WORDS[lang];
@@ -62,7 +82,11 @@ export function contractReference(contracts: { code: string; name: string }[], l
 
 const area = (doc: Doc) => {
   const left = doc.page.margins.left;
-  return { left, width: doc.page.width - left - doc.page.margins.right, bottom: doc.page.height - doc.page.margins.bottom };
+  return {
+    left,
+    width: doc.page.width - left - doc.page.margins.right,
+    bottom: doc.page.height - doc.page.margins.bottom,
+  };
 };
 
 export interface GridOptions {
@@ -100,13 +124,19 @@ function cellsOf(doc: Doc, row: [string, string][], per: number, o: Required<Gri
 }
 
 function rowHeight(doc: Doc, row: [string, string][], per: number, o: Required<GridOptions>) {
-  return Math.max(...cellsOf(doc, row, per, o).map((c) => {
-    doc.font(c.label ? 'bold' : 'regular').fontSize(o.size);
-    return doc.heightOfString(c.text, { width: c.w - 2 * GRID_PAD_X }) + 2 * GRID_PAD_Y;
-  }));
+  return Math.max(
+    ...cellsOf(doc, row, per, o).map((c) => {
+      doc.font(c.label ? 'bold' : 'regular').fontSize(o.size);
+      return doc.heightOfString(c.text, { width: c.w - 2 * GRID_PAD_X }) + 2 * GRID_PAD_Y;
+    }),
+  );
 }
 
-const withDefaults = (o: GridOptions): Required<GridOptions> => ({ pairsPerRow: o.pairsPerRow ?? 1, labelWidth: o.labelWidth ?? 84, size: o.size ?? 9.5 });
+const withDefaults = (o: GridOptions): Required<GridOptions> => ({
+  pairsPerRow: o.pairsPerRow ?? 1,
+  labelWidth: o.labelWidth ?? 84,
+  size: o.size ?? 9.5,
+});
 
 /** Height the grid needs, for keeping it together with what follows. */
 export function gridHeight(doc: Doc, pairs: [string, string][], opts: GridOptions = {}): number {
@@ -128,7 +158,11 @@ export function labelValueGrid(doc: Doc, pairs: [string, string][], opts: GridOp
     for (const c of cellsOf(doc, row, o.pairsPerRow, o)) {
       if (c.label) doc.rect(c.x, y, c.w, h).fill(LABEL_FILL);
       doc.lineWidth(0.6).rect(c.x, y, c.w, h).stroke(RULE);
-      doc.fillColor('black').font(c.label ? 'bold' : 'regular').fontSize(o.size).text(c.text, c.x + GRID_PAD_X, y + GRID_PAD_Y, { width: c.w - 2 * GRID_PAD_X });
+      doc
+        .fillColor('black')
+        .font(c.label ? 'bold' : 'regular')
+        .fontSize(o.size)
+        .text(c.text, c.x + GRID_PAD_X, y + GRID_PAD_Y, { width: c.w - 2 * GRID_PAD_X });
     }
     doc.x = left;
     doc.y = y + h;
@@ -153,12 +187,24 @@ export function titleBlock(doc: Doc, head: DocumentHead, extra: [string, string]
   const w = WORDS[head.lang ?? 'zh-CN'];
   const { left, width } = area(doc);
   doc.font('bold').fontSize(18).fillColor('black').text(head.title, left, doc.y, { width, align: 'center' });
-  if (head.subtitle) doc.moveDown(0.2).font('regular').fontSize(9.5).fillColor('#333').text(head.subtitle, left, doc.y, { width, align: 'center' });
+  if (head.subtitle)
+    doc
+      .moveDown(0.2)
+      .font('regular')
+      .fontSize(9.5)
+      .fillColor('#333')
+      .text(head.subtitle, left, doc.y, { width, align: 'center' });
   doc.moveDown(0.6).fillColor('black');
-  labelValueGrid(doc, [
-    [w.number, head.number], [w.contract, head.parties.contractRef],
-    [w.provider, head.parties.providerName], [w.purchaser, head.parties.purchaserName],
-  ], { pairsPerRow: 2 });
+  labelValueGrid(
+    doc,
+    [
+      [w.number, head.number],
+      [w.contract, head.parties.contractRef],
+      [w.provider, head.parties.providerName],
+      [w.purchaser, head.parties.purchaserName],
+    ],
+    { pairsPerRow: 2 },
+  );
   if (extra.length) labelValueGrid(doc, extra, { pairsPerRow: 2 });
 }
 
@@ -205,23 +251,55 @@ export async function signatureBlock(doc: Doc, o: SignatureOptions): Promise<voi
     const textW = half - sealW - 16;
     doc.font('bold').fontSize(10.5).fillColor('black').text(heading, x, top, { width: textW });
     // Name (up to two lines), then the signature line, then the date: fixed rows so both sides align.
-    doc.font('regular').fontSize(9.5).text(`${w.name}：${name}`, x, top + 18, { width: textW, height: 26, ellipsis: true });
+    doc
+      .font('regular')
+      .fontSize(9.5)
+      .text(`${w.name}：${name}`, x, top + 18, { width: textW, height: 26, ellipsis: true });
     const signY = top + 66;
     if (signed) {
       if (signed.image) {
-        try { doc.image(signed.image, x + 36, top + 44, { fit: [textW - 40, 26] }); } catch { /* a missing image leaves the name line */ }
+        try {
+          doc.image(signed.image, x + 36, top + 44, { fit: [textW - 40, 26] });
+        } catch {
+          /* a missing image leaves the name line */
+        }
       }
       doc.font('regular').fontSize(9.5).text(`${w.sign}：`, x, signY);
-      doc.fontSize(8.5).text(`${w.signedBy} ${signed.name}`, x + 36, signY + 8, { width: textW - 36, lineBreak: false });
+      doc
+        .fontSize(8.5)
+        .text(`${w.signedBy} ${signed.name}`, x + 36, signY + 8, { width: textW - 36, lineBreak: false });
     } else {
       doc.text(`${w.sign}：`, x, signY);
-      doc.moveTo(x + 36, signY + 12).lineTo(x + textW, signY + 12).lineWidth(0.6).stroke(RULE);
+      doc
+        .moveTo(x + 36, signY + 12)
+        .lineTo(x + textW, signY + 12)
+        .lineWidth(0.6)
+        .stroke(RULE);
     }
-    doc.font('regular').fontSize(9.5).text(`${w.date}：${signed ? signed.at : w.blankDate}`, x, signY + 26, { width: textW });
-    if (!signed && !w.blankDate) doc.moveTo(x + 36, signY + 38).lineTo(x + textW, signY + 38).lineWidth(0.6).stroke(RULE);
+    doc
+      .font('regular')
+      .fontSize(9.5)
+      .text(`${w.date}：${signed ? signed.at : w.blankDate}`, x, signY + 26, { width: textW });
+    if (!signed && !w.blankDate)
+      doc
+        .moveTo(x + 36, signY + 38)
+        .lineTo(x + textW, signY + 38)
+        .lineWidth(0.6)
+        .stroke(RULE);
     const sealX = x + half - sealW - 8;
-    doc.save().lineWidth(0.8).dash(3, { space: 2 }).rect(sealX, top + 14, sealW, 84).stroke('#999').undash().restore();
-    doc.font('regular').fontSize(9).fillColor('#666').text(w.seal, sealX, top + 50, { width: sealW, align: 'center' });
+    doc
+      .save()
+      .lineWidth(0.8)
+      .dash(3, { space: 2 })
+      .rect(sealX, top + 14, sealW, 84)
+      .stroke('#999')
+      .undash()
+      .restore();
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor('#666')
+      .text(w.seal, sealX, top + 50, { width: sealW, align: 'center' });
     doc.fillColor('black');
   };
   side(left, w.provider, o.parties.providerName);
@@ -231,8 +309,16 @@ export async function signatureBlock(doc: Doc, o: SignatureOptions): Promise<voi
     const y = doc.y;
     const qr = await QRCode.toBuffer(o.verify.url, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
     doc.image(qr, left, y, { fit: [QR_SIZE, QR_SIZE] });
-    doc.font('regular').fontSize(9).fillColor('black').text(w.verify, left + QR_SIZE + 10, y + 8, { width: width - QR_SIZE - 10 });
-    if (o.verify.hash) doc.fontSize(7.5).fillColor('#333').text(`${w.hash}：${o.verify.hash}`, left + QR_SIZE + 10, doc.y + 4, { width: width - QR_SIZE - 10 });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor('black')
+      .text(w.verify, left + QR_SIZE + 10, y + 8, { width: width - QR_SIZE - 10 });
+    if (o.verify.hash)
+      doc
+        .fontSize(7.5)
+        .fillColor('#333')
+        .text(`${w.hash}：${o.verify.hash}`, left + QR_SIZE + 10, doc.y + 4, { width: width - QR_SIZE - 10 });
     doc.fillColor('black');
     doc.x = left;
     doc.y = y + VERIFY_HEIGHT;

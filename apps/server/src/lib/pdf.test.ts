@@ -24,7 +24,10 @@ describe('stampPages', () => {
     const { doc, done } = newPdf('t', { autoFirstPage: true });
     for (let i = 0; i < 3; i++) {
       if (i) doc.addPage();
-      doc.font('regular').fontSize(12).text(`正文 ${i + 1}`);
+      doc
+        .font('regular')
+        .fontSize(12)
+        .text(`正文 ${i + 1}`);
     }
     stampPages(doc, { header: '编号 FW-2026-000001', footer: '服务方 测试公司' });
     doc.end();
@@ -35,11 +38,13 @@ describe('stampPages', () => {
     const pages = text.split('\f').filter((p) => p.trim());
     expect(pages).toHaveLength(3);
     // pdftotext drops the spaces between Chinese and digits, so compare without white space.
-    pages.map((p) => p.replace(/\s+/g, '')).forEach((p, i) => {
-      expect(p).toContain(`第${i + 1}页共3页`);
-      expect(p).toContain('编号FW-2026-000001');
-      expect(p).toContain('服务方测试公司');
-    });
+    pages
+      .map((p) => p.replace(/\s+/g, ''))
+      .forEach((p, i) => {
+        expect(p).toContain(`第${i + 1}页共3页`);
+        expect(p).toContain('编号FW-2026-000001');
+        expect(p).toContain('服务方测试公司');
+      });
     fs.rmSync(dir, { recursive: true });
   });
 });

@@ -12,7 +12,14 @@ export const FONT_BOLD = path.join(FONT_DIR, 'NotoSansHans-Bold.otf');
 
 /** A new document with the fonts registered as 'regular' and 'bold'; `done` resolves with the bytes after doc.end(). */
 export function newPdf(title: string, opts: { layout?: 'portrait' | 'landscape'; autoFirstPage?: boolean } = {}) {
-  const doc = new PDFDocument({ size: 'A4', margin: 40, bufferPages: true, layout: opts.layout ?? 'portrait', autoFirstPage: opts.autoFirstPage ?? false, info: { Title: title, Producer: 'Weibao 维保', Creator: 'Weibao 维保' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 40,
+    bufferPages: true,
+    layout: opts.layout ?? 'portrait',
+    autoFirstPage: opts.autoFirstPage ?? false,
+    info: { Title: title, Producer: 'Weibao 维保', Creator: 'Weibao 维保' },
+  });
   doc.registerFont('regular', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
   const chunks: Buffer[] = [];
@@ -26,15 +33,27 @@ type Doc = PDFKit.PDFDocument;
  * One bordered table row at the current position: cells wrap within their column, the row is as
  * tall as its tallest cell, and a row that would not fit starts a new page.
  */
-export function pdfTableRow(doc: Doc, cols: number[], cells: string[], o: { bold?: boolean; size?: number; padX?: number; padY?: number; minHeight?: number } = {}) {
+export function pdfTableRow(
+  doc: Doc,
+  cols: number[],
+  cells: string[],
+  o: { bold?: boolean; size?: number; padX?: number; padY?: number; minHeight?: number } = {},
+) {
   const { size = 9, padX = 3, padY = 4, minHeight = 18 } = o;
   const left = doc.page.margins.left;
   doc.font(o.bold ? 'bold' : 'regular').fontSize(size);
-  const h = Math.max(minHeight, ...cells.map((c, i) => doc.heightOfString(c, { width: cols[i]! - 2 * padX }) + 2 * padY));
+  const h = Math.max(
+    minHeight,
+    ...cells.map((c, i) => doc.heightOfString(c, { width: cols[i]! - 2 * padX }) + 2 * padY),
+  );
   if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
   const y = doc.y;
   let x = left;
-  cells.forEach((c, i) => { doc.rect(x, y, cols[i]!, h).stroke('#999'); doc.text(c, x + padX, y + padY, { width: cols[i]! - 2 * padX }); x += cols[i]!; });
+  cells.forEach((c, i) => {
+    doc.rect(x, y, cols[i]!, h).stroke('#999');
+    doc.text(c, x + padX, y + padY, { width: cols[i]! - 2 * padX });
+    x += cols[i]!;
+  });
   doc.x = left;
   doc.y = y + h;
 }
@@ -70,7 +89,11 @@ export function stampPages(doc: Doc, marks: PageMarks = {}, pages?: { start: num
     if (marks.header) doc.text(marks.header, left, Math.max(12, top - 22), { width, align: 'right', lineBreak: false });
     const y = doc.page.height - Math.max(16, bottom - 14);
     if (marks.footer) doc.text(marks.footer, left, y, { width: width * 0.7, align: 'left', lineBreak: false });
-    doc.text(pageOfPages(i - range.start + 1, range.count, marks.lang), left, y, { width, align: 'right', lineBreak: false });
+    doc.text(pageOfPages(i - range.start + 1, range.count, marks.lang), left, y, {
+      width,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.fillColor('black');
     doc.page.margins = { left, right, top, bottom };
   }

@@ -20,5 +20,6 @@ export function beijingTime(ms: number, locale: string): string {
  * 400 naming `month`, so no endpoint reports a coming month as met or 100 %.
  */
 export function refuseUnbegunMonth(month: string, now: number) {
-  if (month > new Date(now + CST).toISOString().slice(0, 7)) throw invalid('month', '该月尚未开始，无法统计 / the month has not begun: nothing to measure yet');
+  if (month > new Date(now + CST).toISOString().slice(0, 7))
+    throw invalid('month', '该月尚未开始，无法统计 / the month has not begun: nothing to measure yet');
 }

@@ -5,10 +5,41 @@ import { multipart } from './api.js';
  * a customer sends at the other customer's record; which kind of record each :id names.
  */
 export type Org = 'A' | 'B';
-export type Entity = 'ticket' | 'project' | 'contract' | 'attachment' | 'token' | 'user' | 'notification' | 'visit' | 'record' | 'asset' | 'acceptance' | 'repair_point' | 'customer' | 'template' | 'plan' | 'task'
-  | 'tplan' | 'course' | 'material' | 'batch' | 'session' | 'trainee' | 'rating' | 'feedback' | 'article' | 'kbfile' | 'schedule' | 'commitment' | 'report'
+export type Entity =
+  | 'ticket'
+  | 'project'
+  | 'contract'
+  | 'attachment'
+  | 'token'
+  | 'user'
+  | 'notification'
+  | 'visit'
+  | 'record'
+  | 'asset'
+  | 'acceptance'
+  | 'repair_point'
+  | 'customer'
+  | 'template'
+  | 'plan'
+  | 'task'
+  | 'tplan'
+  | 'course'
+  | 'material'
+  | 'batch'
+  | 'session'
+  | 'trainee'
+  | 'rating'
+  | 'feedback'
+  | 'article'
+  | 'kbfile'
+  | 'schedule'
+  | 'commitment'
+  | 'report'
   | 'saved_filter';
-interface Body { payload?: unknown; headers?: Record<string, string> }
+interface Body {
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
 interface Fixture {
   /** Request for callers the route admits: harmless (invalid body or someone else's id) and must get past access control. */
   probe: Body;
@@ -39,7 +70,10 @@ export const FIXTURES: Record<string, Fixture> = {
   'PATCH /api/v1/projects/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
   'GET /api/v1/projects/:id/assignees': { probe: {}, foreign: {} },
   'GET /api/v1/projects/:id/contracts': { probe: {}, foreign: {} },
-  'POST /api/v1/projects/:id/contracts': { probe: json({}), foreign: json({ code: 'HT-EVIL', name: 'x', startsOn: '2026-01-01', endsOn: '2026-12-31' }) },
+  'POST /api/v1/projects/:id/contracts': {
+    probe: json({}),
+    foreign: json({ code: 'HT-EVIL', name: 'x', startsOn: '2026-01-01', endsOn: '2026-12-31' }),
+  },
   'GET /api/v1/contracts/:id': { probe: {}, foreign: {} },
   'PATCH /api/v1/contracts/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
   'GET /api/v1/users': { probe: {} },
@@ -56,7 +90,10 @@ export const FIXTURES: Record<string, Fixture> = {
   'DELETE /api/v1/saved-filters/:id': { probe: {}, foreign: {} },
   'POST /api/v1/tickets': { probe: json({}) },
   'GET /api/v1/tickets/:id': { probe: {}, foreign: {} },
-  'POST /api/v1/tickets/:id/actions': { probe: json({ action: 'bogus' }), foreign: json({ action: 'urge', reason: '催' }) },
+  'POST /api/v1/tickets/:id/actions': {
+    probe: json({ action: 'bogus' }),
+    foreign: json({ action: 'urge', reason: '催' }),
+  },
   'GET /api/v1/tickets/:id/timeline': { probe: {}, foreign: {} },
   'GET /api/v1/tickets/:id/clock-history': { probe: {}, foreign: {} },
   'GET /api/v1/tickets/:id/comments': { probe: {}, foreign: {} },
@@ -103,37 +140,74 @@ export const FIXTURES: Record<string, Fixture> = {
   'POST /api/v1/om-records/sheets': { probe: json({}) },
   'GET /api/v1/public/om-records/:id/verify': { probe: {}, foreign: {} },
   'GET /api/v1/projects/:id/resident-plan': { probe: {}, foreign: {} },
-  'PUT /api/v1/projects/:id/resident-plan': { probe: json({}), foreign: json({ headcount: 0, weekdays: [], chinaCalendar: false, start: '08:00', end: '09:00', lateGraceMin: 0, engineerIds: [] }) },
+  'PUT /api/v1/projects/:id/resident-plan': {
+    probe: json({}),
+    foreign: json({
+      headcount: 0,
+      weekdays: [],
+      chinaCalendar: false,
+      start: '08:00',
+      end: '09:00',
+      lateGraceMin: 0,
+      engineerIds: [],
+    }),
+  },
   'GET /api/v1/projects/:id/presence/daily': { probe: {}, foreign: {} },
   'GET /api/v1/projects/:id/presence/monthly': { probe: {}, foreign: {} },
   'GET /api/v1/projects/:id/presence/monthly.xlsx': { probe: {}, foreign: {} },
   'GET /api/v1/engineers': { probe: {} },
-  'PUT /api/v1/engineers/:id/profile': { probe: json({}), foreign: json({ disciplines: [], skillLevel: 1, certifications: [] }) },
+  'PUT /api/v1/engineers/:id/profile': {
+    probe: json({}),
+    foreign: json({ disciplines: [], skillLevel: 1, certifications: [] }),
+  },
   'GET /api/v1/projects/:id/staffing': { probe: {}, foreign: {} },
   'PUT /api/v1/projects/:id/staffing': { probe: json({}), foreign: json({ requirements: [], assignments: [] }) },
   'GET /api/v1/assets': { probe: {} },
   'GET /api/v1/assets/import-template.xlsx': { probe: {} },
   'GET /api/v1/assets/:id': { probe: {}, foreign: {} },
   'PATCH /api/v1/assets/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
-  'POST /api/v1/projects/:id/assets': { probe: json({}), foreign: json({ kind: 'hardware', type: '服务器', name: '串单资产', model: 'x', serial: 'EVIL-1' }) },
+  'POST /api/v1/projects/:id/assets': {
+    probe: json({}),
+    foreign: json({ kind: 'hardware', type: '服务器', name: '串单资产', model: 'x', serial: 'EVIL-1' }),
+  },
   'POST /api/v1/projects/:id/assets/import': { probe: json({}), foreign: file() },
   'GET /api/v1/projects/:id/assets.xlsx': { probe: {}, foreign: {} },
   'GET /api/v1/projects/:id/acceptances': { probe: {}, foreign: {} },
-  'POST /api/v1/projects/:id/acceptances': { probe: json({}), foreign: json({ batch: '串单批次', acceptedOn: '2026-01-01' }) },
+  'POST /api/v1/projects/:id/acceptances': {
+    probe: json({}),
+    foreign: json({ batch: '串单批次', acceptedOn: '2026-01-01' }),
+  },
   'POST /api/v1/acceptances/:id/document': { probe: json({}), foreign: file() },
   'GET /api/v1/acceptances/:id/document': { probe: {}, foreign: {} },
   'POST /api/v1/assets/:id/inspections': { probe: json({}), foreign: json({ doneOn: '2026-10-01' }) },
   'GET /api/v1/inspections/annual': { probe: {} },
   'GET /api/v1/tickets/:id/repair': { probe: {}, foreign: {} },
   'PUT /api/v1/tickets/:id/repair': { probe: json({}), foreign: json({ assetId: 'x' }) },
-  'POST /api/v1/tickets/:id/replacements': { probe: json({}), foreign: json({ oldAssetId: 'x', newSerial: 'EVIL-2', replacedOn: '2026-10-12' }) },
-  'POST /api/v1/tickets/:id/cost-items': { probe: json({}), foreign: json({ kind: 'other', description: '串单费用', quantity: 1, unitCostCents: 1 }) },
+  'POST /api/v1/tickets/:id/replacements': {
+    probe: json({}),
+    foreign: json({ oldAssetId: 'x', newSerial: 'EVIL-2', replacedOn: '2026-10-12' }),
+  },
+  'POST /api/v1/tickets/:id/cost-items': {
+    probe: json({}),
+    foreign: json({ kind: 'other', description: '串单费用', quantity: 1, unitCostCents: 1 }),
+  },
   'GET /api/v1/cost-statement': { probe: {} },
   'GET /api/v1/cost-statement.pdf': { probe: {} },
   'GET /api/v1/cost-statement.xlsx': { probe: {} },
   'GET /api/v1/repair-points': { probe: {} },
   'POST /api/v1/repair-points': { probe: json({}) },
-  'PUT /api/v1/repair-points/:id': { probe: json({}), foreign: json({ name: '改', address: '改', personInCharge: '改', phone: '12345', capabilities: [], staff: [], projectIds: [] }) },
+  'PUT /api/v1/repair-points/:id': {
+    probe: json({}),
+    foreign: json({
+      name: '改',
+      address: '改',
+      personInCharge: '改',
+      phone: '12345',
+      capabilities: [],
+      staff: [],
+      projectIds: [],
+    }),
+  },
   'GET /api/v1/assets/:id/archive': { probe: {}, foreign: {} },
   'GET /api/v1/assets/:id/archive.xlsx': { probe: {}, foreign: {} },
   'GET /api/v1/customers/:id/archive': { probe: {}, foreign: {} },
@@ -141,9 +215,15 @@ export const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/checklist-templates': { probe: {} },
   'POST /api/v1/checklist-templates': { probe: json({}) },
   'GET /api/v1/checklist-templates/:id': { probe: {}, foreign: {} },
-  'PUT /api/v1/checklist-templates/:id': { probe: json({}), foreign: json({ name: '改', scope: 'system', items: [{ key: 'a', title: 'a' }] }) },
+  'PUT /api/v1/checklist-templates/:id': {
+    probe: json({}),
+    foreign: json({ name: '改', scope: 'system', items: [{ key: 'a', title: 'a' }] }),
+  },
   'GET /api/v1/projects/:id/inspection-plans': { probe: {}, foreign: {} },
-  'POST /api/v1/projects/:id/inspection-plans': { probe: json({}), foreign: json({ name: '串单计划', kind: 'monthly', templateId: 'x', startsOn: '2026-10-01', assigneeIds: ['x'] }) },
+  'POST /api/v1/projects/:id/inspection-plans': {
+    probe: json({}),
+    foreign: json({ name: '串单计划', kind: 'monthly', templateId: 'x', startsOn: '2026-10-01', assigneeIds: ['x'] }),
+  },
   'PATCH /api/v1/inspection-plans/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
   'POST /api/v1/inspection-plans/:id/pause': { probe: json({}), foreign: json({ reason: '串单暂停' }) },
   'POST /api/v1/inspection-plans/:id/resume': { probe: json({ bogus: 1 }), foreign: {} },
@@ -151,9 +231,15 @@ export const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/projects/:id/inspection-completion': { probe: {}, foreign: {} },
   'GET /api/v1/inspection-tasks/:id': { probe: {}, foreign: {} },
   'PUT /api/v1/inspection-tasks/:id/results/:key': { probe: json({}), foreign: json({ outcome: 'pass' }) },
-  'POST /api/v1/inspection-tasks/:id/results/:key/photo': { probe: json({}), foreign: multipart('p.png', 'png', 'image/png') },
+  'POST /api/v1/inspection-tasks/:id/results/:key/photo': {
+    probe: json({}),
+    foreign: multipart('p.png', 'png', 'image/png'),
+  },
   'GET /api/v1/inspection-tasks/:id/results/:key/photo': { probe: {}, foreign: {} },
-  'POST /api/v1/inspection-tasks/:id/adjustments': { probe: json({}), foreign: json({ parameter: 'p', before: '1', after: '2', reason: '串单' }) },
+  'POST /api/v1/inspection-tasks/:id/adjustments': {
+    probe: json({}),
+    foreign: json({ parameter: 'p', before: '1', after: '2', reason: '串单' }),
+  },
   'POST /api/v1/inspection-tasks/:id/results/:key/ticket': { probe: json({}), foreign: json({ level: 4 }) },
   'GET /api/v1/inspection-tasks/:id/report.pdf': { probe: {}, foreign: {} },
   'GET /api/v1/inspection-tasks/:id/report.docx': { probe: {}, foreign: {} },
@@ -170,10 +256,26 @@ export const FIXTURES: Record<string, Fixture> = {
   'PATCH /api/v1/training-trainees/:id': { probe: json({ name: 'x'.repeat(81) }), foreign: json({ phone: '1' }) },
   'POST /api/v1/training-plans/:id/batches': { probe: json({}), foreign: json({ name: '串单批次' }) },
   'PATCH /api/v1/training-batches/:id': { probe: json({ name: '' }), foreign: json({ name: '改名' }) },
-  'POST /api/v1/training-batches/:id/sessions': { probe: json({}), foreign: json({ courseId: 'x', startsAt: Date.UTC(2026, 9, 20, 1), endsAt: Date.UTC(2026, 9, 20, 3), mode: 'online', place: 'x', trainerName: 'x' }) },
+  'POST /api/v1/training-batches/:id/sessions': {
+    probe: json({}),
+    foreign: json({
+      courseId: 'x',
+      startsAt: Date.UTC(2026, 9, 20, 1),
+      endsAt: Date.UTC(2026, 9, 20, 3),
+      mode: 'online',
+      place: 'x',
+      trainerName: 'x',
+    }),
+  },
   'PATCH /api/v1/training-sessions/:id': { probe: json({ place: '' }), foreign: json({ place: '串单' }) },
-  'PUT /api/v1/training-sessions/:id/attendance': { probe: json({}), foreign: json({ entries: [{ traineeId: 'x', status: 'present' }] }) },
-  'POST /api/v1/training-plans/:id/assessments': { probe: json({}), foreign: json({ traineeId: 'x', courseId: 'x', batchId: 'x', independent: true, assessedOn: '2026-10-12' }) },
+  'PUT /api/v1/training-sessions/:id/attendance': {
+    probe: json({}),
+    foreign: json({ entries: [{ traineeId: 'x', status: 'present' }] }),
+  },
+  'POST /api/v1/training-plans/:id/assessments': {
+    probe: json({}),
+    foreign: json({ traineeId: 'x', courseId: 'x', batchId: 'x', independent: true, assessedOn: '2026-10-12' }),
+  },
   'GET /api/v1/training-sessions/:id/attendance.pdf': { probe: {}, foreign: {} },
   'GET /api/v1/training-sessions/:id/attendance.xlsx': { probe: {}, foreign: {} },
   'GET /api/v1/training-plans/:id/report.pdf': { probe: {}, foreign: {} },
@@ -185,9 +287,15 @@ export const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/tickets/:id/rating': { probe: {}, foreign: {} },
   'GET /api/v1/projects/:id/satisfaction': { probe: {}, foreign: {} },
   'GET /api/v1/projects/:id/satisfaction-surveys': { probe: {}, foreign: {} },
-  'POST /api/v1/projects/:id/satisfaction-surveys': { probe: json({}), foreign: json({ title: '串单调查', closesOn: '2026-12-31' }) },
+  'POST /api/v1/projects/:id/satisfaction-surveys': {
+    probe: json({}),
+    foreign: json({ title: '串单调查', closesOn: '2026-12-31' }),
+  },
   'GET /api/v1/projects/:id/survey-schedules': { probe: {}, foreign: {} },
-  'POST /api/v1/projects/:id/survey-schedules': { probe: json({}), foreign: json({ title: '串单调查', everyMonths: 1, openDays: 1, firstOn: '2026-12-31' }) },
+  'POST /api/v1/projects/:id/survey-schedules': {
+    probe: json({}),
+    foreign: json({ title: '串单调查', everyMonths: 1, openDays: 1, firstOn: '2026-12-31' }),
+  },
   'PATCH /api/v1/survey-schedules/:id': { probe: json({ everyMonths: 0 }), foreign: json({ active: false }) },
   'GET /api/v1/feedback': { probe: {} },
   'POST /api/v1/feedback': { probe: json({}) },
@@ -212,12 +320,18 @@ export const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/projects/:id/commitments': { probe: {}, foreign: {} },
   'PATCH /api/v1/commitments/:id': { probe: json({ target: -1 }), foreign: json({ note: '串单' }) },
   'GET /api/v1/projects/:id/report-notes': { probe: {}, foreign: {} },
-  'PUT /api/v1/projects/:id/report-notes': { probe: json({ nextMonthPlan: 5 }), foreign: json({ nextMonthPlan: '串单计划' }) },
+  'PUT /api/v1/projects/:id/report-notes': {
+    probe: json({ nextMonthPlan: 5 }),
+    foreign: json({ nextMonthPlan: '串单计划' }),
+  },
   'GET /api/v1/projects/:id/monthly-report.docx': { probe: {}, foreign: {}, probeQuery: '?month=2026-13' },
   'GET /api/v1/projects/:id/monthly-report.pdf': { probe: {}, foreign: {}, probeQuery: '?month=2026-13' },
   'GET /api/v1/projects/:id/monthly-report.xlsx': { probe: {}, foreign: {}, probeQuery: '?month=2026-13' },
   'GET /api/v1/projects/:id/monthly-reports': { probe: {}, foreign: {} },
-  'POST /api/v1/projects/:id/monthly-reports/issue': { probe: json({ month: '2026-13' }), foreign: json({ month: '2026-09', formats: ['pdf'] }) },
+  'POST /api/v1/projects/:id/monthly-reports/issue': {
+    probe: json({ month: '2026-13' }),
+    foreign: json({ month: '2026-09', formats: ['pdf'] }),
+  },
   'GET /api/v1/monthly-reports/:id/file': { probe: {}, foreign: {} },
   'GET /api/v1/projects/:id/report-schedule': { probe: {}, foreign: {} },
   'PUT /api/v1/projects/:id/report-schedule': { probe: json({ enabled: 'x' }), foreign: json({ enabled: false }) },
@@ -238,15 +352,45 @@ export const LIST_QUERY: Record<string, (own: string, project: string) => string
 
 /** Which kind of record the :id of a route names. */
 export function entityOf(url: string): Entity | null {
-  const m = /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees|rating-requests|feedback|kb\/articles|kb\/attachments|survey-schedules|commitments|monthly-reports|saved-filters)\/:id/.exec(url);
+  const m =
+    /^\/api\/v1\/(auth\/tokens|projects|contracts|users|tickets|attachments|notifications|site-visits|om-records|public\/om-records|engineers|assets|acceptances|repair-points|customers|checklist-templates|inspection-plans|inspection-tasks|training-plans|training-courses|training-materials|training-batches|training-sessions|training-trainees|rating-requests|feedback|kb\/articles|kb\/attachments|survey-schedules|commitments|monthly-reports|saved-filters)\/:id/.exec(
+      url,
+    );
   if (!m) return null;
-  return ({
-    'auth/tokens': 'token', projects: 'project', contracts: 'contract', users: 'user', tickets: 'ticket', attachments: 'attachment',
-    notifications: 'notification', 'site-visits': 'visit', 'om-records': 'record', 'public/om-records': 'record', engineers: 'user',
-    assets: 'asset', acceptances: 'acceptance', 'repair-points': 'repair_point', customers: 'customer',
-    'checklist-templates': 'template', 'inspection-plans': 'plan', 'inspection-tasks': 'task',
-    'training-plans': 'tplan', 'training-courses': 'course', 'training-materials': 'material', 'training-batches': 'batch', 'training-sessions': 'session', 'training-trainees': 'trainee',
-    'rating-requests': 'rating', feedback: 'feedback', 'kb/articles': 'article', 'kb/attachments': 'kbfile', 'survey-schedules': 'schedule',
-    commitments: 'commitment', 'monthly-reports': 'report', 'saved-filters': 'saved_filter',
-  } as const)[m[1] as 'projects'];
+  return (
+    {
+      'auth/tokens': 'token',
+      projects: 'project',
+      contracts: 'contract',
+      users: 'user',
+      tickets: 'ticket',
+      attachments: 'attachment',
+      notifications: 'notification',
+      'site-visits': 'visit',
+      'om-records': 'record',
+      'public/om-records': 'record',
+      engineers: 'user',
+      assets: 'asset',
+      acceptances: 'acceptance',
+      'repair-points': 'repair_point',
+      customers: 'customer',
+      'checklist-templates': 'template',
+      'inspection-plans': 'plan',
+      'inspection-tasks': 'task',
+      'training-plans': 'tplan',
+      'training-courses': 'course',
+      'training-materials': 'material',
+      'training-batches': 'batch',
+      'training-sessions': 'session',
+      'training-trainees': 'trainee',
+      'rating-requests': 'rating',
+      feedback: 'feedback',
+      'kb/articles': 'article',
+      'kb/attachments': 'kbfile',
+      'survey-schedules': 'schedule',
+      commitments: 'commitment',
+      'monthly-reports': 'report',
+      'saved-filters': 'saved_filter',
+    } as const
+  )[m[1] as 'projects'];
 }

@@ -17,11 +17,22 @@ export function auditProbe(app: () => Awaited<ReturnType<typeof testApp>>, sessi
     const rows = await auditSince(t.database, seq);
     const row = rows.find((r) => r.action === action && r.target_id === target);
     expect(row, `no audit row ${action} on ${target}: ${JSON.stringify(rows.map((r) => r.action))}`).toBeDefined();
-    const u = await t.database.db.selectFrom('users').select('id').where('username', '=', who).executeTakeFirstOrThrow();
+    const u = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', who)
+      .executeTakeFirstOrThrow();
     const roles = (await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute())
-      .map((r) => r.role).sort().join(',');
-    expect({ actor: row!.actor_id, roles: row!.actor_roles, ip: row!.ip, result: row!.result, at: Number(row!.at) })
-      .toEqual({ actor: u.id, roles, ip: AUDIT_IP, result, at: t.clock.now });
+      .map((r) => r.role)
+      .sort()
+      .join(',');
+    expect({
+      actor: row!.actor_id,
+      roles: row!.actor_roles,
+      ip: row!.ip,
+      result: row!.result,
+      at: Number(row!.at),
+    }).toEqual({ actor: u.id, roles, ip: AUDIT_IP, result, at: t.clock.now });
     expect(row!.summary.length).toBeGreaterThan(0);
   };
   return { req, check };

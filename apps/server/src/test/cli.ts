@@ -17,18 +17,36 @@ export async function ensureSchemaBuilt(): Promise<void> {
   if (r.code !== 0) throw new Error(`building @weibao/schema failed: ${r.stdout}${r.stderr}`);
 }
 
-export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<{ code: number; stdout: string; stderr: string }> {
+export function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 120_000,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
+    execFile(
+      cmd,
+      args,
+      { cwd: ROOT, env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err
+          ? typeof (err as { code?: unknown }).code === 'number'
+            ? (err as { code: number }).code
+            : 1
+          : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
   });
 }
 
 /** `weibao <args>` as a child process against the SQLite database in `dataDir`. */
 export function cli(args: string[], dataDir: string) {
-  return run('npx', ['tsx', 'apps/server/src/cli.ts', ...args], { WEIBAO_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' });
+  return run('npx', ['tsx', 'apps/server/src/cli.ts', ...args], {
+    WEIBAO_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    LOG_LEVEL: 'warn',
+  });
 }
 
 /** A copy of the data dir `from` under `base/name`, for one tampering scenario each. */
@@ -42,5 +60,9 @@ export function copyDataDir(from: string, base: string, name: string): string {
 export async function tamperSqlite(dir: string, fn: (db: import('better-sqlite3').Database) => void): Promise<void> {
   const { default: SQLite } = await import('better-sqlite3');
   const db = new SQLite(path.join(dir, 'weibao.sqlite'));
-  try { fn(db); } finally { db.close(); }
+  try {
+    fn(db);
+  } finally {
+    db.close();
+  }
 }

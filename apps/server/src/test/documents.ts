@@ -11,7 +11,8 @@ import type { Session } from './harness.js';
  * CI installs poppler-utils (.ci/run); without it these checks skip and say why.
  */
 export const POPPLER = spawnSync('pdftoppm', ['-v']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
-export const NO_POPPLER_MESSAGE = 'pdftoppm / pdftotext not installed (apt-get install poppler-utils): rendered-document checks skipped';
+export const NO_POPPLER_MESSAGE =
+  'pdftoppm / pdftotext not installed (apt-get install poppler-utils): rendered-document checks skipped';
 if (!POPPLER) console.warn(NO_POPPLER_MESSAGE);
 
 /** Rendering and reading several PDFs takes a while on a busy CI runner. */
@@ -71,11 +72,14 @@ export function expectFiledDocument(doc: RenderedDocument, want: FiledExpectatio
   const n = doc.pages.length;
   expect(n).toBeGreaterThan(0);
   expect(doc.images, 'one image per page').toBe(n);
-  const numberPattern = typeof want.number === 'string' ? new RegExp(want.number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : want.number;
+  const numberPattern =
+    typeof want.number === 'string' ? new RegExp(want.number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : want.number;
   const number = squeeze(doc.pages[0]!).match(numberPattern)?.[0];
   expect(number, `document number ${numberPattern} on page 1`).toBeTruthy();
   doc.pages.forEach((page, i) => {
-    expect(squeeze(page), `page ${i + 1} of ${n}`).toContain(squeeze(en ? `Page ${i + 1} of ${n}` : `第 ${i + 1} 页 共 ${n} 页`));
+    expect(squeeze(page), `page ${i + 1} of ${n}`).toContain(
+      squeeze(en ? `Page ${i + 1} of ${n}` : `第 ${i + 1} 页 共 ${n} 页`),
+    );
     expect(squeeze(page), `number in the header of page ${i + 1}`).toContain(number);
   });
   const all = squeeze(doc.pages.join('\n'));
@@ -83,7 +87,9 @@ export function expectFiledDocument(doc: RenderedDocument, want: FiledExpectatio
   const signaturePage = doc.pages.findIndex((p) => p.includes(en ? '(Seal)' : '（盖章）'));
   expect(signaturePage, 'the signature block').toBeGreaterThanOrEqual(0);
   const last = squeeze(doc.pages[signaturePage]!);
-  const labels = en ? ['Provider(PartyB)', 'Purchaser(PartyA)', 'Signature', 'Date', '(Seal)'] : ['服务方（乙方）', '采购方（甲方）', '签字', '日期', '（盖章）'];
+  const labels = en
+    ? ['Provider(PartyB)', 'Purchaser(PartyA)', 'Signature', 'Date', '(Seal)']
+    : ['服务方（乙方）', '采购方（甲方）', '签字', '日期', '（盖章）'];
   for (const label of labels) expect(last, `signature block: ${label}`).toContain(label);
   expect(last.split(en ? '(Seal)' : '（盖章）').length - 1, 'a seal area for each party').toBe(2);
   expect(last, 'the closing rows stay with the signatures').toContain(squeeze(want.closingLabel));
@@ -94,7 +100,10 @@ export function expectFiledDocument(doc: RenderedDocument, want: FiledExpectatio
 export async function partiesOf(session: Session, projectId: string) {
   const orgs = (await session.get('/api/v1/orgs')).body as { name: string; kind: string }[];
   const project = (await session.get(`/api/v1/projects/${projectId}`)).body as { customerName: string };
-  const contracts = (await session.get(`/api/v1/projects/${projectId}/contracts`)).body as { code: string; name: string }[];
+  const contracts = (await session.get(`/api/v1/projects/${projectId}/contracts`)).body as {
+    code: string;
+    name: string;
+  }[];
   return {
     providerName: orgs.find((o) => o.kind === 'provider')?.name ?? '',
     purchaserName: project.customerName,

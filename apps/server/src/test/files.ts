@@ -23,8 +23,15 @@ export async function pdfText(data: Buffer): Promise<{ pages: string[]; images: 
 export async function docxText(data: Buffer): Promise<{ text: string; xml: string; styles: string; images: number }> {
   const zip = await JSZip.loadAsync(data);
   const xml = await zip.file('word/document.xml')!.async('string');
-  const text = xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const text = xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
   const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
   return { text, xml, styles, images: xml.split('<w:drawing>').length - 1 };
 }
@@ -45,7 +52,15 @@ export async function xlsxRows(data: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as never);
   const out: string[][] = [];
-  wb.worksheets[0]!.eachRow((r) => out.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)))));
+  wb.worksheets[0]!.eachRow((r) =>
+    out.push(
+      (r.values as unknown[])
+        .slice(1)
+        .map((v) =>
+          v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v),
+        ),
+    ),
+  );
   return out;
 }
 
@@ -60,6 +75,10 @@ export async function xlsxOf(header: string[], rows: unknown[][]): Promise<Buffe
 
 /** A raw GET as `who`, for downloads. */
 export async function fetchFile(t: Pick<TestApp, 'app'>, who: Session, url: string, lang?: string) {
-  const r = await t.app.inject({ method: 'GET', url, headers: { ...who.headers, ...(lang ? { 'accept-language': lang } : {}) } });
+  const r = await t.app.inject({
+    method: 'GET',
+    url,
+    headers: { ...who.headers, ...(lang ? { 'accept-language': lang } : {}) },
+  });
   return { status: r.statusCode, body: r.rawPayload, headers: r.headers, json: () => r.json() };
 }

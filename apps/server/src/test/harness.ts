@@ -16,15 +16,30 @@ import { DEMO_PASSWORD, seedDemo } from '../modules/seed/demo.js';
  * with WEIBAO_REQUIRE_PG=1 (CI) a missing or unreachable server fails instead of skipping.
  */
 export const PG_URL = process.env.TEST_DATABASE_URL ?? null;
-export const DIALECTS: Dialect[] = PG_URL || process.env.WEIBAO_REQUIRE_PG === '1' ? ['sqlite', 'postgres'] : ['sqlite'];
+export const DIALECTS: Dialect[] =
+  PG_URL || process.env.WEIBAO_REQUIRE_PG === '1' ? ['sqlite', 'postgres'] : ['sqlite'];
 
-export interface TestClock { now: number; set(ms: number): void; advance(ms: number): void }
+export interface TestClock {
+  now: number;
+  set(ms: number): void;
+  advance(ms: number): void;
+}
 export function testClock(start = Date.UTC(2026, 9, 12, 2, 0, 0)): TestClock {
-  const c = { now: start, set(ms: number) { c.now = ms; }, advance(ms: number) { c.now += ms; } };
+  const c = {
+    now: start,
+    set(ms: number) {
+      c.now = ms;
+    },
+    advance(ms: number) {
+      c.now += ms;
+    },
+  };
   return c;
 }
 
-export async function freshDatabase(dialect: Dialect): Promise<{ database: Database; url: string | null; drop(): Promise<void> }> {
+export async function freshDatabase(
+  dialect: Dialect,
+): Promise<{ database: Database; url: string | null; drop(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const database = openDatabase({ databaseUrl: null, sqlitePath: ':memory:' });
     await migrateToLatest(database.db);
@@ -41,7 +56,8 @@ export async function freshDatabase(dialect: Dialect): Promise<{ database: Datab
   const database = openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
   await migrateToLatest(database.db);
   return {
-    database, url: url.toString(),
+    database,
+    url: url.toString(),
     async drop() {
       await database.destroy();
       const c = new pg.Client({ connectionString: PG_URL });
@@ -88,7 +104,10 @@ export interface Session {
 }
 
 /** A built app on a fresh database with the demo seed, a controllable clock and no background worker. */
-export async function testApp(dialect: Dialect, opts: { seed?: boolean; config?: Partial<Config> } = {}): Promise<TestApp & { drop(): Promise<void> }> {
+export async function testApp(
+  dialect: Dialect,
+  opts: { seed?: boolean; config?: Partial<Config> } = {},
+): Promise<TestApp & { drop(): Promise<void> }> {
   const fresh = await freshDatabase(dialect);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weibao-test-'));
   const clock = testClock();
@@ -102,24 +121,51 @@ export async function testApp(dialect: Dialect, opts: { seed?: boolean; config?:
     const me = r.json();
     return session(app, cookie, me.csrfToken, me.id);
   };
-  const close = async () => { await app.close(); };
+  const close = async () => {
+    await app.close();
+  };
   return {
-    app, database: fresh.database, clock, config, dataDir, login, close,
-    async drop() { await app.close(); await fresh.drop(); fs.rmSync(dataDir, { recursive: true, force: true }); },
+    app,
+    database: fresh.database,
+    clock,
+    config,
+    dataDir,
+    login,
+    close,
+    async drop() {
+      await app.close();
+      await fresh.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
 export function session(app: FastifyInstance, cookie: string, csrf: string, userId: string): Session {
   const headers = { cookie, 'x-csrf-token': csrf };
   const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
-    const r = await app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    const r = await app.inject({
+      method,
+      url,
+      headers,
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
     let body: any = r.body;
-    try { body = r.json(); } catch { /* not JSON */ }
+    try {
+      body = r.json();
+    } catch {
+      /* not JSON */
+    }
     return { status: r.statusCode, body, headers: r.headers as Record<string, unknown> };
   };
   return {
-    cookie, csrf, userId, headers,
-    get: (url) => call('GET', url), post: (url, p) => call('POST', url, p ?? {}), patch: (url, p) => call('PATCH', url, p ?? {}),
-    put: (url, p) => call('PUT', url, p ?? {}), del: (url) => call('DELETE', url),
+    cookie,
+    csrf,
+    userId,
+    headers,
+    get: (url) => call('GET', url),
+    post: (url, p) => call('POST', url, p ?? {}),
+    patch: (url, p) => call('PATCH', url, p ?? {}),
+    put: (url, p) => call('PUT', url, p ?? {}),
+    del: (url) => call('DELETE', url),
   };
 }

@@ -16,7 +16,11 @@ import { buildServices } from '../services.js';
 
 const config = loadConfig(process.env, { workers: true, logLevel: 'warn' });
 const runMs = Number(process.env.WORKER_RUN_MS ?? 5000);
-const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'weibao.sqlite'), poolSize: 4 });
+const database = openDatabase({
+  databaseUrl: config.databaseUrl,
+  sqlitePath: path.join(config.dataDir, 'weibao.sqlite'),
+  poolSize: 4,
+});
 const log = pino({ level: 'warn' }, pino.destination(2));
 const services = buildServices(config, database, log);
 
@@ -25,8 +29,13 @@ process.stdout.write(`ready ${config.nodeId}\n`);
 
 await new Promise<void>((resolve) => {
   const timer = setTimeout(resolve, runMs);
-  const finish = () => { clearTimeout(timer); resolve(); };
-  process.stdin.on('data', (d) => { if (String(d).includes('stop')) finish(); });
+  const finish = () => {
+    clearTimeout(timer);
+    resolve();
+  };
+  process.stdin.on('data', (d) => {
+    if (String(d).includes('stop')) finish();
+  });
   process.stdin.on('end', finish);
 });
 await services.worker.stop();

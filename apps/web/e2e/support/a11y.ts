@@ -15,10 +15,15 @@ import { expectNoHorizontalScroll } from './layout';
  */
 export async function settle(page: Page, timeout = 5000): Promise<void> {
   await page.waitForFunction(
-    () => document.getAnimations().every((a) =>
-      a.playState !== 'running' ||
-      a.effect?.getComputedTiming().iterations === Infinity ||
-      ((a.effect as KeyframeEffect | null)?.target as Element | null)?.classList.contains('ant-wave')),
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (a) =>
+            a.playState !== 'running' ||
+            a.effect?.getComputedTiming().iterations === Infinity ||
+            ((a.effect as KeyframeEffect | null)?.target as Element | null)?.classList.contains('ant-wave'),
+        ),
     undefined,
     { timeout, polling: 100 },
   );
@@ -37,7 +42,9 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (!bad.length) return;
   const lines = bad.map((v) => {
-    const nodes = v.nodes.slice(0, 5).map((n) => `      ${n.target.join(' ')}\n        ${n.failureSummary?.split('\n').join('\n        ') ?? ''}`);
+    const nodes = v.nodes
+      .slice(0, 5)
+      .map((n) => `      ${n.target.join(' ')}\n        ${n.failureSummary?.split('\n').join('\n        ') ?? ''}`);
     return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node(s)) ${v.helpUrl}\n${nodes.join('\n')}`;
   });
   throw new Error(`axe: ${bad.length} serious/critical violation(s) on ${label} (${page.url()}):\n${lines.join('\n')}`);
@@ -58,7 +65,9 @@ export function pageAudit(session: BrowserSession, prefix: string, { signIn = 'a
       return page;
     },
     async check(page: Page, label: string): Promise<void> {
-      await expect.poll(() => page.locator('main .ant-spin-spinning, main.page-loading').count(), { timeout: 15_000 }).toBe(0);
+      await expect
+        .poll(() => page.locator('main .ant-spin-spinning, main.page-loading').count(), { timeout: 15_000 })
+        .toBe(0);
       const full = `${label} (${await page.evaluate(() => document.documentElement.lang)})`;
       await expectAccessible(page, full);
       await expectNoHorizontalScroll(page, full);

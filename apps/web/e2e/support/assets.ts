@@ -21,7 +21,14 @@ export interface ApiAsset {
 }
 export interface ApiAssetDetail extends ApiAsset {
   parts: ApiAsset[];
-  warrantyHistory: { on: string; kind: string; end: string; extendedByDays: number; oldSerial: string | null; newSerial: string | null }[];
+  warrantyHistory: {
+    on: string;
+    kind: string;
+    end: string;
+    extendedByDays: number;
+    oldSerial: string | null;
+    newSerial: string | null;
+  }[];
 }
 export interface ApiRepair {
   asset: ApiAsset | null;
@@ -30,16 +37,25 @@ export interface ApiRepair {
   decision: string;
   reason: string;
   labourRateCents: number;
-  replacements: { oldSerial: string; newSerial: string; newAssetId: string; previousEnd: string | null; newEnd: string | null; extendedByDays: number }[];
+  replacements: {
+    oldSerial: string;
+    newSerial: string;
+    newAssetId: string;
+    previousEnd: string | null;
+    newEnd: string | null;
+    extendedByDays: number;
+  }[];
   costItems: { kind: string; amountCents: number; billable: boolean; reason: string }[];
   totals: { billableCents: number; freeCents: number };
 }
 
 const enc = encodeURIComponent;
 export const assetsMatching = async (page: Page, projectId: string, q: string) =>
-  (await apiCall<{ items: ApiAsset[] }>(page, 'GET', `/assets?projectId=${enc(projectId)}&q=${enc(q)}&limit=200`)).items;
+  (await apiCall<{ items: ApiAsset[] }>(page, 'GET', `/assets?projectId=${enc(projectId)}&q=${enc(q)}&limit=200`))
+    .items;
 export const assetDetail = (page: Page, id: string) => apiCall<ApiAssetDetail>(page, 'GET', `/assets/${enc(id)}`);
-export const ticketRepair = (page: Page, ticketId: string) => apiCall<ApiRepair>(page, 'GET', `/tickets/${enc(ticketId)}/repair`);
+export const ticketRepair = (page: Page, ticketId: string) =>
+  apiCall<ApiRepair>(page, 'GET', `/tickets/${enc(ticketId)}/repair`);
 
 /** YYYY-MM-DD in Beijing, `months` months and `days` days before today. */
 export function beijingDaysAgo({ months = 0, days = 0 }: { months?: number; days?: number }): string {
@@ -63,8 +79,20 @@ export interface SheetRow {
   acceptedOn?: string;
   warrantyMonths?: number;
 }
-const HEADER = ['类型 Kind', '设备类型 Type', '名称 Name', '品牌型号 Model', '序列号/许可证号 Serial', '设备编号 Tag', '位置 Location', '供应商 Supplier',
-  '上级设备序列号 Parent serial', '验收批次 Acceptance batch', '验收日期 Accepted on', '保修月数 Warranty months'];
+const HEADER = [
+  '类型 Kind',
+  '设备类型 Type',
+  '名称 Name',
+  '品牌型号 Model',
+  '序列号/许可证号 Serial',
+  '设备编号 Tag',
+  '位置 Location',
+  '供应商 Supplier',
+  '上级设备序列号 Parent serial',
+  '验收批次 Acceptance batch',
+  '验收日期 Accepted on',
+  '保修月数 Warranty months',
+];
 
 /** An .xlsx like the import template (header in row 1, one item per row). */
 export async function ledgerXlsx(rows: SheetRow[]): Promise<Buffer> {
@@ -72,7 +100,20 @@ export async function ledgerXlsx(rows: SheetRow[]): Promise<Buffer> {
   const ws = wb.addWorksheet('资产 Assets');
   ws.addRow(HEADER);
   for (const r of rows) {
-    ws.addRow([r.kind, r.type, r.name, r.model, r.serial, r.tag ?? '', r.location ?? '', r.supplier ?? '', r.parentSerial ?? '', r.batch ?? '', r.acceptedOn ?? '', r.warrantyMonths ?? '']);
+    ws.addRow([
+      r.kind,
+      r.type,
+      r.name,
+      r.model,
+      r.serial,
+      r.tag ?? '',
+      r.location ?? '',
+      r.supplier ?? '',
+      r.parentSerial ?? '',
+      r.batch ?? '',
+      r.acceptedOn ?? '',
+      r.warrantyMonths ?? '',
+    ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -7,7 +7,10 @@ import { expect } from 'vitest';
 import { axe, settle } from './a11y';
 
 const antdOptionDiv = (n: { html: string }) =>
-  n.html.startsWith('<div') && /\baria-selected="(true|false)"/.test(n.html) && /\bant-select-item-option\b/.test(n.html) && !/\brole=/.test(n.html.split('>')[0]!);
+  n.html.startsWith('<div') &&
+  /\baria-selected="(true|false)"/.test(n.html) &&
+  /\bant-select-item-option\b/.test(n.html) &&
+  !/\brole=/.test(n.html.split('>')[0]!);
 
 export async function expectAccessibleWithListOpen(page: Page, label: string): Promise<void> {
   await settle(page, 15_000).catch(() => undefined); // a looping spinner may never settle; the list is open
@@ -16,5 +19,8 @@ export async function expectAccessibleWithListOpen(page: Page, label: string): P
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => (v.id === 'aria-allowed-attr' ? { ...v, nodes: v.nodes.filter((n) => !antdOptionDiv(n)) } : v))
     .filter((v) => v.nodes.length > 0);
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join('; ')}`), `axe on ${label}`).toEqual([]);
+  expect(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join('; ')}`),
+    `axe on ${label}`,
+  ).toEqual([]);
 }

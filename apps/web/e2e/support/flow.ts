@@ -5,13 +5,17 @@ import { test } from 'vitest';
 export function flowSteps(): (name: string, fn: () => Promise<void>, timeout?: number) => void {
   let broken: string | null = null;
   return (name, fn, timeout) =>
-    test(name, async (ctx) => {
-      if (broken) ctx.skip(`skipped: earlier step failed (${broken})`);
-      try {
-        await fn();
-      } catch (e) {
-        broken = name;
-        throw e;
-      }
-    }, timeout);
+    test(
+      name,
+      async (ctx) => {
+        if (broken) ctx.skip(`skipped: earlier step failed (${broken})`);
+        try {
+          await fn();
+        } catch (e) {
+          broken = name;
+          throw e;
+        }
+      },
+      timeout,
+    );
 }

@@ -11,7 +11,8 @@ type Tree = { [k: string]: string | Tree };
 const dir = path.resolve(import.meta.dirname, '../../src/i18n');
 const merge = (base: Tree, extra: Tree): Tree => {
   const out: Tree = { ...base };
-  for (const [k, v] of Object.entries(extra)) out[k] = typeof v === 'object' && typeof out[k] === 'object' ? merge(out[k] as Tree, v) : v;
+  for (const [k, v] of Object.entries(extra))
+    out[k] = typeof v === 'object' && typeof out[k] === 'object' ? merge(out[k] as Tree, v) : v;
   return out;
 };
 // As the app does: the JSON catalogues, the feature parts (`parts/<area>.<lang>.json`) merged over them,
@@ -19,7 +20,12 @@ const merge = (base: Tree, extra: Tree): Tree => {
 function catalogue(lang: Lang): Tree {
   let tree = JSON.parse(fs.readFileSync(path.join(dir, `${lang}.json`), 'utf8')) as Tree;
   const partsDir = path.join(dir, 'parts');
-  const parts = fs.existsSync(partsDir) ? fs.readdirSync(partsDir).filter((f) => f.endsWith(`.${lang}.json`)).sort() : [];
+  const parts = fs.existsSync(partsDir)
+    ? fs
+        .readdirSync(partsDir)
+        .filter((f) => f.endsWith(`.${lang}.json`))
+        .sort()
+    : [];
   for (const f of parts) tree = merge(tree, JSON.parse(fs.readFileSync(path.join(partsDir, f), 'utf8')) as Tree);
   return merge(tree, labelCatalogue(lang));
 }

@@ -18,7 +18,10 @@ export function measureWidth(page: Page, deviceWidth: number): Promise<WidthRepo
   return page.evaluate((w) => {
     const describe = (el: Element) => {
       const id = el.id ? `#${el.id}` : '';
-      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).slice(0, 3).join('.')}` : '';
+      const cls =
+        typeof el.className === 'string' && el.className
+          ? `.${el.className.trim().split(/\s+/).slice(0, 3).join('.')}`
+          : '';
       const tid = el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : '';
       const r = el.getBoundingClientRect();
       return `${el.tagName.toLowerCase()}${id}${cls}${tid} (width ${Math.round(r.width)}, right ${Math.round(r.right + window.scrollX)})`;
@@ -32,10 +35,20 @@ export function measureWidth(page: Page, deviceWidth: number): Promise<WidthRepo
     };
     const sticking = [...document.body.querySelectorAll('*')].filter((el) => {
       const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && r.right + window.scrollX > w + 1 && getComputedStyle(el).position !== 'fixed' && !clipped(el);
+      return (
+        r.width > 0 &&
+        r.height > 0 &&
+        r.right + window.scrollX > w + 1 &&
+        getComputedStyle(el).position !== 'fixed' &&
+        !clipped(el)
+      );
     });
     const outermost = sticking.filter((el) => !sticking.some((o) => o !== el && o.contains(el)));
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, offenders: outermost.slice(0, 8).map(describe) };
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      offenders: outermost.slice(0, 8).map(describe),
+    };
   }, deviceWidth);
 }
 

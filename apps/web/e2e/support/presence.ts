@@ -26,7 +26,15 @@ export interface ApiDaily {
 export interface ApiStaffing {
   projectId: string;
   requirements: { discipline: string; count: number; resident: boolean; builtProject: boolean }[];
-  assignments: { userId: string; name: string; discipline: string; resident: boolean; builtProject: boolean; qualified: boolean; problems: string[] }[];
+  assignments: {
+    userId: string;
+    name: string;
+    discipline: string;
+    resident: boolean;
+    builtProject: boolean;
+    qualified: boolean;
+    problems: string[];
+  }[];
   coverage: { discipline: string; count: number; filled: number; missing: number }[];
   gaps: string[];
 }
@@ -43,7 +51,8 @@ export const beijingToday = (): string => new Date(Date.now() + 8 * 3_600_000).t
 const enc = encodeURIComponent;
 export const dailyPresence = (page: Page, projectId: string, day: string) =>
   apiCall<ApiDaily>(page, 'GET', `/projects/${enc(projectId)}/presence/daily?day=${day}`);
-export const staffingPlan = (page: Page, projectId: string) => apiCall<ApiStaffing>(page, 'GET', `/projects/${enc(projectId)}/staffing`);
+export const staffingPlan = (page: Page, projectId: string) =>
+  apiCall<ApiStaffing>(page, 'GET', `/projects/${enc(projectId)}/staffing`);
 
 /** The antd Select box around its combobox input (the selected tags are drawn over the input). */
 const selectBox = (combobox: Locator) =>

@@ -56,12 +56,27 @@ async function userId(page: Page): Promise<string> {
  * phone report, with its reason) and assigns to the engineer, who responds now: the 30-minute response
  * clock ends breached.
  */
-export async function breachedResponseTicket(dispatcher: Page, engineer: Page, projectId: string, title: string): Promise<ApiBreachedTicket> {
+export async function breachedResponseTicket(
+  dispatcher: Page,
+  engineer: Page,
+  projectId: string,
+  title: string,
+): Promise<ApiBreachedTicket> {
   const tk = await apiCall<ApiBreachedTicket>(dispatcher, 'POST', '/tickets', {
-    projectId, title, description: '承诺登记测试：响应超时', level: 1, channel: 'phone', reporterName: '陈科员', reporterPhone: '13800000000',
-    reportedAt: Date.now() - 60 * 60_000, reportedAtReason: '值班电话记录补录',
+    projectId,
+    title,
+    description: '承诺登记测试：响应超时',
+    level: 1,
+    channel: 'phone',
+    reporterName: '陈科员',
+    reporterPhone: '13800000000',
+    reportedAt: Date.now() - 60 * 60_000,
+    reportedAtReason: '值班电话记录补录',
   });
-  await apiCall(dispatcher, 'POST', `/tickets/${tk.id}/actions`, { action: 'dispatch', assigneeId: await userId(engineer) });
+  await apiCall(dispatcher, 'POST', `/tickets/${tk.id}/actions`, {
+    action: 'dispatch',
+    assigneeId: await userId(engineer),
+  });
   await apiCall(engineer, 'POST', `/tickets/${tk.id}/actions`, { action: 'respond', note: '已电话联系报修人' });
   const clocks = await apiCall<{ clocks?: { kind: string; status: string }[] }>(engineer, 'GET', `/tickets/${tk.id}`);
   const response = clocks.clocks?.find((c) => c.kind === 'response');
@@ -74,8 +89,15 @@ export async function docxText(data: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(data);
   const xml = await zip.file('word/document.xml')?.async('string');
   expect(xml, 'word/document.xml in the .docx').toBeTruthy();
-  return xml!.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return xml!
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 export const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');

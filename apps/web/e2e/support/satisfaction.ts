@@ -59,15 +59,30 @@ async function userId(page: Page): Promise<string> {
  * A ticket on project A reported by the user of `reporter`, dispatched by `dispatcher` to the engineer of
  * `engineer`, who needs no visit and resolves it (non-human cause): the server then asks for a rating.
  */
-export async function resolvedTicket(reporter: Page, dispatcher: Page, engineer: Page, title: string): Promise<ApiTicket> {
+export async function resolvedTicket(
+  reporter: Page,
+  dispatcher: Page,
+  engineer: Page,
+  title: string,
+): Promise<ApiTicket> {
   const projectId = await projectIdByName(reporter, PROJECT_A);
   const tk = await apiCall<ApiTicket>(reporter, 'POST', '/tickets', {
-    projectId, title, description: '满意度测试', level: 3, channel: 'phone', reporterName: '陈科员', reporterPhone: '13800000000',
+    projectId,
+    title,
+    description: '满意度测试',
+    level: 3,
+    channel: 'phone',
+    reporterName: '陈科员',
+    reporterPhone: '13800000000',
   });
   const engineerId = await userId(engineer);
   await apiCall(dispatcher, 'POST', `/tickets/${tk.id}/actions`, { action: 'dispatch', assigneeId: engineerId });
   await apiCall(engineer, 'POST', `/tickets/${tk.id}/actions`, { action: 'arrival_not_needed', reason: '远程处理' });
-  const done = await apiCall<ApiTicket>(engineer, 'POST', `/tickets/${tk.id}/actions`, { action: 'resolve', solution: '已远程恢复', faultCause: 'non_human' });
+  const done = await apiCall<ApiTicket>(engineer, 'POST', `/tickets/${tk.id}/actions`, {
+    action: 'resolve',
+    solution: '已远程恢复',
+    faultCause: 'non_human',
+  });
   expect(done.status).toBe('resolved');
   return done;
 }
@@ -77,7 +92,10 @@ export function readMail(subjectPrefix: string): { to: string; body: string } | 
   const file = path.join(inject('dataDir'), 'weibao.sqlite');
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare("SELECT to_addr AS \"to\", body FROM mail_outbox WHERE subject LIKE ? ESCAPE '\\' ORDER BY rowid DESC LIMIT 1")
+    return db
+      .prepare(
+        'SELECT to_addr AS "to", body FROM mail_outbox WHERE subject LIKE ? ESCAPE \'\\\' ORDER BY rowid DESC LIMIT 1',
+      )
       .get(`${subjectPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { to: string; body: string } | undefined;
   } finally {
     db.close();
@@ -85,10 +103,13 @@ export function readMail(subjectPrefix: string): { to: string; body: string } | 
 }
 
 /** The rating e-mail of a resolved ticket ("请评价：<number>…") and the path of its one-time link. */
-export async function ratingLink(ticketNumber: string): Promise<{ to: string; url: string; path: string; token: string }> {
+export async function ratingLink(
+  ticketNumber: string,
+): Promise<{ to: string; url: string; path: string; token: string }> {
   // A plain loop, not expect.poll: this also runs in beforeAll hooks.
   let mail: { to: string; body: string } | undefined;
-  for (const until = Date.now() + 15_000; !(mail = readMail(`请评价：${ticketNumber}`)) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 200));
+  for (const until = Date.now() + 15_000; !(mail = readMail(`请评价：${ticketNumber}`)) && Date.now() < until;)
+    await new Promise((r) => setTimeout(r, 200));
   if (!mail) throw new Error(`no rating e-mail for ${ticketNumber} in the mail outbox within 15 s`);
   const m = /(https?:\/\/[^\s"'<>]+)\/rate\/([A-Za-z0-9_-]{43})/.exec(mail!.body);
   if (!m) throw new Error(`no /rate/<token> link in the e-mail for ${ticketNumber}:\n${mail!.body}`);

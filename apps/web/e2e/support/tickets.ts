@@ -27,7 +27,11 @@ export async function phoneIntake(page: Page, input: IntakeInput): Promise<{ id:
   await page.waitForURL(/\/intake$/);
   await expectText(page.locator('h1'), t('intake.title'));
   const form = page.locator('form').filter({ has: page.getByTestId('intake-submit') });
-  await chooseOption(page, form.getByRole('combobox', { name: t('intake.project') }), `${input.project} (${input.customer})`);
+  await chooseOption(
+    page,
+    form.getByRole('combobox', { name: t('intake.project') }),
+    `${input.project} (${input.customer})`,
+  );
   // the form names the customer of the chosen project under the field
   await form.getByText(t('intake.customerIs', { name: input.customer })).waitFor();
   // channel defaults to 电话 (phone) on this screen
@@ -61,7 +65,11 @@ export function clockCard(page: Page, kind: ClockKind): Locator {
 }
 
 /** A clock card shows status `status`; met/breached/not-needed also show their word. */
-export async function expectClock(page: Page, kind: ClockKind, status: 'running' | 'met' | 'breached' | 'paused' | 'not_needed'): Promise<void> {
+export async function expectClock(
+  page: Page,
+  kind: ClockKind,
+  status: 'running' | 'met' | 'breached' | 'paused' | 'not_needed',
+): Promise<void> {
   const card = clockCard(page, kind);
   await expectAttr(card, 'data-status', status);
   await expectText(card.locator('h3'), t(`clock.kind.${kind}`));
@@ -117,9 +125,18 @@ export async function runAction(page: Page, action: string, fill?: (dialog: Loca
   // Report that toast's text instead of a bare time-out, so a failure says what the server said.
   const toast = page.locator('.ant-message-error');
   const outcome = await Promise.race([
-    modal.waitFor({ state: 'detached', timeout: 30_000 }).then(() => 'closed' as const, () => 'timeout' as const),
+    modal.waitFor({ state: 'detached', timeout: 30_000 }).then(
+      () => 'closed' as const,
+      () => 'timeout' as const,
+    ),
     // The loser keeps waiting; its time-out must not surface as an unhandled rejection.
-    toast.first().waitFor({ state: 'visible', timeout: 30_000 }).then(() => 'error' as const, () => 'timeout' as const),
+    toast
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .then(
+        () => 'error' as const,
+        () => 'timeout' as const,
+      ),
   ]);
   if (outcome === 'error') throw new Error(`action ${action} was refused: ${await toast.first().innerText()}`);
   if (outcome === 'timeout') throw new Error(`the ${action} dialog did not close within 30 s`);
@@ -127,7 +144,11 @@ export async function runAction(page: Page, action: string, fill?: (dialog: Loca
 
 /** Dispatch dialog: choose the engineer by display name. */
 export const pickAssignee = (page: Page, displayName: string, username: string) => async (dialog: Locator) => {
-  await chooseOption(page, dialog.getByRole('combobox', { name: t('action.field.assignee') }), `${displayName} (${username})`);
+  await chooseOption(
+    page,
+    dialog.getByRole('combobox', { name: t('action.field.assignee') }),
+    `${displayName} (${username})`,
+  );
 };
 
 /** Finds a ticket row by number in the current list, searching for it first; returns the row. */

@@ -11,7 +11,13 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly errors: { field: string; message: string }[];
 
-  constructor(p: { status: number; code: string; detail: string; field?: string | undefined; errors?: { field: string; message: string }[] }) {
+  constructor(p: {
+    status: number;
+    code: string;
+    detail: string;
+    field?: string | undefined;
+    errors?: { field: string; message: string }[];
+  }) {
     super(p.detail);
     this.name = 'ApiError';
     this.status = p.status;
@@ -57,7 +63,10 @@ export interface RequestOptions {
 /** Re-read the CSRF token (e.g. after the session was rotated in another tab). */
 async function refreshCsrf(): Promise<boolean> {
   try {
-    const res = await fetch(buildUrl('/auth/me'), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const res = await fetch(buildUrl('/auth/me'), {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    });
     if (!res.ok) return false;
     const me = (await res.json()) as { csrfToken?: string };
     if (!me.csrfToken) return false;
@@ -117,7 +126,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}, retried = 
     'Accept-Language': currentLang(),
   };
   let body: BodyInit | undefined;
-  if (opts.form) body = opts.form; // the browser sets the multipart boundary itself
+  if (opts.form)
+    body = opts.form; // the browser sets the multipart boundary itself
   else if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
     headers['Content-Type'] = 'application/json';
@@ -126,7 +136,13 @@ export async function api<T>(path: string, opts: RequestOptions = {}, retried = 
 
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, opts.query), { method, headers, body, credentials: 'same-origin', signal: opts.signal });
+    res = await fetch(buildUrl(path, opts.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     const err = new ApiError({ status: 0, code: 'network_error', detail: i18n.t('error.network') });
@@ -136,7 +152,13 @@ export async function api<T>(path: string, opts: RequestOptions = {}, retried = 
   if (!res.ok) {
     const err = await toApiError(res);
     // A stale CSRF token (session rotated elsewhere): fetch the current one and try once more.
-    if (res.status === 403 && err.code.toUpperCase() === 'CSRF' && method !== 'GET' && !retried && (await refreshCsrf())) {
+    if (
+      res.status === 403 &&
+      err.code.toUpperCase() === 'CSRF' &&
+      method !== 'GET' &&
+      !retried &&
+      (await refreshCsrf())
+    ) {
       return api<T>(path, opts, true);
     }
     if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me') onUnauthorized();
@@ -151,7 +173,10 @@ export async function api<T>(path: string, opts: RequestOptions = {}, retried = 
 
 /** Turn a dotted problem `field` ("policy.targets.0.responseMin") into an antd name path. */
 function toNamePath(field: string): (string | number)[] {
-  return field.split(/[.[\]/]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return field
+    .split(/[.[\]/]+/)
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 function hasPath(obj: unknown, path: (string | number)[]): boolean {
@@ -167,7 +192,11 @@ function hasPath(obj: unknown, path: (string | number)[]): boolean {
  * Show a server-side validation error next to the form field it names. Returns true when at least
  * one field of this form got the message (the toast from api() stays as well, for screen readers).
  */
-export function applyFormError(form: FormInstance, err: unknown, rename: (field: string) => string = (f) => f): boolean {
+export function applyFormError(
+  form: FormInstance,
+  err: unknown,
+  rename: (field: string) => string = (f) => f,
+): boolean {
   if (!(err instanceof ApiError)) return false;
   const registered = form.getFieldsValue() as unknown; // only fields rendered in this form
   const pairs = err.errors.length ? err.errors : err.field ? [{ field: err.field, message: err.detail }] : [];

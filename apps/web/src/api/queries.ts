@@ -34,7 +34,12 @@ export function useAssignees(projectId: string | undefined | null) {
 }
 
 export function useUsers(orgId?: string, enabled = true) {
-  return useQuery({ queryKey: ['users', orgId ?? 'all'], queryFn: () => api<User[]>('/users', { query: { orgId } }), enabled, staleTime: 30_000 });
+  return useQuery({
+    queryKey: ['users', orgId ?? 'all'],
+    queryFn: () => api<User[]>('/users', { query: { orgId } }),
+    enabled,
+    staleTime: 30_000,
+  });
 }
 
 /** Provider staff (GET /staff, provider roles only): the people who can be put on a roster or a plan. */
@@ -44,5 +49,7 @@ export function useStaff(enabled = true) {
 
 /** antd Select filter that matches the visible label, case-insensitively. */
 export function filterByLabel(input: string, option?: { label?: unknown }): boolean {
-  return String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase());
+  return String(option?.label ?? '')
+    .toLowerCase()
+    .includes(input.trim().toLowerCase());
 }

@@ -3,7 +3,18 @@ import type { z } from 'zod';
 import type * as S from '@weibao/schema';
 
 export type { Me, Clock, Ticket, TicketSummary, TicketCreate, TicketActionRequest, SlaPolicy } from '@weibao/schema';
-export type { Role, FaultLevel, Channel, TicketStatus, ClockKind, ClockStatus, FaultCause, SuspendReason, TicketAction, OrgKind } from '@weibao/schema';
+export type {
+  Role,
+  FaultLevel,
+  Channel,
+  TicketStatus,
+  ClockKind,
+  ClockStatus,
+  FaultCause,
+  SuspendReason,
+  TicketAction,
+  OrgKind,
+} from '@weibao/schema';
 
 export type Org = z.infer<typeof S.Org>;
 export type OrgCreate = z.input<typeof S.OrgCreate>;

@@ -14,15 +14,31 @@ interface Props {
 }
 
 /** The admin table's settings button: columns to show (kept per table) and rows per page. */
-export function ColumnSettings({ choices, visible, onToggle, onReset, pageSize, onPageSize, testId = 'column-settings' }: Props) {
+export function ColumnSettings({
+  choices,
+  visible,
+  onToggle,
+  onReset,
+  pageSize,
+  onPageSize,
+  testId = 'column-settings',
+}: Props) {
   const { t } = useTranslation();
   const content = (
     <div style={{ minWidth: 200 }} data-testid={`${testId}-panel`}>
       <fieldset style={{ border: 0, margin: 0, padding: 0 }}>
-        <legend className="muted" style={{ fontSize: 12, marginBottom: 4 }}>{t('table.columns')}</legend>
+        <legend className="muted" style={{ fontSize: 12, marginBottom: 4 }}>
+          {t('table.columns')}
+        </legend>
         <Space direction="vertical" size={2}>
           {choices.map((c) => (
-            <Checkbox key={c.key} checked={visible.includes(c.key)} disabled={c.locked} onChange={(e) => onToggle(c.key, e.target.checked)} data-testid={`${testId}-${c.key}`}>
+            <Checkbox
+              key={c.key}
+              checked={visible.includes(c.key)}
+              disabled={c.locked}
+              onChange={(e) => onToggle(c.key, e.target.checked)}
+              data-testid={`${testId}-${c.key}`}
+            >
               {c.title}
             </Checkbox>
           ))}
@@ -45,12 +61,16 @@ export function ColumnSettings({ choices, visible, onToggle, onReset, pageSize, 
         </>
       ) : null}
       <Divider style={{ margin: '8px 0' }} />
-      <Button size="small" onClick={onReset}>{t('table.reset')}</Button>
+      <Button size="small" onClick={onReset}>
+        {t('table.reset')}
+      </Button>
     </div>
   );
   return (
     <Popover trigger="click" placement="bottomRight" content={content} title={t('table.settings')}>
-      <Button icon={<SettingOutlined aria-hidden />} data-testid={testId}>{t('table.settings')}</Button>
+      <Button icon={<SettingOutlined aria-hidden />} data-testid={testId}>
+        {t('table.settings')}
+      </Button>
     </Popover>
   );
 }

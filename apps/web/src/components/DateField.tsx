@@ -39,8 +39,7 @@ export function DateField({ value, onChange, picker = 'date', min, max, style, .
   const format = picker === 'month' ? MONTH_FORMAT : DAY_FORMAT;
   const unit = picker === 'month' ? 'month' : 'day';
   const parsed = value ? dayjs(value) : null;
-  const outOfRange = (d: Dayjs) =>
-    (!!min && d.isBefore(dayjs(min), unit)) || (!!max && d.isAfter(dayjs(max), unit));
+  const outOfRange = (d: Dayjs) => (!!min && d.isBefore(dayjs(min), unit)) || (!!max && d.isAfter(dayjs(max), unit));
   return (
     <DatePicker
       {...rest}

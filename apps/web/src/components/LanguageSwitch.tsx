@@ -15,8 +15,12 @@ export function LanguageSwitch() {
       aria-label={t('header.language')}
       data-testid="lang-switch"
     >
-      <option value="zh-CN" lang="zh-CN">{t('lang.zhCN')}</option>
-      <option value="en" lang="en">{t('lang.en')}</option>
+      <option value="zh-CN" lang="zh-CN">
+        {t('lang.zhCN')}
+      </option>
+      <option value="en" lang="en">
+        {t('lang.en')}
+      </option>
     </select>
   );
 }

@@ -22,7 +22,13 @@ export function LevelRadioGroup({ value, onChange, id, testPrefix, ...aria }: Pr
   const texts = FAULT_LEVEL_TEXT[currentLang()];
   const levels: FaultLevel[] = [1, 2, 3, 4];
   return (
-    <FormRadioGroup id={id} value={value} onChange={(e) => onChange?.(e.target.value as FaultLevel)} className="level-radio" {...aria}>
+    <FormRadioGroup
+      id={id}
+      value={value}
+      onChange={(e) => onChange?.(e.target.value as FaultLevel)}
+      className="level-radio"
+      {...aria}
+    >
       <div style={{ display: 'flex', flexDirection: 'column' }}>
         {levels.map((n) => (
           <Radio key={n} value={n}>

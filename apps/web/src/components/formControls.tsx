@@ -15,7 +15,13 @@ export function FormSelect<V = unknown>({ 'aria-required': _ignored, ...rest }: 
 }
 
 /** Radio.Group renders a plain <div>: give it role="radiogroup" so aria-required is valid there. */
-export function FormRadioGroup({ 'aria-required': required, 'aria-invalid': invalid, 'aria-describedby': describedBy, id, ...rest }: RadioGroupProps & FieldAria) {
+export function FormRadioGroup({
+  'aria-required': required,
+  'aria-invalid': invalid,
+  'aria-describedby': describedBy,
+  id,
+  ...rest
+}: RadioGroupProps & FieldAria) {
   return (
     <div role="radiogroup" id={id} aria-required={required} aria-invalid={invalid} aria-describedby={describedBy}>
       <Radio.Group {...rest} />

@@ -2,7 +2,18 @@
 // whatever the browser's zone.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import i18n from '../i18n';
-import { beijingDay, beijingMonth, beijingWallClock, formatCountdown, formatDate, formatDateTime, formatDateTimeSec, formatDuration, formatTime, fromBeijingWallClock } from './format';
+import {
+  beijingDay,
+  beijingMonth,
+  beijingWallClock,
+  formatCountdown,
+  formatDate,
+  formatDateTime,
+  formatDateTimeSec,
+  formatDuration,
+  formatTime,
+  fromBeijingWallClock,
+} from './format';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -29,9 +29,14 @@ export function rememberProject(userId: string, projectId: string | undefined) {
 function subscribe(listener: () => void) {
   listeners.add(listener);
   // Another tab choosing a project updates this one too.
-  const onStorage = (e: StorageEvent) => { if (e.key?.startsWith('weibao.project.')) listener(); };
+  const onStorage = (e: StorageEvent) => {
+    if (e.key?.startsWith('weibao.project.')) listener();
+  };
   window.addEventListener('storage', onStorage);
-  return () => { listeners.delete(listener); window.removeEventListener('storage', onStorage); };
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', onStorage);
+  };
 }
 
 /** [remembered project id, remember(id)] for the signed-in user. */

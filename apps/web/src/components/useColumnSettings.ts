@@ -36,16 +36,26 @@ export function useColumnSettings(table: string, choices: ColumnChoice[]) {
     try {
       if (next) localStorage.setItem(storageKey(table), JSON.stringify(next));
       else localStorage.removeItem(storageKey(table));
-    } catch { /* not persisted; the choice still applies on this page */ }
+    } catch {
+      /* not persisted; the choice still applies on this page */
+    }
   };
-  const setShown = useCallback((key: string, shown: boolean) => {
-    const off = new Set(hidden ?? choices.filter((c) => c.hiddenByDefault).map((c) => c.key));
-    if (shown) off.delete(key);
-    else off.add(key);
-    save([...off]);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hidden, choices, table]);
-  return { visible, isDefault: hidden === null || visible.join() === defaults.join(), setShown, reset: () => save(null) };
+  const setShown = useCallback(
+    (key: string, shown: boolean) => {
+      const off = new Set(hidden ?? choices.filter((c) => c.hiddenByDefault).map((c) => c.key));
+      if (shown) off.delete(key);
+      else off.add(key);
+      save([...off]);
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    },
+    [hidden, choices, table],
+  );
+  return {
+    visible,
+    isDefault: hidden === null || visible.join() === defaults.join(),
+    setShown,
+    reset: () => save(null),
+  };
 }
 
 /** Page sizes offered by admin tables (rows per "load more" for keyset lists). */
@@ -59,5 +69,15 @@ export function usePageSize(table: string, fallback: PageSize = 50): [PageSize, 
     const n = Number(typeof localStorage === 'undefined' ? NaN : localStorage.getItem(key));
     return (PAGE_SIZE_OPTIONS as readonly number[]).includes(n) ? (n as PageSize) : fallback;
   });
-  return [size, (n) => { setSize(n); try { localStorage.setItem(key, String(n)); } catch { /* session only */ } }];
+  return [
+    size,
+    (n) => {
+      setSize(n);
+      try {
+        localStorage.setItem(key, String(n));
+      } catch {
+        /* session only */
+      }
+    },
+  ];
 }

@@ -7,17 +7,20 @@ import { useSearchParams } from 'react-router-dom';
  */
 export function useUrlState() {
   const [params, setParams] = useSearchParams();
-  const set = useCallback((patch: Record<string, string | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    ), [setParams]);
+  const set = useCallback(
+    (patch: Record<string, string | undefined>) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(patch)) {
+            if (v) next.set(k, v);
+            else next.delete(k);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
   return [params, set] as const;
 }

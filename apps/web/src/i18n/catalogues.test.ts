@@ -53,8 +53,12 @@ describe('i18n catalogues on the installed i18next', () => {
 
   it('uses the same {{params}} in both languages', () => {
     const differing = allKeys.filter((key) => {
-      const zh = paramsOf(byLang['zh-CN'].get(key) ?? '').sort().join();
-      const en = paramsOf(byLang.en.get(key) ?? '').sort().join();
+      const zh = paramsOf(byLang['zh-CN'].get(key) ?? '')
+        .sort()
+        .join();
+      const en = paramsOf(byLang.en.get(key) ?? '')
+        .sort()
+        .join();
       return zh !== en;
     });
     expect(differing).toEqual([]);
@@ -93,8 +97,9 @@ describe('i18n keys used in apps/web/src', () => {
   });
 
   it('exist in both catalogues as texts', () => {
-    const missing = [...used]
-      .flatMap(([key, file]) => LANGS.filter((lang) => !byLang[lang].has(key)).map((lang) => `${key} (${file}) missing in ${lang}`));
+    const missing = [...used].flatMap(([key, file]) =>
+      LANGS.filter((lang) => !byLang[lang].has(key)).map((lang) => `${key} (${file}) missing in ${lang}`),
+    );
     expect(missing).toEqual([]);
   });
 });

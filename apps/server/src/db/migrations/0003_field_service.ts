@@ -7,7 +7,8 @@ const ms = 'bigint';
  * lead. Signed records are chained like the audit log (record_chain_head orders the links).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('site_visits')
+  await db.schema
+    .createTable('site_visits')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
     .addColumn('engineer_id', 'text', (c) => c.notNull().references('users.id'))
@@ -23,12 +24,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('photo_mime', 'text')
     .addColumn('forgotten_flagged_at', ms)
     .execute();
-  await db.schema.createIndex('site_visits_project').on('site_visits').columns(['project_id', 'checked_in_at', 'id']).execute();
-  await db.schema.createIndex('site_visits_engineer').on('site_visits').columns(['engineer_id', 'checked_in_at', 'id']).execute();
+  await db.schema
+    .createIndex('site_visits_project')
+    .on('site_visits')
+    .columns(['project_id', 'checked_in_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('site_visits_engineer')
+    .on('site_visits')
+    .columns(['engineer_id', 'checked_in_at', 'id'])
+    .execute();
   await db.schema.createIndex('site_visits_in').on('site_visits').columns(['checked_in_at', 'id']).execute();
   await db.schema.createIndex('site_visits_ticket').on('site_visits').columns(['ticket_id']).execute();
 
-  await db.schema.createTable('om_records')
+  await db.schema
+    .createTable('om_records')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('number', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
@@ -54,9 +64,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', ms, (c) => c.notNull())
     .addColumn('updated_at', ms, (c) => c.notNull())
     .addColumn('submitted_at', ms)
-    .addColumn('reviewed_at', ms).addColumn('reviewer_id', 'text').addColumn('review_note', 'text')
-    .addColumn('rejected_at', ms).addColumn('rejector_id', 'text').addColumn('reject_reason', 'text')
-    .addColumn('signed_at', ms).addColumn('signer_id', 'text').addColumn('signer_ip', 'text')
+    .addColumn('reviewed_at', ms)
+    .addColumn('reviewer_id', 'text')
+    .addColumn('review_note', 'text')
+    .addColumn('rejected_at', ms)
+    .addColumn('rejector_id', 'text')
+    .addColumn('reject_reason', 'text')
+    .addColumn('signed_at', ms)
+    .addColumn('signer_id', 'text')
+    .addColumn('signer_ip', 'text')
     .addColumn('signature_path', 'text')
     .addColumn('signature_sha256', 'text')
     // Chain links, set when signed: hash over the frozen content, the signature and the previous link.
@@ -66,18 +82,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('om_records_version', ['number', 'version'])
     .addUniqueConstraint('om_records_chain', ['chain_seq'])
     .execute();
-  await db.schema.createIndex('om_records_project').on('om_records').columns(['project_id', 'updated_at', 'id']).execute();
-  await db.schema.createIndex('om_records_customer').on('om_records').columns(['customer_id', 'status', 'updated_at', 'id']).execute();
-  await db.schema.createIndex('om_records_author').on('om_records').columns(['author_id', 'updated_at', 'id']).execute();
+  await db.schema
+    .createIndex('om_records_project')
+    .on('om_records')
+    .columns(['project_id', 'updated_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('om_records_customer')
+    .on('om_records')
+    .columns(['customer_id', 'status', 'updated_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('om_records_author')
+    .on('om_records')
+    .columns(['author_id', 'updated_at', 'id'])
+    .execute();
   await db.schema.createIndex('om_records_service').on('om_records').columns(['project_id', 'service_start']).execute();
   await db.schema.createIndex('om_records_status').on('om_records').columns(['status', 'updated_at', 'id']).execute();
 
-  await db.schema.createTable('record_chain_head')
+  await db.schema
+    .createTable('record_chain_head')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('seq', ms, (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('record_chain_head' as never).values({ id: 1, seq: 0, hash: '0'.repeat(64) } as never).execute();
+  await db
+    .insertInto('record_chain_head' as never)
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) } as never)
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 
 /** Resident presence commitments (R14), engineers' qualifications and project staffing plans (R28). */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('resident_plans')
+  await db.schema
+    .createTable('resident_plans')
     .addColumn('project_id', 'text', (c) => c.primaryKey().references('projects.id'))
     .addColumn('headcount', 'integer', (c) => c.notNull())
     .addColumn('weekdays_json', 'text', (c) => c.notNull())
@@ -14,7 +15,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_by', 'text')
     .execute();
-  await db.schema.createTable('engineer_profiles')
+  await db.schema
+    .createTable('engineer_profiles')
     .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
     .addColumn('disciplines_json', 'text', (c) => c.notNull())
     .addColumn('skill_level', 'integer', (c) => c.notNull())
@@ -22,7 +24,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_by', 'text')
     .execute();
-  await db.schema.createTable('staffing_plans')
+  await db.schema
+    .createTable('staffing_plans')
     .addColumn('project_id', 'text', (c) => c.primaryKey().references('projects.id'))
     .addColumn('requirements_json', 'text', (c) => c.notNull())
     .addColumn('assignments_json', 'text', (c) => c.notNull())

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 /** Training (R18): plans with courses (versioned materials), batches, sessions, trainees, attendance, assessments. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const ms = 'bigint' as const;
-  await db.schema.createTable('training_plans')
+  await db.schema
+    .createTable('training_plans')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -12,19 +13,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('completed_at', ms)
     .addColumn('created_at', ms, (c) => c.notNull())
     .addColumn('created_by', 'text')
-    .addColumn('updated_at', ms, (c) => c.notNull()).execute();
-  await db.schema.createIndex('training_plans_project').on('training_plans').columns(['project_id', 'created_at']).execute();
+    .addColumn('updated_at', ms, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('training_plans_project')
+    .on('training_plans')
+    .columns(['project_id', 'created_at'])
+    .execute();
 
-  await db.schema.createTable('training_courses')
+  await db.schema
+    .createTable('training_courses')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('plan_id', 'text', (c) => c.notNull().references('training_plans.id'))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('objective', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('created_at', ms, (c) => c.notNull()).execute();
-  await db.schema.createIndex('training_courses_plan').on('training_courses').columns(['plan_id', 'position']).execute();
+    .addColumn('created_at', ms, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('training_courses_plan')
+    .on('training_courses')
+    .columns(['plan_id', 'position'])
+    .execute();
 
-  await db.schema.createTable('training_materials')
+  await db.schema
+    .createTable('training_materials')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('course_id', 'text', (c) => c.notNull().references('training_courses.id'))
     // The first version's id; every version of one material shares it.
@@ -39,18 +52,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('note', 'text', (c) => c.notNull())
     .addColumn('uploaded_at', ms, (c) => c.notNull())
     .addColumn('uploaded_by', 'text', (c) => c.references('users.id'))
-    .addUniqueConstraint('training_materials_version', ['family_id', 'version']).execute();
-  await db.schema.createIndex('training_materials_course').on('training_materials').columns(['course_id', 'family_id']).execute();
+    .addUniqueConstraint('training_materials_version', ['family_id', 'version'])
+    .execute();
+  await db.schema
+    .createIndex('training_materials_course')
+    .on('training_materials')
+    .columns(['course_id', 'family_id'])
+    .execute();
 
-  await db.schema.createTable('training_batches')
+  await db.schema
+    .createTable('training_batches')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('plan_id', 'text', (c) => c.notNull().references('training_plans.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('created_at', ms, (c) => c.notNull()).execute();
-  await db.schema.createIndex('training_batches_plan').on('training_batches').columns(['plan_id', 'position']).execute();
+    .addColumn('created_at', ms, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('training_batches_plan')
+    .on('training_batches')
+    .columns(['plan_id', 'position'])
+    .execute();
 
-  await db.schema.createTable('training_trainees')
+  await db.schema
+    .createTable('training_trainees')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('plan_id', 'text', (c) => c.notNull().references('training_plans.id'))
     .addColumn('user_id', 'text', (c) => c.references('users.id'))
@@ -59,19 +84,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('phone', 'text', (c) => c.notNull())
     // JSON array of course ids, or null for every course of the plan.
     .addColumn('course_ids_json', 'text')
-    .addColumn('created_at', ms, (c) => c.notNull()).execute();
-  await db.schema.createIndex('training_trainees_plan').on('training_trainees').columns(['plan_id', 'created_at']).execute();
+    .addColumn('created_at', ms, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('training_trainees_plan')
+    .on('training_trainees')
+    .columns(['plan_id', 'created_at'])
+    .execute();
 
-  await db.schema.createTable('training_enrolments')
+  await db.schema
+    .createTable('training_enrolments')
     .addColumn('batch_id', 'text', (c) => c.notNull().references('training_batches.id'))
     .addColumn('trainee_id', 'text', (c) => c.notNull().references('training_trainees.id'))
     // 'plan' when enrolled by the manager, 'retrain' when an assessment found the trainee not yet independent.
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('created_at', ms, (c) => c.notNull())
-    .addPrimaryKeyConstraint('training_enrolments_pk', ['batch_id', 'trainee_id']).execute();
-  await db.schema.createIndex('training_enrolments_trainee').on('training_enrolments').columns(['trainee_id']).execute();
+    .addPrimaryKeyConstraint('training_enrolments_pk', ['batch_id', 'trainee_id'])
+    .execute();
+  await db.schema
+    .createIndex('training_enrolments_trainee')
+    .on('training_enrolments')
+    .columns(['trainee_id'])
+    .execute();
 
-  await db.schema.createTable('training_sessions')
+  await db.schema
+    .createTable('training_sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('batch_id', 'text', (c) => c.notNull().references('training_batches.id'))
     .addColumn('course_id', 'text', (c) => c.notNull().references('training_courses.id'))
@@ -82,19 +119,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('trainer_id', 'text', (c) => c.references('users.id'))
     .addColumn('trainer_name', 'text', (c) => c.notNull())
     .addColumn('cancelled', 'integer', (c) => c.notNull())
-    .addColumn('created_at', ms, (c) => c.notNull()).execute();
-  await db.schema.createIndex('training_sessions_batch').on('training_sessions').columns(['batch_id', 'starts_at']).execute();
+    .addColumn('created_at', ms, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('training_sessions_batch')
+    .on('training_sessions')
+    .columns(['batch_id', 'starts_at'])
+    .execute();
 
-  await db.schema.createTable('training_attendance')
+  await db.schema
+    .createTable('training_attendance')
     .addColumn('session_id', 'text', (c) => c.notNull().references('training_sessions.id'))
     .addColumn('trainee_id', 'text', (c) => c.notNull().references('training_trainees.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('note', 'text', (c) => c.notNull())
     .addColumn('recorded_at', ms, (c) => c.notNull())
     .addColumn('recorded_by', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('training_attendance_pk', ['session_id', 'trainee_id']).execute();
+    .addPrimaryKeyConstraint('training_attendance_pk', ['session_id', 'trainee_id'])
+    .execute();
 
-  await db.schema.createTable('training_assessments')
+  await db.schema
+    .createTable('training_assessments')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('plan_id', 'text', (c) => c.notNull().references('training_plans.id'))
     .addColumn('trainee_id', 'text', (c) => c.notNull().references('training_trainees.id'))
@@ -105,8 +150,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('assessor_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('assessor_name', 'text', (c) => c.notNull())
     .addColumn('note', 'text', (c) => c.notNull())
-    .addColumn('created_at', ms, (c) => c.notNull()).execute();
-  await db.schema.createIndex('training_assessments_plan').on('training_assessments').columns(['plan_id', 'trainee_id', 'course_id', 'created_at']).execute();
+    .addColumn('created_at', ms, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('training_assessments_plan')
+    .on('training_assessments')
+    .columns(['plan_id', 'trainee_id', 'course_id', 'created_at'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -4,18 +4,28 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   const ms = 'bigint' as const;
   // 顾客满意率 target in percent (share of ratings 4–5); the bid promises at least 95.
-  await db.schema.alterTable('contracts').addColumn('satisfaction_target_pct', 'integer', (c) => c.notNull().defaultTo(95)).execute();
+  await db.schema
+    .alterTable('contracts')
+    .addColumn('satisfaction_target_pct', 'integer', (c) => c.notNull().defaultTo(95))
+    .execute();
 
-  await db.schema.createTable('satisfaction_surveys')
+  await db.schema
+    .createTable('satisfaction_surveys')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('closes_on', 'text', (c) => c.notNull())
     .addColumn('created_at', ms, (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.references('users.id')).execute();
-  await db.schema.createIndex('satisfaction_surveys_project').on('satisfaction_surveys').columns(['project_id', 'created_at']).execute();
+    .addColumn('created_by', 'text', (c) => c.references('users.id'))
+    .execute();
+  await db.schema
+    .createIndex('satisfaction_surveys_project')
+    .on('satisfaction_surveys')
+    .columns(['project_id', 'created_at'])
+    .execute();
 
-  await db.schema.createTable('rating_requests')
+  await db.schema
+    .createTable('rating_requests')
     .addColumn('id', 'text', (c) => c.primaryKey())
     // A resolved ticket's request, or one recipient's answer to a survey.
     .addColumn('ticket_id', 'text', (c) => c.references('tickets.id'))
@@ -35,13 +45,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('channel', 'text')
     .addColumn('rated_at', ms)
     .addColumn('rated_by', 'text', (c) => c.references('users.id'))
-    .addColumn('created_at', ms, (c) => c.notNull()).execute();
-  await db.schema.createIndex('rating_requests_project_rated').on('rating_requests').columns(['project_id', 'rated_at']).execute();
+    .addColumn('created_at', ms, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('rating_requests_project_rated')
+    .on('rating_requests')
+    .columns(['project_id', 'rated_at'])
+    .execute();
   await db.schema.createIndex('rating_requests_ticket').on('rating_requests').columns(['ticket_id', 'state']).execute();
-  await db.schema.createIndex('rating_requests_user').on('rating_requests').columns(['user_id', 'state', 'created_at']).execute();
+  await db.schema
+    .createIndex('rating_requests_user')
+    .on('rating_requests')
+    .columns(['user_id', 'state', 'created_at'])
+    .execute();
   await db.schema.createIndex('rating_requests_survey').on('rating_requests').columns(['survey_id']).execute();
 
-  await db.schema.createTable('feedback')
+  await db.schema
+    .createTable('feedback')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
     .addColumn('customer_id', 'text', (c) => c.notNull())
@@ -57,8 +77,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('closed_at', ms)
     .addColumn('closed_by', 'text', (c) => c.references('users.id'))
     .addColumn('created_at', ms, (c) => c.notNull())
-    .addColumn('updated_at', ms, (c) => c.notNull()).execute();
-  await db.schema.createIndex('feedback_customer').on('feedback').columns(['customer_id', 'created_at', 'id']).execute();
+    .addColumn('updated_at', ms, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('feedback_customer')
+    .on('feedback')
+    .columns(['customer_id', 'created_at', 'id'])
+    .execute();
   await db.schema.createIndex('feedback_created').on('feedback').columns(['created_at', 'id']).execute();
 }
 

@@ -4,9 +4,16 @@ const ms = 'bigint';
 
 /** The defaults of commitments/defaults.ts as they were when this migration was written. */
 const DEFAULTS: [string, number, number | 'contract'][] = [
-  ...(['response', 'arrival', 'resolution'] as const).flatMap((k) => [1, 2, 3, 4].map((l): [string, number, number] => [k, l, 100])),
-  ['support_24h', 0, 100], ['resident_headcount', 0, 3], ['monthly_inspection', 0, 100], ['annual_inspection', 0, 100],
-  ['training_complete', 0, 100], ['satisfaction', 0, 'contract'], ['report_delivery', 0, 5],
+  ...(['response', 'arrival', 'resolution'] as const).flatMap((k) =>
+    [1, 2, 3, 4].map((l): [string, number, number] => [k, l, 100]),
+  ),
+  ['support_24h', 0, 100],
+  ['resident_headcount', 0, 3],
+  ['monthly_inspection', 0, 100],
+  ['annual_inspection', 0, 100],
+  ['training_complete', 0, 100],
+  ['satisfaction', 0, 'contract'],
+  ['report_delivery', 0, 5],
 ];
 
 /**
@@ -27,13 +34,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`update sla_clocks set project_id = (select t.project_id from tickets t where t.id = sla_clocks.ticket_id),
     level = (select t.level from tickets t where t.id = sla_clocks.ticket_id)`.execute(db);
   // Covering: the aggregates read only these columns, so they scan the index and never the table rows.
-  await db.schema.createIndex('sla_clocks_project_ended').on('sla_clocks').columns(['project_id', 'stopped_at', 'cycle', 'kind', 'outcome', 'level', 'elapsed_ms', 'late_ms']).execute();
+  await db.schema
+    .createIndex('sla_clocks_project_ended')
+    .on('sla_clocks')
+    .columns(['project_id', 'stopped_at', 'cycle', 'kind', 'outcome', 'level', 'elapsed_ms', 'late_ms'])
+    .execute();
   await db.schema.createIndex('sla_clocks_backfill').on('sla_clocks').columns(['outcome', 'stopped_at']).execute();
   // Received / resolved per project and period.
-  await db.schema.createIndex('tickets_project_reported').on('tickets').columns(['project_id', 'reported_at', 'level', 'channel']).execute();
-  await db.schema.createIndex('tickets_project_resolved').on('tickets').columns(['project_id', 'resolved_at', 'fault_cause']).execute();
+  await db.schema
+    .createIndex('tickets_project_reported')
+    .on('tickets')
+    .columns(['project_id', 'reported_at', 'level', 'channel'])
+    .execute();
+  await db.schema
+    .createIndex('tickets_project_resolved')
+    .on('tickets')
+    .columns(['project_id', 'resolved_at', 'fault_cause'])
+    .execute();
 
-  await db.schema.createTable('commitments')
+  await db.schema
+    .createTable('commitments')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('contract_id', 'text', (c) => c.notNull().references('contracts.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -45,24 +65,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('note', 'text', (c) => c.notNull())
     .addColumn('updated_at', ms, (c) => c.notNull())
     .addColumn('updated_by', 'text')
-    .addUniqueConstraint('commitments_once', ['contract_id', 'kind', 'level']).execute();
+    .addUniqueConstraint('commitments_once', ['contract_id', 'kind', 'level'])
+    .execute();
 
   // Every existing contract gets the bid's promises at their default targets (new contracts get them on creation).
   for (const [kind, level, target] of DEFAULTS) {
     const t = target === 'contract' ? sql`c.satisfaction_target_pct` : sql`cast(${target} as real)`;
     await sql`insert into commitments (id, contract_id, kind, level, target, enabled, note, updated_at, updated_by)
-      select c.id || cast(${`:${kind}:${level}`} as text), c.id, cast(${kind} as text), cast(${level} as integer), ${t}, 1, '', c.updated_at, null from contracts c`.execute(db);
+      select c.id || cast(${`:${kind}:${level}`} as text), c.id, cast(${kind} as text), cast(${level} as integer), ${t}, 1, '', c.updated_at, null from contracts c`.execute(
+      db,
+    );
   }
 
-  await db.schema.createTable('report_notes')
+  await db.schema
+    .createTable('report_notes')
     .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
     .addColumn('month', 'text', (c) => c.notNull())
     .addColumn('next_month_plan', 'text', (c) => c.notNull())
     .addColumn('updated_at', ms, (c) => c.notNull())
     .addColumn('updated_by', 'text', (c) => c.references('users.id'))
-    .addPrimaryKeyConstraint('report_notes_pk', ['project_id', 'month']).execute();
+    .addPrimaryKeyConstraint('report_notes_pk', ['project_id', 'month'])
+    .execute();
 
-  await db.schema.createTable('monthly_reports')
+  await db.schema
+    .createTable('monthly_reports')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
     .addColumn('month', 'text', (c) => c.notNull())
@@ -74,11 +100,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('generated_at', ms, (c) => c.notNull())
     .addColumn('generated_by', 'text', (c) => c.references('users.id'))
     .addColumn('trigger', 'text', (c) => c.notNull())
-    .addColumn('emailed_to_json', 'text', (c) => c.notNull()).execute();
-  await db.schema.createIndex('monthly_reports_project').on('monthly_reports').columns(['project_id', 'generated_at', 'id']).execute();
-  await db.schema.createIndex('monthly_reports_month').on('monthly_reports').columns(['project_id', 'month', 'generated_at']).execute();
+    .addColumn('emailed_to_json', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('monthly_reports_project')
+    .on('monthly_reports')
+    .columns(['project_id', 'generated_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('monthly_reports_month')
+    .on('monthly_reports')
+    .columns(['project_id', 'month', 'generated_at'])
+    .execute();
 
-  await db.schema.createTable('report_schedules')
+  await db.schema
+    .createTable('report_schedules')
     .addColumn('project_id', 'text', (c) => c.primaryKey().references('projects.id'))
     .addColumn('enabled', 'integer', (c) => c.notNull())
     .addColumn('day_of_month', 'integer', (c) => c.notNull())
@@ -88,8 +124,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('next_run_at', ms)
     .addColumn('last_run_at', ms)
     .addColumn('updated_at', ms, (c) => c.notNull())
-    .addColumn('updated_by', 'text').execute();
-  await db.schema.createIndex('report_schedules_due').on('report_schedules').columns(['enabled', 'next_run_at']).execute();
+    .addColumn('updated_by', 'text')
+    .execute();
+  await db.schema
+    .createIndex('report_schedules_due')
+    .on('report_schedules')
+    .columns(['enabled', 'next_run_at'])
+    .execute();
 
   // Reports go out as attachments: files the mailer reads from the data directory when it sends.
   await db.schema.alterTable('mail_outbox').addColumn('attachments_json', 'text').execute();

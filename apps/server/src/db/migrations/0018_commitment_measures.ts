@@ -10,7 +10,10 @@ import { type Kysely, sql } from 'kysely';
  * migration get it from their replacement record.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('resident_plans').addColumn('min_onsite_min', 'integer', (c) => c.notNull().defaultTo(240)).execute();
+  await db.schema
+    .alterTable('resident_plans')
+    .addColumn('min_onsite_min', 'integer', (c) => c.notNull().defaultTo(240))
+    .execute();
   await db.schema.alterTable('assets').addColumn('installed_on', 'text').execute();
   await sql`update assets set installed_on = (select r.replaced_on from asset_replacements r where r.new_asset_id = assets.id)
     where exists (select 1 from asset_replacements r where r.new_asset_id = assets.id)`.execute(db);

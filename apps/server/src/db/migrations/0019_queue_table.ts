@@ -17,13 +17,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const column of SORTED) {
     for (const scope of SCOPES) {
       const name = `tickets_${scope ? `${scope.replace('_id', '')}_` : ''}by_${column}`;
-      await db.schema.createIndex(name).on('tickets').columns([...(scope ? [scope] : []), column, 'id']).execute();
+      await db.schema
+        .createIndex(name)
+        .on('tickets')
+        .columns([...(scope ? [scope] : []), column, 'id'])
+        .execute();
     }
   }
   // created_at alone is covered by (created_at, id).
   await db.schema.dropIndex('tickets_created').execute();
 
-  await db.schema.createTable('saved_filters')
+  await db.schema
+    .createTable('saved_filters')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('scope', 'text', (c) => c.notNull())

@@ -10,12 +10,14 @@ const ms = 'bigint';
  * at or after the month's end, per project and month.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('report_receipts')
+  await db.schema
+    .createTable('report_receipts')
     .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id'))
     .addColumn('month', 'text', (c) => c.notNull())
     .addColumn('fetched_at', ms, (c) => c.notNull())
     .addColumn('fetched_by', 'text', (c) => c.notNull().references('users.id'))
-    .addPrimaryKeyConstraint('report_receipts_pk', ['project_id', 'month']).execute();
+    .addPrimaryKeyConstraint('report_receipts_pk', ['project_id', 'month'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
  * customer and overall, each ending in id so keyset pages walk the index in either direction).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const idx = (name: string, table: string, columns: string[]) => db.schema.createIndex(name).on(table).columns(columns).execute();
+  const idx = (name: string, table: string, columns: string[]) =>
+    db.schema.createIndex(name).on(table).columns(columns).execute();
   await idx('tickets_reporter_phone', 'tickets', ['reporter_phone']);
   await idx('tickets_title', 'tickets', ['title']);
   await idx('tickets_customer_number', 'tickets', ['customer_id', 'number']);

@@ -7,7 +7,10 @@ describe('search terms (Chinese bigrams, English words)', () => {
     expect(indexTerms('网', 'ＶＰＮ 故障')).toBe('网 vpn 故障');
   });
   it('splits a query the same way; the last English word is a prefix', () => {
-    expect(queryParts('打印机 offl')).toEqual([{ tokens: ['打印', '印机'], prefix: false }, { tokens: ['offl'], prefix: true }]);
+    expect(queryParts('打印机 offl')).toEqual([
+      { tokens: ['打印', '印机'], prefix: false },
+      { tokens: ['offl'], prefix: true },
+    ]);
     expect(queryParts('备份')).toEqual([{ tokens: ['备份'], prefix: false }]);
     expect(queryParts('  ,, ')).toEqual([]);
   });

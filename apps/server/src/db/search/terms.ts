@@ -11,20 +11,30 @@
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
 const WORD = /[\p{L}\p{N}]/u;
 
-export interface QueryPart { tokens: string[]; prefix: boolean }
+export interface QueryPart {
+  tokens: string[];
+  prefix: boolean;
+}
 
 function runs(text: string): { cjk: boolean; chars: string[] }[] {
   const out: { cjk: boolean; chars: string[] }[] = [];
   let cur: { cjk: boolean; chars: string[] } | null = null;
   for (const ch of text.normalize('NFKC').toLowerCase()) {
     const cjk = CJK.test(ch);
-    if (!cjk && !WORD.test(ch)) { cur = null; continue; }
-    if (!cur || cur.cjk !== cjk) { cur = { cjk, chars: [] }; out.push(cur); }
+    if (!cjk && !WORD.test(ch)) {
+      cur = null;
+      continue;
+    }
+    if (!cur || cur.cjk !== cjk) {
+      cur = { cjk, chars: [] };
+      out.push(cur);
+    }
     cur.chars.push(ch);
   }
   return out;
 }
-const bigrams = (chars: string[]) => (chars.length === 1 ? [chars[0]!] : chars.slice(0, -1).map((c, i) => c + chars[i + 1]));
+const bigrams = (chars: string[]) =>
+  chars.length === 1 ? [chars[0]!] : chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
 
 /** The indexed form of a text: space-separated tokens. */
 export function indexTerms(...texts: string[]): string {
@@ -40,7 +50,7 @@ export function indexTerms(...texts: string[]): string {
  */
 export function queryParts(q: string): QueryPart[] {
   const rs = runs(q).slice(0, 12);
-  return rs.map((r, i) => (r.cjk
-    ? { tokens: bigrams(r.chars), prefix: false }
-    : { tokens: [r.chars.join('')], prefix: i === rs.length - 1 }));
+  return rs.map((r, i) =>
+    r.cjk ? { tokens: bigrams(r.chars), prefix: false } : { tokens: [r.chars.join('')], prefix: i === rs.length - 1 },
+  );
 }

@@ -12,16 +12,36 @@ import { addDays } from './warranty.js';
 
 type Kind = 'acceptance' | 'ticket' | 'replacement' | 'inspection' | 'cost';
 export interface ArchiveEvent {
-  id: string; at: number; kind: Kind; assetId: string | null; assetName: string | null; serial: string | null;
-  ticketId: string | null; ticketNumber: string | null; title: string; detail: string; amountCents: number | null; billable: boolean | null;
+  id: string;
+  at: number;
+  kind: Kind;
+  assetId: string | null;
+  assetName: string | null;
+  serial: string | null;
+  ticketId: string | null;
+  ticketNumber: string | null;
+  title: string;
+  detail: string;
+  amountCents: number | null;
+  billable: boolean | null;
 }
 const ALL: Kind[] = ['acceptance', 'ticket', 'replacement', 'inspection', 'cost'];
 /** Ticket status and fault cause in both languages, from the shared label table. */
-const pair = (t: Record<string, { 'zh-CN': string; en: string }>) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, [v['zh-CN'], v.en] as [string, string]]));
+const pair = (t: Record<string, { 'zh-CN': string; en: string }>) =>
+  Object.fromEntries(Object.entries(t).map(([k, v]) => [k, [v['zh-CN'], v.en] as [string, string]]));
 const STATUS: Record<string, [string, string]> = pair(LABELS.status);
 const CAUSE: Record<string, [string, string]> = pair(LABELS.faultCause);
-const COST: Record<string, [string, string]> = { part: ['材料费', 'parts'], labour: ['人工费', 'labour'], travel: ['交通差旅费', 'travel'], other: ['其他费用', 'other'] };
-const DECISION: Record<string, [string, string]> = { billable: ['收费', 'billable'], free: ['免费', 'free'], pending: ['待定', 'pending'] };
+const COST: Record<string, [string, string]> = {
+  part: ['材料费', 'parts'],
+  labour: ['人工费', 'labour'],
+  travel: ['交通差旅费', 'travel'],
+  other: ['其他费用', 'other'],
+};
+const DECISION: Record<string, [string, string]> = {
+  billable: ['收费', 'billable'],
+  free: ['免费', 'free'],
+  pending: ['待定', 'pending'],
+};
 const EXPORT_CAP = 50_000;
 
 /** The maintenance archive (用户维修档案, R21): one timeline per asset or per customer, newest first. */
@@ -34,7 +54,10 @@ export class ArchiveService {
     const db = this.assets.db;
     const a = await this.assets.visible(db, actor, assetId);
     const ids = [a.id];
-    for (let cur = a.replaces_id; cur && ids.length < 100; ) { ids.push(cur); cur = (await this.assets.repo.get(db, cur))?.replaces_id ?? null; }
+    for (let cur = a.replaces_id; cur && ids.length < 100;) {
+      ids.push(cur);
+      cur = (await this.assets.repo.get(db, cur))?.replaces_id ?? null;
+    }
     ids.push(...(await this.assets.repo.children(db, a.id)).map((c) => c.id));
     return { assetIds: ids, ticketIds: await this.repo.repairTickets(db, ids) };
   }
@@ -49,59 +72,148 @@ export class ArchiveService {
     const after = q.cursor ? decodeKeyset(q.cursor) : null;
     if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
     if (q.from && q.to && q.to < q.from) throw invalid('to', '结束日期早于开始日期 / ends before it starts');
-    const w: ArchiveWindow = { fromMs: q.from ? beijingDayStart(q.from) : null, toMs: q.to ? beijingDayStart(addDays(q.to, 1)) : null, after, limit: q.limit + 1 };
+    const w: ArchiveWindow = {
+      fromMs: q.from ? beijingDayStart(q.from) : null,
+      toMs: q.to ? beijingDayStart(addDays(q.to, 1)) : null,
+      after,
+      limit: q.limit + 1,
+    };
     const kinds = new Set(q.kinds?.length ? q.kinds : ALL);
     const en = locale === 'en';
     const pick = (p: [string, string] | undefined, raw: string) => (p ? p[en ? 1 : 0] : raw);
     const db = this.assets.db;
     const events: (ArchiveEvent & { key: string })[] = [];
-    const push = (e: Omit<ArchiveEvent, 'id'>, rowId: string) => events.push({ ...e, id: `${e.kind}:${rowId}`, key: rowId });
-    const inWindow = (at: number, id: string) => (w.fromMs === null || at >= w.fromMs) && (w.toMs === null || at < w.toMs) && (!after || at < after.at || (at === after.at && id < after.id));
+    const push = (e: Omit<ArchiveEvent, 'id'>, rowId: string) =>
+      events.push({ ...e, id: `${e.kind}:${rowId}`, key: rowId });
+    const inWindow = (at: number, id: string) =>
+      (w.fromMs === null || at >= w.fromMs) &&
+      (w.toMs === null || at < w.toMs) &&
+      (!after || at < after.at || (at === after.at && id < after.id));
 
     if (kinds.has('acceptance')) {
       for (const a of await this.repo.acceptances(db, scope)) {
         const at = beijingDayStart(a.accepted_on);
         if (!inWindow(at, a.id)) continue;
-        push({ kind: 'acceptance', at, assetId: null, assetName: null, serial: null, ticketId: null, ticketNumber: null, title: en ? `Acceptance ${a.batch}` : `验收 ${a.batch}`, detail: `${a.project_name} ${a.accepted_on}${a.note ? ` ${a.note}` : ''}`, amountCents: null, billable: null }, a.id);
+        push(
+          {
+            kind: 'acceptance',
+            at,
+            assetId: null,
+            assetName: null,
+            serial: null,
+            ticketId: null,
+            ticketNumber: null,
+            title: en ? `Acceptance ${a.batch}` : `验收 ${a.batch}`,
+            detail: `${a.project_name} ${a.accepted_on}${a.note ? ` ${a.note}` : ''}`,
+            amountCents: null,
+            billable: null,
+          },
+          a.id,
+        );
       }
     }
     const [tickets, reps, insp, costs] = await Promise.all([
-      kinds.has('ticket') ? this.repo.tickets(db, scope, w) : [], kinds.has('replacement') ? this.repo.replacements(db, scope, w) : [],
-      kinds.has('inspection') ? this.repo.inspections(db, scope, w) : [], kinds.has('cost') ? this.repo.costs(db, scope, w) : [],
+      kinds.has('ticket') ? this.repo.tickets(db, scope, w) : [],
+      kinds.has('replacement') ? this.repo.replacements(db, scope, w) : [],
+      kinds.has('inspection') ? this.repo.inspections(db, scope, w) : [],
+      kinds.has('cost') ? this.repo.costs(db, scope, w) : [],
     ]);
     for (const t of tickets) {
-      push({
-        kind: 'ticket', at: t.reported_at, assetId: t.asset_id, assetName: t.asset_name, serial: t.serial, ticketId: t.id, ticketNumber: t.number,
-        title: `${t.number} ${t.title}`,
-        detail: [en ? `level ${t.level}` : `${t.level} 级`, pick(STATUS[t.status], t.status), t.fault_cause ? pick(CAUSE[t.fault_cause], t.fault_cause) : null, t.solution].filter(Boolean).join(' · '),
-        amountCents: null, billable: t.billable === null ? null : t.billable === 1,
-      }, t.id);
+      push(
+        {
+          kind: 'ticket',
+          at: t.reported_at,
+          assetId: t.asset_id,
+          assetName: t.asset_name,
+          serial: t.serial,
+          ticketId: t.id,
+          ticketNumber: t.number,
+          title: `${t.number} ${t.title}`,
+          detail: [
+            en ? `level ${t.level}` : `${t.level} 级`,
+            pick(STATUS[t.status], t.status),
+            t.fault_cause ? pick(CAUSE[t.fault_cause], t.fault_cause) : null,
+            t.solution,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+          amountCents: null,
+          billable: t.billable === null ? null : t.billable === 1,
+        },
+        t.id,
+      );
     }
     for (const r of reps) {
-      push({
-        kind: 'replacement', at: r.created_at, assetId: r.new_asset_id, assetName: r.asset_name, serial: r.new_serial, ticketId: r.ticket_id, ticketNumber: r.ticket_number,
-        title: en ? `Replaced ${r.asset_name}: ${r.old_serial} → ${r.new_serial}` : `更换 ${r.asset_name}：${r.old_serial} → ${r.new_serial}`,
-        detail: r.in_warranty ? (en ? `warranty ${r.previous_end} → ${r.new_end} (+${r.extended_by_days} d, ${r.policy})` : `质保期 ${r.previous_end} → ${r.new_end}（+${r.extended_by_days} 天，${r.policy === 'downtime' ? '按停机天数顺延' : '重新计算'}）`)
-          : (en ? `out of warranty on the fault day (${r.fault_on}): not extended` : `故障日 ${r.fault_on} 已过保，不顺延`),
-        amountCents: null, billable: null,
-      }, r.id);
+      push(
+        {
+          kind: 'replacement',
+          at: r.created_at,
+          assetId: r.new_asset_id,
+          assetName: r.asset_name,
+          serial: r.new_serial,
+          ticketId: r.ticket_id,
+          ticketNumber: r.ticket_number,
+          title: en
+            ? `Replaced ${r.asset_name}: ${r.old_serial} → ${r.new_serial}`
+            : `更换 ${r.asset_name}：${r.old_serial} → ${r.new_serial}`,
+          detail: r.in_warranty
+            ? en
+              ? `warranty ${r.previous_end} → ${r.new_end} (+${r.extended_by_days} d, ${r.policy})`
+              : `质保期 ${r.previous_end} → ${r.new_end}（+${r.extended_by_days} 天，${r.policy === 'downtime' ? '按停机天数顺延' : '重新计算'}）`
+            : en
+              ? `out of warranty on the fault day (${r.fault_on}): not extended`
+              : `故障日 ${r.fault_on} 已过保，不顺延`,
+          amountCents: null,
+          billable: null,
+        },
+        r.id,
+      );
     }
     for (const i of insp) {
-      push({ kind: 'inspection', at: i.created_at, assetId: i.asset_id, assetName: i.asset_name, serial: i.serial, ticketId: i.ticket_id, ticketNumber: null, title: en ? `Annual inspection ${i.done_on}` : `年度巡检 ${i.done_on}`, detail: [i.by_name, i.note].filter(Boolean).join(' · '), amountCents: null, billable: null }, i.id);
+      push(
+        {
+          kind: 'inspection',
+          at: i.created_at,
+          assetId: i.asset_id,
+          assetName: i.asset_name,
+          serial: i.serial,
+          ticketId: i.ticket_id,
+          ticketNumber: null,
+          title: en ? `Annual inspection ${i.done_on}` : `年度巡检 ${i.done_on}`,
+          detail: [i.by_name, i.note].filter(Boolean).join(' · '),
+          amountCents: null,
+          billable: null,
+        },
+        i.id,
+      );
     }
     for (const c of costs) {
       // Pending (no fault cause yet, item in warranty) is neither free nor billable yet.
       const { decision } = decide(c.fault_cause, c.asset_id ? { in_warranty: c.in_warranty } : null);
-      push({
-        kind: 'cost', at: c.created_at, assetId: c.asset_id, assetName: c.asset_name, serial: c.serial, ticketId: c.ticket_id, ticketNumber: c.ticket_number,
-        title: `${pick(COST[c.kind], c.kind)} ¥${(Number(c.amount_cents) / 100).toFixed(2)}`, detail: `${c.description} · ${pick(DECISION[decision], decision)}`,
-        amountCents: Number(c.amount_cents), billable: decision === 'pending' ? null : decision === 'billable',
-      }, c.id);
+      push(
+        {
+          kind: 'cost',
+          at: c.created_at,
+          assetId: c.asset_id,
+          assetName: c.asset_name,
+          serial: c.serial,
+          ticketId: c.ticket_id,
+          ticketNumber: c.ticket_number,
+          title: `${pick(COST[c.kind], c.kind)} ¥${(Number(c.amount_cents) / 100).toFixed(2)}`,
+          detail: `${c.description} · ${pick(DECISION[decision], decision)}`,
+          amountCents: Number(c.amount_cents),
+          billable: decision === 'pending' ? null : decision === 'billable',
+        },
+        c.id,
+      );
     }
     events.sort((a, b) => b.at - a.at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
     const items = events.slice(0, q.limit);
     const last = items.at(-1);
-    return { items: items.map(({ key: _k, ...e }) => e), nextCursor: events.length > q.limit && last ? encodeKeyset(last.at, last.key) : null };
+    return {
+      items: items.map(({ key: _k, ...e }) => e),
+      nextCursor: events.length > q.limit && last ? encodeKeyset(last.at, last.key) : null,
+    };
   }
 
   /** The whole (filtered) timeline as Excel, page by page; the export is audited. */
@@ -110,23 +222,60 @@ export class ArchiveService {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(en ? 'Maintenance archive' : '维修档案');
     ws.addRow([title]).font = { bold: true, size: 14 };
-    ws.addRow(en ? ['Time', 'Kind', 'Asset', 'Serial', 'Ticket', 'Event', 'Detail', 'Amount (¥)', 'Billable'] : ['时间', '类别', '资产', '序列号', '工单', '事件', '详情', '金额（元）', '是否收费']).font = { bold: true };
-    const KIND: Record<Kind, [string, string]> = { acceptance: ['验收', 'acceptance'], ticket: ['工单', 'ticket'], replacement: ['更换部件', 'replacement'], inspection: ['年度巡检', 'inspection'], cost: ['费用', 'cost'] };
+    ws.addRow(
+      en
+        ? ['Time', 'Kind', 'Asset', 'Serial', 'Ticket', 'Event', 'Detail', 'Amount (¥)', 'Billable']
+        : ['时间', '类别', '资产', '序列号', '工单', '事件', '详情', '金额（元）', '是否收费'],
+    ).font = { bold: true };
+    const KIND: Record<Kind, [string, string]> = {
+      acceptance: ['验收', 'acceptance'],
+      ticket: ['工单', 'ticket'],
+      replacement: ['更换部件', 'replacement'],
+      inspection: ['年度巡检', 'inspection'],
+      cost: ['费用', 'cost'],
+    };
     let cursor: string | undefined;
     let rows = 0;
     do {
       const p = await this.page(scope, { ...q, cursor, limit: 200 }, locale);
       for (const e of p.items) {
-        ws.addRow([beijingClock(e.at, true), KIND[e.kind][en ? 1 : 0], e.assetName ?? '', e.serial ?? '', e.ticketNumber ?? '', e.title, e.detail, e.amountCents === null ? '' : e.amountCents / 100, e.billable === null ? (e.kind === 'cost' ? (en ? 'pending' : '待定') : '') : e.billable ? (en ? 'yes' : '是') : (en ? 'no' : '否')]);
+        ws.addRow([
+          beijingClock(e.at, true),
+          KIND[e.kind][en ? 1 : 0],
+          e.assetName ?? '',
+          e.serial ?? '',
+          e.ticketNumber ?? '',
+          e.title,
+          e.detail,
+          e.amountCents === null ? '' : e.amountCents / 100,
+          e.billable === null
+            ? e.kind === 'cost'
+              ? en
+                ? 'pending'
+                : '待定'
+              : ''
+            : e.billable
+              ? en
+                ? 'yes'
+                : '是'
+              : en
+                ? 'no'
+                : '否',
+        ]);
       }
       rows += p.items.length;
       cursor = p.nextCursor ?? undefined;
     } while (cursor && rows < EXPORT_CAP);
-    ws.columns.forEach((c, i) => { c.width = [18, 10, 20, 18, 16, 40, 50, 12, 8][i]; });
+    ws.columns.forEach((c, i) => {
+      c.width = [18, 10, 20, 18, 16, 40, 50, 12, 8][i];
+    });
     const body = Buffer.from(await wb.xlsx.writeBuffer());
     await this.assets.d.audit.recordAlone(meta, {
-      action: 'archive.export', targetType: 'customerId' in scope ? 'org' : 'asset', targetId: 'customerId' in scope ? scope.customerId : scope.assetIds[0]!,
-      summary: `导出维修档案：${title}（${rows} 条）`, detail: { rows, kinds: q.kinds ?? null, from: q.from ?? null, to: q.to ?? null },
+      action: 'archive.export',
+      targetType: 'customerId' in scope ? 'org' : 'asset',
+      targetId: 'customerId' in scope ? scope.customerId : scope.assetIds[0]!,
+      summary: `导出维修档案：${title}（${rows} 条）`,
+      detail: { rows, kinds: q.kinds ?? null, from: q.from ?? null, to: q.to ?? null },
     });
     return body;
   }

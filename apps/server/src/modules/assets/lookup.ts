@@ -7,7 +7,13 @@ type Hit = { id: string; name: string; serial: string; tag: string | null };
 
 /** SQL for finding assets by serial number or asset tag: prefix ranges over assets_serial_any / assets_tag (or per customer). */
 export class AssetLookupRepository {
-  async byColumn(db: Tx, column: 'serial' | 'tag', customerId: string | undefined, prefix: string, limit: number): Promise<Hit[]> {
+  async byColumn(
+    db: Tx,
+    column: 'serial' | 'tag',
+    customerId: string | undefined,
+    prefix: string,
+    limit: number,
+  ): Promise<Hit[]> {
     let q = db.selectFrom('assets').select(['id', 'name', 'serial', 'tag']).where(startsWith(column, prefix));
     if (customerId) q = q.where('customer_id', '=', customerId);
     return q.orderBy(column).limit(limit).execute();
@@ -25,7 +31,10 @@ export class AssetLookup {
   async find(actor: Actor, text: string, limit: number): Promise<Hit[]> {
     const customerId = isCustomer(actor) ? actor.orgId : undefined;
     const db = this.database.db;
-    const hits = [...await this.repo.byColumn(db, 'tag', customerId, text, limit), ...await this.repo.byColumn(db, 'serial', customerId, text, limit)];
+    const hits = [
+      ...(await this.repo.byColumn(db, 'tag', customerId, text, limit)),
+      ...(await this.repo.byColumn(db, 'serial', customerId, text, limit)),
+    ];
     const seen = new Set<string>();
     return hits.filter((h) => !seen.has(h.id) && seen.add(h.id)).slice(0, limit);
   }

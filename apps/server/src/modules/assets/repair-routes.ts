@@ -1,5 +1,14 @@
 import {
-  ArchivePage, ArchiveQuery, CostItemCreate, CostStatement, CostStatementQuery, RepairAssetSet, RepairPoint, RepairPointInput, ReplacementCreate, TicketRepair,
+  ArchivePage,
+  ArchiveQuery,
+  CostItemCreate,
+  CostStatement,
+  CostStatementQuery,
+  RepairAssetSet,
+  RepairPoint,
+  RepairPointInput,
+  ReplacementCreate,
+  TicketRepair,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,53 +23,196 @@ const tags = ['repairs'];
 const STATEMENT = ['service_manager', 'customer_lead'] as const;
 
 /** Repairs on tickets, replaced parts, cost items and statements, repair points, maintenance archives (R2–R4, R12, R21). */
-export const repairRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
-  app.get('/tickets/:id/repair', { config: { access: ASSET_READERS }, schema: { tags, summary: '维修信息 Repair: asset, warranty at fault time, free or billable, parts, costs, repair point', params: IdParam, response: { 200: TicketRepair } } },
-    async (req) => s.repairs.view(meta(req).actor, req.params.id));
-  app.put('/tickets/:id/repair', { config: { access: ASSET_STAFF }, schema: { tags, summary: '记录维修的资产 Set the repaired asset', params: IdParam, body: RepairAssetSet, response: { 200: TicketRepair } } },
-    async (req) => s.repairs.setAsset(meta(req), req.params.id, req.body.assetId));
-  app.post('/tickets/:id/replacements', { config: { access: ['service_manager', 'engineer'] }, schema: { tags, summary: '更换部件 Replace a part (R4: warranty extended per contract)', params: IdParam, body: ReplacementCreate, response: { 200: TicketRepair } } },
-    async (req) => s.repairs.replace(meta(req), req.params.id, req.body));
-  app.post('/tickets/:id/cost-items', { config: { access: ['service_manager', 'engineer'] }, schema: { tags, summary: '记录费用 Add a cost item (parts at cost, labour at the contract rate)', params: IdParam, body: CostItemCreate, response: { 200: TicketRepair } } },
-    async (req) => s.repairs.addCost(meta(req), req.params.id, req.body));
+export const repairRoutes =
+  (s: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/tickets/:id/repair',
+      {
+        config: { access: ASSET_READERS },
+        schema: {
+          tags,
+          summary: '维修信息 Repair: asset, warranty at fault time, free or billable, parts, costs, repair point',
+          params: IdParam,
+          response: { 200: TicketRepair },
+        },
+      },
+      async (req) => s.repairs.view(meta(req).actor, req.params.id),
+    );
+    app.put(
+      '/tickets/:id/repair',
+      {
+        config: { access: ASSET_STAFF },
+        schema: {
+          tags,
+          summary: '记录维修的资产 Set the repaired asset',
+          params: IdParam,
+          body: RepairAssetSet,
+          response: { 200: TicketRepair },
+        },
+      },
+      async (req) => s.repairs.setAsset(meta(req), req.params.id, req.body.assetId),
+    );
+    app.post(
+      '/tickets/:id/replacements',
+      {
+        config: { access: ['service_manager', 'engineer'] },
+        schema: {
+          tags,
+          summary: '更换部件 Replace a part (R4: warranty extended per contract)',
+          params: IdParam,
+          body: ReplacementCreate,
+          response: { 200: TicketRepair },
+        },
+      },
+      async (req) => s.repairs.replace(meta(req), req.params.id, req.body),
+    );
+    app.post(
+      '/tickets/:id/cost-items',
+      {
+        config: { access: ['service_manager', 'engineer'] },
+        schema: {
+          tags,
+          summary: '记录费用 Add a cost item (parts at cost, labour at the contract rate)',
+          params: IdParam,
+          body: CostItemCreate,
+          response: { 200: TicketRepair },
+        },
+      },
+      async (req) => s.repairs.addCost(meta(req), req.params.id, req.body),
+    );
 
-  app.get('/cost-statement', { config: { access: STATEMENT }, schema: { tags, summary: '费用结算单 Cost statement of a customer and period (billable lines only)', querystring: CostStatementQuery, response: { 200: CostStatement } } },
-    async (req) => s.costStatements.statement(meta(req), req.query, localeOf(req)));
-  app.get('/cost-statement.pdf', { config: { access: STATEMENT }, schema: { tags, summary: '费用结算单 PDF', querystring: CostStatementQuery } },
-    async (req, reply) => {
-      const f = await s.costStatements.file(meta(req), req.query, localeOf(req), 'pdf');
-      return download(reply, 'application/pdf', f.fileName, f.body);
-    });
-  app.get('/cost-statement.xlsx', { config: { access: STATEMENT }, schema: { tags, summary: '费用结算单 Excel', querystring: CostStatementQuery } },
-    async (req, reply) => {
-      const f = await s.costStatements.file(meta(req), req.query, localeOf(req), 'xlsx');
-      return download(reply, XLSX_MIME, f.fileName, f.body);
-    });
+    app.get(
+      '/cost-statement',
+      {
+        config: { access: STATEMENT },
+        schema: {
+          tags,
+          summary: '费用结算单 Cost statement of a customer and period (billable lines only)',
+          querystring: CostStatementQuery,
+          response: { 200: CostStatement },
+        },
+      },
+      async (req) => s.costStatements.statement(meta(req), req.query, localeOf(req)),
+    );
+    app.get(
+      '/cost-statement.pdf',
+      { config: { access: STATEMENT }, schema: { tags, summary: '费用结算单 PDF', querystring: CostStatementQuery } },
+      async (req, reply) => {
+        const f = await s.costStatements.file(meta(req), req.query, localeOf(req), 'pdf');
+        return download(reply, 'application/pdf', f.fileName, f.body);
+      },
+    );
+    app.get(
+      '/cost-statement.xlsx',
+      { config: { access: STATEMENT }, schema: { tags, summary: '费用结算单 Excel', querystring: CostStatementQuery } },
+      async (req, reply) => {
+        const f = await s.costStatements.file(meta(req), req.query, localeOf(req), 'xlsx');
+        return download(reply, XLSX_MIME, f.fileName, f.body);
+      },
+    );
 
-  app.get('/repair-points', { config: { access: ASSET_READERS }, schema: { tags, summary: '维修点 Repair points (customers: those serving their projects)', response: { 200: z.array(RepairPoint) } } },
-    async (req) => s.repairPoints.list(meta(req).actor));
-  app.post('/repair-points', { config: { access: ['service_manager'] }, schema: { tags, summary: '新建维修点 Add a repair point', body: RepairPointInput, response: { 200: RepairPoint } } },
-    async (req) => s.repairPoints.save(meta(req), null, req.body));
-  app.put('/repair-points/:id', { config: { access: ['service_manager'] }, schema: { tags, summary: '修改维修点 Edit a repair point', params: IdParam, body: RepairPointInput, response: { 200: RepairPoint } } },
-    async (req) => s.repairPoints.save(meta(req), req.params.id, req.body));
+    app.get(
+      '/repair-points',
+      {
+        config: { access: ASSET_READERS },
+        schema: {
+          tags,
+          summary: '维修点 Repair points (customers: those serving their projects)',
+          response: { 200: z.array(RepairPoint) },
+        },
+      },
+      async (req) => s.repairPoints.list(meta(req).actor),
+    );
+    app.post(
+      '/repair-points',
+      {
+        config: { access: ['service_manager'] },
+        schema: {
+          tags,
+          summary: '新建维修点 Add a repair point',
+          body: RepairPointInput,
+          response: { 200: RepairPoint },
+        },
+      },
+      async (req) => s.repairPoints.save(meta(req), null, req.body),
+    );
+    app.put(
+      '/repair-points/:id',
+      {
+        config: { access: ['service_manager'] },
+        schema: {
+          tags,
+          summary: '修改维修点 Edit a repair point',
+          params: IdParam,
+          body: RepairPointInput,
+          response: { 200: RepairPoint },
+        },
+      },
+      async (req) => s.repairPoints.save(meta(req), req.params.id, req.body),
+    );
 
-  app.get('/assets/:id/archive', { config: { access: ASSET_READERS }, schema: { tags, summary: '资产维修档案 Maintenance archive of an asset', params: IdParam, querystring: ArchiveQuery, response: { 200: ArchivePage } } },
-    async (req) => s.archive.page(await s.archive.assetScope(meta(req).actor, req.params.id), req.query, localeOf(req)));
-  app.get('/assets/:id/archive.xlsx', { config: { access: ASSET_READERS }, schema: { tags, summary: '导出资产维修档案 Export (xlsx)', params: IdParam, querystring: ArchiveQuery } },
-    async (req, reply) => {
-      const m = meta(req);
-      const a = await s.assets.visible(s.database.db, m.actor, req.params.id);
-      const body = await s.archive.xlsx(m, await s.archive.assetScope(m.actor, a.id), `维修档案 ${a.name}（${a.serial}）`, req.query, localeOf(req));
-      return download(reply, XLSX_MIME, `维修档案-${a.serial}.xlsx`, body);
-    });
-  app.get('/customers/:id/archive', { config: { access: ASSET_READERS }, schema: { tags, summary: '客户维修档案 Maintenance archive of a customer', params: IdParam, querystring: ArchiveQuery, response: { 200: ArchivePage } } },
-    async (req) => s.archive.page(await s.archive.customerScope(meta(req).actor, req.params.id), req.query, localeOf(req)));
-  app.get('/customers/:id/archive.xlsx', { config: { access: ASSET_READERS }, schema: { tags, summary: '导出客户维修档案 Export (xlsx)', params: IdParam, querystring: ArchiveQuery } },
-    async (req, reply) => {
-      const m = meta(req);
-      const scope = await s.archive.customerScope(m.actor, req.params.id);
-      const org = (await s.projects.repo.org(s.database.db, req.params.id))!;
-      const body = await s.archive.xlsx(m, scope, `维修档案 ${org.name}`, req.query, localeOf(req));
-      return download(reply, XLSX_MIME, `维修档案-${org.name}.xlsx`, body);
-    });
-};
+    app.get(
+      '/assets/:id/archive',
+      {
+        config: { access: ASSET_READERS },
+        schema: {
+          tags,
+          summary: '资产维修档案 Maintenance archive of an asset',
+          params: IdParam,
+          querystring: ArchiveQuery,
+          response: { 200: ArchivePage },
+        },
+      },
+      async (req) =>
+        s.archive.page(await s.archive.assetScope(meta(req).actor, req.params.id), req.query, localeOf(req)),
+    );
+    app.get(
+      '/assets/:id/archive.xlsx',
+      {
+        config: { access: ASSET_READERS },
+        schema: { tags, summary: '导出资产维修档案 Export (xlsx)', params: IdParam, querystring: ArchiveQuery },
+      },
+      async (req, reply) => {
+        const m = meta(req);
+        const a = await s.assets.visible(s.database.db, m.actor, req.params.id);
+        const body = await s.archive.xlsx(
+          m,
+          await s.archive.assetScope(m.actor, a.id),
+          `维修档案 ${a.name}（${a.serial}）`,
+          req.query,
+          localeOf(req),
+        );
+        return download(reply, XLSX_MIME, `维修档案-${a.serial}.xlsx`, body);
+      },
+    );
+    app.get(
+      '/customers/:id/archive',
+      {
+        config: { access: ASSET_READERS },
+        schema: {
+          tags,
+          summary: '客户维修档案 Maintenance archive of a customer',
+          params: IdParam,
+          querystring: ArchiveQuery,
+          response: { 200: ArchivePage },
+        },
+      },
+      async (req) =>
+        s.archive.page(await s.archive.customerScope(meta(req).actor, req.params.id), req.query, localeOf(req)),
+    );
+    app.get(
+      '/customers/:id/archive.xlsx',
+      {
+        config: { access: ASSET_READERS },
+        schema: { tags, summary: '导出客户维修档案 Export (xlsx)', params: IdParam, querystring: ArchiveQuery },
+      },
+      async (req, reply) => {
+        const m = meta(req);
+        const scope = await s.archive.customerScope(m.actor, req.params.id);
+        const org = (await s.projects.repo.org(s.database.db, req.params.id))!;
+        const body = await s.archive.xlsx(m, scope, `维修档案 ${org.name}`, req.query, localeOf(req));
+        return download(reply, XLSX_MIME, `维修档案-${org.name}.xlsx`, body);
+      },
+    );
+  };

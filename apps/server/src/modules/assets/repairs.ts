@@ -20,9 +20,15 @@ const KIND_ZH: Record<string, string> = { part: '配件', labour: '人工', trav
 /** What a ticket repaired: the asset, replaced parts with their warranty extension, cost items, free or billable (R2–R4). */
 export class RepairService {
   constructor(private readonly d: { assets: AssetService; tickets: TicketService; points: RepairPointService }) {}
-  private get db() { return this.d.assets.db; }
-  private get repo() { return this.d.assets.repairs; }
-  private get now() { return this.d.assets.d.now; }
+  private get db() {
+    return this.d.assets.db;
+  }
+  private get repo() {
+    return this.d.assets.repairs;
+  }
+  private get now() {
+    return this.d.assets.d.now;
+  }
 
   /** Whether a resolved ticket is billable (the tickets module asks this when it resolves). */
   async billable(db: Tx, ticketId: string, cause: string | null): Promise<boolean> {
@@ -36,26 +42,66 @@ export class RepairService {
 
   private async present(db: Tx, _actor: Actor, t: TicketWithNames) {
     const [repair, reps, costs, terms, points] = await Promise.all([
-      this.repo.repair(db, t.id), this.repo.replacementsOf(db, t.id), this.repo.costItems(db, t.id), this.contractTerms(db, t), this.d.points.forProject(db, t.project_id),
+      this.repo.repair(db, t.id),
+      this.repo.replacementsOf(db, t.id),
+      this.repo.costItems(db, t.id),
+      this.contractTerms(db, t),
+      this.d.points.forProject(db, t.project_id),
     ]);
     const asset = repair ? await this.d.assets.repo.get(db, repair.asset_id) : undefined;
     const today = this.d.assets.today();
     const { decision, reason } = decide(t.fault_cause, repair);
     const costItems = costs.map((c) => ({
-      id: c.id, ticketId: c.ticket_id, kind: c.kind as 'part', description: c.description, quantity: Number(c.quantity_x100) / 100,
-      unitCostCents: Number(c.unit_cost_cents), amountCents: Number(c.amount_cents), billable: decision === 'pending' ? null : decision === 'billable', reason, createdAt: c.created_at, byName: c.by_name ?? '',
+      id: c.id,
+      ticketId: c.ticket_id,
+      kind: c.kind as 'part',
+      description: c.description,
+      quantity: Number(c.quantity_x100) / 100,
+      unitCostCents: Number(c.unit_cost_cents),
+      amountCents: Number(c.amount_cents),
+      billable: decision === 'pending' ? null : decision === 'billable',
+      reason,
+      createdAt: c.created_at,
+      byName: c.by_name ?? '',
     }));
     const sum = costItems.reduce((n, c) => n + c.amountCents, 0);
     return {
-      ticketId: t.id, ticketNumber: t.number, asset: asset ? presentAsset(asset, today) : null, faultOn: repair?.fault_on ?? beijingDay(t.reported_at),
-      inWarranty: repair && repair.in_warranty !== null ? repair.in_warranty === 1 : null, warrantyEndAtFault: repair?.warranty_end_at_fault ?? null,
-      faultCause: t.fault_cause as 'human' | null, decision, reason, extensionPolicy: terms.policy, labourRateCents: terms.labourRateCents,
+      ticketId: t.id,
+      ticketNumber: t.number,
+      asset: asset ? presentAsset(asset, today) : null,
+      faultOn: repair?.fault_on ?? beijingDay(t.reported_at),
+      inWarranty: repair && repair.in_warranty !== null ? repair.in_warranty === 1 : null,
+      warrantyEndAtFault: repair?.warranty_end_at_fault ?? null,
+      faultCause: t.fault_cause as 'human' | null,
+      decision,
+      reason,
+      extensionPolicy: terms.policy,
+      labourRateCents: terms.labourRateCents,
       replacements: reps.map((r) => ({
-        id: r.id, ticketId: r.ticket_id, ticketNumber: r.ticket_number, oldAssetId: r.old_asset_id, newAssetId: r.new_asset_id, oldSerial: r.old_serial, newSerial: r.new_serial,
-        model: r.model, faultOn: r.fault_on, replacedOn: r.replaced_on, policy: r.policy as 'downtime', inWarranty: r.in_warranty === 1, previousEnd: r.previous_end, newEnd: r.new_end,
-        extendedByDays: r.extended_by_days, createdAt: r.created_at, byName: r.by_name ?? '',
+        id: r.id,
+        ticketId: r.ticket_id,
+        ticketNumber: r.ticket_number,
+        oldAssetId: r.old_asset_id,
+        newAssetId: r.new_asset_id,
+        oldSerial: r.old_serial,
+        newSerial: r.new_serial,
+        model: r.model,
+        faultOn: r.fault_on,
+        replacedOn: r.replaced_on,
+        policy: r.policy as 'downtime',
+        inWarranty: r.in_warranty === 1,
+        previousEnd: r.previous_end,
+        newEnd: r.new_end,
+        extendedByDays: r.extended_by_days,
+        createdAt: r.created_at,
+        byName: r.by_name ?? '',
       })),
-      costItems, totals: { billableCents: decision === 'billable' ? sum : 0, freeCents: decision === 'free' ? sum : 0, pendingCents: decision === 'pending' ? sum : 0 },
+      costItems,
+      totals: {
+        billableCents: decision === 'billable' ? sum : 0,
+        freeCents: decision === 'free' ? sum : 0,
+        pendingCents: decision === 'pending' ? sum : 0,
+      },
       repairPoints: points,
     };
   }
@@ -64,33 +110,62 @@ export class RepairService {
   private async contractTerms(db: Tx, t: TicketWithNames) {
     const c = t.contract_id ? await this.d.tickets.d.projects.repo.contract(db, t.contract_id) : undefined;
     if (!c) return this.d.assets.terms(db, t.project_id);
-    return { months: c.warranty_months, policy: c.part_extension as 'downtime' | 'restart', labourRateCents: Number(c.labour_rate_cents) };
+    return {
+      months: c.warranty_months,
+      policy: c.part_extension as 'downtime' | 'restart',
+      labourRateCents: Number(c.labour_rate_cents),
+    };
   }
 
   /** Records the repaired asset and, from the fault day, whether it was in warranty then. */
   async attach(tx: Tx, meta: RequestMeta, t: TicketWithNames, assetId: string) {
     const a = await this.d.assets.repo.get(tx, assetId);
-    if (!a || a.project_id !== t.project_id) throw invalid('assetId', '资产不属于该工单的项目 / asset of another project');
+    if (!a || a.project_id !== t.project_id)
+      throw invalid('assetId', '资产不属于该工单的项目 / asset of another project');
     if (a.state !== 'in_service') throw invalid('assetId', '资产已被更换或报废 / asset replaced or retired');
     const faultOn = beijingDay(t.reported_at);
-    const within = a.accepted_on && a.warranty_end ? (inWarranty(faultOn, a.accepted_on, a.warranty_end) ? 1 : 0) : null;
-    await this.repo.saveRepair(tx, { ticket_id: t.id, asset_id: a.id, customer_id: t.customer_id, fault_on: faultOn, in_warranty: within, warranty_end_at_fault: a.warranty_end, updated_at: this.now(), updated_by: meta.actor.userId });
-    await this.d.tickets.event(tx, t.id, meta.actor.userId, 'repair.asset', { data: { assetId: a.id, name: a.name, serial: a.serial, inWarranty: within, warrantyEnd: a.warranty_end } });
-    if (t.fault_cause) await this.d.tickets.repo.update(tx, t.id, { billable: (await this.billable(tx, t.id, t.fault_cause)) ? 1 : 0 });
+    const within =
+      a.accepted_on && a.warranty_end ? (inWarranty(faultOn, a.accepted_on, a.warranty_end) ? 1 : 0) : null;
+    await this.repo.saveRepair(tx, {
+      ticket_id: t.id,
+      asset_id: a.id,
+      customer_id: t.customer_id,
+      fault_on: faultOn,
+      in_warranty: within,
+      warranty_end_at_fault: a.warranty_end,
+      updated_at: this.now(),
+      updated_by: meta.actor.userId,
+    });
+    await this.d.tickets.event(tx, t.id, meta.actor.userId, 'repair.asset', {
+      data: { assetId: a.id, name: a.name, serial: a.serial, inWarranty: within, warrantyEnd: a.warranty_end },
+    });
+    if (t.fault_cause)
+      await this.d.tickets.repo.update(tx, t.id, { billable: (await this.billable(tx, t.id, t.fault_cause)) ? 1 : 0 });
     return { a, within };
   }
 
   async setAsset(meta: RequestMeta, ticketId: string, assetId: string) {
     return this.db.transaction().execute(async (tx) => {
       const t = await this.d.tickets.visible(tx, meta.actor, ticketId);
-      if (t.status === 'cancelled') throw new AppError('ACTION_NOT_ALLOWED', { action: '已取消的工单 / a cancelled ticket' }, 'assetId');
+      if (t.status === 'cancelled')
+        throw new AppError('ACTION_NOT_ALLOWED', { action: '已取消的工单 / a cancelled ticket' }, 'assetId');
       const before = await this.repo.repair(tx, ticketId);
-      if (before && before.asset_id !== assetId && (await this.repo.replacementsOf(tx, ticketId)).length) throw new AppError('ACTION_NOT_ALLOWED', { action: '已更换部件后改资产 / change the asset after a replacement' }, 'assetId');
+      if (before && before.asset_id !== assetId && (await this.repo.replacementsOf(tx, ticketId)).length)
+        throw new AppError(
+          'ACTION_NOT_ALLOWED',
+          { action: '已更换部件后改资产 / change the asset after a replacement' },
+          'assetId',
+        );
       const { a, within } = await this.attach(tx, meta, t, assetId);
       await this.d.assets.d.audit.record(tx, meta, {
-        action: 'repair.asset', targetType: 'ticket', targetId: ticketId,
+        action: 'repair.asset',
+        targetType: 'ticket',
+        targetId: ticketId,
         summary: `${t.number} 维修资产 ${a.name}（${a.serial}），故障时${within === null ? '未验收' : within ? '在保' : '已过保'}`,
-        detail: { before: before ? { assetId: before.asset_id } : null, after: { assetId: a.id, inWarranty: within, warrantyEnd: a.warranty_end } },
+        detail: {
+          before: before ? { assetId: before.asset_id } : null,
+          after: { assetId: a.id, inWarranty: within, warrantyEnd: a.warranty_end },
+        },
       });
       return this.present(tx, meta.actor, await this.d.tickets.visible(tx, meta.actor, ticketId));
     });
@@ -100,39 +175,117 @@ export class RepairService {
   async replace(meta: RequestMeta, ticketId: string, input: z.infer<typeof ReplacementCreate>) {
     return this.db.transaction().execute(async (tx) => {
       const t = await this.d.tickets.visible(tx, meta.actor, ticketId);
-      if (FINISHED.includes(t.status)) throw new AppError('ACTION_NOT_ALLOWED', { action: '已关闭或取消的工单 / a closed or cancelled ticket' }, 'oldAssetId');
+      if (FINISHED.includes(t.status))
+        throw new AppError(
+          'ACTION_NOT_ALLOWED',
+          { action: '已关闭或取消的工单 / a closed or cancelled ticket' },
+          'oldAssetId',
+        );
       const repair = await this.repo.repair(tx, ticketId);
       if (!repair) throw invalid('oldAssetId', '请先记录工单维修的资产 / record the repaired asset first');
       const old = await this.d.assets.repo.get(tx, input.oldAssetId);
-      if (!old || (old.id !== repair.asset_id && old.parent_id !== repair.asset_id)) throw invalid('oldAssetId', '须为维修的资产或其部件 / must be the repaired asset or one of its parts');
-      if (old.state !== 'in_service') throw new AppError('ACTION_NOT_ALLOWED', { action: '更换已被更换的部件 / replace a part already replaced' }, 'oldAssetId');
-      if (input.replacedOn < repair.fault_on) throw invalid('replacedOn', `不能早于故障日 ${repair.fault_on} / cannot be before the fault day ${repair.fault_on}`);
-      if (input.replacedOn > this.d.assets.today()) throw invalid('replacedOn', '不能晚于今天 / cannot be in the future');
-      if (await this.d.assets.repo.bySerial(tx, old.project_id, input.newSerial)) throw new AppError('DUPLICATE', { field: 'newSerial' }, 'newSerial');
+      if (!old || (old.id !== repair.asset_id && old.parent_id !== repair.asset_id))
+        throw invalid('oldAssetId', '须为维修的资产或其部件 / must be the repaired asset or one of its parts');
+      if (old.state !== 'in_service')
+        throw new AppError(
+          'ACTION_NOT_ALLOWED',
+          { action: '更换已被更换的部件 / replace a part already replaced' },
+          'oldAssetId',
+        );
+      if (input.replacedOn < repair.fault_on)
+        throw invalid(
+          'replacedOn',
+          `不能早于故障日 ${repair.fault_on} / cannot be before the fault day ${repair.fault_on}`,
+        );
+      if (input.replacedOn > this.d.assets.today())
+        throw invalid('replacedOn', '不能晚于今天 / cannot be in the future');
+      if (await this.d.assets.repo.bySerial(tx, old.project_id, input.newSerial))
+        throw new AppError('DUPLICATE', { field: 'newSerial' }, 'newSerial');
       const terms = await this.contractTerms(tx, t);
-      const within = !!(old.accepted_on && old.warranty_end && inWarranty(repair.fault_on, old.accepted_on, old.warranty_end));
-      const newEnd = within ? extendedEnd(old.warranty_end!, old.warranty_months, terms.policy, { faultOn: repair.fault_on, replacedOn: input.replacedOn }) : old.warranty_end;
-      const extendedBy = within && newEnd && old.warranty_end ? Math.round((Date.parse(newEnd) - Date.parse(old.warranty_end)) / 86_400_000) : 0;
+      const within = !!(
+        old.accepted_on &&
+        old.warranty_end &&
+        inWarranty(repair.fault_on, old.accepted_on, old.warranty_end)
+      );
+      const newEnd = within
+        ? extendedEnd(old.warranty_end!, old.warranty_months, terms.policy, {
+            faultOn: repair.fault_on,
+            replacedOn: input.replacedOn,
+          })
+        : old.warranty_end;
+      const extendedBy =
+        within && newEnd && old.warranty_end
+          ? Math.round((Date.parse(newEnd) - Date.parse(old.warranty_end)) / 86_400_000)
+          : 0;
       const now = this.now();
       const fresh: AssetsTable = {
-        ...stripJoins(old), id: newId(now), serial: input.newSerial, model: input.newModel ?? old.model, warranty_end: newEnd, state: 'in_service',
-        replaces_id: old.id, replaced_by_id: null, warranty_alerted: null, created_at: now, created_by: meta.actor.userId, updated_at: now,
+        ...stripJoins(old),
+        id: newId(now),
+        serial: input.newSerial,
+        model: input.newModel ?? old.model,
+        warranty_end: newEnd,
+        state: 'in_service',
+        replaces_id: old.id,
+        replaced_by_id: null,
+        warranty_alerted: null,
+        created_at: now,
+        created_by: meta.actor.userId,
+        updated_at: now,
         // The new part's annual inspections run from its installation (the old part's record stays with the old part).
-        installed_on: input.replacedOn, next_inspection_due: annualInspections(input.replacedOn, newEnd, [], this.d.assets.today()).nextDue,
+        installed_on: input.replacedOn,
+        next_inspection_due: annualInspections(input.replacedOn, newEnd, [], this.d.assets.today()).nextDue,
       };
       await this.d.assets.repo.insert(tx, [fresh]);
       await this.d.assets.repo.update(tx, old.id, { state: 'replaced', replaced_by_id: fresh.id, updated_at: now });
       await this.d.assets.repo.reparent(tx, old.id, fresh.id, now);
       const rep = {
-        id: newId(now), ticket_id: t.id, customer_id: t.customer_id, old_asset_id: old.id, new_asset_id: fresh.id, old_serial: old.serial, new_serial: fresh.serial,
-        model: fresh.model, fault_on: repair.fault_on, replaced_on: input.replacedOn, policy: terms.policy, in_warranty: within ? 1 : 0,
-        previous_end: old.warranty_end, new_end: newEnd, extended_by_days: extendedBy, note: input.note ?? null, created_at: now, created_by: meta.actor.userId,
+        id: newId(now),
+        ticket_id: t.id,
+        customer_id: t.customer_id,
+        old_asset_id: old.id,
+        new_asset_id: fresh.id,
+        old_serial: old.serial,
+        new_serial: fresh.serial,
+        model: fresh.model,
+        fault_on: repair.fault_on,
+        replaced_on: input.replacedOn,
+        policy: terms.policy,
+        in_warranty: within ? 1 : 0,
+        previous_end: old.warranty_end,
+        new_end: newEnd,
+        extended_by_days: extendedBy,
+        note: input.note ?? null,
+        created_at: now,
+        created_by: meta.actor.userId,
       };
       await this.repo.insertReplacement(tx, rep);
-      if (input.partCostCents !== undefined) await this.insertCost(tx, t, { kind: 'part', description: `更换 ${old.name} ${fresh.model}（${old.serial} → ${fresh.serial}）`, quantity: 1, unitCostCents: input.partCostCents }, meta.actor.userId, rep.id);
-      await this.d.tickets.event(tx, t.id, meta.actor.userId, 'repair.replace', { data: { oldSerial: old.serial, newSerial: fresh.serial, previousEnd: old.warranty_end, newEnd, policy: terms.policy, extendedByDays: extendedBy } });
+      if (input.partCostCents !== undefined)
+        await this.insertCost(
+          tx,
+          t,
+          {
+            kind: 'part',
+            description: `更换 ${old.name} ${fresh.model}（${old.serial} → ${fresh.serial}）`,
+            quantity: 1,
+            unitCostCents: input.partCostCents,
+          },
+          meta.actor.userId,
+          rep.id,
+        );
+      await this.d.tickets.event(tx, t.id, meta.actor.userId, 'repair.replace', {
+        data: {
+          oldSerial: old.serial,
+          newSerial: fresh.serial,
+          previousEnd: old.warranty_end,
+          newEnd,
+          policy: terms.policy,
+          extendedByDays: extendedBy,
+        },
+      });
       await this.d.assets.d.audit.record(tx, meta, {
-        action: 'repair.replace', targetType: 'ticket', targetId: t.id,
+        action: 'repair.replace',
+        targetType: 'ticket',
+        targetId: t.id,
         summary: `${t.number} 更换 ${old.name}：${old.serial} → ${fresh.serial}，${within ? `质保期顺延至 ${newEnd}（${terms.policy === 'downtime' ? '按停机天数' : '重新计算'}，+${extendedBy} 天）` : '故障时已过保，不顺延'}`,
         detail: { after: rep },
       });
@@ -143,11 +296,14 @@ export class RepairService {
   async addCost(meta: RequestMeta, ticketId: string, input: z.infer<typeof CostItemCreate>) {
     return this.db.transaction().execute(async (tx) => {
       const t = await this.d.tickets.visible(tx, meta.actor, ticketId);
-      if (t.status === 'cancelled') throw new AppError('ACTION_NOT_ALLOWED', { action: '已取消的工单 / a cancelled ticket' }, 'kind');
+      if (t.status === 'cancelled')
+        throw new AppError('ACTION_NOT_ALLOWED', { action: '已取消的工单 / a cancelled ticket' }, 'kind');
       const row = await this.insertCost(tx, t, input, meta.actor.userId, null);
       const { decision, reason } = decide(t.fault_cause, await this.repo.repair(tx, ticketId));
       await this.d.assets.d.audit.record(tx, meta, {
-        action: 'repair.cost', targetType: 'ticket', targetId: t.id,
+        action: 'repair.cost',
+        targetType: 'ticket',
+        targetId: t.id,
         summary: `${t.number} 记录${KIND_ZH[row.kind]}费用 ${(row.amount_cents / 100).toFixed(2)} 元（${decision === 'billable' ? '收费' : decision === 'free' ? '免费' : '待定'}）`,
         detail: { after: row, decision, reason },
       });
@@ -155,17 +311,34 @@ export class RepairService {
     });
   }
 
-  private async insertCost(tx: Tx, t: TicketWithNames, input: z.infer<typeof CostItemCreate>, by: string, replacementId: string | null) {
+  private async insertCost(
+    tx: Tx,
+    t: TicketWithNames,
+    input: z.infer<typeof CostItemCreate>,
+    by: string,
+    replacementId: string | null,
+  ) {
     let unit = input.unitCostCents;
     if (input.kind === 'labour') {
-      if (unit !== undefined) throw invalid('unitCostCents', '人工按合同的成本单价计算，不能另填 / labour uses the contract\'s cost rate');
+      if (unit !== undefined)
+        throw invalid('unitCostCents', "人工按合同的成本单价计算，不能另填 / labour uses the contract's cost rate");
       unit = (await this.contractTerms(tx, t)).labourRateCents;
       if (!unit) throw invalid('kind', '合同未设置人工成本单价 / the contract has no labour cost rate');
     } else if (unit === undefined) throw invalid('unitCostCents', '请填写成本单价 / enter the unit cost');
     const now = this.now();
     const row = {
-      id: newId(now), ticket_id: t.id, customer_id: t.customer_id, kind: input.kind, description: input.description, quantity_x100: Math.round(input.quantity * 100),
-      unit_cost_cents: unit, amount_cents: Math.round(input.quantity * unit), replacement_id: replacementId, day: beijingDay(now), created_at: now, created_by: by,
+      id: newId(now),
+      ticket_id: t.id,
+      customer_id: t.customer_id,
+      kind: input.kind,
+      description: input.description,
+      quantity_x100: Math.round(input.quantity * 100),
+      unit_cost_cents: unit,
+      amount_cents: Math.round(input.quantity * unit),
+      replacement_id: replacementId,
+      day: beijingDay(now),
+      created_at: now,
+      created_by: by,
     };
     await this.repo.insertCost(tx, row);
     return row;
@@ -173,7 +346,9 @@ export class RepairService {
 }
 
 /** A ledger row without the joined display columns, to copy into a new row. */
-function stripJoins(r: AssetsTable & { project_name?: string; parent_name?: string | null; acceptance_batch?: string | null }): AssetsTable {
+function stripJoins(
+  r: AssetsTable & { project_name?: string; parent_name?: string | null; acceptance_batch?: string | null },
+): AssetsTable {
   const { project_name: _p, parent_name: _n, acceptance_batch: _b, ...row } = r;
   return row;
 }

@@ -6,7 +6,15 @@ import { invalid, notFound } from '../../http/errors.js';
 import type { Locale } from '../../http/messages.js';
 import { yuanInCapitals } from '../../lib/money.js';
 import { newPdf, pdfTableRow } from '../../lib/pdf.js';
-import { type DocumentHead, type DocumentParties, documentNumber, finishDocument, frameWords, signatureBlock, titleBlock } from '../../lib/pdf-frame.js';
+import {
+  type DocumentHead,
+  type DocumentParties,
+  documentNumber,
+  finishDocument,
+  frameWords,
+  signatureBlock,
+  titleBlock,
+} from '../../lib/pdf-frame.js';
 import { beijingClock, beijingDayStart } from '../fieldwork/time.js';
 import { decide, reasonText } from './billing.js';
 import type { AssetService } from './service.js';
@@ -42,20 +50,45 @@ export class CostStatementService {
     const db = this.assets.db;
     const org = await this.assets.d.projects.repo.org(db, q.customerId);
     if (!org || org.kind !== 'customer') throw notFound('客户');
-    const rows = await this.assets.repairs.statementLines(db, q.customerId, beijingDayStart(q.from), beijingDayStart(addDays(q.to, 1)));
+    const rows = await this.assets.repairs.statementLines(
+      db,
+      q.customerId,
+      beijingDayStart(q.from),
+      beijingDayStart(addDays(q.to, 1)),
+    );
     const lines = rows.flatMap((r) => {
       const { decision, reason } = decide(r.fault_cause, r.asset_id ? { in_warranty: r.in_warranty } : null);
       if (decision !== 'billable') return [];
-      return [{
-        day: r.day, ticketId: r.ticket_id, ticketNumber: r.ticket_number, ticketTitle: r.ticket_title, projectName: r.project_name,
-        assetName: r.asset_name, serial: r.serial, kind: r.kind as CostKind, description: r.description, quantity: Number(r.quantity_x100) / 100,
-        unitCostCents: Number(r.unit_cost_cents), amountCents: Number(r.amount_cents), reason: reason as BillingReason, reasonText: reasonText(locale, reason, r),
-      }];
+      return [
+        {
+          day: r.day,
+          ticketId: r.ticket_id,
+          ticketNumber: r.ticket_number,
+          ticketTitle: r.ticket_title,
+          projectName: r.project_name,
+          assetName: r.asset_name,
+          serial: r.serial,
+          kind: r.kind as CostKind,
+          description: r.description,
+          quantity: Number(r.quantity_x100) / 100,
+          unitCostCents: Number(r.unit_cost_cents),
+          amountCents: Number(r.amount_cents),
+          reason: reason as BillingReason,
+          reasonText: reasonText(locale, reason, r),
+        },
+      ];
     });
     return {
-      customerId: org.id, customerName: org.name, from: q.from, to: q.to, lines,
+      customerId: org.id,
+      customerName: org.name,
+      from: q.from,
+      to: q.to,
+      lines,
       totalCents: lines.reduce((n, l) => n + l.amountCents, 0),
-      byKind: KINDS.map((kind) => ({ kind, amountCents: lines.filter((l) => l.kind === kind).reduce((n, l) => n + l.amountCents, 0) })),
+      byKind: KINDS.map((kind) => ({
+        kind,
+        amountCents: lines.filter((l) => l.kind === kind).reduce((n, l) => n + l.amountCents, 0),
+      })),
       generatedAt: this.assets.d.now(),
     };
   }
@@ -68,33 +101,85 @@ export class CostStatementService {
     const s = await this.statement(meta, q, locale);
     const lang = locale === 'en' ? 'en' : 'zh-CN';
     const doc: StatementDoc = {
-      ...s, number: documentNumber('JS', s.from.slice(0, 4), s.customerId, s.from, s.to),
-      parties: await this.assets.d.projects.documentParties(this.assets.db, { customerId: s.customerId }, s.from, s.to, lang),
+      ...s,
+      number: documentNumber('JS', s.from.slice(0, 4), s.customerId, s.from, s.to),
+      parties: await this.assets.d.projects.documentParties(
+        this.assets.db,
+        { customerId: s.customerId },
+        s.from,
+        s.to,
+        lang,
+      ),
     };
     const body = format === 'pdf' ? await this.pdf(doc, locale) : await this.xlsx(doc, locale);
     await this.assets.d.audit.recordAlone(meta, {
-      action: 'cost_statement.export', targetType: 'org', targetId: s.customerId,
+      action: 'cost_statement.export',
+      targetType: 'org',
+      targetId: s.customerId,
       summary: `导出费用结算单 ${doc.number} ${s.customerName} ${s.from} 至 ${s.to}（${format.toUpperCase()}，${s.lines.length} 行，合计 ${yuan(s.totalCents)} 元）`,
       detail: { format, number: doc.number, lines: s.lines.length, totalCents: s.totalCents },
     });
-    const name = locale === 'en' ? `cost-statement-${s.from}-${s.to}` : `费用结算单-${s.customerName}-${s.from}至${s.to}`;
+    const name =
+      locale === 'en' ? `cost-statement-${s.from}-${s.to}` : `费用结算单-${s.customerName}-${s.from}至${s.to}`;
     return { body, fileName: `${name}.${format}` };
   }
 
   private head(locale: Locale) {
     return locale === 'en'
-      ? ['Date', 'Ticket', 'Project', 'Asset', 'Serial', 'Item', 'Description', 'Qty', 'Unit', 'Unit cost (¥)', 'Amount (¥)', 'Why billable']
-      : ['日期', '工单', '项目', '资产', '序列号', '费用类别', '说明', '数量', '单位', '成本单价（元）', '金额（元）', '收费依据'];
+      ? [
+          'Date',
+          'Ticket',
+          'Project',
+          'Asset',
+          'Serial',
+          'Item',
+          'Description',
+          'Qty',
+          'Unit',
+          'Unit cost (¥)',
+          'Amount (¥)',
+          'Why billable',
+        ]
+      : [
+          '日期',
+          '工单',
+          '项目',
+          '资产',
+          '序列号',
+          '费用类别',
+          '说明',
+          '数量',
+          '单位',
+          '成本单价（元）',
+          '金额（元）',
+          '收费依据',
+        ];
   }
 
   private words(locale: Locale) {
     return locale === 'en'
-      ? { title: 'Cost statement (at cost price)', customer: 'Customer', period: 'Period', generated: 'Generated', total: 'Total',
-        capitals: 'Total in words', subtotal: 'Subtotal', none: 'No billable costs in this period.',
-        note: 'In warranty, faults not caused by people are repaired free; only out-of-warranty or human-caused repairs are charged, at cost (parts at cost, labour at the contract\'s cost rate).' }
-      : { title: '费用结算单（按成本价）', customer: '客户', period: '结算期间', generated: '生成时间', total: '合计（小写）',
-        capitals: '金额大写', subtotal: '小计', none: '本期无收费项目。',
-        note: '保修期内非人为原因的故障免费维修；仅超出保修期或人为原因造成的维修按成本价收费（配件按成本价，人工按合同约定的成本单价）。' };
+      ? {
+          title: 'Cost statement (at cost price)',
+          customer: 'Customer',
+          period: 'Period',
+          generated: 'Generated',
+          total: 'Total',
+          capitals: 'Total in words',
+          subtotal: 'Subtotal',
+          none: 'No billable costs in this period.',
+          note: "In warranty, faults not caused by people are repaired free; only out-of-warranty or human-caused repairs are charged, at cost (parts at cost, labour at the contract's cost rate).",
+        }
+      : {
+          title: '费用结算单（按成本价）',
+          customer: '客户',
+          period: '结算期间',
+          generated: '生成时间',
+          total: '合计（小写）',
+          capitals: '金额大写',
+          subtotal: '小计',
+          none: '本期无收费项目。',
+          note: '保修期内非人为原因的故障免费维修；仅超出保修期或人为原因造成的维修按成本价收费（配件按成本价，人工按合同约定的成本单价）。',
+        };
   }
 
   async xlsx(s: StatementDoc, locale: Locale): Promise<Buffer> {
@@ -103,8 +188,19 @@ export class CostStatementService {
     wb.creator = 'Weibao 维保';
     const head = this.head(locale);
     const ws = wb.addWorksheet(locale === 'en' ? 'Cost statement' : '费用结算单', {
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '6:6' },
-      headerFooter: { oddHeader: `&R${s.number}`, oddFooter: locale === 'en' ? '&LPage &P of &N' : '&L第 &P 页 共 &N 页' },
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        printTitlesRow: '6:6',
+      },
+      headerFooter: {
+        oddHeader: `&R${s.number}`,
+        oddFooter: locale === 'en' ? '&LPage &P of &N' : '&L第 &P 页 共 &N 页',
+      },
     });
     ws.mergeCells(1, 1, 1, head.length);
     ws.getCell(1, 1).value = w.title;
@@ -118,10 +214,23 @@ export class CostStatementService {
     ws.addRow(head).font = { bold: true };
     const firstLine = ws.rowCount + 1;
     for (const l of s.lines) {
-      ws.addRow([dateCell(l.day), l.ticketNumber, l.projectName, l.assetName ?? '', l.serial ?? '', KIND_LABEL[locale][l.kind], l.description,
-        l.quantity, UNIT[locale][l.kind], l.unitCostCents / 100, l.amountCents / 100, l.reasonText]);
+      ws.addRow([
+        dateCell(l.day),
+        l.ticketNumber,
+        l.projectName,
+        l.assetName ?? '',
+        l.serial ?? '',
+        KIND_LABEL[locale][l.kind],
+        l.description,
+        l.quantity,
+        UNIT[locale][l.kind],
+        l.unitCostCents / 100,
+        l.amountCents / 100,
+        l.reasonText,
+      ]);
     }
-    for (const k of s.byKind.filter((x) => x.amountCents)) ws.addRow(['', '', '', '', '', KIND_LABEL[locale][k.kind], w.subtotal, '', '', '', k.amountCents / 100, '']);
+    for (const k of s.byKind.filter((x) => x.amountCents))
+      ws.addRow(['', '', '', '', '', KIND_LABEL[locale][k.kind], w.subtotal, '', '', '', k.amountCents / 100, '']);
     ws.addRow(['', '', '', '', '', '', w.total, '', '', '', s.totalCents / 100, '']).font = { bold: true };
     ws.addRow(['', '', '', '', '', '', w.capitals, yuanInCapitals(s.totalCents)]).font = { bold: true };
     const lastRow = ws.rowCount;
@@ -131,7 +240,11 @@ export class CostStatementService {
       ws.getRow(r).eachCell({ includeEmpty: r >= 6 }, (c, col) => {
         if (col > head.length) return;
         c.border = { top: thin, left: thin, bottom: thin, right: thin };
-        c.alignment = { vertical: 'top', wrapText: true, ...(typeof c.value === 'number' ? { horizontal: 'right' } : {}) };
+        c.alignment = {
+          vertical: 'top',
+          wrapText: true,
+          ...(typeof c.value === 'number' ? { horizontal: 'right' } : {}),
+        };
       });
     }
     ws.getColumn(1).numFmt = 'yyyy-mm-dd';
@@ -140,7 +253,9 @@ export class CostStatementService {
     ws.getCell(4, 3).numFmt = 'yyyy-mm-dd';
     ws.getCell(4, 5).numFmt = 'yyyy-mm-dd hh:mm';
     ws.getColumn(8).numFmt = '0.##';
-    ws.columns.forEach((c, i) => { c.width = [12, 16, 22, 18, 16, 10, 30, 8, 6, 12, 12, 36][i]; });
+    ws.columns.forEach((c, i) => {
+      c.width = [12, 16, 22, 18, 16, 10, 30, 8, 6, 12, 12, 36][i];
+    });
     ws.views = [{ state: 'frozen', ySplit: 6 }];
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
@@ -153,22 +268,44 @@ export class CostStatementService {
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
     const head: DocumentHead = { title: w.title, number: s.number, parties: s.parties, lang };
-    titleBlock(doc, head, [[w.period, `${s.from} — ${s.to}`], [w.generated, beijingClock(s.generatedAt, true)]]);
+    titleBlock(doc, head, [
+      [w.period, `${s.from} — ${s.to}`],
+      [w.generated, beijingClock(s.generatedAt, true)],
+    ]);
     doc.moveDown(0.4).font('regular').fontSize(8.5).fillColor('#333').text(w.note, left, doc.y, { width });
     doc.fillColor('black').moveDown(0.4);
     const cols = [58, 84, 80, 62, 52, 120, 30, 28, 56, 60, width - 630];
     const header = this.head(locale).filter((_, i) => i !== 2);
-    const row = (cells: string[], bold = false) => pdfTableRow(doc, cols, cells, { bold, size: 8, padX: 2, padY: 3, minHeight: 0 });
+    const row = (cells: string[], bold = false) =>
+      pdfTableRow(doc, cols, cells, { bold, size: 8, padX: 2, padY: 3, minHeight: 0 });
     row(header, true);
     for (const l of s.lines) {
-      row([l.day, l.ticketNumber, l.assetName ?? '—', l.serial ?? '—', KIND_LABEL[locale][l.kind], l.description, String(l.quantity),
-        UNIT[locale][l.kind], yuan(l.unitCostCents), yuan(l.amountCents), l.reasonText]);
+      row([
+        l.day,
+        l.ticketNumber,
+        l.assetName ?? '—',
+        l.serial ?? '—',
+        KIND_LABEL[locale][l.kind],
+        l.description,
+        String(l.quantity),
+        UNIT[locale][l.kind],
+        yuan(l.unitCostCents),
+        yuan(l.amountCents),
+        l.reasonText,
+      ]);
     }
     if (!s.lines.length) row([w.none, ...cols.slice(1).map(() => '')]);
-    const kinds = s.byKind.filter((k) => k.amountCents).map((k) => `${KIND_LABEL[locale][k.kind]} ¥${yuan(k.amountCents)}`).join('    ');
+    const kinds = s.byKind
+      .filter((k) => k.amountCents)
+      .map((k) => `${KIND_LABEL[locale][k.kind]} ¥${yuan(k.amountCents)}`)
+      .join('    ');
     await signatureBlock(doc, {
-      parties: s.parties, lang,
-      closing: [[w.total, `¥${yuan(s.totalCents)}${kinds ? `（${kinds}）` : ''}`], [w.capitals, yuanInCapitals(s.totalCents)]],
+      parties: s.parties,
+      lang,
+      closing: [
+        [w.total, `¥${yuan(s.totalCents)}${kinds ? `（${kinds}）` : ''}`],
+        [w.capitals, yuanInCapitals(s.totalCents)],
+      ],
       closingOptions: { labelWidth: 100 },
     });
     finishDocument(doc, head);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, annualInspections, daysBetween, inWarranty, warrantyEnd, warrantyHistory, warrantyState } from './warranty.js';
+import {
+  addMonths,
+  annualInspections,
+  daysBetween,
+  inWarranty,
+  warrantyEnd,
+  warrantyHistory,
+  warrantyState,
+} from './warranty.js';
 
 describe('warranty arithmetic (Civil Code period rules)', () => {
   it('ends on the corresponding day of the final month, or its last day when there is none', () => {
@@ -15,8 +23,12 @@ describe('warranty arithmetic (Civil Code period rules)', () => {
 
   it('is in warranty from acceptance through the last day', () => {
     const end = warrantyEnd('2026-03-15', 36);
-    expect([inWarranty('2026-03-14', '2026-03-15', end), inWarranty('2026-03-15', '2026-03-15', end), inWarranty('2029-03-15', '2026-03-15', end), inWarranty('2029-03-16', '2026-03-15', end)])
-      .toEqual([false, true, true, false]);
+    expect([
+      inWarranty('2026-03-14', '2026-03-15', end),
+      inWarranty('2026-03-15', '2026-03-15', end),
+      inWarranty('2029-03-15', '2026-03-15', end),
+      inWarranty('2029-03-16', '2026-03-15', end),
+    ]).toEqual([false, true, true, false]);
   });
 
   it('extends by the repair downtime, also for a replacement of a replaced part', () => {
@@ -24,14 +36,27 @@ describe('warranty arithmetic (Civil Code period rules)', () => {
       { faultOn: '2027-06-01', replacedOn: '2027-06-04' },
       { faultOn: '2028-12-30', replacedOn: '2029-01-02' }, // the replacement fails and is replaced again, across a year end
     ]);
-    expect(h.map((s) => [s.on, s.end, s.extendedByDays])).toEqual([['2026-03-15', '2029-03-15', 0], ['2027-06-04', '2029-03-18', 3], ['2029-01-02', '2029-03-21', 3]]);
+    expect(h.map((s) => [s.on, s.end, s.extendedByDays])).toEqual([
+      ['2026-03-15', '2029-03-15', 0],
+      ['2027-06-04', '2029-03-18', 3],
+      ['2029-01-02', '2029-03-21', 3],
+    ]);
   });
 
   it('restarts the full term from the replacement, never shortening what is left', () => {
-    const h = warrantyHistory('2026-01-31', 12, 'restart', [{ faultOn: '2026-02-25', replacedOn: '2026-02-28' }, { faultOn: '2026-03-01', replacedOn: '2026-03-02' }]);
+    const h = warrantyHistory('2026-01-31', 12, 'restart', [
+      { faultOn: '2026-02-25', replacedOn: '2026-02-28' },
+      { faultOn: '2026-03-01', replacedOn: '2026-03-02' },
+    ]);
     expect(h.map((s) => s.end)).toEqual(['2027-01-31', '2027-02-28', '2027-03-02']);
-    expect(warrantyHistory('2026-01-31', 36, 'restart', [{ faultOn: '2026-01-31', replacedOn: '2026-01-31' }]).map((s) => s.extendedByDays)).toEqual([0, 0]);
-    expect(() => warrantyHistory('2026-01-31', 12, 'downtime', [{ faultOn: '2026-03-05', replacedOn: '2026-03-01' }])).toThrow(/before its fault/);
+    expect(
+      warrantyHistory('2026-01-31', 36, 'restart', [{ faultOn: '2026-01-31', replacedOn: '2026-01-31' }]).map(
+        (s) => s.extendedByDays,
+      ),
+    ).toEqual([0, 0]);
+    expect(() =>
+      warrantyHistory('2026-01-31', 12, 'downtime', [{ faultOn: '2026-03-05', replacedOn: '2026-03-01' }]),
+    ).toThrow(/before its fault/);
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
   });
 });
@@ -47,8 +72,14 @@ describe('warranty status and the free annual inspection (R5)', () => {
 
   it('is due on each anniversary of acceptance within the warranty, leap day included', () => {
     const r = annualInspections('2024-02-29', warrantyEnd('2024-02-29', 36), [], '2025-01-01');
-    expect(r.years.map((y) => [y.year, y.dueOn, y.status])).toEqual([[1, '2025-02-28', 'upcoming'], [2, '2026-02-28', 'upcoming'], [3, '2027-02-28', 'upcoming']]);
-    expect(annualInspections('2024-02-29', warrantyEnd('2024-02-29', 36), [], '2025-02-01').years[0]!.status).toBe('due');
+    expect(r.years.map((y) => [y.year, y.dueOn, y.status])).toEqual([
+      [1, '2025-02-28', 'upcoming'],
+      [2, '2026-02-28', 'upcoming'],
+      [3, '2027-02-28', 'upcoming'],
+    ]);
+    expect(annualInspections('2024-02-29', warrantyEnd('2024-02-29', 36), [], '2025-02-01').years[0]!.status).toBe(
+      'due',
+    );
     expect(annualInspections(null, null, [], '2025-02-01')).toEqual({ years: [], nextDue: null });
   });
 
@@ -60,10 +91,21 @@ describe('warranty status and the free annual inspection (R5)', () => {
     expect(r.nextDue).toBe('2028-03-15');
     // A late inspection then catches year 2 up; the next due is year 3's.
     r = annualInspections('2026-03-15', end, ['2027-03-01', '2028-04-02'], '2028-04-03');
-    expect(r.years.map((y) => [y.doneOn, y.status])).toEqual([['2027-03-01', 'done'], ['2028-04-02', 'done'], [null, 'upcoming']]);
+    expect(r.years.map((y) => [y.doneOn, y.status])).toEqual([
+      ['2027-03-01', 'done'],
+      ['2028-04-02', 'done'],
+      [null, 'upcoming'],
+    ]);
     expect(r.nextDue).toBe('2029-03-15');
     // On the acceptance day itself nothing is counted (the year has not begun).
     expect(annualInspections('2026-03-15', end, ['2026-03-15'], '2026-04-01').years[0]!.doneOn).toBeNull();
-    expect(annualInspections('2026-03-15', end, ['2027-01-01', '2027-01-02', '2027-02-01', '2028-01-01', '2029-01-01'], '2029-04-01').nextDue).toBeNull();
+    expect(
+      annualInspections(
+        '2026-03-15',
+        end,
+        ['2027-01-01', '2027-01-02', '2027-02-01', '2028-01-01', '2029-01-01'],
+        '2029-04-01',
+      ).nextDue,
+    ).toBeNull();
   });
 });

@@ -19,7 +19,8 @@ function parts(d: IsoDate): [number, number, number] {
   return [y, mo, day];
 }
 const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const iso = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** The corresponding day `months` later, or the last day of that month when it has none. */
 export function addMonths(d: IsoDate, months: number): IsoDate {
@@ -61,8 +62,16 @@ export function inWarranty(day: IsoDate, acceptedOn: IsoDate, end: IsoDate): boo
  */
 export type ExtensionPolicy = 'downtime' | 'restart';
 
-export interface Replacement { faultOn: IsoDate; replacedOn: IsoDate }
-export interface WarrantyStep { on: IsoDate; policy: ExtensionPolicy | 'acceptance'; end: IsoDate; extendedByDays: number }
+export interface Replacement {
+  faultOn: IsoDate;
+  replacedOn: IsoDate;
+}
+export interface WarrantyStep {
+  on: IsoDate;
+  policy: ExtensionPolicy | 'acceptance';
+  end: IsoDate;
+  extendedByDays: number;
+}
 
 /** The end a replacement part gets from the end the replaced one had (R4). */
 export function extendedEnd(end: IsoDate, months: number, policy: ExtensionPolicy, r: Replacement): IsoDate {
@@ -76,7 +85,12 @@ export function extendedEnd(end: IsoDate, months: number, policy: ExtensionPolic
  * The warranty history of one item position through its replacements, oldest first: each
  * replacement extends the end the previous part had (a replaced replacement keeps extending).
  */
-export function warrantyHistory(acceptedOn: IsoDate, months: number, policy: ExtensionPolicy, replacements: Replacement[]): WarrantyStep[] {
+export function warrantyHistory(
+  acceptedOn: IsoDate,
+  months: number,
+  policy: ExtensionPolicy,
+  replacements: Replacement[],
+): WarrantyStep[] {
   let end = warrantyEnd(acceptedOn, months);
   const steps: WarrantyStep[] = [{ on: acceptedOn, policy: 'acceptance', end, extendedByDays: 0 }];
   for (const r of [...replacements].sort((a, b) => (a.replacedOn < b.replacedOn ? -1 : 1))) {
@@ -101,9 +115,15 @@ export function warrantyState(today: IsoDate, end: IsoDate | null): { status: Wa
  * Where an asset's annual inspections start: a replacement part owes its first one a year after it was
  * installed, not after the acceptance of the part it replaced; anything else runs from its acceptance.
  */
-export const inspectionStart = (a: { installed_on: IsoDate | null; accepted_on: IsoDate | null }): IsoDate | null => a.installed_on ?? a.accepted_on;
+export const inspectionStart = (a: { installed_on: IsoDate | null; accepted_on: IsoDate | null }): IsoDate | null =>
+  a.installed_on ?? a.accepted_on;
 
-export interface AnnualInspectionDue { year: number; dueOn: IsoDate; doneOn: IsoDate | null; status: 'done' | 'upcoming' | 'due' | 'overdue' }
+export interface AnnualInspectionDue {
+  year: number;
+  dueOn: IsoDate;
+  doneOn: IsoDate | null;
+  status: 'done' | 'upcoming' | 'due' | 'overdue';
+}
 export const DUE_SOON_DAYS = 30;
 
 /**
@@ -112,7 +132,12 @@ export const DUE_SOON_DAYS = 30;
  * earliest year still open whose previous anniversary it follows, so a late inspection catches up
  * a missed year and one done too early (before that year began) counts for nothing.
  */
-export function annualInspections(acceptedOn: IsoDate | null, end: IsoDate | null, done: IsoDate[], today: IsoDate): { years: AnnualInspectionDue[]; nextDue: IsoDate | null } {
+export function annualInspections(
+  acceptedOn: IsoDate | null,
+  end: IsoDate | null,
+  done: IsoDate[],
+  today: IsoDate,
+): { years: AnnualInspectionDue[]; nextDue: IsoDate | null } {
   if (!acceptedOn || !end) return { years: [], nextDue: null };
   const years: AnnualInspectionDue[] = [];
   for (let k = 1; k <= 100; k++) {
@@ -125,7 +150,13 @@ export function annualInspections(acceptedOn: IsoDate | null, end: IsoDate | nul
     if (open) open.doneOn = d;
   }
   for (const y of years) {
-    y.status = y.doneOn ? 'done' : y.dueOn < today ? 'overdue' : daysBetween(today, y.dueOn) <= DUE_SOON_DAYS ? 'due' : 'upcoming';
+    y.status = y.doneOn
+      ? 'done'
+      : y.dueOn < today
+        ? 'overdue'
+        : daysBetween(today, y.dueOn) <= DUE_SOON_DAYS
+          ? 'due'
+          : 'upcoming';
   }
   return { years, nextDue: years.find((y) => !y.doneOn)?.dueOn ?? null };
 }

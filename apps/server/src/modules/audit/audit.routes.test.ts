@@ -13,9 +13,15 @@ describe.each(DIALECTS)('audit log API (%s)', (dialect) => {
     ids = await demoIds(t);
     auditor = await tokenSession(t, 'auditor');
     for (const u of ['engineer', 'cust_a']) await t.login(u);
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'engineer', password: 'nope' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'engineer', password: 'nope' },
+    });
   });
-  afterAll(async () => { await t?.drop(); });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('is for the auditor only: sys_admin, security_admin and everybody else get 403', async () => {
     for (const u of ['admin', 'secadmin', 'manager', 'dispatcher', 'engineer', 'cust_a', 'lead_b']) {
@@ -38,7 +44,11 @@ describe.each(DIALECTS)('audit log API (%s)', (dialect) => {
     expect(pages).toBeGreaterThan(2);
     // Each read appends one row, so the first page starts just above the head we saw.
     expect(seqs).toEqual(Array.from({ length: head }, (_, i) => head - i));
-    const reads = await t.database.db.selectFrom('audit_log').select(['action', 'actor_id']).where('seq', '>', head).execute();
+    const reads = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('seq', '>', head)
+      .execute();
     expect(reads).toEqual(Array(pages).fill({ action: 'audit.read', actor_id: ids.users.auditor }));
   });
 
@@ -46,7 +56,13 @@ describe.each(DIALECTS)('audit log API (%s)', (dialect) => {
     const fails = (await auditor.get(`${URL}?action=auth.login&result=failure`)).body.items;
     expect(fails.length).toBeGreaterThan(0);
     expect(fails.every((x: any) => x.action === 'auth.login' && x.result === 'failure')).toBe(true);
-    expect(fails[0]).toMatchObject({ actorId: ids.users.engineer, actorName: '张工', actorRoles: ['engineer'], ip: '127.0.0.1', targetId: ids.users.engineer });
+    expect(fails[0]).toMatchObject({
+      actorId: ids.users.engineer,
+      actorName: '张工',
+      actorRoles: ['engineer'],
+      ip: '127.0.0.1',
+      targetId: ids.users.engineer,
+    });
     const mine = (await auditor.get(`${URL}?actorId=${ids.users.cust_a}`)).body.items;
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((x: any) => x.actorId === ids.users.cust_a)).toBe(true);
@@ -54,14 +70,40 @@ describe.each(DIALECTS)('audit log API (%s)', (dialect) => {
     expect(target.map((x: any) => x.action)).toEqual(['project.create']);
     expect((await auditor.get(`${URL}?from=${t.clock.now + 1}`)).body.items).toEqual([]);
     expect((await auditor.get(`${URL}?to=${t.clock.now}`)).body.items).toEqual([]);
-    expect((await auditor.get(`${URL}?from=${t.clock.now}&to=${t.clock.now + 1}&limit=200`)).body.items.length).toBeGreaterThan(50);
+    expect(
+      (await auditor.get(`${URL}?from=${t.clock.now}&to=${t.clock.now + 1}&limit=200`)).body.items.length,
+    ).toBeGreaterThan(50);
   });
 
   it('refuses bad queries naming the field', async () => {
-    await expectRefused(t, auditor, 'GET', `${URL}?cursor=abc`, undefined, { status: 400, code: 'VALIDATION', field: 'cursor' }, { writes: ['audit_log', 'audit_head'] });
-    await expectRefused(t, auditor, 'GET', `${URL}?limit=0`, undefined, { status: 400, code: 'VALIDATION', field: 'limit' });
-    await expectRefused(t, auditor, 'GET', `${URL}?limit=201`, undefined, { status: 400, code: 'VALIDATION', field: 'limit' });
-    await expectRefused(t, auditor, 'GET', `${URL}?result=maybe`, undefined, { status: 400, code: 'VALIDATION', field: 'result' });
-    await expectRefused(t, auditor, 'GET', `${URL}?from=yesterday`, undefined, { status: 400, code: 'VALIDATION', field: 'from' });
+    await expectRefused(
+      t,
+      auditor,
+      'GET',
+      `${URL}?cursor=abc`,
+      undefined,
+      { status: 400, code: 'VALIDATION', field: 'cursor' },
+      { writes: ['audit_log', 'audit_head'] },
+    );
+    await expectRefused(t, auditor, 'GET', `${URL}?limit=0`, undefined, {
+      status: 400,
+      code: 'VALIDATION',
+      field: 'limit',
+    });
+    await expectRefused(t, auditor, 'GET', `${URL}?limit=201`, undefined, {
+      status: 400,
+      code: 'VALIDATION',
+      field: 'limit',
+    });
+    await expectRefused(t, auditor, 'GET', `${URL}?result=maybe`, undefined, {
+      status: 400,
+      code: 'VALIDATION',
+      field: 'result',
+    });
+    await expectRefused(t, auditor, 'GET', `${URL}?from=yesterday`, undefined, {
+      status: 400,
+      code: 'VALIDATION',
+      field: 'from',
+    });
   });
 });

@@ -18,15 +18,24 @@ describe.each(DIALECTS)('audit of sign-ins and sessions (%s)', (dialect) => {
     ids = await demoIds(t);
     s.engineer = await t.login('engineer');
   });
-  afterAll(async () => { await t?.drop(); });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('logins, failed logins, lockouts, logouts and session timeouts are audited with ip and result', async () => {
     let seq = await auditHead(t.database);
-    const login = await call(t.app, null, 'POST', `${V}/auth/login`, { payload: { username: 'engineer2', password: DEMO_PASSWORD }, headers: { 'x-forwarded-for': IP } });
+    const login = await call(t.app, null, 'POST', `${V}/auth/login`, {
+      payload: { username: 'engineer2', password: DEMO_PASSWORD },
+      headers: { 'x-forwarded-for': IP },
+    });
     expect(login.status).toBe(200);
     await check(seq, 'engineer2', 'auth.login', ids.users.engineer2);
     seq = await auditHead(t.database);
-    const bad = () => call(t.app, null, 'POST', `${V}/auth/login`, { payload: { username: 'lead_b', password: 'bad' }, headers: { 'x-forwarded-for': IP } });
+    const bad = () =>
+      call(t.app, null, 'POST', `${V}/auth/login`, {
+        payload: { username: 'lead_b', password: 'bad' },
+        headers: { 'x-forwarded-for': IP },
+      });
     expect((await bad()).status).toBe(401);
     await check(seq, 'lead_b', 'auth.login', ids.users.lead_b!, 'failure');
     for (let i = 0; i < 4; i++) await bad();

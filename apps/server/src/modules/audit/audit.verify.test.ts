@@ -12,7 +12,8 @@ describe.each(DIALECTS)('AuditService.verify() detects tampering (%s)', (dialect
   let head: number;
   const db = () => t.database.db;
   const verify = () => t.app.services.audit.verify();
-  const row = (seq: number) => db().selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
+  const row = (seq: number) =>
+    db().selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
 
   beforeAll(async () => {
     t = await testApp(dialect);
@@ -21,7 +22,9 @@ describe.each(DIALECTS)('AuditService.verify() detects tampering (%s)', (dialect
     for (let i = 0; i < 3; i++) await d.post('/api/v1/tickets', ticketInput(projectId));
     head = await auditHead(t.database);
   });
-  afterAll(async () => { await t?.drop(); });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('an intact chain verifies', async () => {
     expect(head).toBeGreaterThan(50);
@@ -35,9 +38,21 @@ describe.each(DIALECTS)('AuditService.verify() detects tampering (%s)', (dialect
     expect(await verify()).toMatchObject({ ok: false, seq: mid, problem: `row ${mid} was modified` });
     // Re-hashing the edited row does not help: the next row no longer links to it.
     const { hash: _h, prev_hash, ...rest } = { ...original, summary: '什么也没发生' };
-    await db().updateTable('audit_log').set({ hash: rowDigest(prev_hash, { ...rest, seq: mid }) }).where('seq', '=', mid).execute();
-    expect(await verify()).toMatchObject({ ok: false, seq: mid + 1, problem: `row ${mid + 1} does not link to row ${mid}` });
-    await db().updateTable('audit_log').set({ summary: original.summary, hash: original.hash }).where('seq', '=', mid).execute();
+    await db()
+      .updateTable('audit_log')
+      .set({ hash: rowDigest(prev_hash, { ...rest, seq: mid }) })
+      .where('seq', '=', mid)
+      .execute();
+    expect(await verify()).toMatchObject({
+      ok: false,
+      seq: mid + 1,
+      problem: `row ${mid + 1} does not link to row ${mid}`,
+    });
+    await db()
+      .updateTable('audit_log')
+      .set({ summary: original.summary, hash: original.hash })
+      .where('seq', '=', mid)
+      .execute();
     expect((await verify()).ok).toBe(true);
   });
 
@@ -45,14 +60,26 @@ describe.each(DIALECTS)('AuditService.verify() detects tampering (%s)', (dialect
     const mid = Math.floor(head / 3);
     const original = await row(mid);
     await db().deleteFrom('audit_log').where('seq', '=', mid).execute();
-    expect(await verify()).toMatchObject({ ok: false, seq: mid, problem: `row ${mid} is missing (next is ${mid + 1})` });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      seq: mid,
+      problem: `row ${mid} is missing (next is ${mid + 1})`,
+    });
     await db().insertInto('audit_log').values(original).execute();
     expect((await verify()).ok).toBe(true);
   });
 
   it('(c) deleted last rows', async () => {
-    const last = await db().selectFrom('audit_log').selectAll().where('seq', '>', head - 3).orderBy('seq').execute();
-    await db().deleteFrom('audit_log').where('seq', '>', head - 3).execute();
+    const last = await db()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', head - 3)
+      .orderBy('seq')
+      .execute();
+    await db()
+      .deleteFrom('audit_log')
+      .where('seq', '>', head - 3)
+      .execute();
     const r = await verify();
     expect(r).toMatchObject({ ok: false, checked: head - 3, seq: head - 2 });
     expect(r.problem).toMatch(/deleted from the end/);
@@ -73,7 +100,9 @@ describe('`weibao audit verify` as a child process on a SQLite data dir', () => 
     expect(seeded.code, seeded.stdout + seeded.stderr).toBe(0);
     expect(seeded.stdout).toContain('demo data seeded');
   }, 120_000);
-  afterAll(() => { if (base) fs.rmSync(base, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (base) fs.rmSync(base, { recursive: true, force: true });
+  });
 
   it('intact: exit 0', async () => {
     const r = await cli(['audit', 'verify'], copy('intact'));
@@ -92,10 +121,16 @@ describe('`weibao audit verify` as a child process on a SQLite data dir', () => 
       total = (db.prepare('SELECT max(seq) AS n FROM audit_log').get() as { n: number }).n;
       db.prepare('DELETE FROM audit_log WHERE seq > ?').run(total - 2);
     });
-    const [a, b, c] = await Promise.all([cli(['audit', 'verify'], edited), cli(['audit', 'verify'], deleted), cli(['audit', 'verify'], truncated)]);
+    const [a, b, c] = await Promise.all([
+      cli(['audit', 'verify'], edited),
+      cli(['audit', 'verify'], deleted),
+      cli(['audit', 'verify'], truncated),
+    ]);
     expect([a.code, a.stdout.trim()]).toEqual([1, 'AUDIT LOG BROKEN at row 20: row 20 was modified']);
     expect([b.code, b.stdout.trim()]).toEqual([1, 'AUDIT LOG BROKEN at row 15: row 15 is missing (next is 16)']);
     expect(c.code).toBe(1);
-    expect(c.stdout.trim()).toBe(`AUDIT LOG BROKEN at row ${total - 1}: the chain ends at row ${total - 2} but the head says ${total}: rows were deleted from the end`);
+    expect(c.stdout.trim()).toBe(
+      `AUDIT LOG BROKEN at row ${total - 1}: the chain ends at row ${total - 2} but the head says ${total}: rows were deleted from the end`,
+    );
   }, 90_000);
 });

@@ -1,17 +1,58 @@
 import ExcelJS from 'exceljs';
 
 export interface ExportLine {
-  seq: number; at: number; actor: string; roles: string; ip: string; action: string; target: string; summary: string; result: 'success' | 'failure';
+  seq: number;
+  at: number;
+  actor: string;
+  roles: string;
+  ip: string;
+  action: string;
+  target: string;
+  summary: string;
+  result: 'success' | 'failure';
 }
 type Lang = 'zh-CN' | 'en';
 
 const CST = 8 * 3_600_000;
 const HEADERS: Record<Lang, Record<keyof ExportLine, string>> = {
-  'zh-CN': { seq: '序号', at: '时间（北京时间）', actor: '操作人', roles: '角色', ip: 'IP 地址', action: '操作', target: '对象', summary: '摘要', result: '结果' },
-  en: { seq: 'No.', at: 'Time (Beijing)', actor: 'Operator', roles: 'Roles', ip: 'IP address', action: 'Action', target: 'Target', summary: 'Summary', result: 'Result' },
+  'zh-CN': {
+    seq: '序号',
+    at: '时间（北京时间）',
+    actor: '操作人',
+    roles: '角色',
+    ip: 'IP 地址',
+    action: '操作',
+    target: '对象',
+    summary: '摘要',
+    result: '结果',
+  },
+  en: {
+    seq: 'No.',
+    at: 'Time (Beijing)',
+    actor: 'Operator',
+    roles: 'Roles',
+    ip: 'IP address',
+    action: 'Action',
+    target: 'Target',
+    summary: 'Summary',
+    result: 'Result',
+  },
 };
-const RESULT: Record<Lang, Record<ExportLine['result'], string>> = { 'zh-CN': { success: '成功', failure: '失败' }, en: { success: 'Success', failure: 'Failure' } };
-const WIDTHS: Record<keyof ExportLine, number> = { seq: 8, at: 20, actor: 14, roles: 18, ip: 16, action: 18, target: 28, summary: 60, result: 8 };
+const RESULT: Record<Lang, Record<ExportLine['result'], string>> = {
+  'zh-CN': { success: '成功', failure: '失败' },
+  en: { success: 'Success', failure: 'Failure' },
+};
+const WIDTHS: Record<keyof ExportLine, number> = {
+  seq: 8,
+  at: 20,
+  actor: 14,
+  roles: 18,
+  ip: 16,
+  action: 18,
+  target: 28,
+  summary: 60,
+  result: 8,
+};
 const KEYS = Object.keys(WIDTHS) as (keyof ExportLine)[];
 
 /** "YYYY-MM-DD HH:mm:ss" in Beijing time. */
@@ -43,6 +84,9 @@ export function toCsv(lines: ExportLine[], lang: Lang): Buffer {
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const rows = [KEYS.map((k) => HEADERS[lang][k]), ...lines.map((l) => KEYS.map((k) => (k === 'at' ? beijing(l.at) : k === 'result' ? RESULT[lang][l.result] : l[k])))];
+  const rows = [
+    KEYS.map((k) => HEADERS[lang][k]),
+    ...lines.map((l) => KEYS.map((k) => (k === 'at' ? beijing(l.at) : k === 'result' ? RESULT[lang][l.result] : l[k]))),
+  ];
   return Buffer.from(`\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`, 'utf8');
 }

@@ -42,13 +42,23 @@ describe('audit action labels', () => {
 
   it('finds the audited actions in the server source', () => {
     expect(keys.size).toBeGreaterThan(80);
-    for (const k of ['auth.login', 'auth.lockout', 'access.denied', 'checklist.revise', 'training.session.cancel', 'audit.export']) expect(keys).toContain(k);
+    for (const k of [
+      'auth.login',
+      'auth.lockout',
+      'access.denied',
+      'checklist.revise',
+      'training.session.cancel',
+      'audit.export',
+    ])
+      expect(keys).toContain(k);
     expect([...templates].sort()).toEqual(Object.keys(TEMPLATE_FAMILIES).sort());
   });
 
   it('every audited action key has a non-empty label in zh-CN and en', () => {
     const all = [...keys, ...[...templates].flatMap((f) => TEMPLATE_FAMILIES[f]!.map((a) => `${f}.${a}`))];
-    const missing = all.filter((k) => !AUDIT_ACTION_LABELS[k]?.['zh-CN']?.trim() || !AUDIT_ACTION_LABELS[k]?.en?.trim());
+    const missing = all.filter(
+      (k) => !AUDIT_ACTION_LABELS[k]?.['zh-CN']?.trim() || !AUDIT_ACTION_LABELS[k]?.en?.trim(),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -4,8 +4,18 @@ import { DIALECTS, freshDatabase } from '../../test/harness.js';
 import { type AuditInput, AuditRepository } from './repository.js';
 
 const entry = (i: number, over: Partial<AuditInput> = {}): AuditInput => ({
-  at: 1_700_000_000_000 + i, actorId: `u${i % 3}`, actorName: `用户${i % 3}`, actorRoles: ['engineer'], ip: '10.0.0.1', action: i % 2 ? 'ticket.create' : 'auth.login',
-  targetType: 'ticket', targetId: `t${i}`, summary: `第 ${i} 条`, detail: { i }, result: i % 5 ? 'success' : 'failure', ...over,
+  at: 1_700_000_000_000 + i,
+  actorId: `u${i % 3}`,
+  actorName: `用户${i % 3}`,
+  actorRoles: ['engineer'],
+  ip: '10.0.0.1',
+  action: i % 2 ? 'ticket.create' : 'auth.login',
+  targetType: 'ticket',
+  targetId: `t${i}`,
+  summary: `第 ${i} 条`,
+  detail: { i },
+  result: i % 5 ? 'success' : 'failure',
+  ...over,
 });
 
 /** The audit chain on an empty database: concurrent appends stay one chain, rollbacks leave no trace. */
@@ -16,15 +26,21 @@ describe.each(DIALECTS)('AuditRepository (%s)', (dialect) => {
     fresh = await freshDatabase(dialect);
     repo = new AuditRepository(dialect);
   });
-  afterAll(async () => { await fresh?.drop(); });
+  afterAll(async () => {
+    await fresh?.drop();
+  });
 
   it('concurrent appends from many transactions form one unbroken chain', async () => {
     const db = fresh.database.db;
-    await Promise.all(Array.from({ length: 30 }, (_, i) => db.transaction().execute(async (tx) => {
-      await repo.append(tx, entry(i));
-      // Work after the append keeps the head locked a little longer, as real commands do.
-      await tx.selectFrom('audit_log').select('seq').limit(1).execute();
-    })));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        db.transaction().execute(async (tx) => {
+          await repo.append(tx, entry(i));
+          // Work after the append keeps the head locked a little longer, as real commands do.
+          await tx.selectFrom('audit_log').select('seq').limit(1).execute();
+        }),
+      ),
+    );
     const rows = await db.selectFrom('audit_log').select(['seq', 'prev_hash', 'hash']).orderBy('seq').execute();
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
@@ -34,10 +50,12 @@ describe.each(DIALECTS)('AuditRepository (%s)', (dialect) => {
 
   it('an append in a rolled-back transaction leaves neither row nor head change', async () => {
     const db = fresh.database.db;
-    await expect(db.transaction().execute(async (tx) => {
-      await repo.append(tx, entry(99));
-      throw new Error('command failed');
-    })).rejects.toThrow('command failed');
+    await expect(
+      db.transaction().execute(async (tx) => {
+        await repo.append(tx, entry(99));
+        throw new Error('command failed');
+      }),
+    ).rejects.toThrow('command failed');
     expect(await repo.verify(db)).toEqual({ ok: true, checked: 30 });
   });
 

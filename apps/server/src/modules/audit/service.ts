@@ -15,12 +15,19 @@ export interface AuditEvent {
 /** Everything a user does lands here (等保 8.1.4.3): who, role, IP, action, target, before/after, result, time. */
 export class AuditService {
   readonly repo: AuditRepository;
-  constructor(readonly database: Database, private readonly now: () => number) {
+  constructor(
+    readonly database: Database,
+    private readonly now: () => number,
+  ) {
     this.repo = new AuditRepository(database.dialect);
   }
 
   /** Inside the command's own transaction, so the audit row and the change commit together. */
-  async record(tx: Tx, who: { actor: Pick<Actor, 'userId' | 'displayName' | 'roles'> | null; ip: string | null; actorLabel?: string }, e: AuditEvent): Promise<void> {
+  async record(
+    tx: Tx,
+    who: { actor: Pick<Actor, 'userId' | 'displayName' | 'roles'> | null; ip: string | null; actorLabel?: string },
+    e: AuditEvent,
+  ): Promise<void> {
     await this.repo.append(tx, {
       at: this.now(),
       actorId: who.actor?.userId ?? null,

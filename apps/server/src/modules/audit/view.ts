@@ -13,8 +13,13 @@ import type { AuditService } from './service.js';
 
 export interface AuditViewDeps {
   audit: AuditService;
-  tickets: TicketLookup; assets: AssetLookup; records: RecordLookup; users: UserLookup;
-  projects: ProjectLookup; articles: KbLookup; training: TrainingLookup;
+  tickets: TicketLookup;
+  assets: AssetLookup;
+  records: RecordLookup;
+  users: UserLookup;
+  projects: ProjectLookup;
+  articles: KbLookup;
+  training: TrainingLookup;
 }
 type Filter = Omit<z.infer<typeof AuditQuery>, 'cursor' | 'limit'>;
 type Row = Awaited<ReturnType<AuditService['repo']['list']>>[number];
@@ -31,38 +36,69 @@ const EXPORT_BATCH = 500;
  */
 export class AuditView {
   constructor(private readonly d: AuditViewDeps) {}
-  private get db() { return this.d.audit.database.db; }
+  private get db() {
+    return this.d.audit.database.db;
+  }
 
   private async targetNames(rows: Row[]): Promise<Map<string, string>> {
-    const idsOf = (type: string) => [...new Set(rows.filter((r) => r.target_type === type && r.target_id).map((r) => r.target_id!))];
+    const idsOf = (type: string) => [
+      ...new Set(rows.filter((r) => r.target_type === type && r.target_id).map((r) => r.target_id!)),
+    ];
     const lookups: [string, (ids: string[]) => Promise<Map<string, string>>][] = [
-      ['ticket', (ids) => this.d.tickets.names(ids)], ['user', (ids) => this.d.users.names(ids)],
-      ['om_record', (ids) => this.d.records.names(ids)], ['asset', (ids) => this.d.assets.names(ids)],
-      ['kb_article', (ids) => this.d.articles.names(ids)], ['training_plan', (ids) => this.d.training.names(ids)],
-      ['project', (ids) => this.d.projects.names('projects', ids)], ['org', (ids) => this.d.projects.names('orgs', ids)],
+      ['ticket', (ids) => this.d.tickets.names(ids)],
+      ['user', (ids) => this.d.users.names(ids)],
+      ['om_record', (ids) => this.d.records.names(ids)],
+      ['asset', (ids) => this.d.assets.names(ids)],
+      ['kb_article', (ids) => this.d.articles.names(ids)],
+      ['training_plan', (ids) => this.d.training.names(ids)],
+      ['project', (ids) => this.d.projects.names('projects', ids)],
+      ['org', (ids) => this.d.projects.names('orgs', ids)],
       ['contract', (ids) => this.d.projects.names('contracts', ids)],
     ];
-    const maps = await Promise.all(lookups.map(([type, names]) => { const ids = idsOf(type); return ids.length ? names(ids) : new Map<string, string>(); }));
+    const maps = await Promise.all(
+      lookups.map(([type, names]) => {
+        const ids = idsOf(type);
+        return ids.length ? names(ids) : new Map<string, string>();
+      }),
+    );
     const out = new Map<string, string>();
-    lookups.forEach(([type], i) => { for (const [id, name] of maps[i]!) out.set(`${type}:${id}`, name); });
+    lookups.forEach(([type], i) => {
+      for (const [id, name] of maps[i]!) out.set(`${type}:${id}`, name);
+    });
     return out;
   }
 
   private present(rows: Row[], names: Map<string, string>) {
     return rows.map((r) => ({
-      id: r.id, seq: Number(r.seq), at: Number(r.at), actorId: r.actor_id, actorName: r.actor_name, actorRoles: r.actor_roles ? r.actor_roles.split(',') : [],
-      ip: r.ip, action: r.action, targetType: r.target_type, targetId: r.target_id,
-      targetName: r.target_type && r.target_id ? names.get(`${r.target_type}:${r.target_id}`) ?? null : null,
-      summary: r.summary, result: r.result as 'success' | 'failure',
+      id: r.id,
+      seq: Number(r.seq),
+      at: Number(r.at),
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      actorRoles: r.actor_roles ? r.actor_roles.split(',') : [],
+      ip: r.ip,
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      targetName: r.target_type && r.target_id ? (names.get(`${r.target_type}:${r.target_id}`) ?? null) : null,
+      summary: r.summary,
+      result: r.result as 'success' | 'failure',
     }));
   }
 
   async list(meta: RequestMeta, q: z.infer<typeof AuditQuery>, beforeSeq: number | undefined) {
     const rows = await this.d.audit.repo.list(this.db, { ...q, beforeSeq, limit: q.limit });
-    await this.d.audit.recordAlone(meta, { action: 'audit.read', summary: '查询审计日志', detail: { filter: { ...q } } });
+    await this.d.audit.recordAlone(meta, {
+      action: 'audit.read',
+      summary: '查询审计日志',
+      detail: { filter: { ...q } },
+    });
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
-    return { items: this.present(page, await this.targetNames(page)), nextCursor: more ? String(page[page.length - 1]!.seq) : null };
+    return {
+      items: this.present(page, await this.targetNames(page)),
+      nextCursor: more ? String(page[page.length - 1]!.seq) : null,
+    };
   }
 
   /** The operator picker: people by name or username (no audit row: it is typing, not reading the log). */
@@ -81,19 +117,31 @@ export class AuditView {
       const page = rows.slice(0, want);
       entries.push(...this.present(page, await this.targetNames(page)));
       if (rows.length <= want) break;
-      if (entries.length >= AUDIT_EXPORT_CAP) { capped = true; break; }
+      if (entries.length >= AUDIT_EXPORT_CAP) {
+        capped = true;
+        break;
+      }
       beforeSeq = Number(page[page.length - 1]!.seq);
     }
     const lines = entries.map((e) => ({
-      seq: e.seq, at: e.at, actor: e.actorName ?? e.actorId ?? '',
+      seq: e.seq,
+      at: e.at,
+      actor: e.actorName ?? e.actorId ?? '',
       roles: e.actorRoles.map((r) => AUDIT_ROLE_LABELS[r]?.[lang] ?? r).join(lang === 'en' ? ', ' : '、'),
-      ip: e.ip ?? '', action: auditActionLabel(e.action, lang),
-      target: e.targetName ?? (e.targetType ? `${AUDIT_TARGET_TYPE_LABELS[e.targetType]?.[lang] ?? e.targetType} ${e.targetId ?? ''}`.trim() : ''),
-      summary: e.summary, result: e.result,
+      ip: e.ip ?? '',
+      action: auditActionLabel(e.action, lang),
+      target:
+        e.targetName ??
+        (e.targetType
+          ? `${AUDIT_TARGET_TYPE_LABELS[e.targetType]?.[lang] ?? e.targetType} ${e.targetId ?? ''}`.trim()
+          : ''),
+      summary: e.summary,
+      result: e.result,
     }));
     const body = format === 'xlsx' ? await toXlsx(lines, lang) : toCsv(lines, lang);
     await this.d.audit.recordAlone(meta, {
-      action: 'audit.export', summary: `导出审计日志 ${entries.length} 条（${format}）${capped ? `，已截断为前 ${AUDIT_EXPORT_CAP} 条` : ''}`,
+      action: 'audit.export',
+      summary: `导出审计日志 ${entries.length} 条（${format}）${capped ? `，已截断为前 ${AUDIT_EXPORT_CAP} 条` : ''}`,
       detail: { filter: { ...filter }, format, rows: entries.length, capped },
     });
     return { body, rows: entries.length, capped };
@@ -103,8 +151,10 @@ export class AuditView {
   async verify(meta: RequestMeta) {
     const r = await this.d.audit.verify();
     await this.d.audit.recordAlone(meta, {
-      action: 'audit.verify', summary: r.ok ? `审计日志校验通过：${r.checked} 条` : `审计日志校验失败：第 ${r.seq} 条 ${r.problem}`,
-      detail: { ...r }, result: r.ok ? 'success' : 'failure',
+      action: 'audit.verify',
+      summary: r.ok ? `审计日志校验通过：${r.checked} 条` : `审计日志校验失败：第 ${r.seq} 条 ${r.problem}`,
+      detail: { ...r },
+      result: r.ok ? 'success' : 'failure',
     });
     return r;
   }

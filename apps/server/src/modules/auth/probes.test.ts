@@ -8,17 +8,23 @@ const V = '/api/v1';
 describe.each(DIALECTS)('page-load probes (%s)', (dialect) => {
   let t: Awaited<ReturnType<typeof testApp>>;
   let ids: Awaited<ReturnType<typeof demoIds>>;
-  let disp: Session; let custA: Session; let custB: Session;
+  let disp: Session;
+  let custA: Session;
+  let custB: Session;
   beforeAll(async () => {
     t = await testApp(dialect);
     ids = await demoIds(t);
     [disp, custA, custB] = await tokenSessions(t, 'dispatcher', 'cust_a', 'cust_b');
   });
-  afterAll(async () => { await t?.drop(); });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('GET /auth/session: 200 {user: null} when signed out or expired; the same user as /auth/me when signed in', async () => {
     expect(await call(t.app, null, 'GET', `${V}/auth/session`)).toMatchObject({ status: 200, body: { user: null } });
-    const stale = await call(t.app, null, 'GET', `${V}/auth/session`, { headers: { cookie: 'wb_session=not-a-session' } });
+    const stale = await call(t.app, null, 'GET', `${V}/auth/session`, {
+      headers: { cookie: 'wb_session=not-a-session' },
+    });
     expect([stale.status, stale.body]).toEqual([200, { user: null }]);
     const s = await t.login('engineer');
     const me = await call(t.app, s, 'GET', `${V}/auth/me`);

@@ -11,12 +11,19 @@ export class AuthRepository {
   }
   /** A session with its user, the user's organisation and roles in one round trip: one row per role. */
   async sessionWithUser(db: Tx, id: string) {
-    return db.selectFrom('sessions')
+    return db
+      .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .innerJoin('orgs', 'orgs.id', 'users.org_id')
       .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
       .selectAll('users')
-      .select(['orgs.name as org_name', 'orgs.kind as org_kind', 'sessions.csrf_token as session_csrf_token', 'sessions.last_seen_at as session_last_seen_at', 'user_roles.role'])
+      .select([
+        'orgs.name as org_name',
+        'orgs.kind as org_kind',
+        'sessions.csrf_token as session_csrf_token',
+        'sessions.last_seen_at as session_last_seen_at',
+        'user_roles.role',
+      ])
       .where('sessions.id', '=', id)
       .execute();
   }
@@ -36,10 +43,22 @@ export class AuthRepository {
     return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
   }
   async tokensOf(db: Tx, userId: string) {
-    return db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).where('revoked_at', 'is', null).orderBy('created_at', 'desc').execute();
+    return db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .execute();
   }
   async revokeToken(db: Tx, id: string, userId: string, at: number) {
-    const r = await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+    const r = await db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
   async touchToken(db: Tx, id: string, at: number) {

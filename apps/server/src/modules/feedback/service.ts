@@ -12,7 +12,13 @@ import type { ProjectService } from '../projects/service.js';
 import { FeedbackRepository } from './repository.js';
 import { feedbackAnswerText, feedbackText } from './texts.js';
 
-export interface FeedbackDeps { database: Database; audit: AuditService; projects: ProjectService; notifications: NotificationService; now: () => number }
+export interface FeedbackDeps {
+  database: Database;
+  audit: AuditService;
+  projects: ProjectService;
+  notifications: NotificationService;
+  now: () => number;
+}
 
 type Row = NonNullable<Awaited<ReturnType<FeedbackRepository['byId']>>>;
 
@@ -20,13 +26,28 @@ type Row = NonNullable<Awaited<ReturnType<FeedbackRepository['byId']>>>;
 export class FeedbackService {
   private readonly repo = new FeedbackRepository();
   constructor(private readonly d: FeedbackDeps) {}
-  private get db() { return this.d.database.db; }
+  private get db() {
+    return this.d.database.db;
+  }
 
   private present(r: Row) {
     return {
-      id: r.id, projectId: r.project_id, projectName: r.project_name, customerId: r.customer_id, authorId: r.author_id, authorName: r.author_name,
-      category: r.category as 'opinion', title: r.title, body: r.body, status: r.status as 'open', answer: r.answer, answeredByName: r.answered_by_name, answeredAt: r.answered_at,
-      closedAt: r.closed_at, closedByName: r.closed_by_name, createdAt: r.created_at,
+      id: r.id,
+      projectId: r.project_id,
+      projectName: r.project_name,
+      customerId: r.customer_id,
+      authorId: r.author_id,
+      authorName: r.author_name,
+      category: r.category as 'opinion',
+      title: r.title,
+      body: r.body,
+      status: r.status as 'open',
+      answer: r.answer,
+      answeredByName: r.answered_by_name,
+      answeredAt: r.answered_at,
+      closedAt: r.closed_at,
+      closedByName: r.closed_by_name,
+      createdAt: r.created_at,
     };
   }
   private async visible(db: Tx, actor: Actor, id: string) {
@@ -34,29 +55,65 @@ export class FeedbackService {
     if (!r || (isCustomer(actor) && r.customer_id !== actor.orgId)) throw notFound('意见反馈');
     return r;
   }
-  async get(actor: Actor, id: string) { return this.present(await this.visible(this.db, actor, id)); }
+  async get(actor: Actor, id: string) {
+    return this.present(await this.visible(this.db, actor, id));
+  }
 
   async page(actor: Actor, q: z.infer<typeof FeedbackQuery>) {
     const after = q.cursor ? decodeKeyset(q.cursor) : null;
     if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
     if (q.projectId) await this.d.projects.visibleProject(this.db, actor, q.projectId);
-    const rows = await this.repo.page(this.db, { customerId: isCustomer(actor) ? actor.orgId : undefined, projectId: q.projectId, status: q.status }, after, q.limit);
+    const rows = await this.repo.page(
+      this.db,
+      { customerId: isCustomer(actor) ? actor.orgId : undefined, projectId: q.projectId, status: q.status },
+      after,
+      q.limit,
+    );
     const more = rows.length > q.limit;
     const items = (more ? rows.slice(0, q.limit) : rows).map((r) => this.present(r));
-    return { items, nextCursor: more ? encodeKeyset(items[items.length - 1]!.createdAt, items[items.length - 1]!.id) : null };
+    return {
+      items,
+      nextCursor: more ? encodeKeyset(items[items.length - 1]!.createdAt, items[items.length - 1]!.id) : null,
+    };
   }
 
   async submit(meta: RequestMeta, input: z.infer<typeof FeedbackInput>) {
     return this.db.transaction().execute(async (tx) => {
-      const project = await this.d.projects.visibleProject(tx, meta.actor, input.projectId).catch(notFoundAs('projectId', '项目不存在 / unknown project'));
+      const project = await this.d.projects
+        .visibleProject(tx, meta.actor, input.projectId)
+        .catch(notFoundAs('projectId', '项目不存在 / unknown project'));
       const now = this.d.now();
       const row = {
-        id: newId(now), project_id: project.id, customer_id: project.customer_id, author_id: meta.actor.userId, category: input.category, title: input.title, body: input.body,
-        status: 'open', answer: null, answered_by: null, answered_at: null, closed_at: null, closed_by: null, created_at: now, updated_at: now,
+        id: newId(now),
+        project_id: project.id,
+        customer_id: project.customer_id,
+        author_id: meta.actor.userId,
+        category: input.category,
+        title: input.title,
+        body: input.body,
+        status: 'open',
+        answer: null,
+        answered_by: null,
+        answered_at: null,
+        closed_at: null,
+        closed_by: null,
+        created_at: now,
+        updated_at: now,
       };
       await this.repo.insert(tx, row);
-      await this.d.audit.record(tx, meta, { action: 'feedback.submit', targetType: 'feedback', targetId: row.id, summary: `${project.name} 提交${label('feedbackCategory', row.category)}：${row.title}`, detail: { after: row } });
-      await this.d.notifications.notify(tx, [project.service_manager_id], { kind: 'feedback', text: (locale) => feedbackText(locale, row, meta.actor.displayName, project.name), ticketId: null, sourceKey: `feedback:${row.id}` });
+      await this.d.audit.record(tx, meta, {
+        action: 'feedback.submit',
+        targetType: 'feedback',
+        targetId: row.id,
+        summary: `${project.name} 提交${label('feedbackCategory', row.category)}：${row.title}`,
+        detail: { after: row },
+      });
+      await this.d.notifications.notify(tx, [project.service_manager_id], {
+        kind: 'feedback',
+        text: (locale) => feedbackText(locale, row, meta.actor.displayName, project.name),
+        ticketId: null,
+        sourceKey: `feedback:${row.id}`,
+      });
       return this.present((await this.repo.byId(tx, row.id))!);
     });
   }
@@ -65,11 +122,29 @@ export class FeedbackService {
   async answer(meta: RequestMeta, id: string, input: z.infer<typeof FeedbackAnswer>) {
     return this.db.transaction().execute(async (tx) => {
       const before = await this.visible(tx, meta.actor, id);
-      if (before.status === 'closed') throw new AppError('ACTION_NOT_ALLOWED', { action: '答复已关闭的反馈 / answer closed feedback' }, 'answer');
+      if (before.status === 'closed')
+        throw new AppError('ACTION_NOT_ALLOWED', { action: '答复已关闭的反馈 / answer closed feedback' }, 'answer');
       const now = this.d.now();
-      await this.repo.update(tx, id, { answer: input.answer, answered_by: meta.actor.userId, answered_at: now, status: 'answered', updated_at: now });
-      await this.d.audit.record(tx, meta, { action: 'feedback.answer', targetType: 'feedback', targetId: id, summary: `答复${label('feedbackCategory', before.category)}：${before.title}`, detail: { before: { answer: before.answer, status: before.status }, after: { answer: input.answer } } });
-      await this.d.notifications.notify(tx, [before.author_id], { kind: 'feedback_answer', text: (locale) => feedbackAnswerText(locale, before, input.answer), ticketId: null, sourceKey: `feedback-answer:${id}:${now}` });
+      await this.repo.update(tx, id, {
+        answer: input.answer,
+        answered_by: meta.actor.userId,
+        answered_at: now,
+        status: 'answered',
+        updated_at: now,
+      });
+      await this.d.audit.record(tx, meta, {
+        action: 'feedback.answer',
+        targetType: 'feedback',
+        targetId: id,
+        summary: `答复${label('feedbackCategory', before.category)}：${before.title}`,
+        detail: { before: { answer: before.answer, status: before.status }, after: { answer: input.answer } },
+      });
+      await this.d.notifications.notify(tx, [before.author_id], {
+        kind: 'feedback_answer',
+        text: (locale) => feedbackAnswerText(locale, before, input.answer),
+        ticketId: null,
+        sourceKey: `feedback-answer:${id}:${now}`,
+      });
       return this.present((await this.repo.byId(tx, id))!);
     });
   }
@@ -79,11 +154,28 @@ export class FeedbackService {
     return this.db.transaction().execute(async (tx) => {
       const before = await this.visible(tx, meta.actor, id);
       if (isCustomer(meta.actor) && before.author_id !== meta.actor.userId) throw new AppError('FORBIDDEN');
-      if (before.status === 'closed') throw new AppError('ACTION_NOT_ALLOWED', { action: '关闭已关闭的反馈 / close closed feedback' }, 'status');
-      if (!isCustomer(meta.actor) && before.status !== 'answered') throw new AppError('ACTION_NOT_ALLOWED', { action: '关闭未答复的反馈 / close feedback without an answer' }, 'answer');
+      if (before.status === 'closed')
+        throw new AppError('ACTION_NOT_ALLOWED', { action: '关闭已关闭的反馈 / close closed feedback' }, 'status');
+      if (!isCustomer(meta.actor) && before.status !== 'answered')
+        throw new AppError(
+          'ACTION_NOT_ALLOWED',
+          { action: '关闭未答复的反馈 / close feedback without an answer' },
+          'answer',
+        );
       const now = this.d.now();
-      await this.repo.update(tx, id, { status: 'closed', closed_at: now, closed_by: meta.actor.userId, updated_at: now });
-      await this.d.audit.record(tx, meta, { action: 'feedback.close', targetType: 'feedback', targetId: id, summary: `关闭${label('feedbackCategory', before.category)}：${before.title}`, detail: { before: { status: before.status } } });
+      await this.repo.update(tx, id, {
+        status: 'closed',
+        closed_at: now,
+        closed_by: meta.actor.userId,
+        updated_at: now,
+      });
+      await this.d.audit.record(tx, meta, {
+        action: 'feedback.close',
+        targetType: 'feedback',
+        targetId: id,
+        summary: `关闭${label('feedbackCategory', before.category)}：${before.title}`,
+        detail: { before: { status: before.status } },
+      });
       return this.present((await this.repo.byId(tx, id))!);
     });
   }

@@ -6,6 +6,12 @@ import type { TicketService } from '../tickets/service.js';
 import type { UserRepository } from '../users/repository.js';
 
 export interface FieldworkDeps {
-  database: Database; audit: AuditService; projects: ProjectService; tickets: TicketService; users: UserRepository;
-  notifications: NotificationService; now: () => number; dataDir: string;
+  database: Database;
+  audit: AuditService;
+  projects: ProjectService;
+  tickets: TicketService;
+  users: UserRepository;
+  notifications: NotificationService;
+  now: () => number;
+  dataDir: string;
 }

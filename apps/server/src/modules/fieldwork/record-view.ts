@@ -23,18 +23,40 @@ const list = (json: string) => JSON.parse(json) as string[];
 
 export function presentRecordSummary(r: RecordRow) {
   return {
-    id: r.id, number: r.number, version: r.version, projectId: r.project_id, projectName: r.project_name, customerId: r.customer_id,
-    kind: r.kind as 'daily', status: r.status as OmRecordStatus, serviceStart: r.service_start, serviceEnd: r.service_end,
-    location: r.location, staffNames: list(r.staff_names_json), headcount: r.headcount, authorName: r.author_name,
-    submittedAt: r.submitted_at, reviewedAt: r.reviewed_at, signedAt: r.signed_at, signerName: r.signer_name ?? null, updatedAt: r.updated_at,
+    id: r.id,
+    number: r.number,
+    version: r.version,
+    projectId: r.project_id,
+    projectName: r.project_name,
+    customerId: r.customer_id,
+    kind: r.kind as 'daily',
+    status: r.status as OmRecordStatus,
+    serviceStart: r.service_start,
+    serviceEnd: r.service_end,
+    location: r.location,
+    staffNames: list(r.staff_names_json),
+    headcount: r.headcount,
+    authorName: r.author_name,
+    submittedAt: r.submitted_at,
+    reviewedAt: r.reviewed_at,
+    signedAt: r.signed_at,
+    signerName: r.signer_name ?? null,
+    updatedAt: r.updated_at,
   };
 }
 
 /** Plain-text summary for the audit log's before/after. */
-export function recordFacts(r: Pick<RecordRow, 'status' | 'service_start' | 'service_end' | 'location' | 'headcount' | 'content' | 'result'>) {
+export function recordFacts(
+  r: Pick<RecordRow, 'status' | 'service_start' | 'service_end' | 'location' | 'headcount' | 'content' | 'result'>,
+) {
   return {
-    status: r.status, serviceStart: r.service_start, serviceEnd: r.service_end, location: r.location, headcount: r.headcount,
-    content: r.content.slice(0, 200), result: r.result.slice(0, 200),
+    status: r.status,
+    serviceStart: r.service_start,
+    serviceEnd: r.service_end,
+    location: r.location,
+    headcount: r.headcount,
+    content: r.content.slice(0, 200),
+    result: r.result.slice(0, 200),
   };
 }
 

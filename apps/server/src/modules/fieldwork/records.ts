@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type OmRecordAmend, type OmRecordCreate, type OmRecordQuery, type OmRecordUpdate, labelMap } from '@weibao/schema';
+import {
+  type OmRecordAmend,
+  type OmRecordCreate,
+  type OmRecordQuery,
+  type OmRecordUpdate,
+  labelMap,
+} from '@weibao/schema';
 import type { z } from 'zod';
 import type { Tx } from '../../db/dialect.js';
 import type { OmRecordsTable } from '../../db/types.js';
@@ -9,7 +15,14 @@ import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import { type ChainProblem, checkLink, recordDigest } from './chain.js';
 import type { FieldworkDeps } from './deps.js';
-import { type RecordAction, type RecordRow, parseList, presentRecordSummary, recordActions, recordFacts } from './record-view.js';
+import {
+  type RecordAction,
+  type RecordRow,
+  parseList,
+  presentRecordSummary,
+  recordActions,
+  recordFacts,
+} from './record-view.js';
 import { FieldworkRepository } from './repository.js';
 import { recordRejectedText, recordSignedText, recordSubmittedText } from './texts.js';
 import { decodeKeyset, encodeKeyset, isForgotten } from './time.js';
@@ -28,20 +41,26 @@ export class RecordService {
   constructor(private readonly d: FieldworkDeps) {
     this.repo = new FieldworkRepository(d.database.dialect);
   }
-  private get db() { return this.d.database.db; }
+  private get db() {
+    return this.d.database.db;
+  }
 
   /** Customers see their organisation's records once submitted; drafts stay with the provider. */
   async visible(db: Tx, actor: Actor, id: string) {
     const r = await this.repo.record(db, id);
-    if (!r || (isCustomer(actor) && (r.customer_id !== actor.orgId || r.status === 'draft'))) throw notFound('运维记录');
+    if (!r || (isCustomer(actor) && (r.customer_id !== actor.orgId || r.status === 'draft')))
+      throw notFound('运维记录');
     return r;
   }
 
   private async must(db: Tx, actor: Actor, r: RecordRow, action: RecordAction, label: string) {
-    if (!recordActions(actor, r, await this.hasOpenAmendment(db, r)).includes(action)) throw new AppError('ACTION_NOT_ALLOWED', { action: label });
+    if (!recordActions(actor, r, await this.hasOpenAmendment(db, r)).includes(action))
+      throw new AppError('ACTION_NOT_ALLOWED', { action: label });
   }
   private async hasOpenAmendment(db: Tx, r: RecordRow) {
-    return (await this.repo.versions(db, r.number)).some((v) => v.version > r.version && v.status !== 'signed' && v.status !== 'superseded');
+    return (await this.repo.versions(db, r.number)).some(
+      (v) => v.version > r.version && v.status !== 'signed' && v.status !== 'superseded',
+    );
   }
 
   async detail(db: Tx, actor: Actor, r: RecordRow) {
@@ -51,14 +70,39 @@ export class RecordService {
     const versions = await this.repo.versions(db, r.number);
     const open = versions.some((v) => v.version > r.version && v.status !== 'signed' && v.status !== 'superseded');
     return {
-      ...presentRecordSummary(r), content: r.content, result: r.result, headcountDerived: r.headcount_derived, headcountReason: r.headcount_reason,
-      extraStaff: parseList(r.extra_staff_json), authorId: r.author_id, reviewerName: r.reviewer_name ?? null, reviewNote: r.review_note,
-      visits: visits.map((v) => ({ id: v.id, engineerName: v.engineer_name, checkedInAt: v.checked_in_at, checkedOutAt: v.checked_out_at, location: v.check_in_location, forgotten: isForgotten(v.checked_in_at, v.checked_out_at, now) })),
+      ...presentRecordSummary(r),
+      content: r.content,
+      result: r.result,
+      headcountDerived: r.headcount_derived,
+      headcountReason: r.headcount_reason,
+      extraStaff: parseList(r.extra_staff_json),
+      authorId: r.author_id,
+      reviewerName: r.reviewer_name ?? null,
+      reviewNote: r.review_note,
+      visits: visits.map((v) => ({
+        id: v.id,
+        engineerName: v.engineer_name,
+        checkedInAt: v.checked_in_at,
+        checkedOutAt: v.checked_out_at,
+        location: v.check_in_location,
+        forgotten: isForgotten(v.checked_in_at, v.checked_out_at, now),
+      })),
       tickets: tickets.map((t) => ({ id: t.id, number: t.number, title: t.title })),
-      rejectReason: r.reject_reason, rejectedAt: r.rejected_at, rejectorName: r.rejector_name ?? null,
-      signerIp: r.signer_ip, hasSignature: r.signature_path !== null, contentHash: r.content_hash,
-      supersedesId: r.supersedes_id, amendReason: r.amend_reason,
-      versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status as 'draft', signedAt: v.signed_at, amendReason: v.amend_reason })),
+      rejectReason: r.reject_reason,
+      rejectedAt: r.rejected_at,
+      rejectorName: r.rejector_name ?? null,
+      signerIp: r.signer_ip,
+      hasSignature: r.signature_path !== null,
+      contentHash: r.content_hash,
+      supersedesId: r.supersedes_id,
+      amendReason: r.amend_reason,
+      versions: versions.map((v) => ({
+        id: v.id,
+        version: v.version,
+        status: v.status as 'draft',
+        signedAt: v.signed_at,
+        amendReason: v.amend_reason,
+      })),
       allowedActions: recordActions(actor, r, open),
     };
   }
@@ -76,16 +120,28 @@ export class RecordService {
     if (q.todo) {
       if (customer) statuses = hasRole(actor, 'customer_lead') ? ['submitted'] : [];
       else if (hasRole(actor, 'service_manager')) statuses = ['submitted'];
-      else { authorId = actor.userId; statuses = ['draft', 'rejected']; }
+      else {
+        authorId = actor.userId;
+        statuses = ['draft', 'rejected'];
+      }
     }
-    if (customer) statuses = (statuses ?? ['submitted', 'rejected', 'signed', 'superseded']).filter((s) => s !== 'draft');
+    if (customer)
+      statuses = (statuses ?? ['submitted', 'rejected', 'signed', 'superseded']).filter((s) => s !== 'draft');
     const rows = await this.repo.listRecords(this.db, {
-      projectId: q.projectId, customerId: customer ? actor.orgId : undefined, authorId, statuses, after: after ?? undefined, limit: q.limit,
+      projectId: q.projectId,
+      customerId: customer ? actor.orgId : undefined,
+      authorId,
+      statuses,
+      after: after ?? undefined,
+      limit: q.limit,
     });
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
     const last = page[page.length - 1];
-    return { items: page.map(presentRecordSummary), nextCursor: more && last ? encodeKeyset(last.updated_at, last.id) : null };
+    return {
+      items: page.map(presentRecordSummary),
+      nextCursor: more && last ? encodeKeyset(last.updated_at, last.id) : null,
+    };
   }
 
   /** 待签字 badge: the lead's organisation's records awaiting signature; null for roles that do not sign. */
@@ -95,19 +151,31 @@ export class RecordService {
   }
 
   /** Validates links and derives staff names and headcount from the check-ins the record covers. */
-  private async derive(tx: Tx, projectId: string, f: Required<Pick<Fields, 'visitIds' | 'ticketIds' | 'extraStaff'>> & Fields) {
+  private async derive(
+    tx: Tx,
+    projectId: string,
+    f: Required<Pick<Fields, 'visitIds' | 'ticketIds' | 'extraStaff'>> & Fields,
+  ) {
     const visits = await this.repo.visitsByIds(tx, [...new Set(f.visitIds)]);
-    if (visits.length !== new Set(f.visitIds).size || visits.some((v) => v.project_id !== projectId)) throw invalid('visitIds', '签到记录不属于该项目 / check-ins must belong to the project');
+    if (visits.length !== new Set(f.visitIds).size || visits.some((v) => v.project_id !== projectId))
+      throw invalid('visitIds', '签到记录不属于该项目 / check-ins must belong to the project');
     const tickets = await this.repo.ticketsByIds(tx, [...new Set(f.ticketIds)]);
-    if (tickets.length !== new Set(f.ticketIds).size || tickets.some((t) => t.project_id !== projectId)) throw invalid('ticketIds', '工单不属于该项目 / tickets must belong to the project');
+    if (tickets.length !== new Set(f.ticketIds).size || tickets.some((t) => t.project_id !== projectId))
+      throw invalid('ticketIds', '工单不属于该项目 / tickets must belong to the project');
     const engineers = [...new Map(visits.map((v) => [v.engineer_id, v.engineer_name])).values()];
     const staff = [...new Set([...engineers, ...f.extraStaff])];
     const derived = staff.length;
     const headcount = f.headcount ?? derived;
-    if (headcount !== derived && !f.headcountReason) throw new AppError('REASON_REQUIRED', { action: '修改人数 / change the headcount' }, 'headcountReason');
+    if (headcount !== derived && !f.headcountReason)
+      throw new AppError('REASON_REQUIRED', { action: '修改人数 / change the headcount' }, 'headcountReason');
     return {
-      visit_ids_json: JSON.stringify(visits.map((v) => v.id)), ticket_ids_json: JSON.stringify(f.ticketIds), staff_names_json: JSON.stringify(staff),
-      extra_staff_json: JSON.stringify(f.extraStaff), headcount, headcount_derived: derived, headcount_reason: headcount !== derived ? f.headcountReason! : null,
+      visit_ids_json: JSON.stringify(visits.map((v) => v.id)),
+      ticket_ids_json: JSON.stringify(f.ticketIds),
+      staff_names_json: JSON.stringify(staff),
+      extra_staff_json: JSON.stringify(f.extraStaff),
+      headcount,
+      headcount_derived: derived,
+      headcount_reason: headcount !== derived ? f.headcountReason! : null,
     };
   }
 
@@ -116,7 +184,12 @@ export class RecordService {
   }
 
   /** `outer`: run inside the caller's transaction (an inspection task finishing writes its record). */
-  async create(meta: RequestMeta, input: z.infer<typeof OmRecordCreate>, amend?: { from: RecordRow; reason: string; tx: Tx }, outer?: Tx) {
+  async create(
+    meta: RequestMeta,
+    input: z.infer<typeof OmRecordCreate>,
+    amend?: { from: RecordRow; reason: string; tx: Tx },
+    outer?: Tx,
+  ) {
     const now = this.d.now();
     this.checkTimes(input.serviceStart, input.serviceEnd);
     const run = async (tx: Tx) => {
@@ -124,20 +197,56 @@ export class RecordService {
       if (!project) throw invalid('projectId', '项目不存在 / unknown project');
       const derived = await this.derive(tx, project.id, input);
       const year = new Date(input.serviceStart + 8 * 3_600_000).getUTCFullYear();
-      const number = amend ? amend.from.number : `YW-${year}-${String(await this.d.tickets.repo.nextCounter(tx, `omrecord-${year}`)).padStart(6, '0')}`;
+      const number = amend
+        ? amend.from.number
+        : `YW-${year}-${String(await this.d.tickets.repo.nextCounter(tx, `omrecord-${year}`)).padStart(6, '0')}`;
       const row: OmRecordsTable = {
-        id: newId(now), number, version: amend ? amend.from.version + 1 : 1, supersedes_id: amend?.from.id ?? null, amend_reason: amend?.reason ?? null,
-        project_id: project.id, customer_id: project.customer_id, kind: input.kind, status: 'draft', service_start: input.serviceStart,
-        service_end: input.serviceEnd, location: input.location, content: input.content, result: input.result, ...derived,
-        author_id: meta.actor.userId, created_at: now, updated_at: now, submitted_at: null, reviewed_at: null, reviewer_id: null, review_note: null,
-        rejected_at: null, rejector_id: null, reject_reason: null, signed_at: null, signer_id: null, signer_ip: null, signature_path: null,
-        signature_sha256: null, chain_seq: null, prev_hash: null, content_hash: null,
+        id: newId(now),
+        number,
+        version: amend ? amend.from.version + 1 : 1,
+        supersedes_id: amend?.from.id ?? null,
+        amend_reason: amend?.reason ?? null,
+        project_id: project.id,
+        customer_id: project.customer_id,
+        kind: input.kind,
+        status: 'draft',
+        service_start: input.serviceStart,
+        service_end: input.serviceEnd,
+        location: input.location,
+        content: input.content,
+        result: input.result,
+        ...derived,
+        author_id: meta.actor.userId,
+        created_at: now,
+        updated_at: now,
+        submitted_at: null,
+        reviewed_at: null,
+        reviewer_id: null,
+        review_note: null,
+        rejected_at: null,
+        rejector_id: null,
+        reject_reason: null,
+        signed_at: null,
+        signer_id: null,
+        signer_ip: null,
+        signature_path: null,
+        signature_sha256: null,
+        chain_seq: null,
+        prev_hash: null,
+        content_hash: null,
       };
       await this.repo.insertRecord(tx, row);
       await this.d.audit.record(tx, meta, {
-        action: amend ? 'om_record.amend' : 'om_record.create', targetType: 'om_record', targetId: row.id,
-        summary: amend ? `更正运维记录 ${number}：v${amend.from.version} → v${row.version}，原因：${amend.reason}` : `新建运维记录 ${number}（${KIND_ZH[input.kind]}，${project.name}）`,
-        detail: { ...(amend ? { before: recordFacts(amend.from), supersedes: amend.from.id } : {}), after: recordFacts(row) },
+        action: amend ? 'om_record.amend' : 'om_record.create',
+        targetType: 'om_record',
+        targetId: row.id,
+        summary: amend
+          ? `更正运维记录 ${number}：v${amend.from.version} → v${row.version}，原因：${amend.reason}`
+          : `新建运维记录 ${number}（${KIND_ZH[input.kind]}，${project.name}）`,
+        detail: {
+          ...(amend ? { before: recordFacts(amend.from), supersedes: amend.from.id } : {}),
+          after: recordFacts(row),
+        },
       });
       return this.detail(tx, meta.actor, (await this.repo.record(tx, row.id))!);
     };
@@ -150,35 +259,64 @@ export class RecordService {
       const r = await this.visible(tx, meta.actor, id);
       await this.must(tx, meta.actor, r, 'edit', '修改 / edit');
       const merged = {
-        kind: input.kind ?? (r.kind as 'daily'), serviceStart: input.serviceStart ?? r.service_start, serviceEnd: input.serviceEnd ?? r.service_end,
-        location: input.location ?? r.location, content: input.content ?? r.content, result: input.result ?? r.result,
-        visitIds: input.visitIds ?? parseList(r.visit_ids_json), ticketIds: input.ticketIds ?? parseList(r.ticket_ids_json),
+        kind: input.kind ?? (r.kind as 'daily'),
+        serviceStart: input.serviceStart ?? r.service_start,
+        serviceEnd: input.serviceEnd ?? r.service_end,
+        location: input.location ?? r.location,
+        content: input.content ?? r.content,
+        result: input.result ?? r.result,
+        visitIds: input.visitIds ?? parseList(r.visit_ids_json),
+        ticketIds: input.ticketIds ?? parseList(r.ticket_ids_json),
         extraStaff: input.extraStaff ?? parseList(r.extra_staff_json),
-        headcount: input.headcount ?? (r.headcount_reason ? r.headcount : undefined), headcountReason: input.headcountReason ?? r.headcount_reason ?? undefined,
+        headcount: input.headcount ?? (r.headcount_reason ? r.headcount : undefined),
+        headcountReason: input.headcountReason ?? r.headcount_reason ?? undefined,
       };
       this.checkTimes(merged.serviceStart, merged.serviceEnd);
       const derived = await this.derive(tx, r.project_id, merged);
       await this.repo.updateRecord(tx, id, {
-        kind: merged.kind, service_start: merged.serviceStart, service_end: merged.serviceEnd, location: merged.location,
-        content: merged.content, result: merged.result, ...derived, updated_at: now,
+        kind: merged.kind,
+        service_start: merged.serviceStart,
+        service_end: merged.serviceEnd,
+        location: merged.location,
+        content: merged.content,
+        result: merged.result,
+        ...derived,
+        updated_at: now,
       });
       const after = (await this.repo.record(tx, id))!;
-      await this.d.audit.record(tx, meta, { action: 'om_record.update', targetType: 'om_record', targetId: id, summary: `修改运维记录 ${r.number} v${r.version}`, detail: { before: recordFacts(r), after: recordFacts(after) } });
+      await this.d.audit.record(tx, meta, {
+        action: 'om_record.update',
+        targetType: 'om_record',
+        targetId: id,
+        summary: `修改运维记录 ${r.number} v${r.version}`,
+        detail: { before: recordFacts(r), after: recordFacts(after) },
+      });
       return this.detail(tx, meta.actor, after);
     });
   }
 
   /** A status step: permission, a conditional move (a concurrent step cannot also win), audit, notification. */
-  private async step(meta: RequestMeta, id: string, action: RecordAction, label: string, from: string[], patch: (now: number) => Partial<OmRecordsTable>, notify?: (tx: Tx, r: RecordRow) => Promise<unknown>) {
+  private async step(
+    meta: RequestMeta,
+    id: string,
+    action: RecordAction,
+    label: string,
+    from: string[],
+    patch: (now: number) => Partial<OmRecordsTable>,
+    notify?: (tx: Tx, r: RecordRow) => Promise<unknown>,
+  ) {
     const now = this.d.now();
     return this.db.transaction().execute(async (tx) => {
       const r = await this.visible(tx, meta.actor, id);
       await this.must(tx, meta.actor, r, action, label);
-      if (!(await this.repo.moveRecord(tx, id, from, { ...patch(now), updated_at: now }))) throw new AppError('ACTION_NOT_ALLOWED', { action: label });
+      if (!(await this.repo.moveRecord(tx, id, from, { ...patch(now), updated_at: now })))
+        throw new AppError('ACTION_NOT_ALLOWED', { action: label });
       const after = (await this.repo.record(tx, id))!;
       await notify?.(tx, after);
       await this.d.audit.record(tx, meta, {
-        action: `om_record.${action}`, targetType: 'om_record', targetId: id,
+        action: `om_record.${action}`,
+        targetType: 'om_record',
+        targetId: id,
         summary: `${label.split(' / ')[0]}运维记录 ${r.number} v${r.version}：${r.status} → ${after.status}${after.reject_reason && action === 'reject' ? `，原因：${after.reject_reason}` : ''}`,
         detail: { before: { status: r.status }, after: { status: after.status } },
       });
@@ -187,21 +325,52 @@ export class RecordService {
   }
 
   async submit(meta: RequestMeta, id: string) {
-    return this.step(meta, id, 'submit', '提交 / submit', ['draft', 'rejected'], (now) => ({ status: 'submitted', submitted_at: now, reviewed_at: null, reviewer_id: null, review_note: null }),
+    return this.step(
+      meta,
+      id,
+      'submit',
+      '提交 / submit',
+      ['draft', 'rejected'],
+      (now) => ({ status: 'submitted', submitted_at: now, reviewed_at: null, reviewer_id: null, review_note: null }),
       async (tx, r) => {
-        const leads = (await this.d.users.list(tx, { orgId: r.customer_id })).filter((u) => u.roles.includes('customer_lead')).map((u) => u.id);
+        const leads = (await this.d.users.list(tx, { orgId: r.customer_id }))
+          .filter((u) => u.roles.includes('customer_lead'))
+          .map((u) => u.id);
         const sm = await this.d.projects.repo.serviceManagerOf(tx, r.project_id);
-        await this.d.notifications.notify(tx, [...leads, sm], { kind: 'om_record.submitted', text: (locale) => recordSubmittedText(locale, r), ticketId: null, sourceKey: `om_submit:${r.id}:${r.submitted_at}` });
-      });
+        await this.d.notifications.notify(tx, [...leads, sm], {
+          kind: 'om_record.submitted',
+          text: (locale) => recordSubmittedText(locale, r),
+          ticketId: null,
+          sourceKey: `om_submit:${r.id}:${r.submitted_at}`,
+        });
+      },
+    );
   }
 
   async review(meta: RequestMeta, id: string, note: string | undefined) {
-    return this.step(meta, id, 'review', '审核 / review', ['submitted'], (now) => ({ reviewed_at: now, reviewer_id: meta.actor.userId, review_note: note ?? null }));
+    return this.step(meta, id, 'review', '审核 / review', ['submitted'], (now) => ({
+      reviewed_at: now,
+      reviewer_id: meta.actor.userId,
+      review_note: note ?? null,
+    }));
   }
 
   async reject(meta: RequestMeta, id: string, reason: string) {
-    return this.step(meta, id, 'reject', '退回 / reject', ['submitted'], (now) => ({ status: 'rejected', rejected_at: now, rejector_id: meta.actor.userId, reject_reason: reason }),
-      (tx, r) => this.d.notifications.notify(tx, [r.author_id], { kind: 'om_record.rejected', text: (locale) => recordRejectedText(locale, r, reason), ticketId: null, sourceKey: `om_reject:${r.id}:${r.rejected_at}` }));
+    return this.step(
+      meta,
+      id,
+      'reject',
+      '退回 / reject',
+      ['submitted'],
+      (now) => ({ status: 'rejected', rejected_at: now, rejector_id: meta.actor.userId, reject_reason: reason }),
+      (tx, r) =>
+        this.d.notifications.notify(tx, [r.author_id], {
+          kind: 'om_record.rejected',
+          text: (locale) => recordRejectedText(locale, r, reason),
+          ticketId: null,
+          sourceKey: `om_reject:${r.id}:${r.rejected_at}`,
+        }),
+    );
   }
 
   /** A correction of a signed record: a new draft version with the reason; the signed one stays until it is signed. */
@@ -210,13 +379,24 @@ export class RecordService {
       const r = await this.visible(tx, meta.actor, id);
       await this.must(tx, meta.actor, r, 'amend', '更正 / amend');
       const { amendReason, ...fields } = input;
-      return this.create(meta, {
-        projectId: r.project_id, kind: fields.kind ?? (r.kind as 'daily'), serviceStart: fields.serviceStart ?? r.service_start, serviceEnd: fields.serviceEnd ?? r.service_end,
-        location: fields.location ?? r.location, content: fields.content ?? r.content, result: fields.result ?? r.result,
-        visitIds: fields.visitIds ?? parseList(r.visit_ids_json), ticketIds: fields.ticketIds ?? parseList(r.ticket_ids_json),
-        extraStaff: fields.extraStaff ?? parseList(r.extra_staff_json), headcount: fields.headcount ?? (r.headcount_reason ? r.headcount : undefined),
-        headcountReason: fields.headcountReason ?? r.headcount_reason ?? undefined,
-      }, { from: r, reason: amendReason, tx });
+      return this.create(
+        meta,
+        {
+          projectId: r.project_id,
+          kind: fields.kind ?? (r.kind as 'daily'),
+          serviceStart: fields.serviceStart ?? r.service_start,
+          serviceEnd: fields.serviceEnd ?? r.service_end,
+          location: fields.location ?? r.location,
+          content: fields.content ?? r.content,
+          result: fields.result ?? r.result,
+          visitIds: fields.visitIds ?? parseList(r.visit_ids_json),
+          ticketIds: fields.ticketIds ?? parseList(r.ticket_ids_json),
+          extraStaff: fields.extraStaff ?? parseList(r.extra_staff_json),
+          headcount: fields.headcount ?? (r.headcount_reason ? r.headcount : undefined),
+          headcountReason: fields.headcountReason ?? r.headcount_reason ?? undefined,
+        },
+        { from: r, reason: amendReason, tx },
+      );
     });
   }
 
@@ -226,41 +406,76 @@ export class RecordService {
    */
   async sign(meta: RequestMeta, recordIds: string[], signatureDataUrl: string) {
     const png = Buffer.from(signatureDataUrl.slice(signatureDataUrl.indexOf(',') + 1), 'base64');
-    if (png.length < 100 || !png.subarray(0, 8).equals(PNG_MAGIC)) throw invalid('signature', '签名图片无效 / the signature is not a PNG image');
+    if (png.length < 100 || !png.subarray(0, 8).equals(PNG_MAGIC))
+      throw invalid('signature', '签名图片无效 / the signature is not a PNG image');
     const now = this.d.now();
     const ids = [...new Set(recordIds)];
     const sha = createHash('sha256').update(png).digest('hex');
     // The image is stored once the first record is known and may be signed (a later refusal removes it again).
     let rel: string | null = null;
-    return new FileStore(this.d.dataDir).writing((put) => this.db.transaction().execute(async (tx) => {
+    return new FileStore(this.d.dataDir).writing((put) =>
+      this.db.transaction().execute(async (tx) => {
         const out = [];
         for (const id of ids) {
-          const r = await this.visible(tx, meta.actor, id).catch(() => { throw invalid('recordIds', `记录不存在 / unknown record ${id}`); });
+          const r = await this.visible(tx, meta.actor, id).catch(() => {
+            throw invalid('recordIds', `记录不存在 / unknown record ${id}`);
+          });
           await this.must(tx, meta.actor, r, 'sign', `签字确认 ${r.number} / sign ${r.number}`);
           rel ??= put('signatures', png, now, '.png');
           const head = await this.repo.chainHead(tx);
           const seq = Number(head.seq) + 1;
           const signed: OmRecordsTable = {
-            ...stripNames(r), status: 'signed', signed_at: now, signer_id: meta.actor.userId, signer_ip: meta.ip, signature_path: rel,
-            signature_sha256: sha, chain_seq: seq, prev_hash: head.hash, updated_at: now,
+            ...stripNames(r),
+            status: 'signed',
+            signed_at: now,
+            signer_id: meta.actor.userId,
+            signer_ip: meta.ip,
+            signature_path: rel,
+            signature_sha256: sha,
+            chain_seq: seq,
+            prev_hash: head.hash,
+            updated_at: now,
           };
           signed.content_hash = recordDigest(head.hash, signed);
-          if (!(await this.repo.moveRecord(tx, id, ['submitted'], {
-            status: 'signed', signed_at: now, signer_id: meta.actor.userId, signer_ip: meta.ip, signature_path: rel, signature_sha256: sha,
-            chain_seq: seq, prev_hash: head.hash, content_hash: signed.content_hash, updated_at: now,
-          }))) throw new AppError('ACTION_NOT_ALLOWED', { action: `签字确认 ${r.number} / sign ${r.number}` });
+          if (
+            !(await this.repo.moveRecord(tx, id, ['submitted'], {
+              status: 'signed',
+              signed_at: now,
+              signer_id: meta.actor.userId,
+              signer_ip: meta.ip,
+              signature_path: rel,
+              signature_sha256: sha,
+              chain_seq: seq,
+              prev_hash: head.hash,
+              content_hash: signed.content_hash,
+              updated_at: now,
+            }))
+          )
+            throw new AppError('ACTION_NOT_ALLOWED', { action: `签字确认 ${r.number} / sign ${r.number}` });
           await this.repo.moveChainHead(tx, seq, signed.content_hash);
-          if (r.supersedes_id) await this.repo.moveRecord(tx, r.supersedes_id, ['signed'], { status: 'superseded', updated_at: now });
-          await this.d.notifications.notify(tx, [r.author_id], { kind: 'om_record.signed', text: (locale) => recordSignedText(locale, r, meta.actor.displayName), ticketId: null, sourceKey: `om_sign:${r.id}` });
+          if (r.supersedes_id)
+            await this.repo.moveRecord(tx, r.supersedes_id, ['signed'], { status: 'superseded', updated_at: now });
+          await this.d.notifications.notify(tx, [r.author_id], {
+            kind: 'om_record.signed',
+            text: (locale) => recordSignedText(locale, r, meta.actor.displayName),
+            ticketId: null,
+            sourceKey: `om_sign:${r.id}`,
+          });
           await this.d.audit.record(tx, meta, {
-            action: 'om_record.sign', targetType: 'om_record', targetId: id,
+            action: 'om_record.sign',
+            targetType: 'om_record',
+            targetId: id,
             summary: `签字确认运维记录 ${r.number} v${r.version}${ids.length > 1 ? `（批量 ${ids.length} 条）` : ''}`,
-            detail: { before: { status: r.status }, after: { status: 'signed', chainSeq: seq, contentHash: signed.content_hash, signatureSha256: sha } },
+            detail: {
+              before: { status: r.status },
+              after: { status: 'signed', chainSeq: seq, contentHash: signed.content_hash, signatureSha256: sha },
+            },
           });
           out.push(await this.detail(tx, meta.actor, (await this.repo.record(tx, id))!));
         }
         return { items: out };
-    }));
+      }),
+    );
   }
 
   async signature(actor: Actor, id: string) {
@@ -287,8 +502,18 @@ export class RecordService {
       onProgress?.(checked);
     }
     const head = await this.repo.headRow(this.db);
-    if (Number(head.seq) !== expected - 1 || head.hash !== prev) problems.push({ recordId: '-', number: '-', problem: `chain head #${head.seq} does not match the last link #${expected - 1} (signed records were removed from the end)` });
-    for (const r of await this.repo.signedOutsideChain(this.db)) problems.push({ recordId: r.id, number: `${r.number} v${r.version}`, problem: 'marked signed but not in the chain' });
+    if (Number(head.seq) !== expected - 1 || head.hash !== prev)
+      problems.push({
+        recordId: '-',
+        number: '-',
+        problem: `chain head #${head.seq} does not match the last link #${expected - 1} (signed records were removed from the end)`,
+      });
+    for (const r of await this.repo.signedOutsideChain(this.db))
+      problems.push({
+        recordId: r.id,
+        number: `${r.number} v${r.version}`,
+        problem: 'marked signed but not in the chain',
+      });
     return { checked, problems };
   }
 }
@@ -298,4 +523,3 @@ function stripNames(r: RecordRow): OmRecordsTable {
   const { project_name: _p, author_name: _a, signer_name: _s, reviewer_name: _r, rejector_name: _j, ...row } = r;
   return row;
 }
-

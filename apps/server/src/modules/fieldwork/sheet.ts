@@ -1,6 +1,14 @@
 import { type OmRecord, labelMap } from '@weibao/schema';
 import { newPdf, pdfTableRow } from '../../lib/pdf.js';
-import { type DocumentHead, type DocumentParties, finishDocument, labelValueGrid, sectionHeading, signatureBlock, titleBlock } from '../../lib/pdf-frame.js';
+import {
+  type DocumentHead,
+  type DocumentParties,
+  finishDocument,
+  labelValueGrid,
+  sectionHeading,
+  signatureBlock,
+  titleBlock,
+} from '../../lib/pdf-frame.js';
 import { beijingClock } from './time.js';
 
 /**
@@ -11,7 +19,13 @@ import { beijingClock } from './time.js';
 
 const TITLE = '运维服务记录单';
 const KIND: Record<string, string> = labelMap('recordKind');
-const STATUS: Record<string, string> = { draft: '草稿', submitted: '待签字确认', rejected: '已退回', signed: '已签字确认', superseded: '已被更正版本取代' };
+const STATUS: Record<string, string> = {
+  draft: '草稿',
+  submitted: '待签字确认',
+  rejected: '已退回',
+  signed: '已签字确认',
+  superseded: '已被更正版本取代',
+};
 
 export interface SheetInput {
   record: OmRecord;
@@ -23,7 +37,8 @@ export interface SheetInput {
 }
 
 /** The sheet's number is the record's own (YW-2026-000123), with the version once it is corrected. */
-export const sheetNumber = (r: Pick<OmRecord, 'number' | 'version'>) => (r.version > 1 ? `${r.number}-V${r.version}` : r.number);
+export const sheetNumber = (r: Pick<OmRecord, 'number' | 'version'>) =>
+  r.version > 1 ? `${r.number}-V${r.version}` : r.number;
 
 export async function recordSheetsPdf(sheets: SheetInput[]): Promise<Buffer> {
   const { doc, done } = newPdf(TITLE);
@@ -37,7 +52,9 @@ async function sheet(doc: PDFKit.PDFDocument, s: SheetInput) {
   doc.addPage();
   const firstPage = doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
   const head: DocumentHead = {
-    title: TITLE, number: sheetNumber(r), parties: s.parties,
+    title: TITLE,
+    number: sheetNumber(r),
+    parties: s.parties,
     subtitle: `记录编号 ${r.number}  第 ${r.version} 版  ·  ${STATUS[r.status] ?? r.status}`,
   };
   titleBlock(doc, head);
@@ -47,7 +64,10 @@ async function sheet(doc: PDFKit.PDFDocument, s: SheetInput) {
     ['服务开始时间', beijingClock(r.serviceStart, true)],
     ['服务结束时间', beijingClock(r.serviceEnd, true)],
     ['服务地点', r.location],
-    ['人数', `${r.headcount} 人${r.headcountReason ? `（按签到为 ${r.headcountDerived} 人，调整原因：${r.headcountReason}）` : ''}`],
+    [
+      '人数',
+      `${r.headcount} 人${r.headcountReason ? `（按签到为 ${r.headcountDerived} 人，调整原因：${r.headcountReason}）` : ''}`,
+    ],
   ];
   labelValueGrid(doc, fields, { pairsPerRow: 2 });
   const wide: [string, string][] = [['服务人员', r.staffNames.join('、')]];
@@ -62,7 +82,12 @@ async function sheet(doc: PDFKit.PDFDocument, s: SheetInput) {
   if (!r.visits.length) pdfTableRow(doc, [width], ['（无现场签到，远程或未关联签到记录）']);
   for (const v of r.visits) {
     const out = v.checkedOutAt ? beijingClock(v.checkedOutAt, true) : '未签退';
-    pdfTableRow(doc, cols, [v.engineerName, beijingClock(v.checkedInAt, true), v.forgotten ? `${out}（未及时签退）` : out, v.location]);
+    pdfTableRow(doc, cols, [
+      v.engineerName,
+      beijingClock(v.checkedInAt, true),
+      v.forgotten ? `${out}（未及时签退）` : out,
+      v.location,
+    ]);
   }
   sectionHeading(doc, '服务内容');
   labelValueGrid(doc, [['服务内容', r.content]]);
@@ -70,8 +95,18 @@ async function sheet(doc: PDFKit.PDFDocument, s: SheetInput) {
   const signed = r.status === 'signed' || r.status === 'superseded';
   await signatureBlock(doc, {
     parties: s.parties,
-    closing: [['服务结果', r.result], ['确认状态', `${STATUS[r.status] ?? r.status}${signed ? '' : '（采购人尚未签字）'}`]],
-    purchaserSigned: signed && r.signedAt ? { image: s.signaturePng, name: `${r.signerName ?? ''}（IP ${r.signerIp ?? '—'}）`, at: beijingClock(r.signedAt, true) } : null,
+    closing: [
+      ['服务结果', r.result],
+      ['确认状态', `${STATUS[r.status] ?? r.status}${signed ? '' : '（采购人尚未签字）'}`],
+    ],
+    purchaserSigned:
+      signed && r.signedAt
+        ? {
+            image: s.signaturePng,
+            name: `${r.signerName ?? ''}（IP ${r.signerIp ?? '—'}）`,
+            at: beijingClock(r.signedAt, true),
+          }
+        : null,
     verify: s.verifyUrl ? { url: s.verifyUrl, hash: r.contentHash } : null,
   });
   finishDocument(doc, head, firstPage);

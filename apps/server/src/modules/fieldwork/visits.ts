@@ -18,11 +18,22 @@ const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 export function presentVisit(v: VisitRow, now: number) {
   return {
-    id: v.id, projectId: v.project_id, projectName: v.project_name, engineerId: v.engineer_id, engineerName: v.engineer_name,
-    ticketId: v.ticket_id, ticketNumber: v.ticket_number ?? null, checkedInAt: v.checked_in_at, checkInLocation: v.check_in_location,
-    checkInPosition: v.check_in_position ? JSON.parse(v.check_in_position) : null, checkedOutAt: v.checked_out_at,
-    checkOutLocation: v.check_out_location, checkOutPosition: v.check_out_position ? JSON.parse(v.check_out_position) : null,
-    note: v.note, hasPhoto: v.photo_path !== null, forgotten: isForgotten(v.checked_in_at, v.checked_out_at, now),
+    id: v.id,
+    projectId: v.project_id,
+    projectName: v.project_name,
+    engineerId: v.engineer_id,
+    engineerName: v.engineer_name,
+    ticketId: v.ticket_id,
+    ticketNumber: v.ticket_number ?? null,
+    checkedInAt: v.checked_in_at,
+    checkInLocation: v.check_in_location,
+    checkInPosition: v.check_in_position ? JSON.parse(v.check_in_position) : null,
+    checkedOutAt: v.checked_out_at,
+    checkOutLocation: v.check_out_location,
+    checkOutPosition: v.check_out_position ? JSON.parse(v.check_out_position) : null,
+    note: v.note,
+    hasPhoto: v.photo_path !== null,
+    forgotten: isForgotten(v.checked_in_at, v.checked_out_at, now),
   };
 }
 
@@ -36,7 +47,9 @@ export class VisitService {
   constructor(private readonly d: FieldworkDeps) {
     this.repo = new FieldworkRepository(d.database.dialect);
   }
-  private get db() { return this.d.database.db; }
+  private get db() {
+    return this.d.database.db;
+  }
 
   async visible(db: Tx, actor: Actor, id: string) {
     const v = await this.repo.visit(db, id);
@@ -56,36 +69,71 @@ export class VisitService {
       const project = await this.d.projects.repo.project(tx, input.projectId);
       if (!project) throw invalid('projectId', '项目不存在 / unknown project');
       const open = await this.repo.openVisitOf(tx, actor.userId);
-      if (open) throw new AppError('ALREADY_CHECKED_IN', { project: open.project_name, since: beijingClock(open.checked_in_at) });
+      if (open)
+        throw new AppError('ALREADY_CHECKED_IN', {
+          project: open.project_name,
+          since: beijingClock(open.checked_in_at),
+        });
       let arrived = false;
       if (input.ticketId) {
         const t = await this.d.tickets.repo.row(tx, input.ticketId);
-        if (!t || t.project_id !== project.id) throw invalid('ticketId', '工单不属于该项目 / the ticket is not in this project');
+        if (!t || t.project_id !== project.id)
+          throw invalid('ticketId', '工单不属于该项目 / the ticket is not in this project');
         // The assignee's first check-in is the arrival; anyone else's check-in is only linked.
         if (t.assignee_id === actor.userId) {
           const detail = await this.d.tickets.detail(tx, actor, (await this.d.tickets.repo.get(tx, t.id))!, now);
           if (detail.allowedActions.includes('arrive')) {
-            await performActionIn(tx, this.d.tickets, meta, t.id, { action: 'arrive', note: `现场签到：${input.location}`, occurredAt: input.occurredAt, occurredAtReason: input.occurredAtReason });
+            await performActionIn(tx, this.d.tickets, meta, t.id, {
+              action: 'arrive',
+              note: `现场签到：${input.location}`,
+              occurredAt: input.occurredAt,
+              occurredAtReason: input.occurredAtReason,
+            });
             arrived = true;
           }
         }
       }
       // Only the arrival has a clock to stop at an earlier time; a plain check-in is when it is made.
-      if (input.occurredAt !== undefined && !arrived) throw invalid('occurredAt', '只有作为到场的签到可以补录发生时间 / only a check-in that is the ticket\'s arrival can be back-dated');
+      if (input.occurredAt !== undefined && !arrived)
+        throw invalid(
+          'occurredAt',
+          "只有作为到场的签到可以补录发生时间 / only a check-in that is the ticket's arrival can be back-dated",
+        );
       // The arrival action checked the time (not in the future, not before the report, the reason).
       const at = arrived && input.occurredAt !== undefined ? Math.min(input.occurredAt, now) : now;
       const id = newId(now);
       await this.repo.insertVisit(tx, {
-        id, project_id: project.id, engineer_id: actor.userId, ticket_id: input.ticketId ?? null, checked_in_at: at,
-        check_in_location: input.location, check_in_position: input.position ? JSON.stringify(input.position) : null,
-        checked_out_at: null, check_out_location: null, check_out_position: null, note: input.note ?? null,
-        photo_path: null, photo_mime: null, forgotten_flagged_at: null,
+        id,
+        project_id: project.id,
+        engineer_id: actor.userId,
+        ticket_id: input.ticketId ?? null,
+        checked_in_at: at,
+        check_in_location: input.location,
+        check_in_position: input.position ? JSON.stringify(input.position) : null,
+        checked_out_at: null,
+        check_out_location: null,
+        check_out_position: null,
+        note: input.note ?? null,
+        photo_path: null,
+        photo_mime: null,
+        forgotten_flagged_at: null,
       });
       const v = (await this.repo.visit(tx, id))!;
       await this.d.audit.record(tx, meta, {
-        action: 'fieldwork.check_in', targetType: 'site_visit', targetId: id,
+        action: 'fieldwork.check_in',
+        targetType: 'site_visit',
+        targetId: id,
         summary: `现场签到：${project.name}，${input.location}${v.ticket_number ? `，工单 ${v.ticket_number}${arrived ? '（到场计时停止）' : ''}` : ''}`,
-        detail: { after: { projectId: project.id, ticketId: input.ticketId ?? null, location: input.location, position: input.position ?? null, arrival: arrived }, ...(at !== now ? { occurredAt: at, loggedAt: now } : {}) },
+        detail: {
+          after: {
+            projectId: project.id,
+            ticketId: input.ticketId ?? null,
+            location: input.location,
+            position: input.position ?? null,
+            arrival: arrived,
+          },
+          ...(at !== now ? { occurredAt: at, loggedAt: now } : {}),
+        },
       });
       return presentVisit(v, now);
     });
@@ -97,16 +145,22 @@ export class VisitService {
       const v = await this.visible(tx, meta.actor, id);
       if (v.engineer_id !== meta.actor.userId) throw new AppError('FORBIDDEN');
       const closed = await this.repo.checkOut(tx, id, {
-        checked_out_at: now, check_out_location: input.location ?? v.check_in_location,
+        checked_out_at: now,
+        check_out_location: input.location ?? v.check_in_location,
         check_out_position: input.position ? JSON.stringify(input.position) : null,
         note: input.note ? [v.note, input.note].filter(Boolean).join('\n') : v.note,
       });
       if (!closed) throw new AppError('ACTION_NOT_ALLOWED', { action: '签退 / check out' });
       const after = (await this.repo.visit(tx, id))!;
       await this.d.audit.record(tx, meta, {
-        action: 'fieldwork.check_out', targetType: 'site_visit', targetId: id,
+        action: 'fieldwork.check_out',
+        targetType: 'site_visit',
+        targetId: id,
         summary: `现场签退：${v.project_name}，${after.check_out_location}${isForgotten(v.checked_in_at, null, now) ? '（补签退，签到次日之后）' : ''}`,
-        detail: { before: { checkedInAt: v.checked_in_at }, after: { checkedOutAt: now, location: after.check_out_location } },
+        detail: {
+          before: { checkedInAt: v.checked_in_at },
+          after: { checkedOutAt: now, location: after.check_out_location },
+        },
       });
       return presentVisit(after, now);
     });
@@ -117,19 +171,29 @@ export class VisitService {
     if (q.cursor && !after) throw invalid('cursor', '无效的分页游标 / bad cursor');
     const from = q.day ? beijingDayStart(q.day) : undefined;
     const rows = await this.repo.listVisits(this.db, {
-      projectId: q.projectId, engineerId: q.engineerId, customerId: isCustomer(actor) ? actor.orgId : undefined,
-      from, to: from === undefined ? undefined : from + 86_400_000, open: q.open, after: after ?? undefined, limit: q.limit,
+      projectId: q.projectId,
+      engineerId: q.engineerId,
+      customerId: isCustomer(actor) ? actor.orgId : undefined,
+      from,
+      to: from === undefined ? undefined : from + 86_400_000,
+      open: q.open,
+      after: after ?? undefined,
+      limit: q.limit,
     });
     const now = this.d.now();
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
     const last = page[page.length - 1];
-    return { items: page.map((v) => presentVisit(v, now)), nextCursor: more && last ? encodeKeyset(last.checked_in_at, last.id) : null };
+    return {
+      items: page.map((v) => presentVisit(v, now)),
+      nextCursor: more && last ? encodeKeyset(last.checked_in_at, last.id) : null,
+    };
   }
 
   /** A photo taken on site, stored under <dataDir>/visit-photos/<yyyy>/<generated id>; only the visit's engineer adds it. */
   async addPhoto(meta: RequestMeta, id: string, file: { mime: string; data: Buffer }) {
-    if (!IMAGE_TYPES.has(file.mime)) throw invalid('file', '请上传 JPEG/PNG/WebP/HEIC 图片 / upload a JPEG, PNG, WebP or HEIC image');
+    if (!IMAGE_TYPES.has(file.mime))
+      throw invalid('file', '请上传 JPEG/PNG/WebP/HEIC 图片 / upload a JPEG, PNG, WebP or HEIC image');
     if (file.data.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
     const now = this.d.now();
     const v = await this.visible(this.db, meta.actor, id);
@@ -139,7 +203,12 @@ export class VisitService {
     try {
       return await this.db.transaction().execute(async (tx) => {
         await this.repo.updateVisit(tx, id, { photo_path: rel, photo_mime: file.mime });
-        await this.d.audit.record(tx, meta, { action: 'fieldwork.photo', targetType: 'site_visit', targetId: id, summary: `现场照片：${v.project_name}（${file.data.length} 字节）` });
+        await this.d.audit.record(tx, meta, {
+          action: 'fieldwork.photo',
+          targetType: 'site_visit',
+          targetId: id,
+          summary: `现场照片：${v.project_name}（${file.data.length} 字节）`,
+        });
         return presentVisit((await this.repo.visit(tx, id))!, now);
       });
     } catch (e) {
@@ -151,7 +220,10 @@ export class VisitService {
   async photo(actor: Actor, id: string) {
     const v = await this.visible(this.db, actor, id);
     if (!v.photo_path) throw notFound('照片');
-    return { path: new FileStore(this.d.dataDir).resolve(v.photo_path), mime: v.photo_mime ?? 'application/octet-stream' };
+    return {
+      path: new FileStore(this.d.dataDir).resolve(v.photo_path),
+      mime: v.photo_mime ?? 'application/octet-stream',
+    };
   }
 
   /**
@@ -167,11 +239,21 @@ export class VisitService {
         n++;
         const sm = await this.d.projects.repo.serviceManagerOf(tx, v.project_id);
         await this.d.notifications.notify(tx, [v.engineer_id, sm], {
-          kind: 'fieldwork.forgotten_checkout', text: (locale) => forgottenCheckoutText(locale, v), ticketId: v.ticket_id, sourceKey: `forgotten:${v.id}`,
+          kind: 'fieldwork.forgotten_checkout',
+          text: (locale) => forgottenCheckoutText(locale, v),
+          ticketId: v.ticket_id,
+          sourceKey: `forgotten:${v.id}`,
         });
-        await this.d.audit.record(tx, { actor: null, ip: null, actorLabel: 'system' }, {
-          action: 'fieldwork.forgotten_checkout', targetType: 'site_visit', targetId: v.id, summary: `未签退标记：${v.engineer_name}，${v.project_name}，签到于 ${beijingClock(v.checked_in_at, true)}`,
-        });
+        await this.d.audit.record(
+          tx,
+          { actor: null, ip: null, actorLabel: 'system' },
+          {
+            action: 'fieldwork.forgotten_checkout',
+            targetType: 'site_visit',
+            targetId: v.id,
+            summary: `未签退标记：${v.engineer_name}，${v.project_name}，签到于 ${beijingClock(v.checked_in_at, true)}`,
+          },
+        );
       }
       return n;
     });

@@ -17,10 +17,20 @@ import { HolidayRepository } from './repository.js';
 import { holidayHorizonText } from './texts.js';
 
 /** Re-plans the open clocks of contracts after their calendar changed (provided by the SLA side). */
-export type ReplanContractClocks = (tx: Tx, contractIds: string[], change: { actorId: string | null; actorName: string; reason: string }) => Promise<{ tickets: number; clocks: number }>;
+export type ReplanContractClocks = (
+  tx: Tx,
+  contractIds: string[],
+  change: { actorId: string | null; actorName: string; reason: string },
+) => Promise<{ tickets: number; clocks: number }>;
 
 export interface HolidayDeps {
-  database: Database; audit: AuditService; sla: SlaService; projects: ProjectService; users: UserRepository; notifications: NotificationService; now: () => number;
+  database: Database;
+  audit: AuditService;
+  sla: SlaService;
+  projects: ProjectService;
+  users: UserRepository;
+  notifications: NotificationService;
+  now: () => number;
   replanContractClocks?: ReplanContractClocks;
 }
 
@@ -29,9 +39,15 @@ export const HORIZON_WARN_DAYS = 60;
 const DAY_MS = 86_400_000;
 
 /** 'YYYY-MM-DD' of Jan 1 of `year` minus the warning lead. */
-export const warnFromOf = (year: number) => new Date(Date.UTC(year, 0, 1) - HORIZON_WARN_DAYS * DAY_MS).toISOString().slice(0, 10);
-const rowData = (r: HolidayYearsTable): HolidayYearData => ({ year: r.year, holidays: JSON.parse(r.holidays_json), workdays: JSON.parse(r.workdays_json) });
-const usesChinaHolidays = (policy: SlaPolicy) => policy.calendar.kind === 'business' && policy.calendar.chinaHolidays !== false;
+export const warnFromOf = (year: number) =>
+  new Date(Date.UTC(year, 0, 1) - HORIZON_WARN_DAYS * DAY_MS).toISOString().slice(0, 10);
+const rowData = (r: HolidayYearsTable): HolidayYearData => ({
+  year: r.year,
+  holidays: JSON.parse(r.holidays_json),
+  workdays: JSON.parse(r.workdays_json),
+});
+const usesChinaHolidays = (policy: SlaPolicy) =>
+  policy.calendar.kind === 'business' && policy.calendar.chinaHolidays !== false;
 
 /**
  * The national holiday years the system admin enters once for all contracts, and the warning when a
@@ -45,7 +61,9 @@ export class HolidayService {
   /** contract:year pairs this node has already notified; the source key makes repeats no-ops across nodes anyway. */
   private readonly notified = new Set<string>();
   constructor(private readonly d: HolidayDeps) {}
-  private get db() { return this.d.database.db; }
+  private get db() {
+    return this.d.database.db;
+  }
 
   /** Reads every admin year and installs them for the calendars. */
   async load(db: Tx = this.db) {
@@ -65,7 +83,11 @@ export class HolidayService {
     const from = c.startsOn > `${today.slice(0, 4)}-01-01` ? c.startsOn : `${today.slice(0, 4)}-01-01`;
     if (!usesChinaHolidays(c.policy) || from > c.endsOn) return { missingYears: [], warnFrom: null, active: false };
     // Noon UTC lies on the same date in every zone a contract uses (UTC-11..+11), so the years are the dates' years.
-    const missingYears = this.d.sla.missingHolidayYears(c.policy, Date.parse(`${from}T12:00:00Z`), Date.parse(`${c.endsOn}T12:00:00Z`));
+    const missingYears = this.d.sla.missingHolidayYears(
+      c.policy,
+      Date.parse(`${from}T12:00:00Z`),
+      Date.parse(`${c.endsOn}T12:00:00Z`),
+    );
     if (!missingYears.length) return { missingYears, warnFrom: null, active: false };
     const warnFrom = warnFromOf(missingYears[0]!);
     return { missingYears, warnFrom, active: today >= warnFrom };
@@ -76,8 +98,20 @@ export class HolidayService {
     if (actor && !actor.roles.some((r) => r === 'sys_admin' || r === 'service_manager')) return [];
     const out = [];
     for (const c of await this.d.projects.contractsInForceFrom(this.db, beijingDay(now))) {
-      const h = this.horizon({ policy: JSON.parse(c.policy_json) as SlaPolicy, startsOn: c.starts_on, endsOn: c.ends_on }, now);
-      if (h.active) out.push({ contractId: c.id, contractCode: c.code, contractName: c.name, projectId: c.project_id, projectCode: c.project_code, missingYears: h.missingYears, warnFrom: h.warnFrom! });
+      const h = this.horizon(
+        { policy: JSON.parse(c.policy_json) as SlaPolicy, startsOn: c.starts_on, endsOn: c.ends_on },
+        now,
+      );
+      if (h.active)
+        out.push({
+          contractId: c.id,
+          contractCode: c.code,
+          contractName: c.name,
+          projectId: c.project_id,
+          projectCode: c.project_code,
+          missingYears: h.missingYears,
+          warnFrom: h.warnFrom!,
+        });
     }
     return out;
   }
@@ -86,16 +120,37 @@ export class HolidayService {
     const rows = await this.repo.all(this.db);
     return {
       officialYears: packageHolidayYears(),
-      adminYears: rows.map((r) => { const d = rowData(r); return { year: r.year, holidays: d.holidays.length, workdays: d.workdays.length, updatedAt: Number(r.updated_at) }; }),
+      adminYears: rows.map((r) => {
+        const d = rowData(r);
+        return {
+          year: r.year,
+          holidays: d.holidays.length,
+          workdays: d.workdays.length,
+          updatedAt: Number(r.updated_at),
+        };
+      }),
       warnings: await this.warnings(null),
     };
   }
 
   async get(year: number, db: Tx = this.db) {
     const row = await this.repo.get(db, year);
-    if (row) return { year, source: 'admin' as const, ...pick(rowData(row)), updatedAt: Number(row.updated_at), updatedByName: row.updated_by_name ?? null };
+    if (row)
+      return {
+        year,
+        source: 'admin' as const,
+        ...pick(rowData(row)),
+        updatedAt: Number(row.updated_at),
+        updatedByName: row.updated_by_name ?? null,
+      };
     const pkg = packageYear(year);
-    return { year, source: pkg.holidays.length ? ('official' as const) : ('none' as const), ...pick(pkg), updatedAt: null, updatedByName: null };
+    return {
+      year,
+      source: pkg.holidays.length ? ('official' as const) : ('none' as const),
+      ...pick(pkg),
+      updatedAt: null,
+      updatedByName: null,
+    };
   }
 
   /**
@@ -110,15 +165,28 @@ export class HolidayService {
         const before = await this.get(year, tx);
         const old = await this.repo.get(tx, year);
         const now = this.d.now();
-        await this.repo.upsert(tx, { year, holidays_json: JSON.stringify(data.holidays), workdays_json: JSON.stringify(data.workdays), revision: (old?.revision ?? 0) + 1, updated_at: now, updated_by: meta.actor.userId });
+        await this.repo.upsert(tx, {
+          year,
+          holidays_json: JSON.stringify(data.holidays),
+          workdays_json: JSON.stringify(data.workdays),
+          revision: (old?.revision ?? 0) + 1,
+          updated_at: now,
+          updated_by: meta.actor.userId,
+        });
         // The re-plan below computes with the new year, so the calendars must see it before commit;
         // on failure the previous data is put back (catch below).
         await this.load(tx);
         const affected = (await this.d.projects.contractsInForceFrom(tx, `${year}-01-01`))
-          .filter((c) => c.starts_on <= `${year}-12-31` && usesChinaHolidays(JSON.parse(c.policy_json) as SlaPolicy)).map((c) => c.id);
-        const replanned = affected.length && this.d.replanContractClocks
-          ? await this.d.replanContractClocks(tx, affected, { actorId: meta.actor.userId, actorName: meta.actor.displayName, reason: 'holidays' })
-          : null;
+          .filter((c) => c.starts_on <= `${year}-12-31` && usesChinaHolidays(JSON.parse(c.policy_json) as SlaPolicy))
+          .map((c) => c.id);
+        const replanned =
+          affected.length && this.d.replanContractClocks
+            ? await this.d.replanContractClocks(tx, affected, {
+                actorId: meta.actor.userId,
+                actorName: meta.actor.displayName,
+                reason: 'holidays',
+              })
+            : null;
         await this.audit(tx, meta, year, { before, after: { year, ...data }, contracts: affected, replanned });
         return this.get(year, tx);
       });
@@ -130,7 +198,13 @@ export class HolidayService {
   }
 
   private async audit(tx: Tx, meta: RequestMeta, year: number, detail: Record<string, unknown>) {
-    await this.d.audit.record(tx, meta, { action: 'holiday_year.save', targetType: 'holiday_year', targetId: String(year), summary: `录入 ${year} 年法定节假日与调休安排`, detail });
+    await this.d.audit.record(tx, meta, {
+      action: 'holiday_year.save',
+      targetType: 'holiday_year',
+      targetId: String(year),
+      summary: `录入 ${year} 年法定节假日与调休安排`,
+      detail,
+    });
   }
 
   /**
@@ -143,14 +217,22 @@ export class HolidayService {
     const today = beijingDay(now);
     let admins: string[] | null = null;
     for (const c of await this.d.projects.contractsInForceFrom(this.db, today)) {
-      const h = this.horizon({ policy: JSON.parse(c.policy_json) as SlaPolicy, startsOn: c.starts_on, endsOn: c.ends_on }, now);
+      const h = this.horizon(
+        { policy: JSON.parse(c.policy_json) as SlaPolicy, startsOn: c.starts_on, endsOn: c.ends_on },
+        now,
+      );
       for (const year of h.missingYears) {
         const key = `${c.id}:${year}`;
         if (today < warnFromOf(year) || this.notified.has(key)) continue;
         admins ??= await this.d.users.usersWithRole(this.db, 'sys_admin');
-        await this.db.transaction().execute((tx) => this.d.notifications.notify(tx, [...admins!, c.service_manager_id], {
-          kind: 'holiday.horizon', text: (locale) => holidayHorizonText(locale, c, year), ticketId: null, sourceKey: `holiday-horizon:${key}`,
-        }));
+        await this.db.transaction().execute((tx) =>
+          this.d.notifications.notify(tx, [...admins!, c.service_manager_id], {
+            kind: 'holiday.horizon',
+            text: (locale) => holidayHorizonText(locale, c, year),
+            ticketId: null,
+            sourceKey: `holiday-horizon:${key}`,
+          }),
+        );
         this.notified.add(key);
       }
     }
@@ -162,13 +244,18 @@ const pick = (d: HolidayYearData) => ({ holidays: d.holidays, workdays: d.workda
 /** Admin input: real dates inside the year, no date twice, none both a holiday and a make-up day. */
 function checkYear(year: number, input: z.infer<typeof HolidayYearInput>): Omit<HolidayYearData, 'year'> {
   const seen = new Set<string>();
-  const check = (list: { date: string; name: string }[], field: string) => list.map((d, i) => {
-    const parsed = new Date(`${d.date}T00:00:00Z`);
-    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d.date) throw invalid(`${field}[${i}].date`, '日期无效 / not a valid date');
-    if (parsed.getUTCFullYear() !== year) throw invalid(`${field}[${i}].date`, `不在 ${year} 年内 / not in ${year}`);
-    if (seen.has(d.date)) throw invalid(`${field}[${i}].date`, '日期重复 / listed twice');
-    seen.add(d.date);
-    return { date: d.date, name: d.name.trim() };
-  }).sort((a, b) => a.date.localeCompare(b.date));
+  const check = (list: { date: string; name: string }[], field: string) =>
+    list
+      .map((d, i) => {
+        const parsed = new Date(`${d.date}T00:00:00Z`);
+        if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d.date)
+          throw invalid(`${field}[${i}].date`, '日期无效 / not a valid date');
+        if (parsed.getUTCFullYear() !== year)
+          throw invalid(`${field}[${i}].date`, `不在 ${year} 年内 / not in ${year}`);
+        if (seen.has(d.date)) throw invalid(`${field}[${i}].date`, '日期重复 / listed twice');
+        seen.add(d.date);
+        return { date: d.date, name: d.name.trim() };
+      })
+      .sort((a, b) => a.date.localeCompare(b.date));
   return { holidays: check(input.holidays, 'holidays'), workdays: check(input.workdays, 'workdays') };
 }

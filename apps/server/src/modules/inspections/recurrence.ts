@@ -22,7 +22,10 @@ export interface Recurrence {
   /** Pauses, each from a day up to (not including) the resume day; `to` null while still paused. */
   pauses: { from: IsoDate; to: IsoDate | null }[];
 }
-export interface Occurrence { period: string; dueOn: IsoDate }
+export interface Occurrence {
+  period: string;
+  dueOn: IsoDate;
+}
 
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -54,7 +57,11 @@ export function occurrences(r: Recurrence, from: IsoDate, to: IsoDate): Occurren
 }
 
 /** Where a task stands on `today`: done on time or late, overdue, or still open. */
-export function taskState(dueOn: IsoDate, doneOn: IsoDate | null, today: IsoDate): 'done' | 'late' | 'overdue' | 'open' {
+export function taskState(
+  dueOn: IsoDate,
+  doneOn: IsoDate | null,
+  today: IsoDate,
+): 'done' | 'late' | 'overdue' | 'open' {
   if (doneOn) return doneOn > dueOn ? 'late' : 'done';
   return dueOn < today ? 'overdue' : 'open';
 }

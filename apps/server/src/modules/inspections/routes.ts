@@ -1,6 +1,14 @@
 import {
-  ChecklistTemplate, ChecklistTemplateInput, CompletionQuery, InspectionCompletion, InspectionPlan, InspectionPlanInput, InspectionPlanUpdate,
-  InspectionTaskPage, InspectionTaskQuery, PauseRequest,
+  ChecklistTemplate,
+  ChecklistTemplateInput,
+  CompletionQuery,
+  InspectionCompletion,
+  InspectionPlan,
+  InspectionPlanInput,
+  InspectionPlanUpdate,
+  InspectionTaskPage,
+  InspectionTaskQuery,
+  PauseRequest,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,29 +21,151 @@ const READERS = [...STAFF, 'customer_user', 'customer_lead'] as const;
 const tags = ['inspections'];
 
 /** Checklist templates, inspection plans, the task calendar and monthly completion (R5, R16, R17). */
-export const inspectionRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
-  app.get('/checklist-templates', { config: { access: STAFF }, schema: { tags, summary: '巡检模板（当前版本） Checklist templates, current versions', response: { 200: z.array(ChecklistTemplate) } } },
-    async () => s.inspections.templates());
-  app.post('/checklist-templates', { config: { access: ['service_manager'] }, schema: { tags, summary: '新建巡检模板 New checklist template', body: ChecklistTemplateInput, response: { 200: ChecklistTemplate } } },
-    async (req) => s.inspections.saveTemplate(meta(req), null, req.body));
-  app.get('/checklist-templates/:id', { config: { access: STAFF }, schema: { tags, summary: '巡检模板的一个版本 One version of a template', params: IdParam, response: { 200: ChecklistTemplate } } },
-    async (req) => s.inspections.template(req.params.id));
-  app.put('/checklist-templates/:id', { config: { access: ['service_manager'] }, schema: { tags, summary: '修订巡检模板（新版本；已有任务保留原版本） Revise: a new version', params: IdParam, body: ChecklistTemplateInput, response: { 200: ChecklistTemplate } } },
-    async (req) => s.inspections.saveTemplate(meta(req), req.params.id, req.body));
+export const inspectionRoutes =
+  (s: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/checklist-templates',
+      {
+        config: { access: STAFF },
+        schema: {
+          tags,
+          summary: '巡检模板（当前版本） Checklist templates, current versions',
+          response: { 200: z.array(ChecklistTemplate) },
+        },
+      },
+      async () => s.inspections.templates(),
+    );
+    app.post(
+      '/checklist-templates',
+      {
+        config: { access: ['service_manager'] },
+        schema: {
+          tags,
+          summary: '新建巡检模板 New checklist template',
+          body: ChecklistTemplateInput,
+          response: { 200: ChecklistTemplate },
+        },
+      },
+      async (req) => s.inspections.saveTemplate(meta(req), null, req.body),
+    );
+    app.get(
+      '/checklist-templates/:id',
+      {
+        config: { access: STAFF },
+        schema: {
+          tags,
+          summary: '巡检模板的一个版本 One version of a template',
+          params: IdParam,
+          response: { 200: ChecklistTemplate },
+        },
+      },
+      async (req) => s.inspections.template(req.params.id),
+    );
+    app.put(
+      '/checklist-templates/:id',
+      {
+        config: { access: ['service_manager'] },
+        schema: {
+          tags,
+          summary: '修订巡检模板（新版本；已有任务保留原版本） Revise: a new version',
+          params: IdParam,
+          body: ChecklistTemplateInput,
+          response: { 200: ChecklistTemplate },
+        },
+      },
+      async (req) => s.inspections.saveTemplate(meta(req), req.params.id, req.body),
+    );
 
-  app.get('/projects/:id/inspection-plans', { config: { access: READERS }, schema: { tags, summary: '巡检计划 Inspection plans of a project', params: IdParam, response: { 200: z.array(InspectionPlan) } } },
-    async (req) => s.inspections.plans(meta(req).actor, req.params.id));
-  app.post('/projects/:id/inspection-plans', { config: { access: ['service_manager'] }, schema: { tags, summary: '新建巡检计划 New plan (tasks are generated ahead of time)', params: IdParam, body: InspectionPlanInput, response: { 200: InspectionPlan } } },
-    async (req) => s.inspections.createPlan(meta(req), req.params.id, req.body));
-  app.patch('/inspection-plans/:id', { config: { access: ['service_manager'] }, schema: { tags, summary: '修改巡检计划 Edit a plan', params: IdParam, body: InspectionPlanUpdate, response: { 200: InspectionPlan } } },
-    async (req) => s.inspections.updatePlan(meta(req), req.params.id, req.body));
-  app.post('/inspection-plans/:id/pause', { config: { access: ['service_manager'] }, schema: { tags, summary: '暂停巡检计划 Pause (reason required)', params: IdParam, body: PauseRequest, response: { 200: InspectionPlan } } },
-    async (req) => s.inspections.pause(meta(req), req.params.id, req.body.reason));
-  app.post('/inspection-plans/:id/resume', { config: { access: ['service_manager'] }, schema: { tags, summary: '恢复巡检计划 Resume', params: IdParam, response: { 200: InspectionPlan } } },
-    async (req) => s.inspections.resume(meta(req), req.params.id));
+    app.get(
+      '/projects/:id/inspection-plans',
+      {
+        config: { access: READERS },
+        schema: {
+          tags,
+          summary: '巡检计划 Inspection plans of a project',
+          params: IdParam,
+          response: { 200: z.array(InspectionPlan) },
+        },
+      },
+      async (req) => s.inspections.plans(meta(req).actor, req.params.id),
+    );
+    app.post(
+      '/projects/:id/inspection-plans',
+      {
+        config: { access: ['service_manager'] },
+        schema: {
+          tags,
+          summary: '新建巡检计划 New plan (tasks are generated ahead of time)',
+          params: IdParam,
+          body: InspectionPlanInput,
+          response: { 200: InspectionPlan },
+        },
+      },
+      async (req) => s.inspections.createPlan(meta(req), req.params.id, req.body),
+    );
+    app.patch(
+      '/inspection-plans/:id',
+      {
+        config: { access: ['service_manager'] },
+        schema: {
+          tags,
+          summary: '修改巡检计划 Edit a plan',
+          params: IdParam,
+          body: InspectionPlanUpdate,
+          response: { 200: InspectionPlan },
+        },
+      },
+      async (req) => s.inspections.updatePlan(meta(req), req.params.id, req.body),
+    );
+    app.post(
+      '/inspection-plans/:id/pause',
+      {
+        config: { access: ['service_manager'] },
+        schema: {
+          tags,
+          summary: '暂停巡检计划 Pause (reason required)',
+          params: IdParam,
+          body: PauseRequest,
+          response: { 200: InspectionPlan },
+        },
+      },
+      async (req) => s.inspections.pause(meta(req), req.params.id, req.body.reason),
+    );
+    app.post(
+      '/inspection-plans/:id/resume',
+      {
+        config: { access: ['service_manager'] },
+        schema: { tags, summary: '恢复巡检计划 Resume', params: IdParam, response: { 200: InspectionPlan } },
+      },
+      async (req) => s.inspections.resume(meta(req), req.params.id),
+    );
 
-  app.get('/inspection-tasks', { config: { access: READERS }, schema: { tags, summary: '巡检任务日历 Tasks due in a date range (calendar)', querystring: InspectionTaskQuery, response: { 200: InspectionTaskPage } } },
-    async (req) => s.inspections.tasks(meta(req).actor, req.query));
-  app.get('/projects/:id/inspection-completion', { config: { access: READERS }, schema: { tags, summary: '巡检完成情况 Planned, done, late, overdue in a month', params: IdParam, querystring: CompletionQuery, response: { 200: InspectionCompletion } } },
-    async (req) => s.inspections.completion(meta(req).actor, req.params.id, req.query));
-};
+    app.get(
+      '/inspection-tasks',
+      {
+        config: { access: READERS },
+        schema: {
+          tags,
+          summary: '巡检任务日历 Tasks due in a date range (calendar)',
+          querystring: InspectionTaskQuery,
+          response: { 200: InspectionTaskPage },
+        },
+      },
+      async (req) => s.inspections.tasks(meta(req).actor, req.query),
+    );
+    app.get(
+      '/projects/:id/inspection-completion',
+      {
+        config: { access: READERS },
+        schema: {
+          tags,
+          summary: '巡检完成情况 Planned, done, late, overdue in a month',
+          params: IdParam,
+          querystring: CompletionQuery,
+          response: { 200: InspectionCompletion },
+        },
+      },
+      async (req) => s.inspections.completion(meta(req).actor, req.params.id, req.query),
+    );
+  };

@@ -1,4 +1,12 @@
-import type { ChecklistItem, ChecklistTemplateInput, CompletionQuery, InspectionPlanInput, InspectionPlanUpdate, InspectionTask, InspectionTaskQuery } from '@weibao/schema';
+import type {
+  ChecklistItem,
+  ChecklistTemplateInput,
+  CompletionQuery,
+  InspectionPlanInput,
+  InspectionPlanUpdate,
+  InspectionTask,
+  InspectionTaskQuery,
+} from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
@@ -22,22 +30,52 @@ type PlanRow = NonNullable<Awaited<ReturnType<InspectionRepository['plan']>>>;
 type TaskRow = Awaited<ReturnType<InspectionRepository['tasks']>>[number];
 const KIND_ZH: Record<string, string> = { monthly: '月度巡检', annual: '年度巡检', periodic: '定期检查' };
 const dayNumber = (d: string) => Number(d.replaceAll('-', ''));
-const dayOfNumber = (n: number) => { const s = String(n); return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`; };
+const dayOfNumber = (n: number) => {
+  const s = String(n);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+};
 
-export interface InspectionDeps { database: Database; audit: AuditService; projects: ProjectService; users: UserRepository; assets: AssetService; notifications: NotificationService; now: () => number }
+export interface InspectionDeps {
+  database: Database;
+  audit: AuditService;
+  projects: ProjectService;
+  users: UserRepository;
+  assets: AssetService;
+  notifications: NotificationService;
+  now: () => number;
+}
 
 /** Checklist templates, recurring inspection plans and the tasks they generate ahead of time (R5, R16, R17). */
 export class InspectionService {
   readonly repo: InspectionRepository;
-  constructor(readonly d: InspectionDeps) { this.repo = new InspectionRepository(d.database.dialect); }
-  get db() { return this.d.database.db; }
-  today() { return beijingDay(this.d.now()); }
+  constructor(readonly d: InspectionDeps) {
+    this.repo = new InspectionRepository(d.database.dialect);
+  }
+  get db() {
+    return this.d.database.db;
+  }
+  today() {
+    return beijingDay(this.d.now());
+  }
 
   // ---------- templates ----------
   private presentTemplate(t: NonNullable<Awaited<ReturnType<InspectionRepository['template']>>>) {
-    return { id: t.id, familyId: t.family_id, version: t.version, current: t.current === 1, name: t.name, scope: t.scope as 'system', assetType: t.asset_type, items: JSON.parse(t.items_json) as ChecklistItem[], createdAt: t.created_at, createdByName: t.created_by_name ?? '' };
+    return {
+      id: t.id,
+      familyId: t.family_id,
+      version: t.version,
+      current: t.current === 1,
+      name: t.name,
+      scope: t.scope as 'system',
+      assetType: t.asset_type,
+      items: JSON.parse(t.items_json) as ChecklistItem[],
+      createdAt: t.created_at,
+      createdByName: t.created_by_name ?? '',
+    };
   }
-  async templates() { return (await this.repo.currentTemplates(this.db)).map((t) => this.presentTemplate(t)); }
+  async templates() {
+    return (await this.repo.currentTemplates(this.db)).map((t) => this.presentTemplate(t));
+  }
   async template(id: string, db: Tx = this.db) {
     const t = await this.repo.template(db, id);
     if (!t) throw notFound('巡检模板');
@@ -51,7 +89,8 @@ export class InspectionService {
     if (dup >= 0) throw invalid(`items[${dup}].key`, '项目编号重复 / duplicate item key');
     const badRange = input.items.findIndex((i) => i.min !== null && i.max !== null && i.min > i.max);
     if (badRange >= 0) throw invalid(`items[${badRange}].max`, '上限小于下限 / max below min');
-    if (input.scope === 'asset_type' && !input.assetType) throw invalid('assetType', '按设备类型的模板须填设备类型 / an asset-type template needs the type');
+    if (input.scope === 'asset_type' && !input.assetType)
+      throw invalid('assetType', '按设备类型的模板须填设备类型 / an asset-type template needs the type');
     return this.db.transaction().execute(async (tx) => {
       const prev = reviseId ? await this.repo.template(tx, reviseId) : null;
       if (reviseId && !prev) throw notFound('巡检模板');
@@ -59,13 +98,24 @@ export class InspectionService {
       const now = this.d.now();
       const id = newId(now);
       const row = {
-        id, family_id: current?.family_id ?? id, version: (current?.version ?? 0) + 1, current: 1, name: input.name, scope: input.scope,
-        asset_type: input.scope === 'asset_type' ? input.assetType : null, items_json: JSON.stringify(input.items), created_at: now, created_by: meta.actor.userId,
+        id,
+        family_id: current?.family_id ?? id,
+        version: (current?.version ?? 0) + 1,
+        current: 1,
+        name: input.name,
+        scope: input.scope,
+        asset_type: input.scope === 'asset_type' ? input.assetType : null,
+        items_json: JSON.stringify(input.items),
+        created_at: now,
+        created_by: meta.actor.userId,
       };
       await this.repo.insertTemplate(tx, row);
       await this.d.audit.record(tx, meta, {
-        action: reviseId ? 'checklist.revise' : 'checklist.create', targetType: 'checklist', targetId: row.family_id,
-        summary: `${reviseId ? '修订' : '新建'}巡检模板 ${row.name} 第 ${row.version} 版（${input.items.length} 项）`, detail: { after: { ...row, items: input.items }, previousVersion: current?.id ?? null },
+        action: reviseId ? 'checklist.revise' : 'checklist.create',
+        targetType: 'checklist',
+        targetId: row.family_id,
+        summary: `${reviseId ? '修订' : '新建'}巡检模板 ${row.name} 第 ${row.version} 版（${input.items.length} 项）`,
+        detail: { after: { ...row, items: input.items }, previousVersion: current?.id ?? null },
       });
       return this.presentTemplate({ ...row, created_by_name: meta.actor.displayName });
     });
@@ -76,9 +126,22 @@ export class InspectionService {
     const ids = JSON.parse(p.assignee_ids_json) as string[];
     const names = new Map((await this.d.users.list(db, { ids })).map((u) => [u.id, u.display_name]));
     return {
-      id: p.id, projectId: p.project_id, projectName: p.project_name, name: p.name, kind: p.kind as 'monthly', templateFamilyId: p.template_family_id, templateName: p.template_name,
-      dueDay: p.due_day, intervalMonths: p.interval_months, startsOn: p.starts_on, leadDays: p.lead_days, assigneeIds: ids, assigneeNames: ids.map((i) => names.get(i) ?? i),
-      paused: p.paused === 1, pauses: JSON.parse(p.pauses_json) as Pause[], createdAt: p.created_at,
+      id: p.id,
+      projectId: p.project_id,
+      projectName: p.project_name,
+      name: p.name,
+      kind: p.kind as 'monthly',
+      templateFamilyId: p.template_family_id,
+      templateName: p.template_name,
+      dueDay: p.due_day,
+      intervalMonths: p.interval_months,
+      startsOn: p.starts_on,
+      leadDays: p.lead_days,
+      assigneeIds: ids,
+      assigneeNames: ids.map((i) => names.get(i) ?? i),
+      paused: p.paused === 1,
+      pauses: JSON.parse(p.pauses_json) as Pause[],
+      createdAt: p.created_at,
     };
   }
   async plans(actor: Actor, projectId: string) {
@@ -93,7 +156,13 @@ export class InspectionService {
   private async checkAssignees(db: Tx, ids: string[]) {
     for (const [i, id] of ids.entries()) {
       const u = await this.d.users.byId(db, id);
-      if (!u || u.disabled || u.org_kind !== 'provider' || !u.roles.some((r) => r === 'engineer' || r === 'service_manager')) throw invalid(`assigneeIds[${i}]`, '须为服务商在岗工程师 / must be an active provider engineer');
+      if (
+        !u ||
+        u.disabled ||
+        u.org_kind !== 'provider' ||
+        !u.roles.some((r) => r === 'engineer' || r === 'service_manager')
+      )
+        throw invalid(`assigneeIds[${i}]`, '须为服务商在岗工程师 / must be an active provider engineer');
     }
   }
 
@@ -105,13 +174,32 @@ export class InspectionService {
       await this.checkAssignees(tx, input.assigneeIds);
       const now = this.d.now();
       const row = {
-        id: newId(now), project_id: projectId, name: input.name, kind: input.kind, template_family_id: tpl.family_id, due_day: input.dueDay,
-        interval_months: input.kind === 'periodic' ? input.intervalMonths : input.kind === 'monthly' ? 1 : 12, starts_on: input.startsOn, lead_days: input.leadDays,
-        assignee_ids_json: JSON.stringify([...new Set(input.assigneeIds)]), pauses_json: '[]', paused: 0, generated_through: null, created_at: now, created_by: meta.actor.userId, updated_at: now,
+        id: newId(now),
+        project_id: projectId,
+        name: input.name,
+        kind: input.kind,
+        template_family_id: tpl.family_id,
+        due_day: input.dueDay,
+        interval_months: input.kind === 'periodic' ? input.intervalMonths : input.kind === 'monthly' ? 1 : 12,
+        starts_on: input.startsOn,
+        lead_days: input.leadDays,
+        assignee_ids_json: JSON.stringify([...new Set(input.assigneeIds)]),
+        pauses_json: '[]',
+        paused: 0,
+        generated_through: null,
+        created_at: now,
+        created_by: meta.actor.userId,
+        updated_at: now,
       };
       await this.repo.insertPlan(tx, row);
       const made = await this.generatePlan(tx, row.id, this.today());
-      await this.d.audit.record(tx, meta, { action: 'inspection_plan.create', targetType: 'inspection_plan', targetId: row.id, summary: `${project.name} 新建${KIND_ZH[row.kind]}计划 ${row.name}，自 ${row.starts_on} 起，已生成 ${made} 个任务`, detail: { after: row, tasks: made } });
+      await this.d.audit.record(tx, meta, {
+        action: 'inspection_plan.create',
+        targetType: 'inspection_plan',
+        targetId: row.id,
+        summary: `${project.name} 新建${KIND_ZH[row.kind]}计划 ${row.name}，自 ${row.starts_on} 起，已生成 ${made} 个任务`,
+        detail: { after: row, tasks: made },
+      });
       return this.presentPlan(tx, (await this.repo.plan(tx, row.id))!);
     });
   }
@@ -136,7 +224,13 @@ export class InspectionService {
       await this.repo.updatePlan(tx, id, patch);
       await this.generatePlan(tx, id, this.today());
       const after = (await this.repo.plan(tx, id))!;
-      await this.d.audit.record(tx, meta, { action: 'inspection_plan.update', targetType: 'inspection_plan', targetId: id, summary: `修改巡检计划 ${after.name}`, detail: { before, after } });
+      await this.d.audit.record(tx, meta, {
+        action: 'inspection_plan.update',
+        targetType: 'inspection_plan',
+        targetId: id,
+        summary: `修改巡检计划 ${after.name}`,
+        detail: { before, after },
+      });
       return this.presentPlan(tx, after);
     });
   }
@@ -145,12 +239,19 @@ export class InspectionService {
   async pause(meta: RequestMeta, id: string, reason: string) {
     return this.db.transaction().execute(async (tx) => {
       const p = await this.visiblePlan(tx, meta.actor, id);
-      if (p.paused) throw new AppError('ACTION_NOT_ALLOWED', { action: '暂停已暂停的计划 / pause a paused plan' }, 'reason');
+      if (p.paused)
+        throw new AppError('ACTION_NOT_ALLOWED', { action: '暂停已暂停的计划 / pause a paused plan' }, 'reason');
       const today = this.today();
       const pauses = [...(JSON.parse(p.pauses_json) as Pause[]), { from: today, to: null, reason }];
       const cancelled = await this.repo.cancelOpen(tx, id, today, `计划暂停：${reason}`, this.d.now());
       await this.repo.updatePlan(tx, id, { paused: 1, pauses_json: JSON.stringify(pauses), updated_at: this.d.now() });
-      await this.d.audit.record(tx, meta, { action: 'inspection_plan.pause', targetType: 'inspection_plan', targetId: id, summary: `暂停巡检计划 ${p.name}：${reason}（取消 ${cancelled} 个未开始的任务）`, detail: { reason, cancelled } });
+      await this.d.audit.record(tx, meta, {
+        action: 'inspection_plan.pause',
+        targetType: 'inspection_plan',
+        targetId: id,
+        summary: `暂停巡检计划 ${p.name}：${reason}（取消 ${cancelled} 个未开始的任务）`,
+        detail: { reason, cancelled },
+      });
       return this.presentPlan(tx, (await this.repo.plan(tx, id))!);
     });
   }
@@ -158,12 +259,19 @@ export class InspectionService {
   async resume(meta: RequestMeta, id: string) {
     return this.db.transaction().execute(async (tx) => {
       const p = await this.visiblePlan(tx, meta.actor, id);
-      if (!p.paused) throw new AppError('ACTION_NOT_ALLOWED', { action: '恢复未暂停的计划 / resume a running plan' }, 'id');
+      if (!p.paused)
+        throw new AppError('ACTION_NOT_ALLOWED', { action: '恢复未暂停的计划 / resume a running plan' }, 'id');
       const today = this.today();
       const pauses = (JSON.parse(p.pauses_json) as Pause[]).map((x) => (x.to === null ? { ...x, to: today } : x));
       await this.repo.updatePlan(tx, id, { paused: 0, pauses_json: JSON.stringify(pauses), updated_at: this.d.now() });
       const made = await this.generatePlan(tx, id, today);
-      await this.d.audit.record(tx, meta, { action: 'inspection_plan.resume', targetType: 'inspection_plan', targetId: id, summary: `恢复巡检计划 ${p.name}（生成 ${made} 个任务）`, detail: { tasks: made } });
+      await this.d.audit.record(tx, meta, {
+        action: 'inspection_plan.resume',
+        targetType: 'inspection_plan',
+        targetId: id,
+        summary: `恢复巡检计划 ${p.name}（生成 ${made} 个任务）`,
+        detail: { tasks: made },
+      });
       return this.presentPlan(tx, (await this.repo.plan(tx, id))!);
     });
   }
@@ -183,16 +291,69 @@ export class InspectionService {
     const assignees = JSON.parse(p.assignee_ids_json) as string[];
     const pauses = JSON.parse(p.pauses_json) as Pause[];
     const now = this.d.now();
-    const base = { plan_id: p.id, project_id: p.project_id, customer_id: p.customer_id, template_version_id: p.template_version_id, status: 'open', done_on: null, cancel_reason: null, overdue_notified_at: null, started_at: null, record_id: null, created_at: now, updated_at: now };
+    const base = {
+      plan_id: p.id,
+      project_id: p.project_id,
+      customer_id: p.customer_id,
+      template_version_id: p.template_version_id,
+      status: 'open',
+      done_on: null,
+      cancel_reason: null,
+      overdue_notified_at: null,
+      started_at: null,
+      record_id: null,
+      created_at: now,
+      updated_at: now,
+    };
     const rows: InspectionTasksTable[] = [];
     if (p.kind === 'annual') {
-      for (const a of await this.d.assets.repo.page(tx, { projectId: p.project_id, state: 'in_service' }, 'recent', null, 1_000_000)) {
-        const years = annualInspections(inspectionStart(a), a.warranty_end, [], today).years.filter((y) => y.dueOn >= from && y.dueOn <= horizon && y.dueOn >= p.starts_on && !pauses.some((x) => y.dueOn >= x.from && (x.to === null || y.dueOn < x.to)));
-        for (const y of years) rows.push({ ...base, id: newId(now), period: y.dueOn.slice(0, 7), asset_key: a.id, asset_id: a.id, due_on: y.dueOn, assignee_id: assignees[periodIndex(y.dueOn) % assignees.length] ?? null });
+      for (const a of await this.d.assets.repo.page(
+        tx,
+        { projectId: p.project_id, state: 'in_service' },
+        'recent',
+        null,
+        1_000_000,
+      )) {
+        const years = annualInspections(inspectionStart(a), a.warranty_end, [], today).years.filter(
+          (y) =>
+            y.dueOn >= from &&
+            y.dueOn <= horizon &&
+            y.dueOn >= p.starts_on &&
+            !pauses.some((x) => y.dueOn >= x.from && (x.to === null || y.dueOn < x.to)),
+        );
+        for (const y of years)
+          rows.push({
+            ...base,
+            id: newId(now),
+            period: y.dueOn.slice(0, 7),
+            asset_key: a.id,
+            asset_id: a.id,
+            due_on: y.dueOn,
+            assignee_id: assignees[periodIndex(y.dueOn) % assignees.length] ?? null,
+          });
       }
     } else {
-      const occ = occurrences({ kind: p.kind as 'monthly' | 'periodic', dueDay: p.due_day, intervalMonths: p.interval_months, startsOn: p.starts_on, pauses }, from, horizon);
-      for (const o of occ) rows.push({ ...base, id: newId(now), period: o.period, asset_key: '', asset_id: null, due_on: o.dueOn, assignee_id: assignees[periodIndex(o.period) % assignees.length] ?? null });
+      const occ = occurrences(
+        {
+          kind: p.kind as 'monthly' | 'periodic',
+          dueDay: p.due_day,
+          intervalMonths: p.interval_months,
+          startsOn: p.starts_on,
+          pauses,
+        },
+        from,
+        horizon,
+      );
+      for (const o of occ)
+        rows.push({
+          ...base,
+          id: newId(now),
+          period: o.period,
+          asset_key: '',
+          asset_id: null,
+          due_on: o.dueOn,
+          assignee_id: assignees[periodIndex(o.period) % assignees.length] ?? null,
+        });
     }
     await this.repo.insertTasks(tx, rows);
     await this.repo.updatePlan(tx, p.id, { generated_through: horizon });
@@ -226,7 +387,10 @@ export class InspectionService {
       const due = await this.repo.claimOverdue(tx, this.today(), this.d.now(), limit);
       for (const t of due) {
         await this.d.notifications.notify(tx, [t.service_manager_id], {
-          kind: 'inspection.overdue', text: (locale) => inspectionOverdueText(locale, t), ticketId: null, sourceKey: `inspection-overdue:${t.id}`,
+          kind: 'inspection.overdue',
+          text: (locale) => inspectionOverdueText(locale, t),
+          ticketId: null,
+          sourceKey: `inspection-overdue:${t.id}`,
         });
       }
       return due.length;
@@ -235,11 +399,28 @@ export class InspectionService {
 
   // ---------- tasks, calendar, completion ----------
   presentTask(t: TaskRow, today: string): z.infer<typeof InspectionTask> {
-    const state = t.status === 'cancelled' ? ('cancelled' as const) : taskState(t.due_on, t.status === 'done' ? t.done_on : null, today);
+    const state =
+      t.status === 'cancelled'
+        ? ('cancelled' as const)
+        : taskState(t.due_on, t.status === 'done' ? t.done_on : null, today);
     return {
-      id: t.id, planId: t.plan_id, planName: t.plan_name, kind: t.kind as 'monthly', projectId: t.project_id, projectName: t.project_name, period: t.period, dueOn: t.due_on,
-      assetId: t.asset_id, assetName: t.asset_name, assigneeId: t.assignee_id, assigneeName: t.assignee_name, templateVersionId: t.template_version_id,
-      status: t.status as 'open', state, doneOn: t.done_on, cancelReason: t.cancel_reason,
+      id: t.id,
+      planId: t.plan_id,
+      planName: t.plan_name,
+      kind: t.kind as 'monthly',
+      projectId: t.project_id,
+      projectName: t.project_name,
+      period: t.period,
+      dueOn: t.due_on,
+      assetId: t.asset_id,
+      assetName: t.asset_name,
+      assigneeId: t.assignee_id,
+      assigneeName: t.assignee_name,
+      templateVersionId: t.template_version_id,
+      status: t.status as 'open',
+      state,
+      doneOn: t.done_on,
+      cancelReason: t.cancel_reason,
     };
   }
 
@@ -249,7 +430,18 @@ export class InspectionService {
     const after = q.cursor ? decodeKeyset(q.cursor) : null;
     if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
     const today = this.today();
-    const rows = await this.repo.tasks(this.db, { projectId: q.projectId, customerId: isCustomer(actor) ? actor.orgId : undefined, assigneeId: q.assigneeId, from: q.from, to: q.to }, after ? { due: dayOfNumber(after.at), id: after.id } : null, q.limit);
+    const rows = await this.repo.tasks(
+      this.db,
+      {
+        projectId: q.projectId,
+        customerId: isCustomer(actor) ? actor.orgId : undefined,
+        assigneeId: q.assigneeId,
+        from: q.from,
+        to: q.to,
+      },
+      after ? { due: dayOfNumber(after.at), id: after.id } : null,
+      q.limit,
+    );
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     const items = page.map((t) => this.presentTask(t, today)).filter((t) => !q.state || t.state === q.state);
@@ -276,11 +468,20 @@ export class InspectionService {
     const today = this.today();
     const zero = () => ({ planned: 0, done: 0, late: 0, overdue: 0, open: 0, cancelled: 0 });
     const total = zero();
-    const byPlan = new Map<string, ReturnType<typeof zero> & { planId: string; planName: string; kind: 'monthly' | 'annual' | 'periodic' }>();
+    const byPlan = new Map<
+      string,
+      ReturnType<typeof zero> & { planId: string; planName: string; kind: 'monthly' | 'annual' | 'periodic' }
+    >();
     for (const t of await this.repo.monthTasks(this.db, projectId, first, last)) {
-      const c = byPlan.get(t.plan_id) ?? { ...zero(), planId: t.plan_id, planName: t.plan_name, kind: t.kind as 'monthly' };
+      const c = byPlan.get(t.plan_id) ?? {
+        ...zero(),
+        planId: t.plan_id,
+        planName: t.plan_name,
+        kind: t.kind as 'monthly',
+      };
       byPlan.set(t.plan_id, c);
-      const state = t.status === 'cancelled' ? 'cancelled' : taskState(t.due_on, t.status === 'done' ? t.done_on : null, today);
+      const state =
+        t.status === 'cancelled' ? 'cancelled' : taskState(t.due_on, t.status === 'done' ? t.done_on : null, today);
       for (const x of [c, total]) {
         x[state]++;
         if (state !== 'cancelled') x.planned++;

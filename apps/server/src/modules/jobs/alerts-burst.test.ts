@@ -6,7 +6,11 @@ const V = '/api/v1';
 const MIN = 60_000;
 
 /** "YYYY-MM-DD HH:mm" in Beijing time, computed here independently of the server's helper. */
-const bj = (ms: number) => { const d = new Date(ms + 8 * 3_600_000); const p = (n: number) => String(n).padStart(2, '0'); return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`; };
+const bj = (ms: number) => {
+  const d = new Date(ms + 8 * 3_600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+};
 
 /**
  * Alert bursts (issue 13 E and 7): stale warnings of a breached clock are not sent, breaches go
@@ -15,15 +19,47 @@ const bj = (ms: number) => { const d = new Date(ms + 8 * 3_600_000); const p = (
 describe.each(DIALECTS)('SLA alert bursts and who hears of them (%s)', (dialect) => {
   let t: Awaited<ReturnType<typeof testApp>>;
   let ids: Awaited<ReturnType<typeof demoIds>>;
-  let disp: Session; let cust: Session;
-  const drain = async () => { let n = 0; for (let k; (k = await t.app.services.worker.raiseDueAlerts()) > 0;) n += k; return n; };
-  const alertsOf = (ticketIds: string[]) => t.database.db.selectFrom('sla_alerts').innerJoin('sla_clocks', 'sla_clocks.id', 'sla_alerts.clock_id')
-    .select(['sla_alerts.id', 'sla_alerts.ticket_id', 'sla_alerts.kind', 'sla_alerts.state', 'sla_alerts.fire_at', 'sla_alerts.fired_at', 'sla_clocks.kind as clock', 'sla_clocks.due_at'])
-    .where('sla_alerts.ticket_id', 'in', ticketIds).execute();
-  const notesOf = (ticketId: string) => t.database.db.selectFrom('notifications').select(['user_id', 'kind', 'title', 'body', 'at', 'source_key']).where('ticket_id', '=', ticketId).execute();
+  let disp: Session;
+  let cust: Session;
+  const drain = async () => {
+    let n = 0;
+    for (let k; (k = await t.app.services.worker.raiseDueAlerts()) > 0;) n += k;
+    return n;
+  };
+  const alertsOf = (ticketIds: string[]) =>
+    t.database.db
+      .selectFrom('sla_alerts')
+      .innerJoin('sla_clocks', 'sla_clocks.id', 'sla_alerts.clock_id')
+      .select([
+        'sla_alerts.id',
+        'sla_alerts.ticket_id',
+        'sla_alerts.kind',
+        'sla_alerts.state',
+        'sla_alerts.fire_at',
+        'sla_alerts.fired_at',
+        'sla_clocks.kind as clock',
+        'sla_clocks.due_at',
+      ])
+      .where('sla_alerts.ticket_id', 'in', ticketIds)
+      .execute();
+  const notesOf = (ticketId: string) =>
+    t.database.db
+      .selectFrom('notifications')
+      .select(['user_id', 'kind', 'title', 'body', 'at', 'source_key'])
+      .where('ticket_id', '=', ticketId)
+      .execute();
   /** A level-1 ticket reported `ago` ms before the (test) now, with a back-dating reason when needed. */
   const backdated = async (ago: number, over: Record<string, unknown> = {}) => {
-    const r = await disp.post(`${V}/tickets`, ticketInput(ids.projectA, { level: 1, assigneeId: ids.users.engineer, reportedAt: t.clock.now - ago, reportedAtReason: '电话补录', ...over }));
+    const r = await disp.post(
+      `${V}/tickets`,
+      ticketInput(ids.projectA, {
+        level: 1,
+        assigneeId: ids.users.engineer,
+        reportedAt: t.clock.now - ago,
+        reportedAtReason: '电话补录',
+        ...over,
+      }),
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body;
   };
@@ -33,23 +69,40 @@ describe.each(DIALECTS)('SLA alert bursts and who hears of them (%s)', (dialect)
     ids = await demoIds(t);
     [disp, cust] = await tokenSessions(t, 'dispatcher', 'cust_a');
     // The dispatcher reads English and has a mailbox: texts are rendered per reader, mail goes to everyone with an address.
-    await t.database.db.updateTable('users').set({ locale: 'en', email: 'dispatch@weibao.local' }).where('id', '=', ids.users.dispatcher!).execute();
+    await t.database.db
+      .updateTable('users')
+      .set({ locale: 'en', email: 'dispatch@weibao.local' })
+      .where('id', '=', ids.users.dispatcher!)
+      .execute();
     await drain(); // the seed's own overdue alerts
   });
-  afterAll(async () => { await t?.drop(); });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('a back-dated ticket past 50%, 80% and the breach gets one breach per clock, no stale warnings, and it reaches the dispatcher', async () => {
     const tk = await backdated(40 * MIN);
     await drain();
     const alerts = await alertsOf([tk.id]);
-    const byClock = (clock: string) => alerts.filter((a) => a.clock === clock).map((a) => `${a.kind}:${a.state}`).sort();
-    for (const clock of ['response', 'arrival']) expect(byClock(clock)).toEqual(['breach:fired', 'warn50:superseded', 'warn80:superseded']);
+    const byClock = (clock: string) =>
+      alerts
+        .filter((a) => a.clock === clock)
+        .map((a) => `${a.kind}:${a.state}`)
+        .sort();
+    for (const clock of ['response', 'arrival'])
+      expect(byClock(clock)).toEqual(['breach:fired', 'warn50:superseded', 'warn80:superseded']);
     expect(byClock('resolution')).toEqual(['breach:pending', 'warn50:pending', 'warn80:pending']);
     const sla = (await notesOf(tk.id)).filter((n) => n.kind.startsWith('sla.'));
     expect(sla.map((n) => n.kind).every((k) => k === 'sla.breach')).toBe(true);
-    for (const user of [ids.users.engineer, ids.users.manager, ids.users.dispatcher]) expect(sla.filter((n) => n.user_id === user)).toHaveLength(2);
-    const events = (await disp.get(`${V}/tickets/${tk.id}/timeline`)).body.filter((e: any) => e.type.startsWith('sla.'));
-    expect(events.map((e: any) => `${e.type}:${e.data.clock}`).sort()).toEqual(['sla.breach:arrival', 'sla.breach:response']);
+    for (const user of [ids.users.engineer, ids.users.manager, ids.users.dispatcher])
+      expect(sla.filter((n) => n.user_id === user)).toHaveLength(2);
+    const events = (await disp.get(`${V}/tickets/${tk.id}/timeline`)).body.filter((e: any) =>
+      e.type.startsWith('sla.'),
+    );
+    expect(events.map((e: any) => `${e.type}:${e.data.clock}`).sort()).toEqual([
+      'sla.breach:arrival',
+      'sla.breach:response',
+    ]);
     // Nothing more arrives later for those clocks: the warnings are settled, not postponed.
     await drain();
     expect((await notesOf(tk.id)).filter((n) => n.kind.startsWith('sla.'))).toHaveLength(6);
@@ -61,8 +114,20 @@ describe.each(DIALECTS)('SLA alert bursts and who hears of them (%s)', (dialect)
     const en = sla.find((n) => n.user_id === ids.users.dispatcher && n.title.includes('response'))!;
     expect(en.title).toBe(`SLA breached: ${tk.number} response deadline`);
     expect(en.body).toContain(`${bj(due)} (Beijing time)`);
-    const mail = await t.database.db.selectFrom('mail_outbox').select(['to_addr', 'subject', 'body']).where('source_key', 'like', `sla:%`).where('body', 'like', `%${tk.title}%`).execute();
-    expect(mail.map((m) => m.to_addr).sort()).toEqual(['dispatch@weibao.local', 'dispatch@weibao.local', 'engineer@weibao.local', 'engineer@weibao.local', 'manager@weibao.local', 'manager@weibao.local']);
+    const mail = await t.database.db
+      .selectFrom('mail_outbox')
+      .select(['to_addr', 'subject', 'body'])
+      .where('source_key', 'like', `sla:%`)
+      .where('body', 'like', `%${tk.title}%`)
+      .execute();
+    expect(mail.map((m) => m.to_addr).sort()).toEqual([
+      'dispatch@weibao.local',
+      'dispatch@weibao.local',
+      'engineer@weibao.local',
+      'engineer@weibao.local',
+      'manager@weibao.local',
+      'manager@weibao.local',
+    ]);
     expect(mail.find((m) => m.to_addr === 'dispatch@weibao.local' && m.subject === en.title)!.body).toBe(en.body);
   });
 
@@ -76,7 +141,11 @@ describe.each(DIALECTS)('SLA alert bursts and who hears of them (%s)', (dialect)
     // Their clocks' warnings were claimed after the breaches, and are stale by then.
     await drain();
     const all = await alertsOf([...warned, ...breached].map((x) => x.id));
-    const fired = (list: { id: string }[]) => all.filter((a) => list.some((x) => x.id === a.ticket_id) && a.state === 'fired').map((a) => `${a.clock}:${a.kind}`).sort();
+    const fired = (list: { id: string }[]) =>
+      all
+        .filter((a) => list.some((x) => x.id === a.ticket_id) && a.state === 'fired')
+        .map((a) => `${a.clock}:${a.kind}`)
+        .sort();
     for (const tk of warned) expect(fired([tk])).toEqual(['arrival:warn50', 'response:warn50']);
     for (const tk of breached) expect(fired([tk])).toEqual(['arrival:breach', 'response:breach']);
   });
@@ -85,7 +154,13 @@ describe.each(DIALECTS)('SLA alert bursts and who hears of them (%s)', (dialect)
     const tk = await backdated(31 * MIN);
     // A clock that moves 1 ms on every read, as real time does while a batch runs.
     let ms = t.clock.now;
-    Object.defineProperty(t.clock, 'now', { configurable: true, get: () => ++ms, set: (v: number) => { ms = v; } });
+    Object.defineProperty(t.clock, 'now', {
+      configurable: true,
+      get: () => ++ms,
+      set: (v: number) => {
+        ms = v;
+      },
+    });
     try {
       await drain();
     } finally {
@@ -94,7 +169,12 @@ describe.each(DIALECTS)('SLA alert bursts and who hears of them (%s)', (dialect)
     const fired = (await alertsOf([tk.id])).filter((a) => a.state === 'fired');
     expect(fired).toHaveLength(2);
     const notes = await notesOf(tk.id);
-    const events = await t.database.db.selectFrom('ticket_events').select(['at', 'data_json']).where('ticket_id', '=', tk.id).where('type', '=', 'sla.breach').execute();
+    const events = await t.database.db
+      .selectFrom('ticket_events')
+      .select(['at', 'data_json'])
+      .where('ticket_id', '=', tk.id)
+      .where('type', '=', 'sla.breach')
+      .execute();
     for (const a of fired) {
       const written = notes.filter((n) => n.source_key === `sla:${a.id}`).map((n) => n.at);
       expect(written).toHaveLength(3);
@@ -104,29 +184,38 @@ describe.each(DIALECTS)('SLA alert bursts and who hears of them (%s)', (dialect)
   });
 
   // SQLite has one writer per file and the OS frees a dead process's lock; the lease is PostgreSQL's.
-  it.runIf(dialect === 'postgres')('a node that goes silent holding a claim loses it within the 500 ms lease; another node raises the alerts', async () => {
-    const tk = await backdated(31 * MIN);
-    const repo = t.app.services.tickets.d.sla.repo;
-    let claimed = 0;
-    let stalled!: Promise<unknown>;
-    await new Promise<void>((held) => {
-      stalled = t.database.db.transaction().execute(async (tx) => {
-        claimed = (await repo.claimDueAlerts(tx, 'postgres', t.clock.now, 100)).length;
-        held();
-        await new Promise((r) => setTimeout(r, 2000)); // the node hangs, or its host is cut off
-        await tx.selectFrom('sla_alerts').select('id').limit(1).execute();
+  it.runIf(dialect === 'postgres')(
+    'a node that goes silent holding a claim loses it within the 500 ms lease; another node raises the alerts',
+    async () => {
+      const tk = await backdated(31 * MIN);
+      const repo = t.app.services.tickets.d.sla.repo;
+      let claimed = 0;
+      let stalled!: Promise<unknown>;
+      await new Promise<void>((held) => {
+        stalled = t.database.db.transaction().execute(async (tx) => {
+          claimed = (await repo.claimDueAlerts(tx, 'postgres', t.clock.now, 100)).length;
+          held();
+          await new Promise((r) => setTimeout(r, 2000)); // the node hangs, or its host is cut off
+          await tx.selectFrom('sla_alerts').select('id').limit(1).execute();
+        });
       });
-    });
-    expect(claimed).toBe(6); // two breaches, four warnings
-    expect(await t.app.services.worker.raiseDueAlerts()).toBe(0); // still held
-    await new Promise((r) => setTimeout(r, 900));
-    expect(await drain()).toBe(6);
-    await expect(stalled).rejects.toThrow();
-    expect((await alertsOf([tk.id])).filter((a) => a.state === 'fired').map((a) => `${a.clock}:${a.kind}`).sort()).toEqual(['arrival:breach', 'response:breach']);
-  });
+      expect(claimed).toBe(6); // two breaches, four warnings
+      expect(await t.app.services.worker.raiseDueAlerts()).toBe(0); // still held
+      await new Promise((r) => setTimeout(r, 900));
+      expect(await drain()).toBe(6);
+      await expect(stalled).rejects.toThrow();
+      expect(
+        (await alertsOf([tk.id]))
+          .filter((a) => a.state === 'fired')
+          .map((a) => `${a.clock}:${a.kind}`)
+          .sort(),
+      ).toEqual(['arrival:breach', 'response:breach']);
+    },
+  );
 
   it('a new level-1 ticket from a customer notifies the dispatchers and the service manager at once (in-app and mail); a level-3 one does not', async () => {
-    const urgent = (await cust.post(`${V}/tickets`, ticketInput(ids.projectA, { level: 1, title: '政务外网中断' }))).body;
+    const urgent = (await cust.post(`${V}/tickets`, ticketInput(ids.projectA, { level: 1, title: '政务外网中断' })))
+      .body;
     const minor = (await cust.post(`${V}/tickets`, ticketInput(ids.projectA, { level: 3, title: '打印机卡纸' }))).body;
     expect(urgent.number).toBeTruthy();
     const notes = (await notesOf(urgent.id)).filter((n) => n.kind === 'ticket.urgent');
@@ -134,12 +223,28 @@ describe.each(DIALECTS)('SLA alert bursts and who hears of them (%s)', (dialect)
     const zh = notes.find((n) => n.user_id === ids.users.manager)!;
     expect(zh.title).toBe(`一级故障报修：${urgent.number} 政务外网中断`);
     expect(zh.body).toContain(`${bj(urgent.reportedAt)}（北京时间）`);
-    expect(notes.find((n) => n.user_id === ids.users.dispatcher)!.title).toBe(`Level 1 fault reported: ${urgent.number} 政务外网中断`);
-    const mail = await t.database.db.selectFrom('mail_outbox').select(['to_addr', 'source_key']).where('source_key', 'like', `urgent:${urgent.id}:%`).execute();
+    expect(notes.find((n) => n.user_id === ids.users.dispatcher)!.title).toBe(
+      `Level 1 fault reported: ${urgent.number} 政务外网中断`,
+    );
+    const mail = await t.database.db
+      .selectFrom('mail_outbox')
+      .select(['to_addr', 'source_key'])
+      .where('source_key', 'like', `urgent:${urgent.id}:%`)
+      .execute();
     expect(mail.map((m) => m.to_addr).sort()).toEqual(['dispatch@weibao.local', 'manager@weibao.local']);
-    expect((await disp.get(`${V}/notifications`)).body.some((n: any) => n.ticketId === urgent.id && n.kind === 'ticket.urgent')).toBe(true);
+    expect(
+      (await disp.get(`${V}/notifications`)).body.some(
+        (n: any) => n.ticketId === urgent.id && n.kind === 'ticket.urgent',
+      ),
+    ).toBe(true);
     expect((await notesOf(minor.id)).filter((n) => n.kind === 'ticket.urgent')).toEqual([]);
-    expect(await t.database.db.selectFrom('mail_outbox').select('id').where('source_key', 'like', `urgent:${minor.id}:%`).execute()).toEqual([]);
+    expect(
+      await t.database.db
+        .selectFrom('mail_outbox')
+        .select('id')
+        .where('source_key', 'like', `urgent:${minor.id}:%`)
+        .execute(),
+    ).toEqual([]);
   });
 
   it('no notification or mail carries diagnostics or an ISO UTC time', async () => {

@@ -17,26 +17,53 @@ import type { HolidayService } from '../holidays/service.js';
 /** The words of SLA alerts, one table per language. */
 const ALERT_LABELS: Record<Locale, { kind: Record<string, string>; clock: Record<string, string> }> = {
   'zh-CN': { kind: { warn50: '已过半', warn80: '已达 80%', breach: '已超时' }, clock: labelMap('clock', 'zh-CN') },
-  en: { kind: { warn50: 'half elapsed', warn80: '80% elapsed', breach: 'breached' }, clock: Object.fromEntries(Object.entries(labelMap('clock', 'en')).map(([k, v]) => [k, v.toLowerCase()])) },
+  en: {
+    kind: { warn50: 'half elapsed', warn80: '80% elapsed', breach: 'breached' },
+    clock: Object.fromEntries(Object.entries(labelMap('clock', 'en')).map(([k, v]) => [k, v.toLowerCase()])),
+  },
 };
 
 /** Title and body of an SLA warning or breach in the reader's language; the deadline in Beijing time. */
-export function slaAlertText(locale: Locale, kind: string, clockKind: string, t: { number: string; title: string; level: number }, dueAt: number | null) {
+export function slaAlertText(
+  locale: Locale,
+  kind: string,
+  clockKind: string,
+  t: { number: string; title: string; level: number },
+  dueAt: number | null,
+) {
   const L = ALERT_LABELS[locale];
   const k = L.kind[kind] ?? kind;
   const c = L.clock[clockKind] ?? clockKind;
   if (locale === 'en') {
-    return { title: `SLA ${k}: ${t.number} ${c} deadline`, body: `${label('level', t.level, 'en')} fault "${t.title}": ${c} deadline ${k}${dueAt !== null ? `, due ${beijingTime(dueAt, locale)}` : ''}.` };
+    return {
+      title: `SLA ${k}: ${t.number} ${c} deadline`,
+      body: `${label('level', t.level, 'en')} fault "${t.title}": ${c} deadline ${k}${dueAt !== null ? `, due ${beijingTime(dueAt, locale)}` : ''}.`,
+    };
   }
-  return { title: `SLA ${k}：${t.number} ${c}时限`, body: `${label('level', t.level)}故障「${t.title}」的${c}时限${k}${dueAt !== null ? `，时限为 ${beijingTime(dueAt, locale)}` : ''}。` };
+  return {
+    title: `SLA ${k}：${t.number} ${c}时限`,
+    body: `${label('level', t.level)}故障「${t.title}」的${c}时限${k}${dueAt !== null ? `，时限为 ${beijingTime(dueAt, locale)}` : ''}。`,
+  };
 }
 
 /** How often the date-driven jobs run. */
 const DATE_JOBS_MS = 60_000;
 
 export interface WorkerDeps {
-  database: Database; tickets: TicketService; visits: VisitService; assets: AssetService; inspections: InspectionService; surveySchedules: SurveySchedules; reports: ReportService; holidays: HolidayService; notifications: NotificationService; mailer: Mailer;
-  nodeId: string; now: () => number; log: FastifyBaseLogger; pollMs: number;
+  database: Database;
+  tickets: TicketService;
+  visits: VisitService;
+  assets: AssetService;
+  inspections: InspectionService;
+  surveySchedules: SurveySchedules;
+  reports: ReportService;
+  holidays: HolidayService;
+  notifications: NotificationService;
+  mailer: Mailer;
+  nodeId: string;
+  now: () => number;
+  log: FastifyBaseLogger;
+  pollMs: number;
 }
 
 /**
@@ -82,7 +109,9 @@ export class Worker {
     if (this.running) return;
     this.running = true;
     try {
-      while ((await this.raiseDueAlerts()) > 0) { /* drain bursts before sleeping */ }
+      while ((await this.raiseDueAlerts()) > 0) {
+        /* drain bursts before sleeping */
+      }
       this.ticks++;
       if (this.ticks % 5 === 0) {
         await this.d.mailer.deliverDue();
@@ -103,11 +132,19 @@ export class Worker {
     this.dailyRunning = true;
     try {
       await this.d.visits.flagForgotten(this.d.now());
-      while ((await this.d.assets.remindWarranty()) > 0) { /* batches of 500 per threshold */ }
+      while ((await this.d.assets.remindWarranty()) > 0) {
+        /* batches of 500 per threshold */
+      }
       await this.d.inspections.generateDue();
-      while ((await this.d.inspections.notifyOverdue()) > 0) { /* batches of 200 */ }
-      while ((await this.d.surveySchedules.sendDue()) > 0) { /* batches of 50 */ }
-      while ((await this.d.reports.sendDue()) > 0) { /* batches of 20 */ }
+      while ((await this.d.inspections.notifyOverdue()) > 0) {
+        /* batches of 200 */
+      }
+      while ((await this.d.surveySchedules.sendDue()) > 0) {
+        /* batches of 50 */
+      }
+      while ((await this.d.reports.sendDue()) > 0) {
+        /* batches of 20 */
+      }
       await this.d.tickets.backfillOutcomes();
       await this.d.holidays.dateJob(); // other nodes' holiday-year saves, and the 60-day horizon notices
     } finally {
@@ -134,11 +171,21 @@ export class Worker {
     const settled = await database.db.transaction().execute(async (tx) => {
       const due = await slaRepo.claimDueAlerts(tx, database.dialect, now, limit);
       if (!due.length) return null;
-      const stale = await slaRepo.breachDueOrFired(tx, [...new Set(due.filter((a) => a.kind !== 'breach').map((a) => a.clock_id))], now);
+      const stale = await slaRepo.breachDueOrFired(
+        tx,
+        [...new Set(due.filter((a) => a.kind !== 'breach').map((a) => a.clock_id))],
+        now,
+      );
       const send = due.filter((a) => a.kind === 'breach' || !stale.has(a.clock_id));
-      const ticketRows = new Map((await tickets.repo.rowsByIds(tx, [...new Set(send.map((a) => a.ticket_id))])).map((t) => [t.id, t]));
-      const clocks = new Map((await slaRepo.clocksByIds(tx, [...new Set(send.map((a) => a.clock_id))])).map((c) => [c.id, c]));
-      const recipients = await tickets.d.projects.alertRecipients(tx, [...new Set([...ticketRows.values()].map((t) => t.project_id))]);
+      const ticketRows = new Map(
+        (await tickets.repo.rowsByIds(tx, [...new Set(send.map((a) => a.ticket_id))])).map((t) => [t.id, t]),
+      );
+      const clocks = new Map(
+        (await slaRepo.clocksByIds(tx, [...new Set(send.map((a) => a.clock_id))])).map((c) => [c.id, c]),
+      );
+      const recipients = await tickets.d.projects.alertRecipients(tx, [
+        ...new Set([...ticketRows.values()].map((t) => t.project_id)),
+      ]);
       const items: NotifyManyItem[] = [];
       const events: Parameters<TicketService['events']>[1] = [];
       const breached: string[] = [];
@@ -148,24 +195,51 @@ export class Worker {
         if (!t || !clock) continue;
         const dueAt = clock.due_at ?? (alert.kind === 'breach' ? alert.fire_at : null);
         items.push({
-          userIds: [t.assignee_id, ...(recipients.get(t.project_id) ?? [])], kind: `sla.${alert.kind}`, ticketId: t.id, sourceKey: `sla:${alert.id}`,
+          userIds: [t.assignee_id, ...(recipients.get(t.project_id) ?? [])],
+          kind: `sla.${alert.kind}`,
+          ticketId: t.id,
+          sourceKey: `sla:${alert.id}`,
           text: (locale) => slaAlertText(locale, alert.kind, clock.kind, t, dueAt),
         });
-        events.push({ ticketId: t.id, actorId: null, type: `sla.${alert.kind}`, public: false, data: { clock: clock.kind, cycle: clock.cycle, dueAt: alert.fire_at, noticedAt: now, node: this.d.nodeId } });
+        events.push({
+          ticketId: t.id,
+          actorId: null,
+          type: `sla.${alert.kind}`,
+          public: false,
+          data: { clock: clock.kind, cycle: clock.cycle, dueAt: alert.fire_at, noticedAt: now, node: this.d.nodeId },
+        });
         if (alert.kind === 'breach') breached.push(t.id);
       }
       await notifications.notifyMany(tx, items);
       await tickets.events(tx, events);
       await tickets.repo.markBreached(tx, breached);
       const firedAt = this.d.now();
-      await slaRepo.markFired(tx, send.map((a) => a.id), firedAt, this.d.nodeId);
-      await slaRepo.markSuperseded(tx, due.filter((a) => !send.includes(a)).map((a) => a.id), firedAt, this.d.nodeId);
+      await slaRepo.markFired(
+        tx,
+        send.map((a) => a.id),
+        firedAt,
+        this.d.nodeId,
+      );
+      await slaRepo.markSuperseded(
+        tx,
+        due.filter((a) => !send.includes(a)).map((a) => a.id),
+        firedAt,
+        this.d.nodeId,
+      );
       return { due, send, firedAt };
     });
     if (!settled) return 0;
     // Detection delay is for operators (logs), never for the people alerted.
     const late = settled.send.map((a) => settled.firedAt - (a.fire_at ?? settled.firedAt));
-    this.d.log.info({ node: this.d.nodeId, raised: settled.send.length, superseded: settled.due.length - settled.send.length, maxLateMs: Math.max(0, ...late) }, 'sla alerts raised');
+    this.d.log.info(
+      {
+        node: this.d.nodeId,
+        raised: settled.send.length,
+        superseded: settled.due.length - settled.send.length,
+        maxLateMs: Math.max(0, ...late),
+      },
+      'sla alerts raised',
+    );
     return settled.due.length;
   }
 

@@ -4,7 +4,9 @@ import type { Tx } from '../../db/dialect.js';
 /** SQL for article titles by id. */
 export class KbLookupRepository {
   async titlesByIds(db: Tx, ids: string[]) {
-    return ids.length ? db.selectFrom('kb_articles').select(['id', 'number', 'title']).where('id', 'in', ids).execute() : [];
+    return ids.length
+      ? db.selectFrom('kb_articles').select(['id', 'number', 'title']).where('id', 'in', ids).execute()
+      : [];
   }
 }
 

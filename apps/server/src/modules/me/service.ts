@@ -4,7 +4,11 @@ import type { RecordService } from '../fieldwork/records.js';
 import type { InspectionService } from '../inspections/service.js';
 import type { DeskService } from '../tickets/desk.js';
 
-export interface BadgeDeps { desk: DeskService; records: RecordService; inspections: InspectionService }
+export interface BadgeDeps {
+  desk: DeskService;
+  records: RecordService;
+  inspections: InspectionService;
+}
 
 /**
  * The menu badges: each module counts what it owns and decides who may see it (null = no badge for

@@ -1,7 +1,13 @@
 /** A notification row as the centre reads it (see NotificationRepository.page). */
 export interface CentreRow {
-  id: string; at: number; kind: string; title: string; body: string;
-  ticket_id: string | null; read_at: number | null; ticket_number: string | null;
+  id: string;
+  at: number;
+  kind: string;
+  title: string;
+  body: string;
+  ticket_id: string | null;
+  read_at: number | null;
+  ticket_number: string | null;
 }
 
 /**
@@ -13,10 +19,23 @@ export interface CentreRow {
  * keyset-paged over rows, so no row is skipped or shown twice.
  */
 export function groupByTicketAndKind(rows: CentreRow[]) {
-  const groups = new Map<string, {
-    id: string; at: number; kind: string; title: string; body: string; ticketId: string | null; readAt: number | null;
-    ticketNumber: string | null; count: number; unreadCount: number; ids: string[]; firstAt: number;
-  }>();
+  const groups = new Map<
+    string,
+    {
+      id: string;
+      at: number;
+      kind: string;
+      title: string;
+      body: string;
+      ticketId: string | null;
+      readAt: number | null;
+      ticketNumber: string | null;
+      count: number;
+      unreadCount: number;
+      ids: string[];
+      firstAt: number;
+    }
+  >();
   for (const r of rows) {
     const key = r.ticket_id ? `${r.ticket_id}|${r.kind}` : `one|${r.id}`;
     const g = groups.get(key);
@@ -30,8 +49,18 @@ export function groupByTicketAndKind(rows: CentreRow[]) {
       continue;
     }
     groups.set(key, {
-      id: r.id, at: r.at, kind: r.kind, title: r.title, body: r.body, ticketId: r.ticket_id, readAt: r.read_at,
-      ticketNumber: r.ticket_number, count: 1, unreadCount: r.read_at === null ? 1 : 0, ids: [r.id], firstAt: r.at,
+      id: r.id,
+      at: r.at,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      ticketId: r.ticket_id,
+      readAt: r.read_at,
+      ticketNumber: r.ticket_number,
+      count: 1,
+      unreadCount: r.read_at === null ? 1 : 0,
+      ids: [r.id],
+      firstAt: r.at,
     });
   }
   return [...groups.values()];

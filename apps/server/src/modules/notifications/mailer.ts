@@ -20,7 +20,14 @@ function pooled(smtpUrl: string): string {
 export class Mailer {
   private readonly transport: Transporter | null;
   private readonly repo = new NotificationRepository();
-  constructor(private readonly database: Database, smtpUrl: string | null, private readonly from: string, private readonly nodeId: string, private readonly now: () => number, private readonly dataDir = '.') {
+  constructor(
+    private readonly database: Database,
+    smtpUrl: string | null,
+    private readonly from: string,
+    private readonly nodeId: string,
+    private readonly now: () => number,
+    private readonly dataDir = '.',
+  ) {
     this.transport = smtpUrl ? nodemailer.createTransport(pooled(smtpUrl)) : null;
   }
 
@@ -31,18 +38,33 @@ export class Mailer {
       const rows = await this.repo.claimDueMail(tx, this.database.dialect, now, limit);
       for (const r of rows) {
         // Claimed rows move out of 'pending'; a node that dies mid-send leaves them for the stale sweep below.
-        await this.repo.updateMail(tx, r.id, { state: this.transport ? 'sending' : 'skipped', next_attempt_at: now + 120_000, error: this.transport ? null : 'SMTP not configured' });
+        await this.repo.updateMail(tx, r.id, {
+          state: this.transport ? 'sending' : 'skipped',
+          next_attempt_at: now + 120_000,
+          error: this.transport ? null : 'SMTP not configured',
+        });
       }
       return this.transport ? rows : [];
     });
     for (const r of claimed) {
       try {
-        await this.transport!.sendMail({ from: this.from, to: r.to_addr, subject: r.subject, text: r.body, attachments: attachmentsOf(r.attachments_json, this.dataDir) });
+        await this.transport!.sendMail({
+          from: this.from,
+          to: r.to_addr,
+          subject: r.subject,
+          text: r.body,
+          attachments: attachmentsOf(r.attachments_json, this.dataDir),
+        });
         await this.repo.updateMail(db, r.id, { state: 'sent', sent_at: this.now(), attempts: r.attempts + 1 });
       } catch (e) {
         const attempts = r.attempts + 1;
         const done = attempts > RETRY_MS.length;
-        await this.repo.updateMail(db, r.id, { state: done ? 'failed' : 'pending', attempts, error: String((e as Error).message).slice(0, 500), next_attempt_at: this.now() + (RETRY_MS[attempts - 1] ?? 0) });
+        await this.repo.updateMail(db, r.id, {
+          state: done ? 'failed' : 'pending',
+          attempts,
+          error: String((e as Error).message).slice(0, 500),
+          next_attempt_at: this.now() + (RETRY_MS[attempts - 1] ?? 0),
+        });
       }
     }
     await this.repo.releaseStaleMail(db, now);
@@ -57,5 +79,9 @@ export class Mailer {
 /** Stored attachments (paths relative to the data dir) as nodemailer reads them: streamed from disk at send time. */
 export function attachmentsOf(json: string | null | undefined, dataDir: string) {
   if (!json) return undefined;
-  return (JSON.parse(json) as { fileName: string; path: string; mime: string }[]).map((a) => ({ filename: a.fileName, path: new FileStore(dataDir).resolve(a.path), contentType: a.mime }));
+  return (JSON.parse(json) as { fileName: string; path: string; mime: string }[]).map((a) => ({
+    filename: a.fileName,
+    path: new FileStore(dataDir).resolve(a.path),
+    contentType: a.mime,
+  }));
 }

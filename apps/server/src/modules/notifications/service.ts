@@ -26,7 +26,11 @@ export type NotifyInput = Omit<NotifyManyItem, 'userIds'>;
 
 /** In-app notifications (站内信) plus an e-mail outbox row for every recipient with an address. */
 export class NotificationService {
-  constructor(private readonly db: Kysely<DB>, private readonly now: () => number, private readonly audit: AuditService) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly now: () => number,
+    private readonly audit: AuditService,
+  ) {}
 
   private readonly repo = new NotificationRepository();
 
@@ -53,29 +57,67 @@ export class NotificationService {
         const locale: Locale = u.locale === 'en' ? 'en' : 'zh-CN';
         let text = texts.get(locale);
         if (!text) texts.set(locale, (text = item.text(locale)));
-        rows.push({ id: newId(now), user_id: u.id, at: now, kind: item.kind, title: text.title, body: text.body, ticket_id: item.ticketId, source_key: item.sourceKey, read_at: null });
+        rows.push({
+          id: newId(now),
+          user_id: u.id,
+          at: now,
+          kind: item.kind,
+          title: text.title,
+          body: text.body,
+          ticket_id: item.ticketId,
+          source_key: item.sourceKey,
+          read_at: null,
+        });
       }
     }
     if (!rows.length) return 0;
     const fresh = await this.repo.insertMany(tx, rows);
     const written = rows.filter((r) => fresh.has(`${r.user_id}|${r.source_key}`));
-    await this.repo.enqueueMailMany(tx, written.filter((r) => users.get(r.user_id)!.email).map((r) => ({
-      id: newId(now), to_addr: users.get(r.user_id)!.email!, subject: r.title, body: r.body, state: 'pending', attempts: 0, next_attempt_at: now,
-      sent_at: null, error: null, source_key: `${r.source_key}:${r.user_id}`, created_at: now,
-    })));
+    await this.repo.enqueueMailMany(
+      tx,
+      written
+        .filter((r) => users.get(r.user_id)!.email)
+        .map((r) => ({
+          id: newId(now),
+          to_addr: users.get(r.user_id)!.email!,
+          subject: r.title,
+          body: r.body,
+          state: 'pending',
+          attempts: 0,
+          next_attempt_at: now,
+          sent_at: null,
+          error: null,
+          source_key: `${r.source_key}:${r.user_id}`,
+          created_at: now,
+        })),
+    );
     return written.length;
   }
 
   async list(userId: string) {
     const rows = await this.repo.listFor(this.db, userId);
-    return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, title: r.title, body: r.body, ticketId: r.ticket_id, readAt: r.read_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      ticketId: r.ticket_id,
+      readAt: r.read_at,
+    }));
   }
 
   /** The notification centre: filtered, keyset-paged rows grouped by ticket and kind (see grouping.ts). */
   async page(userId: string, q: NotificationQuery) {
     const after = q.cursor ? decodeKeyset(q.cursor) : null;
     if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
-    const rows = await this.repo.page(this.db, userId, { unread: q.state === 'unread', kind: q.kind, ticketId: q.ticketId }, after, q.limit);
+    const rows = await this.repo.page(
+      this.db,
+      userId,
+      { unread: q.state === 'unread', kind: q.kind, ticketId: q.ticketId },
+      after,
+      q.limit,
+    );
     const more = rows.length > q.limit;
     const shown = more ? rows.slice(0, q.limit) : rows;
     const last = shown[shown.length - 1];
@@ -84,7 +126,10 @@ export class NotificationService {
 
   /** The bell's count and the centre's kind filter. */
   async summary(userId: string) {
-    const [unread, kinds] = await Promise.all([this.repo.unreadCount(this.db, userId), this.repo.kinds(this.db, userId)]);
+    const [unread, kinds] = await Promise.all([
+      this.repo.unreadCount(this.db, userId),
+      this.repo.kinds(this.db, userId),
+    ]);
     return { unread, kinds };
   }
 
@@ -97,8 +142,11 @@ export class NotificationService {
       const updated = await this.repo.markAllRead(tx, meta.actor.userId, f, this.now());
       const scope = [f.kind ? `类别 ${f.kind}` : '', f.ticketId ? `工单 ${f.ticketId}` : ''].filter(Boolean).join('，');
       await this.audit.record(tx, meta, {
-        action: 'notification.read_all', targetType: 'user', targetId: meta.actor.userId, // whose notifications
-        summary: `全部标记已读：${updated} 条${scope ? `（${scope}）` : ''}`, detail: { ...f, updated },
+        action: 'notification.read_all',
+        targetType: 'user',
+        targetId: meta.actor.userId, // whose notifications
+        summary: `全部标记已读：${updated} 条${scope ? `（${scope}）` : ''}`,
+        detail: { ...f, updated },
       });
       return { updated };
     });
@@ -117,7 +165,12 @@ export class NotificationService {
   async markRead(meta: RequestMeta, id: string) {
     await this.db.transaction().execute(async (tx) => {
       if (!(await this.repo.markRead(tx, meta.actor.userId, id, this.now()))) throw notFound('通知');
-      await this.audit.record(tx, meta, { action: 'notification.read', targetType: 'notification', targetId: id, summary: '标记通知已读' });
+      await this.audit.record(tx, meta, {
+        action: 'notification.read',
+        targetType: 'notification',
+        targetId: id,
+        summary: '标记通知已读',
+      });
     });
   }
 }

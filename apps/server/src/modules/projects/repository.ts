@@ -15,23 +15,41 @@ export class ProjectRepository {
   }
   /** The service provider's own organisation (there is one). */
   async providerOrg(db: Tx) {
-    return db.selectFrom('orgs').selectAll().where('kind', '=', 'provider').orderBy('created_at').limit(1).executeTakeFirst();
+    return db
+      .selectFrom('orgs')
+      .selectAll()
+      .where('kind', '=', 'provider')
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
   }
   async orgByName(db: Tx, name: string) {
     return db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirst();
   }
 
   private projectBase(db: Tx) {
-    return db.selectFrom('projects')
+    return db
+      .selectFrom('projects')
       .innerJoin('orgs', 'orgs.id', 'projects.customer_id')
       .leftJoin('users as sm', 'sm.id', 'projects.service_manager_id')
-      .selectAll('projects').select(['orgs.name as customer_name', 'sm.display_name as service_manager_name']);
+      .selectAll('projects')
+      .select(['orgs.name as customer_name', 'sm.display_name as service_manager_name']);
   }
   async projects(db: Tx, customerId?: string) {
     let q = this.projectBase(db).orderBy('projects.code').limit(1000);
     if (customerId) q = q.where('projects.customer_id', '=', customerId);
     const rows = await q.execute();
-    const members = rows.length ? await db.selectFrom('project_members').selectAll().where('project_id', 'in', rows.map((r) => r.id)).execute() : [];
+    const members = rows.length
+      ? await db
+          .selectFrom('project_members')
+          .selectAll()
+          .where(
+            'project_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute()
+      : [];
     return rows.map((r) => ({ ...r, team_ids: members.filter((m) => m.project_id === r.id).map((m) => m.user_id) }));
   }
   async project(db: Tx, id: string) {
@@ -41,7 +59,9 @@ export class ProjectRepository {
     return { ...r, team_ids: members.map((m) => m.user_id) };
   }
   async serviceManagersOf(db: Tx, projectIds: string[]): Promise<Map<string, string | null>> {
-    const rows = projectIds.length ? await db.selectFrom('projects').select(['id', 'service_manager_id']).where('id', 'in', projectIds).execute() : [];
+    const rows = projectIds.length
+      ? await db.selectFrom('projects').select(['id', 'service_manager_id']).where('id', 'in', projectIds).execute()
+      : [];
     return new Map(rows.map((r) => [r.id, r.service_manager_id]));
   }
   /**
@@ -51,18 +71,39 @@ export class ProjectRepository {
   async dispatchersOf(db: Tx, projectIds: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>(projectIds.map((id) => [id, []]));
     if (!projectIds.length) return out;
-    const rows = await db.selectFrom('projects').innerJoin('user_roles', (j) => j.on('user_roles.role', '=', 'dispatcher'))
-      .innerJoin('users', 'users.id', 'user_roles.user_id').select(['projects.id as project_id', 'users.id as user_id'])
-      .where('projects.id', 'in', projectIds).where('users.disabled', '=', 0)
-      .where((eb) => eb.or([
-        eb.exists(eb.selectFrom('project_members as m').select('m.user_id').whereRef('m.project_id', '=', 'projects.id').whereRef('m.user_id', '=', 'users.id')),
-        eb.not(eb.exists(eb.selectFrom('project_members as m').select('m.user_id').whereRef('m.project_id', '=', 'projects.id'))),
-      ])).execute();
+    const rows = await db
+      .selectFrom('projects')
+      .innerJoin('user_roles', (j) => j.on('user_roles.role', '=', 'dispatcher'))
+      .innerJoin('users', 'users.id', 'user_roles.user_id')
+      .select(['projects.id as project_id', 'users.id as user_id'])
+      .where('projects.id', 'in', projectIds)
+      .where('users.disabled', '=', 0)
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('project_members as m')
+              .select('m.user_id')
+              .whereRef('m.project_id', '=', 'projects.id')
+              .whereRef('m.user_id', '=', 'users.id'),
+          ),
+          eb.not(
+            eb.exists(
+              eb.selectFrom('project_members as m').select('m.user_id').whereRef('m.project_id', '=', 'projects.id'),
+            ),
+          ),
+        ]),
+      )
+      .execute();
     for (const r of rows) out.get(r.project_id)!.push(r.user_id);
     return out;
   }
   async serviceManagerOf(db: Tx, projectId: string): Promise<string | null> {
-    const r = await db.selectFrom('projects').select('service_manager_id').where('id', '=', projectId).executeTakeFirst();
+    const r = await db
+      .selectFrom('projects')
+      .select('service_manager_id')
+      .where('id', '=', projectId)
+      .executeTakeFirst();
     return r?.service_manager_id ?? null;
   }
   /**
@@ -70,12 +111,31 @@ export class ProjectRepository {
    * force on `day` (the latest one starting on or before it), or null contract columns if none is.
    */
   async intakeTarget(db: Tx, projectId: string, day: string) {
-    return db.selectFrom('projects').innerJoin('orgs', 'orgs.id', 'projects.customer_id')
-      .leftJoin('contracts', (j) => j.on('contracts.id', '=', (eb) => eb.selectFrom('contracts as c').select('c.id')
-        .whereRef('c.project_id', '=', 'projects.id').where('c.starts_on', '<=', day).where('c.ends_on', '>=', day)
-        .orderBy('c.starts_on', 'desc').limit(1)))
-      .select(['projects.id', 'projects.customer_id', 'projects.name', 'orgs.name as customer_name', 'contracts.id as contract_id', 'contracts.policy_json'])
-      .where('projects.id', '=', projectId).executeTakeFirst();
+    return db
+      .selectFrom('projects')
+      .innerJoin('orgs', 'orgs.id', 'projects.customer_id')
+      .leftJoin('contracts', (j) =>
+        j.on('contracts.id', '=', (eb) =>
+          eb
+            .selectFrom('contracts as c')
+            .select('c.id')
+            .whereRef('c.project_id', '=', 'projects.id')
+            .where('c.starts_on', '<=', day)
+            .where('c.ends_on', '>=', day)
+            .orderBy('c.starts_on', 'desc')
+            .limit(1),
+        ),
+      )
+      .select([
+        'projects.id',
+        'projects.customer_id',
+        'projects.name',
+        'orgs.name as customer_name',
+        'contracts.id as contract_id',
+        'contracts.policy_json',
+      ])
+      .where('projects.id', '=', projectId)
+      .executeTakeFirst();
   }
   async projectByCode(db: Tx, code: string) {
     return db.selectFrom('projects').select('id').where('code', '=', code).executeTakeFirst();
@@ -88,26 +148,47 @@ export class ProjectRepository {
   }
   async setTeam(db: Tx, projectId: string, userIds: string[]) {
     await db.deleteFrom('project_members').where('project_id', '=', projectId).execute();
-    if (userIds.length) await db.insertInto('project_members').values([...new Set(userIds)].map((user_id) => ({ project_id: projectId, user_id }))).execute();
+    if (userIds.length)
+      await db
+        .insertInto('project_members')
+        .values([...new Set(userIds)].map((user_id) => ({ project_id: projectId, user_id })))
+        .execute();
   }
 
   async contracts(db: Tx, projectId: string) {
-    return db.selectFrom('contracts').selectAll().where('project_id', '=', projectId).orderBy('starts_on', 'desc').execute();
+    return db
+      .selectFrom('contracts')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('starts_on', 'desc')
+      .execute();
   }
   async contractsEndingFrom(db: Tx, day: string) {
-    return db.selectFrom('contracts').innerJoin('projects', 'projects.id', 'contracts.project_id')
-      .selectAll('contracts').select(['projects.code as project_code', 'projects.service_manager_id'])
-      .where('contracts.ends_on', '>=', day).orderBy('contracts.ends_on').orderBy('contracts.id').execute();
+    return db
+      .selectFrom('contracts')
+      .innerJoin('projects', 'projects.id', 'contracts.project_id')
+      .selectAll('contracts')
+      .select(['projects.code as project_code', 'projects.service_manager_id'])
+      .where('contracts.ends_on', '>=', day)
+      .orderBy('contracts.ends_on')
+      .orderBy('contracts.id')
+      .execute();
   }
   /**
    * Contracts running at some point in [from, to] (YYYY-MM-DD) of one project, or of every project of
    * one customer, for the contract reference on generated documents.
    */
   async contractsCovering(db: Tx, scope: { projectId: string } | { customerId: string }, from: string, to: string) {
-    let q = db.selectFrom('contracts').innerJoin('projects', 'projects.id', 'contracts.project_id')
+    let q = db
+      .selectFrom('contracts')
+      .innerJoin('projects', 'projects.id', 'contracts.project_id')
       .select(['contracts.code', 'contracts.name', 'contracts.starts_on'])
-      .where('contracts.starts_on', '<=', to).where('contracts.ends_on', '>=', from);
-    q = 'projectId' in scope ? q.where('projects.id', '=', scope.projectId) : q.where('projects.customer_id', '=', scope.customerId);
+      .where('contracts.starts_on', '<=', to)
+      .where('contracts.ends_on', '>=', from);
+    q =
+      'projectId' in scope
+        ? q.where('projects.id', '=', scope.projectId)
+        : q.where('projects.customer_id', '=', scope.customerId);
     return q.orderBy('contracts.starts_on').orderBy('contracts.code').execute();
   }
   async contract(db: Tx, id: string) {

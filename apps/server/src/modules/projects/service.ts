@@ -19,31 +19,70 @@ const IDLE_DAYS = 60;
 type ProjectRow = NonNullable<Awaited<ReturnType<ProjectRepository['project']>>>;
 type ContractRow = NonNullable<Awaited<ReturnType<ProjectRepository['contract']>>>;
 
-export const presentOrg = (o: { id: string; name: string; kind: string; created_at: number }) => ({ id: o.id, name: o.name, kind: o.kind as 'provider' | 'customer', createdAt: o.created_at });
+export const presentOrg = (o: { id: string; name: string; kind: string; created_at: number }) => ({
+  id: o.id,
+  name: o.name,
+  kind: o.kind as 'provider' | 'customer',
+  createdAt: o.created_at,
+});
 export const presentProject = (p: ProjectRow) => ({
-  id: p.id, customerId: p.customer_id, customerName: p.customer_name, code: p.code, name: p.name,
-  serviceManagerId: p.service_manager_id, serviceManagerName: p.service_manager_name ?? null, teamIds: p.team_ids, createdAt: p.created_at,
+  id: p.id,
+  customerId: p.customer_id,
+  customerName: p.customer_name,
+  code: p.code,
+  name: p.name,
+  serviceManagerId: p.service_manager_id,
+  serviceManagerName: p.service_manager_name ?? null,
+  teamIds: p.team_ids,
+  createdAt: p.created_at,
 });
 export const presentContract = (c: ContractRow) => ({
-  id: c.id, projectId: c.project_id, code: c.code, name: c.name, startsOn: c.starts_on, endsOn: c.ends_on,
-  warrantyMonths: c.warranty_months, policy: JSON.parse(c.policy_json) as SlaPolicy, createdAt: c.created_at,
-  partExtension: c.part_extension as 'downtime' | 'restart', labourRateCents: Number(c.labour_rate_cents), satisfactionTargetPct: c.satisfaction_target_pct,
+  id: c.id,
+  projectId: c.project_id,
+  code: c.code,
+  name: c.name,
+  startsOn: c.starts_on,
+  endsOn: c.ends_on,
+  warrantyMonths: c.warranty_months,
+  policy: JSON.parse(c.policy_json) as SlaPolicy,
+  createdAt: c.created_at,
+  partExtension: c.part_extension as 'downtime' | 'restart',
+  labourRateCents: Number(c.labour_rate_cents),
+  satisfactionTargetPct: c.satisfaction_target_pct,
 });
 
 /** Customers, projects and contracts (R13). Customers only ever see their own organisation's. */
 export class ProjectService {
   readonly repo = new ProjectRepository();
   /** Set by services.ts: new contracts get the bid's commitments (the commitments module needs this one). */
-  commitments?: { seed(tx: Tx, c: { id: string; satisfaction_target_pct: number }, at: number, by: string | null): Promise<void> };
+  commitments?: {
+    seed(tx: Tx, c: { id: string; satisfaction_target_pct: number }, at: number, by: string | null): Promise<void>;
+  };
   /** Set by services.ts: the holidays module's warning for years without holiday data (issue 13, item 2). */
   holidayHorizon?: (c: { policy: SlaPolicy; startsOn: string; endsOn: string }) => HolidayHorizon;
   /** Set by services.ts: a saved policy or calendar re-plans the open tickets' clocks (tickets/replan.ts). */
-  replanner?: { replanContractClocks(tx: Tx, contractIds: string[], change: { actorId: string | null; actorName: string; reason: string }): Promise<{ tickets: number; clocks: number }> };
-  constructor(private readonly database: Database, private readonly users: UserRepository, private readonly audit: AuditService, private readonly now: () => number) {}
-  private get db() { return this.database.db; }
+  replanner?: {
+    replanContractClocks(
+      tx: Tx,
+      contractIds: string[],
+      change: { actorId: string | null; actorName: string; reason: string },
+    ): Promise<{ tickets: number; clocks: number }>;
+  };
+  constructor(
+    private readonly database: Database,
+    private readonly users: UserRepository,
+    private readonly audit: AuditService,
+    private readonly now: () => number,
+  ) {}
+  private get db() {
+    return this.database.db;
+  }
   private present(c: ContractRow) {
     const out = presentContract(c);
-    return { ...out, holidayHorizon: this.holidayHorizon?.(out) ?? { missingYears: [], warnFrom: null, active: false } };
+    return {
+      ...out,
+      holidayHorizon: this.holidayHorizon?.(out) ?? { missingYears: [], warnFrom: null, active: false },
+    };
   }
 
   async listOrgs(actor: Actor) {
@@ -55,7 +94,13 @@ export class ProjectService {
     return this.db.transaction().execute(async (tx) => {
       if (await this.repo.orgByName(tx, input.name)) throw new AppError('DUPLICATE', { field: 'name' }, 'name');
       await this.repo.insertOrg(tx, row);
-      await this.audit.record(tx, meta, { action: 'org.create', targetType: 'org', targetId: row.id, summary: `新建客户单位 ${row.name}`, detail: { after: row } });
+      await this.audit.record(tx, meta, {
+        action: 'org.create',
+        targetType: 'org',
+        targetId: row.id,
+        summary: `新建客户单位 ${row.name}`,
+        detail: { after: row },
+      });
       return presentOrg(row);
     });
   }
@@ -74,8 +119,16 @@ export class ProjectService {
   /** The project (if the actor may see it) and the contract in force on `day`, for ticket intake. */
   /** Who hears of a project's urgent tickets and SLA alerts: its service manager and its dispatchers. */
   async alertRecipients(db: Tx, projectIds: string[]): Promise<Map<string, string[]>> {
-    const [managers, dispatchers] = [await this.repo.serviceManagersOf(db, projectIds), await this.repo.dispatchersOf(db, projectIds)];
-    return new Map(projectIds.map((id) => [id, [...new Set([managers.get(id), ...(dispatchers.get(id) ?? [])].filter((u): u is string => !!u))]]));
+    const [managers, dispatchers] = [
+      await this.repo.serviceManagersOf(db, projectIds),
+      await this.repo.dispatchersOf(db, projectIds),
+    ];
+    return new Map(
+      projectIds.map((id) => [
+        id,
+        [...new Set([managers.get(id), ...(dispatchers.get(id) ?? [])].filter((u): u is string => !!u))],
+      ]),
+    );
   }
 
   async intakeTarget(db: Tx, actor: Actor, id: string, day: string) {
@@ -91,11 +144,13 @@ export class ProjectService {
   private async checkPeople(tx: Tx, serviceManagerId: string | null | undefined, teamIds: string[] | undefined) {
     if (serviceManagerId) {
       const sm = await this.users.byId(tx, serviceManagerId);
-      if (!sm || !sm.roles.includes('service_manager')) throw invalid('serviceManagerId', '不是服务经理 / not a service manager');
+      if (!sm || !sm.roles.includes('service_manager'))
+        throw invalid('serviceManagerId', '不是服务经理 / not a service manager');
     }
     if (teamIds?.length) {
       const team = await this.users.list(tx, { ids: teamIds });
-      if (team.length !== new Set(teamIds).size || team.some((u) => u.org_kind !== 'provider')) throw invalid('teamIds', '包含非服务商人员 / not provider staff');
+      if (team.length !== new Set(teamIds).size || team.some((u) => u.org_kind !== 'provider'))
+        throw invalid('teamIds', '包含非服务商人员 / not provider staff');
     }
   }
 
@@ -105,10 +160,23 @@ export class ProjectService {
       if (!customer || customer.kind !== 'customer') throw invalid('customerId', '客户单位不存在 / unknown customer');
       if (await this.repo.projectByCode(tx, input.code)) throw new AppError('DUPLICATE', { field: 'code' }, 'code');
       await this.checkPeople(tx, input.serviceManagerId, input.teamIds);
-      const row = { id: newId(), customer_id: input.customerId, code: input.code, name: input.name, service_manager_id: input.serviceManagerId ?? null, created_at: this.now() };
+      const row = {
+        id: newId(),
+        customer_id: input.customerId,
+        code: input.code,
+        name: input.name,
+        service_manager_id: input.serviceManagerId ?? null,
+        created_at: this.now(),
+      };
       await this.repo.insertProject(tx, row);
       await this.repo.setTeam(tx, row.id, input.teamIds ?? []);
-      await this.audit.record(tx, meta, { action: 'project.create', targetType: 'project', targetId: row.id, summary: `新建项目 ${row.code} ${row.name}`, detail: { after: { ...row, teamIds: input.teamIds ?? [] } } });
+      await this.audit.record(tx, meta, {
+        action: 'project.create',
+        targetType: 'project',
+        targetId: row.id,
+        summary: `新建项目 ${row.code} ${row.name}`,
+        detail: { after: { ...row, teamIds: input.teamIds ?? [] } },
+      });
       return presentProject((await this.repo.project(tx, row.id))!);
     });
   }
@@ -116,15 +184,23 @@ export class ProjectService {
   async updateProject(meta: RequestMeta, id: string, input: z.infer<typeof ProjectUpdate>) {
     return this.db.transaction().execute(async (tx) => {
       const before = await this.visibleProject(tx, meta.actor, id);
-      if (input.code && input.code !== before.code && (await this.repo.projectByCode(tx, input.code))) throw new AppError('DUPLICATE', { field: 'code' }, 'code');
+      if (input.code && input.code !== before.code && (await this.repo.projectByCode(tx, input.code)))
+        throw new AppError('DUPLICATE', { field: 'code' }, 'code');
       await this.checkPeople(tx, input.serviceManagerId, input.teamIds);
       await this.repo.updateProject(tx, id, {
-        ...(input.code ? { code: input.code } : {}), ...(input.name ? { name: input.name } : {}),
+        ...(input.code ? { code: input.code } : {}),
+        ...(input.name ? { name: input.name } : {}),
         ...(input.serviceManagerId !== undefined ? { service_manager_id: input.serviceManagerId } : {}),
       });
       if (input.teamIds) await this.repo.setTeam(tx, id, input.teamIds);
       const after = (await this.repo.project(tx, id))!;
-      await this.audit.record(tx, meta, { action: 'project.update', targetType: 'project', targetId: id, summary: `修改项目 ${after.code}`, detail: { before: presentProject(before), after: presentProject(after) } });
+      await this.audit.record(tx, meta, {
+        action: 'project.update',
+        targetType: 'project',
+        targetId: id,
+        summary: `修改项目 ${after.code}`,
+        detail: { before: presentProject(before), after: presentProject(after) },
+      });
       return presentProject(after);
     });
   }
@@ -143,7 +219,10 @@ export class ProjectService {
 
   private checkPolicy(policy: SlaPolicy, dates: { startsOn: string; endsOn: string }) {
     if (dates.endsOn < dates.startsOn) throw invalid('endsOn', '结束日期早于开始日期 / ends before it starts');
-    const levels = policy.targets.map((t) => t.level).sort().join();
+    const levels = policy.targets
+      .map((t) => t.level)
+      .sort()
+      .join();
     if (levels !== '1,2,3,4') throw invalid('policy.targets', '须为 1–4 级各一条 / one entry per level 1–4');
     const cal = validateCalendarSpec(policy.calendar);
     if (!cal.ok) throw invalid(`policy.calendar.${cal.field}`, `日历设置无效 / ${cal.message}`);
@@ -151,10 +230,18 @@ export class ProjectService {
     // new ticket's due time unplannable: refused here, while the contract is being saved.
     const day = 86_400_000;
     const from = Date.parse(`${dates.startsOn}T00:00:00+08:00`);
-    const idle = idleStretch(buildCalendar(policy.calendar), from, Date.parse(`${dates.endsOn}T00:00:00+08:00`) + IDLE_DAYS * day, IDLE_DAYS);
+    const idle = idleStretch(
+      buildCalendar(policy.calendar),
+      from,
+      Date.parse(`${dates.endsOn}T00:00:00+08:00`) + IDLE_DAYS * day,
+      IDLE_DAYS,
+    );
     if (idle !== null) {
       const d = new Date(idle + 8 * 3_600_000).toISOString().slice(0, 10);
-      throw invalid('policy.calendar', `自 ${d} 起连续 ${IDLE_DAYS} 天没有工作时间，无法计算 SLA 时限 / no working time for ${IDLE_DAYS} days from ${d}: SLA due times cannot be planned`);
+      throw invalid(
+        'policy.calendar',
+        `自 ${d} 起连续 ${IDLE_DAYS} 天没有工作时间，无法计算 SLA 时限 / no working time for ${IDLE_DAYS} days from ${d}: SLA due times cannot be planned`,
+      );
     }
   }
 
@@ -165,10 +252,30 @@ export class ProjectService {
       const policy = mergePolicy(defaultPolicy(), input.policy);
       this.checkPolicy(policy, input);
       const now = this.now();
-      const row = { id: newId(), project_id: projectId, code: input.code, name: input.name, starts_on: input.startsOn, ends_on: input.endsOn, warranty_months: input.warrantyMonths, policy_json: JSON.stringify(policy), created_at: now, updated_at: now, part_extension: input.partExtension, labour_rate_cents: input.labourRateCents, satisfaction_target_pct: input.satisfactionTargetPct };
+      const row = {
+        id: newId(),
+        project_id: projectId,
+        code: input.code,
+        name: input.name,
+        starts_on: input.startsOn,
+        ends_on: input.endsOn,
+        warranty_months: input.warrantyMonths,
+        policy_json: JSON.stringify(policy),
+        created_at: now,
+        updated_at: now,
+        part_extension: input.partExtension,
+        labour_rate_cents: input.labourRateCents,
+        satisfaction_target_pct: input.satisfactionTargetPct,
+      };
       await this.repo.insertContract(tx, row);
       await this.commitments?.seed(tx, row, now, meta.actor.userId);
-      await this.audit.record(tx, meta, { action: 'contract.create', targetType: 'contract', targetId: row.id, summary: `新建合同 ${row.code}`, detail: { after: presentContract(row) } });
+      await this.audit.record(tx, meta, {
+        action: 'contract.create',
+        targetType: 'contract',
+        targetId: row.id,
+        summary: `新建合同 ${row.code}`,
+        detail: { after: presentContract(row) },
+      });
       return this.present(row);
     });
   }
@@ -178,24 +285,43 @@ export class ProjectService {
       const before = await this.repo.contract(tx, id);
       if (!before) throw notFound('合同');
       await this.visibleProject(tx, meta.actor, before.project_id);
-      if (input.code && input.code !== before.code && (await this.repo.contractByCode(tx, input.code))) throw new AppError('DUPLICATE', { field: 'code' }, 'code');
+      if (input.code && input.code !== before.code && (await this.repo.contractByCode(tx, input.code)))
+        throw new AppError('DUPLICATE', { field: 'code' }, 'code');
       const policy = mergePolicy(JSON.parse(before.policy_json) as SlaPolicy, input.policy);
       const startsOn = input.startsOn ?? before.starts_on;
       const endsOn = input.endsOn ?? before.ends_on;
       this.checkPolicy(policy, { startsOn, endsOn });
       const patch = {
-        code: input.code ?? before.code, name: input.name ?? before.name, starts_on: startsOn, ends_on: endsOn,
-        warranty_months: input.warrantyMonths ?? before.warranty_months, policy_json: JSON.stringify(policy), updated_at: this.now(),
-        part_extension: input.partExtension ?? before.part_extension, labour_rate_cents: input.labourRateCents ?? Number(before.labour_rate_cents),
+        code: input.code ?? before.code,
+        name: input.name ?? before.name,
+        starts_on: startsOn,
+        ends_on: endsOn,
+        warranty_months: input.warrantyMonths ?? before.warranty_months,
+        policy_json: JSON.stringify(policy),
+        updated_at: this.now(),
+        part_extension: input.partExtension ?? before.part_extension,
+        labour_rate_cents: input.labourRateCents ?? Number(before.labour_rate_cents),
         satisfaction_target_pct: input.satisfactionTargetPct ?? before.satisfaction_target_pct,
       };
       await this.repo.updateContract(tx, id, patch);
       const after = { ...before, ...patch };
       // Same transaction: no alert can fire on the old plan once the new policy is visible.
-      const replanned = patch.policy_json !== before.policy_json && this.replanner
-        ? await this.replanner.replanContractClocks(tx, [id], { actorId: meta.actor.userId, actorName: meta.actor.displayName, reason: 'contract_policy' }) : null;
+      const replanned =
+        patch.policy_json !== before.policy_json && this.replanner
+          ? await this.replanner.replanContractClocks(tx, [id], {
+              actorId: meta.actor.userId,
+              actorName: meta.actor.displayName,
+              reason: 'contract_policy',
+            })
+          : null;
       const moved = replanned?.tickets ? `，重排 ${replanned.tickets} 张工单的 ${replanned.clocks} 个时钟` : '';
-      await this.audit.record(tx, meta, { action: 'contract.update', targetType: 'contract', targetId: id, summary: `修改合同 ${after.code}${moved}`, detail: { before: presentContract(before), after: presentContract(after), ...(replanned ? { replanned } : {}) } });
+      await this.audit.record(tx, meta, {
+        action: 'contract.update',
+        targetType: 'contract',
+        targetId: id,
+        summary: `修改合同 ${after.code}${moved}`,
+        detail: { before: presentContract(before), after: presentContract(after), ...(replanned ? { replanned } : {}) },
+      });
       return this.present(after);
     });
   }
@@ -211,19 +337,30 @@ export class ProjectService {
    * (YYYY-MM-DD; one day for a single record). Callers have already checked the actor may see the record.
    */
   async documentParties(
-    db: Tx, scope: { projectId: string } | { customerId: string }, from: string, to: string = from, lang: DocLang = 'zh-CN',
+    db: Tx,
+    scope: { projectId: string } | { customerId: string },
+    from: string,
+    to: string = from,
+    lang: DocLang = 'zh-CN',
   ): Promise<DocumentParties> {
     const provider = await this.repo.providerOrg(db);
-    const customerId = 'customerId' in scope ? scope.customerId : (await this.repo.project(db, scope.projectId))?.customer_id;
+    const customerId =
+      'customerId' in scope ? scope.customerId : (await this.repo.project(db, scope.projectId))?.customer_id;
     const purchaser = customerId ? await this.repo.org(db, customerId) : undefined;
     const contracts = await this.repo.contractsCovering(db, scope, from, to);
-    return { providerName: provider?.name ?? '', purchaserName: purchaser?.name ?? '', contractRef: contractReference(contracts, lang) };
+    return {
+      providerName: provider?.name ?? '',
+      purchaserName: purchaser?.name ?? '',
+      contractRef: contractReference(contracts, lang),
+    };
   }
 
   /** Engineers of the project's team (falls back to all provider engineers when no team is set); tickets go to engineers, not managers or dispatchers. */
   async assignees(actor: Actor, projectId: string) {
     const p = await this.visibleProject(this.db, actor, projectId);
-    const people = p.team_ids.length ? await this.users.list(this.db, { ids: p.team_ids }) : (await this.users.list(this.db, {})).filter((u) => u.org_kind === 'provider');
+    const people = p.team_ids.length
+      ? await this.users.list(this.db, { ids: p.team_ids })
+      : (await this.users.list(this.db, {})).filter((u) => u.org_kind === 'provider');
     return people.filter((u) => !u.disabled && u.org_kind === 'provider' && u.roles.includes('engineer'));
   }
 }

@@ -14,24 +14,57 @@ import { LEVEL_LABEL, type MonthlyReportModel } from './model.js';
 import { ReportRepository } from './repository.js';
 
 export interface BuilderDeps {
-  database: Database; projects: ProjectService; presence: PresenceService; inspections: InspectionService; training: TrainingService;
-  satisfaction: SatisfactionService; commitments: CommitmentService; now: () => number;
+  database: Database;
+  projects: ProjectService;
+  presence: PresenceService;
+  inspections: InspectionService;
+  training: TrainingService;
+  satisfaction: SatisfactionService;
+  commitments: CommitmentService;
+  now: () => number;
 }
 const LEVELS: FaultLevel[] = [1, 2, 3, 4];
 /** What happened to a breached clock afterwards, shown beside the breach (it never replaces it). */
-function laterAction(r: { not_needed_reason: string | null; cancelled: number; level: number | null; ticket_level: number }): { later?: string } {
+function laterAction(r: {
+  not_needed_reason: string | null;
+  cancelled: number;
+  level: number | null;
+  ticket_level: number;
+}): { later?: string } {
   const parts = [
     ...(r.not_needed_reason !== null ? [`其后标记无需到场：${r.not_needed_reason}`] : []),
     ...(Number(r.cancelled) === 1 ? ['其后工单已取消'] : []),
-    ...(r.level !== null && Number(r.level) !== Number(r.ticket_level) ? [`其后调整为${LEVEL_LABEL[Number(r.ticket_level) as FaultLevel]}`] : []),
+    ...(r.level !== null && Number(r.level) !== Number(r.ticket_level)
+      ? [`其后调整为${LEVEL_LABEL[Number(r.ticket_level) as FaultLevel]}`]
+      : []),
   ];
   return parts.length ? { later: parts.join('；') } : {};
 }
 const EVENT_ZH: Record<string, string> = {
-  created: '受理报修', dispatch: '派单', claim: '接单', transfer: '转派', respond: '响应', arrive: '到场签到', arrival_not_needed: '无需到场',
-  suspend: '挂起', resume: '恢复处理', urge: '催办', resolve: '解决', confirm: '客户确认', reopen: '重开', cancel: '取消', change_level: '调整故障等级',
-  auto_close: '自动关闭', comment: '沟通记录', attachment: '上传附件', 'sla.warn50': 'SLA 时限已过半', 'sla.warn80': 'SLA 时限已达 80%',
-  'sla.breach': 'SLA 已超时', 'repair.asset': '登记故障设备', 'repair.replace': '更换部件', 'repair.cost': '登记费用',
+  created: '受理报修',
+  dispatch: '派单',
+  claim: '接单',
+  transfer: '转派',
+  respond: '响应',
+  arrive: '到场签到',
+  arrival_not_needed: '无需到场',
+  suspend: '挂起',
+  resume: '恢复处理',
+  urge: '催办',
+  resolve: '解决',
+  confirm: '客户确认',
+  reopen: '重开',
+  cancel: '取消',
+  change_level: '调整故障等级',
+  auto_close: '自动关闭',
+  comment: '沟通记录',
+  attachment: '上传附件',
+  'sla.warn50': 'SLA 时限已过半',
+  'sla.warn80': 'SLA 时限已达 80%',
+  'sla.breach': 'SLA 已超时',
+  'repair.asset': '登记故障设备',
+  'repair.replace': '更换部件',
+  'repair.cost': '登记费用',
 };
 /** Sections that list records stop here; the Excel sheet and the archive keep the report a readable size. */
 const LIST_LIMIT = 200;
@@ -41,65 +74,179 @@ export class ReportBuilder {
   private readonly metrics = new AnalyticsRepository();
   readonly repo = new ReportRepository();
   constructor(private readonly d: BuilderDeps) {}
-  private get db() { return this.d.database.db; }
+  private get db() {
+    return this.d.database.db;
+  }
 
   async build(actor: Actor, projectId: string, month: string): Promise<MonthlyReportModel> {
     const db = this.db;
     const p = await this.d.projects.visibleProject(db, actor, projectId);
     const b = monthBounds(month);
     const ids = [projectId];
-    const [head, outcomes, ttr, received, causes, flow, breaches, major, findings, changes, notes, commitments, presence, completion, training, satisfaction] = await Promise.all([
+    const [
+      head,
+      outcomes,
+      ttr,
+      received,
+      causes,
+      flow,
+      breaches,
+      major,
+      findings,
+      changes,
+      notes,
+      commitments,
+      presence,
+      completion,
+      training,
+      satisfaction,
+    ] = await Promise.all([
       this.repo.projectHead(db, projectId),
-      this.metrics.outcomes(db, ids, b.from, b.to), this.metrics.resolutionTime(db, ids, b.from, b.to), this.metrics.received(db, ids, b.from, b.to),
-      this.metrics.resolvedByCause(db, ids, b.from, b.to), this.metrics.flow(db, ids, b.from, b.to), this.metrics.breaches(db, ids, b.from, b.to, LIST_LIMIT),
-      this.metrics.majorFaults(db, projectId, b.from, b.to, 20), this.metrics.findings(db, projectId, b.first, b.last, LIST_LIMIT),
-      this.metrics.adjustments(db, projectId, b.from, b.to, LIST_LIMIT), this.repo.notes(db, projectId, month),
-      this.d.commitments.evaluate(actor, projectId, month), this.d.presence.plan(actor, projectId),
-      this.d.inspections.completionBetween(projectId, b.first, b.last), this.d.training.plans(actor, projectId),
+      this.metrics.outcomes(db, ids, b.from, b.to),
+      this.metrics.resolutionTime(db, ids, b.from, b.to),
+      this.metrics.received(db, ids, b.from, b.to),
+      this.metrics.resolvedByCause(db, ids, b.from, b.to),
+      this.metrics.flow(db, ids, b.from, b.to),
+      this.metrics.breaches(db, ids, b.from, b.to, LIST_LIMIT),
+      this.metrics.majorFaults(db, projectId, b.from, b.to, 20),
+      this.metrics.findings(db, projectId, b.first, b.last, LIST_LIMIT),
+      this.metrics.adjustments(db, projectId, b.from, b.to, LIST_LIMIT),
+      this.repo.notes(db, projectId, month),
+      this.d.commitments.evaluate(actor, projectId, month),
+      this.d.presence.plan(actor, projectId),
+      this.d.inspections.completionBetween(projectId, b.first, b.last),
+      this.d.training.plans(actor, projectId),
       this.d.satisfaction.report(actor, projectId, { from: b.first, to: b.last }),
     ]);
     const provider = await this.d.projects.repo.providerOrg(db);
-    const contract = commitments.contractId ? (await this.d.projects.repo.contract(db, commitments.contractId)) ?? null : null;
-    const n = (kind: string, outcome: string, level: number | null) => outcomes.filter((o) => o.kind === kind && o.outcome === outcome && (level === null || o.level === level)).reduce((a, o) => a + o.n, 0);
-    const sla = (['response', 'arrival', 'resolution'] as ClockKind[]).flatMap((kind) => [null, ...LEVELS].map((level) => {
-      const met = n(kind, 'met', level);
-      const breached = n(kind, 'breached', level);
-      return { kind, level, met, breached, notNeeded: n(kind, 'not_needed', level), pct: percent(met, met + breached) };
-    }));
+    const contract = commitments.contractId
+      ? ((await this.d.projects.repo.contract(db, commitments.contractId)) ?? null)
+      : null;
+    const n = (kind: string, outcome: string, level: number | null) =>
+      outcomes
+        .filter((o) => o.kind === kind && o.outcome === outcome && (level === null || o.level === level))
+        .reduce((a, o) => a + o.n, 0);
+    const sla = (['response', 'arrival', 'resolution'] as ClockKind[]).flatMap((kind) =>
+      [null, ...LEVELS].map((level) => {
+        const met = n(kind, 'met', level);
+        const breached = n(kind, 'breached', level);
+        return {
+          kind,
+          level,
+          met,
+          breached,
+          notNeeded: n(kind, 'not_needed', level),
+          pct: percent(met, met + breached),
+        };
+      }),
+    );
     const templates = new Map<string, Awaited<ReturnType<InspectionService['template']>>>();
-    for (const f of findings) if (!templates.has(f.template_version_id)) templates.set(f.template_version_id, await this.d.inspections.template(f.template_version_id));
+    for (const f of findings)
+      if (!templates.has(f.template_version_id))
+        templates.set(f.template_version_id, await this.d.inspections.template(f.template_version_id));
     const resolvedCount = causes.reduce((a, c) => a + c.n, 0);
     return {
-      project: { id: p.id, code: p.code, name: p.name, customerName: head.customer_name, providerName: provider?.name ?? '', serviceManager: head.manager_name },
-      contract: contract ? { code: contract.code, name: contract.name, startsOn: contract.starts_on, endsOn: contract.ends_on } : null,
-      month, from: b.first, to: b.last, generatedAt: this.d.now(),
+      project: {
+        id: p.id,
+        code: p.code,
+        name: p.name,
+        customerName: head.customer_name,
+        providerName: provider?.name ?? '',
+        serviceManager: head.manager_name,
+      },
+      contract: contract
+        ? { code: contract.code, name: contract.name, startsOn: contract.starts_on, endsOn: contract.ends_on }
+        : null,
+      month,
+      from: b.first,
+      to: b.last,
+      generatedAt: this.d.now(),
       residents: presence.engineers.map((e) => e.name),
       overview: {
-        received: received.reduce((a, r) => a + r.n, 0), resolved: resolvedCount, closed: flow.closed, openAtEnd: flow.openAtEnd, reopened: flow.reopened,
+        received: received.reduce((a, r) => a + r.n, 0),
+        resolved: resolvedCount,
+        closed: flow.closed,
+        openAtEnd: flow.openAtEnd,
+        reopened: flow.reopened,
         mttrMin: ttr.n ? Math.round(ttr.sum / ttr.n / 60_000) : null,
       },
-      byLevel: LEVELS.map((level) => ({ level, count: received.filter((r) => r.level === level).reduce((a, r) => a + r.n, 0) })),
-      byChannel: CHANNELS.map((channel) => ({ channel, count: received.filter((r) => r.channel === channel).reduce((a, r) => a + r.n, 0) })).filter((c) => c.count > 0) as { channel: Channel; count: number }[],
-      byCause: (['non_human', 'human', 'unknown', 'none'] as const).map((cause) => ({ cause, count: causes.find((c) => c.cause === cause)?.n ?? 0 })).filter((c) => c.count > 0),
+      byLevel: LEVELS.map((level) => ({
+        level,
+        count: received.filter((r) => r.level === level).reduce((a, r) => a + r.n, 0),
+      })),
+      byChannel: CHANNELS.map((channel) => ({
+        channel,
+        count: received.filter((r) => r.channel === channel).reduce((a, r) => a + r.n, 0),
+      })).filter((c) => c.count > 0) as { channel: Channel; count: number }[],
+      byCause: (['non_human', 'human', 'unknown', 'none'] as const)
+        .map((cause) => ({ cause, count: causes.find((c) => c.cause === cause)?.n ?? 0 }))
+        .filter((c) => c.count > 0),
       sla,
-      breaches: breaches.map((r) => ({ number: r.number, title: r.title, level: Number(r.level) as FaultLevel, kind: r.kind as ClockKind, lateMin: Math.ceil(Number(r.late_ms ?? 0) / 60_000), cause: (r.fault_cause ?? 'none') as FaultCause | 'none', ...laterAction(r) })),
+      breaches: breaches.map((r) => ({
+        number: r.number,
+        title: r.title,
+        level: Number(r.level) as FaultLevel,
+        kind: r.kind as ClockKind,
+        lateMin: Math.ceil(Number(r.late_ms ?? 0) / 60_000),
+        cause: (r.fault_cause ?? 'none') as FaultCause | 'none',
+        ...laterAction(r),
+      })),
       majorFaults: major.tickets.map((t) => ({
-        number: t.number, title: t.title, level: Number(t.level) as FaultLevel, reportedAt: Number(t.reported_at), resolvedAt: t.resolved_at === null ? null : Number(t.resolved_at), solution: t.solution,
-        timeline: major.events.filter((e) => e.ticket_id === t.id).map((e) => ({ at: Number(e.at), text: [EVENT_ZH[e.type] ?? e.type, e.display_name, e.reason].filter(Boolean).join(' · ') })),
+        number: t.number,
+        title: t.title,
+        level: Number(t.level) as FaultLevel,
+        reportedAt: Number(t.reported_at),
+        resolvedAt: t.resolved_at === null ? null : Number(t.resolved_at),
+        solution: t.solution,
+        timeline: major.events
+          .filter((e) => e.ticket_id === t.id)
+          .map((e) => ({
+            at: Number(e.at),
+            text: [EVENT_ZH[e.type] ?? e.type, e.display_name, e.reason].filter(Boolean).join(' · '),
+          })),
       })),
       inspections: {
-        planned: completion.total.planned, done: completion.total.done, late: completion.total.late, overdue: completion.total.overdue, open: completion.total.open,
+        planned: completion.total.planned,
+        done: completion.total.done,
+        late: completion.total.late,
+        overdue: completion.total.overdue,
+        open: completion.total.open,
         findings: findings.map((f) => ({
-          taskDue: f.due_on, planName: f.plan_name, item: templates.get(f.template_version_id)?.items.find((i) => i.key === f.item_key)?.title ?? f.item_key,
-          note: f.note ?? '', ticketNumber: f.ticket_number,
+          taskDue: f.due_on,
+          planName: f.plan_name,
+          item: templates.get(f.template_version_id)?.items.find((i) => i.key === f.item_key)?.title ?? f.item_key,
+          note: f.note ?? '',
+          ticketNumber: f.ticket_number,
         })),
       },
-      changes: changes.map((c) => ({ at: Number(c.at), parameter: c.parameter, before: c.before_value, after: c.after_value, reason: c.reason, by: c.display_name ?? '' })),
-      training: training.map((t) => ({ planName: t.plan.name, trainees: t.progress.summary.trainees, independent: t.progress.summary.independent, complete: t.progress.summary.complete })),
-      satisfaction: { rated: satisfaction.rated, satisfied: satisfaction.satisfied, pct: satisfaction.ratePct, targetPct: satisfaction.targetPct, requested: satisfaction.requested },
+      changes: changes.map((c) => ({
+        at: Number(c.at),
+        parameter: c.parameter,
+        before: c.before_value,
+        after: c.after_value,
+        reason: c.reason,
+        by: c.display_name ?? '',
+      })),
+      training: training.map((t) => ({
+        planName: t.plan.name,
+        trainees: t.progress.summary.trainees,
+        independent: t.progress.summary.independent,
+        complete: t.progress.summary.complete,
+      })),
+      satisfaction: {
+        rated: satisfaction.rated,
+        satisfied: satisfaction.satisfied,
+        pct: satisfaction.ratePct,
+        targetPct: satisfaction.targetPct,
+        requested: satisfaction.requested,
+      },
       commitments: commitments.items.map((c) => ({
-        kind: c.kind, label: `${COMMITMENT_LABEL[c.kind]}${c.level ? `（${LEVEL_LABEL[c.level]}${c.minutes ? `，${c.minutes} 分钟内` : ''}）` : ''}`,
-        target: targetText(c.kind, c.target), actual: actualText(c.kind, c.actual), status: c.status, detail: c.detail.split(' / ')[0]!,
+        kind: c.kind,
+        label: `${COMMITMENT_LABEL[c.kind]}${c.level ? `（${LEVEL_LABEL[c.level]}${c.minutes ? `，${c.minutes} 分钟内` : ''}）` : ''}`,
+        target: targetText(c.kind, c.target),
+        actual: actualText(c.kind, c.actual),
+        status: c.status,
+        detail: c.detail.split(' / ')[0]!,
       })),
       executionPct: commitments.executionPct,
       nextMonthPlan: notes?.next_month_plan ?? '',

@@ -1,4 +1,12 @@
-import { type Channel, type ClockKind, type CommitmentKind, type CommitmentStatus, type FaultCause, type FaultLevel, labelMap } from '@weibao/schema';
+import {
+  type Channel,
+  type ClockKind,
+  type CommitmentKind,
+  type CommitmentStatus,
+  type FaultCause,
+  type FaultLevel,
+  labelMap,
+} from '@weibao/schema';
 
 /**
  * The monthly O&M report (月度运维报告) as data. One model, three renderings (docx, pdf, xlsx), so the
@@ -7,7 +15,14 @@ import { type Channel, type ClockKind, type CommitmentKind, type CommitmentStatu
  */
 export interface MonthlyReportModel {
   /** providerName: the service provider (乙方); customerName: the purchaser (甲方). */
-  project: { id: string; code: string; name: string; customerName: string; providerName: string; serviceManager: string | null };
+  project: {
+    id: string;
+    code: string;
+    name: string;
+    customerName: string;
+    providerName: string;
+    serviceManager: string | null;
+  };
   contract: { code: string; name: string; startsOn: string; endsOn: string } | null;
   month: string; // YYYY-MM
   /** First and last day of the month (Beijing). */
@@ -16,7 +31,11 @@ export interface MonthlyReportModel {
   generatedAt: number;
   residents: string[];
   overview: {
-    received: number; resolved: number; closed: number; openAtEnd: number; reopened: number;
+    received: number;
+    resolved: number;
+    closed: number;
+    openAtEnd: number;
+    reopened: number;
     /** Mean working minutes to resolve, first cycle; null when nothing was resolved. */
     mttrMin: number | null;
   };
@@ -24,15 +43,39 @@ export interface MonthlyReportModel {
   byChannel: { channel: Channel; count: number }[];
   byCause: { cause: FaultCause | 'none'; count: number }[];
   /** Per clock: overall and per level; pct null when no clock ended in the month. */
-  sla: { kind: ClockKind; level: FaultLevel | null; met: number; breached: number; notNeeded: number; pct: number | null }[];
+  sla: {
+    kind: ClockKind;
+    level: FaultLevel | null;
+    met: number;
+    breached: number;
+    notNeeded: number;
+    pct: number | null;
+  }[];
   /** `later`: what was done after the breach (无需到场, a level change); the breach stands beside it. */
-  breaches: { number: string; title: string; level: FaultLevel; kind: ClockKind; lateMin: number; cause: FaultCause | 'none'; later?: string }[];
+  breaches: {
+    number: string;
+    title: string;
+    level: FaultLevel;
+    kind: ClockKind;
+    lateMin: number;
+    cause: FaultCause | 'none';
+    later?: string;
+  }[];
   majorFaults: {
-    number: string; title: string; level: FaultLevel; reportedAt: number; resolvedAt: number | null; solution: string | null;
+    number: string;
+    title: string;
+    level: FaultLevel;
+    reportedAt: number;
+    resolvedAt: number | null;
+    solution: string | null;
     timeline: { at: number; text: string }[];
   }[];
   inspections: {
-    planned: number; done: number; late: number; overdue: number; open: number;
+    planned: number;
+    done: number;
+    late: number;
+    overdue: number;
+    open: number;
     findings: { taskDue: string; planName: string; item: string; note: string; ticketNumber: string | null }[];
   };
   /** 参数调整 recorded during inspections. */
@@ -40,7 +83,12 @@ export interface MonthlyReportModel {
   training: { planName: string; trainees: number; independent: number; complete: boolean }[];
   satisfaction: { rated: number; satisfied: number; pct: number | null; targetPct: number; requested: number };
   commitments: {
-    kind: CommitmentKind; label: string; target: string; actual: string; status: CommitmentStatus; detail: string;
+    kind: CommitmentKind;
+    label: string;
+    target: string;
+    actual: string;
+    status: CommitmentStatus;
+    detail: string;
   }[];
   executionPct: number | null;
   nextMonthPlan: string;

@@ -21,8 +21,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const long: MonthlyReportModel = {
   ...model,
   breaches: Array.from({ length: 70 }, (_, i) => ({
-    number: `GD-20250612-${String(i + 1).padStart(4, '0')}`, title: `核心交换机宕机 ${i + 1}`, level: 1 as const, kind: 'resolution' as const,
-    lateMin: 10 + i, cause: 'non_human' as const,
+    number: `GD-20250612-${String(i + 1).padStart(4, '0')}`,
+    title: `核心交换机宕机 ${i + 1}`,
+    level: 1 as const,
+    kind: 'resolution' as const,
+    lateMin: 10 + i,
+    cause: 'non_human' as const,
   })),
 };
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -32,14 +36,18 @@ describe('monthly report, rendered as it is printed', () => {
     const file = path.join(dir, 'report.pdf');
     fs.writeFileSync(file, await renderReport(long, 'pdf'));
     execFileSync('pdftoppm', ['-r', '30', '-png', file, path.join(dir, 'page')]);
-    const images = fs.readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png')).sort();
+    const images = fs
+      .readdirSync(dir)
+      .filter((f) => f.startsWith('page') && f.endsWith('.png'))
+      .sort();
     const total = images.length;
     expect(total).toBeGreaterThanOrEqual(5);
     // Every page is drawn (not a blank image): a 30 dpi A4 page of text compresses to more than a blank one.
     const blank = Math.min(...images.map((f) => fs.statSync(path.join(dir, f)).size));
     expect(blank).toBeGreaterThan(1500);
     const pages = Array.from({ length: total }, (_, i) =>
-      execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }));
+      execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }),
+    );
 
     pages.forEach((p, i) => {
       expect(squash(p), `page ${i + 1}`).toContain(`第${i + 1}页共${total}页`);
@@ -47,8 +55,23 @@ describe('monthly report, rendered as it is printed', () => {
       expect(p, `page ${i + 1}`).toContain('HT-2025-07');
     });
     const cover = squash(pages[0]!);
-    for (const t of ['月度运维报告', '市政务云运维项目', '合同编号', 'HT-2025-07', '服务单位（乙方）', '某某信息技术有限公司', '采购单位（甲方）', '市大数据中心',
-      '报告月份', '2025年06月', '文档编号', 'YB-PRJ-001-2025-06', '签发日期', '2025-07-01']) expect(cover).toContain(squash(t));
+    for (const t of [
+      '月度运维报告',
+      '市政务云运维项目',
+      '合同编号',
+      'HT-2025-07',
+      '服务单位（乙方）',
+      '某某信息技术有限公司',
+      '采购单位（甲方）',
+      '市大数据中心',
+      '报告月份',
+      '2025年06月',
+      '文档编号',
+      'YB-PRJ-001-2025-06',
+      '签发日期',
+      '2025-07-01',
+    ])
+      expect(cover).toContain(squash(t));
 
     // Page 2 lists every section with the page it starts on; each section's heading is on that page.
     const toc = pages[1]!;
@@ -59,7 +82,10 @@ describe('monthly report, rendered as it is printed', () => {
       const page = Number(/(\d+)\s*$/.exec(line!)?.[1]);
       expect(page, s).toBeGreaterThanOrEqual(3);
       expect(pages[page - 1], `${s} on page ${page}`).toContain(s);
-      expect(pages.slice(2, page - 1).some((p) => p.includes(s)), `${s} before page ${page}`).toBe(false);
+      expect(
+        pages.slice(2, page - 1).some((p) => p.includes(s)),
+        `${s} before page ${page}`,
+      ).toBe(false);
     }
     const later = Number(/(\d+)\s*$/.exec(toc.split('\n').find((l) => l.includes('十一、签字确认'))!)![1]);
     expect(later).toBeGreaterThan(3);
@@ -68,7 +94,8 @@ describe('monthly report, rendered as it is printed', () => {
     expect(all).toContain('报修渠道');
     expect(all).not.toContain('按响应方式');
     const end = squash(pages.slice(-2).join(''));
-    for (const t of ['服务单位（乙方）', '采购单位（甲方）', '编制：王经理', '审核：', '甲方确认：', '日期：']) expect(end).toContain(squash(t));
+    for (const t of ['服务单位（乙方）', '采购单位（甲方）', '编制：王经理', '审核：', '甲方确认：', '日期：'])
+      expect(end).toContain(squash(t));
     expect(end.split('（盖章）').length - 1).toBe(2);
     // Figures sit at the right edge of their column: the channel counts end the line, after a run of spaces.
     expect(all).toMatch(/电话\s{4,}7\s*$/m);
@@ -77,7 +104,8 @@ describe('monthly report, rendered as it is printed', () => {
   it('Word: header with the number, footer with PAGE / NUMPAGES fields, contents, shared borders, figures right-aligned', async () => {
     const zip = await JSZip.loadAsync(await renderReport(model, 'docx'));
     const names = Object.keys(zip.files);
-    const read = async (re: RegExp) => (await Promise.all(names.filter((n) => re.test(n)).map((n) => zip.file(n)!.async('string')))).join('\n');
+    const read = async (re: RegExp) =>
+      (await Promise.all(names.filter((n) => re.test(n)).map((n) => zip.file(n)!.async('string')))).join('\n');
     const header = await read(/^word\/header\d*\.xml$/);
     const footer = await read(/^word\/footer\d*\.xml$/);
     expect(header).toContain('YB-PRJ-001-2025-06');

@@ -10,8 +10,15 @@ import { beijingDay } from '../fieldwork/time.js';
 import type { SatisfactionService } from './service.js';
 
 const present = (r: SurveySchedulesTable) => ({
-  id: r.id, projectId: r.project_id, title: r.title, everyMonths: r.every_months, openDays: r.open_days, nextOn: r.next_on, active: r.active === 1,
-  lastSentOn: r.last_sent_on, createdAt: r.created_at,
+  id: r.id,
+  projectId: r.project_id,
+  title: r.title,
+  everyMonths: r.every_months,
+  openDays: r.open_days,
+  nextOn: r.next_on,
+  active: r.active === 1,
+  lastSentOn: r.last_sent_on,
+  createdAt: r.created_at,
 });
 
 /**
@@ -20,12 +27,18 @@ const present = (r: SurveySchedulesTable) => ({
  */
 export class SurveySchedules {
   constructor(private readonly svc: SatisfactionService) {}
-  private get db() { return this.svc.db; }
-  private today() { return beijingDay(this.svc.d.now()); }
+  private get db() {
+    return this.svc.db;
+  }
+  private today() {
+    return beijingDay(this.svc.d.now());
+  }
   private async visible(db: Tx, actor: Actor, id: string) {
     const r = await this.svc.repo.schedule(db, id);
     if (!r) throw notFound('满意度调查');
-    await this.svc.d.projects.visibleProject(db, actor, r.project_id).catch((e: unknown) => { throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('满意度调查') : e; });
+    await this.svc.d.projects.visibleProject(db, actor, r.project_id).catch((e: unknown) => {
+      throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('满意度调查') : e;
+    });
     return r;
   }
 
@@ -39,29 +52,53 @@ export class SurveySchedules {
     return this.db.transaction().execute(async (tx) => {
       const project = await this.svc.d.projects.visibleProject(tx, meta.actor, projectId);
       const row = {
-        id: newId(this.svc.d.now()), project_id: projectId, title: input.title, every_months: input.everyMonths, open_days: input.openDays, next_on: input.firstOn,
-        active: 1, last_sent_on: null, created_at: this.svc.d.now(), created_by: meta.actor.userId,
+        id: newId(this.svc.d.now()),
+        project_id: projectId,
+        title: input.title,
+        every_months: input.everyMonths,
+        open_days: input.openDays,
+        next_on: input.firstOn,
+        active: 1,
+        last_sent_on: null,
+        created_at: this.svc.d.now(),
+        created_by: meta.actor.userId,
       };
       await this.svc.repo.insertSchedule(tx, row);
-      await this.svc.d.audit.record(tx, meta, { action: 'satisfaction.schedule', targetType: 'survey_schedule', targetId: row.id, summary: `${project.name} 定期满意度调查「${row.title}」：每 ${row.every_months} 个月，开放 ${row.open_days} 天，自 ${row.next_on} 起`, detail: { after: row } });
+      await this.svc.d.audit.record(tx, meta, {
+        action: 'satisfaction.schedule',
+        targetType: 'survey_schedule',
+        targetId: row.id,
+        summary: `${project.name} 定期满意度调查「${row.title}」：每 ${row.every_months} 个月，开放 ${row.open_days} 天，自 ${row.next_on} 起`,
+        detail: { after: row },
+      });
       return present(row);
     });
   }
 
   async update(meta: RequestMeta, id: string, input: z.infer<typeof SurveyScheduleUpdate>) {
-    if (input.nextOn && input.nextOn < this.today()) throw invalid('nextOn', '下次发送日期不能早于今天 / cannot be in the past');
+    if (input.nextOn && input.nextOn < this.today())
+      throw invalid('nextOn', '下次发送日期不能早于今天 / cannot be in the past');
     return this.db.transaction().execute(async (tx) => {
       const before = await this.visible(tx, meta.actor, id);
       const patch = {
-        ...(input.title !== undefined ? { title: input.title } : {}), ...(input.everyMonths !== undefined ? { every_months: input.everyMonths } : {}),
-        ...(input.openDays !== undefined ? { open_days: input.openDays } : {}), ...(input.nextOn !== undefined ? { next_on: input.nextOn } : {}),
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.everyMonths !== undefined ? { every_months: input.everyMonths } : {}),
+        ...(input.openDays !== undefined ? { open_days: input.openDays } : {}),
+        ...(input.nextOn !== undefined ? { next_on: input.nextOn } : {}),
         ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
       };
       // Re-activated after a pause: resume from today rather than sending every missed period at once.
-      if (input.active && !before.active && before.next_on < this.today() && !input.nextOn) Object.assign(patch, { next_on: this.today() });
+      if (input.active && !before.active && before.next_on < this.today() && !input.nextOn)
+        Object.assign(patch, { next_on: this.today() });
       await this.svc.repo.updateSchedule(tx, id, patch);
       const after = { ...before, ...patch };
-      await this.svc.d.audit.record(tx, meta, { action: 'satisfaction.schedule', targetType: 'survey_schedule', targetId: id, summary: `修改定期满意度调查「${after.title}」${input.active === false ? '（停用）' : input.active ? '（启用）' : ''}`, detail: { before, after } });
+      await this.svc.d.audit.record(tx, meta, {
+        action: 'satisfaction.schedule',
+        targetType: 'survey_schedule',
+        targetId: id,
+        summary: `修改定期满意度调查「${after.title}」${input.active === false ? '（停用）' : input.active ? '（启用）' : ''}`,
+        detail: { before, after },
+      });
       return present(after);
     });
   }
@@ -81,10 +118,23 @@ export class SurveySchedules {
         // A schedule that fell behind (the app was off) sends once, for the latest period due.
         let next = row.next_on;
         let period = next;
-        while (next <= today) { period = next; next = addMonths(next, row.every_months); }
-        await this.svc.sendSurvey(tx, { actor: null, ip: null, actorLabel: '系统（定期调查）' }, project, `${row.title}（${period.slice(0, 7)}）`, addDays(today, row.open_days - 1), row.id)
+        while (next <= today) {
+          period = next;
+          next = addMonths(next, row.every_months);
+        }
+        await this.svc
+          .sendSurvey(
+            tx,
+            { actor: null, ip: null, actorLabel: '系统（定期调查）' },
+            project,
+            `${row.title}（${period.slice(0, 7)}）`,
+            addDays(today, row.open_days - 1),
+            row.id,
+          )
           // A customer with no users yet: nothing to send this period; the schedule still moves on.
-          .catch((e: unknown) => { if (!(e instanceof AppError && e.code === 'VALIDATION')) throw e; });
+          .catch((e: unknown) => {
+            if (!(e instanceof AppError && e.code === 'VALIDATION')) throw e;
+          });
         await this.svc.repo.updateSchedule(tx, row.id, { next_on: next, last_sent_on: today });
         return true;
       });

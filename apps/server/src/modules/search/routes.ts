@@ -6,9 +6,20 @@ import type { Services } from '../../services.js';
 /** Business roles only: the 三员 admins and the auditor read no tickets, assets, records or articles. */
 const SEARCHERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
 
-export const searchRoutes = (s: Services): FastifyPluginAsyncZod => async (app) => {
-  app.get('/search', {
-    config: { access: SEARCHERS },
-    schema: { tags: ['search'], summary: '全局搜索 Global search: tickets, assets, O&M records, articles (≤ 5 each)', querystring: SearchQuery, response: { 200: SearchResults } },
-  }, async (req) => s.search.search(meta(req).actor, req.query.q));
-};
+export const searchRoutes =
+  (s: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/search',
+      {
+        config: { access: SEARCHERS },
+        schema: {
+          tags: ['search'],
+          summary: '全局搜索 Global search: tickets, assets, O&M records, articles (≤ 5 each)',
+          querystring: SearchQuery,
+          response: { 200: SearchResults },
+        },
+      },
+      async (req) => s.search.search(meta(req).actor, req.query.q),
+    );
+  };

@@ -29,6 +29,11 @@ export class SearchService {
       this.d.records.find(actor, text, limit),
       this.d.knowledge.list(actor, { q: text, limit }),
     ]);
-    return { tickets, assets, records, articles: articles.items.map((a) => ({ id: a.id, number: a.number, title: a.title })) };
+    return {
+      tickets,
+      assets,
+      records,
+      articles: articles.items.map((a) => ({ id: a.id, number: a.number, title: a.title })),
+    };
   }
 }

@@ -6,7 +6,10 @@ export class SettingsRepository {
   }
   async put(db: Tx, key: string, value: unknown, at: number, by: string | null) {
     const value_json = JSON.stringify(value);
-    await db.insertInto('settings').values({ key, value_json, updated_at: at, updated_by: by })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value_json, updated_at: at, updated_by: by })).execute();
+    await db
+      .insertInto('settings')
+      .values({ key, value_json, updated_at: at, updated_by: by })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value_json, updated_at: at, updated_by: by }))
+      .execute();
   }
 }

@@ -13,12 +13,21 @@ const CACHE_MS = 5_000;
 export class SecurityPolicyService {
   private readonly repo = new SettingsRepository();
   private cached: { at: number; value: SecurityPolicy } | null = null;
-  constructor(private readonly database: Database, private readonly audit: AuditService, private readonly config: Config, private readonly now: () => number) {}
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+    private readonly config: Config,
+    private readonly now: () => number,
+  ) {}
 
   defaults(): SecurityPolicy {
     return {
-      passwordMinLength: 8, passwordMinClasses: 3, passwordMaxAgeDays: 90,
-      lockoutThreshold: this.config.lockoutThreshold, lockoutMinutes: this.config.lockoutMinutes, sessionIdleMinutes: this.config.sessionIdleMinutes,
+      passwordMinLength: 8,
+      passwordMinClasses: 3,
+      passwordMaxAgeDays: 90,
+      lockoutThreshold: this.config.lockoutThreshold,
+      lockoutMinutes: this.config.lockoutMinutes,
+      sessionIdleMinutes: this.config.sessionIdleMinutes,
     };
   }
 
@@ -35,7 +44,13 @@ export class SecurityPolicyService {
     const before = await this.current();
     await this.database.db.transaction().execute(async (tx) => {
       await this.repo.put(tx, KEY, next, this.now(), meta.actor.userId);
-      await this.audit.record(tx, meta, { action: 'security.policy', targetType: 'settings', targetId: KEY, summary: '修改安全策略', detail: { before, after: next } });
+      await this.audit.record(tx, meta, {
+        action: 'security.policy',
+        targetType: 'settings',
+        targetId: KEY,
+        summary: '修改安全策略',
+        detail: { before, after: next },
+      });
     });
     this.cached = null;
     return this.current();

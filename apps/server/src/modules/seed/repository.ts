@@ -4,14 +4,23 @@ import type { Tx } from '../../db/dialect.js';
 export class SeedRepository {
   /** Notifications raised before `before` count as read at `readAt` (nobody opens the demo to 99+ unread). */
   async markNotificationsRead(db: Tx, before: number, readAt: number): Promise<number> {
-    const r = await db.updateTable('notifications').set({ read_at: readAt }).where('read_at', 'is', null).where('at', '<', before).executeTakeFirst();
+    const r = await db
+      .updateTable('notifications')
+      .set({ read_at: readAt })
+      .where('read_at', 'is', null)
+      .where('at', '<', before)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows);
   }
 
   /** Mails queued before `before` are not delivered months late on the demo's first start. */
   async skipOldMail(db: Tx, before: number): Promise<number> {
-    const r = await db.updateTable('mail_outbox').set({ state: 'skipped', error: '演示历史数据，不发送 / demo history, not sent' })
-      .where('state', '=', 'pending').where('created_at', '<', before).executeTakeFirst();
+    const r = await db
+      .updateTable('mail_outbox')
+      .set({ state: 'skipped', error: '演示历史数据，不发送 / demo history, not sent' })
+      .where('state', '=', 'pending')
+      .where('created_at', '<', before)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows);
   }
 }

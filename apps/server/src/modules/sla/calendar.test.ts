@@ -81,7 +81,7 @@ describe('business hours (default Asia/Shanghai calendar)', () => {
 
   it('keeps working time and gaps complementary (property check over many random spans)', () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const base = Date.UTC(2025, 11, 20);
     for (let i = 0; i < 300; i++) {
       const from = base + Math.floor(rnd() * 400 * 24) * 15 * MIN + Math.floor(rnd() * 60_000);
@@ -104,13 +104,34 @@ describe('business hours (default Asia/Shanghai calendar)', () => {
 
 describe('Chinese public holidays and 调休 (chinese-days data, 2026)', () => {
   // 10:00–11:00 Beijing of a date counts as working time?
-  const works = (y: number, m: number, d: number) => biz.workingBetween(Date.UTC(y, m - 1, d, 2), Date.UTC(y, m - 1, d, 3)) > 0;
+  const works = (y: number, m: number, d: number) =>
+    biz.workingBetween(Date.UTC(y, m - 1, d, 2), Date.UTC(y, m - 1, d, 3)) > 0;
 
   it('official 2026 arrangement (gov.cn, Nov 2025): make-up days work, holidays do not', () => {
     // 调休 working weekend days of 2026
-    for (const [m, d] of [[1, 4], [2, 14], [2, 28], [5, 9], [9, 20], [10, 10]] as const) expect(works(2026, m, d), `2026-${m}-${d}`).toBe(true);
+    for (const [m, d] of [
+      [1, 4],
+      [2, 14],
+      [2, 28],
+      [5, 9],
+      [9, 20],
+      [10, 10],
+    ] as const)
+      expect(works(2026, m, d), `2026-${m}-${d}`).toBe(true);
     // weekdays off: New Year, Spring Festival, Qingming, Labour Day, Dragon Boat, Mid-autumn, National Day
-    for (const [m, d] of [[1, 1], [1, 2], [2, 16], [2, 23], [4, 6], [5, 4], [5, 5], [6, 19], [9, 25], [10, 1], [10, 7]] as const) {
+    for (const [m, d] of [
+      [1, 1],
+      [1, 2],
+      [2, 16],
+      [2, 23],
+      [4, 6],
+      [5, 4],
+      [5, 5],
+      [6, 19],
+      [9, 25],
+      [10, 1],
+      [10, 7],
+    ] as const) {
       expect(works(2026, m, d), `2026-${m}-${d}`).toBe(false);
     }
     expect(works(2026, 10, 8)).toBe(true); // Thu after National Day
@@ -167,7 +188,9 @@ describe('Chinese public holidays and 调休 (chinese-days data, 2026)', () => {
     // Sat 2026-02-14 17:00 Beijing + 2 h -> Tue 2026-02-24 10:00
     expect(biz.addWorking(Date.UTC(2026, 1, 14, 9, 0), 2 * HOUR)).toBe(Date.UTC(2026, 1, 24, 2, 0));
     const gaps = biz.gapsBetween(Date.UTC(2026, 1, 14, 16, 0), Date.UTC(2026, 1, 23, 16, 0)); // Feb 15 00:00 -> Feb 24 00:00
-    expect(gaps).toEqual([{ start: Date.UTC(2026, 1, 14, 16, 0), end: Date.UTC(2026, 1, 23, 16, 0), reason: 'holiday', name: '春节' }]);
+    expect(gaps).toEqual([
+      { start: Date.UTC(2026, 1, 14, 16, 0), end: Date.UTC(2026, 1, 23, 16, 0), reason: 'holiday', name: '春节' },
+    ]);
   });
 
   it('ignores official holidays when chinaHolidays is false', () => {
@@ -246,7 +269,12 @@ describe('guards', () => {
     for (let d = new Date(Date.UTC(2030, 0, 7)); d.getUTCFullYear() < 2035; d.setUTCDate(d.getUTCDate() + 7)) {
       customHolidays.push({ date: d.toISOString().slice(0, 10) });
     }
-    const cal = buildCalendar({ kind: 'business', chinaHolidays: false, weekly: [{ weekday: 1, start: '09:00', end: '10:00' }], customHolidays });
+    const cal = buildCalendar({
+      kind: 'business',
+      chinaHolidays: false,
+      weekly: [{ weekday: 1, start: '09:00', end: '10:00' }],
+      customHolidays,
+    });
     expect(() => cal.addWorking(Date.UTC(2030, 0, 1), HOUR)).toThrow(/no working time/);
   });
 
@@ -285,14 +313,28 @@ describe('validateCalendarSpec', () => {
     expect(err({ kind: 'business', weekly: [{ weekday: 1, start: '24:00', end: '24:00' }] })).toBe('weekly[0].start');
     expect(err({ kind: 'business', weekly: [{ weekday: 0, start: '09:00', end: '12:00' }] })).toBe('weekly[0].weekday');
     expect(err({ kind: 'business', weekly: [{ weekday: 1, start: '09:00', end: '24:30' }] })).toBe('weekly[0].end');
-    const lateEnd = { kind: 'business', weekly: [{ weekday: 1, start: '09:00', end: '12:00' }, { weekday: 2, start: '14:00', end: '13:00' }] };
+    const lateEnd = {
+      kind: 'business',
+      weekly: [
+        { weekday: 1, start: '09:00', end: '12:00' },
+        { weekday: 2, start: '14:00', end: '13:00' },
+      ],
+    };
     expect(err(lateEnd)).toBe('weekly[1].end');
-    const overlap = { kind: 'business', weekly: [{ weekday: 1, start: '09:00', end: '12:00' }, { weekday: 1, start: '11:00', end: '13:00' }] };
+    const overlap = {
+      kind: 'business',
+      weekly: [
+        { weekday: 1, start: '09:00', end: '12:00' },
+        { weekday: 1, start: '11:00', end: '13:00' },
+      ],
+    };
     expect(err(overlap)).toBe('weekly[1].start');
     expect(err({ kind: 'business', chinaHolidays: 'yes' })).toBe('chinaHolidays');
     expect(err({ kind: 'business', customHolidays: [{ date: '2026-02-30' }] })).toBe('customHolidays[0].date');
     expect(err({ kind: 'business', customWorkdays: [{ date: '2026-03-07', name: 5 }] })).toBe('customWorkdays[0].name');
-    expect(err({ kind: 'business', customHolidays: [{ date: '2026-03-07' }], customWorkdays: [{ date: '2026-03-07' }] })).toBe('customWorkdays[0].date');
+    expect(
+      err({ kind: 'business', customHolidays: [{ date: '2026-03-07' }], customWorkdays: [{ date: '2026-03-07' }] }),
+    ).toBe('customWorkdays[0].date');
     expect(err({ kind: 'business', coveredYears: [2027, 'x'] })).toBe('coveredYears[1]');
   });
 
@@ -319,7 +361,12 @@ describe('other timezones', () => {
   });
 
   it('America/New_York with a 24:00 end and Sunday periods', () => {
-    const cal = buildCalendar({ kind: 'business', timezone: 'America/New_York', chinaHolidays: false, weekly: [{ weekday: 7, start: '20:00', end: '24:00' }] });
+    const cal = buildCalendar({
+      kind: 'business',
+      timezone: 'America/New_York',
+      chinaHolidays: false,
+      weekly: [{ weekday: 7, start: '20:00', end: '24:00' }],
+    });
     // Sun 2026-06-07 23:00 EDT (UTC-4) + 2 h -> Sun 2026-06-14 21:00 EDT
     expect(cal.addWorking(Date.UTC(2026, 5, 8, 3, 0), 2 * HOUR)).toBe(Date.UTC(2026, 5, 15, 1, 0));
   });

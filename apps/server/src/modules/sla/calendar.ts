@@ -41,10 +41,12 @@ const MAX_EMPTY_DAYS = 3 * 366;
 /** Bound on the per-calendar day cache; a calendar lives as long as its contract, so keep it finite. */
 const MAX_CACHED_DAYS = 4000;
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
-export const DEFAULT_WEEKLY: readonly { weekday: number; start: string; end: string }[] = [1, 2, 3, 4, 5].flatMap((weekday) => [
-  { weekday, start: '09:00', end: '12:00' },
-  { weekday, start: '13:30', end: '18:00' },
-]);
+export const DEFAULT_WEEKLY: readonly { weekday: number; start: string; end: string }[] = [1, 2, 3, 4, 5].flatMap(
+  (weekday) => [
+    { weekday, start: '09:00', end: '12:00' },
+    { weekday, start: '13:30', end: '18:00' },
+  ],
+);
 
 // ---- Timezone arithmetic with Intl ----
 
@@ -53,7 +55,16 @@ class Zone {
   private readonly fmt: Intl.DateTimeFormat;
   constructor(timeZone: string) {
     const n = 'numeric' as const;
-    this.fmt = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: n, month: n, day: n, hour: n, minute: n, second: n });
+    this.fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: n,
+      month: n,
+      day: n,
+      hour: n,
+      minute: n,
+      second: n,
+    });
   }
   /** Offset (local - UTC) in ms at instant t. */
   offset(t: number): number {
@@ -98,7 +109,10 @@ const calendar24x7: WorkingCalendar = {
  */
 export class NoWorkingTimeError extends AppError {
   constructor(detail: string) {
-    super('CONFLICT', { reason: '合同的 SLA 日历长期没有工作时间，请检查工作时段与节假日 / the contract\'s SLA calendar has no working time: check its working periods and holidays' });
+    super('CONFLICT', {
+      reason:
+        "合同的 SLA 日历长期没有工作时间，请检查工作时段与节假日 / the contract's SLA calendar has no working time: check its working periods and holidays",
+    });
     this.message = detail;
   }
 }
@@ -111,7 +125,10 @@ export function idleStretch(cal: WorkingCalendar, from: number, to: number, days
   let run = 0;
   let start = from;
   for (let t = from; t < to; t += DAY_MS) {
-    if (cal.workingBetween(t, t + DAY_MS) > 0) { run = 0; continue; }
+    if (cal.workingBetween(t, t + DAY_MS) > 0) {
+      run = 0;
+      continue;
+    }
     if (run++ === 0) start = t;
     if (run >= days) return start;
   }
@@ -144,7 +161,10 @@ class BusinessCalendar implements WorkingCalendar {
   private readonly coveredYears: Set<number>;
   private readonly days = new Map<number, DayInfo>();
 
-  constructor(spec: BusinessSpec, private readonly national: NationalHolidays) {
+  constructor(
+    spec: BusinessSpec,
+    private readonly national: NationalHolidays,
+  ) {
     this.zone = new Zone(spec.timezone ?? DEFAULT_TIMEZONE);
     for (const p of spec.weekly ?? DEFAULT_WEEKLY) this.weekly[p.weekday]?.push([toMinutes(p.start), toMinutes(p.end)]);
     for (const list of this.weekly) list.sort((x, y) => x[0] - y[0]);
@@ -282,7 +302,9 @@ let packageOnly: NationalHolidays | undefined;
 export function buildCalendar(spec: CalendarSpec, national?: NationalHolidays): WorkingCalendar {
   const v = validateCalendarSpec(spec);
   if (!v.ok) throw new Error(`invalid SLA calendar: ${v.field}: ${v.message}`);
-  return v.spec.kind === '24x7' ? calendar24x7 : new BusinessCalendar(v.spec, national ?? (packageOnly ??= nationalHolidays()));
+  return v.spec.kind === '24x7'
+    ? calendar24x7
+    : new BusinessCalendar(v.spec, national ?? (packageOnly ??= nationalHolidays()));
 }
 
 // ---- Validation (admin input): returns the first error with the path of the offending field. ----
@@ -308,7 +330,10 @@ function isTimeZone(tz: string): boolean {
 }
 
 class Invalid {
-  constructor(readonly field: string, readonly message: string) {}
+  constructor(
+    readonly field: string,
+    readonly message: string,
+  ) {}
 }
 
 function checkDays(v: unknown, field: string): { date: string; name?: string }[] | undefined {
@@ -318,7 +343,8 @@ function checkDays(v: unknown, field: string): { date: string; name?: string }[]
     const f = `${field}[${i}]`;
     if (!e || typeof e !== 'object') throw new Invalid(f, 'must be an object { date, name? }');
     const { date, name } = e as { date?: unknown; name?: unknown };
-    if (typeof date !== 'string' || !isRealDate(date)) throw new Invalid(`${f}.date`, 'must be a valid date YYYY-MM-DD');
+    if (typeof date !== 'string' || !isRealDate(date))
+      throw new Invalid(`${f}.date`, 'must be a valid date YYYY-MM-DD');
     if (name !== undefined && (typeof name !== 'string' || name.length > 100)) {
       throw new Invalid(`${f}.name`, 'must be a string of at most 100 characters');
     }
@@ -336,14 +362,16 @@ export function validateCalendarSpec(spec: unknown): Validation {
 }
 
 function checkSpec(spec: unknown): CalendarSpec {
-  if (!spec || typeof spec !== 'object') throw new Invalid('kind', "calendar must be an object with kind '24x7' or 'business'");
+  if (!spec || typeof spec !== 'object')
+    throw new Invalid('kind', "calendar must be an object with kind '24x7' or 'business'");
   const s = spec as Record<string, unknown>;
   if (s.kind === '24x7') return { kind: '24x7' };
   if (s.kind !== 'business') throw new Invalid('kind', "must be '24x7' or 'business'");
 
   const out: BusinessSpec = { kind: 'business' };
   if (s.timezone !== undefined) {
-    if (typeof s.timezone !== 'string' || !isTimeZone(s.timezone)) throw new Invalid('timezone', 'must be an IANA timezone such as Asia/Shanghai');
+    if (typeof s.timezone !== 'string' || !isTimeZone(s.timezone))
+      throw new Invalid('timezone', 'must be an IANA timezone such as Asia/Shanghai');
     out.timezone = s.timezone;
   }
   if (s.weekly !== undefined) {
@@ -356,8 +384,10 @@ function checkSpec(spec: unknown): CalendarSpec {
       if (typeof weekday !== 'number' || !Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
         throw new Invalid(`${f}.weekday`, 'must be an ISO weekday 1 (Monday) to 7 (Sunday)');
       }
-      if (typeof start !== 'string' || !TIME_RE.test(start)) throw new Invalid(`${f}.start`, 'must be a time HH:mm between 00:00 and 23:59');
-      if (typeof end !== 'string' || !(TIME_RE.test(end) || end === '24:00')) throw new Invalid(`${f}.end`, 'must be a time HH:mm between 00:01 and 24:00');
+      if (typeof start !== 'string' || !TIME_RE.test(start))
+        throw new Invalid(`${f}.start`, 'must be a time HH:mm between 00:00 and 23:59');
+      if (typeof end !== 'string' || !(TIME_RE.test(end) || end === '24:00'))
+        throw new Invalid(`${f}.end`, 'must be a time HH:mm between 00:01 and 24:00');
       const sm = toMinutes(start);
       const em = toMinutes(end);
       if (em <= sm) throw new Invalid(`${f}.end`, 'must be after start');
@@ -385,10 +415,10 @@ function checkSpec(spec: unknown): CalendarSpec {
   if (s.coveredYears !== undefined) {
     if (!Array.isArray(s.coveredYears)) throw new Invalid('coveredYears', 'must be an array of years');
     out.coveredYears = s.coveredYears.map((y: unknown, i) => {
-      if (typeof y !== 'number' || !Number.isInteger(y) || y < 1970 || y > 2200) throw new Invalid(`coveredYears[${i}]`, 'must be a year between 1970 and 2200');
+      if (typeof y !== 'number' || !Number.isInteger(y) || y < 1970 || y > 2200)
+        throw new Invalid(`coveredYears[${i}]`, 'must be a year between 1970 and 2200');
       return y;
     });
   }
   return out;
 }
-

@@ -10,7 +10,6 @@
  */
 import { createRequire } from 'node:module';
 
-
 export interface ChinaData {
   holidays: Map<string, string>; // 'YYYY-MM-DD' -> display name (days off, incl. weekend days of a holiday)
   workdays: Map<string, string>; // 'YYYY-MM-DD' -> display name (调休 make-up working days)
@@ -56,7 +55,11 @@ export function chinaDayKind(date: string): 'holiday' | 'workday' | null {
 }
 
 /** One year's arrangement as the admin enters it (holidays incl. their weekend days, 调休 make-up days). */
-export interface HolidayYearData { year: number; holidays: { date: string; name: string }[]; workdays: { date: string; name: string }[] }
+export interface HolidayYearData {
+  year: number;
+  holidays: { date: string; name: string }[];
+  workdays: { date: string; name: string }[];
+}
 
 /**
  * The national arrangement the SLA calendars use: the package's years plus the years the system admin
@@ -74,7 +77,15 @@ export interface NationalHolidays {
 
 export function nationalHolidays(adminYears: HolidayYearData[] = [], version = 'package'): NationalHolidays {
   const pkg = loadChinaData();
-  const admin = new Map(adminYears.map((y) => [y.year, { holidays: new Map(y.holidays.map((h) => [h.date, h.name])), workdays: new Map(y.workdays.map((w) => [w.date, w.name])) }]));
+  const admin = new Map(
+    adminYears.map((y) => [
+      y.year,
+      {
+        holidays: new Map(y.holidays.map((h) => [h.date, h.name])),
+        workdays: new Map(y.workdays.map((w) => [w.date, w.name])),
+      },
+    ]),
+  );
   return {
     version,
     day(date) {
@@ -93,6 +104,10 @@ export function nationalHolidays(adminYears: HolidayYearData[] = [], version = '
 /** The package's entries of one year, for showing (and copying from) the official data on the admin page. */
 export function packageYear(year: number): HolidayYearData {
   const d = loadChinaData();
-  const of = (m: Map<string, string>) => [...m].filter(([date]) => date.startsWith(`${year}-`)).sort(([a], [b]) => a.localeCompare(b)).map(([date, name]) => ({ date, name }));
+  const of = (m: Map<string, string>) =>
+    [...m]
+      .filter(([date]) => date.startsWith(`${year}-`))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([date, name]) => ({ date, name }));
   return { year, holidays: of(d.holidays), workdays: of(d.workdays) };
 }

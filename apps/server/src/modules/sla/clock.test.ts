@@ -8,7 +8,13 @@ const h24 = buildCalendar({ kind: '24x7' });
 const biz = buildCalendar({ kind: 'business' }); // Mon–Fri 09:00–12:00, 13:30–18:00 Asia/Shanghai, China holidays
 
 const T0 = Date.UTC(2026, 2, 2, 2, 0); // Mon 2026-03-02 10:00 Beijing
-const facts = (over: Partial<ClockFacts> = {}): ClockFacts => ({ targetMs: 30 * MIN, startedAt: T0, pauses: [], stoppedAt: null, ...over });
+const facts = (over: Partial<ClockFacts> = {}): ClockFacts => ({
+  targetMs: 30 * MIN,
+  startedAt: T0,
+  pauses: [],
+  stoppedAt: null,
+  ...over,
+});
 
 describe('computeClock on 24x7', () => {
   it('running clock', () => {
@@ -26,7 +32,14 @@ describe('computeClock on 24x7', () => {
 
   it('elapsed == target is met; 1 ms more is breached', () => {
     const met = computeClock(facts({ stoppedAt: T0 + 30 * MIN }), h24, T0 + HOUR);
-    expect(met).toMatchObject({ status: 'met', stopped: true, elapsedMs: 30 * MIN, remainingMs: 0, breachedByMs: 0, percent: 100 });
+    expect(met).toMatchObject({
+      status: 'met',
+      stopped: true,
+      elapsedMs: 30 * MIN,
+      remainingMs: 0,
+      breachedByMs: 0,
+      percent: 100,
+    });
     const late = computeClock(facts({ stoppedAt: T0 + 30 * MIN + 1 }), h24, T0 + HOUR);
     expect(late).toMatchObject({ status: 'breached', stopped: true, breachedByMs: 1, remainingMs: -1 });
   });
@@ -34,16 +47,33 @@ describe('computeClock on 24x7', () => {
   it('still running past due is breached but not stopped', () => {
     expect(computeClock(facts(), h24, T0 + 30 * MIN)).toMatchObject({ status: 'running' });
     const v = computeClock(facts(), h24, T0 + 45 * MIN);
-    expect(v).toMatchObject({ status: 'breached', stopped: false, dueAt: T0 + 30 * MIN, breachedByMs: 15 * MIN, remainingMs: -15 * MIN, percent: 150 });
+    expect(v).toMatchObject({
+      status: 'breached',
+      stopped: false,
+      dueAt: T0 + 30 * MIN,
+      breachedByMs: 15 * MIN,
+      remainingMs: -15 * MIN,
+      percent: 150,
+    });
   });
 
   it('a closed pause moves the deadline and is excluded from elapsed', () => {
     const f = facts({ pauses: [{ from: T0 + 10 * MIN, to: T0 + 50 * MIN }] });
-    expect(computeClock(f, h24, T0 + 60 * MIN)).toMatchObject({ status: 'running', elapsedMs: 20 * MIN, pausedMs: 40 * MIN, dueAt: T0 + 70 * MIN });
+    expect(computeClock(f, h24, T0 + 60 * MIN)).toMatchObject({
+      status: 'running',
+      elapsedMs: 20 * MIN,
+      pausedMs: 40 * MIN,
+      dueAt: T0 + 70 * MIN,
+    });
   });
 
   it('an open pause: paused, no deadline, paused time up to now', () => {
-    const f = facts({ pauses: [{ from: T0 + 10 * MIN, to: T0 + 20 * MIN }, { from: T0 + 25 * MIN, to: null }] });
+    const f = facts({
+      pauses: [
+        { from: T0 + 10 * MIN, to: T0 + 20 * MIN },
+        { from: T0 + 25 * MIN, to: null },
+      ],
+    });
     expect(computeClock(f, h24, T0 + 2 * HOUR)).toMatchObject({
       status: 'paused',
       stopped: false,
@@ -56,23 +86,42 @@ describe('computeClock on 24x7', () => {
 
   it('stopped while paused: the stop freezes the clock, later pause time does not count', () => {
     const f = facts({ pauses: [{ from: T0 + 10 * MIN, to: null }], stoppedAt: T0 + HOUR });
-    expect(computeClock(f, h24, T0 + 5 * HOUR)).toMatchObject({ status: 'met', stopped: true, elapsedMs: 10 * MIN, pausedMs: 50 * MIN });
+    expect(computeClock(f, h24, T0 + 5 * HOUR)).toMatchObject({
+      status: 'met',
+      stopped: true,
+      elapsedMs: 10 * MIN,
+      pausedMs: 50 * MIN,
+    });
   });
 
   it('a pause recorded after the stop does not affect a stopped clock', () => {
     const f = facts({ stoppedAt: T0 + 20 * MIN, pauses: [{ from: T0 + 25 * MIN, to: T0 + 90 * MIN }] });
-    expect(computeClock(f, h24, T0 + 2 * HOUR)).toMatchObject({ status: 'met', elapsedMs: 20 * MIN, pausedMs: 0, dueAt: T0 + 30 * MIN });
+    expect(computeClock(f, h24, T0 + 2 * HOUR)).toMatchObject({
+      status: 'met',
+      elapsedMs: 20 * MIN,
+      pausedMs: 0,
+      dueAt: T0 + 30 * MIN,
+    });
   });
 
   it('paused after the deadline stays breached and keeps its (past) due time', () => {
     const f = facts({ pauses: [{ from: T0 + 40 * MIN, to: null }] });
-    expect(computeClock(f, h24, T0 + 2 * HOUR)).toMatchObject({ status: 'breached', dueAt: T0 + 30 * MIN, breachedByMs: 10 * MIN });
+    expect(computeClock(f, h24, T0 + 2 * HOUR)).toMatchObject({
+      status: 'breached',
+      dueAt: T0 + 30 * MIN,
+      breachedByMs: 10 * MIN,
+    });
   });
 
   it('a new resolution cycle counts from the reopen time; earlier pauses are ignored', () => {
     const reopen = T0 + 5 * HOUR;
     const f = facts({ targetMs: 2 * HOUR, startedAt: reopen, pauses: [{ from: T0 + HOUR, to: T0 + 2 * HOUR }] });
-    expect(computeClock(f, h24, reopen + HOUR)).toMatchObject({ status: 'running', elapsedMs: HOUR, pausedMs: 0, dueAt: reopen + 2 * HOUR });
+    expect(computeClock(f, h24, reopen + HOUR)).toMatchObject({
+      status: 'running',
+      elapsedMs: HOUR,
+      pausedMs: 0,
+      dueAt: reopen + 2 * HOUR,
+    });
   });
 
   it('not needed: neither met nor breached', () => {
@@ -95,14 +144,26 @@ describe('computeClock on business hours', () => {
 
   it('a pause before the first working period changes nothing but is shown as paused time', () => {
     const start = Date.UTC(2026, 2, 2, 0, 0); // Mon 2026-03-02 08:00 Beijing
-    const f = facts({ startedAt: start, pauses: [{ from: Date.UTC(2026, 2, 2, 0, 10), to: Date.UTC(2026, 2, 2, 0, 50) }] }); // 08:10–08:50
+    const f = facts({
+      startedAt: start,
+      pauses: [{ from: Date.UTC(2026, 2, 2, 0, 10), to: Date.UTC(2026, 2, 2, 0, 50) }],
+    }); // 08:10–08:50
     const v = computeClock(f, biz, Date.UTC(2026, 2, 2, 1, 10)); // 09:10
-    expect(v).toMatchObject({ status: 'running', elapsedMs: 10 * MIN, pausedMs: 40 * MIN, dueAt: Date.UTC(2026, 2, 2, 1, 30) }); // due 09:30
+    expect(v).toMatchObject({
+      status: 'running',
+      elapsedMs: 10 * MIN,
+      pausedMs: 40 * MIN,
+      dueAt: Date.UTC(2026, 2, 2, 1, 30),
+    }); // due 09:30
   });
 
   it('a pause across lunch only removes the working part', () => {
     const start = Date.UTC(2026, 2, 2, 3, 0); // Mon 2026-03-02 11:00 Beijing, target 2 h
-    const f = facts({ targetMs: 2 * HOUR, startedAt: start, pauses: [{ from: Date.UTC(2026, 2, 2, 3, 30), to: Date.UTC(2026, 2, 2, 6, 0) }] }); // 11:30–14:00
+    const f = facts({
+      targetMs: 2 * HOUR,
+      startedAt: start,
+      pauses: [{ from: Date.UTC(2026, 2, 2, 3, 30), to: Date.UTC(2026, 2, 2, 6, 0) }],
+    }); // 11:30–14:00
     const v = computeClock(f, biz, Date.UTC(2026, 2, 2, 7, 0)); // 15:00
     // worked 11:00–11:30 and 14:00–15:00 -> 90 min; 30 min left -> due 15:30
     expect(v).toMatchObject({ elapsedMs: 90 * MIN, pausedMs: 150 * MIN, dueAt: Date.UTC(2026, 2, 2, 7, 30) });
@@ -191,7 +252,8 @@ describe('clockHistory', () => {
 
   it('business: a named holiday gap, ongoing', () => {
     const f = facts({ targetMs: 2 * HOUR, startedAt: Date.UTC(2026, 8, 30, 9, 0) }); // Wed 2026-09-30 17:00 Beijing
-    expect(clockHistory(f, biz, Date.UTC(2026, 9, 2, 4, 0))).toEqual([ // now: Fri Oct 2 12:00
+    expect(clockHistory(f, biz, Date.UTC(2026, 9, 2, 4, 0))).toEqual([
+      // now: Fri Oct 2 12:00
       { kind: 'running', start: Date.UTC(2026, 8, 30, 9, 0), end: Date.UTC(2026, 8, 30, 10, 0) },
       { kind: 'calendar_gap', start: Date.UTC(2026, 8, 30, 10, 0), end: Date.UTC(2026, 8, 30, 16, 0), reason: 'night' },
       { kind: 'calendar_gap', start: Date.UTC(2026, 8, 30, 16, 0), end: null, reason: 'holiday', name: '国庆节' },

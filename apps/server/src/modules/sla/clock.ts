@@ -113,7 +113,16 @@ export function computeClock(f: ClockFacts, cal: WorkingCalendar, now: number): 
 
   if (f.notNeeded) {
     // Neither met nor breached: no deadline, nothing remaining, never late.
-    return { status: 'not_needed', stopped: true, dueAt: null, elapsedMs, remainingMs: null, pausedMs, breachedByMs: 0, percent };
+    return {
+      status: 'not_needed',
+      stopped: true,
+      dueAt: null,
+      elapsedMs,
+      remainingMs: null,
+      pausedMs,
+      breachedByMs: 0,
+      percent,
+    };
   }
 
   const late = elapsedMs > f.targetMs;

@@ -18,9 +18,21 @@ export const ALERTS = [
 export type ClockRow = SlaClocksTable;
 
 /** One clock moved by a re-plan, for the ticket's clock history ("due moved from A to B"). */
-export interface ClockReplan { kind: ClockKind; cycle: number; fromDue: number | null; toDue: number | null; fromTargetMs: number; toTargetMs: number }
+export interface ClockReplan {
+  kind: ClockKind;
+  cycle: number;
+  fromDue: number | null;
+  toDue: number | null;
+  fromTargetMs: number;
+  toTargetMs: number;
+}
 /** A stored re-plan event as the clock history shows it. */
-export interface ReplanEvent { at: number; byName: string | null; reason: string; clocks: ClockReplan[] }
+export interface ReplanEvent {
+  at: number;
+  byName: string | null;
+  reason: string;
+  clocks: ClockReplan[];
+}
 
 export function targetsFor(policy: SlaPolicy, level: number): Record<ClockKind, number> {
   const t = policy.targets.find((x) => x.level === level) ?? policy.targets[0]!;
@@ -30,7 +42,10 @@ export function targetsFor(policy: SlaPolicy, level: number): Record<ClockKind, 
 export function factsOf(c: ClockRow): ClockFacts {
   const closed = JSON.parse(c.pauses_json) as { from: number; to: number }[];
   return {
-    targetMs: c.target_ms, startedAt: c.started_at, stoppedAt: c.stopped_at, notNeeded: c.not_needed_reason !== null || c.cancelled === 1,
+    targetMs: c.target_ms,
+    startedAt: c.started_at,
+    stoppedAt: c.stopped_at,
+    notNeeded: c.not_needed_reason !== null || c.cancelled === 1,
     pauses: c.paused_since !== null ? [...closed, { from: c.paused_since, to: null }] : closed,
   };
 }
@@ -45,7 +60,9 @@ export class SlaService {
   /** Package data plus the admin's holiday years; replaced by the holidays module when those change. */
   private nationalData: NationalHolidays = nationalHolidays();
 
-  get national(): NationalHolidays { return this.nationalData; }
+  get national(): NationalHolidays {
+    return this.nationalData;
+  }
   /** Calendars are built synchronously and cached, so the admin years live here in memory; the data version is part of the cache key. */
   setNational(n: NationalHolidays) {
     if (n.version !== this.nationalData.version) this.calendars.clear();
@@ -70,8 +87,14 @@ export class SlaService {
   plan(ticket: { id: string; projectId: string }, policy: SlaPolicy, level: number, reportedAt: number, now: number) {
     const targets = targetsFor(policy, level);
     const cal = this.calendar(policy.calendar);
-    const clocks = (['response', 'arrival', 'resolution'] as const).map((kind) => this.clockRow(ticket, level, kind, 1, targets[kind], reportedAt, cal, now));
-    return { clocks, alerts: clocks.flatMap((c) => this.alertRows(c, cal, now)), nextDueAt: Math.min(...clocks.map((c) => c.due_at ?? Infinity)) };
+    const clocks = (['response', 'arrival', 'resolution'] as const).map((kind) =>
+      this.clockRow(ticket, level, kind, 1, targets[kind], reportedAt, cal, now),
+    );
+    return {
+      clocks,
+      alerts: clocks.flatMap((c) => this.alertRows(c, cal, now)),
+      nextDueAt: Math.min(...clocks.map((c) => c.due_at ?? Infinity)),
+    };
   }
 
   /** Writes a plan in two statements; the ticket row must exist already. */
@@ -80,11 +103,35 @@ export class SlaService {
     await this.repo.insertAlerts(tx, plan.alerts);
   }
 
-  private clockRow(ticket: { id: string; projectId: string | null }, level: number, kind: ClockKind, cycle: number, targetMs: number, startedAt: number, cal: WorkingCalendar, now: number): ClockRow {
+  private clockRow(
+    ticket: { id: string; projectId: string | null },
+    level: number,
+    kind: ClockKind,
+    cycle: number,
+    targetMs: number,
+    startedAt: number,
+    cal: WorkingCalendar,
+    now: number,
+  ): ClockRow {
     const row: ClockRow = {
-      id: newId(now), ticket_id: ticket.id, kind, cycle, target_ms: targetMs, started_at: startedAt, stopped_at: null, cancelled: 0,
-      not_needed_reason: null, pauses_json: '[]', paused_since: null, due_at: null, updated_at: now,
-      project_id: ticket.projectId, level, outcome: null, elapsed_ms: null, late_ms: null,
+      id: newId(now),
+      ticket_id: ticket.id,
+      kind,
+      cycle,
+      target_ms: targetMs,
+      started_at: startedAt,
+      stopped_at: null,
+      cancelled: 0,
+      not_needed_reason: null,
+      pauses_json: '[]',
+      paused_since: null,
+      due_at: null,
+      updated_at: now,
+      project_id: ticket.projectId,
+      level,
+      outcome: null,
+      elapsed_ms: null,
+      late_ms: null,
     };
     row.due_at = thresholdAt(factsOf(row), cal, 1);
     return row;
@@ -93,11 +140,30 @@ export class SlaService {
   private alertRows(row: ClockRow, cal: WorkingCalendar, now: number) {
     return ALERTS.map((a) => {
       const at = thresholdAt(factsOf(row), cal, a.fraction);
-      return { id: newId(now), clock_id: row.id, ticket_id: row.ticket_id, kind: a.kind, fire_at: at === null ? null : at + a.offset, state: 'pending', fired_at: null, fired_by: null };
+      return {
+        id: newId(now),
+        clock_id: row.id,
+        ticket_id: row.ticket_id,
+        kind: a.kind,
+        fire_at: at === null ? null : at + a.offset,
+        state: 'pending',
+        fired_at: null,
+        fired_by: null,
+      };
     });
   }
 
-  private async createClock(tx: Tx, ticket: { id: string; projectId: string | null }, level: number, kind: ClockKind, cycle: number, targetMs: number, startedAt: number, policy: SlaPolicy, now: number) {
+  private async createClock(
+    tx: Tx,
+    ticket: { id: string; projectId: string | null },
+    level: number,
+    kind: ClockKind,
+    cycle: number,
+    targetMs: number,
+    startedAt: number,
+    policy: SlaPolicy,
+    now: number,
+  ) {
     const cal = this.calendar(policy.calendar);
     const row = this.clockRow(ticket, level, kind, cycle, targetMs, startedAt, cal, now);
     await this.repo.insertClocks(tx, [row]);
@@ -118,7 +184,12 @@ export class SlaService {
     // A raised breach stands, unless the clock in fact stopped before the breach instant: work logged
     // after the fact (`occurredAt`) says the promise was kept, and the alert was raised only because
     // nobody had logged it yet (the fired alert row and its timeline event stay on the record).
-    const raised = alerts.some((a) => a.kind === 'breach' && a.state === 'fired' && (c.stopped_at === null || a.fire_at === null || a.fire_at <= c.stopped_at));
+    const raised = alerts.some(
+      (a) =>
+        a.kind === 'breach' &&
+        a.state === 'fired' &&
+        (c.stopped_at === null || a.fire_at === null || a.fire_at <= c.stopped_at),
+    );
     Object.assign(c, outcomeOf(c, cal, raised));
     c.updated_at = now;
     const { id, ...patch } = c;
@@ -126,7 +197,8 @@ export class SlaService {
     const overtaken = replan && c.due_at !== null && c.due_at < now;
     for (const alert of alerts.filter((a) => a.state === 'pending' || a.state === 'paused')) {
       const spec = ALERTS.find((a) => a.kind === alert.kind)!;
-      if (stopped || (overtaken && alert.kind !== 'breach')) await this.repo.setAlert(tx, alert.id, { state: 'cancelled', fire_at: null });
+      if (stopped || (overtaken && alert.kind !== 'breach'))
+        await this.repo.setAlert(tx, alert.id, { state: 'cancelled', fire_at: null });
       else if (c.paused_since !== null) await this.repo.setAlert(tx, alert.id, { state: 'paused', fire_at: null });
       else {
         const at = thresholdAt(f, cal, spec.fraction);
@@ -175,7 +247,11 @@ export class SlaService {
   async earliestStop(db: Tx, ticketId: string, kind: ClockKind): Promise<number | null> {
     const c = this.current(await this.repo.clocksOf(db, ticketId), kind);
     if (!c || c.stopped_at !== null || c.not_needed_reason !== null || c.cancelled) return null;
-    return Math.max(c.started_at, c.paused_since ?? 0, ...(JSON.parse(c.pauses_json) as { to: number }[]).map((p) => p.to));
+    return Math.max(
+      c.started_at,
+      c.paused_since ?? 0,
+      ...(JSON.parse(c.pauses_json) as { to: number }[]).map((p) => p.to),
+    );
   }
 
   async notNeeded(tx: Tx, ticketId: string, reason: string, at: number, policy: SlaPolicy): Promise<boolean> {
@@ -184,7 +260,8 @@ export class SlaService {
     c.not_needed_reason = reason;
     c.stopped_at = at;
     // The pause is kept (closed at the decision) so a breach before it is still measured right.
-    if (c.paused_since !== null) c.pauses_json = JSON.stringify([...JSON.parse(c.pauses_json), { from: c.paused_since, to: at }]);
+    if (c.paused_since !== null)
+      c.pauses_json = JSON.stringify([...JSON.parse(c.pauses_json), { from: c.paused_since, to: at }]);
     c.paused_since = null;
     await this.save(tx, c, policy, at);
     return true;
@@ -229,7 +306,17 @@ export class SlaService {
   /** Reopen: a new resolution cycle from the reopen time with the same target. */
   async newResolutionCycle(tx: Tx, ticketId: string, level: number, at: number, policy: SlaPolicy) {
     const last = this.current(await this.repo.clocksOf(tx, ticketId), 'resolution');
-    await this.createClock(tx, { id: ticketId, projectId: last?.project_id ?? null }, level, 'resolution', (last?.cycle ?? 0) + 1, targetsFor(policy, level).resolution, at, policy, at);
+    await this.createClock(
+      tx,
+      { id: ticketId, projectId: last?.project_id ?? null },
+      level,
+      'resolution',
+      (last?.cycle ?? 0) + 1,
+      targetsFor(policy, level).resolution,
+      at,
+      policy,
+      at,
+    );
   }
 
   /**
@@ -267,7 +354,8 @@ export class SlaService {
       const fromTargetMs = c.target_ms;
       c.target_ms = targetsFor(policy, c.level ?? level)[kind];
       await this.save(tx, c, policy, now, true);
-      if (c.due_at !== fromDue || c.target_ms !== fromTargetMs) out.push({ kind, cycle: c.cycle, fromDue, toDue: c.due_at, fromTargetMs, toTargetMs: c.target_ms });
+      if (c.due_at !== fromDue || c.target_ms !== fromTargetMs)
+        out.push({ kind, cycle: c.cycle, fromDue, toDue: c.due_at, fromTargetMs, toTargetMs: c.target_ms });
     }
     return out;
   }
@@ -277,7 +365,9 @@ export class SlaService {
   async views(db: Tx, ticketId: string, policy: SlaPolicy, now: number, rows?: ClockRow[]) {
     const cal = this.calendar(policy.calendar);
     // Same order as the repository returns (kind, then cycle), whichever way the rows came.
-    const ordered = rows ? [...rows].sort((a, b) => a.kind.localeCompare(b.kind) || a.cycle - b.cycle) : await this.repo.clocksOf(db, ticketId);
+    const ordered = rows
+      ? [...rows].sort((a, b) => a.kind.localeCompare(b.kind) || a.cycle - b.cycle)
+      : await this.repo.clocksOf(db, ticketId);
     const fired = new Set(rows ? [] : await this.repo.firedBreaches(db, ticketId));
     return ordered.map((c) => presentClock(c, cal, now, fired.has(c.id)));
   }
@@ -286,11 +376,28 @@ export class SlaService {
   async history(db: Tx, ticketId: string, policy: SlaPolicy, now: number, replans: ReplanEvent[] = []) {
     const cal = this.calendar(policy.calendar);
     return (await this.repo.clocksOf(db, ticketId)).map((c) => ({
-      kind: c.kind as ClockKind, cycle: c.cycle,
-      segments: clockHistory(factsOf(c), cal, now).map((s) => ({ kind: s.kind, start: s.start, end: s.end, ...(s.reason ? { reason: s.reason } : {}), ...(s.name ? { name: s.name } : {}) })),
-      replans: replans.flatMap((e) => e.clocks.filter((x) => x.kind === c.kind && x.cycle === c.cycle).map((x) => ({
-        at: e.at, byName: e.byName, reason: e.reason, fromDue: x.fromDue, toDue: x.toDue, fromTargetMs: x.fromTargetMs, toTargetMs: x.toTargetMs,
-      }))),
+      kind: c.kind as ClockKind,
+      cycle: c.cycle,
+      segments: clockHistory(factsOf(c), cal, now).map((s) => ({
+        kind: s.kind,
+        start: s.start,
+        end: s.end,
+        ...(s.reason ? { reason: s.reason } : {}),
+        ...(s.name ? { name: s.name } : {}),
+      })),
+      replans: replans.flatMap((e) =>
+        e.clocks
+          .filter((x) => x.kind === c.kind && x.cycle === c.cycle)
+          .map((x) => ({
+            at: e.at,
+            byName: e.byName,
+            reason: e.reason,
+            fromDue: x.fromDue,
+            toDue: x.toDue,
+            fromTargetMs: x.fromTargetMs,
+            toTargetMs: x.toTargetMs,
+          })),
+      ),
     }));
   }
 
@@ -312,7 +419,11 @@ export class SlaService {
    * Clocks that stopped before outcomes were stored (migration 0011) get them now, in batches.
    * `policyOf` reads the ticket's contract policy (its calendar decides the working time).
    */
-  async backfillOutcomes(db: Tx, policyOf: (contractId: string | null) => Promise<SlaPolicy>, batch = 500): Promise<number> {
+  async backfillOutcomes(
+    db: Tx,
+    policyOf: (contractId: string | null) => Promise<SlaPolicy>,
+    batch = 500,
+  ): Promise<number> {
     let done = 0;
     for (;;) {
       const rows = await this.repo.stoppedWithoutOutcome(db, batch);
@@ -335,8 +446,17 @@ export class SlaService {
  * (`breachRaised`: its breach alert fired, or it ran past its target before it stopped) stays
  * breached even when the arrival was later declared not needed.
  */
-export function outcomeOf(c: ClockRow, cal: WorkingCalendar, breachRaised = false): Pick<ClockRow, 'outcome' | 'elapsed_ms' | 'late_ms'> {
-  if (c.stopped_at === null) return { outcome: c.cancelled === 1 ? 'cancelled' : c.not_needed_reason !== null ? 'not_needed' : null, elapsed_ms: null, late_ms: null };
+export function outcomeOf(
+  c: ClockRow,
+  cal: WorkingCalendar,
+  breachRaised = false,
+): Pick<ClockRow, 'outcome' | 'elapsed_ms' | 'late_ms'> {
+  if (c.stopped_at === null)
+    return {
+      outcome: c.cancelled === 1 ? 'cancelled' : c.not_needed_reason !== null ? 'not_needed' : null,
+      elapsed_ms: null,
+      late_ms: null,
+    };
   const v = computeClock({ ...factsOf(c), notNeeded: false }, cal, c.stopped_at);
   const breached = breachRaised || v.status === 'breached';
   // Cancelling the ticket stops its clocks, but a clock that had already breached stays breached.
@@ -354,11 +474,27 @@ export function presentClock(c: ClockRow, cal: WorkingCalendar, now: number, bre
   const pastDue = c.stopped_at === null && c.due_at !== null && now > c.due_at;
   const keptBreach = c.outcome === 'breached' || ((breachRaised || pastDue) && !c.cancelled && c.outcome !== 'met');
   const v = computeClock(keptBreach ? { ...factsOf(c), notNeeded: false } : factsOf(c), cal, now);
-  const status = keptBreach ? ('breached' as const) : c.cancelled ? ('not_needed' as const) : c.outcome === 'met' ? ('met' as const) : v.status;
+  const status = keptBreach
+    ? ('breached' as const)
+    : c.cancelled
+      ? ('not_needed' as const)
+      : c.outcome === 'met'
+        ? ('met' as const)
+        : v.status;
   return {
-    kind: c.kind as ClockKind, cycle: c.cycle, status, targetMs: c.target_ms, startedAt: c.started_at,
+    kind: c.kind as ClockKind,
+    cycle: c.cycle,
+    status,
+    targetMs: c.target_ms,
+    startedAt: c.started_at,
     // A kept breach shows the due instant it was planned with and ran past, not one a later calendar computes.
-    dueAt: keptBreach && c.due_at !== null ? c.due_at : v.dueAt, stoppedAt: c.stopped_at, elapsedMs: c.elapsed_ms ?? v.elapsedMs, remainingMs: v.remainingMs, pausedMs: v.pausedMs,
-    breachedByMs: c.late_ms ?? v.breachedByMs, percent: v.percent, notNeededReason: c.cancelled ? 'cancelled' : c.not_needed_reason,
+    dueAt: keptBreach && c.due_at !== null ? c.due_at : v.dueAt,
+    stoppedAt: c.stopped_at,
+    elapsedMs: c.elapsed_ms ?? v.elapsedMs,
+    remainingMs: v.remainingMs,
+    pausedMs: v.pausedMs,
+    breachedByMs: c.late_ms ?? v.breachedByMs,
+    percent: v.percent,
+    notNeededReason: c.cancelled ? 'cancelled' : c.not_needed_reason,
   };
 }

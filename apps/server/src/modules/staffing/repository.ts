@@ -10,13 +10,21 @@ export class StaffingRepository {
   }
   async saveProfile(db: Tx, row: EngineerProfilesTable) {
     const { user_id: _id, ...rest } = row;
-    await db.insertInto('engineer_profiles').values(row).onConflict((oc) => oc.column('user_id').doUpdateSet(rest)).execute();
+    await db
+      .insertInto('engineer_profiles')
+      .values(row)
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(rest))
+      .execute();
   }
   async plan(db: Tx, projectId: string) {
     return db.selectFrom('staffing_plans').selectAll().where('project_id', '=', projectId).executeTakeFirst();
   }
   async savePlan(db: Tx, row: StaffingPlansTable) {
     const { project_id: _id, ...rest } = row;
-    await db.insertInto('staffing_plans').values(row).onConflict((oc) => oc.column('project_id').doUpdateSet(rest)).execute();
+    await db
+      .insertInto('staffing_plans')
+      .values(row)
+      .onConflict((oc) => oc.column('project_id').doUpdateSet(rest))
+      .execute();
   }
 }

@@ -21,31 +21,68 @@ export const DEFAULT_REQUIREMENTS: Requirement[] = [
   { discipline: 'hardware', count: 1, resident: false, builtProject: false },
   { discipline: 'network_security', count: 1, resident: false, builtProject: false },
 ];
-const ZH: Record<Discipline, string> = { software: '软件工程师', data_gis: '数据/测绘地理信息工程师', hardware: '硬件工程师', network_security: '网络与安全工程师' };
-const EN: Record<Discipline, string> = { software: 'software engineer', data_gis: 'data/GIS engineer', hardware: 'hardware engineer', network_security: 'network & security engineer' };
+const ZH: Record<Discipline, string> = {
+  software: '软件工程师',
+  data_gis: '数据/测绘地理信息工程师',
+  hardware: '硬件工程师',
+  network_security: '网络与安全工程师',
+};
+const EN: Record<Discipline, string> = {
+  software: 'software engineer',
+  data_gis: 'data/GIS engineer',
+  hardware: 'hardware engineer',
+  network_security: 'network & security engineer',
+};
 const SOON_DAYS = 60;
 const dayOf = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Engineers' disciplines and certificates, and each project's staffing plan with its gaps (R28). */
 export class StaffingService {
   readonly repo = new StaffingRepository();
-  constructor(private readonly d: { database: Database; audit: AuditService; projects: ProjectService; users: UserRepository; now: () => number }) {}
-  private get db() { return this.d.database.db; }
+  constructor(
+    private readonly d: {
+      database: Database;
+      audit: AuditService;
+      projects: ProjectService;
+      users: UserRepository;
+      now: () => number;
+    },
+  ) {}
+  private get db() {
+    return this.d.database.db;
+  }
 
   private certFlags(c: Cert) {
     const today = dayOf(this.d.now());
-    return { ...c, expired: c.expiresOn !== null && c.expiresOn < today, expiresSoon: c.expiresOn !== null && c.expiresOn >= today && c.expiresOn <= addDays(today, SOON_DAYS) };
+    return {
+      ...c,
+      expired: c.expiresOn !== null && c.expiresOn < today,
+      expiresSoon: c.expiresOn !== null && c.expiresOn >= today && c.expiresOn <= addDays(today, SOON_DAYS),
+    };
   }
 
   /** Provider engineers and service managers, with their profiles (defaults when none is saved). */
   async engineers(db: Tx = this.db) {
-    const staff = (await this.d.users.list(db, {})).filter((u) => u.org_kind === 'provider' && !u.disabled && u.roles.some((r) => r === 'engineer' || r === 'service_manager'));
-    const profiles = await this.repo.profiles(db, staff.map((u) => u.id));
+    const staff = (await this.d.users.list(db, {})).filter(
+      (u) =>
+        u.org_kind === 'provider' && !u.disabled && u.roles.some((r) => r === 'engineer' || r === 'service_manager'),
+    );
+    const profiles = await this.repo.profiles(
+      db,
+      staff.map((u) => u.id),
+    );
     return staff.map((u) => {
       const p = profiles.get(u.id);
       const certs: Cert[] = p ? JSON.parse(p.certifications_json) : [];
-      return { userId: u.id, name: u.display_name, disciplines: p ? (JSON.parse(p.disciplines_json) as Discipline[]) : [], skillLevel: p?.skill_level ?? u.level, certifications: certs.map((c) => this.certFlags(c)) };
+      return {
+        userId: u.id,
+        name: u.display_name,
+        disciplines: p ? (JSON.parse(p.disciplines_json) as Discipline[]) : [],
+        skillLevel: p?.skill_level ?? u.level,
+        certifications: certs.map((c) => this.certFlags(c)),
+      };
     });
   }
 
@@ -54,19 +91,35 @@ export class StaffingService {
       const before = (await this.engineers(tx)).find((e) => e.userId === userId);
       if (!before) throw notFound('用户');
       await this.repo.saveProfile(tx, {
-        user_id: userId, disciplines_json: JSON.stringify([...new Set(input.disciplines)]), skill_level: input.skillLevel,
-        certifications_json: JSON.stringify(input.certifications), updated_at: this.d.now(), updated_by: meta.actor.userId,
+        user_id: userId,
+        disciplines_json: JSON.stringify([...new Set(input.disciplines)]),
+        skill_level: input.skillLevel,
+        certifications_json: JSON.stringify(input.certifications),
+        updated_at: this.d.now(),
+        updated_by: meta.actor.userId,
       });
       const after = (await this.engineers(tx)).find((e) => e.userId === userId)!;
       await this.d.audit.record(tx, meta, {
-        action: 'staffing.profile', targetType: 'user', targetId: userId,
+        action: 'staffing.profile',
+        targetType: 'user',
+        targetId: userId,
         summary: `工程师资质：${after.name}，${after.disciplines.map((x) => ZH[x]).join('、') || '未设专业'}，${after.certifications.length} 项证书`,
-        detail: { before: { disciplines: before.disciplines, skillLevel: before.skillLevel, certifications: before.certifications.map((c) => c.name) }, after: { disciplines: after.disciplines, skillLevel: after.skillLevel, certifications: after.certifications.map((c) => c.name) } },
+        detail: {
+          before: {
+            disciplines: before.disciplines,
+            skillLevel: before.skillLevel,
+            certifications: before.certifications.map((c) => c.name),
+          },
+          after: {
+            disciplines: after.disciplines,
+            skillLevel: after.skillLevel,
+            certifications: after.certifications.map((c) => c.name),
+          },
+        },
       });
       return after;
     });
   }
-
 
   async plan(actor: Actor, projectId: string, db: Tx = this.db) {
     const p = await this.d.projects.visibleProject(db, actor, projectId);
@@ -79,32 +132,72 @@ export class StaffingService {
       const problems: string[] = [];
       if (!e) problems.push('不再是在岗工程师 / no longer active staff');
       else {
-        if (!e.disciplines.includes(a.discipline)) problems.push(`不具备${ZH[a.discipline]}专业 / lacks the ${EN[a.discipline]} discipline`);
-        for (const c of e.certifications) if (c.expired) problems.push(`证书已过期：${c.name}（${c.expiresOn}）/ certificate expired: ${c.name} (${c.expiresOn})`);
+        if (!e.disciplines.includes(a.discipline))
+          problems.push(`不具备${ZH[a.discipline]}专业 / lacks the ${EN[a.discipline]} discipline`);
+        for (const c of e.certifications)
+          if (c.expired)
+            problems.push(`证书已过期：${c.name}（${c.expiresOn}）/ certificate expired: ${c.name} (${c.expiresOn})`);
       }
       return { ...a, name: e?.name ?? a.userId, qualified: problems.length === 0, problems };
     });
     const coverage = requirements.map((r) => {
-      const filled = shown.filter((a) => a.qualified && a.discipline === r.discipline && (!r.resident || a.resident) && (!r.builtProject || a.builtProject)).length;
+      const filled = shown.filter(
+        (a) =>
+          a.qualified &&
+          a.discipline === r.discipline &&
+          (!r.resident || a.resident) &&
+          (!r.builtProject || a.builtProject),
+      ).length;
       return { ...r, filled, missing: Math.max(0, r.count - filled) };
     });
-    const gaps = coverage.filter((c) => c.missing > 0).map((c) =>
-      `缺 ${c.missing} 名${c.resident ? '驻场' : ''}${ZH[c.discipline]}${c.builtProject ? '（须参与过本项目建设）' : ''} / ${c.missing} ${c.resident ? 'resident ' : ''}${EN[c.discipline]}${c.missing > 1 ? 's' : ''} missing${c.builtProject ? ' (must have built the project)' : ''}`);
-    return { projectId, projectName: p.name, requirements, assignments: shown, coverage, gaps, updatedAt: row?.updated_at ?? null };
+    const gaps = coverage
+      .filter((c) => c.missing > 0)
+      .map(
+        (c) =>
+          `缺 ${c.missing} 名${c.resident ? '驻场' : ''}${ZH[c.discipline]}${c.builtProject ? '（须参与过本项目建设）' : ''} / ${c.missing} ${c.resident ? 'resident ' : ''}${EN[c.discipline]}${c.missing > 1 ? 's' : ''} missing${c.builtProject ? ' (must have built the project)' : ''}`,
+      );
+    return {
+      projectId,
+      projectName: p.name,
+      requirements,
+      assignments: shown,
+      coverage,
+      gaps,
+      updatedAt: row?.updated_at ?? null,
+    };
   }
 
   async savePlan(meta: RequestMeta, projectId: string, input: z.infer<typeof StaffingPlanUpdate>) {
     return this.db.transaction().execute(async (tx) => {
       const p = await this.d.projects.visibleProject(tx, meta.actor, projectId);
       const staff = new Set((await this.engineers(tx)).map((e) => e.userId));
-      if (input.assignments.some((a) => !staff.has(a.userId))) throw invalid('assignments', '只能安排服务商在岗工程师 / only active provider engineers can be assigned');
+      if (input.assignments.some((a) => !staff.has(a.userId)))
+        throw invalid('assignments', '只能安排服务商在岗工程师 / only active provider engineers can be assigned');
       const before = await this.plan(meta.actor, projectId, tx);
-      await this.repo.savePlan(tx, { project_id: projectId, requirements_json: JSON.stringify(input.requirements), assignments_json: JSON.stringify(input.assignments), updated_at: this.d.now(), updated_by: meta.actor.userId });
+      await this.repo.savePlan(tx, {
+        project_id: projectId,
+        requirements_json: JSON.stringify(input.requirements),
+        assignments_json: JSON.stringify(input.assignments),
+        updated_at: this.d.now(),
+        updated_by: meta.actor.userId,
+      });
       const after = await this.plan(meta.actor, projectId, tx);
       await this.d.audit.record(tx, meta, {
-        action: 'staffing.plan', targetType: 'project', targetId: projectId,
+        action: 'staffing.plan',
+        targetType: 'project',
+        targetId: projectId,
         summary: `人员配置：${p.name}，${after.assignments.length} 人，${after.gaps.length ? `缺口 ${after.gaps.length} 项` : '无缺口'}`,
-        detail: { before: { requirements: before.requirements, assignments: before.assignments.map(({ userId, discipline }) => ({ userId, discipline })) }, after: { requirements: after.requirements, assignments: after.assignments.map(({ userId, discipline }) => ({ userId, discipline })), gaps: after.gaps } },
+        detail: {
+          before: {
+            requirements: before.requirements,
+            assignments: before.assignments.map(({ userId, discipline }) => ({ userId, discipline })),
+          },
+          after: {
+            requirements: after.requirements,
+            assignments: after.assignments.map(({ userId, discipline }) => ({ userId, discipline })),
+            gaps: after.gaps,
+          },
+        },
       });
       return after;
     });

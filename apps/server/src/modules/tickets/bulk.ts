@@ -12,24 +12,45 @@ const BULK_ZH = { dispatch: '派单', transfer: '转派', urge: '催办', cancel
  * its own transaction and audited as that action; one ticket's refusal (not allowed in its status,
  * urged too recently, not visible) does not undo the others. A summary row audits the request itself.
  */
-export async function performBulk(svc: TicketService, meta: RequestMeta, req: TicketBulkRequest, locale: Locale): Promise<TicketBulkResult> {
+export async function performBulk(
+  svc: TicketService,
+  meta: RequestMeta,
+  req: TicketBulkRequest,
+  locale: Locale,
+): Promise<TicketBulkResult> {
   const ids = [...new Set(req.ids)];
   const results: TicketBulkResult['results'] = [];
   for (const id of ids) {
     try {
-      const t = await performAction(svc, meta, id, { action: req.action, assigneeId: req.assigneeId, reason: req.reason });
+      const t = await performAction(svc, meta, id, {
+        action: req.action,
+        assigneeId: req.assigneeId,
+        reason: req.reason,
+      });
       results.push({ id, number: t.number, ok: true, code: null, message: null });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      results.push({ id, number: await visibleNumber(svc, meta, id), ok: false, code: e.code, message: message(locale, e.code, e.params) });
+      results.push({
+        id,
+        number: await visibleNumber(svc, meta, id),
+        ok: false,
+        code: e.code,
+        message: message(locale, e.code, e.params),
+      });
     }
   }
   const okCount = results.filter((r) => r.ok).length;
   const refusedCount = results.length - okCount;
   await svc.d.audit.recordAlone(meta, {
-    action: 'ticket.bulk', targetType: 'ticket', targetId: null,
+    action: 'ticket.bulk',
+    targetType: 'ticket',
+    targetId: null,
     summary: `批量${BULK_ZH[req.action]} ${results.length} 张工单：成功 ${okCount}，未执行 ${refusedCount}${req.reason ? `，原因：${req.reason}` : ''}`,
-    detail: { action: req.action, assigneeId: req.assigneeId ?? null, results: results.map((r) => ({ id: r.id, ok: r.ok, code: r.code })) },
+    detail: {
+      action: req.action,
+      assigneeId: req.assigneeId ?? null,
+      results: results.map((r) => ({ id: r.id, ok: r.ok, code: r.code })),
+    },
   });
   return { results, okCount, refusedCount };
 }

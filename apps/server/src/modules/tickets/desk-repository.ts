@@ -13,8 +13,14 @@ export class DeskRepository {
 
   /** The latest tickets reported from one phone number, newest first. */
   async byReporterPhone(db: Tx, phone: string, limit: number) {
-    const ids = await db.selectFrom('tickets').select('id').where('reporter_phone', '=', phone)
-      .orderBy('reported_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    const ids = await db
+      .selectFrom('tickets')
+      .select('id')
+      .where('reporter_phone', '=', phone)
+      .orderBy('reported_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
     // A handful of primary-key reads reuse the queue's row shape (names included) without a second query text.
     const rows = await Promise.all(ids.map((r) => this.tickets.get(db, r.id)));
     return rows.filter((r) => r !== undefined);

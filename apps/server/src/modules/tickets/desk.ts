@@ -12,7 +12,9 @@ export class DeskService {
   constructor(private readonly tickets: TicketService) {
     this.repo = new DeskRepository(tickets.repo);
   }
-  private get db() { return this.tickets.db; }
+  private get db() {
+    return this.tickets.db;
+  }
 
   /** Unassigned tickets for those who dispatch them; null for everyone else (no badge). */
   async unassignedCount(actor: Actor, cap: number): Promise<number | null> {
@@ -29,8 +31,11 @@ export class DeskService {
       const rows = await this.repo.byReporterPhone(tx, phone, RECENT_TICKETS);
       const latest = rows[0];
       await this.tickets.d.audit.record(tx, meta, {
-        action: 'ticket.reporter_lookup', targetType: 'phone', targetId: phone,
-        summary: `来电号码查询 ${phone}：${rows.length} 张工单`, detail: { found: rows.length },
+        action: 'ticket.reporter_lookup',
+        targetType: 'phone',
+        targetId: phone,
+        summary: `来电号码查询 ${phone}：${rows.length} 张工单`,
+        detail: { found: rows.length },
       });
       return {
         phone,

@@ -12,8 +12,34 @@ const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 
 const HEADERS: Record<LabelLang, string[]> = {
-  'zh-CN': ['工单号', '标题', '状态', '故障等级', '报修渠道', '客户', '项目', '处理人', '报修时间', '下次到期', '是否超时', '创建时间'],
-  en: ['Number', 'Title', 'Status', 'Level', 'Channel', 'Customer', 'Project', 'Assignee', 'Reported at', 'Next due', 'Breached', 'Created at'],
+  'zh-CN': [
+    '工单号',
+    '标题',
+    '状态',
+    '故障等级',
+    '报修渠道',
+    '客户',
+    '项目',
+    '处理人',
+    '报修时间',
+    '下次到期',
+    '是否超时',
+    '创建时间',
+  ],
+  en: [
+    'Number',
+    'Title',
+    'Status',
+    'Level',
+    'Channel',
+    'Customer',
+    'Project',
+    'Assignee',
+    'Reported at',
+    'Next due',
+    'Breached',
+    'Created at',
+  ],
 };
 const WIDTHS = [18, 48, 10, 10, 12, 24, 24, 12, 18, 18, 10, 18];
 
@@ -33,7 +59,9 @@ export async function queueExport(svc: TicketService, meta: RequestMeta, q: Queu
   const capped = matching > EXPORT_CAP;
   const rows = Math.min(matching, EXPORT_CAP);
   await svc.d.audit.recordAlone(meta, {
-    action: 'ticket.export', targetType: 'ticket', targetId: null,
+    action: 'ticket.export',
+    targetType: 'ticket',
+    targetId: null,
     summary: `导出工单列表 ${rows} 条${capped ? `（超过 ${EXPORT_CAP} 条，仅导出前 ${EXPORT_CAP} 条）` : ''}`,
     detail: { filter: { ...q }, rows, capped },
   });
@@ -42,7 +70,14 @@ export async function queueExport(svc: TicketService, meta: RequestMeta, q: Queu
   return { stream: out as Readable, capped, rows };
 }
 
-async function writeRows(svc: TicketService, filter: ReturnType<TicketService['queueFilter']>, q: QueueExportQuery, lang: LabelLang, capped: boolean, out: PassThrough) {
+async function writeRows(
+  svc: TicketService,
+  filter: ReturnType<TicketService['queueFilter']>,
+  q: QueueExportQuery,
+  lang: LabelLang,
+  capped: boolean,
+  out: PassThrough,
+) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet(lang === 'en' ? 'Tickets' : '工单', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = HEADERS[lang].map((header, i) => ({ header, width: WIDTHS[i] }));
@@ -53,13 +88,28 @@ async function writeRows(svc: TicketService, filter: ReturnType<TicketService['q
   let after: { key: number | string; id: string } | undefined;
   let written = 0;
   while (written < EXPORT_CAP) {
-    const page = await svc.repo.list(svc.db, { ...filter, sort, dir, after, limit: Math.min(BATCH, EXPORT_CAP - written) });
+    const page = await svc.repo.list(svc.db, {
+      ...filter,
+      sort,
+      dir,
+      after,
+      limit: Math.min(BATCH, EXPORT_CAP - written),
+    });
     const batch = page.slice(0, Math.min(BATCH, EXPORT_CAP - written));
     for (const t of batch) {
       ws.addRow([
-        t.number, t.title, label('status', t.status, lang), label('level', t.level, lang), label('channel', t.channel, lang),
-        t.customer_name, t.project_name, t.assignee_name ?? '', beijingCell(t.reported_at), beijingCell(t.next_due_at),
-        t.breached === 1 ? (lang === 'en' ? 'Yes' : '是') : (lang === 'en' ? 'No' : '否'), beijingCell(t.created_at),
+        t.number,
+        t.title,
+        label('status', t.status, lang),
+        label('level', t.level, lang),
+        label('channel', t.channel, lang),
+        t.customer_name,
+        t.project_name,
+        t.assignee_name ?? '',
+        beijingCell(t.reported_at),
+        beijingCell(t.next_due_at),
+        t.breached === 1 ? (lang === 'en' ? 'Yes' : '是') : lang === 'en' ? 'No' : '否',
+        beijingCell(t.created_at),
       ]).commit();
     }
     written += batch.length;
@@ -68,9 +118,10 @@ async function writeRows(svc: TicketService, filter: ReturnType<TicketService['q
     after = { key: last[SORT_COLUMN[sort]], id: last.id };
   }
   if (capped) {
-    const notice = lang === 'en'
-      ? `Only the first ${EXPORT_CAP.toLocaleString('en')} tickets are exported; narrow the filters to export the rest.`
-      : `仅导出前 ${EXPORT_CAP.toLocaleString('zh-CN')} 条，请缩小筛选范围后再导出其余工单。`;
+    const notice =
+      lang === 'en'
+        ? `Only the first ${EXPORT_CAP.toLocaleString('en')} tickets are exported; narrow the filters to export the rest.`
+        : `仅导出前 ${EXPORT_CAP.toLocaleString('zh-CN')} 条，请缩小筛选范围后再导出其余工单。`;
     const row = ws.addRow([notice]);
     row.font = { bold: true, color: { argb: 'FFC00000' } };
     row.commit();

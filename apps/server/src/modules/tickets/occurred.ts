@@ -10,10 +10,15 @@ import type { TicketService } from './service.js';
 const CLOCK_SKEW_MS = 60_000;
 /** The clocks each action stops, i.e. the ones whose stop may be logged after the fact. */
 const STOPS: Partial<Record<TicketActionRequest['action'], ClockKind[]>> = {
-  respond: ['response'], arrive: ['arrival', 'response'], resolve: ['response', 'resolution'],
+  respond: ['response'],
+  arrive: ['arrival', 'response'],
+  resolve: ['response', 'resolution'],
 };
 /** The earlier steps of the chain response → arrival → resolution that must already have happened. */
-const AFTER: Partial<Record<TicketActionRequest['action'], ClockKind[]>> = { arrive: ['response'], resolve: ['response', 'arrival'] };
+const AFTER: Partial<Record<TicketActionRequest['action'], ClockKind[]>> = {
+  arrive: ['response'],
+  resolve: ['response', 'arrival'],
+};
 const KIND = { response: '响应 / response', arrival: '到场 / arrival', resolution: '解决 / resolution' } as const;
 const half = (s: string, en: boolean) => s.split(' / ')[en ? 1 : 0];
 
@@ -25,37 +30,68 @@ type ClockView = { kind: ClockKind; cycle: number; stoppedAt: number | null; not
  * pause/resume of a clock it stops, an earlier step of the chain, or (arrival) the engineer's
  * assignment; older than the configured minutes only with `occurredAtReason`.
  */
-export async function occurredAtOf(tx: Tx, svc: TicketService, actor: Actor, t: TicketWithNames, clocks: ClockView[], req: TicketActionRequest, now: number): Promise<number> {
+export async function occurredAtOf(
+  tx: Tx,
+  svc: TicketService,
+  actor: Actor,
+  t: TicketWithNames,
+  clocks: ClockView[],
+  req: TicketActionRequest,
+  now: number,
+): Promise<number> {
   if (req.occurredAt === undefined) return now;
   if (isCustomer(actor)) throw invalid('occurredAt', '客户不能补录发生时间 / customers cannot back-date an action');
   const stops = STOPS[req.action];
-  if (!stops) throw invalid('occurredAt', '只有响应、到场、解决可以补录发生时间 / only respond, arrive and resolve take a happened-at time');
+  if (!stops)
+    throw invalid(
+      'occurredAt',
+      '只有响应、到场、解决可以补录发生时间 / only respond, arrive and resolve take a happened-at time',
+    );
   const at = req.occurredAt;
-  if (at > now + CLOCK_SKEW_MS) throw invalid('occurredAt', '发生时间不能晚于当前时间 / the happened-at time cannot be in the future');
+  if (at > now + CLOCK_SKEW_MS)
+    throw invalid('occurredAt', '发生时间不能晚于当前时间 / the happened-at time cannot be in the future');
   const tooEarly = (bound: number, what: string) => {
-    if (at < bound) throw invalid('occurredAt', `发生时间不能早于${half(what, false)}（${beijingDateTime(bound)}） / the happened-at time cannot be before the ${half(what, true)} (${beijingDateTime(bound)})`);
+    if (at < bound)
+      throw invalid(
+        'occurredAt',
+        `发生时间不能早于${half(what, false)}（${beijingDateTime(bound)}） / the happened-at time cannot be before the ${half(what, true)} (${beijingDateTime(bound)})`,
+      );
   };
   tooEarly(t.reported_at, '报修时间 / reported time');
   for (const kind of stops) {
     const bound = await svc.d.sla.earliestStop(tx, t.id, kind);
-    if (bound !== null) tooEarly(bound, `${half(KIND[kind], false)}计时开始或最近一次挂起、恢复 / start or last suspension or resumption of the ${half(KIND[kind], true)} clock`);
+    if (bound !== null)
+      tooEarly(
+        bound,
+        `${half(KIND[kind], false)}计时开始或最近一次挂起、恢复 / start or last suspension or resumption of the ${half(KIND[kind], true)} clock`,
+      );
   }
   for (const kind of AFTER[req.action] ?? []) {
     const c = clocks.filter((x) => x.kind === kind).sort((a, b) => b.cycle - a.cycle)[0];
     // A "not needed" arrival is a decision, not a step that happened at its time.
-    if (c?.stoppedAt != null && c.notNeededReason === null) tooEarly(c.stoppedAt, `上一步${half(KIND[kind], false)} / previous step, the ${half(KIND[kind], true)}`);
+    if (c?.stoppedAt != null && c.notNeededReason === null)
+      tooEarly(c.stoppedAt, `上一步${half(KIND[kind], false)} / previous step, the ${half(KIND[kind], true)}`);
   }
   if (req.action === 'arrive') {
     // The arrival is the assigned engineer's: not before they were assigned. An assignee named at
     // intake counts from the report: intake often logs a call (and the dispatch made on it) later.
-    const assigned = await Promise.all(['dispatch', 'claim', 'transfer'].map((type) => svc.repo.lastEventOfType(tx, t.id, type)));
+    const assigned = await Promise.all(
+      ['dispatch', 'claim', 'transfer'].map((type) => svc.repo.lastEventOfType(tx, t.id, type)),
+    );
     // (The intake's dispatch event names `assigneeId`; the dispatch action's names `toAssignee`.)
-    const atIntake = (e: { type: string; data_json: string }) => e.type === 'dispatch' && !('toAssignee' in JSON.parse(e.data_json));
+    const atIntake = (e: { type: string; data_json: string }) =>
+      e.type === 'dispatch' && !('toAssignee' in JSON.parse(e.data_json));
     const since = Math.max(...assigned.map((e) => (e && !atIntake(e) ? e.at : 0)));
     if (since > 0) tooEarly(since, '派单给处理人 / assignment to the engineer');
   }
   if (now - at > svc.d.backdateActionReasonMinutes * 60_000 && !req.occurredAtReason) {
-    throw new AppError('REASON_REQUIRED', { action: `补录发生时间（早于 ${svc.d.backdateActionReasonMinutes} 分钟） / happened-at more than ${svc.d.backdateActionReasonMinutes} minutes ago` }, 'occurredAtReason');
+    throw new AppError(
+      'REASON_REQUIRED',
+      {
+        action: `补录发生时间（早于 ${svc.d.backdateActionReasonMinutes} 分钟） / happened-at more than ${svc.d.backdateActionReasonMinutes} minutes ago`,
+      },
+      'occurredAtReason',
+    );
   }
   return Math.min(at, now);
 }

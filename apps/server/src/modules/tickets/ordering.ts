@@ -31,7 +31,11 @@ export function encodeSortCursor(sort: QueueSort, dir: 'asc' | 'desc', key: Sort
   return Buffer.from(JSON.stringify([sort, dir, key, id])).toString('base64url');
 }
 
-export function decodeSortCursor(cursor: string, sort: QueueSort, dir: 'asc' | 'desc'): { key: SortKey; id: string } | null {
+export function decodeSortCursor(
+  cursor: string,
+  sort: QueueSort,
+  dir: 'asc' | 'desc',
+): { key: SortKey; id: string } | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());

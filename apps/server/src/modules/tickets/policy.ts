@@ -12,7 +12,14 @@ export interface TicketFacts {
 
 const isOpen = (s: TicketStatus) => OPEN_STATUSES.includes(s);
 /** Actions that must carry a reason (china-conventions §1.1). */
-export const REASON_REQUIRED: ReadonlySet<TicketAction> = new Set(['transfer', 'suspend', 'cancel', 'reopen', 'arrival_not_needed', 'change_level']);
+export const REASON_REQUIRED: ReadonlySet<TicketAction> = new Set([
+  'transfer',
+  'suspend',
+  'cancel',
+  'reopen',
+  'arrival_not_needed',
+  'change_level',
+]);
 
 /**
  * Which workflow actions the actor may take now. The UI shows exactly these and the service

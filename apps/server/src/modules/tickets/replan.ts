@@ -2,7 +2,11 @@ import type { Tx } from '../../db/dialect.js';
 import type { TicketService } from './service.js';
 
 /** Who changed what, for the clock history of each re-planned ticket. `reason` is a label code (contract_policy, holidays). */
-export interface ReplanChange { actorId: string | null; actorName: string; reason: string }
+export interface ReplanChange {
+  actorId: string | null;
+  actorName: string;
+  reason: string;
+}
 
 /**
  * Re-plans the clocks of open tickets after their contract's SLA policy or calendar changed (a
@@ -17,7 +21,11 @@ export class ClockReplanner {
    * (read inside `tx`): due instants, queue order and pending alerts. Clocks that stopped or breached
    * keep their outcome. Each ticket whose clocks moved gets an `sla.replan` event.
    */
-  async replanContractClocks(tx: Tx, contractIds: string[], change: ReplanChange): Promise<{ tickets: number; clocks: number }> {
+  async replanContractClocks(
+    tx: Tx,
+    contractIds: string[],
+    change: ReplanChange,
+  ): Promise<{ tickets: number; clocks: number }> {
     const { sla, now } = this.tickets.d;
     const at = now();
     let tickets = 0;
@@ -28,7 +36,10 @@ export class ClockReplanner {
         const moved = await sla.replan(tx, t.id, t.level, policy, at);
         if (!moved.length) continue;
         await this.tickets.refresh(tx, t.id, at);
-        await this.tickets.event(tx, t.id, change.actorId, 'sla.replan', { public: false, data: { byName: change.actorName, reason: change.reason, clocks: moved } });
+        await this.tickets.event(tx, t.id, change.actorId, 'sla.replan', {
+          public: false,
+          data: { byName: change.actorName, reason: change.reason, clocks: moved },
+        });
         tickets++;
         clocks += moved.length;
       }

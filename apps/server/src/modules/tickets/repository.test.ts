@@ -14,12 +14,21 @@ describe.each(DIALECTS)('TicketRepository (%s)', (dialect) => {
     repo = new TicketRepository(dialect);
     const ids = await demoIds(t);
     const disp = await tokenSession(t, 'dispatcher');
-    for (const title of ['路径 C:\\temp\\log 无法写入', '进度 100% 卡住', '名称含_下划线']) await disp.post('/api/v1/tickets', ticketInput(ids.projectB, { title }));
+    for (const title of ['路径 C:\\temp\\log 无法写入', '进度 100% 卡住', '名称含_下划线'])
+      await disp.post('/api/v1/tickets', ticketInput(ids.projectB, { title }));
   });
-  afterAll(async () => { await t?.drop(); });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('nextCounter hands out each number once under concurrent transactions', async () => {
-    const values = await Promise.all(Array.from({ length: 25 }, () => db().transaction().execute((tx) => repo.nextCounter(tx, 'concurrency-test'))));
+    const values = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        db()
+          .transaction()
+          .execute((tx) => repo.nextCounter(tx, 'concurrency-test')),
+      ),
+    );
     expect(values.sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(await repo.nextCounter(db(), 'another')).toBe(1);
   });
@@ -57,7 +66,12 @@ describe.each(DIALECTS)('TicketRepository (%s)', (dialect) => {
 
   it('text search takes %, _ and \\ literally and ignores ASCII case', async () => {
     const titles = async (q: string) => (await repo.list(db(), { limit: 100, q })).map((r) => r.title).sort();
-    expect(await titles('100%')).toEqual(['数据库主机 CPU 持续 100%', '数据库主机 CPU 持续 100%', '数据库主机 CPU 持续 100%', '进度 100% 卡住']);
+    expect(await titles('100%')).toEqual([
+      '数据库主机 CPU 持续 100%',
+      '数据库主机 CPU 持续 100%',
+      '数据库主机 CPU 持续 100%',
+      '进度 100% 卡住',
+    ]);
     expect(await titles('0% 卡')).toEqual(['进度 100% 卡住']);
     expect(await titles('_')).toEqual(['名称含_下划线']);
     expect(await titles('c:\\TEMP\\')).toEqual(['路径 C:\\temp\\log 无法写入']);

@@ -23,8 +23,15 @@ import { SavedFilterService } from './saved-filters.js';
 import { customerCommentText, dispatchedText, urgentTicketText } from './texts.js';
 
 export interface TicketDeps {
-  database: Database; audit: AuditService; sla: SlaService; projects: ProjectService; users: UserRepository;
-  notifications: NotificationService; now: () => number; dataDir: string; backdateReasonMinutes: number;
+  database: Database;
+  audit: AuditService;
+  sla: SlaService;
+  projects: ProjectService;
+  users: UserRepository;
+  notifications: NotificationService;
+  now: () => number;
+  dataDir: string;
+  backdateReasonMinutes: number;
   backdateActionReasonMinutes: number;
 }
 
@@ -61,7 +68,9 @@ export class TicketService {
     this.repo = new TicketRepository(d.database.dialect);
     this.savedFilters = new SavedFilterService(d);
   }
-  get db() { return this.d.database.db; }
+  get db() {
+    return this.d.database.db;
+  }
 
   /** The ticket if the actor may see it; 404 otherwise so foreign ids reveal nothing. */
   async visible(db: Tx, actor: Actor, id: string): Promise<TicketWithNames> {
@@ -83,24 +92,67 @@ export class TicketService {
     const policy = await this.policyOf(tx, merged.contract_id);
     const { nextDueAt, breached } = await this.d.sla.dueSummary(tx, id, policy, now);
     await this.repo.update(tx, id, {
-      ...patch, next_due_at: nextDueAt, breached: breached || merged.breached === 1 ? 1 : 0, updated_at: now,
+      ...patch,
+      next_due_at: nextDueAt,
+      breached: breached || merged.breached === 1 ? 1 : 0,
+      updated_at: now,
       due_sort: dueSort(merged.status as TicketStatus, nextDueAt, merged.reported_at, now),
     });
   }
 
-  async event(tx: Tx, ticketId: string, actorId: string | null, type: string, e: { from?: string | null; to?: string | null; reason?: string | null; data?: Record<string, unknown>; public?: boolean }) {
+  async event(
+    tx: Tx,
+    ticketId: string,
+    actorId: string | null,
+    type: string,
+    e: {
+      from?: string | null;
+      to?: string | null;
+      reason?: string | null;
+      data?: Record<string, unknown>;
+      public?: boolean;
+    },
+  ) {
     await this.repo.insertEvent(tx, {
-      id: newId(this.d.now()), ticket_id: ticketId, at: this.d.now(), actor_id: actorId, type, from_status: e.from ?? null, to_status: e.to ?? null,
-      reason: e.reason ?? null, data_json: JSON.stringify(e.data ?? {}), public: e.public === false ? 0 : 1,
+      id: newId(this.d.now()),
+      ticket_id: ticketId,
+      at: this.d.now(),
+      actor_id: actorId,
+      type,
+      from_status: e.from ?? null,
+      to_status: e.to ?? null,
+      reason: e.reason ?? null,
+      data_json: JSON.stringify(e.data ?? {}),
+      public: e.public === false ? 0 : 1,
     });
   }
   /** Many events written set-based (an alert burst), the same rows `event` would write one by one. */
-  async events(tx: Tx, list: { ticketId: string; actorId: string | null; type: string; data?: Record<string, unknown>; public?: boolean }[]) {
+  async events(
+    tx: Tx,
+    list: {
+      ticketId: string;
+      actorId: string | null;
+      type: string;
+      data?: Record<string, unknown>;
+      public?: boolean;
+    }[],
+  ) {
     const now = this.d.now();
-    await this.repo.insertEvents(tx, list.map((e) => ({
-      id: newId(now), ticket_id: e.ticketId, at: now, actor_id: e.actorId, type: e.type, from_status: null, to_status: null,
-      reason: null, data_json: JSON.stringify(e.data ?? {}), public: e.public === false ? 0 : 1,
-    })));
+    await this.repo.insertEvents(
+      tx,
+      list.map((e) => ({
+        id: newId(now),
+        ticket_id: e.ticketId,
+        at: now,
+        actor_id: e.actorId,
+        type: e.type,
+        from_status: null,
+        to_status: null,
+        reason: null,
+        data_json: JSON.stringify(e.data ?? {}),
+        public: e.public === false ? 0 : 1,
+      })),
+    );
   }
 
   /** `outer`: run inside the caller's transaction (an inspection finding opens its ticket with the link). */
@@ -112,7 +164,8 @@ export class TicketService {
     if (now - reportedAt > this.d.backdateReasonMinutes * 60_000 && !input.reportedAtReason) {
       throw new AppError('REASON_REQUIRED', { action: '补录报修时间 / back-dated report' }, 'reportedAtReason');
     }
-    if (isCustomer(actor) && (input.assigneeId || input.reportedAt !== undefined)) throw invalid(input.assigneeId ? 'assigneeId' : 'reportedAt', '客户不能设置此字段 / not settable by customers');
+    if (isCustomer(actor) && (input.assigneeId || input.reportedAt !== undefined))
+      throw invalid(input.assigneeId ? 'assigneeId' : 'reportedAt', '客户不能设置此字段 / not settable by customers');
     const run = async (tx: Tx) => {
       const day = new Date(reportedAt + 8 * 3_600_000).toISOString().slice(0, 10);
       const project = await this.d.projects.intakeTarget(tx, actor, input.projectId, day).catch(() => {
@@ -130,37 +183,99 @@ export class TicketService {
       const nextDueAt = Number.isFinite(plan.nextDueAt) ? plan.nextDueAt : null;
       const breached = plan.clocks.some((c) => c.due_at !== null && now > c.due_at);
       const row = {
-        id, number: `GD-${yearOf(reportedAt)}-${String(seq).padStart(6, '0')}`, project_id: project.id, customer_id: project.customer_id,
-        contract_id: contract.id, title: input.title, description: input.description, level: input.level, channel: isCustomer(actor) ? 'web' : input.channel,
-        status, reporter_name: input.reporterName, reporter_phone: input.reporterPhone, location: input.location ?? null, reported_at: reportedAt,
-        reported_at_reason: input.reportedAtReason ?? null, created_at: now, created_by: actor.userId, assignee_id: input.assigneeId ?? null,
-        fault_cause: null, solution: null, billable: null, resolved_at: null, closed_at: null, auto_close_at: null, reopen_count: 0,
-        suspend_reason: null, next_due_at: nextDueAt, due_sort: dueSort(status, nextDueAt, reportedAt, now), breached: breached ? 1 : 0,
-        last_urged_at: null, rating: null, updated_at: now,
+        id,
+        number: `GD-${yearOf(reportedAt)}-${String(seq).padStart(6, '0')}`,
+        project_id: project.id,
+        customer_id: project.customer_id,
+        contract_id: contract.id,
+        title: input.title,
+        description: input.description,
+        level: input.level,
+        channel: isCustomer(actor) ? 'web' : input.channel,
+        status,
+        reporter_name: input.reporterName,
+        reporter_phone: input.reporterPhone,
+        location: input.location ?? null,
+        reported_at: reportedAt,
+        reported_at_reason: input.reportedAtReason ?? null,
+        created_at: now,
+        created_by: actor.userId,
+        assignee_id: input.assigneeId ?? null,
+        fault_cause: null,
+        solution: null,
+        billable: null,
+        resolved_at: null,
+        closed_at: null,
+        auto_close_at: null,
+        reopen_count: 0,
+        suspend_reason: null,
+        next_due_at: nextDueAt,
+        due_sort: dueSort(status, nextDueAt, reportedAt, now),
+        breached: breached ? 1 : 0,
+        last_urged_at: null,
+        rating: null,
+        updated_at: now,
       };
       await this.repo.insert(tx, row);
       await this.d.sla.insertPlan(tx, plan);
-      await this.event(tx, id, actor.userId, 'created', { to: status, data: { channel: input.channel, level: input.level, reportedAt, enteredAt: now } });
+      await this.event(tx, id, actor.userId, 'created', {
+        to: status,
+        data: { channel: input.channel, level: input.level, reportedAt, enteredAt: now },
+      });
       if (input.assigneeId) {
-        await this.event(tx, id, actor.userId, 'dispatch', { from: 'new', to: 'assigned', data: { assigneeId: input.assigneeId } });
-        await this.d.notifications.notify(tx, [input.assigneeId], { kind: 'ticket.dispatched', text: (locale) => dispatchedText(locale, input), ticketId: id, sourceKey: `dispatch:${id}:${now}` });
+        await this.event(tx, id, actor.userId, 'dispatch', {
+          from: 'new',
+          to: 'assigned',
+          data: { assigneeId: input.assigneeId },
+        });
+        await this.d.notifications.notify(tx, [input.assigneeId], {
+          kind: 'ticket.dispatched',
+          text: (locale) => dispatchedText(locale, input),
+          ticketId: id,
+          sourceKey: `dispatch:${id}:${now}`,
+        });
       }
       // A level-1 or level-2 fault is news for the dispatchers and the service manager at once, whoever reported it.
       if (input.level <= 2) {
         const who = (await this.d.projects.alertRecipients(tx, [project.id])).get(project.id) ?? [];
-        const facts = { level: input.level, number: row.number, title: input.title, customer: project.customer_name, project: project.name, reporter: `${input.reporterName} ${input.reporterPhone}`, reportedAt };
-        await this.d.notifications.notifyMany(tx, [{ userIds: who, kind: 'ticket.urgent', ticketId: id, sourceKey: `urgent:${id}`, text: (locale) => urgentTicketText(locale, facts) }]);
+        const facts = {
+          level: input.level,
+          number: row.number,
+          title: input.title,
+          customer: project.customer_name,
+          project: project.name,
+          reporter: `${input.reporterName} ${input.reporterPhone}`,
+          reportedAt,
+        };
+        await this.d.notifications.notifyMany(tx, [
+          {
+            userIds: who,
+            kind: 'ticket.urgent',
+            ticketId: id,
+            sourceKey: `urgent:${id}`,
+            text: (locale) => urgentTicketText(locale, facts),
+          },
+        ]);
       }
       // Everything the detail view shows is at hand: no need to read the new ticket back.
       const t: TicketWithNames = {
-        ...row, customer_name: project.customer_name, project_name: project.name,
-        assignee_name: assignee?.display_name ?? null, creator_name: actor.displayName,
+        ...row,
+        customer_name: project.customer_name,
+        project_name: project.name,
+        assignee_name: assignee?.display_name ?? null,
+        creator_name: actor.displayName,
       };
       if (input.assetId) {
         if (!this.repairs) throw invalid('assetId', '未启用资产 / assets are not available');
         await this.repairs.attach(tx, meta, t, input.assetId);
       }
-      await this.d.audit.record(tx, meta, { action: 'ticket.create', targetType: 'ticket', targetId: id, summary: `新建工单 ${t.number}（${input.level} 级，${input.channel}）`, detail: { after: presentSummary(t), ...(input.assetId ? { assetId: input.assetId } : {}) } });
+      await this.d.audit.record(tx, meta, {
+        action: 'ticket.create',
+        targetType: 'ticket',
+        targetId: id,
+        summary: `新建工单 ${t.number}（${input.level} 级，${input.channel}）`,
+        detail: { after: presentSummary(t), ...(input.assetId ? { assetId: input.assetId } : {}) },
+      });
       const missing = this.d.sla.missingHolidayYears(policy, reportedAt, reportedAt + 30 * 86_400_000);
       return this.detail(tx, actor, t, now, missing, { policy, clocks: plan.clocks });
     };
@@ -169,31 +284,63 @@ export class TicketService {
 
   async checkAssignee(tx: Tx, userId: string, field = 'assigneeId') {
     const u = await this.d.users.byId(tx, userId);
-    if (!u || u.disabled || u.org_kind !== 'provider' || !u.roles.some((r) => ['engineer', 'service_manager', 'dispatcher'].includes(r))) {
+    if (
+      !u ||
+      u.disabled ||
+      u.org_kind !== 'provider' ||
+      !u.roles.some((r) => ['engineer', 'service_manager', 'dispatcher'].includes(r))
+    ) {
       throw invalid(field, '处理人须为服务商在岗人员 / assignee must be active provider staff');
     }
     return u;
   }
 
   /** `known`: the policy and clock rows when the caller holds them already, to skip re-reading them. */
-  async detail(db: Tx, actor: Actor, t: TicketWithNames, now: number, missingYears: number[] = [], known?: { policy: SlaPolicy; clocks: ClockRow[] }) {
+  async detail(
+    db: Tx,
+    actor: Actor,
+    t: TicketWithNames,
+    now: number,
+    missingYears: number[] = [],
+    known?: { policy: SlaPolicy; clocks: ClockRow[] },
+  ) {
     const policy = known?.policy ?? (await this.policyOf(db, t.contract_id));
     const clocks = await this.d.sla.views(db, t.id, policy, now, known?.clocks);
     const latest = (k: string) => clocks.filter((c) => c.kind === k).sort((a, b) => b.cycle - a.cycle)[0];
     const response = latest('response');
     const arrival = latest('arrival');
-    const warnings = missingYears.length ? missingYears : this.d.sla.missingHolidayYears(policy, t.reported_at, now + 86_400_000);
+    const warnings = missingYears.length
+      ? missingYears
+      : this.d.sla.missingHolidayYears(policy, t.reported_at, now + 86_400_000);
     return {
-      ...presentSummary(t), description: t.description, reporterName: t.reporter_name, reporterPhone: t.reporter_phone, location: t.location,
-      createdAt: t.created_at, createdById: t.created_by, createdByName: t.creator_name, faultCause: t.fault_cause as 'human' | null,
-      solution: t.solution, billable: t.billable === null ? null : t.billable === 1, resolvedAt: t.resolved_at, closedAt: t.closed_at,
-      reopenCount: t.reopen_count, suspendReason: t.suspend_reason as 'other' | null, clocks,
+      ...presentSummary(t),
+      description: t.description,
+      reporterName: t.reporter_name,
+      reporterPhone: t.reporter_phone,
+      location: t.location,
+      createdAt: t.created_at,
+      createdById: t.created_by,
+      createdByName: t.creator_name,
+      faultCause: t.fault_cause as 'human' | null,
+      solution: t.solution,
+      billable: t.billable === null ? null : t.billable === 1,
+      resolvedAt: t.resolved_at,
+      closedAt: t.closed_at,
+      reopenCount: t.reopen_count,
+      suspendReason: t.suspend_reason as 'other' | null,
+      clocks,
       allowedActions: allowedActions(actor, {
-        status: t.status as TicketStatus, assignee_id: t.assignee_id, created_by: t.created_by, customer_id: t.customer_id,
-        responded: !!response && response.stoppedAt !== null, arrivalOpen: !!arrival && arrival.stoppedAt === null,
+        status: t.status as TicketStatus,
+        assignee_id: t.assignee_id,
+        created_by: t.created_by,
+        customer_id: t.customer_id,
+        responded: !!response && response.stoppedAt !== null,
+        arrivalOpen: !!arrival && arrival.stoppedAt === null,
       }),
       slaWarnings: warnings.map((y) => `holiday_data_missing:${y}`),
-      pauseReasons: policy.pauseReasons, serverNow: now, occurredAtReasonMinutes: this.d.backdateActionReasonMinutes,
+      pauseReasons: policy.pauseReasons,
+      serverNow: now,
+      occurredAtReasonMinutes: this.d.backdateActionReasonMinutes,
     };
   }
 
@@ -211,7 +358,8 @@ export class TicketService {
   async list(actor: Actor, query: QueueQuery, opts: { count?: boolean } = {}) {
     const q = { ...query, sort: query.sort ?? 'due', dir: query.dir ?? 'asc' };
     const after = q.cursor ? decodeSortCursor(q.cursor, q.sort, q.dir) : null;
-    if (q.cursor && !after) throw invalid('cursor', '无效的分页游标（或与排序不符） / bad cursor (or not of this sort order)');
+    if (q.cursor && !after)
+      throw invalid('cursor', '无效的分页游标（或与排序不符） / bad cursor (or not of this sort order)');
     const filter = this.queueFilter(actor, q);
     // Counted once, on the first page (later pages keep the figure the first one showed), and at the
     // same time as the page: on PostgreSQL the two run on separate pooled connections.
@@ -233,17 +381,26 @@ export class TicketService {
   /** The repository filter of a queue query: a customer sees only their organisation's tickets. */
   queueFilter(actor: Actor, q: Omit<TicketListQuery, 'sort' | 'dir' | 'limit'>): QueueFilter {
     const drill = q.clock || q.outcome || q.endedFrom !== undefined || q.endedTo !== undefined;
-    if (drill && !q.projectId) throw invalid('projectId', '按时钟结果筛选须指定项目 / filtering by clock outcome needs a project');
-    if (drill && (!q.clock || !q.outcome || q.endedFrom === undefined || q.endedTo === undefined)) throw invalid(!q.clock ? 'clock' : !q.outcome ? 'outcome' : 'endedFrom', '时钟筛选须同时给出 clock、outcome、endedFrom、endedTo / clock filters go together: clock, outcome, endedFrom, endedTo');
+    if (drill && !q.projectId)
+      throw invalid('projectId', '按时钟结果筛选须指定项目 / filtering by clock outcome needs a project');
+    if (drill && (!q.clock || !q.outcome || q.endedFrom === undefined || q.endedTo === undefined))
+      throw invalid(
+        !q.clock ? 'clock' : !q.outcome ? 'outcome' : 'endedFrom',
+        '时钟筛选须同时给出 clock、outcome、endedFrom、endedTo / clock filters go together: clock, outcome, endedFrom, endedTo',
+      );
     return {
-      clockEnded: drill ? { kind: q.clock!, outcome: q.outcome!, from: q.endedFrom!, to: q.endedTo!, level: q.level } : undefined,
+      clockEnded: drill
+        ? { kind: q.clock!, outcome: q.outcome!, from: q.endedFrom!, to: q.endedTo!, level: q.level }
+        : undefined,
       customerId: isCustomer(actor) ? actor.orgId : q.customerId,
       assigneeId: q.tab === 'mine' ? actor.userId : q.assigneeId,
       createdBy: q.tab === 'created' ? actor.userId : undefined,
       projectId: q.projectId,
       statuses: q.tab === 'mine' ? [...(q.status ?? OPEN_STATUSES)].filter((s) => OPEN_STATUSES.includes(s)) : q.status,
       dueSortBelow: q.tab === 'at_risk' ? this.d.now() + AT_RISK_WINDOW_MS : undefined,
-      level: q.level, channel: q.channel, q: q.q,
+      level: q.level,
+      channel: q.channel,
+      q: q.q,
     };
   }
 
@@ -271,7 +428,8 @@ export class TicketService {
    */
   private async estimatedTotal(): Promise<number | null> {
     const now = Date.now();
-    if (this.estimate && now - this.estimate.at < ESTIMATE_TTL_MS && now >= this.estimate.at) return this.estimate.value;
+    if (this.estimate && now - this.estimate.at < ESTIMATE_TTL_MS && now >= this.estimate.at)
+      return this.estimate.value;
     const value = await this.repo.estimatedTotal(this.db);
     this.estimate = value !== null && value > COUNT_CAP ? { at: now, value } : null;
     return value;
@@ -281,8 +439,15 @@ export class TicketService {
     await this.visible(this.db, actor, id);
     const rows = await this.repo.events(this.db, id, isCustomer(actor));
     return rows.map((e) => ({
-      id: e.id, at: e.at, actorId: e.actor_id, actorName: e.actor_name ?? null, type: e.type, fromStatus: e.from_status as TicketStatus | null,
-      toStatus: e.to_status as TicketStatus | null, reason: e.reason, data: JSON.parse(e.data_json) as Record<string, unknown>,
+      id: e.id,
+      at: e.at,
+      actorId: e.actor_id,
+      actorName: e.actor_name ?? null,
+      type: e.type,
+      fromStatus: e.from_status as TicketStatus | null,
+      toStatus: e.to_status as TicketStatus | null,
+      reason: e.reason,
+      data: JSON.parse(e.data_json) as Record<string, unknown>,
     }));
   }
 
@@ -298,19 +463,30 @@ export class TicketService {
   async comments(actor: Actor, id: string) {
     await this.visible(this.db, actor, id);
     const rows = await this.repo.comments(this.db, id, isCustomer(actor));
-    return rows.map((c) => ({ id: c.id, at: c.at, authorId: c.author_id, authorName: c.author_name, body: c.body, internal: c.internal === 1 }));
+    return rows.map((c) => ({
+      id: c.id,
+      at: c.at,
+      authorId: c.author_id,
+      authorName: c.author_name,
+      body: c.body,
+      internal: c.internal === 1,
+    }));
   }
 
   /** A public comment by provider staff is a response to the reporter and stops the response clock. */
   async addComment(meta: RequestMeta, id: string, body: string, internal: boolean) {
     const actor = meta.actor;
-    if (internal && isCustomer(actor)) throw invalid('internal', '客户不能发布内部备注 / customers cannot post internal notes');
+    if (internal && isCustomer(actor))
+      throw invalid('internal', '客户不能发布内部备注 / customers cannot post internal notes');
     const now = this.d.now();
     return this.db.transaction().execute(async (tx) => {
       const t = await this.visible(tx, actor, id);
       const row = { id: newId(now), ticket_id: id, at: now, author_id: actor.userId, body, internal: internal ? 1 : 0 };
       await this.repo.insertComment(tx, row);
-      await this.event(tx, id, actor.userId, internal ? 'note' : 'comment', { public: !internal, data: { commentId: row.id } });
+      await this.event(tx, id, actor.userId, internal ? 'note' : 'comment', {
+        public: !internal,
+        data: { commentId: row.id },
+      });
       if (!internal && !isCustomer(actor) && hasRole(actor, 'dispatcher', 'service_manager', 'engineer')) {
         const policy = await this.policyOf(tx, t.contract_id);
         if (await this.d.sla.stop(tx, id, 'response', now, policy)) {
@@ -319,16 +495,33 @@ export class TicketService {
           else await this.refresh(tx, id, now);
         }
       } else if (isCustomer(actor)) {
-        await this.d.notifications.notify(tx, [t.assignee_id], { kind: 'ticket.comment', text: (locale) => customerCommentText(locale, t, body), ticketId: id, sourceKey: `comment:${row.id}` });
+        await this.d.notifications.notify(tx, [t.assignee_id], {
+          kind: 'ticket.comment',
+          text: (locale) => customerCommentText(locale, t, body),
+          ticketId: id,
+          sourceKey: `comment:${row.id}`,
+        });
       }
-      await this.d.audit.record(tx, meta, { action: internal ? 'ticket.note' : 'ticket.comment', targetType: 'ticket', targetId: id, summary: `${t.number} ${internal ? '内部备注' : '评论'}` });
+      await this.d.audit.record(tx, meta, {
+        action: internal ? 'ticket.note' : 'ticket.comment',
+        targetType: 'ticket',
+        targetId: id,
+        summary: `${t.number} ${internal ? '内部备注' : '评论'}`,
+      });
       return { id: row.id, at: now, authorId: actor.userId, authorName: actor.displayName, body, internal };
     });
   }
 
   async attachments(actor: Actor, id: string) {
     await this.visible(this.db, actor, id);
-    return (await this.repo.attachments(this.db, id)).map((a) => ({ id: a.id, at: a.at, uploaderName: a.uploader_name, fileName: a.file_name, size: a.size, mime: a.mime }));
+    return (await this.repo.attachments(this.db, id)).map((a) => ({
+      id: a.id,
+      at: a.at,
+      uploaderName: a.uploader_name,
+      fileName: a.file_name,
+      size: a.size,
+      mime: a.mime,
+    }));
   }
 
   /** Files live under <dataDir>/attachments/<yyyy>/<generated id>, written after the access check; the row only after the bytes are safe on disk. */
@@ -340,11 +533,36 @@ export class TicketService {
     const rel = files.put('attachments', file.data, now);
     try {
       return await this.db.transaction().execute(async (tx) => {
-        const row = { id: attId, ticket_id: id, at: now, uploader_id: meta.actor.userId, file_name: path.basename(file.fileName).slice(0, 200) || 'file', size: file.data.length, mime: file.mime.slice(0, 100), storage_path: rel, sha256: createHash('sha256').update(file.data).digest('hex') };
+        const row = {
+          id: attId,
+          ticket_id: id,
+          at: now,
+          uploader_id: meta.actor.userId,
+          file_name: path.basename(file.fileName).slice(0, 200) || 'file',
+          size: file.data.length,
+          mime: file.mime.slice(0, 100),
+          storage_path: rel,
+          sha256: createHash('sha256').update(file.data).digest('hex'),
+        };
         await this.repo.insertAttachment(tx, row);
-        await this.event(tx, id, meta.actor.userId, 'attachment', { data: { attachmentId: attId, fileName: row.file_name } });
-        await this.d.audit.record(tx, meta, { action: 'ticket.attach', targetType: 'ticket', targetId: id, summary: `${t.number} 上传附件 ${row.file_name}（${row.size} 字节）`, detail: { sha256: row.sha256 } });
-        return { id: attId, at: now, uploaderName: meta.actor.displayName, fileName: row.file_name, size: row.size, mime: row.mime };
+        await this.event(tx, id, meta.actor.userId, 'attachment', {
+          data: { attachmentId: attId, fileName: row.file_name },
+        });
+        await this.d.audit.record(tx, meta, {
+          action: 'ticket.attach',
+          targetType: 'ticket',
+          targetId: id,
+          summary: `${t.number} 上传附件 ${row.file_name}（${row.size} 字节）`,
+          detail: { sha256: row.sha256 },
+        });
+        return {
+          id: attId,
+          at: now,
+          uploaderName: meta.actor.displayName,
+          fileName: row.file_name,
+          size: row.size,
+          mime: row.mime,
+        };
       });
     } catch (e) {
       files.remove(rel);
@@ -356,6 +574,11 @@ export class TicketService {
     const a = await this.repo.attachment(this.db, attachmentId);
     if (!a) throw notFound('附件');
     await this.visible(this.db, actor, a.ticket_id);
-    return { path: new FileStore(this.d.dataDir).resolve(a.storage_path), fileName: a.file_name, mime: a.mime, size: a.size };
+    return {
+      path: new FileStore(this.d.dataDir).resolve(a.storage_path),
+      fileName: a.file_name,
+      mime: a.mime,
+      size: a.size,
+    };
   }
 }

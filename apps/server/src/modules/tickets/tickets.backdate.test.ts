@@ -4,15 +4,24 @@ import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';
 const MIN = 60_000;
-const clock = (tk: any, kind: string) => tk.clocks.filter((c: any) => c.kind === kind).sort((a: any, b: any) => b.cycle - a.cycle)[0];
+const clock = (tk: any, kind: string) =>
+  tk.clocks.filter((c: any) => c.kind === kind).sort((a: any, b: any) => b.cycle - a.cycle)[0];
 
 // Work logged after the fact (issue 13, item 3): respond/arrive/resolve with `occurredAt`.
 describe.each(DIALECTS)('actions logged after the fact (%s)', (dialect) => {
   let t: Awaited<ReturnType<typeof testApp>>;
   let ids: Awaited<ReturnType<typeof demoIds>>;
-  let disp: Session; let eng: Session; let cust: Session;
+  let disp: Session;
+  let eng: Session;
+  let cust: Session;
   const act = (s: Session, id: string, body: Record<string, unknown>) => s.post(`${V}/tickets/${id}/actions`, body);
-  const open = async (over: Record<string, unknown> = {}) => (await disp.post(`${V}/tickets`, ticketInput(ids.projectA, { assigneeId: ids.users.engineer, reportedAt: t.clock.now, level: 1, ...over }))).body;
+  const open = async (over: Record<string, unknown> = {}) =>
+    (
+      await disp.post(
+        `${V}/tickets`,
+        ticketInput(ids.projectA, { assigneeId: ids.users.engineer, reportedAt: t.clock.now, level: 1, ...over }),
+      )
+    ).body;
   const refused = (s: Session, id: string, body: Record<string, unknown>, code = 'VALIDATION', field = 'occurredAt') =>
     expectRefused(t, s, 'POST', `${V}/tickets/${id}/actions`, body, { status: 400, code, field });
 
@@ -21,7 +30,9 @@ describe.each(DIALECTS)('actions logged after the fact (%s)', (dialect) => {
     ids = await demoIds(t);
     [disp, eng, cust] = await tokenSessions(t, 'dispatcher', 'engineer', 'cust_a');
   });
-  afterAll(async () => { await t?.drop(); });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('a call-back at +25 min logged at +40 min stops the response clock at +25 (met), with both times in the timeline, audit and stored outcome', async () => {
     const tk = await open();
@@ -32,9 +43,22 @@ describe.each(DIALECTS)('actions logged after the fact (%s)', (dialect) => {
     const r = await act(eng, tk.id, { action: 'respond', note: '已电话回访', occurredAt: reported + 25 * MIN });
     expect(r.status).toBe(200);
     // 30-minute target: met at +25 although logging at +40 would have breached it.
-    expect(clock(r.body, 'response')).toMatchObject({ status: 'met', stoppedAt: reported + 25 * MIN, elapsedMs: 25 * MIN });
-    const stored = await t.database.db.selectFrom('sla_clocks').selectAll().where('ticket_id', '=', tk.id).where('kind', '=', 'response').executeTakeFirstOrThrow();
-    expect({ outcome: stored.outcome, elapsed: Number(stored.elapsed_ms), stoppedAt: Number(stored.stopped_at) }).toEqual({ outcome: 'met', elapsed: 25 * MIN, stoppedAt: reported + 25 * MIN });
+    expect(clock(r.body, 'response')).toMatchObject({
+      status: 'met',
+      stoppedAt: reported + 25 * MIN,
+      elapsedMs: 25 * MIN,
+    });
+    const stored = await t.database.db
+      .selectFrom('sla_clocks')
+      .selectAll()
+      .where('ticket_id', '=', tk.id)
+      .where('kind', '=', 'response')
+      .executeTakeFirstOrThrow();
+    expect({
+      outcome: stored.outcome,
+      elapsed: Number(stored.elapsed_ms),
+      stoppedAt: Number(stored.stopped_at),
+    }).toEqual({ outcome: 'met', elapsed: 25 * MIN, stoppedAt: reported + 25 * MIN });
     const ev = (await disp.get(`${V}/tickets/${tk.id}/timeline`)).body.find((e: any) => e.type === 'respond');
     expect(ev).toMatchObject({ at: logged, data: { occurredAt: reported + 25 * MIN, note: '已电话回访' } });
     const [row] = (await auditSince(t.database, head)).filter((a) => a.action === 'ticket.respond');
@@ -49,16 +73,36 @@ describe.each(DIALECTS)('actions logged after the fact (%s)', (dialect) => {
     const reported = tk.reportedAt;
     // The worker runs at +31 min: nobody has logged the call-back yet, so the response breach is raised.
     t.clock.set(reported + 31 * MIN);
-    while ((await t.app.services.worker.raiseDueAlerts()) > 0) { /* drain */ }
+    while ((await t.app.services.worker.raiseDueAlerts()) > 0) {
+      /* drain */
+    }
     expect((await disp.get(`${V}/tickets/${tk.id}`)).body.breached).toBe(true);
     t.clock.set(reported + 40 * MIN);
     const r = await act(eng, tk.id, { action: 'respond', occurredAt: reported + 25 * MIN });
     expect(clock(r.body, 'response')).toMatchObject({ status: 'met', stoppedAt: reported + 25 * MIN });
-    const stored = await t.database.db.selectFrom('sla_clocks').select('outcome').where('ticket_id', '=', tk.id).where('kind', '=', 'response').executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('sla_clocks')
+      .select('outcome')
+      .where('ticket_id', '=', tk.id)
+      .where('kind', '=', 'response')
+      .executeTakeFirstOrThrow();
     expect(stored.outcome).toBe('met');
     // What was raised stays on the record: the fired alert row and its internal timeline event.
-    const alert = await t.database.db.selectFrom('sla_alerts').select('state').where('ticket_id', '=', tk.id).where('kind', '=', 'breach')
-      .where('clock_id', 'in', t.database.db.selectFrom('sla_clocks').select('id').where('ticket_id', '=', tk.id).where('kind', '=', 'response')).executeTakeFirstOrThrow();
+    const alert = await t.database.db
+      .selectFrom('sla_alerts')
+      .select('state')
+      .where('ticket_id', '=', tk.id)
+      .where('kind', '=', 'breach')
+      .where(
+        'clock_id',
+        'in',
+        t.database.db
+          .selectFrom('sla_clocks')
+          .select('id')
+          .where('ticket_id', '=', tk.id)
+          .where('kind', '=', 'response'),
+      )
+      .executeTakeFirstOrThrow();
     expect(alert.state).toBe('fired');
     expect((await disp.get(`${V}/tickets/${tk.id}/timeline`)).body.map((e: any) => e.type)).toContain('sla.breach');
     // A clock that really ran late stays breached: the arrival, still open at +40, is past its due.
@@ -69,15 +113,29 @@ describe.each(DIALECTS)('actions logged after the fact (%s)', (dialect) => {
     const tk = await open();
     const r0 = tk.reportedAt;
     t.clock.advance(50 * MIN);
-    const arrived = await act(eng, tk.id, { action: 'arrive', occurredAt: r0 + 28 * MIN, occurredAtReason: '山区无信号，恢复后补录' });
+    const arrived = await act(eng, tk.id, {
+      action: 'arrive',
+      occurredAt: r0 + 28 * MIN,
+      occurredAtReason: '山区无信号，恢复后补录',
+    });
     expect(clock(arrived.body, 'arrival')).toMatchObject({ status: 'met', stoppedAt: r0 + 28 * MIN });
     expect(clock(arrived.body, 'response')).toMatchObject({ status: 'met', stoppedAt: r0 + 28 * MIN });
     const ev = (await disp.get(`${V}/tickets/${tk.id}/timeline`)).body.find((e: any) => e.type === 'arrive');
     expect(ev.data).toMatchObject({ occurredAt: r0 + 28 * MIN, occurredAtReason: '山区无信号，恢复后补录' });
     t.clock.advance(100 * MIN);
-    const resolved = await act(eng, tk.id, { action: 'resolve', solution: '更换电源', faultCause: 'non_human', occurredAt: r0 + 110 * MIN, occurredAtReason: '现场处理完后补录' });
+    const resolved = await act(eng, tk.id, {
+      action: 'resolve',
+      solution: '更换电源',
+      faultCause: 'non_human',
+      occurredAt: r0 + 110 * MIN,
+      occurredAtReason: '现场处理完后补录',
+    });
     expect(resolved.body).toMatchObject({ status: 'resolved', resolvedAt: r0 + 110 * MIN });
-    expect(clock(resolved.body, 'resolution')).toMatchObject({ status: 'met', stoppedAt: r0 + 110 * MIN, elapsedMs: 110 * MIN });
+    expect(clock(resolved.body, 'resolution')).toMatchObject({
+      status: 'met',
+      stoppedAt: r0 + 110 * MIN,
+      elapsedMs: 110 * MIN,
+    });
   });
 
   it('refuses, naming the field: future, before the report, before the previous step, before the assignment or last resumption, too old without a reason, customers, other actions', async () => {
@@ -93,14 +151,22 @@ describe.each(DIALECTS)('actions logged after the fact (%s)', (dialect) => {
     const { en } = await refused(eng, tk.id, { action: 'arrive', occurredAt: r0 + 19 * MIN });
     expect(en.body.detail).toContain('previous step');
     // The engineer named at intake (entered at r0+30) counts as assigned from the report.
-    expect(clock((await act(eng, tk.id, { action: 'arrive', occurredAt: r0 + 22 * MIN })).body, 'arrival')).toMatchObject({ status: 'met', stoppedAt: r0 + 22 * MIN });
+    expect(
+      clock((await act(eng, tk.id, { action: 'arrive', occurredAt: r0 + 22 * MIN })).body, 'arrival'),
+    ).toMatchObject({ status: 'met', stoppedAt: r0 + 22 * MIN });
     // Customers never back-date, whatever the action.
     await refused(cust, tk.id, { action: 'urge', occurredAt: t.clock.now - MIN });
     // Only respond, arrive and resolve take a happened-at time.
-    await refused(eng, tk.id, { action: 'suspend', suspendReason: 'waiting_parts', reason: '等备件', occurredAt: t.clock.now - MIN });
+    await refused(eng, tk.id, {
+      action: 'suspend',
+      suspendReason: 'waiting_parts',
+      reason: '等备件',
+      occurredAt: t.clock.now - MIN,
+    });
 
     // Arrival: not before the engineer was assigned (dispatched at +10 here).
-    const tk2 = (await disp.post(`${V}/tickets`, ticketInput(ids.projectA, { reportedAt: t.clock.now, level: 1 }))).body;
+    const tk2 = (await disp.post(`${V}/tickets`, ticketInput(ids.projectA, { reportedAt: t.clock.now, level: 1 })))
+      .body;
     t.clock.advance(10 * MIN);
     await act(disp, tk2.id, { action: 'dispatch', assigneeId: ids.users.engineer });
     t.clock.advance(5 * MIN);
@@ -115,9 +181,24 @@ describe.each(DIALECTS)('actions logged after the fact (%s)', (dialect) => {
     t.clock.advance(10 * MIN);
     await act(eng, tk3.id, { action: 'resume' });
     t.clock.advance(5 * MIN);
-    await refused(eng, tk3.id, { action: 'resolve', solution: '远程重启', faultCause: 'non_human', occurredAt: t.clock.now - 8 * MIN });
-    const ok = await act(eng, tk3.id, { action: 'resolve', solution: '远程重启', faultCause: 'non_human', occurredAt: t.clock.now - 3 * MIN });
-    expect(clock(ok.body, 'resolution')).toMatchObject({ status: 'met', stoppedAt: t.clock.now - 3 * MIN, pausedMs: 10 * MIN, elapsedMs: 7 * MIN });
+    await refused(eng, tk3.id, {
+      action: 'resolve',
+      solution: '远程重启',
+      faultCause: 'non_human',
+      occurredAt: t.clock.now - 8 * MIN,
+    });
+    const ok = await act(eng, tk3.id, {
+      action: 'resolve',
+      solution: '远程重启',
+      faultCause: 'non_human',
+      occurredAt: t.clock.now - 3 * MIN,
+    });
+    expect(clock(ok.body, 'resolution')).toMatchObject({
+      status: 'met',
+      stoppedAt: t.clock.now - 3 * MIN,
+      pausedMs: 10 * MIN,
+      elapsedMs: 7 * MIN,
+    });
   });
 
   it('an on-site check-in that is the arrival takes occurredAt too; a check-in that is not cannot be back-dated', async () => {
@@ -125,10 +206,24 @@ describe.each(DIALECTS)('actions logged after the fact (%s)', (dialect) => {
     t.clock.advance(20 * MIN);
     const checkIn = (body: Record<string, unknown>) => ({ projectId: ids.projectA, location: '3 楼机房', ...body });
     // Not the arrival (no ticket): nothing to back-date.
-    await expectRefused(t, eng, 'POST', `${V}/site-visits/check-in`, checkIn({ occurredAt: t.clock.now - 5 * MIN }), { status: 400, code: 'VALIDATION', field: 'occurredAt' });
+    await expectRefused(t, eng, 'POST', `${V}/site-visits/check-in`, checkIn({ occurredAt: t.clock.now - 5 * MIN }), {
+      status: 400,
+      code: 'VALIDATION',
+      field: 'occurredAt',
+    });
     // The arrival's own rules apply: not before the report.
-    await expectRefused(t, eng, 'POST', `${V}/site-visits/check-in`, checkIn({ ticketId: tk.id, occurredAt: tk.reportedAt - MIN }), { status: 400, code: 'VALIDATION', field: 'occurredAt' });
-    const v = await eng.post(`${V}/site-visits/check-in`, checkIn({ ticketId: tk.id, occurredAt: tk.reportedAt + 12 * MIN }));
+    await expectRefused(
+      t,
+      eng,
+      'POST',
+      `${V}/site-visits/check-in`,
+      checkIn({ ticketId: tk.id, occurredAt: tk.reportedAt - MIN }),
+      { status: 400, code: 'VALIDATION', field: 'occurredAt' },
+    );
+    const v = await eng.post(
+      `${V}/site-visits/check-in`,
+      checkIn({ ticketId: tk.id, occurredAt: tk.reportedAt + 12 * MIN }),
+    );
     expect(v.status).toBe(200);
     expect(v.body.checkedInAt).toBe(tk.reportedAt + 12 * MIN);
     const after = (await eng.get(`${V}/tickets/${tk.id}`)).body;

@@ -7,7 +7,11 @@ import { newId } from '../../lib/ids.js';
 import type { TrainingService } from './service.js';
 
 /** File names as users gave them, minus anything that could be read as a path. */
-const safeName = (name: string) => path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'file';
+const safeName = (name: string) =>
+  path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f]/g, '')
+    .slice(0, 200) || 'file';
 
 /**
  * Course materials (培训资料), versioned like checklists: a new upload of the same material keeps
@@ -17,11 +21,17 @@ export class TrainingMaterials {
   constructor(private readonly svc: TrainingService) {}
 
   /** A new material of a course (`courseId`) or the next version of one (`reviseId`). */
-  async upload(meta: RequestMeta, target: { courseId: string } | { reviseId: string }, file: { fileName: string; mime: string; data: Buffer }, note: string) {
+  async upload(
+    meta: RequestMeta,
+    target: { courseId: string } | { reviseId: string },
+    file: { fileName: string; mime: string; data: Buffer },
+    note: string,
+  ) {
     if (!file.data.length) throw invalid('file', '文件为空 / the file is empty');
     const now = this.svc.d.now();
     const id = newId(now);
-    return new FileStore(this.svc.d.dataDir).writing((put) => this.svc.db.transaction().execute(async (tx) => {
+    return new FileStore(this.svc.d.dataDir).writing((put) =>
+      this.svc.db.transaction().execute(async (tx) => {
         let courseId: string;
         let familyId = id;
         let version = 1;
@@ -38,21 +48,41 @@ export class TrainingMaterials {
         const rel = put('training', file.data, now);
         const sha256 = createHash('sha256').update(file.data).digest('hex');
         const row = {
-          id, course_id: courseId, family_id: familyId, version, current: 1, file_name: safeName(file.fileName), mime: file.mime || 'application/octet-stream',
-          size: file.data.length, sha256, path: rel, note, uploaded_at: now, uploaded_by: meta.actor.userId,
+          id,
+          course_id: courseId,
+          family_id: familyId,
+          version,
+          current: 1,
+          file_name: safeName(file.fileName),
+          mime: file.mime || 'application/octet-stream',
+          size: file.data.length,
+          sha256,
+          path: rel,
+          note,
+          uploaded_at: now,
+          uploaded_by: meta.actor.userId,
         };
         await this.svc.repo.insertMaterial(tx, row);
         await this.svc.d.audit.record(tx, meta, {
-          action: version > 1 ? 'training.material.revise' : 'training.material.upload', targetType: 'training_plan', targetId: plan.id,
-          summary: `课程 ${course.title} ${version > 1 ? `更新资料 ${row.file_name}（第 ${version} 版）` : `上传资料 ${row.file_name}`}`, detail: { after: { ...row, path: undefined } },
+          action: version > 1 ? 'training.material.revise' : 'training.material.upload',
+          targetType: 'training_plan',
+          targetId: plan.id,
+          summary: `课程 ${course.title} ${version > 1 ? `更新资料 ${row.file_name}（第 ${version} 版）` : `上传资料 ${row.file_name}`}`,
+          detail: { after: { ...row, path: undefined } },
         });
         return this.svc.detail(meta.actor, plan.id, tx);
-    }));
+      }),
+    );
   }
 
   async file(meta: RequestMeta, id: string) {
     const { row } = await this.svc.material(this.svc.db, meta.actor, id);
-    await this.svc.d.audit.recordAlone(meta, { action: 'training.material.download', targetType: 'training_material', targetId: id, summary: `下载培训资料 ${row.file_name}（第 ${row.version} 版）` });
+    await this.svc.d.audit.recordAlone(meta, {
+      action: 'training.material.download',
+      targetType: 'training_material',
+      targetId: id,
+      summary: `下载培训资料 ${row.file_name}（第 ${row.version} 版）`,
+    });
     return { file: new FileStore(this.svc.d.dataDir).resolve(row.path), mime: row.mime, fileName: row.file_name };
   }
 }

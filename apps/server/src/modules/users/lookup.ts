@@ -5,13 +5,21 @@ import { startsWith } from '../../db/prefix.js';
 /** SQL for people's names: users by display name or username prefix (a small table). */
 export class UserLookupRepository {
   async byNamePrefix(db: Tx, prefix: string, limit: number) {
-    return db.selectFrom('users').innerJoin('orgs', 'orgs.id', 'users.org_id')
+    return db
+      .selectFrom('users')
+      .innerJoin('orgs', 'orgs.id', 'users.org_id')
       .select(['users.id', 'users.username', 'users.display_name', 'orgs.name as org_name'])
-      .where((eb) => eb.or([startsWith('users.display_name', prefix), startsWith('users.username', prefix.toLowerCase())]))
-      .orderBy('users.display_name').limit(limit).execute();
+      .where((eb) =>
+        eb.or([startsWith('users.display_name', prefix), startsWith('users.username', prefix.toLowerCase())]),
+      )
+      .orderBy('users.display_name')
+      .limit(limit)
+      .execute();
   }
   async namesByIds(db: Tx, ids: string[]) {
-    return ids.length ? db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', ids).execute() : [];
+    return ids.length
+      ? db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', ids).execute()
+      : [];
   }
 }
 

@@ -11,12 +11,30 @@ export class UserRepository {
 
   async withRoles(db: Tx, rows: (UsersTable & { org_name: string; org_kind: string })[]): Promise<UserRow[]> {
     if (rows.length === 0) return [];
-    const roles = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', rows.map((r) => r.id)).execute();
-    return rows.map((r) => ({ ...r, roles: roles.filter((x) => x.user_id === r.id).map((x) => x.role as Role).sort() }));
+    const roles = await db
+      .selectFrom('user_roles')
+      .select(['user_id', 'role'])
+      .where(
+        'user_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    return rows.map((r) => ({
+      ...r,
+      roles: roles
+        .filter((x) => x.user_id === r.id)
+        .map((x) => x.role as Role)
+        .sort(),
+    }));
   }
 
   private base(db: Tx) {
-    return db.selectFrom('users').innerJoin('orgs', 'orgs.id', 'users.org_id').selectAll('users').select(['orgs.name as org_name', 'orgs.kind as org_kind']);
+    return db
+      .selectFrom('users')
+      .innerJoin('orgs', 'orgs.id', 'users.org_id')
+      .selectAll('users')
+      .select(['orgs.name as org_name', 'orgs.kind as org_kind']);
   }
 
   async org(db: Tx, id: string) {
@@ -54,7 +72,11 @@ export class UserRepository {
   async setRoles(db: Tx, userId: string, roles: Role[]): Promise<void> {
     this.changed(userId);
     await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-    if (roles.length) await db.insertInto('user_roles').values([...new Set(roles)].map((role) => ({ user_id: userId, role }))).execute();
+    if (roles.length)
+      await db
+        .insertInto('user_roles')
+        .values([...new Set(roles)].map((role) => ({ user_id: userId, role })))
+        .execute();
   }
 
   async usersWithRole(db: Kysely<DB> | Tx, role: Role): Promise<string[]> {

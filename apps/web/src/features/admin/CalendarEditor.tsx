@@ -17,16 +17,33 @@ function DateList({ name, label }: { name: 'customHolidays' | 'customWorkdays'; 
           <>
             {fields.map((f, i) => (
               <Space key={f.key} wrap align="start" style={{ marginBottom: 4 }}>
-                <Form.Item name={[f.name, 'date']} rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 0 }}>
+                <Form.Item
+                  name={[f.name, 'date']}
+                  rules={[{ required: true, message: t('common.required') }]}
+                  style={{ marginBottom: 0 }}
+                >
                   <DatePicker aria-label={t('calendar.dateN', { list: label, n: i + 1 })} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'name']} style={{ marginBottom: 0 }}>
-                  <Input placeholder={t('calendar.dayName')} aria-label={t('calendar.dayNameN', { list: label, n: i + 1 })} maxLength={40} style={{ width: 140 }} />
+                  <Input
+                    placeholder={t('calendar.dayName')}
+                    aria-label={t('calendar.dayNameN', { list: label, n: i + 1 })}
+                    maxLength={40}
+                    style={{ width: 140 }}
+                  />
                 </Form.Item>
-                <Button icon={<DeleteOutlined aria-hidden />} aria-label={t('calendar.removeN', { list: label, n: i + 1 })} onClick={() => remove(f.name)} />
+                <Button
+                  icon={<DeleteOutlined aria-hidden />}
+                  aria-label={t('calendar.removeN', { list: label, n: i + 1 })}
+                  onClick={() => remove(f.name)}
+                />
               </Space>
             ))}
-            <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ date: dayjs() })} data-testid={`${name}-add`}>
+            <Button
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => add({ date: dayjs() })}
+              data-testid={`${name}-add`}
+            >
               {t('calendar.addDate')}
             </Button>
           </>
@@ -47,22 +64,57 @@ function WeeklyPeriods() {
           <>
             {fields.map((f, i) => (
               <Space key={f.key} wrap align="start" style={{ marginBottom: 4 }}>
-                <Form.Item name={[f.name, 'weekday']} rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 0 }}>
-                  <FormSelect options={weekdays} style={{ width: 96 }} aria-label={t('calendar.weekdayN', { n: i + 1 })} />
+                <Form.Item
+                  name={[f.name, 'weekday']}
+                  rules={[{ required: true, message: t('common.required') }]}
+                  style={{ marginBottom: 0 }}
+                >
+                  <FormSelect
+                    options={weekdays}
+                    style={{ width: 96 }}
+                    aria-label={t('calendar.weekdayN', { n: i + 1 })}
+                  />
                 </Form.Item>
                 {(['start', 'end'] as const).map((edge) => (
-                  <Form.Item key={edge} name={[f.name, edge]} rules={[{ required: true, pattern: HHMM, message: t('calendar.timeFormat') }]} style={{ marginBottom: 0 }}>
-                    <Input placeholder="09:00" inputMode="numeric" maxLength={5} style={{ width: 80 }} aria-label={t(`calendar.${edge}N`, { n: i + 1 })} />
+                  <Form.Item
+                    key={edge}
+                    name={[f.name, edge]}
+                    rules={[{ required: true, pattern: HHMM, message: t('calendar.timeFormat') }]}
+                    style={{ marginBottom: 0 }}
+                  >
+                    <Input
+                      placeholder="09:00"
+                      inputMode="numeric"
+                      maxLength={5}
+                      style={{ width: 80 }}
+                      aria-label={t(`calendar.${edge}N`, { n: i + 1 })}
+                    />
                   </Form.Item>
                 ))}
-                <Button icon={<DeleteOutlined aria-hidden />} aria-label={t('calendar.removePeriodN', { n: i + 1 })} onClick={() => remove(f.name)} />
+                <Button
+                  icon={<DeleteOutlined aria-hidden />}
+                  aria-label={t('calendar.removePeriodN', { n: i + 1 })}
+                  onClick={() => remove(f.name)}
+                />
               </Space>
             ))}
             <Space wrap>
-              <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ weekday: 1, start: '09:00', end: '18:00' })}>
+              <Button
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => add({ weekday: 1, start: '09:00', end: '18:00' })}
+              >
                 {t('calendar.addPeriod')}
               </Button>
-              <Button onClick={() => form.setFieldValue('weekly', WORKWEEK.map((x) => ({ ...x })))}>{t('calendar.workweek')}</Button>
+              <Button
+                onClick={() =>
+                  form.setFieldValue(
+                    'weekly',
+                    WORKWEEK.map((x) => ({ ...x })),
+                  )
+                }
+              >
+                {t('calendar.workweek')}
+              </Button>
             </Space>
           </>
         )}
@@ -93,13 +145,22 @@ export function CalendarEditor() {
       {kind === 'business' ? (
         <>
           <WeeklyPeriods />
-          <Form.Item name="chinaHolidays" label={t('calendar.chinaHolidays')} valuePropName="checked" extra={t('calendar.chinaHolidaysHelp')}>
+          <Form.Item
+            name="chinaHolidays"
+            label={t('calendar.chinaHolidays')}
+            valuePropName="checked"
+            extra={t('calendar.chinaHolidaysHelp')}
+          >
             <Switch data-testid="calendar-china-holidays" />
           </Form.Item>
           <DateList name="customHolidays" label={t('calendar.customHolidays')} />
           <DateList name="customWorkdays" label={t('calendar.customWorkdays')} />
           <Form.Item name="coveredYears" label={t('calendar.coveredYears')} extra={t('calendar.coveredYearsHelp')}>
-            <FormSelect mode="multiple" options={years.map((y) => ({ value: y, label: String(y) }))} data-testid="calendar-covered-years" />
+            <FormSelect
+              mode="multiple"
+              options={years.map((y) => ({ value: y, label: String(y) }))}
+              data-testid="calendar-covered-years"
+            />
           </Form.Item>
         </>
       ) : null}

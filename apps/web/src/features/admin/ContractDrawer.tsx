@@ -92,7 +92,12 @@ export function ContractDrawer({ projectId, contract, open, onClose }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={16}>
-            <Form.Item name="partExtension" label={t('contract.partExtension')} rules={[required]} extra={t('contract.partExtensionHelp')}>
+            <Form.Item
+              name="partExtension"
+              label={t('contract.partExtension')}
+              rules={[required]}
+              extra={t('contract.partExtensionHelp')}
+            >
               <FormRadioGroup className="level-radio">
                 <div style={{ display: 'flex', flexDirection: 'column' }}>
                   {EXTENSION_POLICIES.map((p) => (
@@ -105,13 +110,37 @@ export function ContractDrawer({ projectId, contract, open, onClose }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="labourRate" label={t('contract.labourRate')} rules={[required]} extra={t('contract.labourRateHelp')}>
-              <InputNumber min={0} max={1_000_000} precision={2} prefix="¥" className="full-width" data-testid="contract-labour-rate" />
+            <Form.Item
+              name="labourRate"
+              label={t('contract.labourRate')}
+              rules={[required]}
+              extra={t('contract.labourRateHelp')}
+            >
+              <InputNumber
+                min={0}
+                max={1_000_000}
+                precision={2}
+                prefix="¥"
+                className="full-width"
+                data-testid="contract-labour-rate"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="satisfactionTargetPct" label={t('satisfaction.contractTarget')} rules={[required]} extra={t('satisfaction.contractTargetHelp')}>
-              <InputNumber min={1} max={100} precision={0} suffix="%" className="full-width" data-testid="contract-satisfaction-target" />
+            <Form.Item
+              name="satisfactionTargetPct"
+              label={t('satisfaction.contractTarget')}
+              rules={[required]}
+              extra={t('satisfaction.contractTargetHelp')}
+            >
+              <InputNumber
+                min={1}
+                max={100}
+                precision={0}
+                suffix="%"
+                className="full-width"
+                data-testid="contract-satisfaction-target"
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -19,7 +19,10 @@ export default function ContractsPage() {
   const navigate = useNavigate();
   const enc = encodeURIComponent(id);
   const { data: project } = useQuery({ queryKey: ['projects', id], queryFn: () => api<Project>(`/projects/${enc}`) });
-  const { data = [], isPending } = useQuery({ queryKey: ['projects', id, 'contracts'], queryFn: () => api<Contract[]>(`/projects/${enc}/contracts`) });
+  const { data = [], isPending } = useQuery({
+    queryKey: ['projects', id, 'contracts'],
+    queryFn: () => api<Contract[]>(`/projects/${enc}/contracts`),
+  });
   const [editing, setEditing] = useState<Contract | null>(null);
   const [open, setOpen] = useState(false);
   const edit = (c: Contract | null) => {
@@ -29,28 +32,59 @@ export default function ContractsPage() {
 
   const targets = (c: Contract) =>
     c.policy.targets
-      .map((x) => t('contract.targetSummary', { level: x.level, r: x.responseMin, a: x.arrivalMin, s: x.resolutionMin }))
+      .map((x) =>
+        t('contract.targetSummary', { level: x.level, r: x.responseMin, a: x.arrivalMin, s: x.resolutionMin }),
+      )
       .join('; ');
   const calendar = (c: Contract) => <Tag>{t(`calendar.${c.policy.calendar.kind}`)}</Tag>;
   // Years without holiday data, from 60 days before the first one starts (issue 13, item 2).
-  const horizon = (c: Contract) => c.holidayHorizon.active
-    ? <Alert type="warning" showIcon style={{ marginTop: 6 }} data-testid="contract-holiday-warning" message={t('holidays.contractWarning', { years: c.holidayHorizon.missingYears.join('、') })} />
-    : null;
+  const horizon = (c: Contract) =>
+    c.holidayHorizon.active ? (
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginTop: 6 }}
+        data-testid="contract-holiday-warning"
+        message={t('holidays.contractWarning', { years: c.holidayHorizon.missingYears.join('、') })}
+      />
+    ) : null;
   const editBtn = (c: Contract) => (
-    <Button size="small" onClick={() => edit(c)} aria-label={t('admin.editNamed', { name: c.name })} data-testid="contract-edit">
+    <Button
+      size="small"
+      onClick={() => edit(c)}
+      aria-label={t('admin.editNamed', { name: c.name })}
+      data-testid="contract-edit"
+    >
       {t('common.edit')}
     </Button>
   );
   const columns: ColumnsType<Contract> = [
     { title: t('contract.code'), dataIndex: 'code', key: 'code' },
     { title: t('contract.name'), dataIndex: 'name', key: 'name' },
-    { title: t('contract.period'), key: 'period', render: (_, c) => <>{`${c.startsOn} ~ ${c.endsOn}`}{horizon(c)}</> },
+    {
+      title: t('contract.period'),
+      key: 'period',
+      render: (_, c) => (
+        <>
+          {`${c.startsOn} ~ ${c.endsOn}`}
+          {horizon(c)}
+        </>
+      ),
+    },
     { title: t('contract.warrantyMonths'), dataIndex: 'warrantyMonths', key: 'warranty' },
     { title: t('contract.partExtension'), key: 'extension', render: (_, c) => t(`warranty.policy.${c.partExtension}`) },
     { title: t('contract.labourRate'), key: 'labour', render: (_, c) => formatMoney(c.labourRateCents) },
-    { title: t('satisfaction.contractTarget'), key: 'satisfactionTarget', render: (_, c) => `${c.satisfactionTargetPct}%` },
+    {
+      title: t('satisfaction.contractTarget'),
+      key: 'satisfactionTarget',
+      render: (_, c) => `${c.satisfactionTargetPct}%`,
+    },
     { title: t('calendar.kind'), key: 'calendar', render: (_, c) => calendar(c) },
-    { title: t('contract.targets'), key: 'targets', render: (_, c) => <span style={{ fontSize: 12 }}>{targets(c)}</span> },
+    {
+      title: t('contract.targets'),
+      key: 'targets',
+      render: (_, c) => <span style={{ fontSize: 12 }}>{targets(c)}</span>,
+    },
     { title: t('common.actions'), key: 'actions', render: (_, c) => editBtn(c) },
   ];
 
@@ -64,13 +98,20 @@ export default function ContractsPage() {
             <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate('/admin/projects')}>
               {t('nav.projects')}
             </Button>
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => edit(null)} data-testid="contract-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => edit(null)}
+              data-testid="contract-create"
+            >
               {t('contract.new')}
             </Button>
           </Space>
         }
       />
-      {project ? <p className="muted">{t('contract.projectLine', { customer: project.customerName, code: project.code })}</p> : null}
+      {project ? (
+        <p className="muted">{t('contract.projectLine', { customer: project.customerName, code: project.code })}</p>
+      ) : null}
       <ResponsiveList<Contract>
         label={title}
         items={data}
@@ -86,7 +127,9 @@ export default function ContractsPage() {
             </div>
             {horizon(c)}
             <div className="muted">
-              {t(`warranty.policy.${c.partExtension}`)} · {t('repair.ratePerHour', { amount: formatMoney(c.labourRateCents) })} · {`${t('satisfaction.contractTarget')} ${c.satisfactionTargetPct}%`}
+              {t(`warranty.policy.${c.partExtension}`)} ·{' '}
+              {t('repair.ratePerHour', { amount: formatMoney(c.labourRateCents) })} ·{' '}
+              {`${t('satisfaction.contractTarget')} ${c.satisfactionTargetPct}%`}
             </div>
             <div style={{ fontSize: 12 }}>{targets(c)}</div>
             <div style={{ marginTop: 6 }}>{editBtn(c)}</div>

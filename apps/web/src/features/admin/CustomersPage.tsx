@@ -37,14 +37,21 @@ export default function CustomersPage() {
     { title: t('admin.orgKind'), key: 'kind', render: (_, o) => kind(o) },
     { title: t('admin.createdAt'), key: 'createdAt', render: (_, o) => formatDateTime(o.createdAt) },
   ];
-  const sorted = [...data].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'provider' ? -1 : 1));
+  const sorted = [...data].sort((a, b) =>
+    a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'provider' ? -1 : 1,
+  );
 
   return (
     <>
       <PageHeader
         title={t('nav.customers')}
         extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="org-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setOpen(true)}
+            data-testid="org-create"
+          >
             {t('admin.newCustomer')}
           </Button>
         }
@@ -74,8 +81,17 @@ export default function CustomersPage() {
         okButtonProps={{ 'data-testid': 'org-modal-ok' }}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" name="org" onFinish={(v) => create.mutate({ name: v.name.trim(), kind: 'customer' })}>
-          <Form.Item name="name" label={t('admin.orgName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form
+          form={form}
+          layout="vertical"
+          name="org"
+          onFinish={(v) => create.mutate({ name: v.name.trim(), kind: 'customer' })}
+        >
+          <Form.Item
+            name="name"
+            label={t('admin.orgName')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
             <Input maxLength={120} data-testid="org-name" />
           </Form.Item>
         </Form>

@@ -16,7 +16,15 @@ interface Values {
 }
 
 /** Create or edit a project: customer (fixed after creation), service manager (R13) and team (R13/R28). */
-export function ProjectFormModal({ project, open, onClose }: { project: Project | null; open: boolean; onClose: () => void }) {
+export function ProjectFormModal({
+  project,
+  open,
+  onClose,
+}: {
+  project: Project | null;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -35,9 +43,17 @@ export function ProjectFormModal({ project, open, onClose }: { project: Project 
 
   const save = useMutation({
     mutationFn: (v: Values) => {
-      const common = { code: v.code.trim(), name: v.name.trim(), serviceManagerId: v.serviceManagerId ?? null, teamIds: v.teamIds ?? [] };
+      const common = {
+        code: v.code.trim(),
+        name: v.name.trim(),
+        serviceManagerId: v.serviceManagerId ?? null,
+        teamIds: v.teamIds ?? [],
+      };
       return project
-        ? api<Project>(`/projects/${encodeURIComponent(project.id)}`, { method: 'PATCH', body: common satisfies ProjectUpdate })
+        ? api<Project>(`/projects/${encodeURIComponent(project.id)}`, {
+            method: 'PATCH',
+            body: common satisfies ProjectUpdate,
+          })
         : api<Project>('/projects', { body: { ...common, customerId: v.customerId } satisfies ProjectCreate });
     },
     onSuccess: (p) => {

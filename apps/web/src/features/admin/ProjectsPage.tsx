@@ -25,7 +25,12 @@ export default function ProjectsPage() {
   };
   const actions = (p: Project) => (
     <Space wrap size={4}>
-      <Button size="small" onClick={() => edit(p)} aria-label={t('admin.editNamed', { name: p.name })} data-testid="project-edit">
+      <Button
+        size="small"
+        onClick={() => edit(p)}
+        aria-label={t('admin.editNamed', { name: p.name })}
+        data-testid="project-edit"
+      >
         {t('common.edit')}
       </Button>
       <Link to={`/admin/projects/${encodeURIComponent(p.id)}/contracts`} data-testid="project-contracts">
@@ -57,7 +62,12 @@ export default function ProjectsPage() {
       <PageHeader
         title={t('nav.projects')}
         extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => edit(null)} data-testid="project-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => edit(null)}
+            data-testid="project-create"
+          >
             {t('admin.newProject')}
           </Button>
         }

@@ -19,7 +19,8 @@ export function RolesModal({ user, onClose }: { user: User | null; onClose: () =
   }, [user, form]);
 
   const save = useMutation({
-    mutationFn: (roles: Role[]) => api<User>(`/users/${encodeURIComponent(user!.id)}/roles`, { method: 'PUT', body: { roles } }),
+    mutationFn: (roles: Role[]) =>
+      api<User>(`/users/${encodeURIComponent(user!.id)}/roles`, { method: 'PUT', body: { roles } }),
     onSuccess: (u) => {
       void message.success(t('admin.saved', { name: u.displayName }));
       void qc.invalidateQueries({ queryKey: ['users'] });

@@ -17,7 +17,14 @@ export function SlaTargetsEditor() {
   return (
     <fieldset style={{ border: 0, padding: 0, margin: '0 0 16px' }}>
       <legend style={{ fontSize: 15, fontWeight: 600, marginBottom: 8 }}>{t('contract.targets')}</legend>
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(48px, auto) repeat(3, minmax(0, 1fr))', gap: 8, alignItems: 'start' }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'minmax(48px, auto) repeat(3, minmax(0, 1fr))',
+          gap: 8,
+          alignItems: 'start',
+        }}
+      >
         <span aria-hidden />
         {KINDS.map((k) => (
           <strong key={k.key} aria-hidden style={{ fontSize: 13 }}>
@@ -29,13 +36,21 @@ export function SlaTargetsEditor() {
             {t(`level.short.${level}`)}
           </span>,
           ...KINDS.map((k) => (
-            <Form.Item key={`${level}-${k.key}`} name={['targets', level - 1, k.key]} rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 0 }}>
+            <Form.Item
+              key={`${level}-${k.key}`}
+              name={['targets', level - 1, k.key]}
+              rules={[{ required: true, message: t('common.required') }]}
+              style={{ marginBottom: 0 }}
+            >
               <InputNumber
                 min={1}
                 max={k.max}
                 precision={0}
                 className="full-width"
-                aria-label={t('contract.targetAria', { level: t(`level.short.${level}`), kind: t(`contract.${k.key}`) })}
+                aria-label={t('contract.targetAria', {
+                  level: t(`level.short.${level}`),
+                  kind: t(`contract.${k.key}`),
+                })}
                 data-testid={`sla-${level}-${k.key}`}
               />
             </Form.Item>
@@ -47,7 +62,6 @@ export function SlaTargetsEditor() {
       </div>
     </fieldset>
   );
-
 }
 
 export function PausePolicyEditor() {
@@ -57,7 +71,12 @@ export function PausePolicyEditor() {
       <Form.Item name="pauseReasons" label={t('contract.pauseReasons')} extra={t('contract.pauseReasonsHelp')}>
         <Checkbox.Group options={ALL_PAUSE_REASONS.map((r) => ({ value: r, label: t(`suspendReason.${r}`) }))} />
       </Form.Item>
-      <Form.Item name="autoCloseDays" label={t('contract.autoCloseDays')} extra={t('contract.autoCloseHelp')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item
+        name="autoCloseDays"
+        label={t('contract.autoCloseDays')}
+        extra={t('contract.autoCloseHelp')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
         <InputNumber min={1} max={90} precision={0} data-testid="contract-autoclose" />
       </Form.Item>
     </>

@@ -38,12 +38,23 @@ export function UserFormModal({ user, open, onClose }: { user: User | null; open
 
   const save = useMutation({
     mutationFn: (v: Values) => {
-      const profile = { displayName: v.displayName.trim(), level: v.level, email: v.email?.trim() || null, phone: v.phone?.trim() || null };
+      const profile = {
+        displayName: v.displayName.trim(),
+        level: v.level,
+        email: v.email?.trim() || null,
+        phone: v.phone?.trim() || null,
+      };
       if (user) {
         const body: UserUpdate = { ...profile, disabled: !!v.disabled };
         return api<User>(`/users/${encodeURIComponent(user.id)}`, { method: 'PATCH', body });
       }
-      const body: UserCreate = { ...profile, username: v.username.trim(), orgId: v.orgId, roles: v.roles, password: v.password };
+      const body: UserCreate = {
+        ...profile,
+        username: v.username.trim(),
+        orgId: v.orgId,
+        roles: v.roles,
+        password: v.password,
+      };
       return api<User>('/users', { body });
     },
     onSuccess: (u) => {
@@ -67,10 +78,21 @@ export function UserFormModal({ user, open, onClose }: { user: User | null; open
       okButtonProps={{ 'data-testid': 'user-modal-ok' }}
       forceRender
     >
-      <Form form={form} layout="vertical" name="user" onFinish={(v) => save.mutate(v)} initialValues={{ level: 1, roles: [] }}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="user"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={{ level: 1, roles: [] }}
+      >
         {!user ? (
           <>
-            <Form.Item name="username" label={t('user.username')} extra={t('user.usernameHelp')} rules={[required, { pattern: /^[A-Za-z0-9_.-]{3,64}$/, message: t('user.usernameHelp') }]}>
+            <Form.Item
+              name="username"
+              label={t('user.username')}
+              extra={t('user.usernameHelp')}
+              rules={[required, { pattern: /^[A-Za-z0-9_.-]{3,64}$/, message: t('user.usernameHelp') }]}
+            >
               <Input autoComplete="off" data-testid="user-username" />
             </Form.Item>
             <Form.Item name="orgId" label={t('user.org')} rules={[required]}>
@@ -82,8 +104,17 @@ export function UserFormModal({ user, open, onClose }: { user: User | null; open
                 data-testid="user-org"
               />
             </Form.Item>
-            <Form.Item name="roles" label={t('user.roles')} rules={[{ ...required, type: 'array', min: 1 }, triadRule(t)]}>
-              <FormSelect mode="multiple" options={roleOptions(t, orgKind, false)} disabled={!orgId} data-testid="user-roles" />
+            <Form.Item
+              name="roles"
+              label={t('user.roles')}
+              rules={[{ ...required, type: 'array', min: 1 }, triadRule(t)]}
+            >
+              <FormSelect
+                mode="multiple"
+                options={roleOptions(t, orgKind, false)}
+                disabled={!orgId}
+                data-testid="user-roles"
+              />
             </Form.Item>
           </>
         ) : null}
@@ -100,7 +131,12 @@ export function UserFormModal({ user, open, onClose }: { user: User | null; open
           <Input type="tel" maxLength={32} autoComplete="off" data-testid="user-phone" />
         </Form.Item>
         {!user ? (
-          <Form.Item name="password" label={t('user.initialPassword')} extra={t('user.initialPasswordHelp')} rules={[required]}>
+          <Form.Item
+            name="password"
+            label={t('user.initialPassword')}
+            extra={t('user.initialPasswordHelp')}
+            rules={[required]}
+          >
             <Input.Password autoComplete="new-password" data-testid="user-password" />
           </Form.Item>
         ) : (

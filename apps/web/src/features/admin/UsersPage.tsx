@@ -61,17 +61,36 @@ export default function UsersPage() {
     <Space size={4} wrap>
       {/* 三员: the server refuses these, so they are not offered (the security admin and auditor are out of the system admin's reach; nobody changes their own roles). */}
       {isSys && !u.roles.some((r) => r === 'security_admin' || r === 'auditor') ? (
-        <Button size="small" onClick={() => { setEditing(u); setFormOpen(true); }} aria-label={t('admin.editNamed', { name: u.displayName })} data-testid="user-edit">
+        <Button
+          size="small"
+          onClick={() => {
+            setEditing(u);
+            setFormOpen(true);
+          }}
+          aria-label={t('admin.editNamed', { name: u.displayName })}
+          data-testid="user-edit"
+        >
           {t('common.edit')}
         </Button>
       ) : null}
       {isSec && u.id !== me.id ? (
-        <Button size="small" onClick={() => setRolesFor(u)} aria-label={t('user.rolesFor', { name: u.displayName })} data-testid="user-roles-edit">
+        <Button
+          size="small"
+          onClick={() => setRolesFor(u)}
+          aria-label={t('user.rolesFor', { name: u.displayName })}
+          data-testid="user-roles-edit"
+        >
           {t('user.assignRoles')}
         </Button>
       ) : null}
       {isSec && locked(u) ? (
-        <Button size="small" onClick={() => unlock.mutate(u)} loading={unlock.isPending} aria-label={t('user.unlockNamed', { name: u.displayName })} data-testid="user-unlock">
+        <Button
+          size="small"
+          onClick={() => unlock.mutate(u)}
+          loading={unlock.isPending}
+          aria-label={t('user.unlockNamed', { name: u.displayName })}
+          data-testid="user-unlock"
+        >
           {t('user.unlock')}
         </Button>
       ) : null}
@@ -84,7 +103,11 @@ export default function UsersPage() {
     { title: t('user.org'), dataIndex: 'orgName', key: 'org' },
     { title: t('user.roles'), key: 'roles', render: (_, u) => roles(u) },
     { title: t('user.level'), dataIndex: 'level', key: 'level' },
-    { title: t('user.contact'), key: 'contact', render: (_, u) => [u.email, u.phone].filter(Boolean).join(' / ') || '—' },
+    {
+      title: t('user.contact'),
+      key: 'contact',
+      render: (_, u) => [u.email, u.phone].filter(Boolean).join(' / ') || '—',
+    },
     { title: t('user.status'), key: 'status', render: (_, u) => status(u) },
     { title: t('user.lastLogin'), key: 'lastLogin', render: (_, u) => formatDateTime(u.lastLoginAt) },
     { title: t('common.actions'), key: 'actions', render: (_, u) => actions(u) },
@@ -96,7 +119,15 @@ export default function UsersPage() {
         title={t('nav.users')}
         extra={
           isSys ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="user-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => {
+                setEditing(null);
+                setFormOpen(true);
+              }}
+              data-testid="user-create"
+            >
               {t('user.new')}
             </Button>
           ) : undefined

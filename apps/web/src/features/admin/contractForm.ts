@@ -1,6 +1,14 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { SUSPEND_REASONS } from '../../api/enums';
-import type { BusinessPeriod, Contract, ContractCreate, ContractPartExtension, FaultLevel, LevelTargets, SuspendReason } from '../../api/types';
+import type {
+  BusinessPeriod,
+  Contract,
+  ContractCreate,
+  ContractPartExtension,
+  FaultLevel,
+  LevelTargets,
+  SuspendReason,
+} from '../../api/types';
 
 /** Flat form model of a contract; converted to/from the API's nested ContractCreate/SlaPolicy. */
 export interface ContractValues {
@@ -27,7 +35,12 @@ export interface ContractValues {
 
 const LEVELS: FaultLevel[] = [1, 2, 3, 4];
 /** The bid's promise for every level (R7–R9): respond 30 min, on site 30 min, solved in 2 h. */
-export const DEFAULT_TARGETS: LevelTargets[] = LEVELS.map((level) => ({ level, responseMin: 30, arrivalMin: 30, resolutionMin: 120 }));
+export const DEFAULT_TARGETS: LevelTargets[] = LEVELS.map((level) => ({
+  level,
+  responseMin: 30,
+  arrivalMin: 30,
+  resolutionMin: 120,
+}));
 export const WORKWEEK: BusinessPeriod[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00' }));
 const DEFAULT_PAUSE: SuspendReason[] = ['waiting_customer', 'waiting_third_party'];
 export const ALL_PAUSE_REASONS = SUSPEND_REASONS;
@@ -68,7 +81,9 @@ export function fromContract(c: Contract): ContractValues {
     partExtension: c.partExtension ?? 'downtime',
     labourRate: (c.labourRateCents ?? 0) / 100,
     satisfactionTargetPct: c.satisfactionTargetPct ?? 95,
-    targets: LEVELS.map((level) => byLevel.get(level) ?? { level, responseMin: 30, arrivalMin: 30, resolutionMin: 120 }),
+    targets: LEVELS.map(
+      (level) => byLevel.get(level) ?? { level, responseMin: 30, arrivalMin: 30, resolutionMin: 120 },
+    ),
     calendarKind: cal.kind,
     ...(cal.kind === 'business'
       ? {
@@ -86,7 +101,9 @@ export function fromContract(c: Contract): ContractValues {
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 const dates = (list: { date: Dayjs; name?: string }[] | undefined) =>
-  (list ?? []).filter((x) => x?.date).map((x) => ({ date: day(x.date), ...(x.name?.trim() ? { name: x.name.trim() } : {}) }));
+  (list ?? [])
+    .filter((x) => x?.date)
+    .map((x) => ({ date: day(x.date), ...(x.name?.trim() ? { name: x.name.trim() } : {}) }));
 
 export function toContractCreate(v: ContractValues): ContractCreate {
   return {

@@ -8,8 +8,9 @@ import { ADMIN_TRIAD, CUSTOMER_ROLES } from '../../app/roles';
  * `withTriad: false` for account creation: only the security admin grants the three admin roles.
  */
 export function roleOptions(t: TFunction, orgKind: OrgKind | undefined, withTriad = true) {
-  const list = ROLES.filter((r) => (orgKind === 'customer' ? CUSTOMER_ROLES.includes(r) : orgKind === 'provider' ? !CUSTOMER_ROLES.includes(r) : true))
-    .filter((r) => withTriad || !ADMIN_TRIAD.includes(r));
+  const list = ROLES.filter((r) =>
+    orgKind === 'customer' ? CUSTOMER_ROLES.includes(r) : orgKind === 'provider' ? !CUSTOMER_ROLES.includes(r) : true,
+  ).filter((r) => withTriad || !ADMIN_TRIAD.includes(r));
   return list.map((r) => ({ value: r, label: t(`role.${r}`) }));
 }
 
@@ -22,7 +23,9 @@ const isTriad = (r: Role) => ADMIN_TRIAD.includes(r);
 export function triadRule(t: TFunction) {
   return {
     validator: (_: unknown, roles?: Role[]) =>
-      (roles ?? []).some(isTriad) && new Set(roles).size > 1 ? Promise.reject(new Error(t('user.triadConflict'))) : Promise.resolve(),
+      (roles ?? []).some(isTriad) && new Set(roles).size > 1
+        ? Promise.reject(new Error(t('user.triadConflict')))
+        : Promise.resolve(),
   };
 }
 

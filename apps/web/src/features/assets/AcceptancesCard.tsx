@@ -58,7 +58,12 @@ function AcceptanceModal({ projectId, onClose }: { projectId: string; onClose: (
         <Form.Item name="batch" label={t('acceptance.batch')} rules={[required]}>
           <Input maxLength={80} data-testid="acceptance-batch" />
         </Form.Item>
-        <Form.Item name="acceptedOn" label={t('acceptance.acceptedOn')} rules={[required]} extra={t('acceptance.acceptedOnHelp')}>
+        <Form.Item
+          name="acceptedOn"
+          label={t('acceptance.acceptedOn')}
+          rules={[required]}
+          extra={t('acceptance.acceptedOnHelp')}
+        >
           <DateField data-testid="acceptance-date" />
         </Form.Item>
         <Form.Item name="note" label={t('acceptance.note')}>
@@ -85,12 +90,20 @@ export function AcceptancesCard({ projectId, editable }: { projectId: string; ed
   };
   const onFile = (file: File | undefined) => {
     if (!file || !target) return;
-    upload.mutate({ id: target.id, file }, { onSuccess: () => void message.success(t('acceptance.uploaded', { name: file.name })) });
+    upload.mutate(
+      { id: target.id, file },
+      { onSuccess: () => void message.success(t('acceptance.uploaded', { name: file.name })) },
+    );
   };
 
   const doc = (a: Acceptance) =>
     a.documentName ? (
-      <a href={acceptanceDocumentUrl(a.id)} download={a.documentName} data-testid="acceptance-document" style={{ overflowWrap: 'anywhere' }}>
+      <a
+        href={acceptanceDocumentUrl(a.id)}
+        download={a.documentName}
+        data-testid="acceptance-document"
+        style={{ overflowWrap: 'anywhere' }}
+      >
         <PaperClipOutlined aria-hidden /> {a.documentName}
         {a.documentSize !== null ? ` (${formatBytes(a.documentSize)})` : ''}
       </a>
@@ -112,12 +125,30 @@ export function AcceptancesCard({ projectId, editable }: { projectId: string; ed
     ) : null;
 
   const columns: ColumnsType<Acceptance> = [
-    { title: t('acceptance.batch'), key: 'batch', render: (_, a) => <strong data-testid="acceptance-batch-name">{a.batch}</strong> },
+    {
+      title: t('acceptance.batch'),
+      key: 'batch',
+      render: (_, a) => <strong data-testid="acceptance-batch-name">{a.batch}</strong>,
+    },
     { title: t('acceptance.acceptedOn'), key: 'on', dataIndex: 'acceptedOn', width: 120 },
     { title: t('acceptance.assetCount'), key: 'count', dataIndex: 'assetCount', width: 90 },
     { title: t('acceptance.document'), key: 'doc', render: (_, a) => doc(a) },
-    { title: t('acceptance.createdBy'), key: 'by', render: (_, a) => `${a.createdByName} · ${formatDateTime(a.createdAt)}`, width: 200 },
-    ...(editable ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, a: Acceptance) => uploadBtn(a), width: 130 }] : []),
+    {
+      title: t('acceptance.createdBy'),
+      key: 'by',
+      render: (_, a) => `${a.createdByName} · ${formatDateTime(a.createdAt)}`,
+      width: 200,
+    },
+    ...(editable
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, a: Acceptance) => uploadBtn(a),
+            width: 130,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -126,7 +157,12 @@ export function AcceptancesCard({ projectId, editable }: { projectId: string; ed
       title={<h2 className="card-h2">{t('acceptance.title')}</h2>}
       extra={
         editable ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="acceptance-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setCreating(true)}
+            data-testid="acceptance-new"
+          >
             {t('acceptance.new')}
           </Button>
         ) : null

@@ -11,7 +11,13 @@ import { useCurrentUser } from '../auth/useMe';
 import { archiveXlsxUrl, assetPath, useArchive, type ArchiveFilter, type ArchiveScope } from './api';
 import { DateField } from '../../components/DateField';
 
-const KIND_COLOR: Record<ArchiveKind, string> = { acceptance: 'gray', ticket: 'blue', replacement: 'purple', inspection: 'green', cost: 'red' };
+const KIND_COLOR: Record<ArchiveKind, string> = {
+  acceptance: 'gray',
+  ticket: 'blue',
+  replacement: 'purple',
+  inspection: 'green',
+  cost: 'red',
+};
 
 /**
  * 维修档案 (R21): acceptance, tickets, replacements, inspections and costs of an asset or of a
@@ -23,13 +29,21 @@ export function ArchiveTimeline({ scope, showAsset = false }: { scope: ArchiveSc
   const [kinds, setKinds] = useState<ArchiveKind[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const filter = useMemo<ArchiveFilter>(() => ({ kinds, from: from || undefined, to: to || undefined }), [kinds, from, to]);
+  const filter = useMemo<ArchiveFilter>(
+    () => ({ kinds, from: from || undefined, to: to || undefined }),
+    [kinds, from, to],
+  );
   const q = useArchive(scope, filter);
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   const idBase = `archive-${scope.kind}`;
 
   const event = (e: ArchiveEvent) => (
-    <div data-testid="archive-event" data-kind={e.kind} data-amount={e.amountCents ?? undefined} style={{ overflowWrap: 'anywhere' }}>
+    <div
+      data-testid="archive-event"
+      data-kind={e.kind}
+      data-amount={e.amountCents ?? undefined}
+      style={{ overflowWrap: 'anywhere' }}
+    >
       <Space wrap size={[6, 2]}>
         <span className="muted">{formatDateTime(e.at)}</span>
         <Tag style={{ marginInlineEnd: 0 }}>{t(`archive.kind.${e.kind}`)}</Tag>
@@ -63,14 +77,23 @@ export function ArchiveTimeline({ scope, showAsset = false }: { scope: ArchiveSc
           data-testid="archive-kinds"
         />
         <div className="filter-date">
-          <label htmlFor={`${idBase}-from`} className="muted">{t('archive.from')}</label>
+          <label htmlFor={`${idBase}-from`} className="muted">
+            {t('archive.from')}
+          </label>
           <DateField id={`${idBase}-from`} value={from} onChange={(v) => setFrom(v ?? '')} data-testid="archive-from" />
         </div>
         <div className="filter-date">
-          <label htmlFor={`${idBase}-to`} className="muted">{t('archive.to')}</label>
+          <label htmlFor={`${idBase}-to`} className="muted">
+            {t('archive.to')}
+          </label>
           <DateField id={`${idBase}-to`} value={to} onChange={(v) => setTo(v ?? '')} data-testid="archive-to" />
         </div>
-        <Button href={archiveXlsxUrl(scope, filter)} download icon={<FileExcelOutlined aria-hidden />} data-testid="archive-export">
+        <Button
+          href={archiveXlsxUrl(scope, filter)}
+          download
+          icon={<FileExcelOutlined aria-hidden />}
+          data-testid="archive-export"
+        >
           {t('archive.export')}
         </Button>
       </div>

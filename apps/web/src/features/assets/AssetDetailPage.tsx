@@ -41,29 +41,46 @@ export default function AssetDetailPage() {
     return (
       <Result
         status={notFound ? '404' : 'error'}
-        title={<h1 style={{ fontSize: 22, margin: 0 }} data-testid="asset-not-found">{notFound ? t('asset.notFound') : t('error.loadFailed')}</h1>}
+        title={
+          <h1 style={{ fontSize: 22, margin: 0 }} data-testid="asset-not-found">
+            {notFound ? t('asset.notFound') : t('error.loadFailed')}
+          </h1>
+        }
       />
     );
   }
 
-  const link = (assetId: string | null, text: string | null) => (assetId ? <Link to={assetPath(assetId)}>{text ?? assetId}</Link> : '—');
+  const link = (assetId: string | null, text: string | null) =>
+    assetId ? <Link to={assetPath(assetId)}>{text ?? assetId}</Link> : '—';
   const items: DescriptionsProps['items'] = [
     { key: 'kind', label: t('asset.type'), children: `${t(`asset.kind.${asset.kind}`)} · ${asset.type}` },
     { key: 'model', label: t('asset.model'), children: asset.model },
-    { key: 'serial', label: t('asset.serial'), children: <span data-testid="asset-detail-serial">{asset.serial}</span> },
+    {
+      key: 'serial',
+      label: t('asset.serial'),
+      children: <span data-testid="asset-detail-serial">{asset.serial}</span>,
+    },
     { key: 'tag', label: t('asset.tag'), children: asset.tag ?? '—' },
     { key: 'project', label: t('asset.project'), children: asset.projectName },
     { key: 'location', label: t('asset.location'), children: asset.location ?? '—' },
     { key: 'supplier', label: t('asset.supplier'), children: asset.supplier ?? '—' },
     { key: 'parent', label: t('asset.parent'), children: link(asset.parentId, asset.parentName) },
-    { key: 'acceptance', label: t('asset.acceptance'), children: asset.acceptanceBatch ? `${asset.acceptanceBatch} (${asset.acceptedOn ?? '—'})` : t('asset.warranty.not_accepted') },
+    {
+      key: 'acceptance',
+      label: t('asset.acceptance'),
+      children: asset.acceptanceBatch
+        ? `${asset.acceptanceBatch} (${asset.acceptedOn ?? '—'})`
+        : t('asset.warranty.not_accepted'),
+    },
     { key: 'months', label: t('asset.warrantyMonths'), children: t('contract.warrantyN', { n: asset.warrantyMonths }) },
     { key: 'end', label: t('asset.warrantyEnd'), children: <WarrantyEnd asset={asset} showOriginal /> },
     { key: 'days', label: t('asset.daysLeftLabel'), children: <DaysLeft days={asset.daysLeft} /> },
     { key: 'inspection', label: t('inspection.next'), children: asset.nextInspectionDue ?? '—' },
   ];
-  if (asset.replacesId) items.push({ key: 'replaces', label: t('asset.replaces'), children: link(asset.replacesId, null) });
-  if (asset.replacedById) items.push({ key: 'replacedBy', label: t('asset.replacedBy'), children: link(asset.replacedById, null) });
+  if (asset.replacesId)
+    items.push({ key: 'replaces', label: t('asset.replaces'), children: link(asset.replacesId, null) });
+  if (asset.replacedById)
+    items.push({ key: 'replacedBy', label: t('asset.replacedBy'), children: link(asset.replacedById, null) });
 
   return (
     <article data-testid="asset-detail" data-asset-id={asset.id} data-warranty={asset.warrantyStatus}>
@@ -79,7 +96,12 @@ export default function AssetDetailPage() {
         extra={
           <>
             {asset.state === 'in_service' ? (
-              <Button type="primary" icon={<ToolOutlined aria-hidden />} onClick={() => navigate(reportFaultPath(staff, asset.projectId, asset.id))} data-testid="asset-report">
+              <Button
+                type="primary"
+                icon={<ToolOutlined aria-hidden />}
+                onClick={() => navigate(reportFaultPath(staff, asset.projectId, asset.id))}
+                data-testid="asset-report"
+              >
                 {t('asset.report')}
               </Button>
             ) : null}
@@ -88,7 +110,10 @@ export default function AssetDetailPage() {
                 {t('common.edit')}
               </Button>
             ) : null}
-            <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(`/assets?projectId=${encodeURIComponent(asset.projectId)}`)}>
+            <Button
+              icon={<ArrowLeftOutlined aria-hidden />}
+              onClick={() => navigate(`/assets?projectId=${encodeURIComponent(asset.projectId)}`)}
+            >
               {t('asset.backToLedger')}
             </Button>
           </>
@@ -98,7 +123,14 @@ export default function AssetDetailPage() {
         <Col xs={24} xl={14}>
           <div className="stack">
             <Card size="small" title={h2(t('asset.details'))}>
-              <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} items={items} styles={{ label: { whiteSpace: 'nowrap' } }} data-testid="asset-info" />
+              <Descriptions
+                size="small"
+                bordered
+                column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
+                items={items}
+                styles={{ label: { whiteSpace: 'nowrap' } }}
+                data-testid="asset-info"
+              />
             </Card>
             {asset.parts.length || asset.kind === 'hardware' ? (
               <Card size="small" title={h2(t('asset.parts'))}>

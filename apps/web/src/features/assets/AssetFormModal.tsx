@@ -26,7 +26,15 @@ interface Values {
 const opt = (v: string | undefined) => v?.trim() || null;
 
 /** 新增资产 / 编辑资产 (service manager). Editing can also take the item out of service (停用). */
-export function AssetFormModal({ projectId, asset, onClose }: { projectId: string; asset?: Asset; onClose: () => void }) {
+export function AssetFormModal({
+  projectId,
+  asset,
+  onClose,
+}: {
+  projectId: string;
+  asset?: Asset;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -38,9 +46,16 @@ export function AssetFormModal({ projectId, asset, onClose }: { projectId: strin
 
   const onFinish = (v: Values) => {
     const body: AssetCreate = {
-      kind: v.kind, type: v.type.trim(), name: v.name.trim(), model: v.model.trim(), serial: v.serial.trim(),
-      tag: opt(v.tag), location: opt(v.location), supplier: opt(v.supplier),
-      parentId: v.parentId ?? null, acceptanceId: v.acceptanceId ?? null,
+      kind: v.kind,
+      type: v.type.trim(),
+      name: v.name.trim(),
+      model: v.model.trim(),
+      serial: v.serial.trim(),
+      tag: opt(v.tag),
+      location: opt(v.location),
+      supplier: opt(v.supplier),
+      parentId: v.parentId ?? null,
+      acceptanceId: v.acceptanceId ?? null,
       ...(v.warrantyMonths === null || v.warrantyMonths === undefined ? {} : { warrantyMonths: v.warrantyMonths }),
     };
     const done = (a: Asset) => {
@@ -48,7 +63,11 @@ export function AssetFormModal({ projectId, asset, onClose }: { projectId: strin
       onClose();
     };
     const onError = (e: unknown) => applyFormError(form, e);
-    if (asset) update.mutate({ ...body, ...(v.retire ? { state: 'retired', reason: v.reason?.trim() } : {}) }, { onSuccess: done, onError });
+    if (asset)
+      update.mutate(
+        { ...body, ...(v.retire ? { state: 'retired', reason: v.reason?.trim() } : {}) },
+        { onSuccess: done, onError },
+      );
     else create.mutate(body, { onSuccess: done, onError });
   };
 
@@ -82,7 +101,14 @@ export function AssetFormModal({ projectId, asset, onClose }: { projectId: strin
         data-testid="asset-form"
         initialValues={
           asset
-            ? { ...asset, tag: asset.tag ?? undefined, location: asset.location ?? undefined, supplier: asset.supplier ?? undefined, parentId: asset.parentId ?? undefined, acceptanceId: asset.acceptanceId ?? undefined }
+            ? {
+                ...asset,
+                tag: asset.tag ?? undefined,
+                location: asset.location ?? undefined,
+                supplier: asset.supplier ?? undefined,
+                parentId: asset.parentId ?? undefined,
+                acceptanceId: asset.acceptanceId ?? undefined,
+              }
             : { kind: 'hardware' }
         }
         onFinish={onFinish}
@@ -90,8 +116,15 @@ export function AssetFormModal({ projectId, asset, onClose }: { projectId: strin
       >
         <Row gutter={12}>
           <Col {...half}>
-            <Form.Item name="kind" label={t('asset.kindLabel')} rules={[{ required: true, message: t('common.required') }]}>
-              <FormSelect options={ASSET_KINDS.map((k) => ({ value: k, label: t(`asset.kind.${k}`) }))} data-testid="asset-form-kind" />
+            <Form.Item
+              name="kind"
+              label={t('asset.kindLabel')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
+              <FormSelect
+                options={ASSET_KINDS.map((k) => ({ value: k, label: t(`asset.kind.${k}`) }))}
+                data-testid="asset-form-kind"
+              />
             </Form.Item>
           </Col>
           {text('type', t('asset.type'), 60)}

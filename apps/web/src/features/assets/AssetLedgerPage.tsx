@@ -19,10 +19,19 @@ import { useUrlState } from '../../components/useUrlState';
 const TABS = ['ledger', 'acceptances'] as const;
 type Tab = (typeof TABS)[number];
 const COLUMN_TITLE: Record<string, string> = {
-  name: 'asset.name', type: 'asset.type', model: 'asset.model', serial: 'asset.serial', project: 'asset.project', location: 'asset.location',
-  acceptedOn: 'asset.acceptedOn', warrantyEnd: 'asset.warrantyEnd', status: 'asset.status', days: 'asset.daysLeftLabel',
+  name: 'asset.name',
+  type: 'asset.type',
+  model: 'asset.model',
+  serial: 'asset.serial',
+  project: 'asset.project',
+  location: 'asset.location',
+  acceptedOn: 'asset.acceptedOn',
+  warrantyEnd: 'asset.warrantyEnd',
+  status: 'asset.status',
+  days: 'asset.daysLeftLabel',
 };
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined => (v && (list as readonly string[]).includes(v) ? (v as T) : undefined);
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
+  v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
 /**
  * 资产台账: one project's hardware and software with acceptance, warranty end (marked when a
@@ -46,13 +55,26 @@ export default function AssetLedgerPage() {
   const order = params.get('order') === 'desc' ? 'desc' : 'asc';
   const sort = sortKey ? { key: sortKey, order: order as 'asc' | 'desc' } : null;
   const filter = useMemo<AssetFilter>(
-    () => ({ projectId, kind, warranty, state, q: q || undefined, sort: sortKey ?? 'recent', order: sortKey ? order : undefined }),
+    () => ({
+      projectId,
+      kind,
+      warranty,
+      state,
+      q: q || undefined,
+      sort: sortKey ?? 'recent',
+      order: sortKey ? order : undefined,
+    }),
     [projectId, kind, warranty, state, q, sortKey, order],
   );
   const [pageSize, setPageSize] = usePageSize('assets');
   const list = useAssetList(filter, !!projectId, pageSize);
   const choices = useMemo(
-    () => ASSET_COLUMN_KEYS.filter((k) => k !== 'project').map((k) => ({ key: k, title: t(COLUMN_TITLE[k]!), locked: k === 'name' })),
+    () =>
+      ASSET_COLUMN_KEYS.filter((k) => k !== 'project').map((k) => ({
+        key: k,
+        title: t(COLUMN_TITLE[k]!),
+        locked: k === 'name',
+      })),
     [t],
   );
   const columnSettings = useColumnSettings('assets', choices);
@@ -60,8 +82,12 @@ export default function AssetLedgerPage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
 
-
-  const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[]) => (
+  const select = (
+    name: string,
+    label: string,
+    value: string | undefined,
+    options: { value: string; label: string }[],
+  ) => (
     <Col xs={24} sm={12} md={6}>
       <Select
         allowClear
@@ -80,9 +106,24 @@ export default function AssetLedgerPage() {
     <>
       <div role="search" aria-label={t('filter.title')} style={{ marginBottom: 12 }}>
         <Row gutter={[8, 8]}>
-          {select('kind', t('asset.kindLabel'), kind, ASSET_KINDS.map((k) => ({ value: k, label: t(`asset.kind.${k}`) })))}
-          {select('warranty', t('asset.warrantyLabel'), warranty, WARRANTY_STATUSES.map((w) => ({ value: w, label: t(`asset.warranty.${w}`) })))}
-          {select('state', t('asset.stateLabel'), state, ASSET_STATES.map((s) => ({ value: s, label: t(`asset.state.${s}`) })))}
+          {select(
+            'kind',
+            t('asset.kindLabel'),
+            kind,
+            ASSET_KINDS.map((k) => ({ value: k, label: t(`asset.kind.${k}`) })),
+          )}
+          {select(
+            'warranty',
+            t('asset.warrantyLabel'),
+            warranty,
+            WARRANTY_STATUSES.map((w) => ({ value: w, label: t(`asset.warranty.${w}`) })),
+          )}
+          {select(
+            'state',
+            t('asset.stateLabel'),
+            state,
+            ASSET_STATES.map((s) => ({ value: s, label: t(`asset.state.${s}`) })),
+          )}
           <Col xs={24} sm={12} md={6}>
             <Input.Search
               allowClear
@@ -130,16 +171,30 @@ export default function AssetLedgerPage() {
           projectId ? (
             <>
               {manager ? (
-                <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="asset-new">
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined aria-hidden />}
+                  onClick={() => setCreating(true)}
+                  data-testid="asset-new"
+                >
                   {t('asset.new')}
                 </Button>
               ) : null}
               {manager ? (
-                <Button icon={<ImportOutlined aria-hidden />} onClick={() => setImporting(true)} data-testid="asset-import">
+                <Button
+                  icon={<ImportOutlined aria-hidden />}
+                  onClick={() => setImporting(true)}
+                  data-testid="asset-import"
+                >
                   {t('assetImport.button')}
                 </Button>
               ) : null}
-              <Button href={ledgerXlsxUrl(projectId)} download icon={<FileExcelOutlined aria-hidden />} data-testid="asset-export">
+              <Button
+                href={ledgerXlsxUrl(projectId)}
+                download
+                icon={<FileExcelOutlined aria-hidden />}
+                data-testid="asset-export"
+              >
                 {t('asset.export')}
               </Button>
             </>
@@ -147,7 +202,13 @@ export default function AssetLedgerPage() {
         }
       />
       <div role="search" aria-label={t('filter.project')} style={{ marginBottom: 12 }}>
-        <ProjectPicker value={projectId} onChange={setProjectId} projects={projects} loading={loading} testId="assets-project" />
+        <ProjectPicker
+          value={projectId}
+          onChange={setProjectId}
+          projects={projects}
+          loading={loading}
+          testId="assets-project"
+        />
       </div>
       {!projectId ? (
         <Empty description={<span className="muted">{t('common.chooseProjectFirst')}</span>} />
@@ -156,7 +217,11 @@ export default function AssetLedgerPage() {
           activeKey={tab}
           onChange={(k) => set({ tab: k === 'ledger' ? undefined : k })}
           items={[
-            { key: 'ledger', label: <span data-testid="assets-tab-ledger">{t('asset.tab.ledger')}</span>, children: ledger },
+            {
+              key: 'ledger',
+              label: <span data-testid="assets-tab-ledger">{t('asset.tab.ledger')}</span>,
+              children: ledger,
+            },
             {
               key: 'acceptances',
               label: <span data-testid="assets-tab-acceptances">{t('asset.tab.acceptances')}</span>,

@@ -27,10 +27,26 @@ interface Props {
 
 /** Columns the server can sort by (AssetListQuery.sort), keyed like the table's columns. */
 export type LedgerSort = 'name' | 'type' | 'serial' | 'warranty_end';
-const SORT_OF_COLUMN: Record<string, LedgerSort> = { name: 'name', type: 'type', serial: 'serial', warrantyEnd: 'warranty_end' };
+const SORT_OF_COLUMN: Record<string, LedgerSort> = {
+  name: 'name',
+  type: 'type',
+  serial: 'serial',
+  warrantyEnd: 'warranty_end',
+};
 
 /** The ledger's columns for the settings menu (the name links to the item and always shows). */
-export const ASSET_COLUMN_KEYS = ['name', 'type', 'model', 'serial', 'project', 'location', 'acceptedOn', 'warrantyEnd', 'status', 'days'] as const;
+export const ASSET_COLUMN_KEYS = [
+  'name',
+  'type',
+  'model',
+  'serial',
+  'project',
+  'location',
+  'acceptedOn',
+  'warrantyEnd',
+  'status',
+  'days',
+] as const;
 
 /** Text that may be long: one line with an ellipsis, the whole text in a tooltip. */
 const Clipped = ({ text }: { text: string }) => (
@@ -59,19 +75,59 @@ export function AssetList({ items, showProject, sort, onSort, visibleColumns, ..
     const by = SORT_OF_COLUMN[key];
     if (!by || !onSort) return {};
     const order: SortOrder = sort?.key === by ? (sort.order === 'asc' ? 'ascend' : 'descend') : null;
-    return { sorter: true, sortOrder: order, sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[], showSorterTooltip: false };
+    return {
+      sorter: true,
+      sortOrder: order,
+      sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[],
+      showSorterTooltip: false,
+    };
   };
   // Every column has a width and long text is clipped with a tooltip, so at 1280 px no column shrinks to a
   // character or two; the table scrolls sideways inside its region when the user shows more than fits.
   const all: ColumnsType<Asset> = [
     { title: t('asset.name'), key: 'name', render: (_, a) => link(a), width: 200, ...sortable('name') },
-    { title: t('asset.type'), key: 'type', render: (_, a) => <Clipped text={kindType(a)} />, width: 140, ellipsis: true, ...sortable('type') },
+    {
+      title: t('asset.type'),
+      key: 'type',
+      render: (_, a) => <Clipped text={kindType(a)} />,
+      width: 140,
+      ellipsis: true,
+      ...sortable('type'),
+    },
     { title: t('asset.model'), key: 'model', render: (_, a) => <Clipped text={a.model} />, width: 140, ellipsis: true },
-    { title: t('asset.serial'), key: 'serial', render: (_, a) => <span data-testid="asset-serial">{a.serial}</span>, width: 160, ...sortable('serial') },
-    ...(showProject ? [{ title: t('asset.project'), key: 'project', render: (_: unknown, a: Asset) => <Clipped text={a.projectName} />, width: 160, ellipsis: true }] : []),
-    { title: t('asset.location'), key: 'location', render: (_, a) => (a.location ? <Clipped text={a.location} /> : '—'), width: 140, ellipsis: true },
+    {
+      title: t('asset.serial'),
+      key: 'serial',
+      render: (_, a) => <span data-testid="asset-serial">{a.serial}</span>,
+      width: 160,
+      ...sortable('serial'),
+    },
+    ...(showProject
+      ? [
+          {
+            title: t('asset.project'),
+            key: 'project',
+            render: (_: unknown, a: Asset) => <Clipped text={a.projectName} />,
+            width: 160,
+            ellipsis: true,
+          },
+        ]
+      : []),
+    {
+      title: t('asset.location'),
+      key: 'location',
+      render: (_, a) => (a.location ? <Clipped text={a.location} /> : '—'),
+      width: 140,
+      ellipsis: true,
+    },
     { title: t('asset.acceptedOn'), key: 'acceptedOn', render: (_, a) => a.acceptedOn ?? '—', width: 110 },
-    { title: t('asset.warrantyEnd'), key: 'warrantyEnd', render: (_, a) => <WarrantyEnd asset={a} />, width: 170, ...sortable('warrantyEnd') },
+    {
+      title: t('asset.warrantyEnd'),
+      key: 'warrantyEnd',
+      render: (_, a) => <WarrantyEnd asset={a} />,
+      width: 170,
+      ...sortable('warrantyEnd'),
+    },
     { title: t('asset.status'), key: 'status', render: (_, a) => status(a), width: 120 },
     { title: t('asset.daysLeftLabel'), key: 'days', render: (_, a) => <DaysLeft days={a.daysLeft} />, width: 110 },
   ];
@@ -91,7 +147,11 @@ export function AssetList({ items, showProject, sort, onSort, visibleColumns, ..
         {t('asset.serial')}: <span data-testid="asset-serial">{a.serial}</span>
         {a.location ? ` · ${a.location}` : ''}
       </div>
-      {showProject ? <div className="muted" style={{ overflowWrap: 'anywhere' }}>{a.projectName}</div> : null}
+      {showProject ? (
+        <div className="muted" style={{ overflowWrap: 'anywhere' }}>
+          {a.projectName}
+        </div>
+      ) : null}
       <Space wrap size={6} className="muted">
         <span>{t('asset.warrantyEnd')}:</span>
         <WarrantyEnd asset={a} />

@@ -41,7 +41,12 @@ export function AssetPicker({ projectId, value, onChange, ...rest }: Props) {
       placeholder={projectId ? t('asset.pickerPlaceholder') : t('common.chooseProjectFirst')}
       notFoundContent={<span className="muted">{t('asset.empty')}</span>}
       value={value}
-      onChange={(id?: string) => onChange?.(id, list.find((a) => a.id === id))}
+      onChange={(id?: string) =>
+        onChange?.(
+          id,
+          list.find((a) => a.id === id),
+        )
+      }
       options={list.map((a) => ({ value: a.id, label: assetLabel(a) }))}
       {...rest}
     />

@@ -16,7 +16,12 @@ const DECISION_COLOR: Record<RepairDecision, string> = { free: '#237804', billab
 export function WarrantyTag({ status }: { status: WarrantyStatus }) {
   const { t } = useTranslation();
   return (
-    <Tag color={WARRANTY_COLOR[status]} data-testid="warranty-status" data-status={status} style={{ marginInlineEnd: 4 }}>
+    <Tag
+      color={WARRANTY_COLOR[status]}
+      data-testid="warranty-status"
+      data-status={status}
+      style={{ marginInlineEnd: 4 }}
+    >
       {t(`asset.warranty.${status}`)}
     </Tag>
   );
@@ -35,7 +40,12 @@ export function AssetStateTag({ state }: { state: AssetState }) {
 export function DecisionTag({ decision }: { decision: RepairDecision }) {
   const { t } = useTranslation();
   return (
-    <Tag color={DECISION_COLOR[decision]} data-testid="repair-decision" data-decision={decision} style={{ marginInlineEnd: 4 }}>
+    <Tag
+      color={DECISION_COLOR[decision]}
+      data-testid="repair-decision"
+      data-decision={decision}
+      style={{ marginInlineEnd: 4 }}
+    >
       {t(`repair.decision.${decision}`)}
     </Tag>
   );
@@ -47,7 +57,12 @@ export function BillableTag({ billable, reason }: { billable: boolean | null; re
   const decision: RepairDecision = billable === null ? 'pending' : billable ? 'billable' : 'free';
   return (
     <Space size={4} wrap>
-      <Tag color={DECISION_COLOR[decision]} data-testid="cost-billable" data-billable={String(billable)} style={{ marginInlineEnd: 0 }}>
+      <Tag
+        color={DECISION_COLOR[decision]}
+        data-testid="cost-billable"
+        data-billable={String(billable)}
+        style={{ marginInlineEnd: 0 }}
+      >
         {t(`repair.decision.${decision}`)}
       </Tag>
       <span className="muted" data-testid="cost-reason" data-reason={reason}>
@@ -61,7 +76,13 @@ export function BillableTag({ billable, reason }: { billable: boolean | null; re
  * The warranty end, marked 已顺延 when a replacement extended it past the original end (R4). The
  * original end is written out with `showOriginal`, otherwise only for screen readers and on hover.
  */
-export function WarrantyEnd({ asset, showOriginal = false }: { asset: Pick<Asset, 'warrantyEnd' | 'originalWarrantyEnd'>; showOriginal?: boolean }) {
+export function WarrantyEnd({
+  asset,
+  showOriginal = false,
+}: {
+  asset: Pick<Asset, 'warrantyEnd' | 'originalWarrantyEnd'>;
+  showOriginal?: boolean;
+}) {
   const { t } = useTranslation();
   if (!asset.warrantyEnd) return <span className="muted">—</span>;
   const extended = !!asset.originalWarrantyEnd && asset.warrantyEnd !== asset.originalWarrantyEnd;
@@ -71,7 +92,13 @@ export function WarrantyEnd({ asset, showOriginal = false }: { asset: Pick<Asset
       <span data-testid="warranty-end">{asset.warrantyEnd}</span>
       {extended ? (
         <>
-          <Tag color="#0958d9" data-testid="warranty-extended" data-original={asset.originalWarrantyEnd} title={original} style={{ marginInlineEnd: 0 }}>
+          <Tag
+            color="#0958d9"
+            data-testid="warranty-extended"
+            data-original={asset.originalWarrantyEnd}
+            title={original}
+            style={{ marginInlineEnd: 0 }}
+          >
             {t('asset.extended')}
           </Tag>
           <span className={showOriginal ? 'muted' : 'visually-hidden'}>{original}</span>
@@ -86,8 +113,12 @@ export function DaysLeft({ days }: { days: number | null }) {
   const { t } = useTranslation();
   if (days === null) return <span className="muted">—</span>;
   return days >= 0 ? (
-    <span data-testid="days-left" data-days={days}>{t('asset.daysLeft', { n: days })}</span>
+    <span data-testid="days-left" data-days={days}>
+      {t('asset.daysLeft', { n: days })}
+    </span>
   ) : (
-    <span className="danger-text" data-testid="days-left" data-days={days}>{t('asset.daysOver', { n: -days })}</span>
+    <span className="danger-text" data-testid="days-left" data-days={days}>
+      {t('asset.daysOver', { n: -days })}
+    </span>
   );
 }

@@ -21,7 +21,10 @@ export function parseRowField(field: string): { row: number | null; column: stri
   return m ? { row: Number(m[1]), column: m[2] ?? '' } : { row: null, column: field };
 }
 
-type Outcome = { kind: 'done'; result: AssetImportResult } | { kind: 'invalid'; detail: string; errors: RowError[] } | { kind: 'failed'; detail: string };
+type Outcome =
+  | { kind: 'done'; result: AssetImportResult }
+  | { kind: 'invalid'; detail: string; errors: RowError[] }
+  | { kind: 'failed'; detail: string };
 
 /**
  * 批量导入 from the Excel template. A file with a bad row imports nothing: the rows and reasons are
@@ -68,7 +71,9 @@ export function ImportModal({ projectId, onClose }: { projectId: string; onClose
         renderCard={(e) => (
           <Card size="small" className="full-width">
             <strong>{t('assetImport.rowN', { n: e.row ?? '—' })}</strong> · {column(e.column)}
-            <div className="danger-text" style={{ overflowWrap: 'anywhere' }}>{e.message}</div>
+            <div className="danger-text" style={{ overflowWrap: 'anywhere' }}>
+              {e.message}
+            </div>
           </Card>
         )}
       />
@@ -83,7 +88,11 @@ export function ImportModal({ projectId, onClose }: { projectId: string; onClose
         message={t('assetImport.done', { n: r.imported, batches: r.acceptancesCreated })}
         description={r.skipped ? t('assetImport.skipped', { n: r.skipped }) : undefined}
       />
-      {r.errors.length ? errorList(r.errors.map((e) => ({ row: e.row, column: parseRowField(e.field).column, message: bilingual(e.message) }))) : null}
+      {r.errors.length
+        ? errorList(
+            r.errors.map((e) => ({ row: e.row, column: parseRowField(e.field).column, message: bilingual(e.message) })),
+          )
+        : null}
     </div>
   );
 
@@ -104,13 +113,20 @@ export function ImportModal({ projectId, onClose }: { projectId: string; onClose
         <ol className="problem-list" style={{ margin: 0 }}>
           <li>
             {t('assetImport.step1')}{' '}
-            <a href={importTemplateUrl()} download data-testid="import-template" style={{ textDecoration: 'underline' }}>
+            <a
+              href={importTemplateUrl()}
+              download
+              data-testid="import-template"
+              style={{ textDecoration: 'underline' }}
+            >
               <DownloadOutlined aria-hidden /> {t('assetImport.template')}
             </a>
           </li>
           <li>{t('assetImport.step2')}</li>
         </ol>
-        <p className="muted" style={{ margin: 0 }}>{t('assetImport.columnsHelp')}</p>
+        <p className="muted" style={{ margin: 0 }}>
+          {t('assetImport.columnsHelp')}
+        </p>
         <input
           ref={input}
           type="file"
@@ -125,7 +141,11 @@ export function ImportModal({ projectId, onClose }: { projectId: string; onClose
           }}
         />
         <Space wrap>
-          <Button icon={<UploadOutlined aria-hidden />} onClick={() => input.current?.click()} data-testid="import-choose">
+          <Button
+            icon={<UploadOutlined aria-hidden />}
+            onClick={() => input.current?.click()}
+            data-testid="import-choose"
+          >
             {t('assetImport.choose')}
           </Button>
           {file ? (
@@ -137,7 +157,13 @@ export function ImportModal({ projectId, onClose }: { projectId: string; onClose
           )}
         </Space>
         <div>
-          <Button type="primary" disabled={!file} loading={run.isPending} onClick={() => send('all')} data-testid="import-submit">
+          <Button
+            type="primary"
+            disabled={!file}
+            loading={run.isPending}
+            onClick={() => send('all')}
+            data-testid="import-submit"
+          >
             {t('assetImport.submit')}
           </Button>
         </div>
@@ -145,7 +171,12 @@ export function ImportModal({ projectId, onClose }: { projectId: string; onClose
           {outcome?.kind === 'done' ? result(outcome.result) : null}
           {outcome?.kind === 'invalid' ? (
             <div className="stack" data-testid="import-invalid" data-errors={outcome.errors.length}>
-              <Alert type="error" showIcon message={t('assetImport.invalid', { n: new Set(outcome.errors.map((e) => e.row)).size })} description={outcome.detail} />
+              <Alert
+                type="error"
+                showIcon
+                message={t('assetImport.invalid', { n: new Set(outcome.errors.map((e) => e.row)).size })}
+                description={outcome.detail}
+              />
               {errorList(outcome.errors)}
               <div>
                 <Button type="primary" loading={run.isPending} onClick={() => send('valid')} data-testid="import-valid">
@@ -154,7 +185,15 @@ export function ImportModal({ projectId, onClose }: { projectId: string; onClose
               </div>
             </div>
           ) : null}
-          {outcome?.kind === 'failed' ? <Alert type="error" showIcon message={t('assetImport.failed')} description={outcome.detail} data-testid="import-failed" /> : null}
+          {outcome?.kind === 'failed' ? (
+            <Alert
+              type="error"
+              showIcon
+              message={t('assetImport.failed')}
+              description={outcome.detail}
+              data-testid="import-failed"
+            />
+          ) : null}
         </div>
       </div>
     </Modal>

@@ -21,10 +21,21 @@ import { DateField } from '../../components/DateField';
 export function WarrantyHistory({ asset }: { asset: AssetDetail }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  if (!asset.warrantyHistory.length) return <p className="muted" style={{ margin: 0 }}>{t('warranty.noHistory')}</p>;
+  if (!asset.warrantyHistory.length)
+    return (
+      <p className="muted" style={{ margin: 0 }}>
+        {t('warranty.noHistory')}
+      </p>
+    );
 
   const step = (s: WarrantyStep) => (
-    <div data-testid="warranty-step" data-kind={s.kind} data-end={s.end} data-days={s.extendedByDays} style={{ overflowWrap: 'anywhere' }}>
+    <div
+      data-testid="warranty-step"
+      data-kind={s.kind}
+      data-end={s.end}
+      data-days={s.extendedByDays}
+      style={{ overflowWrap: 'anywhere' }}
+    >
       <Space wrap size={[6, 2]}>
         <strong>{s.on}</strong>
         <Tag style={{ marginInlineEnd: 0 }}>{t(`warranty.step.${s.kind}`)}</Tag>
@@ -41,7 +52,9 @@ export function WarrantyHistory({ asset }: { asset: AssetDetail }) {
       ) : null}
       <div>
         {t('warranty.endOn', { date: s.end })}
-        {s.kind !== 'acceptance' ? <span className="muted"> · {t('warranty.extendedBy', { n: s.extendedByDays })}</span> : null}
+        {s.kind !== 'acceptance' ? (
+          <span className="muted"> · {t('warranty.extendedBy', { n: s.extendedByDays })}</span>
+        ) : null}
       </div>
     </div>
   );
@@ -50,7 +63,8 @@ export function WarrantyHistory({ asset }: { asset: AssetDetail }) {
     <div className="stack" data-testid="warranty-history">
       <Space wrap size={[16, 4]}>
         <span>
-          {t('warranty.originalEnd')}: <strong data-testid="warranty-original-end">{asset.originalWarrantyEnd ?? '—'}</strong>
+          {t('warranty.originalEnd')}:{' '}
+          <strong data-testid="warranty-original-end">{asset.originalWarrantyEnd ?? '—'}</strong>
         </span>
         <span>
           {t('warranty.currentEnd')}: <strong data-testid="warranty-current-end">{asset.warrantyEnd ?? '—'}</strong>
@@ -67,12 +81,22 @@ export function WarrantyHistory({ asset }: { asset: AssetDetail }) {
   );
 }
 
-const INSPECTION_COLOR: Record<AnnualInspection['status'], string> = { done: '#237804', upcoming: '#595959', due: '#ad4e00', overdue: '#a8071a' };
+const INSPECTION_COLOR: Record<AnnualInspection['status'], string> = {
+  done: '#237804',
+  upcoming: '#595959',
+  due: '#ad4e00',
+  overdue: '#a8071a',
+};
 
 export function InspectionStatusTag({ status }: { status: AnnualInspection['status'] }) {
   const { t } = useTranslation();
   return (
-    <Tag color={INSPECTION_COLOR[status]} data-testid="inspection-status" data-status={status} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={INSPECTION_COLOR[status]}
+      data-testid="inspection-status"
+      data-status={status}
+      style={{ marginInlineEnd: 0 }}
+    >
       {t(`inspection.status.${status}`)}
     </Tag>
   );
@@ -119,7 +143,11 @@ function InspectionModal({ asset, onClose }: { asset: AssetDetail; onClose: () =
           )
         }
       >
-        <Form.Item name="doneOn" label={t('inspection.doneOn')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="doneOn"
+          label={t('inspection.doneOn')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <DateField data-testid="inspection-date" />
         </Form.Item>
         <Form.Item name="note" label={t('inspection.note')}>
@@ -164,7 +192,9 @@ export function AnnualInspections({ asset, canRecord }: { asset: AssetDetail; ca
       />
       {asset.inspections.length ? (
         <section aria-label={t('inspection.done')}>
-          <h3 className="card-h2" style={{ fontSize: 14 }}>{t('inspection.done')}</h3>
+          <h3 className="card-h2" style={{ fontSize: 14 }}>
+            {t('inspection.done')}
+          </h3>
           <ul className="problem-list">
             {asset.inspections.map((i) => (
               <li key={i.id} data-testid="inspection-done">

@@ -28,7 +28,11 @@ function InspectionDueList({ filter }: { filter: InspectionFilter }) {
     </Link>
   );
   const when = (i: InspectionDueItem) =>
-    i.daysOverdue > 0 ? <span className="danger-text">{t('inspection.overdueN', { n: i.daysOverdue })}</span> : <span>{t('inspection.dueIn', { date: i.dueOn })}</span>;
+    i.daysOverdue > 0 ? (
+      <span className="danger-text">{t('inspection.overdueN', { n: i.daysOverdue })}</span>
+    ) : (
+      <span>{t('inspection.dueIn', { date: i.dueOn })}</span>
+    );
   const columns: ColumnsType<InspectionDueItem> = [
     { title: t('asset.name'), key: 'name', render: (_, i) => link(i), width: 180 },
     { title: t('asset.serial'), key: 'serial', render: (_, i) => i.asset.serial, width: 150 },
@@ -79,7 +83,10 @@ export default function WarrantyPage() {
   const days = (WINDOWS as readonly number[]).includes(asked) ? asked : 90;
   const inspTab: InspectionTab = params.get('inspections') === 'due_within' ? 'due_within' : 'overdue';
   const projectId = params.get('projectId') ?? undefined;
-  const assetFilter = useMemo<AssetFilter>(() => ({ projectId, sort: 'warranty_end', endingWithinDays: days, state: 'in_service' }), [projectId, days]);
+  const assetFilter = useMemo<AssetFilter>(
+    () => ({ projectId, sort: 'warranty_end', endingWithinDays: days, state: 'in_service' }),
+    [projectId, days],
+  );
   const inspFilter = useMemo<InspectionFilter>(() => ({ projectId, status: inspTab, days: 30 }), [projectId, inspTab]);
   const ending = useAssetList(assetFilter);
   const items = ending.data?.pages.flatMap((p) => p.items) ?? [];
@@ -106,15 +113,15 @@ export default function WarrantyPage() {
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24}>
-          <Card
-            size="small"
-            title={h2(t('warranty.endingTitle'))}
-          >
+          <Card size="small" title={h2(t('warranty.endingTitle'))}>
             <Segmented
               aria-label={t('warranty.window')}
               value={days}
               onChange={(v) => set({ days: String(v) })}
-              options={WINDOWS.map((d) => ({ value: d, label: <span data-testid={`warranty-days-${d}`}>{t('warranty.withinN', { n: d })}</span> }))}
+              options={WINDOWS.map((d) => ({
+                value: d,
+                label: <span data-testid={`warranty-days-${d}`}>{t('warranty.withinN', { n: d })}</span>,
+              }))}
               style={{ marginBottom: 12 }}
             />
             <div data-testid="warranty-ending" data-days={days}>
@@ -132,15 +139,15 @@ export default function WarrantyPage() {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card
-            size="small"
-            title={h2(t('inspection.dueTitle'))}
-          >
+          <Card size="small" title={h2(t('inspection.dueTitle'))}>
             <Segmented
               aria-label={t('inspection.dueTitle')}
               value={inspTab}
               onChange={(v) => set({ inspections: v === 'overdue' ? undefined : String(v) })}
-              options={INSPECTION_TABS.map((k) => ({ value: k, label: <span data-testid={`inspection-tab-${k}`}>{t(`inspection.tab.${k}`)}</span> }))}
+              options={INSPECTION_TABS.map((k) => ({
+                value: k,
+                label: <span data-testid={`inspection-tab-${k}`}>{t(`inspection.tab.${k}`)}</span>,
+              }))}
               style={{ marginBottom: 12 }}
             />
             <div data-testid="inspections-due" data-status={inspTab}>

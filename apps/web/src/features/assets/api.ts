@@ -1,8 +1,21 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl, downloadUrl, type Query } from '../../api/client';
 import type {
-  Acceptance, AcceptanceCreate, ArchiveKind, ArchivePage, Asset, AssetCreate, AssetDetail, AssetImportResult, AssetListQuery, AssetPage,
-  AssetUpdate, InspectionCreate, InspectionDone, InspectionDueQuery, InspectionDuePage,
+  Acceptance,
+  AcceptanceCreate,
+  ArchiveKind,
+  ArchivePage,
+  Asset,
+  AssetCreate,
+  AssetDetail,
+  AssetImportResult,
+  AssetListQuery,
+  AssetPage,
+  AssetUpdate,
+  InspectionCreate,
+  InspectionDone,
+  InspectionDueQuery,
+  InspectionDuePage,
 } from '../../api/types';
 
 const enc = encodeURIComponent;
@@ -14,7 +27,8 @@ export type AssetFilter = Omit<AssetListQuery, 'cursor' | 'limit'>;
 export function useAssetList(filter: AssetFilter, enabled = true, limit = 50) {
   return useInfiniteQuery({
     queryKey: ['assets', 'list', filter, limit],
-    queryFn: ({ pageParam, signal }) => api<AssetPage>('/assets', { query: { ...filter, limit, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<AssetPage>('/assets', { query: { ...filter, limit, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
@@ -25,7 +39,11 @@ export function useAssetList(filter: AssetFilter, enabled = true, limit = 50) {
 export function useAssetSearch(projectId: string | undefined, q: string) {
   return useQuery({
     queryKey: ['assets', 'search', projectId, q],
-    queryFn: ({ signal }) => api<AssetPage>('/assets', { query: { projectId, q: q.trim() || undefined, state: 'in_service', limit: 20 }, signal }),
+    queryFn: ({ signal }) =>
+      api<AssetPage>('/assets', {
+        query: { projectId, q: q.trim() || undefined, state: 'in_service', limit: 20 },
+        signal,
+      }),
     enabled: !!projectId,
     select: (p) => p.items,
     staleTime: 15_000,
@@ -46,7 +64,8 @@ export function useAsset(id: string | undefined) {
 export function useInvalidateAssets() {
   const qc = useQueryClient();
   return () => {
-    for (const key of ['assets', 'asset', 'acceptances', 'inspections', 'archive']) void qc.invalidateQueries({ queryKey: [key] });
+    for (const key of ['assets', 'asset', 'acceptances', 'inspections', 'archive'])
+      void qc.invalidateQueries({ queryKey: [key] });
   };
 }
 
@@ -104,7 +123,12 @@ export function useImportAssets(projectId: string) {
     mutationFn: ({ file, mode }: { file: File; mode: 'all' | 'valid' }) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return api<AssetImportResult>(`/projects/${enc(projectId)}/assets/import`, { method: 'POST', form, query: { mode }, silent: true });
+      return api<AssetImportResult>(`/projects/${enc(projectId)}/assets/import`, {
+        method: 'POST',
+        form,
+        query: { mode },
+        silent: true,
+      });
     },
     onSuccess: () => invalidate(),
   });
@@ -124,7 +148,8 @@ export type InspectionFilter = Omit<InspectionDueQuery, 'cursor' | 'limit'>;
 export function useInspectionsDue(filter: InspectionFilter, limit = 50) {
   return useInfiniteQuery({
     queryKey: ['inspections', 'annual', filter, limit],
-    queryFn: ({ pageParam, signal }) => api<InspectionDuePage>('/inspections/annual', { query: { ...filter, limit, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<InspectionDuePage>('/inspections/annual', { query: { ...filter, limit, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -138,19 +163,25 @@ export interface ArchiveFilter {
 /** The maintenance archive (维修档案) of an asset or of a customer organisation. */
 export type ArchiveScope = { kind: 'asset' | 'customer'; id: string };
 const archiveBase = (s: ArchiveScope) => `/${s.kind === 'asset' ? 'assets' : 'customers'}/${enc(s.id)}/archive`;
-const archiveQuery = (f: ArchiveFilter): Query => ({ kinds: f.kinds?.length ? f.kinds : undefined, from: f.from, to: f.to });
+const archiveQuery = (f: ArchiveFilter): Query => ({
+  kinds: f.kinds?.length ? f.kinds : undefined,
+  from: f.from,
+  to: f.to,
+});
 
 export function useArchive(scope: ArchiveScope | undefined, filter: ArchiveFilter, limit = 30) {
   return useInfiniteQuery({
     queryKey: ['archive', scope?.kind, scope?.id, filter, limit],
-    queryFn: ({ pageParam, signal }) => api<ArchivePage>(archiveBase(scope!), { query: { ...archiveQuery(filter), limit, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<ArchivePage>(archiveBase(scope!), { query: { ...archiveQuery(filter), limit, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: !!scope?.id,
   });
 }
 
-export const archiveXlsxUrl = (scope: ArchiveScope, filter: ArchiveFilter) => downloadUrl(`${archiveBase(scope)}.xlsx`, archiveQuery(filter));
+export const archiveXlsxUrl = (scope: ArchiveScope, filter: ArchiveFilter) =>
+  downloadUrl(`${archiveBase(scope)}.xlsx`, archiveQuery(filter));
 export const importTemplateUrl = () => buildUrl('/assets/import-template.xlsx');
 export const ledgerXlsxUrl = (projectId: string) => downloadUrl(`/projects/${enc(projectId)}/assets.xlsx`);
 export const acceptanceDocumentUrl = (id: string) => buildUrl(`/acceptances/${enc(id)}/document`);

@@ -23,7 +23,10 @@ export function OperatorPicker({ value, onChange, id }: PickerProps) {
   });
   // Keep the picked person's label while the search text changes.
   const [picked, setPicked] = useState<AuditActor | null>(null);
-  const people = [...(picked && picked.id === value ? [picked] : []), ...(found.data ?? []).filter((p) => p.id !== picked?.id)];
+  const people = [
+    ...(picked && picked.id === value ? [picked] : []),
+    ...(found.data ?? []).filter((p) => p.id !== picked?.id),
+  ];
   return (
     <Select
       id={id}
@@ -32,7 +35,10 @@ export function OperatorPicker({ value, onChange, id }: PickerProps) {
       value={value}
       filterOption={false}
       onSearch={setText}
-      onChange={(v: string | undefined) => { setPicked(people.find((p) => p.id === v) ?? null); onChange?.(v); }}
+      onChange={(v: string | undefined) => {
+        setPicked(people.find((p) => p.id === v) ?? null);
+        onChange?.(v);
+      }}
       placeholder={t('audit.operatorPlaceholder')}
       notFoundContent={null}
       options={people.map((p) => ({ value: p.id, label: `${p.displayName}（${p.username} · ${p.orgName}）` }))}

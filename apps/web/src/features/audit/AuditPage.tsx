@@ -36,7 +36,8 @@ export default function AuditPage() {
   const [form] = Form.useForm<FilterValues>();
   const q = useInfiniteQuery({
     queryKey: ['audit', filter],
-    queryFn: ({ pageParam, signal }) => api<AuditPageT>('/audit', { query: { ...filter, cursor: pageParam, limit: 50 }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<AuditPageT>('/audit', { query: { ...filter, cursor: pageParam, limit: 50 }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -53,18 +54,38 @@ export default function AuditPage() {
       to: v.range?.[1]?.endOf('day').valueOf(),
     });
 
-  const result = (e: AuditEntry) => <Tag color={e.result === 'success' ? '#237804' : '#a8071a'}>{t(`audit.result.${e.result}`)}</Tag>;
-  const action = (e: AuditEntry) => <Tooltip title={e.action}><span>{auditActionLabel(e.action, lang)}</span></Tooltip>;
+  const result = (e: AuditEntry) => (
+    <Tag color={e.result === 'success' ? '#237804' : '#a8071a'}>{t(`audit.result.${e.result}`)}</Tag>
+  );
+  const action = (e: AuditEntry) => (
+    <Tooltip title={e.action}>
+      <span>{auditActionLabel(e.action, lang)}</span>
+    </Tooltip>
+  );
   const target = (e: AuditEntry) => {
     if (e.targetName) return e.targetName;
     if (!e.targetType && !e.targetId) return '—';
-    const type = e.targetType ? AUDIT_TARGET_TYPE_LABELS[e.targetType]?.[lang] ?? e.targetType : '';
-    return <Tooltip title={e.targetId}><span>{type || e.targetId}</span></Tooltip>;
+    const type = e.targetType ? (AUDIT_TARGET_TYPE_LABELS[e.targetType]?.[lang] ?? e.targetType) : '';
+    return (
+      <Tooltip title={e.targetId}>
+        <span>{type || e.targetId}</span>
+      </Tooltip>
+    );
   };
   const columns: ColumnsType<AuditEntry> = [
     { title: t('audit.time'), key: 'at', render: (_, e) => formatDateTimeSec(e.at), width: 170 },
-    { title: t('audit.actor'), key: 'actor', render: (_, e) => e.actorName ?? e.actorId ?? t('audit.system'), width: 110 },
-    { title: t('audit.roles'), key: 'roles', render: (_, e) => e.actorRoles.map((r) => t(`role.${r}`, { defaultValue: r })).join(', '), width: 120 },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_, e) => e.actorName ?? e.actorId ?? t('audit.system'),
+      width: 110,
+    },
+    {
+      title: t('audit.roles'),
+      key: 'roles',
+      render: (_, e) => e.actorRoles.map((r) => t(`role.${r}`, { defaultValue: r })).join(', '),
+      width: 120,
+    },
     { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', render: (ip: string | null) => ip ?? '—', width: 120 },
     { title: t('audit.action'), key: 'action', render: (_, e) => action(e), width: 140 },
     { title: t('audit.target'), key: 'target', render: (_, e) => target(e), width: 200 },
@@ -80,14 +101,31 @@ export default function AuditPage() {
         title={t('nav.audit')}
         extra={
           <Space wrap>
-            <Button icon={<SafetyCertificateOutlined aria-hidden />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
+            <Button
+              icon={<SafetyCertificateOutlined aria-hidden />}
+              loading={verify.isPending}
+              onClick={() => verify.mutate()}
+              data-testid="audit-verify"
+            >
               {t('audit.verify')}
             </Button>
             <Tooltip title={t('audit.exportNote')}>
-              <Button icon={<DownloadOutlined aria-hidden />} href={downloadUrl('/audit/export.xlsx', filter)} data-testid="audit-export-xlsx">{t('audit.exportXlsx')}</Button>
+              <Button
+                icon={<DownloadOutlined aria-hidden />}
+                href={downloadUrl('/audit/export.xlsx', filter)}
+                data-testid="audit-export-xlsx"
+              >
+                {t('audit.exportXlsx')}
+              </Button>
             </Tooltip>
             <Tooltip title={t('audit.exportNote')}>
-              <Button icon={<DownloadOutlined aria-hidden />} href={downloadUrl('/audit/export.csv', filter)} data-testid="audit-export-csv">{t('audit.exportCsv')}</Button>
+              <Button
+                icon={<DownloadOutlined aria-hidden />}
+                href={downloadUrl('/audit/export.csv', filter)}
+                data-testid="audit-export-csv"
+              >
+                {t('audit.exportCsv')}
+              </Button>
             </Tooltip>
           </Space>
         }
@@ -101,12 +139,23 @@ export default function AuditPage() {
           closable
           onClose={() => verify.reset()}
           message={t('audit.verifyTitle')}
-          description={v.ok ? t('audit.verifyOk', { checked: v.checked }) : t('audit.verifyBroken', { seq: v.seq ?? v.checked + 1, problem: t(problemKey(v.problem)) })}
+          description={
+            v.ok
+              ? t('audit.verifyOk', { checked: v.checked })
+              : t('audit.verifyBroken', { seq: v.seq ?? v.checked + 1, problem: t(problemKey(v.problem)) })
+          }
           data-testid="audit-verify-result"
         />
       ) : null}
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Form<FilterValues> form={form} layout="vertical" name="audit-filter" onFinish={apply} role="search" aria-label={t('filter.title')}>
+        <Form<FilterValues>
+          form={form}
+          layout="vertical"
+          name="audit-filter"
+          onFinish={apply}
+          role="search"
+          aria-label={t('filter.title')}
+        >
           <Row gutter={12}>
             <Col {...col}>
               <Form.Item name="actorId" label={t('audit.operator')} style={{ marginBottom: 8 }}>
@@ -134,7 +183,13 @@ export default function AuditPage() {
             </Col>
             <Col xs={24} sm={12} lg={8}>
               <Form.Item name="range" label={t('audit.range')} style={{ marginBottom: 8 }}>
-                <DatePicker.RangePicker className="full-width" allowEmpty={[true, true]} aria-label={t('audit.range')} placeholder={[t('audit.from'), t('audit.to')]} data-testid="audit-range" />
+                <DatePicker.RangePicker
+                  className="full-width"
+                  allowEmpty={[true, true]}
+                  aria-label={t('audit.range')}
+                  placeholder={[t('audit.from'), t('audit.to')]}
+                  data-testid="audit-range"
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -142,7 +197,14 @@ export default function AuditPage() {
             <Button type="primary" htmlType="submit" data-testid="audit-search">
               {t('filter.search')}
             </Button>
-            <Button onClick={() => { form.resetFields(); setFilter({}); }}>{t('filter.reset')}</Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                setFilter({});
+              }}
+            >
+              {t('filter.reset')}
+            </Button>
           </Space>
         </Form>
       </Card>
@@ -163,7 +225,9 @@ export default function AuditPage() {
               <strong>{action(e)}</strong>
               <span className="muted">{formatDateTimeSec(e.at)}</span>
             </Space>
-            <Typography.Paragraph className="pre-wrap" style={{ marginBottom: 0 }}>{e.summary}</Typography.Paragraph>
+            <Typography.Paragraph className="pre-wrap" style={{ marginBottom: 0 }}>
+              {e.summary}
+            </Typography.Paragraph>
             <div className="muted">
               {e.actorName ?? e.actorId ?? t('audit.system')} · {e.ip ?? '—'} · {target(e)}
             </div>

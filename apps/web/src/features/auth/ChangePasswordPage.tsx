@@ -24,7 +24,8 @@ export default function ChangePasswordPage() {
   const { message } = App.useApp();
 
   const change = useMutation({
-    mutationFn: (v: Values) => api<void>('/auth/password', { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } }),
+    mutationFn: (v: Values) =>
+      api<void>('/auth/password', { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } }),
     onSuccess: async () => {
       void message.success(t('auth.passwordChanged'));
       // The server may rotate the session on a password change: reload Me (and the CSRF token).
@@ -37,10 +38,20 @@ export default function ChangePasswordPage() {
   return (
     <AuthShell title={t('auth.changePassword')}>
       {me.mustChangePassword ? (
-        <Alert type="warning" showIcon message={t('auth.mustChangePassword')} style={{ marginBottom: 16 }} data-testid="pwd-forced" />
+        <Alert
+          type="warning"
+          showIcon
+          message={t('auth.mustChangePassword')}
+          style={{ marginBottom: 16 }}
+          data-testid="pwd-forced"
+        />
       ) : null}
       <Form<Values> form={form} layout="vertical" name="change-password" onFinish={(v) => change.mutate(v)}>
-        <Form.Item label={t('auth.currentPassword')} name="currentPassword" rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          label={t('auth.currentPassword')}
+          name="currentPassword"
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Input.Password autoComplete="current-password" data-testid="pwd-current" />
         </Form.Item>
         <Form.Item
@@ -61,7 +72,10 @@ export default function ChangePasswordPage() {
           rules={[
             { required: true, message: t('common.required') },
             ({ getFieldValue }) => ({
-              validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch')))),
+              validator: (_, v) =>
+                v === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('auth.passwordMismatch'))),
             }),
           ]}
         >

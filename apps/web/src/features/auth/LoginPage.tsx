@@ -54,7 +54,10 @@ export default function LoginPage() {
       const signedIn = adoptMe(await api<Me>('/auth/login', { body: { username, password }, silent: true }));
       qc.removeQueries(); // nothing cached from a previous user may leak into this session
       qc.setQueryData(meKey, signedIn);
-      navigate(signedIn.mustChangePassword ? '/change-password' : (safeNext(params.get('next')) ?? homePath(signedIn)), { replace: true });
+      navigate(
+        signedIn.mustChangePassword ? '/change-password' : (safeNext(params.get('next')) ?? homePath(signedIn)),
+        { replace: true },
+      );
     } catch (err) {
       setError(err instanceof ApiError ? err.detail : t('error.unknown'));
       setBusy(false);
@@ -90,13 +93,27 @@ export default function LoginPage() {
             {error}
           </div>
         ) : null}
-        {field('username', t('auth.username'), <input className="auth-input" type="text" autoComplete="username" autoFocus {...inputProps('username')} />)}
+        {field(
+          'username',
+          t('auth.username'),
+          <input className="auth-input" type="text" autoComplete="username" autoFocus {...inputProps('username')} />,
+        )}
         {field(
           'password',
           t('auth.password'),
           <span className="auth-password">
-            <input className="auth-input" type={showPassword ? 'text' : 'password'} autoComplete="current-password" {...inputProps('password')} />
-            <button type="button" className="auth-reveal" aria-pressed={showPassword} onClick={() => setShowPassword((v) => !v)}>
+            <input
+              className="auth-input"
+              type={showPassword ? 'text' : 'password'}
+              autoComplete="current-password"
+              {...inputProps('password')}
+            />
+            <button
+              type="button"
+              className="auth-reveal"
+              aria-pressed={showPassword}
+              onClick={() => setShowPassword((v) => !v)}
+            >
               {t('auth.showPassword')}
             </button>
           </span>,

@@ -31,10 +31,22 @@ export function UserMenu() {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'who', disabled: true, label: <span className="muted">{`${me.displayName} · ${me.orgName} · ${roles}`}</span> },
+          {
+            key: 'who',
+            disabled: true,
+            label: <span className="muted">{`${me.displayName} · ${me.orgName} · ${roles}`}</span>,
+          },
           { type: 'divider' },
-          { key: 'password', icon: <KeyOutlined aria-hidden />, label: <span data-testid="menu-change-password">{t('auth.changePassword')}</span> },
-          { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: <span data-testid="menu-logout">{t('auth.logout')}</span> },
+          {
+            key: 'password',
+            icon: <KeyOutlined aria-hidden />,
+            label: <span data-testid="menu-change-password">{t('auth.changePassword')}</span>,
+          },
+          {
+            key: 'logout',
+            icon: <LogoutOutlined aria-hidden />,
+            label: <span data-testid="menu-logout">{t('auth.logout')}</span>,
+          },
         ],
         onClick: ({ key }) => {
           if (key === 'password') navigate('/change-password');
@@ -42,7 +54,12 @@ export function UserMenu() {
         },
       }}
     >
-      <Button type="text" icon={<UserOutlined aria-hidden />} aria-label={t('header.userMenu', { name: me.displayName })} data-testid="user-menu">
+      <Button
+        type="text"
+        icon={<UserOutlined aria-hidden />}
+        aria-label={t('header.userMenu', { name: me.displayName })}
+        data-testid="user-menu"
+      >
         {screens.sm ? (
           <>
             {me.displayName} <DownOutlined aria-hidden />

@@ -11,7 +11,13 @@ import { LEVEL_COLOR, STATUS_COLOR } from '../../app/theme';
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** Mounts one chart into a div that fills its parent, and keeps it sized and up to date; `onClick` gets the series and data index. */
-export function EChart({ option, onClick }: { option: Record<string, unknown>; onClick?: (seriesIndex: number, dataIndex: number) => void }) {
+export function EChart({
+  option,
+  onClick,
+}: {
+  option: Record<string, unknown>;
+  onClick?: (seriesIndex: number, dataIndex: number) => void;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);
@@ -72,7 +78,11 @@ export function StatusPieChart({ data }: { data: Datum[] }) {
         radius: ['40%', '68%'],
         center: ['50%', '44%'],
         label: { show: false },
-        data: data.map((d) => ({ name: d.name, value: d.value, itemStyle: { color: STATUS_COLOR[d.key] ?? '#595959' } })),
+        data: data.map((d) => ({
+          name: d.name,
+          value: d.value,
+          itemStyle: { color: STATUS_COLOR[d.key] ?? '#595959' },
+        })),
       },
     ],
   };

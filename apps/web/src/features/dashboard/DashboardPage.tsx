@@ -30,7 +30,11 @@ function ChartBox({ label, data, children }: { label: string; data: Datum[]; chi
 /** Provider staff landing page: today's numbers, open tickets by level and status, at-risk list. */
 export default function DashboardPage() {
   const { t } = useTranslation();
-  const { data, isPending } = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/dashboard'), refetchInterval: 30_000 });
+  const { data, isPending } = useQuery({
+    queryKey: ['dashboard'],
+    queryFn: () => api<Dashboard>('/dashboard'),
+    refetchInterval: 30_000,
+  });
 
   const cards = [
     { key: 'open', title: t('dashboard.openTotal'), value: data?.openTotal },
@@ -38,8 +42,16 @@ export default function DashboardPage() {
     { key: 'resolved', title: t('dashboard.resolvedToday'), value: data?.resolvedToday },
     { key: 'breached', title: t('dashboard.breachedOpen'), value: data?.breachedOpen, danger: true },
   ];
-  const byLevel: Datum[] = (data?.byLevel ?? []).map((x) => ({ key: String(x.level), name: t(`level.short.${x.level}`), value: x.count }));
-  const byStatus: Datum[] = (data?.byStatus ?? []).map((x) => ({ key: x.status, name: t(`status.${x.status}`), value: x.count }));
+  const byLevel: Datum[] = (data?.byLevel ?? []).map((x) => ({
+    key: String(x.level),
+    name: t(`level.short.${x.level}`),
+    value: x.count,
+  }));
+  const byStatus: Datum[] = (data?.byStatus ?? []).map((x) => ({
+    key: x.status,
+    name: t(`status.${x.status}`),
+    value: x.count,
+  }));
 
   return (
     <>

@@ -26,7 +26,12 @@ export default function FeedbackDetailPage() {
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (!f) {
     const notFound = error instanceof ApiError && (error.status === 404 || error.status === 403);
-    return <Result status={notFound ? '404' : 'error'} title={<h1 style={{ fontSize: 22, margin: 0 }}>{notFound ? t('feedback.notFound') : t('error.loadFailed')}</h1>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={<h1 style={{ fontSize: 22, margin: 0 }}>{notFound ? t('feedback.notFound') : t('error.loadFailed')}</h1>}
+      />
+    );
   }
   const desk = me.roles.some((r) => DESK.includes(r));
   const author = f.authorId === me.id;
@@ -37,42 +42,78 @@ export default function FeedbackDetailPage() {
   return (
     <article data-testid="feedback-detail" data-feedback-id={f.id} data-status={f.status}>
       <PageHeader
-        title={<>{f.title} <FeedbackStatusTag status={f.status} /></>}
+        title={
+          <>
+            {f.title} <FeedbackStatusTag status={f.status} />
+          </>
+        }
         docTitle={f.title}
         extra={
           <>
             {canClose ? (
-              <Popconfirm title={t('feedback.closeConfirm')} okText={t('feedback.close')} cancelText={t('common.cancel')} onConfirm={() => close.mutate()} okButtonProps={{ 'data-testid': 'feedback-close-confirm' }}>
-                <Button loading={close.isPending} data-testid="feedback-close">{t('feedback.close')}</Button>
+              <Popconfirm
+                title={t('feedback.closeConfirm')}
+                okText={t('feedback.close')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => close.mutate()}
+                okButtonProps={{ 'data-testid': 'feedback-close-confirm' }}
+              >
+                <Button loading={close.isPending} data-testid="feedback-close">
+                  {t('feedback.close')}
+                </Button>
               </Popconfirm>
             ) : null}
             {canWithdraw ? (
-              <Popconfirm title={t('feedback.withdrawConfirm')} okText={t('feedback.withdraw')} cancelText={t('common.cancel')} onConfirm={() => close.mutate()} okButtonProps={{ 'data-testid': 'feedback-withdraw-confirm' }}>
-                <Button danger loading={close.isPending} data-testid="feedback-withdraw">{t('feedback.withdraw')}</Button>
+              <Popconfirm
+                title={t('feedback.withdrawConfirm')}
+                okText={t('feedback.withdraw')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => close.mutate()}
+                okButtonProps={{ 'data-testid': 'feedback-withdraw-confirm' }}
+              >
+                <Button danger loading={close.isPending} data-testid="feedback-withdraw">
+                  {t('feedback.withdraw')}
+                </Button>
               </Popconfirm>
             ) : null}
-            <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate('/feedback')}>{t('feedback.backToList')}</Button>
+            <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate('/feedback')}>
+              {t('feedback.backToList')}
+            </Button>
           </>
         }
       />
       <Card size="small" title={h2(t('feedback.content'))} style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, sm: 2 }} size="small" style={{ marginBottom: 12 }}>
-          <Descriptions.Item label={t('feedback.categoryLabel')}><CategoryTag category={f.category} /></Descriptions.Item>
+          <Descriptions.Item label={t('feedback.categoryLabel')}>
+            <CategoryTag category={f.category} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('feedback.project')}>{f.projectName}</Descriptions.Item>
           <Descriptions.Item label={t('feedback.author')}>{f.authorName}</Descriptions.Item>
           <Descriptions.Item label={t('feedback.createdAt')}>{formatDateTime(f.createdAt)}</Descriptions.Item>
-          {f.closedAt ? <Descriptions.Item label={t('feedback.closedAt')}>{`${f.closedByName ?? ''} · ${formatDateTime(f.closedAt)}`}</Descriptions.Item> : null}
+          {f.closedAt ? (
+            <Descriptions.Item
+              label={t('feedback.closedAt')}
+            >{`${f.closedByName ?? ''} · ${formatDateTime(f.closedAt)}`}</Descriptions.Item>
+          ) : null}
         </Descriptions>
-        <div className="pre-wrap" data-testid="feedback-body">{f.body}</div>
+        <div className="pre-wrap" data-testid="feedback-body">
+          {f.body}
+        </div>
       </Card>
       <Card size="small" title={h2(t('feedback.answer'))}>
         {f.answer ? (
           <div data-testid="feedback-answer">
-            <div className="pre-wrap" data-testid="feedback-answer-text">{f.answer}</div>
-            <Typography.Text type="secondary">{t('feedback.answeredBy', { name: f.answeredByName ?? '', at: formatDateTime(f.answeredAt) })}</Typography.Text>
+            <div className="pre-wrap" data-testid="feedback-answer-text">
+              {f.answer}
+            </div>
+            <Typography.Text type="secondary">
+              {t('feedback.answeredBy', { name: f.answeredByName ?? '', at: formatDateTime(f.answeredAt) })}
+            </Typography.Text>
           </div>
         ) : (
-          <Typography.Paragraph className="muted" style={{ margin: 0 }} data-testid="feedback-no-answer">{t('feedback.noAnswer')}</Typography.Paragraph>
+          <Typography.Paragraph className="muted" style={{ margin: 0 }} data-testid="feedback-no-answer">
+            {t('feedback.noAnswer')}
+          </Typography.Paragraph>
         )}
         {canAnswer ? (
           <Form
@@ -80,12 +121,27 @@ export default function FeedbackDetailPage() {
             layout="vertical"
             style={{ marginTop: 16 }}
             data-testid="feedback-answer-form"
-            onFinish={(v) => answer.mutate(v.answer.trim(), { onSuccess: () => form.resetFields(), onError: (e) => applyFormError(form, e) })}
+            onFinish={(v) =>
+              answer.mutate(v.answer.trim(), {
+                onSuccess: () => form.resetFields(),
+                onError: (e) => applyFormError(form, e),
+              })
+            }
           >
-            <Form.Item name="answer" label={f.answer ? t('feedback.reanswer') : t('feedback.answerLabel')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input.TextArea maxLength={5000} autoSize={{ minRows: 3, maxRows: 10 }} data-testid="feedback-answer-input" />
+            <Form.Item
+              name="answer"
+              label={f.answer ? t('feedback.reanswer') : t('feedback.answerLabel')}
+              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            >
+              <Input.TextArea
+                maxLength={5000}
+                autoSize={{ minRows: 3, maxRows: 10 }}
+                data-testid="feedback-answer-input"
+              />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={answer.isPending} data-testid="feedback-answer-submit">{t('feedback.sendAnswer')}</Button>
+            <Button type="primary" htmlType="submit" loading={answer.isPending} data-testid="feedback-answer-submit">
+              {t('feedback.sendAnswer')}
+            </Button>
           </Form>
         ) : null}
       </Card>

@@ -36,7 +36,15 @@ export default function FeedbackListPage() {
   const [creating, setCreating] = useState(false);
 
   const columns: ColumnsType<Feedback> = [
-    { title: t('feedback.titleField'), key: 'title', render: (_, f) => <Link to={detailPath(f.id)} data-testid="feedback-link">{f.title}</Link> },
+    {
+      title: t('feedback.titleField'),
+      key: 'title',
+      render: (_, f) => (
+        <Link to={detailPath(f.id)} data-testid="feedback-link">
+          {f.title}
+        </Link>
+      ),
+    },
     { title: t('feedback.categoryLabel'), key: 'category', render: (_, f) => <CategoryTag category={f.category} /> },
     { title: t('feedback.statusLabel'), key: 'status', render: (_, f) => <FeedbackStatusTag status={f.status} /> },
     { title: t('feedback.project'), dataIndex: 'projectName', key: 'project' },
@@ -48,19 +56,42 @@ export default function FeedbackListPage() {
     <div>
       <PageHeader
         title={t('feedback.title')}
-        extra={customer ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="feedback-new">{t('feedback.new')}</Button>
-        ) : null}
+        extra={
+          customer ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setCreating(true)}
+              data-testid="feedback-new"
+            >
+              {t('feedback.new')}
+            </Button>
+          ) : null
+        }
       />
-      <div role="search" aria-label={t('feedback.filters')} style={{ display: 'flex', flexWrap: 'wrap', gap: 12, marginBottom: 12 }}>
-        <ProjectPicker value={projectId} onChange={(id) => setParams({ projectId: id })} projects={projects} loading={projectsLoading} testId="feedback-project" allowClear />
+      <div
+        role="search"
+        aria-label={t('feedback.filters')}
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 12, marginBottom: 12 }}
+      >
+        <ProjectPicker
+          value={projectId}
+          onChange={(id) => setParams({ projectId: id })}
+          projects={projects}
+          loading={projectsLoading}
+          testId="feedback-project"
+          allowClear
+        />
         <Select<FeedbackStatus | 'all'>
           value={status ?? 'all'}
           onChange={(v) => setParams({ status: v === 'all' ? undefined : v })}
           aria-label={t('feedback.statusLabel')}
           data-testid="feedback-status-filter"
           style={{ width: 160 }}
-          options={[{ value: 'all', label: t('feedback.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`feedback.status.${s}`) }))]}
+          options={[
+            { value: 'all', label: t('feedback.allStatuses') },
+            ...STATUSES.map((s) => ({ value: s, label: t(`feedback.status.${s}`) })),
+          ]}
         />
       </div>
       <ResponsiveList<Feedback>
@@ -75,10 +106,28 @@ export default function FeedbackListPage() {
         onLoadMore={() => void list.fetchNextPage()}
         emptyText={t('feedback.empty')}
         renderCard={(f) => (
-          <div style={{ minWidth: 0, width: '100%', overflowWrap: 'anywhere', border: '1px solid #f0f0f0', borderRadius: 6, padding: 12, background: '#fff' }}>
-            <div><Link to={detailPath(f.id)} data-testid="feedback-link"><strong>{f.title}</strong></Link></div>
-            <div style={{ margin: '4px 0' }}><CategoryTag category={f.category} /> <FeedbackStatusTag status={f.status} /></div>
-            <div className="muted">{f.projectName} · {f.authorName} · {formatDateTime(f.createdAt)}</div>
+          <div
+            style={{
+              minWidth: 0,
+              width: '100%',
+              overflowWrap: 'anywhere',
+              border: '1px solid #f0f0f0',
+              borderRadius: 6,
+              padding: 12,
+              background: '#fff',
+            }}
+          >
+            <div>
+              <Link to={detailPath(f.id)} data-testid="feedback-link">
+                <strong>{f.title}</strong>
+              </Link>
+            </div>
+            <div style={{ margin: '4px 0' }}>
+              <CategoryTag category={f.category} /> <FeedbackStatusTag status={f.status} />
+            </div>
+            <div className="muted">
+              {f.projectName} · {f.authorName} · {formatDateTime(f.createdAt)}
+            </div>
           </div>
         )}
       />
@@ -106,10 +155,29 @@ function FeedbackModal({ onClose }: { onClose: () => void }) {
       },
     );
   return (
-    <Modal open title={t('feedback.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('feedback.submit')} cancelText={t('common.cancel')}
-      confirmLoading={submit.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'feedback-save' }}>
-      <Form form={form} layout="vertical" onFinish={finish} initialValues={{ projectId: projects.length === 1 ? projects[0]!.id : undefined, category: 'suggestion' }} data-testid="feedback-form">
-        <Form.Item name="projectId" label={t('feedback.project')} rules={[{ required: true, message: t('common.required') }]}>
+    <Modal
+      open
+      title={t('feedback.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('feedback.submit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={submit.isPending}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'feedback-save' }}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={finish}
+        initialValues={{ projectId: projects.length === 1 ? projects[0]!.id : undefined, category: 'suggestion' }}
+        data-testid="feedback-form"
+      >
+        <Form.Item
+          name="projectId"
+          label={t('feedback.project')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <FormSelect
             showSearch
             filterOption={filterByLabel}
@@ -118,17 +186,31 @@ function FeedbackModal({ onClose }: { onClose: () => void }) {
             data-testid="feedback-form-project"
           />
         </Form.Item>
-        <Form.Item name="category" label={t('feedback.categoryLabel')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="category"
+          label={t('feedback.categoryLabel')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <FormRadioGroup style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }}>
             {CATEGORIES.map((c) => (
-              <Radio key={c} value={c} data-testid={`feedback-category-${c}`}>{t(`feedback.category.${c}`)}</Radio>
+              <Radio key={c} value={c} data-testid={`feedback-category-${c}`}>
+                {t(`feedback.category.${c}`)}
+              </Radio>
             ))}
           </FormRadioGroup>
         </Form.Item>
-        <Form.Item name="title" label={t('feedback.titleField')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="title"
+          label={t('feedback.titleField')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input maxLength={200} data-testid="feedback-form-title" />
         </Form.Item>
-        <Form.Item name="body" label={t('feedback.body')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="body"
+          label={t('feedback.body')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input.TextArea maxLength={5000} autoSize={{ minRows: 3, maxRows: 10 }} data-testid="feedback-form-body" />
         </Form.Item>
       </Form>

@@ -18,14 +18,19 @@ export const feedbackKey = (id: string) => ['feedback', 'one', id] as const;
 export function useFeedbackList(filter: { projectId?: string; status?: FeedbackStatus }, limit = 20) {
   return useInfiniteQuery({
     queryKey: ['feedback', 'list', filter, limit],
-    queryFn: ({ pageParam, signal }) => api<FeedbackPage>('/feedback', { query: { ...filter, limit, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<FeedbackPage>('/feedback', { query: { ...filter, limit, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
 export function useFeedback(id: string) {
-  return useQuery({ queryKey: feedbackKey(id), queryFn: ({ signal }) => api<Feedback>(`/feedback/${enc(id)}`, { signal, silent: true }), retry: false });
+  return useQuery({
+    queryKey: feedbackKey(id),
+    queryFn: ({ signal }) => api<Feedback>(`/feedback/${enc(id)}`, { signal, silent: true }),
+    retry: false,
+  });
 }
 
 function useFeedbackMutation<V>(fn: (v: V) => Promise<Feedback>) {
@@ -39,6 +44,9 @@ function useFeedbackMutation<V>(fn: (v: V) => Promise<Feedback>) {
   });
 }
 
-export const useSubmitFeedback = () => useFeedbackMutation((body: FeedbackInput) => api<Feedback>('/feedback', { body }));
-export const useAnswerFeedback = (id: string) => useFeedbackMutation((answer: string) => api<Feedback>(`/feedback/${enc(id)}/answer`, { body: { answer } }));
-export const useCloseFeedback = (id: string) => useFeedbackMutation(() => api<Feedback>(`/feedback/${enc(id)}/close`, { method: 'POST', body: {} }));
+export const useSubmitFeedback = () =>
+  useFeedbackMutation((body: FeedbackInput) => api<Feedback>('/feedback', { body }));
+export const useAnswerFeedback = (id: string) =>
+  useFeedbackMutation((answer: string) => api<Feedback>(`/feedback/${enc(id)}/answer`, { body: { answer } }));
+export const useCloseFeedback = (id: string) =>
+  useFeedbackMutation(() => api<Feedback>(`/feedback/${enc(id)}/close`, { method: 'POST', body: {} }));

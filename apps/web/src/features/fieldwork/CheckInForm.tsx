@@ -42,7 +42,10 @@ export function CheckInForm() {
   const ticketId = Form.useWatch('ticketId', form);
   const { data: ticket } = useTicket(ticketId ?? '', !!ticketId);
   // The server makes the assignee's check-in the arrival while the ticket still allows 'arrive'; only that one can be back-dated.
-  const arrival = !!ticket && ticket.id === ticketId && ticket.assigneeId === me.id && ticket.allowedActions.includes('arrive') ? ticket : undefined;
+  const arrival =
+    !!ticket && ticket.id === ticketId && ticket.assigneeId === me.id && ticket.allowedActions.includes('arrive')
+      ? ticket
+      : undefined;
   /** When "happened at" appeared: it starts there and is only sent when the engineer moved it. */
   const shownAt = useRef(0);
   useEffect(() => {
@@ -62,9 +65,17 @@ export function CheckInForm() {
       if (!position) void message.info(t('field.noPosition'));
     }
     const occurredAt = arrival ? backdatedAt(v.occurredAt, shownAt.current) : undefined;
-    const late = occurredAt === undefined ? {} : { occurredAt, occurredAtReason: v.occurredAtReason?.trim() || undefined };
+    const late =
+      occurredAt === undefined ? {} : { occurredAt, occurredAtReason: v.occurredAtReason?.trim() || undefined };
     checkIn.mutate(
-      { projectId: v.projectId, ticketId: v.ticketId || undefined, location: v.location.trim(), note: v.note?.trim() || undefined, position, ...late },
+      {
+        projectId: v.projectId,
+        ticketId: v.ticketId || undefined,
+        location: v.location.trim(),
+        note: v.note?.trim() || undefined,
+        position,
+        ...late,
+      },
       {
         onSuccess: () => void message.success(t('field.checkedInDone')),
         onError: (e) => {

@@ -24,7 +24,15 @@ export function CurrentVisitCard({ visit, photoVersion }: { visit: SiteVisit; ph
   const position = formatPosition(visit.checkInPosition);
   return (
     <Card title={h2(t('field.currentTitle'))} data-testid="current-visit" data-visit-id={visit.id}>
-      {visit.forgotten ? <Alert type="warning" showIcon message={t('field.forgottenHelp')} style={{ marginBottom: 12 }} data-testid="current-forgotten" /> : null}
+      {visit.forgotten ? (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('field.forgottenHelp')}
+          style={{ marginBottom: 12 }}
+          data-testid="current-forgotten"
+        />
+      ) : null}
       <div style={{ textAlign: 'center', marginBottom: 12 }}>
         <VisitStatusTag checkedOutAt={null} forgotten={visit.forgotten} />
         <div className="muted">{t('field.duration')}</div>
@@ -38,23 +46,33 @@ export function CurrentVisitCard({ visit, photoVersion }: { visit: SiteVisit; ph
         bordered
         styles={{ label: { whiteSpace: 'nowrap' } }}
         items={[
-          { key: 'project', label: t('field.project'), children: <span data-testid="current-project">{visit.projectName}</span> },
+          {
+            key: 'project',
+            label: t('field.project'),
+            children: <span data-testid="current-project">{visit.projectName}</span>,
+          },
           ...(visit.ticketNumber ? [{ key: 'ticket', label: t('field.ticket'), children: visit.ticketNumber }] : []),
           { key: 'in', label: t('field.checkedInAt'), children: formatDateTime(visit.checkedInAt) },
-          { key: 'location', label: t('field.location'), children: <span className="pre-wrap">{visit.checkInLocation}</span> },
+          {
+            key: 'location',
+            label: t('field.location'),
+            children: <span className="pre-wrap">{visit.checkInLocation}</span>,
+          },
           ...(position ? [{ key: 'pos', label: t('field.position'), children: position }] : []),
-          ...(visit.note ? [{ key: 'note', label: t('field.note'), children: <span className="pre-wrap">{visit.note}</span> }] : []),
+          ...(visit.note
+            ? [{ key: 'note', label: t('field.note'), children: <span className="pre-wrap">{visit.note}</span> }]
+            : []),
         ]}
       />
       <VisitPhoto visit={visit} version={photoVersion} />
       {hasRole(me, RECORD_AUTHORS) ? (
-      <Link
-        to={`/records/new?projectId=${encodeURIComponent(visit.projectId)}&visitId=${encodeURIComponent(visit.id)}`}
-        style={{ display: 'inline-block', marginTop: 12 }}
-        data-testid="write-record"
-      >
-        <FormOutlined aria-hidden /> {t('field.writeRecord')}
-      </Link>
+        <Link
+          to={`/records/new?projectId=${encodeURIComponent(visit.projectId)}&visitId=${encodeURIComponent(visit.id)}`}
+          style={{ display: 'inline-block', marginTop: 12 }}
+          data-testid="write-record"
+        >
+          <FormOutlined aria-hidden /> {t('field.writeRecord')}
+        </Link>
       ) : null}
       <Button
         type="primary"
@@ -104,13 +122,17 @@ function VisitPhoto({ visit, version }: { visit: SiteVisit; version: number }) {
         data-testid="visit-photo-input"
         onChange={(e) => onFile(e.target.files?.[0])}
       />
-      <Button icon={<CameraOutlined aria-hidden />} onClick={() => input.current?.click()} loading={upload.isPending} data-testid="visit-photo-upload">
+      <Button
+        icon={<CameraOutlined aria-hidden />}
+        onClick={() => input.current?.click()}
+        loading={upload.isPending}
+        data-testid="visit-photo-upload"
+      >
         {visit.hasPhoto ? t('field.photoReplace') : t('field.photoUpload')}
       </Button>
     </div>
   );
 }
-
 
 interface OutValues {
   location?: string;
@@ -157,14 +179,26 @@ function CheckOutModal({ visit, onClose }: { visit: SiteVisit; onClose: () => vo
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button key="ok" type="primary" danger loading={locating || checkOut.isPending} onClick={confirm} data-testid="check-out-confirm">
+        <Button
+          key="ok"
+          type="primary"
+          danger
+          loading={locating || checkOut.isPending}
+          onClick={confirm}
+          data-testid="check-out-confirm"
+        >
           {t('field.checkOutConfirm')}
         </Button>,
       ]}
     >
       <div data-testid="check-out-modal">
         <p>{t('field.checkOutText', { project: visit.projectName })}</p>
-        <Form<OutValues> form={form} layout="vertical" name="check-out" initialValues={{ location: visit.checkInLocation }}>
+        <Form<OutValues>
+          form={form}
+          layout="vertical"
+          name="check-out"
+          initialValues={{ location: visit.checkInLocation }}
+        >
           <Form.Item name="location" label={t('field.checkOutLocation')}>
             <Input maxLength={200} data-testid="check-out-location" />
           </Form.Item>

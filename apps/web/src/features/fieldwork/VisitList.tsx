@@ -28,7 +28,9 @@ export function VisitList({ visits, label, loading, showEngineer = false, emptyT
   const status = (v: SiteVisit) => <VisitStatusTag checkedOutAt={v.checkedOutAt} forgotten={v.forgotten} />;
 
   const columns: ColumnsType<SiteVisit> = [
-    ...(showEngineer ? [{ title: t('field.engineer'), key: 'engineer', render: (_: unknown, v: SiteVisit) => v.engineerName }] : []),
+    ...(showEngineer
+      ? [{ title: t('field.engineer'), key: 'engineer', render: (_: unknown, v: SiteVisit) => v.engineerName }]
+      : []),
     { title: t('field.project'), key: 'project', dataIndex: 'projectName', ellipsis: true },
     { title: t('field.checkedInAt'), key: 'in', render: (_, v) => formatDateTime(v.checkedInAt), width: 150 },
     { title: t('field.checkedOutAt'), key: 'out', render: (_, v) => formatDateTime(v.checkedOutAt), width: 150 },

@@ -7,12 +7,22 @@ export function VisitStatusTag({ checkedOutAt, forgotten }: { checkedOutAt: numb
   const { t } = useTranslation();
   if (forgotten)
     return (
-      <Tag color="warning" icon={<WarningOutlined aria-hidden />} data-testid="visit-forgotten" style={{ marginInlineEnd: 4 }}>
+      <Tag
+        color="warning"
+        icon={<WarningOutlined aria-hidden />}
+        data-testid="visit-forgotten"
+        style={{ marginInlineEnd: 4 }}
+      >
         {t('field.forgotten')}
       </Tag>
     );
   return checkedOutAt === null ? (
-    <Tag color="processing" icon={<EnvironmentOutlined aria-hidden />} data-testid="visit-open" style={{ marginInlineEnd: 4 }}>
+    <Tag
+      color="processing"
+      icon={<EnvironmentOutlined aria-hidden />}
+      data-testid="visit-open"
+      style={{ marginInlineEnd: 4 }}
+    >
       {t('field.onSite')}
     </Tag>
   ) : (

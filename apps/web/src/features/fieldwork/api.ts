@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { CheckInRequest, CheckOutRequest, SiteVisit, SiteVisitPage, SiteVisitQuery, TicketPage } from '../../api/types';
+import type {
+  CheckInRequest,
+  CheckOutRequest,
+  SiteVisit,
+  SiteVisitPage,
+  SiteVisitQuery,
+  TicketPage,
+} from '../../api/types';
 
 const enc = encodeURIComponent;
 export const visitsKey = ['site-visits'] as const;
@@ -11,7 +18,11 @@ export { beijingDay } from '../../components/format';
 
 /** The caller's open visit, or null. */
 export function useCurrentVisit() {
-  return useQuery({ queryKey: currentKey, queryFn: () => api<SiteVisit | null>('/site-visits/current'), refetchInterval: 60_000 });
+  return useQuery({
+    queryKey: currentKey,
+    queryFn: () => api<SiteVisit | null>('/site-visits/current'),
+    refetchInterval: 60_000,
+  });
 }
 
 /** One page (up to `limit`) of visits matching the query. */
@@ -28,7 +39,10 @@ export function useMyOpenTickets(projectId: string | undefined) {
   return useQuery({
     queryKey: ['tickets', 'mine-open', projectId],
     queryFn: ({ signal }) =>
-      api<TicketPage>('/tickets', { query: { tab: 'mine', projectId, status: ['assigned', 'in_progress', 'suspended'], limit: 100 }, signal }),
+      api<TicketPage>('/tickets', {
+        query: { tab: 'mine', projectId, status: ['assigned', 'in_progress', 'suspended'], limit: 100 },
+        signal,
+      }),
     enabled: !!projectId,
     select: (page) => page.items,
   });

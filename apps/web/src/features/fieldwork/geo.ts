@@ -46,4 +46,6 @@ export function currentPosition(timeoutMs = 5000): Promise<GeoPosition | undefin
 }
 
 export const formatPosition = (p: GeoPosition | null | undefined): string | null =>
-  p ? `${p.lat.toFixed(5)}, ${p.lng.toFixed(5)}${p.accuracyM !== undefined ? ` (±${Math.round(p.accuracyM)} m)` : ''}` : null;
+  p
+    ? `${p.lat.toFixed(5)}, ${p.lng.toFixed(5)}${p.accuracyM !== undefined ? ` (±${Math.round(p.accuracyM)} m)` : ''}`
+    : null;

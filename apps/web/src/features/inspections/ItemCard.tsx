@@ -44,18 +44,26 @@ export function ItemCard({ taskId, item, result, readOnly, photoVersion, onPhoto
   const input = useRef<HTMLInputElement>(null);
   const measured = item.min !== null || item.max !== null || !!item.unit;
   const range = rangeText(item);
-  const outOfRange = value !== null && ((item.min !== null && value < item.min) || (item.max !== null && value > item.max));
+  const outOfRange =
+    value !== null && ((item.min !== null && value < item.min) || (item.max !== null && value > item.max));
 
   const persist = (outcome: ItemOutcome) =>
-    save.mutate({ key: item.key, outcome, value: measured ? value : undefined, note: note.trim() || undefined }, {
-      onSuccess: () => void message.success(t('insp.saved')),
-    });
+    save.mutate(
+      { key: item.key, outcome, value: measured ? value : undefined, note: note.trim() || undefined },
+      {
+        onSuccess: () => void message.success(t('insp.saved')),
+      },
+    );
   const onBlurSave = () => {
-    if (result && (note.trim() !== (result.note ?? '') || (measured && value !== result.value))) persist(result.outcome);
+    if (result && (note.trim() !== (result.note ?? '') || (measured && value !== result.value)))
+      persist(result.outcome);
   };
   const onFile = (file: File | undefined) => {
     if (!file) return;
-    upload.mutate({ key: item.key, file }, { onSuccess: () => (onPhoto(), void message.success(t('insp.photoUploaded'))) });
+    upload.mutate(
+      { key: item.key, file },
+      { onSuccess: () => (onPhoto(), void message.success(t('insp.photoUploaded'))) },
+    );
     if (input.current) input.current.value = '';
   };
   const titleId = `insp-item-title-${item.key}`;
@@ -71,15 +79,24 @@ export function ItemCard({ taskId, item, result, readOnly, photoVersion, onPhoto
       style={{ marginBottom: 12 }}
     >
       <Typography.Title level={3} id={titleId} style={{ fontSize: 16, marginTop: 0 }}>
-        {item.title} {result ? <Tag color={OUTCOME_COLOR[result.outcome]}>{t(`insp.outcome.${result.outcome}`)}</Tag> : null}
+        {item.title}{' '}
+        {result ? <Tag color={OUTCOME_COLOR[result.outcome]}>{t(`insp.outcome.${result.outcome}`)}</Tag> : null}
       </Typography.Title>
-      {item.method ? <Typography.Paragraph style={{ marginBottom: 4 }}>{t('insp.method')}: {item.method}</Typography.Paragraph> : null}
+      {item.method ? (
+        <Typography.Paragraph style={{ marginBottom: 4 }}>
+          {t('insp.method')}: {item.method}
+        </Typography.Paragraph>
+      ) : null}
       {item.expected || range ? (
         <Typography.Paragraph style={{ marginBottom: 8 }}>
           {t('insp.expected')}: {[item.expected, range].filter(Boolean).join(' · ')}
         </Typography.Paragraph>
       ) : null}
-      {item.photoRequired ? <Tag color={STATE_COLOR.open} style={{ marginBottom: 8 }}>{t('insp.photoRequired')}</Tag> : null}
+      {item.photoRequired ? (
+        <Tag color={STATE_COLOR.open} style={{ marginBottom: 8 }}>
+          {t('insp.photoRequired')}
+        </Tag>
+      ) : null}
       {measured ? (
         <div style={{ marginBottom: 8 }}>
           <InputNumber
@@ -93,10 +110,17 @@ export function ItemCard({ taskId, item, result, readOnly, photoVersion, onPhoto
             style={{ width: '100%', maxWidth: 240 }}
             data-testid={`insp-value-${item.key}`}
           />
-          {outOfRange ? <Typography.Text type="warning" style={{ display: 'block' }}>{t('insp.outOfRange')}</Typography.Text> : null}
+          {outOfRange ? (
+            <Typography.Text type="warning" style={{ display: 'block' }}>
+              {t('insp.outOfRange')}
+            </Typography.Text>
+          ) : null}
         </div>
       ) : null}
-      <div className="insp-outcomes" style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8, marginBottom: 8 }}>
+      <div
+        className="insp-outcomes"
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8, marginBottom: 8 }}
+      >
         {OUTCOMES.map((o) => (
           <Button
             key={o.value}
@@ -135,21 +159,50 @@ export function ItemCard({ taskId, item, result, readOnly, photoVersion, onPhoto
       ) : null}
       {!readOnly ? (
         <div style={{ marginTop: 8 }}>
-          <input ref={input} type="file" accept="image/*" capture="environment" hidden aria-label={t('insp.photoChoose', { item: item.title })}
-            data-testid={`insp-photo-input-${item.key}`} onChange={(e) => onFile(e.target.files?.[0])} />
-          <Button icon={<CameraOutlined aria-hidden />} disabled={!result} loading={upload.isPending}
-            onClick={() => input.current?.click()} data-testid={`insp-photo-upload-${item.key}`}>
+          <input
+            ref={input}
+            type="file"
+            accept="image/*"
+            capture="environment"
+            hidden
+            aria-label={t('insp.photoChoose', { item: item.title })}
+            data-testid={`insp-photo-input-${item.key}`}
+            onChange={(e) => onFile(e.target.files?.[0])}
+          />
+          <Button
+            icon={<CameraOutlined aria-hidden />}
+            disabled={!result}
+            loading={upload.isPending}
+            onClick={() => input.current?.click()}
+            data-testid={`insp-photo-upload-${item.key}`}
+          >
             {result?.hasPhoto ? t('insp.photoReplace') : t('insp.photoUpload')}
           </Button>
-          {!result ? <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{t('insp.photoAfterResult')}</Typography.Text> : null}
+          {!result ? (
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              {t('insp.photoAfterResult')}
+            </Typography.Text>
+          ) : null}
         </div>
       ) : null}
-      {result?.outcome === 'fail' ? <FindingTicket taskId={taskId} item={item} result={result} readOnly={readOnly} /> : null}
+      {result?.outcome === 'fail' ? (
+        <FindingTicket taskId={taskId} item={item} result={result} readOnly={readOnly} />
+      ) : null}
     </Card>
   );
 }
 
-function FindingTicket({ taskId, item, result, readOnly }: { taskId: string; item: ChecklistItem; result: InspectionResult; readOnly: boolean }) {
+function FindingTicket({
+  taskId,
+  item,
+  result,
+  readOnly,
+}: {
+  taskId: string;
+  item: ChecklistItem;
+  result: InspectionResult;
+  readOnly: boolean;
+}) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const open = useFindingTicket(taskId);
@@ -158,7 +211,9 @@ function FindingTicket({ taskId, item, result, readOnly }: { taskId: string; ite
     return (
       <div style={{ marginTop: 8 }}>
         {t('insp.ticket')}:{' '}
-        <Link to={ticketPath(me, result.ticketId)} data-testid={`insp-ticket-${item.key}`}>{result.ticketNumber}</Link>
+        <Link to={ticketPath(me, result.ticketId)} data-testid={`insp-ticket-${item.key}`}>
+          {result.ticketNumber}
+        </Link>
       </div>
     );
   }
@@ -173,7 +228,12 @@ function FindingTicket({ taskId, item, result, readOnly }: { taskId: string; ite
         style={{ minWidth: 110 }}
         data-testid={`insp-ticket-level-${item.key}`}
       />
-      <Button danger loading={open.isPending} onClick={() => open.mutate({ key: item.key, level })} data-testid={`insp-ticket-open-${item.key}`}>
+      <Button
+        danger
+        loading={open.isPending}
+        onClick={() => open.mutate({ key: item.key, level })}
+        data-testid={`insp-ticket-open-${item.key}`}
+      >
         {t('insp.openTicket')}
       </Button>
     </Space>

@@ -14,7 +14,7 @@ export function monthWeeks(ym: string): string[][] {
   const start = new Date(first);
   start.setUTCDate(1 - ((first.getUTCDay() + 6) % 7)); // back to Monday
   const weeks: string[][] = [];
-  for (const d = new Date(start); weeks.length === 0 || iso(d).slice(0, 7) === ym; ) {
+  for (const d = new Date(start); weeks.length === 0 || iso(d).slice(0, 7) === ym;) {
     const week: string[] = [];
     for (let i = 0; i < 7; i++, d.setUTCDate(d.getUTCDate() + 1)) week.push(iso(d));
     weeks.push(week);
@@ -46,7 +46,9 @@ export function MonthCalendar({ month, tasks }: { month: string; tasks: Inspecti
       <thead>
         <tr>
           {weekdays.map((d) => (
-            <th key={d.day()} scope="col" abbr={d.format('dddd')}>{d.format('dd')}</th>
+            <th key={d.day()} scope="col" abbr={d.format('dddd')}>
+              {d.format('dd')}
+            </th>
           ))}
         </tr>
       </thead>
@@ -55,12 +57,21 @@ export function MonthCalendar({ month, tasks }: { month: string; tasks: Inspecti
           <tr key={week[0]}>
             {week.map((day) => {
               const inMonth = day.slice(0, 7) === month;
-              const list = inMonth ? byDay.get(day) ?? [] : [];
+              const list = inMonth ? (byDay.get(day) ?? []) : [];
               const isToday = day === today;
-              const cls = ['insp-cal-day', inMonth ? '' : 'insp-cal-out', isToday ? 'insp-cal-today' : ''].filter(Boolean).join(' ');
+              const cls = ['insp-cal-day', inMonth ? '' : 'insp-cal-out', isToday ? 'insp-cal-today' : '']
+                .filter(Boolean)
+                .join(' ');
               return (
-                <td key={day} className={cls} data-testid="insp-cal-day" data-date={day} data-in-month={inMonth ? '1' : '0'}
-                  data-count={list.length} aria-current={isToday ? 'date' : undefined}>
+                <td
+                  key={day}
+                  className={cls}
+                  data-testid="insp-cal-day"
+                  data-date={day}
+                  data-in-month={inMonth ? '1' : '0'}
+                  data-count={list.length}
+                  aria-current={isToday ? 'date' : undefined}
+                >
                   <div className="insp-cal-num">
                     <span aria-hidden>{Number(day.slice(8, 10))}</span>
                     <span className="visually-hidden">{dayjs(day).locale(locale).format(t('insp.cal.dayFormat'))}</span>
@@ -70,12 +81,20 @@ export function MonthCalendar({ month, tasks }: { month: string; tasks: Inspecti
                     <ul className="insp-cal-tasks">
                       {list.map((task) => {
                         const state = t(`insp.state.${task.state}`);
-                        const info = [task.planName, state, task.assetName, task.assigneeName].filter(Boolean).join(' · ');
+                        const info = [task.planName, state, task.assetName, task.assigneeName]
+                          .filter(Boolean)
+                          .join(' · ');
                         return (
                           <li key={task.id}>
-                            <Link to={`/inspections/tasks/${encodeURIComponent(task.id)}`} className="insp-cal-task" title={info}
+                            <Link
+                              to={`/inspections/tasks/${encodeURIComponent(task.id)}`}
+                              className="insp-cal-task"
+                              title={info}
                               style={{ background: STATE_COLOR[task.state] }}
-                              data-testid="insp-cal-task" data-task-id={task.id} data-state={task.state}>
+                              data-testid="insp-cal-task"
+                              data-task-id={task.id}
+                              data-state={task.state}
+                            >
                               {task.planName}
                               <span className="visually-hidden">{` (${state})`}</span>
                             </Link>

@@ -22,7 +22,8 @@ function shiftMonth(ym: string, by: number): string {
   const d = new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)) - 1 + by, 1));
   return d.toISOString().slice(0, 7);
 }
-const lastDay = (ym: string) => new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const lastDay = (ym: string) =>
+  new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 /**
  * 巡检任务 (R16, R17): one month of tasks, as a month grid (the default on tablets and desktops) or
@@ -42,7 +43,13 @@ export default function TaskListPage() {
   const screens = Grid.useBreakpoint();
   const v = params.get('view');
   const view: View = isView(v) ? v : screens.md === false ? 'list' : 'calendar';
-  const tasks = useTasks({ projectId, from: `${month}-01`, to: lastDay(month), assigneeId: mine ? me.id : undefined, state });
+  const tasks = useTasks({
+    projectId,
+    from: `${month}-01`,
+    to: lastDay(month),
+    assigneeId: mine ? me.id : undefined,
+    state,
+  });
   const byDay = new Map<string, InspectionTask[]>();
   for (const task of [...(tasks.data ?? [])].sort((a, b) => a.dueOn.localeCompare(b.dueOn))) {
     byDay.set(task.dueOn, [...(byDay.get(task.dueOn) ?? []), task]);
@@ -52,19 +59,44 @@ export default function TaskListPage() {
     <div>
       <PageHeader
         title={t('insp.tasksTitle')}
-        extra={me.roles.includes('service_manager') ? (
-          <>
-            <Link to="/inspections/plans" data-testid="insp-plans-link">{t('insp.plansTitle')}</Link>
-            <Link to="/inspections/templates" data-testid="insp-templates-link">{t('insp.templatesTitle')}</Link>
-          </>
-        ) : null}
+        extra={
+          me.roles.includes('service_manager') ? (
+            <>
+              <Link to="/inspections/plans" data-testid="insp-plans-link">
+                {t('insp.plansTitle')}
+              </Link>
+              <Link to="/inspections/templates" data-testid="insp-templates-link">
+                {t('insp.templatesTitle')}
+              </Link>
+            </>
+          ) : null
+        }
       />
       <Space wrap style={{ marginBottom: 12 }}>
-        <ProjectPicker value={projectId} onChange={setProjectId} projects={projects} loading={loading} testId="insp-project" allowClear />
+        <ProjectPicker
+          value={projectId}
+          onChange={setProjectId}
+          projects={projects}
+          loading={loading}
+          testId="insp-project"
+          allowClear
+        />
         <Space.Compact>
-          <Button icon={<LeftOutlined aria-hidden />} aria-label={t('insp.prevMonth')} onClick={() => set({ month: shiftMonth(month, -1) })} data-testid="insp-prev-month" />
-          <Button style={{ pointerEvents: 'none' }} tabIndex={-1} aria-live="polite" data-testid="insp-month">{month}</Button>
-          <Button icon={<RightOutlined aria-hidden />} aria-label={t('insp.nextMonth')} onClick={() => set({ month: shiftMonth(month, 1) })} data-testid="insp-next-month" />
+          <Button
+            icon={<LeftOutlined aria-hidden />}
+            aria-label={t('insp.prevMonth')}
+            onClick={() => set({ month: shiftMonth(month, -1) })}
+            data-testid="insp-prev-month"
+          />
+          <Button style={{ pointerEvents: 'none' }} tabIndex={-1} aria-live="polite" data-testid="insp-month">
+            {month}
+          </Button>
+          <Button
+            icon={<RightOutlined aria-hidden />}
+            aria-label={t('insp.nextMonth')}
+            onClick={() => set({ month: shiftMonth(month, 1) })}
+            data-testid="insp-next-month"
+          />
         </Space.Compact>
         <Select
           allowClear
@@ -80,7 +112,10 @@ export default function TaskListPage() {
           aria-label={t('insp.view.label')}
           value={view}
           onChange={(next) => set({ view: String(next) })}
-          options={VIEWS.map((k) => ({ value: k, label: <span data-testid={`insp-view-${k}`}>{t(`insp.view.${k}`)}</span> }))}
+          options={VIEWS.map((k) => ({
+            value: k,
+            label: <span data-testid={`insp-view-${k}`}>{t(`insp.view.${k}`)}</span>,
+          }))}
           data-testid="insp-view"
         />
         {engineer ? (
@@ -95,7 +130,11 @@ export default function TaskListPage() {
         <Spin />
       ) : view === 'calendar' ? (
         <>
-          {byDay.size === 0 ? <p className="muted" data-testid="insp-cal-empty">{t('insp.noTasks')}</p> : null}
+          {byDay.size === 0 ? (
+            <p className="muted" data-testid="insp-cal-empty">
+              {t('insp.noTasks')}
+            </p>
+          ) : null}
           <MonthCalendar month={month} tasks={tasks.data ?? []} />
         </>
       ) : byDay.size === 0 ? (
@@ -103,7 +142,9 @@ export default function TaskListPage() {
       ) : (
         [...byDay.entries()].map(([day, list]) => (
           <section key={day} style={{ marginBottom: 12 }} aria-labelledby={`insp-day-${day}`}>
-            <h2 id={`insp-day-${day}`} style={{ fontSize: 15, margin: '8px 0' }}>{day}</h2>
+            <h2 id={`insp-day-${day}`} style={{ fontSize: 15, margin: '8px 0' }}>
+              {day}
+            </h2>
             <List
               bordered
               size="small"
@@ -111,7 +152,9 @@ export default function TaskListPage() {
               renderItem={(task) => (
                 <List.Item data-testid="insp-task-row" data-task-id={task.id}>
                   <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                    <Link to={`/inspections/tasks/${encodeURIComponent(task.id)}`} data-testid="insp-task-link">{task.planName}</Link>{' '}
+                    <Link to={`/inspections/tasks/${encodeURIComponent(task.id)}`} data-testid="insp-task-link">
+                      {task.planName}
+                    </Link>{' '}
                     <StateTag state={task.state} />
                     <div>
                       <Typography.Text type="secondary">
@@ -135,10 +178,17 @@ function Completion({ projectId, month }: { projectId: string; month: string }) 
   if (!data) return null;
   const keys = ['planned', 'done', 'late', 'overdue', 'open', 'cancelled'] as const;
   return (
-    <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('insp.completion', { month })}</h2>} style={{ marginBottom: 12 }} data-testid="insp-completion">
+    <Card
+      size="small"
+      title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('insp.completion', { month })}</h2>}
+      style={{ marginBottom: 12 }}
+      data-testid="insp-completion"
+    >
       <Space wrap size={[4, 8]}>
         {keys.map((k) => (
-          <Tag key={k} color={STATE_COLOR[k]} data-testid={`insp-completion-${k}`}>{t(`insp.count.${k}`, { n: data[k] })}</Tag>
+          <Tag key={k} color={STATE_COLOR[k]} data-testid={`insp-completion-${k}`}>
+            {t(`insp.count.${k}`, { n: data[k] })}
+          </Tag>
         ))}
       </Space>
     </Card>

@@ -39,13 +39,18 @@ export function useTasks(filter: TaskFilter) {
 export function useCompletion(projectId: string | undefined, month: string) {
   return useQuery({
     queryKey: ['inspection-completion', projectId, month],
-    queryFn: ({ signal }) => api<InspectionCompletion>(`/projects/${enc(projectId!)}/inspection-completion`, { query: { month }, signal }),
+    queryFn: ({ signal }) =>
+      api<InspectionCompletion>(`/projects/${enc(projectId!)}/inspection-completion`, { query: { month }, signal }),
     enabled: !!projectId,
   });
 }
 
 export function useTask(id: string | undefined) {
-  return useQuery({ queryKey: taskKey(id ?? ''), queryFn: () => api<InspectionTaskDetail>(`/inspection-tasks/${enc(id!)}`), enabled: !!id });
+  return useQuery({
+    queryKey: taskKey(id ?? ''),
+    queryFn: () => api<InspectionTaskDetail>(`/inspection-tasks/${enc(id!)}`),
+    enabled: !!id,
+  });
 }
 
 /** Every step answers with the whole task: it replaces the cached one. */
@@ -65,7 +70,8 @@ const base = (id: string) => `/inspection-tasks/${enc(id)}`;
 
 export const useSaveResult = (id: string) =>
   useTaskMutation(id, ({ key, ...body }: ResultInput & { key: string }) =>
-    api<InspectionTaskDetail>(`${base(id)}/results/${enc(key)}`, { method: 'PUT', body }));
+    api<InspectionTaskDetail>(`${base(id)}/results/${enc(key)}`, { method: 'PUT', body }),
+  );
 
 export const useUploadItemPhoto = (id: string) =>
   useTaskMutation(id, ({ key, file }: { key: string; file: File }) => {
@@ -76,14 +82,17 @@ export const useUploadItemPhoto = (id: string) =>
 
 export const useFindingTicket = (id: string) =>
   useTaskMutation(id, ({ key, level }: { key: string; level: 1 | 2 | 3 | 4 }) =>
-    api<InspectionTaskDetail>(`${base(id)}/results/${enc(key)}/ticket`, { body: { level } }));
+    api<InspectionTaskDetail>(`${base(id)}/results/${enc(key)}/ticket`, { body: { level } }),
+  );
 
 export const useAddAdjustment = (id: string) =>
   useTaskMutation(id, (body: AdjustmentInput) => api<InspectionTaskDetail>(`${base(id)}/adjustments`, { body }));
 
 /** Finish: errors are shown on the page (silent), not as a toast. */
 export const useFinishTask = (id: string) =>
-  useTaskMutation(id, (body: { summary?: string }) => api<InspectionTaskDetail>(`${base(id)}/finish`, { body, silent: true }));
+  useTaskMutation(id, (body: { summary?: string }) =>
+    api<InspectionTaskDetail>(`${base(id)}/finish`, { body, silent: true }),
+  );
 
 /** 巡检报告 (PDF or Word) in the page's language. */
 export const reportUrl = (id: string, ext: 'pdf' | 'docx') => downloadUrl(`${base(id)}/report.${ext}`);

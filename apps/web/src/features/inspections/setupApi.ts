@@ -14,7 +14,10 @@ export type PlanKind = z.infer<typeof S.PlanKind>;
 
 /** 巡检模板, current versions. */
 export function useTemplates() {
-  return useQuery({ queryKey: ['checklist-templates'], queryFn: () => api<ChecklistTemplate[]>('/checklist-templates') });
+  return useQuery({
+    queryKey: ['checklist-templates'],
+    queryFn: () => api<ChecklistTemplate[]>('/checklist-templates'),
+  });
 }
 
 /** New template (no id) or a new version of one (PUT answers the new version). */
@@ -22,7 +25,9 @@ export function useSaveTemplate() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: ChecklistTemplateInput }) =>
-      id ? api<ChecklistTemplate>(`/checklist-templates/${enc(id)}`, { method: 'PUT', body }) : api<ChecklistTemplate>('/checklist-templates', { body }),
+      id
+        ? api<ChecklistTemplate>(`/checklist-templates/${enc(id)}`, { method: 'PUT', body })
+        : api<ChecklistTemplate>('/checklist-templates', { body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['checklist-templates'] }),
   });
 }
@@ -48,10 +53,18 @@ function usePlanMutation<V>(fn: (v: V) => Promise<InspectionPlan>) {
 }
 
 export const useCreatePlan = (projectId: string) =>
-  usePlanMutation((body: InspectionPlanInput) => api<InspectionPlan>(`/projects/${enc(projectId)}/inspection-plans`, { body }));
+  usePlanMutation((body: InspectionPlanInput) =>
+    api<InspectionPlan>(`/projects/${enc(projectId)}/inspection-plans`, { body }),
+  );
 export const useUpdatePlan = () =>
-  usePlanMutation(({ id, body }: { id: string; body: InspectionPlanUpdate }) => api<InspectionPlan>(`/inspection-plans/${enc(id)}`, { method: 'PATCH', body }));
+  usePlanMutation(({ id, body }: { id: string; body: InspectionPlanUpdate }) =>
+    api<InspectionPlan>(`/inspection-plans/${enc(id)}`, { method: 'PATCH', body }),
+  );
 export const usePausePlan = () =>
-  usePlanMutation(({ id, reason }: { id: string; reason: string }) => api<InspectionPlan>(`/inspection-plans/${enc(id)}/pause`, { body: { reason } }));
+  usePlanMutation(({ id, reason }: { id: string; reason: string }) =>
+    api<InspectionPlan>(`/inspection-plans/${enc(id)}/pause`, { body: { reason } }),
+  );
 export const useResumePlan = () =>
-  usePlanMutation((id: string) => api<InspectionPlan>(`/inspection-plans/${enc(id)}/resume`, { method: 'POST', body: {} }));
+  usePlanMutation((id: string) =>
+    api<InspectionPlan>(`/inspection-plans/${enc(id)}/resume`, { method: 'POST', body: {} }),
+  );

@@ -24,7 +24,15 @@ export function CallerLookup({ phone, onUse }: Props) {
   const found = lookup.data;
   if (!found || found.phone !== typed) return null;
   if (!found.recentTickets.length) {
-    return <Alert type="info" showIcon message={t('start.caller.lookupNone')} style={{ marginBottom: 16 }} data-testid="caller-lookup-none" />;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        message={t('start.caller.lookupNone')}
+        style={{ marginBottom: 16 }}
+        data-testid="caller-lookup-none"
+      />
+    );
   }
   return (
     <Card
@@ -50,11 +58,15 @@ export function CallerLookup({ phone, onUse }: Props) {
           <List.Item data-testid="caller-recent-ticket">
             <Space wrap size={4}>
               {/* A new tab, so the call being logged is not lost. */}
-              <Link to={`/tickets/${encodeURIComponent(tk.id)}`} target="_blank" rel="noopener">{tk.number}</Link>
+              <Link to={`/tickets/${encodeURIComponent(tk.id)}`} target="_blank" rel="noopener">
+                {tk.number}
+              </Link>
               <span>{tk.title}</span>
               <StatusTag status={tk.status} />
               <LevelTag level={tk.level} />
-              <span className="muted">{tk.projectName} · {formatDateTime(tk.reportedAt)}</span>
+              <span className="muted">
+                {tk.projectName} · {formatDateTime(tk.reportedAt)}
+              </span>
             </Space>
           </List.Item>
         )}

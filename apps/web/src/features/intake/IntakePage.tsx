@@ -68,7 +68,8 @@ export default function IntakePage() {
   /** A known caller: their name, project and place from their latest ticket (all still editable). */
   const fillFromCaller = (c: ReporterLookup) => {
     const known = projects.some((p) => p.id === c.projectId);
-    if (known && c.projectId !== form.getFieldValue('projectId')) form.setFieldsValue({ projectId: c.projectId!, assigneeId: undefined, assetId: undefined });
+    if (known && c.projectId !== form.getFieldValue('projectId'))
+      form.setFieldsValue({ projectId: c.projectId!, assigneeId: undefined, assetId: undefined });
     form.setFieldsValue({ reporterName: c.reporterName ?? form.getFieldValue('reporterName') });
     if (c.location && !form.getFieldValue('location')) form.setFieldValue('location', c.location);
     void message.success(t('start.caller.filled', { name: c.reporterName }));
@@ -102,12 +103,22 @@ export default function IntakePage() {
           name="intake"
           layout="vertical"
           onFinish={onFinish}
-          initialValues={{ channel: 'phone', reportedAt: dayjs(), projectId: params.get('projectId') ?? undefined, assetId: params.get('assetId') ?? undefined }}
+          initialValues={{
+            channel: 'phone',
+            reportedAt: dayjs(),
+            projectId: params.get('projectId') ?? undefined,
+            assetId: params.get('assetId') ?? undefined,
+          }}
           scrollToFirstError
         >
           <Row gutter={16}>
             <Col {...half}>
-              <Form.Item name="projectId" label={t('intake.project')} rules={[required]} extra={project ? t('intake.customerIs', { name: project.customerName }) : undefined}>
+              <Form.Item
+                name="projectId"
+                label={t('intake.project')}
+                rules={[required]}
+                extra={project ? t('intake.customerIs', { name: project.customerName }) : undefined}
+              >
                 <FormSelect
                   showSearch
                   filterOption={filterByLabel}
@@ -125,16 +136,27 @@ export default function IntakePage() {
             </Col>
             <Col {...half}>
               <Form.Item name="channel" label={t('intake.channel')} rules={[required]}>
-                <FormSelect options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} data-testid="intake-channel" />
+                <FormSelect
+                  options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+                  data-testid="intake-channel"
+                />
               </Form.Item>
             </Col>
             <Col {...half}>
-              <Form.Item name="reporterName" label={t('intake.reporterName')} rules={[{ ...required, whitespace: true }]}>
+              <Form.Item
+                name="reporterName"
+                label={t('intake.reporterName')}
+                rules={[{ ...required, whitespace: true }]}
+              >
                 <Input maxLength={80} autoComplete="off" data-testid="intake-reporter-name" />
               </Form.Item>
             </Col>
             <Col {...half}>
-              <Form.Item name="reporterPhone" label={t('intake.reporterPhone')} rules={[required, { min: 3, max: 32, message: t('intake.phoneInvalid') }]}>
+              <Form.Item
+                name="reporterPhone"
+                label={t('intake.reporterPhone')}
+                rules={[required, { min: 3, max: 32, message: t('intake.phoneInvalid') }]}
+              >
                 <Input type="tel" maxLength={32} autoComplete="off" data-testid="intake-reporter-phone" />
               </Form.Item>
             </Col>
@@ -150,7 +172,9 @@ export default function IntakePage() {
                   required,
                   {
                     validator: (_, v?: Dayjs) =>
-                      v && v.valueOf() > Date.now() + 60_000 ? Promise.reject(new Error(t('intake.reportedAtFuture'))) : Promise.resolve(),
+                      v && v.valueOf() > Date.now() + 60_000
+                        ? Promise.reject(new Error(t('intake.reportedAtFuture')))
+                        : Promise.resolve(),
                   },
                 ]}
               >
@@ -165,7 +189,12 @@ export default function IntakePage() {
             </Col>
             {late ? (
               <Col {...half}>
-                <Form.Item name="reportedAtReason" label={t('intake.reportedAtReason')} rules={[{ ...required, whitespace: true }]} extra={t('intake.lateHelp')}>
+                <Form.Item
+                  name="reportedAtReason"
+                  label={t('intake.reportedAtReason')}
+                  rules={[{ ...required, whitespace: true }]}
+                  extra={t('intake.lateHelp')}
+                >
                   <Input.TextArea rows={2} maxLength={500} data-testid="intake-reported-at-reason" />
                 </Form.Item>
               </Col>

@@ -9,7 +9,16 @@ import { FormRadioGroup, FormSelect } from '../../components/formControls';
 import { PageHeader } from '../../components/PageHeader';
 import { formatBytes } from '../../components/format';
 import type { KbArticle, KbArticleInput, KbStatus, KbVisibility } from './api';
-import { articlePath, KB_STATUSES, KB_VISIBILITIES, useArticle, useCategories, useCreateArticle, useUpdateArticle, useUploadAttachment } from './api';
+import {
+  articlePath,
+  KB_STATUSES,
+  KB_VISIBILITIES,
+  useArticle,
+  useCategories,
+  useCreateArticle,
+  useUpdateArticle,
+  useUploadAttachment,
+} from './api';
 import { Markdown } from './Markdown';
 
 interface Values {
@@ -30,7 +39,14 @@ export default function KbEditorPage() {
   const { data: article, isPending, error } = useArticle(id);
   if (!id) return <Editor />;
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (error || !article) return <Result status="404" title={<h1 style={{ fontSize: 22, margin: 0 }}>{t('kb.notFound')}</h1>} extra={<Link to="/kb">{t('kb.backToList')}</Link>} />;
+  if (error || !article)
+    return (
+      <Result
+        status="404"
+        title={<h1 style={{ fontSize: 22, margin: 0 }}>{t('kb.notFound')}</h1>}
+        extra={<Link to="/kb">{t('kb.backToList')}</Link>}
+      />
+    );
   return <Editor article={article} key={article.id} />;
 }
 
@@ -67,9 +83,18 @@ function Editor({ article }: { article?: KbArticle }) {
   const title = article ? t('kb.editTitle', { number: article.number }) : t('kb.new');
   return (
     <div data-testid="kb-editor" data-article-id={article?.id ?? ''}>
-      <PageHeader title={title} extra={<Link to={article ? articlePath(article.id) : '/kb'}>{t('common.back')}</Link>} />
+      <PageHeader
+        title={title}
+        extra={<Link to={article ? articlePath(article.id) : '/kb'}>{t('common.back')}</Link>}
+      />
       {article?.sourceTicketId && article.version === 1 && article.status === 'draft' ? (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('kb.draftFromTicketHint')} data-testid="kb-draft-hint" />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('kb.draftFromTicketHint')}
+          data-testid="kb-draft-hint"
+        />
       ) : null}
       <Card style={{ marginBottom: 16 }}>
         <Form<Values>
@@ -78,10 +103,20 @@ function Editor({ article }: { article?: KbArticle }) {
           name="kb-article"
           onFinish={onFinish}
           scrollToFirstError
-          initialValues={article ? {
-            title: article.title, categoryId: article.categoryId ?? undefined, tags: article.tags, visibility: article.visibility, projectId: article.projectId ?? undefined,
-            status: article.status, body: article.body, note: '',
-          } : { tags: [], visibility: 'internal', status: 'draft', body: '' }}
+          initialValues={
+            article
+              ? {
+                  title: article.title,
+                  categoryId: article.categoryId ?? undefined,
+                  tags: article.tags,
+                  visibility: article.visibility,
+                  projectId: article.projectId ?? undefined,
+                  status: article.status,
+                  body: article.body,
+                  note: '',
+                }
+              : { tags: [], visibility: 'internal', status: 'draft', body: '' }
+          }
         >
           <Form.Item name="title" label={t('kb.field.title')} rules={[{ ...required, whitespace: true }]}>
             <Input maxLength={200} data-testid="kb-title" />
@@ -100,7 +135,10 @@ function Editor({ article }: { article?: KbArticle }) {
           </Form.Item>
           <Form.Item name="visibility" label={t('kb.field.visibility')} rules={[required]}>
             <FormRadioGroup
-              options={KB_VISIBILITIES.map((v) => ({ value: v, label: <span data-testid={`kb-visibility-${v}`}>{t(`kb.visibility.${v}`)}</span> }))}
+              options={KB_VISIBILITIES.map((v) => ({
+                value: v,
+                label: <span data-testid={`kb-visibility-${v}`}>{t(`kb.visibility.${v}`)}</span>,
+              }))}
             />
           </Form.Item>
           {visibility === 'customer' ? (
@@ -117,23 +155,56 @@ function Editor({ article }: { article?: KbArticle }) {
             </Form.Item>
           ) : null}
           <Form.Item name="status" label={t('kb.statusLabel')} rules={[required]}>
-            <FormRadioGroup options={statuses.map((s) => ({ value: s, label: <span data-testid={`kb-status-${s}`}>{t(`kb.status.${s}`)}</span> }))} />
+            <FormRadioGroup
+              options={statuses.map((s) => ({
+                value: s,
+                label: <span data-testid={`kb-status-${s}`}>{t(`kb.status.${s}`)}</span>,
+              }))}
+            />
           </Form.Item>
-          <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 8, marginBottom: 8 }}>
-            <span id="kb-body-label" style={{ fontWeight: 500 }}>{t('kb.field.body')}</span>
+          <div
+            style={{
+              display: 'flex',
+              flexWrap: 'wrap',
+              justifyContent: 'space-between',
+              alignItems: 'center',
+              gap: 8,
+              marginBottom: 8,
+            }}
+          >
+            <span id="kb-body-label" style={{ fontWeight: 500 }}>
+              {t('kb.field.body')}
+            </span>
             <Segmented<'write' | 'preview'>
               value={mode}
               onChange={setMode}
               aria-label={t('kb.field.bodyMode')}
-              options={[{ value: 'write', label: t('kb.write') }, { value: 'preview', label: <span data-testid="kb-preview-toggle">{t('kb.preview')}</span> }]}
+              options={[
+                { value: 'write', label: t('kb.write') },
+                { value: 'preview', label: <span data-testid="kb-preview-toggle">{t('kb.preview')}</span> },
+              ]}
             />
           </div>
           <Form.Item name="body" hidden={mode === 'preview'} extra={t('kb.field.bodyHelp')}>
-            <Input.TextArea aria-labelledby="kb-body-label" autoSize={{ minRows: 10, maxRows: 30 }} maxLength={200_000} data-testid="kb-body-input" style={{ fontFamily: 'monospace' }} />
+            <Input.TextArea
+              aria-labelledby="kb-body-label"
+              autoSize={{ minRows: 10, maxRows: 30 }}
+              maxLength={200_000}
+              data-testid="kb-body-input"
+              style={{ fontFamily: 'monospace' }}
+            />
           </Form.Item>
           {mode === 'preview' ? (
-            <div style={{ border: '1px solid #d9d9d9', borderRadius: 6, padding: 12, minHeight: 120, marginBottom: 24 }} aria-label={t('kb.preview')} role="region">
-              {body.trim() ? <Markdown text={body} testId="kb-preview" /> : <span className="muted">{t('kb.emptyBody')}</span>}
+            <div
+              style={{ border: '1px solid #d9d9d9', borderRadius: 6, padding: 12, minHeight: 120, marginBottom: 24 }}
+              aria-label={t('kb.preview')}
+              role="region"
+            >
+              {body.trim() ? (
+                <Markdown text={body} testId="kb-preview" />
+              ) : (
+                <span className="muted">{t('kb.emptyBody')}</span>
+              )}
             </div>
           ) : null}
           {article ? (
@@ -156,14 +227,22 @@ function AttachmentsEditor({ article }: { article: KbArticle }) {
   const upload = useUploadAttachment(article.id);
   const input = useRef<HTMLInputElement>(null);
   return (
-    <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('kb.attachments')}</h2>} data-testid="kb-attachments-editor">
+    <Card
+      size="small"
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('kb.attachments')}</h2>}
+      data-testid="kb-attachments-editor"
+    >
       {article.attachments.length ? (
         <ul style={{ margin: '0 0 12px', paddingInlineStart: 20 }}>
           {article.attachments.map((f) => (
-            <li key={f.id} data-testid="kb-attachment" style={{ overflowWrap: 'anywhere' }}>{f.fileName} <span className="muted">({formatBytes(f.size)})</span></li>
+            <li key={f.id} data-testid="kb-attachment" style={{ overflowWrap: 'anywhere' }}>
+              {f.fileName} <span className="muted">({formatBytes(f.size)})</span>
+            </li>
           ))}
         </ul>
-      ) : <p className="muted">{t('kb.noAttachments')}</p>}
+      ) : (
+        <p className="muted">{t('kb.noAttachments')}</p>
+      )}
       <input
         ref={input}
         type="file"
@@ -176,7 +255,14 @@ function AttachmentsEditor({ article }: { article: KbArticle }) {
           if (file) upload.mutate(file);
         }}
       />
-      <Button icon={<UploadOutlined aria-hidden />} loading={upload.isPending} onClick={() => input.current?.click()} data-testid="kb-upload">{t('kb.upload')}</Button>
+      <Button
+        icon={<UploadOutlined aria-hidden />}
+        loading={upload.isPending}
+        onClick={() => input.current?.click()}
+        data-testid="kb-upload"
+      >
+        {t('kb.upload')}
+      </Button>
     </Card>
   );
 }

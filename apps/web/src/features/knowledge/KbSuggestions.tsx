@@ -18,14 +18,21 @@ export function KbSuggestions({ form, projectId }: { form: FormInstance; project
   return (
     <div aria-live="polite">
       <section className="kb-suggest" aria-labelledby="kb-suggest-heading" data-testid="kb-suggest">
-        <h2 id="kb-suggest-heading" style={{ fontSize: 14, margin: 0 }}><BulbOutlined aria-hidden /> {t('kb.suggest.title')}</h2>
+        <h2 id="kb-suggest-heading" style={{ fontSize: 14, margin: 0 }}>
+          <BulbOutlined aria-hidden /> {t('kb.suggest.title')}
+        </h2>
         <ul className="kb-links">
           {data.map((a) => (
             <li key={a.id} data-testid="kb-suggestion" data-article-id={a.id}>
               <a href={articlePath(a.id)} target="_blank" rel="noopener noreferrer" data-testid="kb-suggestion-link">
-                {a.title}<span className="visually-hidden"> {t('kb.newTab')}</span>
+                {a.title}
+                <span className="visually-hidden"> {t('kb.newTab')}</span>
               </a>
-              {a.excerpt ? <div className="muted" style={{ fontSize: 12 }}>{a.excerpt.slice(0, 120)}</div> : null}
+              {a.excerpt ? (
+                <div className="muted" style={{ fontSize: 12 }}>
+                  {a.excerpt.slice(0, 120)}
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -5,7 +5,9 @@ import './knowledge.css';
 
 type HeadingProps = ComponentProps<'h2'> & { node?: unknown };
 /** The page's title is its only <h1>: Markdown headings start one level down. */
-const shifted = (Tag: 'h2' | 'h3' | 'h4' | 'h5' | 'h6') => ({ node: _node, ...rest }: HeadingProps) => <Tag {...rest} />;
+const shifted =
+  (Tag: 'h2' | 'h3' | 'h4' | 'h5' | 'h6') =>
+  ({ node: _node, ...rest }: HeadingProps) => <Tag {...rest} />;
 
 const components = {
   h1: shifted('h2'),
@@ -16,8 +18,14 @@ const components = {
   h6: shifted('h6'),
   // A code block that scrolls sideways must be reachable by keyboard.
   pre: ({ node: _node, ...rest }: ComponentProps<'pre'> & { node?: unknown }) => <pre tabIndex={0} {...rest} />,
-  table: ({ node: _node, ...rest }: ComponentProps<'table'> & { node?: unknown }) => <div className="kb-table" tabIndex={0}><table {...rest} /></div>,
-  a: ({ node: _node, ...rest }: ComponentProps<'a'> & { node?: unknown }) => <a {...rest} target="_blank" rel="noopener noreferrer" />,
+  table: ({ node: _node, ...rest }: ComponentProps<'table'> & { node?: unknown }) => (
+    <div className="kb-table" tabIndex={0}>
+      <table {...rest} />
+    </div>
+  ),
+  a: ({ node: _node, ...rest }: ComponentProps<'a'> & { node?: unknown }) => (
+    <a {...rest} target="_blank" rel="noopener noreferrer" />
+  ),
 };
 
 /**
@@ -27,7 +35,9 @@ const components = {
 export function Markdown({ text, testId }: { text: string; testId?: string }) {
   return (
     <div className="kb-markdown" data-testid={testId}>
-      <ReactMarkdown skipHtml remarkPlugins={[remarkGfm]} components={components}>{text}</ReactMarkdown>
+      <ReactMarkdown skipHtml remarkPlugins={[remarkGfm]} components={components}>
+        {text}
+      </ReactMarkdown>
     </div>
   );
 }

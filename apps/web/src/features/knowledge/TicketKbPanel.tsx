@@ -8,7 +8,15 @@ import { FormSelect } from '../../components/formControls';
 import { useCurrentUser } from '../auth/useMe';
 import type { KbArticleSummary } from './api';
 import './knowledge.css';
-import { articlePath, editPath, useArticles, useDebounced, useDraftFromTicket, useLinkTicket, useTicketArticles } from './api';
+import {
+  articlePath,
+  editPath,
+  useArticles,
+  useDebounced,
+  useDraftFromTicket,
+  useLinkTicket,
+  useTicketArticles,
+} from './api';
 
 interface TicketLike {
   id: string;
@@ -36,16 +44,34 @@ export function TicketKbPanel({ ticket }: { ticket: TicketLike }) {
   if (!items.length && !(staff && done)) return null;
 
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('kb.ticket.title')}</h2>} size="small" style={{ marginBottom: 16 }} data-testid="ticket-kb">
-      {linked.isPending ? <Spin /> : items.length ? (
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('kb.ticket.title')}</h2>}
+      size="small"
+      style={{ marginBottom: 16 }}
+      data-testid="ticket-kb"
+    >
+      {linked.isPending ? (
+        <Spin />
+      ) : items.length ? (
         <ul className="kb-links" style={{ margin: '0 0 8px', paddingInlineStart: 20 }}>
           {items.map((a) => (
-            <li key={`${a.id}-${a.kind}`} data-testid="ticket-kb-article" data-article-id={a.id} data-kind={a.kind} style={{ overflowWrap: 'anywhere' }}>
-              <Link to={articlePath(a.id)}>{a.title}</Link> <span className="muted">({t(`kb.linkKind.${a.kind}`)})</span>
+            <li
+              key={`${a.id}-${a.kind}`}
+              data-testid="ticket-kb-article"
+              data-article-id={a.id}
+              data-kind={a.kind}
+              style={{ overflowWrap: 'anywhere' }}
+            >
+              <Link to={articlePath(a.id)}>{a.title}</Link>{' '}
+              <span className="muted">({t(`kb.linkKind.${a.kind}`)})</span>
             </li>
           ))}
         </ul>
-      ) : <p className="muted" style={{ margin: '0 0 8px' }}>{t('kb.ticket.none')}</p>}
+      ) : (
+        <p className="muted" style={{ margin: '0 0 8px' }}>
+          {t('kb.ticket.none')}
+        </p>
+      )}
       {staff && done ? (
         <Space wrap>
           {canDraft ? (
@@ -58,10 +84,18 @@ export function TicketKbPanel({ ticket }: { ticket: TicketLike }) {
               {t('kb.ticket.draft')}
             </Button>
           ) : null}
-          <Button icon={<LinkOutlined aria-hidden />} onClick={() => setLinking(true)} data-testid="ticket-kb-link">{t('kb.ticket.link')}</Button>
+          <Button icon={<LinkOutlined aria-hidden />} onClick={() => setLinking(true)} data-testid="ticket-kb-link">
+            {t('kb.ticket.link')}
+          </Button>
         </Space>
       ) : null}
-      {linking ? <LinkDialog ticketId={ticket.id} exclude={items.filter((a) => a.kind === 'solved_by').map((a) => a.id)} onClose={() => setLinking(false)} /> : null}
+      {linking ? (
+        <LinkDialog
+          ticketId={ticket.id}
+          exclude={items.filter((a) => a.kind === 'solved_by').map((a) => a.id)}
+          onClose={() => setLinking(false)}
+        />
+      ) : null}
     </Card>
   );
 }
@@ -97,7 +131,9 @@ function LinkDialog({ ticketId, exclude, onClose }: { ticketId: string; exclude:
             value={picked}
             onChange={setPicked}
             loading={results.isFetching}
-            notFoundContent={results.isFetching ? <Spin size="small" /> : <span className="muted">{t('kb.noResults')}</span>}
+            notFoundContent={
+              results.isFetching ? <Spin size="small" /> : <span className="muted">{t('kb.noResults')}</span>
+            }
             options={options.map((a) => ({ value: a.id, label: label(a) }))}
             data-testid="ticket-kb-pick"
           />

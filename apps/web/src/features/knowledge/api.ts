@@ -26,7 +26,11 @@ export const editPath = (id: string) => `/kb/articles/${enc(id)}/edit`;
 export const attachmentUrl = (id: string) => downloadUrl(`/kb/attachments/${enc(id)}/file`);
 
 export function useCategories() {
-  return useQuery({ queryKey: ['kb', 'categories'], queryFn: ({ signal }) => api<KbCategory[]>('/kb/categories', { signal }), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['kb', 'categories'],
+    queryFn: ({ signal }) => api<KbCategory[]>('/kb/categories', { signal }),
+    staleTime: 60_000,
+  });
 }
 
 export function useCreateCategory() {
@@ -48,7 +52,8 @@ export interface KbFilter {
 export function useArticles(filter: KbFilter, limit = 20) {
   return useInfiniteQuery({
     queryKey: ['kb', 'list', filter, limit],
-    queryFn: ({ pageParam, signal }) => api<KbArticlePage>('/kb/articles', { query: { ...filter, limit, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<KbArticlePage>('/kb/articles', { query: { ...filter, limit, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -84,7 +89,8 @@ function useArticleMutation<V>(fn: (v: V) => Promise<KbArticle>) {
   });
 }
 
-export const useCreateArticle = () => useArticleMutation((body: KbArticleInput) => api<KbArticle>('/kb/articles', { body }));
+export const useCreateArticle = () =>
+  useArticleMutation((body: KbArticleInput) => api<KbArticle>('/kb/articles', { body }));
 export const useUpdateArticle = (id: string) =>
   useArticleMutation((body: KbArticleUpdate) => api<KbArticle>(`/kb/articles/${enc(id)}`, { method: 'PATCH', body }));
 export const useUploadAttachment = (id: string) =>
@@ -94,12 +100,19 @@ export const useUploadAttachment = (id: string) =>
     return api<KbArticle>(`/kb/articles/${enc(id)}/attachments`, { method: 'POST', form });
   });
 export const useLinkTicket = (ticketId: string) =>
-  useArticleMutation((articleId: string) => api<KbArticle>(`/kb/articles/${enc(articleId)}/links`, { body: { ticketId, kind: 'solved_by' } }));
+  useArticleMutation((articleId: string) =>
+    api<KbArticle>(`/kb/articles/${enc(articleId)}/links`, { body: { ticketId, kind: 'solved_by' } }),
+  );
 export const useDraftFromTicket = (ticketId: string) =>
-  useArticleMutation((visibility: KbVisibility) => api<KbArticle>(`/tickets/${enc(ticketId)}/kb-draft`, { body: { visibility } }));
+  useArticleMutation((visibility: KbVisibility) =>
+    api<KbArticle>(`/tickets/${enc(ticketId)}/kb-draft`, { body: { visibility } }),
+  );
 
 export function useTicketArticles(ticketId: string) {
-  return useQuery({ queryKey: ['kb', 'ticket', ticketId], queryFn: ({ signal }) => api<KbTicketArticles>(`/tickets/${enc(ticketId)}/kb`, { signal, silent: true }) });
+  return useQuery({
+    queryKey: ['kb', 'ticket', ticketId],
+    queryFn: ({ signal }) => api<KbTicketArticles>(`/tickets/${enc(ticketId)}/kb`, { signal, silent: true }),
+  });
 }
 
 /** `value`, once it has stayed the same for `ms`. */

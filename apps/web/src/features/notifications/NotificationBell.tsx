@@ -27,9 +27,16 @@ export function NotificationBell() {
         renderItem={(n) => <NotificationItem n={n} onOpen={() => setOpen(false)} />}
       />
       <Space style={{ width: '100%', justifyContent: 'space-between', paddingTop: 8 }} wrap>
-        <Link to="/notifications" onClick={() => setOpen(false)} data-testid="notification-centre-link">{t('notify.viewAll')}</Link>
+        <Link to="/notifications" onClick={() => setOpen(false)} data-testid="notification-centre-link">
+          {t('notify.viewAll')}
+        </Link>
         {unread > 0 ? (
-          <Button type="link" onClick={() => markAll.mutate({})} loading={markAll.isPending} data-testid="notification-read-all">
+          <Button
+            type="link"
+            onClick={() => markAll.mutate({})}
+            loading={markAll.isPending}
+            data-testid="notification-read-all"
+          >
             {t('notifications.markAllRead')}
           </Button>
         ) : null}
@@ -38,7 +45,14 @@ export function NotificationBell() {
   );
 
   return (
-    <Popover trigger="click" open={open} onOpenChange={setOpen} title={t('notifications.title')} content={content} placement="bottomRight">
+    <Popover
+      trigger="click"
+      open={open}
+      onOpenChange={setOpen}
+      title={t('notifications.title')}
+      content={content}
+      placement="bottomRight"
+    >
       <Button
         type="text"
         // Same text as the badge shows ("99+"), so the visible label is part of the accessible name.

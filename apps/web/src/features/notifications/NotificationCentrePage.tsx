@@ -27,7 +27,12 @@ export default function NotificationCentrePage() {
       <PageHeader
         title={t('notify.title')}
         extra={
-          <Button onClick={() => markAll.mutate({})} disabled={unread === 0} loading={markAll.isPending} data-testid="centre-read-all">
+          <Button
+            onClick={() => markAll.mutate({})}
+            disabled={unread === 0}
+            loading={markAll.isPending}
+            data-testid="centre-read-all"
+          >
             {t('notify.readAll', { n: unread })}
           </Button>
         }
@@ -38,7 +43,10 @@ export default function NotificationCentrePage() {
             optionType="button"
             value={filter.state}
             onChange={(e) => setParams({ state: e.target.value === 'unread' ? 'unread' : undefined })}
-            options={[{ value: 'all', label: t('notify.all') }, { value: 'unread', label: t('notify.unread') }]}
+            options={[
+              { value: 'all', label: t('notify.all') },
+              { value: 'unread', label: t('notify.unread') },
+            ]}
             aria-label={t('notify.stateFilter')}
           />
           <Select
@@ -54,31 +62,50 @@ export default function NotificationCentrePage() {
             virtual={false}
           />
           {filter.ticketId ? (
-            <Tag closable onClose={() => setParams({ ticket: undefined })} data-testid="centre-ticket-filter"
-              closeIcon={<span aria-label={t('notify.clearTicket')}>×</span>}>
+            <Tag
+              closable
+              onClose={() => setParams({ ticket: undefined })}
+              data-testid="centre-ticket-filter"
+              closeIcon={<span aria-label={t('notify.clearTicket')}>×</span>}
+            >
               {t('notify.ticketOnly', { ticket: ticketNumber ?? filter.ticketId })}
             </Tag>
           ) : null}
         </Space>
-        {pages.isPending ? <Spin /> : !items.length ? <Empty description={<span className="muted">{t('notifications.empty')}</span>} /> : (
+        {pages.isPending ? (
+          <Spin />
+        ) : !items.length ? (
+          <Empty description={<span className="muted">{t('notifications.empty')}</span>} />
+        ) : (
           <List
             dataSource={items}
             rowKey="id"
             renderItem={(n) => (
               <NotificationItem
                 n={n}
-                extraActions={n.ticketId && !filter.ticketId ? [
-                  <Button key="ticket" size="small" type="link" onClick={() => setParams({ ticket: n.ticketId! })}
-                    aria-label={t('notify.onlyThisTicketOf', { ticket: n.ticketNumber ?? n.ticketId })}>
-                    {t('notify.onlyThisTicket')}
-                  </Button>,
-                ] : []}
+                extraActions={
+                  n.ticketId && !filter.ticketId
+                    ? [
+                        <Button
+                          key="ticket"
+                          size="small"
+                          type="link"
+                          onClick={() => setParams({ ticket: n.ticketId! })}
+                          aria-label={t('notify.onlyThisTicketOf', { ticket: n.ticketNumber ?? n.ticketId })}
+                        >
+                          {t('notify.onlyThisTicket')}
+                        </Button>,
+                      ]
+                    : []
+                }
               />
             )}
           />
         )}
         {pages.hasNextPage ? (
-          <Button onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage} data-testid="load-more">{t('common.loadMore')}</Button>
+          <Button onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage} data-testid="load-more">
+            {t('common.loadMore')}
+          </Button>
         ) : null}
       </Card>
     </div>

@@ -10,30 +10,62 @@ import { kindKey, useMarkAllRead, useMarkRead, type NotificationGroup } from './
  * One line of the bell or the centre: a notification, or a group of the same kind for one ticket
  * ("3 条 · WB-…"). Marking a group read marks all its members in one request.
  */
-export function NotificationItem({ n, onOpen, extraActions = [] }: { n: NotificationGroup; onOpen?: () => void; extraActions?: React.ReactNode[] }) {
+export function NotificationItem({
+  n,
+  onOpen,
+  extraActions = [],
+}: {
+  n: NotificationGroup;
+  onOpen?: () => void;
+  extraActions?: React.ReactNode[];
+}) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const markOne = useMarkRead();
   const markGroup = useMarkAllRead();
   const unread = n.unreadCount > 0;
-  const markRead = () => (n.count > 1 && n.ticketId ? markGroup.mutate({ kind: n.kind, ticketId: n.ticketId }) : markOne.mutate(n.id));
+  const markRead = () =>
+    n.count > 1 && n.ticketId ? markGroup.mutate({ kind: n.kind, ticketId: n.ticketId }) : markOne.mutate(n.id);
   const kindName = t(kindKey(n.kind), { defaultValue: n.kind });
   const title = n.ticketId ? (
-    <Link to={ticketPath(me, n.ticketId)} onClick={() => { onOpen?.(); if (unread) markRead(); }} style={{ fontWeight: unread ? 600 : 400 }}>
+    <Link
+      to={ticketPath(me, n.ticketId)}
+      onClick={() => {
+        onOpen?.();
+        if (unread) markRead();
+      }}
+      style={{ fontWeight: unread ? 600 : 400 }}
+    >
       {n.title}
     </Link>
-  ) : <Typography.Text strong={unread}>{n.title}</Typography.Text>;
+  ) : (
+    <Typography.Text strong={unread}>{n.title}</Typography.Text>
+  );
   const actions = [
-    ...(unread ? [
-      <Button key="read" size="small" type="link" onClick={markRead} loading={markOne.isPending || markGroup.isPending}
-        aria-label={t('notifications.markReadOne', { title: n.title })}>
-        {t('notifications.markRead')}
-      </Button>,
-    ] : []),
+    ...(unread
+      ? [
+          <Button
+            key="read"
+            size="small"
+            type="link"
+            onClick={markRead}
+            loading={markOne.isPending || markGroup.isPending}
+            aria-label={t('notifications.markReadOne', { title: n.title })}
+          >
+            {t('notifications.markRead')}
+          </Button>,
+        ]
+      : []),
     ...extraActions,
   ];
   return (
-    <List.Item data-testid="notification-item" data-kind={n.kind} data-count={n.count} data-unread={unread ? '1' : '0'} actions={actions}>
+    <List.Item
+      data-testid="notification-item"
+      data-kind={n.kind}
+      data-count={n.count}
+      data-unread={unread ? '1' : '0'}
+      actions={actions}
+    >
       <List.Item.Meta
         title={title}
         description={
@@ -48,7 +80,9 @@ export function NotificationItem({ n, onOpen, extraActions = [] }: { n: Notifica
             </Space>
             <div className="pre-wrap">{n.body}</div>
             <div className="muted">
-              {n.count > 1 ? t('notify.span', { from: formatDateTime(n.firstAt), to: formatDateTime(n.at) }) : formatDateTime(n.at)}
+              {n.count > 1
+                ? t('notify.span', { from: formatDateTime(n.firstAt), to: formatDateTime(n.at) })
+                : formatDateTime(n.at)}
             </div>
           </>
         }

@@ -3,7 +3,11 @@ import type { NotificationGroup, NotificationPage, NotificationReadAll, Notifica
 import { api } from '../../api/client';
 
 export type { NotificationGroup };
-export interface CentreFilter { state: 'all' | 'unread'; kind?: string; ticketId?: string }
+export interface CentreFilter {
+  state: 'all' | 'unread';
+  kind?: string;
+  ticketId?: string;
+}
 
 const ROOT = ['notifications'] as const;
 export const summaryKey = [...ROOT, 'summary'] as const;
@@ -18,11 +22,19 @@ export function useNotificationSummary() {
 }
 
 /** The centre's pages, newest first, grouped per ticket and kind by the server. */
-export function useNotificationPages(filter: CentreFilter, limit = 20, opts: { quiet?: boolean; enabled?: boolean } = {}) {
+export function useNotificationPages(
+  filter: CentreFilter,
+  limit = 20,
+  opts: { quiet?: boolean; enabled?: boolean } = {},
+) {
   return useInfiniteQuery({
     queryKey: [...ROOT, 'page', filter, limit],
     queryFn: ({ pageParam, signal }) =>
-      api<NotificationPage>('/notifications/page', { query: { ...filter, limit, cursor: pageParam }, signal, silent: opts.quiet }),
+      api<NotificationPage>('/notifications/page', {
+        query: { ...filter, limit, cursor: pageParam },
+        signal,
+        silent: opts.quiet,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: opts.enabled ?? true,
@@ -33,7 +45,8 @@ export function useNotificationPages(filter: CentreFilter, limit = 20, opts: { q
 export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (scope: NotificationReadAll) => api<{ updated: number }>('/notifications/read-all', { method: 'POST', body: scope }),
+    mutationFn: (scope: NotificationReadAll) =>
+      api<{ updated: number }>('/notifications/read-all', { method: 'POST', body: scope }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ROOT }),
   });
 }

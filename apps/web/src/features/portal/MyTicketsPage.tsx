@@ -23,7 +23,12 @@ export default function MyTicketsPage() {
       <PageHeader
         title={t('nav.myTickets')}
         extra={
-          <Button type="primary" icon={<FileAddOutlined aria-hidden />} onClick={() => navigate('/portal/report')} data-testid="goto-report">
+          <Button
+            type="primary"
+            icon={<FileAddOutlined aria-hidden />}
+            onClick={() => navigate('/portal/report')}
+            data-testid="goto-report"
+          >
             {t('nav.report')}
           </Button>
         }
@@ -31,7 +36,10 @@ export default function MyTicketsPage() {
       <Tabs
         activeKey={filter.tab}
         onChange={(tab) => update({ tab: tab as TicketTab })}
-        items={PORTAL_TABS.map((tab) => ({ key: tab, label: <span data-testid={`tab-${tab}`}>{t(`portalTab.${tab}`)}</span> }))}
+        items={PORTAL_TABS.map((tab) => ({
+          key: tab,
+          label: <span data-testid={`tab-${tab}`}>{t(`portalTab.${tab}`)}</span>,
+        }))}
       />
       <TicketFilters filter={filter} update={update} reset={reset} customerView />
       <TicketList

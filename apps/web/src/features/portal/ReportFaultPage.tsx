@@ -39,7 +39,10 @@ export default function ReportFaultPage() {
   const askedProject = params.get('projectId') ?? undefined;
   // The project chosen last on any page, or the only one: a customer rarely has to pick it here.
   const [remembered, remember] = useRememberedProject(me.id);
-  const preselected = askedProject ?? (projects.some((p) => p.id === remembered) ? remembered! : undefined) ?? (projects.length === 1 ? projects[0]?.id : undefined);
+  const preselected =
+    askedProject ??
+    (projects.some((p) => p.id === remembered) ? remembered! : undefined) ??
+    (projects.length === 1 ? projects[0]?.id : undefined);
   // Projects arrive after the form has mounted (its initial values are taken once): choose it then.
   useEffect(() => {
     if (!isPending && preselected && !form.getFieldValue('projectId')) form.setFieldValue('projectId', preselected);
@@ -90,7 +93,10 @@ export default function ReportFaultPage() {
             <FormSelect
               loading={isPending}
               options={projects.map((p) => ({ value: p.id, label: p.name }))}
-              onChange={(id: string) => { remember(id); form.setFieldValue('assetId', undefined); }}
+              onChange={(id: string) => {
+                remember(id);
+                form.setFieldValue('assetId', undefined);
+              }}
               data-testid="report-project"
             />
           </Form.Item>
@@ -113,7 +119,11 @@ export default function ReportFaultPage() {
           <Form.Item name="reporterName" label={t('portal.contactName')} rules={[{ ...required, whitespace: true }]}>
             <Input maxLength={80} autoComplete="name" data-testid="report-name" />
           </Form.Item>
-          <Form.Item name="reporterPhone" label={t('portal.phone')} rules={[required, { min: 3, max: 32, message: t('intake.phoneInvalid') }]}>
+          <Form.Item
+            name="reporterPhone"
+            label={t('portal.phone')}
+            rules={[required, { min: 3, max: 32, message: t('intake.phoneInvalid') }]}
+          >
             <Input type="tel" maxLength={32} autoComplete="tel" data-testid="report-phone" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="report-submit">

@@ -16,7 +16,12 @@ export function PlanLine({ plan }: { plan: ResidentPlan | undefined }) {
   if (!plan) return null;
   return (
     <div className="muted" data-testid="presence-plan-line">
-      {t('presence.planLine', { start: plan.start, end: plan.end, grace: plan.lateGraceMin, headcount: plan.headcount })}
+      {t('presence.planLine', {
+        start: plan.start,
+        end: plan.end,
+        grace: plan.lateGraceMin,
+        headcount: plan.headcount,
+      })}
     </div>
   );
 }
@@ -33,7 +38,9 @@ function Summary({ d, plan }: { d: DailyPresence; plan: ResidentPlan | undefined
         {!d.workday ? (
           <Tag data-testid="presence-offday">{t('presence.offDay')}</Tag>
         ) : d.belowHeadcount ? null : (
-          <Tag color="#237804" data-testid="presence-ok">{t('presence.headcountMet')}</Tag>
+          <Tag color="#237804" data-testid="presence-ok">
+            {t('presence.headcountMet')}
+          </Tag>
         )}
       </Space>
       <PlanLine plan={plan} />
@@ -52,12 +59,21 @@ function Summary({ d, plan }: { d: DailyPresence; plan: ResidentPlan | undefined
 }
 
 /** 日考勤: the summary and each engineer's status, first check-in and last check-out. */
-export function DailyBoard({ projectId, day, plan }: { projectId: string; day: string; plan: ResidentPlan | undefined }) {
+export function DailyBoard({
+  projectId,
+  day,
+  plan,
+}: {
+  projectId: string;
+  day: string;
+  plan: ResidentPlan | undefined;
+}) {
   const { t } = useTranslation();
   const q = useDailyPresence(projectId, day);
   const d = q.data;
 
-  const late = (e: DailyPresenceEngineer) => (e.status === 'late' ? t('presence.minutesLate', { time: formatDuration(e.minutesLate * 60_000) }) : '—');
+  const late = (e: DailyPresenceEngineer) =>
+    e.status === 'late' ? t('presence.minutesLate', { time: formatDuration(e.minutesLate * 60_000) }) : '—';
   const onSite = (e: DailyPresenceEngineer) => (e.minutesOnSite > 0 ? formatDuration(e.minutesOnSite * 60_000) : '—');
   const name = (e: DailyPresenceEngineer) => (
     <Space size={4} wrap>
@@ -78,7 +94,12 @@ export function DailyBoard({ projectId, day, plan }: { projectId: string; day: s
   );
   const columns: ColumnsType<DailyPresenceEngineer> = [
     { title: t('presence.engineer'), key: 'name', render: (_, e) => name(e) },
-    { title: t('presence.statusLabel'), key: 'status', render: (_, e) => <PresenceStatusTag status={e.status} />, width: 110 },
+    {
+      title: t('presence.statusLabel'),
+      key: 'status',
+      render: (_, e) => <PresenceStatusTag status={e.status} />,
+      width: 110,
+    },
     { title: t('presence.firstIn'), key: 'in', render: (_, e) => time(e.firstIn), width: 100 },
     { title: t('presence.lastOut'), key: 'out', render: (_, e) => time(e.lastOut), width: 100 },
     { title: t('presence.late'), key: 'late', render: (_, e) => late(e), width: 110 },

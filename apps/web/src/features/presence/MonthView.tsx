@@ -12,12 +12,18 @@ const PresenceChart = lazy(() => import('./PresenceChart'));
 /** The chart is a canvas: its text alternative lists the same numbers, day by day. */
 function ChartBox({ data }: { data: MonthlyPresence }) {
   const { t } = useTranslation();
-  const days = data.days.filter((d) => d.workday).map((d) => t('presence.chartDay', { day: Number(d.day.slice(8)), n: d.present }));
+  const days = data.days
+    .filter((d) => d.workday)
+    .map((d) => t('presence.chartDay', { day: Number(d.day.slice(8)), n: d.present }));
   const alt = `${t('presence.chartTitle')} (${t('presence.requiredLine')} ${data.required}): ${days.join(t('record.listSep')) || t('presence.noWorkdays')}`;
   return (
     <div className="chart-box" role="img" aria-label={alt} data-testid="presence-chart">
       <Suspense fallback={<Spin />}>
-        <PresenceChart data={data} presentLabel={t('presence.presentCount')} requiredLabel={t('presence.requiredLine')} />
+        <PresenceChart
+          data={data}
+          presentLabel={t('presence.presentCount')}
+          requiredLabel={t('presence.requiredLine')}
+        />
       </Suspense>
     </div>
   );
@@ -39,7 +45,12 @@ export function MonthView({ projectId, month, canExport }: { projectId: string; 
     <Card size="small" className="ticket-card full-width">
       <strong>{e.name}</strong>
       <div className="muted">
-        {t('presence.monthLine', { present: e.presentDays, late: e.lateDays, absent: e.absentDays, hours: e.hoursOnSite.toFixed(1) })}
+        {t('presence.monthLine', {
+          present: e.presentDays,
+          late: e.lateDays,
+          absent: e.absentDays,
+          hours: e.hoursOnSite.toFixed(1),
+        })}
       </div>
     </Card>
   );
@@ -48,7 +59,12 @@ export function MonthView({ projectId, month, canExport }: { projectId: string; 
   const stats = [
     { key: 'workdays', title: t('presence.workdays'), value: m.workdays },
     { key: 'required', title: t('presence.requiredLine'), value: m.required },
-    { key: 'below', title: t('presence.daysBelow'), value: m.daysBelowHeadcount.length, danger: m.daysBelowHeadcount.length > 0 },
+    {
+      key: 'below',
+      title: t('presence.daysBelow'),
+      value: m.daysBelowHeadcount.length,
+      danger: m.daysBelowHeadcount.length > 0,
+    },
   ];
   return (
     <div className="stack" data-testid="presence-monthly" data-month={m.month}>
@@ -66,7 +82,12 @@ export function MonthView({ projectId, month, canExport }: { projectId: string; 
         title={<h2 className="card-h2">{t('presence.chartTitle')}</h2>}
         extra={
           canExport ? (
-            <Button href={monthlyXlsxUrl(projectId, month)} download icon={<FileExcelOutlined aria-hidden />} data-testid="presence-export">
+            <Button
+              href={monthlyXlsxUrl(projectId, month)}
+              download
+              icon={<FileExcelOutlined aria-hidden />}
+              data-testid="presence-export"
+            >
               {t('presence.export')}
             </Button>
           ) : null
@@ -84,7 +105,10 @@ export function MonthView({ projectId, month, canExport }: { projectId: string; 
             ))}
           </Space>
         ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span className="muted">{t('presence.noDaysBelow')}</span>} />
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={<span className="muted">{t('presence.noDaysBelow')}</span>}
+          />
         )}
       </Card>
       <Card size="small" title={<h2 className="card-h2">{t('presence.monthEngineers')}</h2>}>

@@ -24,7 +24,11 @@ export default function PresenceChart({ data, presentLabel, requiredLabel }: Pro
   const option = {
     grid: { left: 32, right: 12, top: 24, bottom: 28 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: data.days.map((d) => String(Number(d.day.slice(8)))), axisTick: { alignWithLabel: true } },
+    xAxis: {
+      type: 'category',
+      data: data.days.map((d) => String(Number(d.day.slice(8)))),
+      axisTick: { alignWithLabel: true },
+    },
     yAxis: { type: 'value', minInterval: 1, max: (v: { max: number }) => Math.max(v.max, data.required) + 1 },
     series: [
       {

@@ -35,7 +35,6 @@ export default function PresencePage() {
   const month = params.get('month') || day.slice(0, 7) || beijingMonth();
   const plan = useResidentPlan(projectId);
 
-
   const dayInput = (
     <DateField
       id="presence-day-input"
@@ -71,7 +70,13 @@ export default function PresencePage() {
     <>
       <PageHeader title={t('presence.title')} />
       <div role="search" aria-label={t('filter.project')} style={{ marginBottom: 12 }}>
-        <ProjectPicker value={projectId} onChange={setProjectId} projects={projects} loading={loading} testId="presence-project" />
+        <ProjectPicker
+          value={projectId}
+          onChange={setProjectId}
+          projects={projects}
+          loading={loading}
+          testId="presence-project"
+        />
       </div>
       {!projectId ? (
         <Empty description={<span className="muted">{t('common.chooseProjectFirst')}</span>} />

@@ -14,7 +14,12 @@ export const PRESENCE_COLOR: Record<PresenceStatus, string> = {
 export function PresenceStatusTag({ status }: { status: PresenceStatus }) {
   const { t } = useTranslation();
   return (
-    <Tag color={PRESENCE_COLOR[status]} data-testid="presence-status" data-status={status} style={{ marginInlineEnd: 4 }}>
+    <Tag
+      color={PRESENCE_COLOR[status]}
+      data-testid="presence-status"
+      data-status={status}
+      style={{ marginInlineEnd: 4 }}
+    >
       {t(`presence.status.${status}`)}
     </Tag>
   );

@@ -14,14 +14,27 @@ type Values = Required<ResidentPlanUpdate>;
 const title = (text: string) => <h2 className="card-h2">{text}</h2>;
 
 /** Weekday check boxes as one named group (the label of Form.Item cannot name a <div>). */
-function WeekdayGroup({ id, value, onChange, label }: { id?: string; value?: number[]; onChange?: (v: number[]) => void; label: string }) {
+function WeekdayGroup({
+  id,
+  value,
+  onChange,
+  label,
+}: {
+  id?: string;
+  value?: number[];
+  onChange?: (v: number[]) => void;
+  label: string;
+}) {
   const { t } = useTranslation();
   return (
     <div role="group" id={id} aria-label={label}>
       <Checkbox.Group
         value={value}
         onChange={(v) => onChange?.((v as number[]).slice().sort((a, b) => a - b))}
-        options={WEEKDAYS.map((d) => ({ value: d, label: <span data-testid={`plan-weekday-${d}`}>{t(`presence.weekday.${d}`)}</span> }))}
+        options={WEEKDAYS.map((d) => ({
+          value: d,
+          label: <span data-testid={`plan-weekday-${d}`}>{t(`presence.weekday.${d}`)}</span>,
+        }))}
       />
     </div>
   );
@@ -40,14 +53,22 @@ function PlanView({ plan }: { plan: ResidentPlan }) {
       <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }}>
         <Descriptions.Item label={t('presence.headcount')}>{plan.headcount}</Descriptions.Item>
         <Descriptions.Item label={t('presence.weekdays')}>{weekdayList(plan.weekdays, t, sep)}</Descriptions.Item>
-        <Descriptions.Item label={t('presence.chinaCalendar')}>{plan.chinaCalendar ? t('common.yes') : t('common.no')}</Descriptions.Item>
+        <Descriptions.Item label={t('presence.chinaCalendar')}>
+          {plan.chinaCalendar ? t('common.yes') : t('common.no')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('presence.hours')}>{`${plan.start}–${plan.end}`}</Descriptions.Item>
-        <Descriptions.Item label={t('presence.grace')}>{t('presence.minutesN', { n: plan.lateGraceMin })}</Descriptions.Item>
-        <Descriptions.Item label={t('presence.minOnSite')}>{t('presence.minutesN', { n: plan.minOnSiteMin })}</Descriptions.Item>
+        <Descriptions.Item label={t('presence.grace')}>
+          {t('presence.minutesN', { n: plan.lateGraceMin })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('presence.minOnSite')}>
+          {t('presence.minutesN', { n: plan.minOnSiteMin })}
+        </Descriptions.Item>
         <Descriptions.Item label={t('presence.roster')}>
           <span data-testid="plan-roster">{plan.engineers.map((e) => e.name).join(sep) || '—'}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('presence.updatedAt')}>{plan.updatedAt ? formatDateTime(plan.updatedAt) : t('presence.defaults')}</Descriptions.Item>
+        <Descriptions.Item label={t('presence.updatedAt')}>
+          {plan.updatedAt ? formatDateTime(plan.updatedAt) : t('presence.defaults')}
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );
@@ -78,7 +99,16 @@ function PlanForm({ projectId, plan }: { projectId: string; plan: ResidentPlan }
         name="resident-plan"
         layout="vertical"
         key={`${projectId}-${plan.updatedAt ?? 'default'}`}
-        initialValues={{ headcount: plan.headcount, weekdays: plan.weekdays, chinaCalendar: plan.chinaCalendar, start: plan.start, end: plan.end, lateGraceMin: plan.lateGraceMin, minOnSiteMin: plan.minOnSiteMin, engineerIds: plan.engineerIds }}
+        initialValues={{
+          headcount: plan.headcount,
+          weekdays: plan.weekdays,
+          chinaCalendar: plan.chinaCalendar,
+          start: plan.start,
+          end: plan.end,
+          lateGraceMin: plan.lateGraceMin,
+          minOnSiteMin: plan.minOnSiteMin,
+          engineerIds: plan.engineerIds,
+        }}
         onFinish={onFinish}
         scrollToFirstError
       >
@@ -94,7 +124,12 @@ function PlanForm({ projectId, plan }: { projectId: string; plan: ResidentPlan }
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="minOnSiteMin" label={t('presence.minOnSiteMin')} rules={[required]} extra={t('presence.minOnSiteHelp')}>
+            <Form.Item
+              name="minOnSiteMin"
+              label={t('presence.minOnSiteMin')}
+              rules={[required]}
+              extra={t('presence.minOnSiteHelp')}
+            >
               <InputNumber min={0} max={1440} precision={0} className="full-width" data-testid="plan-min-onsite" />
             </Form.Item>
           </Col>
@@ -112,7 +147,10 @@ function PlanForm({ projectId, plan }: { projectId: string; plan: ResidentPlan }
                 required,
                 hhmm,
                 ({ getFieldValue }) => ({
-                  validator: (_, v: string) => (!v || !getFieldValue('start') || v > getFieldValue('start') ? Promise.resolve() : Promise.reject(new Error(t('presence.endBeforeStart')))),
+                  validator: (_, v: string) =>
+                    !v || !getFieldValue('start') || v > getFieldValue('start')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('presence.endBeforeStart'))),
                 }),
               ]}
             >
@@ -123,7 +161,12 @@ function PlanForm({ projectId, plan }: { projectId: string; plan: ResidentPlan }
         <Form.Item name="weekdays" label={t('presence.weekdays')}>
           <WeekdayGroup label={t('presence.weekdays')} />
         </Form.Item>
-        <Form.Item name="chinaCalendar" label={t('presence.chinaCalendar')} valuePropName="checked" extra={t('presence.chinaCalendarHelp')}>
+        <Form.Item
+          name="chinaCalendar"
+          label={t('presence.chinaCalendar')}
+          valuePropName="checked"
+          extra={t('presence.chinaCalendarHelp')}
+        >
           <Switch data-testid="plan-china-calendar" />
         </Form.Item>
         <Form.Item name="engineerIds" label={t('presence.roster')} extra={t('presence.rosterHelp')}>
@@ -136,7 +179,13 @@ function PlanForm({ projectId, plan }: { projectId: string; plan: ResidentPlan }
             data-testid="plan-engineers"
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending} data-testid="plan-save">
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SaveOutlined aria-hidden />}
+          loading={save.isPending}
+          data-testid="plan-save"
+        >
           {t('common.save')}
         </Button>
       </Form>
@@ -144,7 +193,15 @@ function PlanForm({ projectId, plan }: { projectId: string; plan: ResidentPlan }
   );
 }
 
-export function ResidentPlanCard({ projectId, plan, editable }: { projectId: string; plan: ResidentPlan | undefined; editable: boolean }) {
+export function ResidentPlanCard({
+  projectId,
+  plan,
+  editable,
+}: {
+  projectId: string;
+  plan: ResidentPlan | undefined;
+  editable: boolean;
+}) {
   if (!plan) return <Spin style={{ display: 'block', margin: 48 }} />;
   return editable ? <PlanForm projectId={projectId} plan={plan} /> : <PlanView plan={plan} />;
 }

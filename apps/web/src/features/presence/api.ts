@@ -38,7 +38,8 @@ export function useMonthlyPresence(projectId: string | undefined, month: string,
 export function useSaveResidentPlan(projectId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: ResidentPlanUpdate) => api<ResidentPlan>(`${base(projectId)}/resident-plan`, { method: 'PUT', body }),
+    mutationFn: (body: ResidentPlanUpdate) =>
+      api<ResidentPlan>(`${base(projectId)}/resident-plan`, { method: 'PUT', body }),
     onSuccess: (plan) => {
       qc.setQueryData([...presenceKey(projectId), 'plan'], plan);
       void qc.invalidateQueries({ queryKey: presenceKey(projectId) });
@@ -47,7 +48,8 @@ export function useSaveResidentPlan(projectId: string) {
 }
 
 /** The month's attendance as an Excel workbook (provider staff only). */
-export const monthlyXlsxUrl = (projectId: string, month: string) => buildUrl(`${base(projectId)}/presence/monthly.xlsx`, { month });
+export const monthlyXlsxUrl = (projectId: string, month: string) =>
+  buildUrl(`${base(projectId)}/presence/monthly.xlsx`, { month });
 
 /** Beijing month (UTC+8) of `ms`: YYYY-MM (the one formatter, re-exported for the presence pages). */
 export { beijingMonth } from '../../components/format';

@@ -7,7 +7,10 @@ import { filterByLabel, useProjects } from '../../api/queries';
 import { DateField } from '../../components/DateField';
 import { beijingMonth } from '../../components/format';
 
-interface Values { projectId: string; month: string }
+interface Values {
+  projectId: string;
+  month: string;
+}
 
 /** 导出 Excel: a project's records of one month, for the provider to hand to the purchaser. */
 export function ExportButton() {
@@ -26,12 +29,36 @@ export function ExportButton() {
       <Button icon={<FileExcelOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="records-export">
         {t('record.export')}
       </Button>
-      <Modal open={open} title={t('record.exportTitle')} onCancel={() => setOpen(false)} onOk={() => void go()} okText={t('record.exportOk')} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ month, projectId: projects.length === 1 ? projects[0]?.id : undefined }}>
-          <Form.Item name="projectId" label={t('record.project')} rules={[{ required: true, message: t('record.exportProjectRequired') }]}>
-            <Select showSearch filterOption={filterByLabel} options={projects.map((p) => ({ value: p.id, label: p.name }))} data-testid="records-export-project" />
+      <Modal
+        open={open}
+        title={t('record.exportTitle')}
+        onCancel={() => setOpen(false)}
+        onOk={() => void go()}
+        okText={t('record.exportOk')}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ month, projectId: projects.length === 1 ? projects[0]?.id : undefined }}
+        >
+          <Form.Item
+            name="projectId"
+            label={t('record.project')}
+            rules={[{ required: true, message: t('record.exportProjectRequired') }]}
+          >
+            <Select
+              showSearch
+              filterOption={filterByLabel}
+              options={projects.map((p) => ({ value: p.id, label: p.name }))}
+              data-testid="records-export-project"
+            />
           </Form.Item>
-          <Form.Item name="month" label={t('record.exportMonth')} rules={[{ required: true, pattern: /^\d{4}-\d\d$/, message: t('record.exportMonthRequired') }]}>
+          <Form.Item
+            name="month"
+            label={t('record.exportMonth')}
+            rules={[{ required: true, pattern: /^\d{4}-\d\d$/, message: t('record.exportMonthRequired') }]}
+          >
             <DateField picker="month" data-testid="records-export-month" />
           </Form.Item>
         </Form>

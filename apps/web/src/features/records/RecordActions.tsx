@@ -24,13 +24,23 @@ export function RecordActions({ record }: { record: OmRecord }) {
     <div role="group" aria-label={t('action.barLabel')} style={{ marginBottom: 16 }}>
       <Space wrap>
         {actions.map((a) => (
-          <Button key={a} type={PRIMARY.has(a) ? 'primary' : 'default'} danger={a === 'reject'} onClick={() => click(a)} data-testid={`record-action-${a}`}>
+          <Button
+            key={a}
+            type={PRIMARY.has(a) ? 'primary' : 'default'}
+            danger={a === 'reject'}
+            onClick={() => click(a)}
+            data-testid={`record-action-${a}`}
+          >
             {t(`record.action.${a}`)}
           </Button>
         ))}
       </Space>
-      {open === 'sign' ? <SignatureModal records={[{ id: record.id, number: record.number }]} onClose={() => setOpen(null)} /> : null}
-      {open && open !== 'sign' ? <RecordActionModal record={record} action={open} onClose={() => setOpen(null)} /> : null}
+      {open === 'sign' ? (
+        <SignatureModal records={[{ id: record.id, number: record.number }]} onClose={() => setOpen(null)} />
+      ) : null}
+      {open && open !== 'sign' ? (
+        <RecordActionModal record={record} action={open} onClose={() => setOpen(null)} />
+      ) : null}
     </div>
   );
 }
@@ -47,7 +57,15 @@ const FIELD: Record<ModalAction, { label: string; required: boolean } | null> = 
   amend: { label: 'record.amendReason', required: true },
 };
 
-function RecordActionModal({ record, action, onClose }: { record: OmRecord; action: ModalAction; onClose: () => void }) {
+function RecordActionModal({
+  record,
+  action,
+  onClose,
+}: {
+  record: OmRecord;
+  action: ModalAction;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -60,7 +78,13 @@ function RecordActionModal({ record, action, onClose }: { record: OmRecord; acti
     const { text = '' }: Values = field ? await form.validateFields() : {};
     const v = text.trim();
     const body: RecordCommand =
-      action === 'reject' ? { action, reason: v } : action === 'amend' ? { action, amendReason: v } : action === 'review' ? { action, note: v || undefined } : { action };
+      action === 'reject'
+        ? { action, reason: v }
+        : action === 'amend'
+          ? { action, amendReason: v }
+          : action === 'review'
+            ? { action, note: v || undefined }
+            : { action };
     run.mutate(body, {
       onSuccess: (r) => {
         void message.success(t('record.done', { action: label }));
@@ -83,7 +107,14 @@ function RecordActionModal({ record, action, onClose }: { record: OmRecord; acti
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button key="ok" type="primary" danger={action === 'reject'} loading={run.isPending} onClick={() => submitReportingFailures(submit, () => void message.error(t('error.unknown')))} data-testid="record-action-ok">
+        <Button
+          key="ok"
+          type="primary"
+          danger={action === 'reject'}
+          loading={run.isPending}
+          onClick={() => submitReportingFailures(submit, () => void message.error(t('error.unknown')))}
+          data-testid="record-action-ok"
+        >
           {t('action.confirmButton', { action: label })}
         </Button>,
       ]}
@@ -92,7 +123,11 @@ function RecordActionModal({ record, action, onClose }: { record: OmRecord; acti
         <Typography.Paragraph>{t(`record.confirm.${action}`, { number: record.number })}</Typography.Paragraph>
         {field ? (
           <Form<Values> form={form} layout="vertical" name={`record-${action}`}>
-            <Form.Item name="text" label={t(field.label)} rules={field.required ? [{ required: true, whitespace: true, message: t('common.required') }] : []}>
+            <Form.Item
+              name="text"
+              label={t(field.label)}
+              rules={field.required ? [{ required: true, whitespace: true, message: t('common.required') }] : []}
+            >
               <Input.TextArea rows={3} maxLength={1000} data-testid="record-action-text" />
             </Form.Item>
           </Form>

@@ -23,12 +23,22 @@ export default function RecordDetailPage() {
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (!record) {
     const notFound = error instanceof ApiError && (error.status === 404 || error.status === 403);
-    return <Result status={notFound ? '404' : 'error'} title={<h1 style={{ fontSize: 22, margin: 0 }}>{notFound ? t('record.notFound') : t('error.loadFailed')}</h1>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={<h1 style={{ fontSize: 22, margin: 0 }}>{notFound ? t('record.notFound') : t('error.loadFailed')}</h1>}
+      />
+    );
   }
 
   const kind = t(`record.kind.${record.kind}`);
   return (
-    <article data-testid="record-detail" data-record-id={record.id} data-status={record.status} data-version={record.version}>
+    <article
+      data-testid="record-detail"
+      data-record-id={record.id}
+      data-status={record.status}
+      data-version={record.version}
+    >
       <PageHeader
         title={
           <Space wrap size={[8, 4]} align="center">
@@ -41,7 +51,11 @@ export default function RecordDetailPage() {
         docTitle={`${record.number} ${kind}`}
         extra={
           <Space wrap>
-            <Button icon={<FilePdfOutlined aria-hidden />} href={buildUrl(`/om-records/${record.id}/pdf`)} data-testid="record-pdf">
+            <Button
+              icon={<FilePdfOutlined aria-hidden />}
+              href={buildUrl(`/om-records/${record.id}/pdf`)}
+              data-testid="record-pdf"
+            >
               {t('record.downloadPdf')}
             </Button>
             <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate('/records')}>
@@ -56,13 +70,25 @@ export default function RecordDetailPage() {
           showIcon
           style={{ marginBottom: 12 }}
           message={t('record.rejectedBy', { name: record.rejectorName ?? '' })}
-          description={<span className="pre-wrap" data-testid="record-reject-reason">{record.rejectReason}</span>}
+          description={
+            <span className="pre-wrap" data-testid="record-reject-reason">
+              {record.rejectReason}
+            </span>
+          }
           data-testid="record-rejected"
         />
       ) : null}
-      {record.status === 'superseded' ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('record.supersededHelp')} /> : null}
+      {record.status === 'superseded' ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('record.supersededHelp')} />
+      ) : null}
       {record.amendReason ? (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('record.amendReasonIs', { reason: record.amendReason })} data-testid="record-amend-reason" />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('record.amendReasonIs', { reason: record.amendReason })}
+          data-testid="record-amend-reason"
+        />
       ) : null}
       <RecordActions record={record} />
       <Row gutter={[16, 16]}>

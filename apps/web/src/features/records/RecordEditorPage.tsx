@@ -12,7 +12,17 @@ import { useCurrentVisit, useSiteVisits } from '../fieldwork/api';
 import { useCreateRecord, useProjectTickets, useRecord, useUpdateRecord } from './api';
 import { DateTimeField } from '../../components/DateField';
 import { recordPath } from './RecordList';
-import { derivedHeadcount, fromRecord, fromSiteVisit, localDay, toFields, windowOf, withVisitTickets, type RecordValues, type VisitOption } from './recordForm';
+import {
+  derivedHeadcount,
+  fromRecord,
+  fromSiteVisit,
+  localDay,
+  toFields,
+  windowOf,
+  withVisitTickets,
+  type RecordValues,
+  type VisitOption,
+} from './recordForm';
 import { VisitPicker } from './VisitPicker';
 import { DateField } from '../../components/DateField';
 
@@ -23,9 +33,21 @@ export default function RecordEditorPage() {
   const { data: record, isPending, error } = useRecord(id);
   if (!id) return <RecordEditor />;
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (!record) return <Result status={error ? '404' : 'error'} title={<h1 style={{ fontSize: 22, margin: 0 }}>{t('record.notFound')}</h1>} />;
+  if (!record)
+    return (
+      <Result
+        status={error ? '404' : 'error'}
+        title={<h1 style={{ fontSize: 22, margin: 0 }}>{t('record.notFound')}</h1>}
+      />
+    );
   if (!record.allowedActions.includes('edit'))
-    return <Result status="403" title={<h1 style={{ fontSize: 22, margin: 0 }}>{t('record.notEditable')}</h1>} extra={<Button href={recordPath(record.id)}>{t('common.back')}</Button>} />;
+    return (
+      <Result
+        status="403"
+        title={<h1 style={{ fontSize: 22, margin: 0 }}>{t('record.notEditable')}</h1>}
+        extra={<Button href={recordPath(record.id)}>{t('common.back')}</Button>}
+      />
+    );
   return <RecordEditor key={record.id} record={record} />;
 }
 
@@ -55,7 +77,9 @@ function RecordEditor({ record }: { record?: OmRecord }) {
   }, [record, dayVisits.data]);
   const picked = options.filter((v) => visitIds.includes(v.id));
   const derived = derivedHeadcount(picked, extraStaff);
-  const visitTickets = [...new Map(options.flatMap((v) => (v.ticket ? [[v.ticket.id, v.ticket] as const] : []))).values()];
+  const visitTickets = [
+    ...new Map(options.flatMap((v) => (v.ticket ? [[v.ticket.id, v.ticket] as const] : []))).values(),
+  ];
 
   const initial = useMemo<Partial<RecordValues>>(() => {
     if (record) return fromRecord(record);
@@ -72,7 +96,12 @@ function RecordEditor({ record }: { record?: OmRecord }) {
     // Only the first render's values count; later changes are the user's.
   }, [record]);
   useEffect(() => {
-    if (!record && !form.isFieldTouched('projectId') && initial.projectId === undefined && (current?.projectId || projects.length === 1))
+    if (
+      !record &&
+      !form.isFieldTouched('projectId') &&
+      initial.projectId === undefined &&
+      (current?.projectId || projects.length === 1)
+    )
       form.setFieldValue('projectId', current?.projectId ?? projects[0]?.id);
   }, [current, projects]);
   // Visits named in the URL (from the on-site page): once they are loaded, take their window and place.
@@ -80,7 +109,12 @@ function RecordEditor({ record }: { record?: OmRecord }) {
     if (record || form.getFieldValue('serviceStart') !== undefined || !visitIds.length) return;
     const chosen = options.filter((v) => visitIds.includes(v.id));
     const win = windowOf(chosen);
-    if (win) form.setFieldsValue({ serviceStart: win.start, serviceEnd: win.end, location: form.getFieldValue('location') || chosen[0]?.location });
+    if (win)
+      form.setFieldsValue({
+        serviceStart: win.start,
+        serviceEnd: win.end,
+        location: form.getFieldValue('location') || chosen[0]?.location,
+      });
     // The ticket chosen at check-in comes along into the record.
     if (win) form.setFieldValue('ticketIds', withVisitTickets(form.getFieldValue('ticketIds') ?? [], chosen));
   }, [options]);
@@ -114,10 +148,28 @@ function RecordEditor({ record }: { record?: OmRecord }) {
     <>
       <PageHeader title={title} />
       {record?.status === 'rejected' && record.rejectReason ? (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('record.rejectedBy', { name: record.rejectorName ?? '' })} description={<span className="pre-wrap" data-testid="editor-reject-reason">{record.rejectReason}</span>} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('record.rejectedBy', { name: record.rejectorName ?? '' })}
+          description={
+            <span className="pre-wrap" data-testid="editor-reject-reason">
+              {record.rejectReason}
+            </span>
+          }
+        />
       ) : null}
       <Card>
-        <Form<RecordValues> form={form} name="om-record" layout="vertical" initialValues={initial} onValuesChange={onValuesChange} onFinish={onFinish} scrollToFirstError>
+        <Form<RecordValues>
+          form={form}
+          name="om-record"
+          layout="vertical"
+          initialValues={initial}
+          onValuesChange={onValuesChange}
+          onFinish={onFinish}
+          scrollToFirstError
+        >
           <Row gutter={16}>
             <Col {...half}>
               <Form.Item name="kind" label={t('record.kindLabel')} rules={[required]}>
@@ -167,7 +219,9 @@ function RecordEditor({ record }: { record?: OmRecord }) {
                   ({ getFieldValue }) => ({
                     validator: (_, end?: number) => {
                       const start = getFieldValue('serviceStart') as number | undefined;
-                      return end !== undefined && start !== undefined && end < start ? Promise.reject(new Error(t('record.endBeforeStart'))) : Promise.resolve();
+                      return end !== undefined && start !== undefined && end < start
+                        ? Promise.reject(new Error(t('record.endBeforeStart')))
+                        : Promise.resolve();
                     },
                   }),
                 ]}
@@ -195,10 +249,15 @@ function RecordEditor({ record }: { record?: OmRecord }) {
                   disabled={!projectId}
                   loading={ticketsLoading}
                   options={[
-                    ...(record?.tickets ?? []).filter((tk) => !tickets.some((x) => x.id === tk.id)).map((tk) => ({ value: tk.id, label: `${tk.number} ${tk.title}` })),
+                    ...(record?.tickets ?? [])
+                      .filter((tk) => !tickets.some((x) => x.id === tk.id))
+                      .map((tk) => ({ value: tk.id, label: `${tk.number} ${tk.title}` })),
                     ...tickets.map((tk) => ({ value: tk.id, label: `${tk.number} ${tk.title}` })),
                     // A visit's ticket assigned to someone else (a colleague's, the dispatcher's check-in) is offered by its number.
-                    ...visitTickets.filter((tk) => !tickets.some((x) => x.id === tk.id) && !record?.tickets.some((x) => x.id === tk.id))
+                    ...visitTickets
+                      .filter(
+                        (tk) => !tickets.some((x) => x.id === tk.id) && !record?.tickets.some((x) => x.id === tk.id),
+                      )
                       .map((tk) => ({ value: tk.id, label: tk.number })),
                   ]}
                   data-testid="record-tickets-input"
@@ -207,7 +266,13 @@ function RecordEditor({ record }: { record?: OmRecord }) {
             </Col>
             <Col {...half}>
               <Form.Item name="extraStaff" label={t('record.extraStaff')} extra={t('record.extraStaffHelp')}>
-                <FormSelect mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} data-testid="record-extra-staff" />
+                <FormSelect
+                  mode="tags"
+                  open={false}
+                  suffixIcon={null}
+                  tokenSeparators={[',', '，', '、']}
+                  data-testid="record-extra-staff"
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -221,7 +286,13 @@ function RecordEditor({ record }: { record?: OmRecord }) {
             <Row gutter={16}>
               <Col xs={24} md={6}>
                 <Form.Item name="headcount" label={t('record.headcount')} rules={[required]}>
-                  <InputNumber min={0} max={500} precision={0} className="full-width" data-testid="record-headcount-input" />
+                  <InputNumber
+                    min={0}
+                    max={500}
+                    precision={0}
+                    className="full-width"
+                    data-testid="record-headcount-input"
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={18}>
@@ -232,7 +303,12 @@ function RecordEditor({ record }: { record?: OmRecord }) {
             </Row>
           ) : null}
           <Space wrap>
-            <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} data-testid="record-save">
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={create.isPending || update.isPending}
+              data-testid="record-save"
+            >
               {t('common.save')}
             </Button>
             <Button onClick={() => navigate(record ? recordPath(record.id) : '/records')}>{t('common.cancel')}</Button>

@@ -30,33 +30,70 @@ export function RecordTimeline({ record }: { record: OmRecord }) {
     </div>
   );
   if (record.submittedAt !== null)
-    steps.push({ key: 'submitted', at: record.submittedAt, color: 'blue', body: line(t('record.step.submitted'), record.submittedAt, record.authorName) });
+    steps.push({
+      key: 'submitted',
+      at: record.submittedAt,
+      color: 'blue',
+      body: line(t('record.step.submitted'), record.submittedAt, record.authorName),
+    });
   if (record.reviewedAt !== null)
     steps.push({
       key: 'reviewed',
       at: record.reviewedAt,
       color: 'blue',
-      body: line(t('record.step.reviewed'), record.reviewedAt, record.reviewerName, record.reviewNote ? <div className="pre-wrap">{t('record.reviewNoteIs', { note: record.reviewNote })}</div> : null),
+      body: line(
+        t('record.step.reviewed'),
+        record.reviewedAt,
+        record.reviewerName,
+        record.reviewNote ? (
+          <div className="pre-wrap">{t('record.reviewNoteIs', { note: record.reviewNote })}</div>
+        ) : null,
+      ),
     });
   if (record.rejectedAt !== null)
     steps.push({
       key: 'rejected',
       at: record.rejectedAt,
       color: 'red',
-      body: line(t('record.step.rejected'), record.rejectedAt, record.rejectorName, record.rejectReason ? <div className="pre-wrap">{t('record.reasonIs', { reason: record.rejectReason })}</div> : null),
+      body: line(
+        t('record.step.rejected'),
+        record.rejectedAt,
+        record.rejectorName,
+        record.rejectReason ? (
+          <div className="pre-wrap">{t('record.reasonIs', { reason: record.rejectReason })}</div>
+        ) : null,
+      ),
     });
   if (record.signedAt !== null)
     steps.push({
       key: 'signed',
       at: record.signedAt,
       color: 'green',
-      body: line(t('record.step.signed'), record.signedAt, record.signerName, record.signerIp ? <div className="muted">{t('record.signerIp', { ip: record.signerIp })}</div> : null),
+      body: line(
+        t('record.step.signed'),
+        record.signedAt,
+        record.signerName,
+        record.signerIp ? <div className="muted">{t('record.signerIp', { ip: record.signerIp })}</div> : null,
+      ),
     });
   steps.sort((a, b) => b.at - a.at);
-  const draft = { key: 'draft', color: 'gray', children: line(t('record.step.draft'), record.updatedAt, record.authorName) };
+  const draft = {
+    key: 'draft',
+    color: 'gray',
+    children: line(t('record.step.draft'), record.updatedAt, record.authorName),
+  };
   return (
     <div data-testid="record-timeline">
-      <Timeline items={[...steps.map((s) => ({ key: s.key, color: s.color, children: <div data-testid={`record-step-${s.key}`}>{s.body}</div> })), ...(steps.length ? [] : [draft])]} />
+      <Timeline
+        items={[
+          ...steps.map((s) => ({
+            key: s.key,
+            color: s.color,
+            children: <div data-testid={`record-step-${s.key}`}>{s.body}</div>,
+          })),
+          ...(steps.length ? [] : [draft]),
+        ]}
+      />
     </div>
   );
 }
@@ -74,11 +111,19 @@ export function RecordVersions({ record }: { record: OmRecord }) {
         <List.Item data-testid="record-version" data-version={v.version}>
           <div style={{ minWidth: 0 }}>
             <Space wrap size={[8, 4]}>
-              {v.id === record.id ? <strong>{t('record.versionN', { n: v.version })}</strong> : <Link to={recordPath(v.id)}>{t('record.versionN', { n: v.version })}</Link>}
+              {v.id === record.id ? (
+                <strong>{t('record.versionN', { n: v.version })}</strong>
+              ) : (
+                <Link to={recordPath(v.id)}>{t('record.versionN', { n: v.version })}</Link>
+              )}
               <RecordStatusTag status={v.status} />
-              {v.signedAt !== null ? <span className="muted">{t('record.signedAtIs', { at: formatDateTime(v.signedAt) })}</span> : null}
+              {v.signedAt !== null ? (
+                <span className="muted">{t('record.signedAtIs', { at: formatDateTime(v.signedAt) })}</span>
+              ) : null}
             </Space>
-            {v.amendReason ? <div className="pre-wrap muted">{t('record.amendReasonIs', { reason: v.amendReason })}</div> : null}
+            {v.amendReason ? (
+              <div className="pre-wrap muted">{t('record.amendReasonIs', { reason: v.amendReason })}</div>
+            ) : null}
           </div>
         </List.Item>
       )}
@@ -92,7 +137,12 @@ export function RecordSignature({ record }: { record: OmRecord }) {
   if (!record.hasSignature) return <p className="muted">{t('record.notSigned')}</p>;
   return (
     <figure style={{ margin: 0 }}>
-      <img src={signatureUrl(record.id)} alt={t('record.signatureAlt', { name: record.signerName ?? '' })} className="signature-image" data-testid="record-signature" />
+      <img
+        src={signatureUrl(record.id)}
+        alt={t('record.signatureAlt', { name: record.signerName ?? '' })}
+        className="signature-image"
+        data-testid="record-signature"
+      />
       <figcaption className="muted">
         {record.signerName} · {formatDateTimeSec(record.signedAt)}
       </figcaption>

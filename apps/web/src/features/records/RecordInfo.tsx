@@ -20,8 +20,16 @@ export function RecordInfo({ record }: { record: OmRecord }) {
   const items: DescriptionsProps['items'] = [
     { key: 'project', label: t('record.project'), children: record.projectName },
     { key: 'kind', label: t('record.kindLabel'), children: t(`record.kind.${record.kind}`) },
-    { key: 'start', label: t('record.serviceStart'), children: <span data-testid="record-service-start">{formatDateTime(record.serviceStart)}</span> },
-    { key: 'end', label: t('record.serviceEnd'), children: <span data-testid="record-service-end">{formatDateTime(record.serviceEnd)}</span> },
+    {
+      key: 'start',
+      label: t('record.serviceStart'),
+      children: <span data-testid="record-service-start">{formatDateTime(record.serviceStart)}</span>,
+    },
+    {
+      key: 'end',
+      label: t('record.serviceEnd'),
+      children: <span data-testid="record-service-end">{formatDateTime(record.serviceEnd)}</span>,
+    },
     { key: 'location', label: t('record.location'), children: <span className="pre-wrap">{record.location}</span> },
     { key: 'author', label: t('record.author'), children: record.authorName },
     {
@@ -44,7 +52,8 @@ export function RecordInfo({ record }: { record: OmRecord }) {
       ),
     },
   ];
-  if (record.extraStaff.length) items.push({ key: 'extra', label: t('record.extraStaff'), children: record.extraStaff.join(t('record.listSep')) });
+  if (record.extraStaff.length)
+    items.push({ key: 'extra', label: t('record.extraStaff'), children: record.extraStaff.join(t('record.listSep')) });
   items.push({
     key: 'tickets',
     label: t('record.tickets'),
@@ -60,8 +69,26 @@ export function RecordInfo({ record }: { record: OmRecord }) {
       '—'
     ),
   });
-  items.push({ key: 'content', label: t('record.content'), span: 'filled', children: <div className="pre-wrap" data-testid="record-content">{record.content}</div> });
-  items.push({ key: 'result', label: t('record.result'), span: 'filled', children: <div className="pre-wrap" data-testid="record-result">{record.result}</div> });
+  items.push({
+    key: 'content',
+    label: t('record.content'),
+    span: 'filled',
+    children: (
+      <div className="pre-wrap" data-testid="record-content">
+        {record.content}
+      </div>
+    ),
+  });
+  items.push({
+    key: 'result',
+    label: t('record.result'),
+    span: 'filled',
+    children: (
+      <div className="pre-wrap" data-testid="record-result">
+        {record.result}
+      </div>
+    ),
+  });
   if (record.contentHash)
     items.push({
       key: 'hash',
@@ -74,7 +101,14 @@ export function RecordInfo({ record }: { record: OmRecord }) {
       ),
     });
   return (
-    <Descriptions size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }} column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} items={items} data-testid="record-info" />
+    <Descriptions
+      size="small"
+      bordered
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+      column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
+      items={items}
+      data-testid="record-info"
+    />
   );
 }
 
@@ -88,7 +122,12 @@ export function RecordVisits({ record }: { record: OmRecord }) {
     { title: t('field.checkedOutAt'), key: 'out', render: (_, v) => formatDateTime(v.checkedOutAt), width: 150 },
     { title: t('field.durationShort'), key: 'duration', render: (_, v) => duration(v), width: 110 },
     { title: t('field.location'), key: 'location', dataIndex: 'location', ellipsis: true },
-    { title: t('field.status'), key: 'status', render: (_, v) => <VisitStatusTag checkedOutAt={v.checkedOutAt} forgotten={v.forgotten} />, width: 120 },
+    {
+      title: t('field.status'),
+      key: 'status',
+      render: (_, v) => <VisitStatusTag checkedOutAt={v.checkedOutAt} forgotten={v.forgotten} />,
+      width: 120,
+    },
   ];
   const card = (v: Visit) => (
     <div className="full-width" style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 6 }}>

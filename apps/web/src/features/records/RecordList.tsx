@@ -15,7 +15,11 @@ interface Props {
   loadingMore?: boolean;
   onLoadMore?: () => void;
   /** With a selection, rows that can be signed get a checkbox. */
-  selection?: { selected: ReadonlySet<string>; toggle: (id: string, on: boolean) => void; selectable: (r: OmRecordSummary) => boolean };
+  selection?: {
+    selected: ReadonlySet<string>;
+    toggle: (id: string, on: boolean) => void;
+    selectable: (r: OmRecordSummary) => boolean;
+  };
 }
 
 export const recordPath = (id: string) => `/records/${encodeURIComponent(id)}`;
@@ -44,16 +48,36 @@ export function RecordList({ items, selection, ...rest }: Props) {
         data-testid="record-select"
       />
     ) : null;
-  const staff = (r: OmRecordSummary) => `${r.staffNames.join(t('record.listSep')) || '—'} · ${t('record.headcountN', { n: r.headcount })}`;
+  const staff = (r: OmRecordSummary) =>
+    `${r.staffNames.join(t('record.listSep')) || '—'} · ${t('record.headcountN', { n: r.headcount })}`;
 
   const columns: ColumnsType<OmRecordSummary> = [
-    ...(selection ? [{ title: <span className="visually-hidden">{t('record.select')}</span>, key: 'select', width: 48, render: (_: unknown, r: OmRecordSummary) => check(r) }] : []),
+    ...(selection
+      ? [
+          {
+            title: <span className="visually-hidden">{t('record.select')}</span>,
+            key: 'select',
+            width: 48,
+            render: (_: unknown, r: OmRecordSummary) => check(r),
+          },
+        ]
+      : []),
     { title: t('record.number'), key: 'number', render: (_, r) => link(r), width: 170 },
     { title: t('record.kindLabel'), key: 'kind', render: (_, r) => t(`record.kind.${r.kind}`), width: 100 },
     { title: t('record.project'), key: 'project', dataIndex: 'projectName', ellipsis: true },
-    { title: t('record.serviceTime'), key: 'time', render: (_, r) => serviceWindow(r.serviceStart, r.serviceEnd), width: 210 },
+    {
+      title: t('record.serviceTime'),
+      key: 'time',
+      render: (_, r) => serviceWindow(r.serviceStart, r.serviceEnd),
+      width: 210,
+    },
     { title: t('record.staff'), key: 'staff', render: (_, r) => staff(r), ellipsis: true },
-    { title: t('record.statusLabel'), key: 'status', render: (_, r) => <RecordStatusTag status={r.status} />, width: 100 },
+    {
+      title: t('record.statusLabel'),
+      key: 'status',
+      render: (_, r) => <RecordStatusTag status={r.status} />,
+      width: 100,
+    },
     { title: t('record.author'), key: 'author', dataIndex: 'authorName', width: 100 },
   ];
 

@@ -15,7 +15,8 @@ import { RecordList } from './RecordList';
 import { SignatureModal } from './SignatureModal';
 
 type Tab = 'todo' | 'all';
-const isStatus = (s: string | null): s is OmRecordStatus => !!s && (OM_RECORD_STATUSES as readonly string[]).includes(s);
+const isStatus = (s: string | null): s is OmRecordStatus =>
+  !!s && (OM_RECORD_STATUSES as readonly string[]).includes(s);
 
 /**
  * 运维记录: 待办 (what I should act on now) and 全部, a status filter, keyset "load more". The
@@ -35,7 +36,10 @@ export default function RecordListPage() {
   const statusParam = params.get('status');
   const status = isStatus(statusParam) ? statusParam : undefined;
   const projectId = params.get('projectId') ?? undefined;
-  const filter = useMemo<RecordFilter>(() => ({ todo: tab === 'todo' ? true : undefined, status, projectId }), [tab, status, projectId]);
+  const filter = useMemo<RecordFilter>(
+    () => ({ todo: tab === 'todo' ? true : undefined, status, projectId }),
+    [tab, status, projectId],
+  );
   const list = useRecordList(filter);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const { data: projects = [] } = useProjects();
@@ -72,7 +76,12 @@ export default function RecordListPage() {
           <Space wrap>
             {isProviderStaff(me) || hasRole(me, ['customer_lead']) ? <ExportButton /> : null}
             {author ? (
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate('/records/new')} data-testid="record-new">
+              <Button
+                type="primary"
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => navigate('/records/new')}
+                data-testid="record-new"
+              >
                 {t('record.new')}
               </Button>
             ) : null}
@@ -82,7 +91,10 @@ export default function RecordListPage() {
       <Tabs
         activeKey={tab}
         onChange={(k) => update({ todo: k as Tab })}
-        items={(['todo', 'all'] as const).map((k) => ({ key: k, label: <span data-testid={`records-tab-${k}`}>{t(`record.tab.${k}`)}</span> }))}
+        items={(['todo', 'all'] as const).map((k) => ({
+          key: k,
+          label: <span data-testid={`records-tab-${k}`}>{t(`record.tab.${k}`)}</span>,
+        }))}
       />
       <div role="search" aria-label={t('filter.title')} style={{ marginBottom: 12 }}>
         <Row gutter={[8, 8]}>
@@ -130,7 +142,13 @@ export default function RecordListPage() {
             <span className="muted" aria-live="polite">
               {t('record.selectedN', { n: selected.size })}
             </span>
-            <Button type="primary" icon={<EditOutlined aria-hidden />} disabled={!selected.size} onClick={() => setSigning(true)} data-testid="sign-selected">
+            <Button
+              type="primary"
+              icon={<EditOutlined aria-hidden />}
+              disabled={!selected.size}
+              onClick={() => setSigning(true)}
+              data-testid="sign-selected"
+            >
               {t('record.sign')}
             </Button>
           </Space>

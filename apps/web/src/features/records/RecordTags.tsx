@@ -15,7 +15,12 @@ const RECORD_STATUS_COLOR: Record<OmRecordStatus, string> = {
 export function RecordStatusTag({ status }: { status: OmRecordStatus }) {
   const { t } = useTranslation();
   return (
-    <Tag color={RECORD_STATUS_COLOR[status]} data-testid="record-status" data-status={status} style={{ marginInlineEnd: 4 }}>
+    <Tag
+      color={RECORD_STATUS_COLOR[status]}
+      data-testid="record-status"
+      data-status={status}
+      style={{ marginInlineEnd: 4 }}
+    >
       {t(`record.status.${status}`)}
     </Tag>
   );

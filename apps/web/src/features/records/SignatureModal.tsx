@@ -45,18 +45,28 @@ export function SignatureModal({ records, onClose, onSigned }: Props) {
       maskClosable={false}
       destroyOnHidden
       footer={[
-        <Button key="clear" onClick={() => pad.current?.clear()} disabled={empty || sign.isPending} data-testid="signature-clear">
+        <Button
+          key="clear"
+          onClick={() => pad.current?.clear()}
+          disabled={empty || sign.isPending}
+          data-testid="signature-clear"
+        >
           {t('record.signClear')}
         </Button>,
-        <Button key="ok" type="primary" onClick={confirm} disabled={empty} loading={sign.isPending} data-testid="signature-confirm">
+        <Button
+          key="ok"
+          type="primary"
+          onClick={confirm}
+          disabled={empty}
+          loading={sign.isPending}
+          data-testid="signature-confirm"
+        >
           {t('record.signConfirm')}
         </Button>,
       ]}
     >
       <div data-testid="signature-modal">
-        <Typography.Paragraph>
-          {t('record.signStatement', { n: records.length })}
-        </Typography.Paragraph>
+        <Typography.Paragraph>{t('record.signStatement', { n: records.length })}</Typography.Paragraph>
         <Typography.Paragraph className="muted" style={{ overflowWrap: 'anywhere' }} data-testid="signature-records">
           {records.map((r) => r.number).join(t('record.listSep'))}
         </Typography.Paragraph>

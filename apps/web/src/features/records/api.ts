@@ -1,6 +1,14 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { OmRecord, OmRecordAmend, OmRecordCreate, OmRecordQuery, OmRecordPage, OmRecordUpdate, TicketPage } from '../../api/types';
+import type {
+  OmRecord,
+  OmRecordAmend,
+  OmRecordCreate,
+  OmRecordQuery,
+  OmRecordPage,
+  OmRecordUpdate,
+  TicketPage,
+} from '../../api/types';
 
 const enc = encodeURIComponent;
 export const recordKey = (id: string) => ['om-record', id] as const;
@@ -11,7 +19,8 @@ export type RecordFilter = Omit<OmRecordQuery, 'cursor' | 'limit'>;
 export function useRecordList(filter: RecordFilter, limit = 20) {
   return useInfiniteQuery({
     queryKey: ['om-records', 'list', filter, limit],
-    queryFn: ({ pageParam, signal }) => api<OmRecordPage>('/om-records', { query: { ...filter, limit, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<OmRecordPage>('/om-records', { query: { ...filter, limit, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 60_000,
@@ -19,7 +28,11 @@ export function useRecordList(filter: RecordFilter, limit = 20) {
 }
 
 export function useRecord(id: string | undefined) {
-  return useQuery({ queryKey: recordKey(id ?? ''), queryFn: () => api<OmRecord>(`/om-records/${enc(id!)}`), enabled: !!id });
+  return useQuery({
+    queryKey: recordKey(id ?? ''),
+    queryFn: () => api<OmRecord>(`/om-records/${enc(id!)}`),
+    enabled: !!id,
+  });
 }
 
 /** After a change the record, its other versions and every list are stale. */
@@ -58,7 +71,8 @@ export type RecordCommand =
 export function useRecordCommand(id: string) {
   const invalidate = useInvalidateRecords();
   return useMutation({
-    mutationFn: ({ action, ...body }: RecordCommand) => api<OmRecord>(`/om-records/${enc(id)}/${action}`, { method: 'POST', body }),
+    mutationFn: ({ action, ...body }: RecordCommand) =>
+      api<OmRecord>(`/om-records/${enc(id)}/${action}`, { method: 'POST', body }),
     onSuccess: (r) => invalidate([r]),
   });
 }
@@ -67,7 +81,8 @@ export function useRecordCommand(id: string) {
 export function useSignRecords() {
   const invalidate = useInvalidateRecords();
   return useMutation({
-    mutationFn: (body: { recordIds: string[]; signature: string }) => api<{ items: OmRecord[] }>('/om-records/sign', { body }),
+    mutationFn: (body: { recordIds: string[]; signature: string }) =>
+      api<{ items: OmRecord[] }>('/om-records/sign', { body }),
     onSuccess: (r) => invalidate(r.items),
   });
 }

@@ -31,7 +31,12 @@ export interface VisitOption {
 }
 
 export const fromSiteVisit = (v: SiteVisit): VisitOption => ({
-  id: v.id, engineerName: v.engineerName, checkedInAt: v.checkedInAt, checkedOutAt: v.checkedOutAt, location: v.checkInLocation, forgotten: v.forgotten,
+  id: v.id,
+  engineerName: v.engineerName,
+  checkedInAt: v.checkedInAt,
+  checkedOutAt: v.checkedOutAt,
+  location: v.checkInLocation,
+  forgotten: v.forgotten,
   ticket: v.ticketId && v.ticketNumber ? { id: v.ticketId, number: v.ticketNumber } : undefined,
 });
 
@@ -43,7 +48,10 @@ export function withVisitTickets(ticketIds: string[], visits: VisitOption[]): st
 /** Service window covered by the visits: first check-in to last check-out (an open visit: now). */
 export function windowOf(visits: VisitOption[], now = Date.now()): { start: number; end: number } | null {
   if (!visits.length) return null;
-  return { start: Math.min(...visits.map((v) => v.checkedInAt)), end: Math.max(...visits.map((v) => v.checkedOutAt ?? now)) };
+  return {
+    start: Math.min(...visits.map((v) => v.checkedInAt)),
+    end: Math.max(...visits.map((v) => v.checkedOutAt ?? now)),
+  };
 }
 
 /** Headcount as the server derives it: the distinct people who checked in, plus the extra staff. */
@@ -61,7 +69,14 @@ export function localDay(ms: number): string {
 }
 
 /** The body fields (create, update and amend share them). */
-export function toFields(v: RecordValues): Required<Pick<OmRecordUpdate, 'kind' | 'serviceStart' | 'serviceEnd' | 'location' | 'content' | 'result' | 'visitIds' | 'ticketIds' | 'extraStaff'>> &
+export function toFields(
+  v: RecordValues,
+): Required<
+  Pick<
+    OmRecordUpdate,
+    'kind' | 'serviceStart' | 'serviceEnd' | 'location' | 'content' | 'result' | 'visitIds' | 'ticketIds' | 'extraStaff'
+  >
+> &
   Pick<OmRecordUpdate, 'headcount' | 'headcountReason'> {
   return {
     kind: v.kind,

@@ -45,20 +45,50 @@ export default function CostStatementPage() {
 
   const columns: ColumnsType<CostStatementLine> = [
     { title: t('cost.day'), key: 'day', dataIndex: 'day', width: 105 },
-    { title: t('cost.ticket'), key: 'ticket', render: (_, l) => <Link to={ticketPath(me, l.ticketId)}>{l.ticketNumber}</Link>, width: 160 },
-    { title: t('cost.asset'), key: 'asset', render: (_, l) => (l.assetName ? `${l.assetName}${l.serial ? ` (${l.serial})` : ''}` : '—') },
+    {
+      title: t('cost.ticket'),
+      key: 'ticket',
+      render: (_, l) => <Link to={ticketPath(me, l.ticketId)}>{l.ticketNumber}</Link>,
+      width: 160,
+    },
+    {
+      title: t('cost.asset'),
+      key: 'asset',
+      render: (_, l) => (l.assetName ? `${l.assetName}${l.serial ? ` (${l.serial})` : ''}` : '—'),
+    },
     { title: t('repair.costKind'), key: 'kind', render: (_, l) => t(`costKind.${l.kind}`), width: 80 },
     { title: t('repair.description'), key: 'description', dataIndex: 'description', width: 160 },
     { title: t('repair.quantity'), key: 'qty', dataIndex: 'quantity', width: 70 },
     { title: t('repair.unitCost'), key: 'unit', render: (_, l) => formatMoney(l.unitCostCents), width: 100 },
-    { title: t('repair.amount'), key: 'amount', render: (_, l) => <strong>{formatMoney(l.amountCents)}</strong>, width: 110 },
-    { title: t('cost.reason'), key: 'reason', render: (_, l) => <span data-testid="statement-reason" data-reason={l.reason}>{bilingual(l.reasonText)}</span> },
+    {
+      title: t('repair.amount'),
+      key: 'amount',
+      render: (_, l) => <strong>{formatMoney(l.amountCents)}</strong>,
+      width: 110,
+    },
+    {
+      title: t('cost.reason'),
+      key: 'reason',
+      render: (_, l) => (
+        <span data-testid="statement-reason" data-reason={l.reason}>
+          {bilingual(l.reasonText)}
+        </span>
+      ),
+    },
   ];
 
   const dateInput = (id: 'from' | 'to', value: string) => (
     <Col xs={12} sm={8} md={5}>
-      <label htmlFor={`cost-${id}`} className="muted">{t(`cost.${id}`)}</label>
-      <DateField id={`cost-${id}`} value={value} allowClear={false} onChange={(v) => v && set({ [id]: v })} data-testid={`cost-${id}`} />
+      <label htmlFor={`cost-${id}`} className="muted">
+        {t(`cost.${id}`)}
+      </label>
+      <DateField
+        id={`cost-${id}`}
+        value={value}
+        allowClear={false}
+        onChange={(v) => v && set({ [id]: v })}
+        data-testid={`cost-${id}`}
+      />
     </Col>
   );
 
@@ -69,10 +99,20 @@ export default function CostStatementPage() {
         extra={
           query ? (
             <>
-              <Button href={statementUrl(query, 'pdf')} download icon={<FilePdfOutlined aria-hidden />} data-testid="cost-pdf">
+              <Button
+                href={statementUrl(query, 'pdf')}
+                download
+                icon={<FilePdfOutlined aria-hidden />}
+                data-testid="cost-pdf"
+              >
                 {t('cost.pdf')}
               </Button>
-              <Button href={statementUrl(query, 'xlsx')} download icon={<FileExcelOutlined aria-hidden />} data-testid="cost-xlsx">
+              <Button
+                href={statementUrl(query, 'xlsx')}
+                download
+                icon={<FileExcelOutlined aria-hidden />}
+                data-testid="cost-xlsx"
+              >
                 {t('cost.xlsx')}
               </Button>
             </>
@@ -83,7 +123,9 @@ export default function CostStatementPage() {
         <Row gutter={[8, 8]} align="bottom">
           {staff ? (
             <Col xs={24} md={10}>
-              <label htmlFor="cost-customer" className="muted">{t('cost.customer')}</label>
+              <label htmlFor="cost-customer" className="muted">
+                {t('cost.customer')}
+              </label>
               <Select
                 id="cost-customer"
                 showSearch
@@ -109,7 +151,13 @@ export default function CostStatementPage() {
         q.isFetching ? (
           <Spin style={{ display: 'block', margin: 48 }} />
         ) : q.error ? (
-          <Alert type="error" showIcon message={t('error.loadFailed')} description={bilingual(q.error.message)} data-testid="cost-error" />
+          <Alert
+            type="error"
+            showIcon
+            message={t('error.loadFailed')}
+            description={bilingual(q.error.message)}
+            data-testid="cost-error"
+          />
         ) : null
       ) : (
         <div className="stack" data-testid="cost-statement" data-total={s.totalCents} data-lines={s.lines.length}>
@@ -121,7 +169,8 @@ export default function CostStatementPage() {
               ))}
             </Space>
             <div className="muted" style={{ marginTop: 8 }}>
-              {t('cost.period', { from: s.from, to: s.to })} · {t('cost.generatedAt', { at: formatDateTime(s.generatedAt) })}
+              {t('cost.period', { from: s.from, to: s.to })} ·{' '}
+              {t('cost.generatedAt', { at: formatDateTime(s.generatedAt) })}
             </div>
           </Card>
           <Card size="small" title={<h2 className="card-h2">{t('cost.linesTitle')}</h2>}>
@@ -143,8 +192,15 @@ export default function CostStatementPage() {
                   <div style={{ overflowWrap: 'anywhere' }}>
                     {t(`costKind.${l.kind}`)} · {l.description} · {l.quantity} × {formatMoney(l.unitCostCents)}
                   </div>
-                  {l.assetName ? <div className="muted" style={{ overflowWrap: 'anywhere' }}>{l.assetName}{l.serial ? ` (${l.serial})` : ''}</div> : null}
-                  <div className="muted" data-testid="statement-reason" data-reason={l.reason}>{bilingual(l.reasonText)}</div>
+                  {l.assetName ? (
+                    <div className="muted" style={{ overflowWrap: 'anywhere' }}>
+                      {l.assetName}
+                      {l.serial ? ` (${l.serial})` : ''}
+                    </div>
+                  ) : null}
+                  <div className="muted" data-testid="statement-reason" data-reason={l.reason}>
+                    {bilingual(l.reasonText)}
+                  </div>
                 </Card>
               )}
             />

@@ -11,7 +11,13 @@ import { beijingDay } from '../fieldwork/api';
 import { useAddCostItem, useAddReplacement, useSetRepairAsset } from './api';
 import { DateField } from '../../components/DateField';
 
-const modalProps = (t: (k: string) => string, onClose: () => void, submit: () => void, loading: boolean, testId: string) => ({
+const modalProps = (
+  t: (k: string) => string,
+  onClose: () => void,
+  submit: () => void,
+  loading: boolean,
+  testId: string,
+) => ({
   open: true,
   onCancel: onClose,
   onOk: submit,
@@ -23,21 +29,41 @@ const modalProps = (t: (k: string) => string, onClose: () => void, submit: () =>
 });
 
 /** 关联资产: the faulty asset of the ticket (its warranty at the fault day decides the billing). */
-export function RepairAssetModal({ ticketId, projectId, repair, onClose }: { ticketId: string; projectId: string; repair: TicketRepair; onClose: () => void }) {
+export function RepairAssetModal({
+  ticketId,
+  projectId,
+  repair,
+  onClose,
+}: {
+  ticketId: string;
+  projectId: string;
+  repair: TicketRepair;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ assetId: string }>();
   const save = useSetRepairAsset(ticketId);
   return (
-    <Modal title={t('repair.chooseAsset')} {...modalProps(t, onClose, () => form.submit(), save.isPending, 'repair-asset-save')}>
+    <Modal
+      title={t('repair.chooseAsset')}
+      {...modalProps(t, onClose, () => form.submit(), save.isPending, 'repair-asset-save')}
+    >
       <Form
         form={form}
         name="repair-asset"
         layout="vertical"
         data-testid="repair-asset-form"
         initialValues={{ assetId: repair.asset?.id }}
-        onFinish={(v) => save.mutate({ assetId: v.assetId }, { onSuccess: onClose, onError: (e) => applyFormError(form, e) })}
+        onFinish={(v) =>
+          save.mutate({ assetId: v.assetId }, { onSuccess: onClose, onError: (e) => applyFormError(form, e) })
+        }
       >
-        <Form.Item name="assetId" label={t('repair.asset')} rules={[{ required: true, message: t('common.required') }]} extra={t('repair.chooseAssetHelp')}>
+        <Form.Item
+          name="assetId"
+          label={t('repair.asset')}
+          rules={[{ required: true, message: t('common.required') }]}
+          extra={t('repair.chooseAssetHelp')}
+        >
           <AssetPicker projectId={projectId} data-testid="repair-asset-picker" />
         </Form.Item>
       </Form>
@@ -55,13 +81,24 @@ interface ReplaceValues {
 }
 
 /** 更换部件: the repaired asset or one of its parts is swapped; the new one's warranty follows the contract (R4). */
-export function ReplacementModal({ ticketId, repair, onClose }: { ticketId: string; repair: TicketRepair; onClose: () => void }) {
+export function ReplacementModal({
+  ticketId,
+  repair,
+  onClose,
+}: {
+  ticketId: string;
+  repair: TicketRepair;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReplaceValues>();
   const add = useAddReplacement(ticketId);
   const { data: detail } = useAsset(repair.asset?.id);
-  const candidates: Asset[] = [...(repair.asset ? [repair.asset] : []), ...(detail?.parts ?? []).filter((p) => p.state === 'in_service')];
+  const candidates: Asset[] = [
+    ...(repair.asset ? [repair.asset] : []),
+    ...(detail?.parts ?? []).filter((p) => p.state === 'in_service'),
+  ];
   const oldId = Form.useWatch('oldAssetId', form);
   const old = candidates.find((a) => a.id === oldId);
   const required = { required: true, whitespace: true, message: t('common.required') };
@@ -69,8 +106,12 @@ export function ReplacementModal({ ticketId, repair, onClose }: { ticketId: stri
   const onFinish = (v: ReplaceValues) =>
     add.mutate(
       {
-        oldAssetId: v.oldAssetId, newSerial: v.newSerial.trim(), newModel: v.newModel?.trim() || undefined, replacedOn: v.replacedOn,
-        note: v.note?.trim() || undefined, ...(v.partCost === null || v.partCost === undefined ? {} : { partCostCents: yuanToCents(v.partCost) }),
+        oldAssetId: v.oldAssetId,
+        newSerial: v.newSerial.trim(),
+        newModel: v.newModel?.trim() || undefined,
+        replacedOn: v.replacedOn,
+        note: v.note?.trim() || undefined,
+        ...(v.partCost === null || v.partCost === undefined ? {} : { partCostCents: yuanToCents(v.partCost) }),
       },
       {
         onSuccess: () => {
@@ -82,18 +123,37 @@ export function ReplacementModal({ ticketId, repair, onClose }: { ticketId: stri
     );
 
   return (
-    <Modal title={t('repair.replaceTitle')} width={640} {...modalProps(t, onClose, () => form.submit(), add.isPending, 'replace-save')}>
-      <Alert type="info" showIcon message={t(`repair.policyHelp.${repair.extensionPolicy}`)} style={{ marginBottom: 12 }} />
+    <Modal
+      title={t('repair.replaceTitle')}
+      width={640}
+      {...modalProps(t, onClose, () => form.submit(), add.isPending, 'replace-save')}
+    >
+      <Alert
+        type="info"
+        showIcon
+        message={t(`repair.policyHelp.${repair.extensionPolicy}`)}
+        style={{ marginBottom: 12 }}
+      />
       <Form<ReplaceValues>
         form={form}
         name="replacement"
         layout="vertical"
         data-testid="replace-form"
-        initialValues={{ replacedOn: beijingDay(), oldAssetId: candidates.length === 1 ? candidates[0]?.id : undefined }}
+        initialValues={{
+          replacedOn: beijingDay(),
+          oldAssetId: candidates.length === 1 ? candidates[0]?.id : undefined,
+        }}
         onFinish={onFinish}
       >
-        <Form.Item name="oldAssetId" label={t('repair.oldAsset')} rules={[{ required: true, message: t('common.required') }]}>
-          <FormSelect options={candidates.map((a) => ({ value: a.id, label: assetLabel(a) }))} data-testid="replace-old" />
+        <Form.Item
+          name="oldAssetId"
+          label={t('repair.oldAsset')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <FormSelect
+            options={candidates.map((a) => ({ value: a.id, label: assetLabel(a) }))}
+            data-testid="replace-old"
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
@@ -102,7 +162,11 @@ export function ReplacementModal({ ticketId, repair, onClose }: { ticketId: stri
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="newModel" label={t('repair.newModel')} extra={old ? t('repair.newModelHelp', { model: old.model }) : undefined}>
+            <Form.Item
+              name="newModel"
+              label={t('repair.newModel')}
+              extra={old ? t('repair.newModelHelp', { model: old.model }) : undefined}
+            >
               <Input maxLength={120} data-testid="replace-model" />
             </Form.Item>
           </Col>
@@ -113,7 +177,14 @@ export function ReplacementModal({ ticketId, repair, onClose }: { ticketId: stri
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="partCost" label={t('repair.partCost')} extra={t('repair.partCostHelp')}>
-              <InputNumber min={0} max={10_000_000} precision={2} prefix="¥" className="full-width" data-testid="replace-cost" />
+              <InputNumber
+                min={0}
+                max={10_000_000}
+                precision={2}
+                prefix="¥"
+                className="full-width"
+                data-testid="replace-cost"
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -133,7 +204,15 @@ interface CostValues {
 }
 
 /** 添加费用: labour is charged at the contract's hourly rate; parts, travel and other at the cost price entered. */
-export function CostItemModal({ ticketId, repair, onClose }: { ticketId: string; repair: TicketRepair; onClose: () => void }) {
+export function CostItemModal({
+  ticketId,
+  repair,
+  onClose,
+}: {
+  ticketId: string;
+  repair: TicketRepair;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<CostValues>();
@@ -143,7 +222,12 @@ export function CostItemModal({ ticketId, repair, onClose }: { ticketId: string;
 
   const onFinish = (v: CostValues) =>
     add.mutate(
-      { kind: v.kind, description: v.description.trim(), quantity: v.quantity, ...(labour ? {} : { unitCostCents: yuanToCents(v.unitCost ?? 0) }) },
+      {
+        kind: v.kind,
+        description: v.description.trim(),
+        quantity: v.quantity,
+        ...(labour ? {} : { unitCostCents: yuanToCents(v.unitCost ?? 0) }),
+      },
       {
         onSuccess: () => {
           void message.success(t('repair.costAdded'));
@@ -155,17 +239,42 @@ export function CostItemModal({ ticketId, repair, onClose }: { ticketId: string;
 
   return (
     <Modal title={t('repair.addCost')} {...modalProps(t, onClose, () => form.submit(), add.isPending, 'cost-save')}>
-      <Form<CostValues> form={form} name="cost" layout="vertical" data-testid="cost-form" initialValues={{ kind: 'part', quantity: 1 }} onFinish={onFinish}>
+      <Form<CostValues>
+        form={form}
+        name="cost"
+        layout="vertical"
+        data-testid="cost-form"
+        initialValues={{ kind: 'part', quantity: 1 }}
+        onFinish={onFinish}
+      >
         <Form.Item name="kind" label={t('repair.costKind')} rules={[{ required: true, message: t('common.required') }]}>
-          <FormSelect options={COST_KINDS.map((k) => ({ value: k, label: t(`costKind.${k}`) }))} data-testid="cost-kind" />
+          <FormSelect
+            options={COST_KINDS.map((k) => ({ value: k, label: t(`costKind.${k}`) }))}
+            data-testid="cost-kind"
+          />
         </Form.Item>
-        <Form.Item name="description" label={t('repair.description')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="description"
+          label={t('repair.description')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input maxLength={200} data-testid="cost-description" />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="quantity" label={labour ? t('repair.hours') : t('repair.quantity')} rules={[{ required: true, message: t('common.required') }]}>
-              <InputNumber min={0.01} max={100_000} step={labour ? 0.5 : 1} precision={2} className="full-width" data-testid="cost-quantity" />
+            <Form.Item
+              name="quantity"
+              label={labour ? t('repair.hours') : t('repair.quantity')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
+              <InputNumber
+                min={0.01}
+                max={100_000}
+                step={labour ? 0.5 : 1}
+                precision={2}
+                className="full-width"
+                data-testid="cost-quantity"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -176,8 +285,19 @@ export function CostItemModal({ ticketId, repair, onClose }: { ticketId: string;
                 <div className="muted">{t('repair.labourRateHelp')}</div>
               </div>
             ) : (
-              <Form.Item name="unitCost" label={t('repair.unitCost')} rules={[{ required: true, message: t('common.required') }]}>
-                <InputNumber min={0} max={10_000_000} precision={2} prefix="¥" className="full-width" data-testid="cost-unit" />
+              <Form.Item
+                name="unitCost"
+                label={t('repair.unitCost')}
+                rules={[{ required: true, message: t('common.required') }]}
+              >
+                <InputNumber
+                  min={0}
+                  max={10_000_000}
+                  precision={2}
+                  prefix="¥"
+                  className="full-width"
+                  data-testid="cost-unit"
+                />
               </Form.Item>
             )}
           </Col>

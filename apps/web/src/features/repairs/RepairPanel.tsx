@@ -16,12 +16,21 @@ import { useTicketRepair } from './api';
 import { CostItemModal, RepairAssetModal, ReplacementModal } from './RepairForms';
 import { RepairPointSummary } from './RepairPointCard';
 
-const h3 = (text: string) => <h3 className="card-h2" style={{ fontSize: 15, margin: '16px 0 8px' }}>{text}</h3>;
+const h3 = (text: string) => (
+  <h3 className="card-h2" style={{ fontSize: 15, margin: '16px 0 8px' }}>
+    {text}
+  </h3>
+);
 type Dialog = 'asset' | 'replace' | 'cost' | null;
 
 function ReplacementList({ items }: { items: Replacement[] }) {
   const { t } = useTranslation();
-  if (!items.length) return <p className="muted" style={{ margin: 0 }}>{t('repair.noReplacements')}</p>;
+  if (!items.length)
+    return (
+      <p className="muted" style={{ margin: 0 }}>
+        {t('repair.noReplacements')}
+      </p>
+    );
   return (
     <ul className="problem-list" style={{ paddingInlineStart: 18 }}>
       {items.map((r) => (
@@ -29,7 +38,12 @@ function ReplacementList({ items }: { items: Replacement[] }) {
           <strong>{r.replacedOn}</strong> {t('warranty.serials', { old: r.oldSerial, new: r.newSerial })} · {r.model}
           <div className="muted">
             {r.inWarranty
-              ? t('repair.replacementWarranty', { from: r.previousEnd ?? '—', to: r.newEnd ?? '—', n: r.extendedByDays, policy: t(`warranty.policy.${r.policy}`) })
+              ? t('repair.replacementWarranty', {
+                  from: r.previousEnd ?? '—',
+                  to: r.newEnd ?? '—',
+                  n: r.extendedByDays,
+                  policy: t(`warranty.policy.${r.policy}`),
+                })
               : t('repair.replacementNoWarranty')}
             {` · ${r.byName}`}
           </div>
@@ -47,8 +61,17 @@ function CostList({ items }: { items: CostItem[] }) {
     { title: t('repair.description'), key: 'description', dataIndex: 'description' },
     { title: t('repair.quantity'), key: 'qty', render: (_, c) => qty(c), width: 80 },
     { title: t('repair.unitCost'), key: 'unit', render: (_, c) => formatMoney(c.unitCostCents), width: 100 },
-    { title: t('repair.amount'), key: 'amount', render: (_, c) => <span data-testid="cost-amount">{formatMoney(c.amountCents)}</span>, width: 110 },
-    { title: t('repair.billing'), key: 'billing', render: (_, c) => <BillableTag billable={c.billable} reason={c.reason} /> },
+    {
+      title: t('repair.amount'),
+      key: 'amount',
+      render: (_, c) => <span data-testid="cost-amount">{formatMoney(c.amountCents)}</span>,
+      width: 110,
+    },
+    {
+      title: t('repair.billing'),
+      key: 'billing',
+      render: (_, c) => <BillableTag billable={c.billable} reason={c.reason} />,
+    },
   ];
   return (
     <ResponsiveList<CostItem>
@@ -65,7 +88,8 @@ function CostList({ items }: { items: CostItem[] }) {
             <span style={{ overflowWrap: 'anywhere' }}>{c.description}</span>
           </Space>
           <div>
-            {qty(c)} × {formatMoney(c.unitCostCents)} = <strong data-testid="cost-amount">{formatMoney(c.amountCents)}</strong>
+            {qty(c)} × {formatMoney(c.unitCostCents)} ={' '}
+            <strong data-testid="cost-amount">{formatMoney(c.amountCents)}</strong>
           </div>
           <BillableTag billable={c.billable} reason={c.reason} />
         </Card>
@@ -78,14 +102,17 @@ function CostList({ items }: { items: CostItem[] }) {
 function Decision({ repair }: { repair: TicketRepair }) {
   const { t } = useTranslation();
   const a = repair.asset;
-  const inWarranty = repair.inWarranty === null ? '—' : repair.inWarranty ? t('repair.inWarrantyYes') : t('repair.inWarrantyNo');
+  const inWarranty =
+    repair.inWarranty === null ? '—' : repair.inWarranty ? t('repair.inWarrantyYes') : t('repair.inWarrantyNo');
   const items: DescriptionsProps['items'] = [
     {
       key: 'asset',
       label: t('repair.asset'),
       children: a ? (
         <Space wrap size={4}>
-          <Link to={assetPath(a.id)} data-testid="repair-asset-link">{a.name}</Link>
+          <Link to={assetPath(a.id)} data-testid="repair-asset-link">
+            {a.name}
+          </Link>
           <span className="muted">{a.serial}</span>
           <WarrantyTag status={a.warrantyStatus} />
         </Space>
@@ -100,7 +127,9 @@ function Decision({ repair }: { repair: TicketRepair }) {
       children: (
         <span data-testid="repair-in-warranty" data-value={String(repair.inWarranty)}>
           {inWarranty}
-          {repair.warrantyEndAtFault ? <span className="muted"> · {t('repair.endAtFault', { date: repair.warrantyEndAtFault })}</span> : null}
+          {repair.warrantyEndAtFault ? (
+            <span className="muted"> · {t('repair.endAtFault', { date: repair.warrantyEndAtFault })}</span>
+          ) : null}
         </span>
       ),
     },
@@ -110,14 +139,29 @@ function Decision({ repair }: { repair: TicketRepair }) {
       children: (
         <Space wrap size={4}>
           <DecisionTag decision={repair.decision} />
-          <span data-testid="repair-reason" data-reason={repair.reason}>{t(`billingReason.${repair.reason}`)}</span>
+          <span data-testid="repair-reason" data-reason={repair.reason}>
+            {t(`billingReason.${repair.reason}`)}
+          </span>
         </Space>
       ),
     },
     { key: 'policy', label: t('repair.policy'), children: t(`warranty.policy.${repair.extensionPolicy}`) },
-    { key: 'rate', label: t('repair.labourRate'), children: t('repair.ratePerHour', { amount: formatMoney(repair.labourRateCents) }) },
+    {
+      key: 'rate',
+      label: t('repair.labourRate'),
+      children: t('repair.ratePerHour', { amount: formatMoney(repair.labourRateCents) }),
+    },
   ];
-  return <Descriptions size="small" bordered column={1} items={items} styles={{ label: { whiteSpace: 'nowrap' } }} data-testid="repair-facts" />;
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={1}
+      items={items}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+      data-testid="repair-facts"
+    />
+  );
 }
 
 /**
@@ -137,13 +181,31 @@ export function RepairPanel({ ticket }: { ticket: Ticket }) {
 
   if (q.isPending) return <Spin style={{ display: 'block', margin: 16 }} />;
   const repair = q.data;
-  if (!repair) return <Alert type="warning" showIcon message={t('repair.loadFailed')} description={q.error instanceof Error ? q.error.message : undefined} />;
+  if (!repair)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        message={t('repair.loadFailed')}
+        description={q.error instanceof Error ? q.error.message : undefined}
+      />
+    );
 
   return (
-    <div data-testid="repair-panel" data-decision={repair.decision} data-reason={repair.reason} data-in-warranty={String(repair.inWarranty)}>
+    <div
+      data-testid="repair-panel"
+      data-decision={repair.decision}
+      data-reason={repair.reason}
+      data-in-warranty={String(repair.inWarranty)}
+    >
       <Decision repair={repair} />
       {canAsset ? (
-        <Button icon={<LinkOutlined aria-hidden />} onClick={() => setDialog('asset')} style={{ marginTop: 8 }} data-testid="repair-choose-asset">
+        <Button
+          icon={<LinkOutlined aria-hidden />}
+          onClick={() => setDialog('asset')}
+          style={{ marginTop: 8 }}
+          data-testid="repair-choose-asset"
+        >
           {repair.asset ? t('repair.changeAsset') : t('repair.chooseAsset')}
         </Button>
       ) : null}
@@ -151,7 +213,12 @@ export function RepairPanel({ ticket }: { ticket: Ticket }) {
       {h3(t('repair.replacementsTitle'))}
       <ReplacementList items={repair.replacements} />
       {canRecord && repair.asset ? (
-        <Button icon={<SwapOutlined aria-hidden />} onClick={() => setDialog('replace')} style={{ marginTop: 8 }} data-testid="repair-replace">
+        <Button
+          icon={<SwapOutlined aria-hidden />}
+          onClick={() => setDialog('replace')}
+          style={{ marginTop: 8 }}
+          data-testid="repair-replace"
+        >
           {t('repair.replace')}
         </Button>
       ) : null}
@@ -160,20 +227,34 @@ export function RepairPanel({ ticket }: { ticket: Ticket }) {
       <CostList items={repair.costItems} />
       <Space wrap size={[16, 4]} style={{ marginTop: 8 }} data-testid="repair-totals">
         <span>
-          {t('repair.billableTotal')}: <strong data-testid="repair-total-billable" data-cents={repair.totals.billableCents}>{formatMoney(repair.totals.billableCents)}</strong>
+          {t('repair.billableTotal')}:{' '}
+          <strong data-testid="repair-total-billable" data-cents={repair.totals.billableCents}>
+            {formatMoney(repair.totals.billableCents)}
+          </strong>
         </span>
         <span>
-          {t('repair.freeTotal')}: <strong data-testid="repair-total-free" data-cents={repair.totals.freeCents}>{formatMoney(repair.totals.freeCents)}</strong>
+          {t('repair.freeTotal')}:{' '}
+          <strong data-testid="repair-total-free" data-cents={repair.totals.freeCents}>
+            {formatMoney(repair.totals.freeCents)}
+          </strong>
         </span>
         {repair.totals.pendingCents ? (
           <span>
-            {t('repair.pendingTotal')}: <strong data-testid="repair-total-pending" data-cents={repair.totals.pendingCents}>{formatMoney(repair.totals.pendingCents)}</strong>
+            {t('repair.pendingTotal')}:{' '}
+            <strong data-testid="repair-total-pending" data-cents={repair.totals.pendingCents}>
+              {formatMoney(repair.totals.pendingCents)}
+            </strong>
           </span>
         ) : null}
       </Space>
       {canRecord ? (
         <div>
-          <Button icon={<DollarOutlined aria-hidden />} onClick={() => setDialog('cost')} style={{ marginTop: 8 }} data-testid="repair-add-cost">
+          <Button
+            icon={<DollarOutlined aria-hidden />}
+            onClick={() => setDialog('cost')}
+            style={{ marginTop: 8 }}
+            data-testid="repair-add-cost"
+          >
             {t('repair.addCost')}
           </Button>
         </div>
@@ -187,12 +268,25 @@ export function RepairPanel({ ticket }: { ticket: Ticket }) {
           ))}
         </div>
       ) : (
-        <p className="muted" style={{ margin: 0 }}>{t('repairPoint.none')}</p>
+        <p className="muted" style={{ margin: 0 }}>
+          {t('repairPoint.none')}
+        </p>
       )}
 
-      {dialog === 'asset' ? <RepairAssetModal ticketId={ticket.id} projectId={ticket.projectId} repair={repair} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'replace' ? <ReplacementModal ticketId={ticket.id} repair={repair} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'cost' ? <CostItemModal ticketId={ticket.id} repair={repair} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'asset' ? (
+        <RepairAssetModal
+          ticketId={ticket.id}
+          projectId={ticket.projectId}
+          repair={repair}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'replace' ? (
+        <ReplacementModal ticketId={ticket.id} repair={repair} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'cost' ? (
+        <CostItemModal ticketId={ticket.id} repair={repair} onClose={() => setDialog(null)} />
+      ) : null}
     </div>
   );
 }

@@ -30,14 +30,20 @@ export function RepairPointCard({ point, extra }: { point: RepairPoint; extra?: 
     { key: 'address', label: t('repairPoint.address'), children: point.address },
     { key: 'person', label: t('repairPoint.personInCharge'), children: point.personInCharge },
     { key: 'contact', label: t('repairPoint.contact'), children: point.contact ?? '—' },
-    { key: 'phone', label: t('repairPoint.phone'), children: <a href={`tel:${point.phone.replace(/\s+/g, '')}`}>{point.phone}</a> },
+    {
+      key: 'phone',
+      label: t('repairPoint.phone'),
+      children: <a href={`tel:${point.phone.replace(/\s+/g, '')}`}>{point.phone}</a>,
+    },
     {
       key: 'capabilities',
       label: t('repairPoint.capabilities'),
       children: point.capabilities.length ? (
         <Space size={[4, 4]} wrap>
           {point.capabilities.map((c) => (
-            <Tag key={c} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>{c}</Tag>
+            <Tag key={c} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>
+              {c}
+            </Tag>
           ))}
         </Space>
       ) : (
@@ -54,10 +60,24 @@ export function RepairPointCard({ point, extra }: { point: RepairPoint; extra?: 
             .join(t('record.listSep'))
         : '—',
     },
-    { key: 'projects', label: t('repairPoint.projects'), children: point.projects.map((p) => p.name).join(t('record.listSep')) || '—' },
+    {
+      key: 'projects',
+      label: t('repairPoint.projects'),
+      children: point.projects.map((p) => p.name).join(t('record.listSep')) || '—',
+    },
   ];
   return (
-    <Card size="small" title={<h2 className="card-h2" data-testid="repair-point-name">{point.name}</h2>} extra={extra} data-testid="repair-point-card" className="full-width">
+    <Card
+      size="small"
+      title={
+        <h2 className="card-h2" data-testid="repair-point-name">
+          {point.name}
+        </h2>
+      }
+      extra={extra}
+      data-testid="repair-point-card"
+      className="full-width"
+    >
       <Descriptions size="small" column={1} items={items} styles={{ label: { whiteSpace: 'nowrap' } }} />
     </Card>
   );

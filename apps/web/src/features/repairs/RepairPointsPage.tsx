@@ -29,14 +29,20 @@ function RepairPointModal({ point, onClose }: { point: RepairPoint | null; onClo
   const [form] = Form.useForm<Values>();
   const save = useSaveRepairPoint(point?.id);
   const { data: projects = [], isPending } = useProjects();
-  const counts = Object.fromEntries(DISCIPLINES.map((d) => [d, point?.staff.find((s) => s.discipline === d)?.count ?? 0])) as Record<Discipline, number>;
+  const counts = Object.fromEntries(
+    DISCIPLINES.map((d) => [d, point?.staff.find((s) => s.discipline === d)?.count ?? 0]),
+  ) as Record<Discipline, number>;
   const required = { required: true, whitespace: true, message: t('common.required') };
   const half = { xs: 24, sm: 12 };
 
   const onFinish = (v: Values) =>
     save.mutate(
       {
-        name: v.name.trim(), address: v.address.trim(), personInCharge: v.personInCharge.trim(), contact: v.contact?.trim() || null, phone: v.phone.trim(),
+        name: v.name.trim(),
+        address: v.address.trim(),
+        personInCharge: v.personInCharge.trim(),
+        contact: v.contact?.trim() || null,
+        phone: v.phone.trim(),
         capabilities: (v.capabilities ?? []).map((c) => c.trim()).filter(Boolean),
         staff: DISCIPLINES.map((d) => ({ discipline: d, count: v.staff?.[d] ?? 0 })),
         projectIds: v.projectIds ?? [],
@@ -70,7 +76,12 @@ function RepairPointModal({ point, onClose }: { point: RepairPoint | null; onClo
         data-testid="repair-point-form"
         initialValues={
           point
-            ? { ...point, contact: point.contact ?? undefined, staff: counts, projectIds: point.projects.map((p) => p.id) }
+            ? {
+                ...point,
+                contact: point.contact ?? undefined,
+                staff: counts,
+                projectIds: point.projects.map((p) => p.id),
+              }
             : { capabilities: [], staff: counts, projectIds: [] }
         }
         onFinish={onFinish}
@@ -83,7 +94,11 @@ function RepairPointModal({ point, onClose }: { point: RepairPoint | null; onClo
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item name="phone" label={t('repairPoint.phone')} rules={[required, { min: 3, max: 32, message: t('intake.phoneInvalid') }]}>
+            <Form.Item
+              name="phone"
+              label={t('repairPoint.phone')}
+              rules={[required, { min: 3, max: 32, message: t('intake.phoneInvalid') }]}
+            >
               <Input type="tel" maxLength={32} data-testid="rp-phone" />
             </Form.Item>
           </Col>
@@ -103,18 +118,36 @@ function RepairPointModal({ point, onClose }: { point: RepairPoint | null; onClo
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="capabilities" label={t('repairPoint.capabilities')} extra={t('repairPoint.capabilitiesHelp')}>
-              <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} data-testid="rp-capabilities" />
+            <Form.Item
+              name="capabilities"
+              label={t('repairPoint.capabilities')}
+              extra={t('repairPoint.capabilitiesHelp')}
+            >
+              <Select
+                mode="tags"
+                tokenSeparators={[',', '，', '、']}
+                open={false}
+                suffixIcon={null}
+                data-testid="rp-capabilities"
+              />
             </Form.Item>
           </Col>
         </Row>
         <fieldset className="plain-fieldset">
-          <legend className="card-h2" style={{ marginBottom: 8 }}>{t('repairPoint.staff')}</legend>
+          <legend className="card-h2" style={{ marginBottom: 8 }}>
+            {t('repairPoint.staff')}
+          </legend>
           <Row gutter={12}>
             {DISCIPLINES.map((d) => (
               <Col xs={12} sm={6} key={d}>
                 <Form.Item name={['staff', d]} label={t(`staffing.discipline.${d}`)}>
-                  <InputNumber min={0} max={10_000} precision={0} className="full-width" data-testid={`rp-staff-${d}`} />
+                  <InputNumber
+                    min={0}
+                    max={10_000}
+                    precision={0}
+                    className="full-width"
+                    data-testid={`rp-staff-${d}`}
+                  />
                 </Form.Item>
               </Col>
             ))}
@@ -151,7 +184,12 @@ export default function RepairPointsPage() {
         title={t('repairPoint.title')}
         extra={
           manager ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')} data-testid="repair-point-new">
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setEditing('new')}
+              data-testid="repair-point-new"
+            >
               {t('repairPoint.new')}
             </Button>
           ) : null
@@ -169,7 +207,13 @@ export default function RepairPointsPage() {
                 point={p}
                 extra={
                   manager ? (
-                    <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(p)} aria-label={t('admin.editNamed', { name: p.name })} data-testid="repair-point-edit">
+                    <Button
+                      size="small"
+                      icon={<EditOutlined aria-hidden />}
+                      onClick={() => setEditing(p)}
+                      aria-label={t('admin.editNamed', { name: p.name })}
+                      data-testid="repair-point-edit"
+                    >
                       {t('common.edit')}
                     </Button>
                   ) : null
@@ -179,7 +223,9 @@ export default function RepairPointsPage() {
           ))}
         </Row>
       )}
-      {editing ? <RepairPointModal point={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <RepairPointModal point={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, downloadUrl } from '../../api/client';
-import type { CostItemCreate, CostStatement, RepairPoint, RepairPointInput, ReplacementCreate, TicketRepair } from '../../api/types';
+import type {
+  CostItemCreate,
+  CostStatement,
+  RepairPoint,
+  RepairPointInput,
+  ReplacementCreate,
+  TicketRepair,
+} from '../../api/types';
 import { useInvalidateAssets } from '../assets/api';
 import { ticketKey } from '../tickets/api';
 
@@ -12,7 +19,11 @@ export const repairKey = (ticketId: string) => [...ticketKey(ticketId), 'repair'
  * replaced and cost lines. Silent: the panel shows its own error instead of a toast on every page.
  */
 export function useTicketRepair(ticketId: string) {
-  return useQuery({ queryKey: repairKey(ticketId), queryFn: () => api<TicketRepair>(`/tickets/${enc(ticketId)}/repair`, { silent: true }), retry: false });
+  return useQuery({
+    queryKey: repairKey(ticketId),
+    queryFn: () => api<TicketRepair>(`/tickets/${enc(ticketId)}/repair`, { silent: true }),
+    retry: false,
+  });
 }
 
 /** Each change answers with the whole repair; the ticket, the ledger and the archives are stale too. */
@@ -30,26 +41,38 @@ function useRepairMutation<B>(ticketId: string, send: (body: B) => Promise<Ticke
 }
 
 export function useSetRepairAsset(ticketId: string) {
-  return useRepairMutation(ticketId, (body: { assetId: string }) => api<TicketRepair>(`/tickets/${enc(ticketId)}/repair`, { method: 'PUT', body }));
+  return useRepairMutation(ticketId, (body: { assetId: string }) =>
+    api<TicketRepair>(`/tickets/${enc(ticketId)}/repair`, { method: 'PUT', body }),
+  );
 }
 
 export function useAddReplacement(ticketId: string) {
-  return useRepairMutation(ticketId, (body: ReplacementCreate) => api<TicketRepair>(`/tickets/${enc(ticketId)}/replacements`, { body }));
+  return useRepairMutation(ticketId, (body: ReplacementCreate) =>
+    api<TicketRepair>(`/tickets/${enc(ticketId)}/replacements`, { body }),
+  );
 }
 
 export function useAddCostItem(ticketId: string) {
-  return useRepairMutation(ticketId, (body: CostItemCreate) => api<TicketRepair>(`/tickets/${enc(ticketId)}/cost-items`, { body }));
+  return useRepairMutation(ticketId, (body: CostItemCreate) =>
+    api<TicketRepair>(`/tickets/${enc(ticketId)}/cost-items`, { body }),
+  );
 }
 
 export function useRepairPoints() {
-  return useQuery({ queryKey: ['repair-points'], queryFn: () => api<RepairPoint[]>('/repair-points'), staleTime: 30_000 });
+  return useQuery({
+    queryKey: ['repair-points'],
+    queryFn: () => api<RepairPoint[]>('/repair-points'),
+    staleTime: 30_000,
+  });
 }
 
 export function useSaveRepairPoint(id: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: RepairPointInput) =>
-      id ? api<RepairPoint>(`/repair-points/${enc(id)}`, { method: 'PUT', body }) : api<RepairPoint>('/repair-points', { body }),
+      id
+        ? api<RepairPoint>(`/repair-points/${enc(id)}`, { method: 'PUT', body })
+        : api<RepairPoint>('/repair-points', { body }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['repair-points'] });
       void qc.invalidateQueries({ queryKey: ['ticket'] });

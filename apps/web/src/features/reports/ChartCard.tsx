@@ -14,7 +14,14 @@ export interface SummaryTable {
  * A chart card: the canvas is hidden from assistive technology and the same figures are given as a
  * table — visible (`showTable`) or visually hidden for screen readers only.
  */
-export function ChartCard({ title, chart, table, showTable, extra, testId }: {
+export function ChartCard({
+  title,
+  chart,
+  table,
+  showTable,
+  extra,
+  testId,
+}: {
   title: string;
   chart: ChartProps;
   table: SummaryTable;
@@ -23,22 +30,47 @@ export function ChartCard({ title, chart, table, showTable, extra, testId }: {
   testId: string;
 }) {
   return (
-    <Card size="small" title={<h2 className="card-h2">{title}</h2>} extra={extra} style={{ height: '100%' }} data-testid={testId}>
+    <Card
+      size="small"
+      title={<h2 className="card-h2">{title}</h2>}
+      extra={extra}
+      style={{ height: '100%' }}
+      data-testid={testId}
+    >
       <div className="chart-box" aria-hidden="true" data-testid={`${testId}-canvas`}>
         <Suspense fallback={<Spin />}>
           <ReportChart {...chart} />
         </Suspense>
       </div>
-      <div className={showTable ? 'table-scroll' : 'visually-hidden'} tabIndex={showTable ? 0 : undefined} role={showTable ? 'region' : undefined} aria-label={showTable ? title : undefined}>
+      <div
+        className={showTable ? 'table-scroll' : 'visually-hidden'}
+        tabIndex={showTable ? 0 : undefined}
+        role={showTable ? 'region' : undefined}
+        aria-label={showTable ? title : undefined}
+      >
         <table className="report-summary" data-testid={`${testId}-table`}>
           <caption className="visually-hidden">{title}</caption>
           <thead>
-            <tr>{table.head.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr>
+            <tr>
+              {table.head.map((h, i) => (
+                <th key={i} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {table.rows.map((r) => (
               <tr key={r.key} data-row={r.key}>
-                {r.cells.map((c, i) => (i === 0 ? <th key={i} scope="row">{c}</th> : <td key={i}>{c}</td>))}
+                {r.cells.map((c, i) =>
+                  i === 0 ? (
+                    <th key={i} scope="row">
+                      {c}
+                    </th>
+                  ) : (
+                    <td key={i}>{c}</td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>

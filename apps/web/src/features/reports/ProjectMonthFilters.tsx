@@ -6,17 +6,30 @@ import { DateField } from '../../components/DateField';
 
 /** The project and month a commitments or report page is about; `id` prefixes the test ids and the month input's id. */
 export function ProjectMonthFilters(p: {
-  id: string; projectId: string | undefined; setProjectId: (id: string | undefined) => void; projects: Project[]; loading: boolean;
-  month: string; setMonth: (month: string) => void;
+  id: string;
+  projectId: string | undefined;
+  setProjectId: (id: string | undefined) => void;
+  projects: Project[];
+  loading: boolean;
+  month: string;
+  setMonth: (month: string) => void;
 }) {
   const { t } = useTranslation();
   return (
     <div role="search" aria-label={t('filter.title')} className="report-filters">
       <div className="report-field" style={{ maxWidth: 520, flexBasis: 260 }}>
-        <ProjectPicker value={p.projectId} onChange={p.setProjectId} projects={p.projects} loading={p.loading} testId={`${p.id}-project`} />
+        <ProjectPicker
+          value={p.projectId}
+          onChange={p.setProjectId}
+          projects={p.projects}
+          loading={p.loading}
+          testId={`${p.id}-project`}
+        />
       </div>
       <div className="report-field report-field-narrow" style={{ flexDirection: 'row', alignItems: 'center', gap: 8 }}>
-        <label htmlFor={`${p.id}-month`} style={{ whiteSpace: 'nowrap' }}>{t('reports.month')}</label>
+        <label htmlFor={`${p.id}-month`} style={{ whiteSpace: 'nowrap' }}>
+          {t('reports.month')}
+        </label>
         {/* A month that has not begun has nothing to measure (the API refuses it): the picker stops at this month. */}
         <DateField
           id={`${p.id}-month`}

@@ -38,7 +38,8 @@ export function useAnalytics(q: AnalyticsQuery) {
   });
 }
 
-export const commitmentsKey = (projectId: string | undefined, month: string) => ['commitments', projectId, month] as const;
+export const commitmentsKey = (projectId: string | undefined, month: string) =>
+  ['commitments', projectId, month] as const;
 
 /** 服务承诺: each promise of the contract with its result for the month. */
 export type CommitmentOverview = z.infer<typeof S.CommitmentOverview>;
@@ -62,7 +63,8 @@ export function useCommitments(projectId: string | undefined, month: string) {
 export function useUpdateCommitment() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: CommitmentUpdate & { id: string }) => api<Commitment>(`/commitments/${enc(id)}`, { method: 'PATCH', body }),
+    mutationFn: ({ id, ...body }: CommitmentUpdate & { id: string }) =>
+      api<Commitment>(`/commitments/${enc(id)}`, { method: 'PATCH', body }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['commitments'] });
       void qc.invalidateQueries({ queryKey: ['analytics'] });
@@ -76,7 +78,8 @@ const notesKey = (projectId: string | undefined, month: string) => ['report-note
 export function useReportNotes(projectId: string | undefined, month: string) {
   return useQuery({
     queryKey: notesKey(projectId, month),
-    queryFn: ({ signal }) => api<ReportNotes>(`${base(projectId!)}/report-notes`, { query: { month }, signal, silent: true }),
+    queryFn: ({ signal }) =>
+      api<ReportNotes>(`${base(projectId!)}/report-notes`, { query: { month }, signal, silent: true }),
     enabled: !!projectId && isMonth(month),
     retry: false,
   });
@@ -85,19 +88,25 @@ export function useReportNotes(projectId: string | undefined, month: string) {
 export function useSaveReportNotes(projectId: string, month: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: ReportNotesInput) => api<ReportNotes>(`${base(projectId)}/report-notes`, { method: 'PUT', query: { month }, body }),
+    mutationFn: (body: ReportNotesInput) =>
+      api<ReportNotes>(`${base(projectId)}/report-notes`, { method: 'PUT', query: { month }, body }),
     onSuccess: (n) => qc.setQueryData(notesKey(projectId, month), n),
   });
 }
 
-export const archiveKey = (projectId: string | undefined, month: string) => ['monthly-reports', projectId, month] as const;
+export const archiveKey = (projectId: string | undefined, month: string) =>
+  ['monthly-reports', projectId, month] as const;
 
 /** The archive of generated reports (newest first), keyset-paged. */
 export function useArchivedReports(projectId: string | undefined, month: string, limit = 20) {
   return useInfiniteQuery({
     queryKey: [...archiveKey(projectId, month), limit],
     queryFn: ({ pageParam, signal }) =>
-      api<ArchivedReportPage>(`${base(projectId!)}/monthly-reports`, { query: { month, limit, cursor: pageParam }, signal, silent: true }),
+      api<ArchivedReportPage>(`${base(projectId!)}/monthly-reports`, {
+        query: { month, limit, cursor: pageParam },
+        signal,
+        silent: true,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: !!projectId && isMonth(month),
@@ -128,7 +137,8 @@ export function useReportSchedule(projectId: string | undefined) {
 export function useSaveReportSchedule(projectId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: ReportScheduleInput) => api<ReportSchedule>(`${base(projectId)}/report-schedule`, { method: 'PUT', body }),
+    mutationFn: (body: ReportScheduleInput) =>
+      api<ReportSchedule>(`${base(projectId)}/report-schedule`, { method: 'PUT', body }),
     onSuccess: (s) => qc.setQueryData(scheduleKey(projectId), s),
   });
 }

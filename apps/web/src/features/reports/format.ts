@@ -2,17 +2,27 @@ import type { TFunction } from 'i18next';
 import type { CommitmentKind, CommitmentResult } from './api';
 
 /** A rate or "无数据": a null figure never reads as 100 %. */
-export const pctText = (t: TFunction, v: number | null | undefined) => (v === null || v === undefined ? t('reports.noData') : `${v}%`);
+export const pctText = (t: TFunction, v: number | null | undefined) =>
+  v === null || v === undefined ? t('reports.noData') : `${v}%`;
 
 const SLA_KINDS: CommitmentKind[] = ['response', 'arrival', 'resolution'];
-const PERCENT_KINDS: CommitmentKind[] = [...SLA_KINDS, 'support_24h', 'monthly_inspection', 'annual_inspection', 'training_complete', 'satisfaction'];
+const PERCENT_KINDS: CommitmentKind[] = [
+  ...SLA_KINDS,
+  'support_24h',
+  'monthly_inspection',
+  'annual_inspection',
+  'training_complete',
+  'satisfaction',
+];
 
 /** 一级故障响应及时率（30 分钟内）: the promise as the contract words it. */
 export function promiseText(t: TFunction, c: Pick<CommitmentResult, 'kind' | 'level' | 'minutes'>): string {
   const kind = t(`reports.kind.${c.kind}`);
   if (!SLA_KINDS.includes(c.kind) || !c.level) return kind;
   const level = t(`level.short.${c.level}`);
-  return c.minutes === null ? t('reports.promiseLevel', { kind, level }) : t('reports.promiseSla', { kind, level, minutes: c.minutes });
+  return c.minutes === null
+    ? t('reports.promiseLevel', { kind, level })
+    : t('reports.promiseSla', { kind, level, minutes: c.minutes });
 }
 
 /** The target in its unit: ≥ 95% / ≥ 2 人 / 次月 3 日前. */

@@ -24,40 +24,83 @@ export default function MyRatingsPage() {
   const ratedItems = rated.data?.pages.flatMap((p) => p.items) ?? [];
 
   const subject = (r: RatingRequest) =>
-    r.kind === 'ticket' && r.ticketId ? <Link to={ticketPath(me, r.ticketId)}>{subjectOf(r)}</Link> : <span>{subjectOf(r)}</span>;
-  const kind = (r: RatingRequest) => <span className="muted">{t(`satisfaction.kind.${r.kind}`)} · {r.projectName}</span>;
+    r.kind === 'ticket' && r.ticketId ? (
+      <Link to={ticketPath(me, r.ticketId)}>{subjectOf(r)}</Link>
+    ) : (
+      <span>{subjectOf(r)}</span>
+    );
+  const kind = (r: RatingRequest) => (
+    <span className="muted">
+      {t(`satisfaction.kind.${r.kind}`)} · {r.projectName}
+    </span>
+  );
 
   return (
     <div>
       <PageHeader title={t('satisfaction.mine.title')} />
       <Card size="small" title={h2(t('satisfaction.mine.pending'))} style={{ marginBottom: 16 }}>
-        {pending.isPending ? <Spin /> : !pendingItems.length ? <Empty description={<span className="muted">{t('satisfaction.mine.nonePending')}</span>} /> : (
+        {pending.isPending ? (
+          <Spin />
+        ) : !pendingItems.length ? (
+          <Empty description={<span className="muted">{t('satisfaction.mine.nonePending')}</span>} />
+        ) : (
           <List
             dataSource={pendingItems}
             rowKey="id"
             renderItem={(r) => (
-              <List.Item data-testid="rating-pending-row" data-request-id={r.id}
-                actions={[<Button key="rate" type="primary" onClick={() => setRating(r)} data-testid="rating-open" aria-label={t('satisfaction.rateOne', { subject: subjectOf(r) })}>{t('satisfaction.rate')}</Button>]}>
+              <List.Item
+                data-testid="rating-pending-row"
+                data-request-id={r.id}
+                actions={[
+                  <Button
+                    key="rate"
+                    type="primary"
+                    onClick={() => setRating(r)}
+                    data-testid="rating-open"
+                    aria-label={t('satisfaction.rateOne', { subject: subjectOf(r) })}
+                  >
+                    {t('satisfaction.rate')}
+                  </Button>,
+                ]}
+              >
                 <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                  <div><strong>{subject(r)}</strong></div>
+                  <div>
+                    <strong>{subject(r)}</strong>
+                  </div>
                   <div>{kind(r)}</div>
-                  <Typography.Text type="secondary">{t('satisfaction.expiresOn', { at: formatDateTime(r.expiresAt) })}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('satisfaction.expiresOn', { at: formatDateTime(r.expiresAt) })}
+                  </Typography.Text>
                 </div>
               </List.Item>
             )}
           />
         )}
-        {pending.hasNextPage ? <Button onClick={() => void pending.fetchNextPage()} loading={pending.isFetchingNextPage} data-testid="load-more-pending">{t('common.loadMore')}</Button> : null}
+        {pending.hasNextPage ? (
+          <Button
+            onClick={() => void pending.fetchNextPage()}
+            loading={pending.isFetchingNextPage}
+            data-testid="load-more-pending"
+          >
+            {t('common.loadMore')}
+          </Button>
+        ) : null}
       </Card>
       <Card size="small" title={h2(t('satisfaction.mine.history'))}>
-        {rated.isPending ? <Spin /> : !ratedItems.length ? <Empty description={<span className="muted">{t('satisfaction.mine.noneRated')}</span>} /> : (
+        {rated.isPending ? (
+          <Spin />
+        ) : !ratedItems.length ? (
+          <Empty description={<span className="muted">{t('satisfaction.mine.noneRated')}</span>} />
+        ) : (
           <List
             dataSource={ratedItems}
             rowKey="id"
             renderItem={(r) => (
               <List.Item data-testid="rating-history-row" data-request-id={r.id}>
                 <div style={{ minWidth: 0, overflowWrap: 'anywhere', width: '100%' }}>
-                  <div><strong>{subject(r)}</strong> {r.score ? <ScoreTag score={r.score} /> : null}</div>
+                  <div>
+                    <strong>{subject(r)}</strong> {r.score ? <ScoreTag score={r.score} /> : null}
+                  </div>
                   <div>{kind(r)}</div>
                   {r.comment ? <div className="pre-wrap">{r.comment}</div> : null}
                   <Typography.Text type="secondary">
@@ -68,7 +111,11 @@ export default function MyRatingsPage() {
             )}
           />
         )}
-        {rated.hasNextPage ? <Button onClick={() => void rated.fetchNextPage()} loading={rated.isFetchingNextPage} data-testid="load-more">{t('common.loadMore')}</Button> : null}
+        {rated.hasNextPage ? (
+          <Button onClick={() => void rated.fetchNextPage()} loading={rated.isFetchingNextPage} data-testid="load-more">
+            {t('common.loadMore')}
+          </Button>
+        ) : null}
       </Card>
       {rating ? <RateModal request={rating} onClose={() => setRating(null)} /> : null}
     </div>

@@ -22,8 +22,16 @@ export function RateModal({ request, onClose }: { request: RatingRequest; onClos
       okButtonProps={{ 'data-testid': 'rate-modal-submit' }}
       data-testid="rate-modal"
     >
-      <p className="muted" style={{ marginTop: 0 }}>{request.projectName}</p>
-      <RatingForm form={form} hideSubmit testId="rate-modal-form" submitting={rate.isPending} onSubmit={(v) => rate.mutateAsync({ id: request.id, ...v }).then(onClose)} />
+      <p className="muted" style={{ marginTop: 0 }}>
+        {request.projectName}
+      </p>
+      <RatingForm
+        form={form}
+        hideSubmit
+        testId="rate-modal-form"
+        submitting={rate.isPending}
+        onSubmit={(v) => rate.mutateAsync({ id: request.id, ...v }).then(onClose)}
+      />
     </Modal>
   );
 }

@@ -22,7 +22,8 @@ export default function RatePage() {
   const { token = '' } = useParams();
   usePageTitle(t('satisfaction.public.title'));
   useEffect(() => {
-    if (!hasStoredLanguage() && typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('en')) setLanguage('en', false);
+    if (!hasStoredLanguage() && typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('en'))
+      setLanguage('en', false);
   }, []);
   const q = usePublicRating(token);
   const rate = useRateByToken(token);
@@ -51,37 +52,59 @@ export default function RatePage() {
     const notFound = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
     body = (
       <div data-testid="rate-state" data-state="not_found">
-        <Result status={notFound ? '404' : 'error'} title={h2(notFound ? t('satisfaction.public.notFound') : t('error.loadFailed'))} subTitle={notFound ? t('satisfaction.public.notFoundHelp') : undefined} />
+        <Result
+          status={notFound ? '404' : 'error'}
+          title={h2(notFound ? t('satisfaction.public.notFound') : t('error.loadFailed'))}
+          subTitle={notFound ? t('satisfaction.public.notFoundHelp') : undefined}
+        />
       </div>
     );
   } else if (data) {
     const details = (
       <Descriptions column={1} size="small" bordered data-testid="rate-subject">
-        <Descriptions.Item label={t(data.kind === 'survey' ? 'satisfaction.public.survey' : 'satisfaction.public.ticket')}>
+        <Descriptions.Item
+          label={t(data.kind === 'survey' ? 'satisfaction.public.survey' : 'satisfaction.public.ticket')}
+        >
           <span style={{ overflowWrap: 'anywhere' }}>{data.subject}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('satisfaction.project')}>{data.projectName}</Descriptions.Item>
-        {data.state === 'pending' ? <Descriptions.Item label={t('satisfaction.expiresAt')}>{formatDateTime(data.expiresAt)}</Descriptions.Item> : null}
+        {data.state === 'pending' ? (
+          <Descriptions.Item label={t('satisfaction.expiresAt')}>{formatDateTime(data.expiresAt)}</Descriptions.Item>
+        ) : null}
       </Descriptions>
     );
     if (thanked && data.state === 'rated')
       body = (
         <div data-testid="rate-state" data-state="thanks">
-          <Result status="success" title={h2(t('satisfaction.public.thanks'))} subTitle={t('satisfaction.public.thanksHelp')} extra={data.score ? <ScoreTag score={data.score} /> : null} />
+          <Result
+            status="success"
+            title={h2(t('satisfaction.public.thanks'))}
+            subTitle={t('satisfaction.public.thanksHelp')}
+            extra={data.score ? <ScoreTag score={data.score} /> : null}
+          />
           {details}
         </div>
       );
     else if (data.state === 'rated')
       body = (
         <div data-testid="rate-state" data-state="rated">
-          <Result status="info" title={h2(t('satisfaction.public.alreadyRated'))} subTitle={t('satisfaction.public.alreadyRatedHelp')} extra={data.score ? <ScoreTag score={data.score} /> : null} />
+          <Result
+            status="info"
+            title={h2(t('satisfaction.public.alreadyRated'))}
+            subTitle={t('satisfaction.public.alreadyRatedHelp')}
+            extra={data.score ? <ScoreTag score={data.score} /> : null}
+          />
           {details}
         </div>
       );
     else if (data.state !== 'pending')
       body = (
         <div data-testid="rate-state" data-state={data.state}>
-          <Result status="warning" title={h2(t(data.state === 'expired' ? 'satisfaction.public.expired' : 'satisfaction.public.superseded'))} subTitle={t('satisfaction.public.closedHelp')} />
+          <Result
+            status="warning"
+            title={h2(t(data.state === 'expired' ? 'satisfaction.public.expired' : 'satisfaction.public.superseded'))}
+            subTitle={t('satisfaction.public.closedHelp')}
+          />
           {details}
         </div>
       );
@@ -98,13 +121,32 @@ export default function RatePage() {
 
   return (
     <main style={{ maxWidth: 640, margin: '24px auto', padding: '0 12px' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          gap: 8,
+          flexWrap: 'wrap',
+          marginBottom: 12,
+        }}
+      >
         <h1 style={{ fontSize: 20, margin: 0 }}>{t('satisfaction.public.title')}</h1>
         <LanguageSwitch />
       </div>
-      {conflict ? <Alert type="warning" showIcon message={conflict} style={{ marginBottom: 12 }} data-testid="rate-conflict" /> : null}
-      {rate.isError && !(rate.error instanceof ApiError && rate.error.status === 409) && !(rate.error instanceof ApiError && rate.error.status === 400) ? (
-        <Alert type="error" showIcon message={rate.error instanceof ApiError ? rate.error.detail : t('error.unknown')} style={{ marginBottom: 12 }} role="alert" />
+      {conflict ? (
+        <Alert type="warning" showIcon message={conflict} style={{ marginBottom: 12 }} data-testid="rate-conflict" />
+      ) : null}
+      {rate.isError &&
+      !(rate.error instanceof ApiError && rate.error.status === 409) &&
+      !(rate.error instanceof ApiError && rate.error.status === 400) ? (
+        <Alert
+          type="error"
+          showIcon
+          message={rate.error instanceof ApiError ? rate.error.detail : t('error.unknown')}
+          style={{ marginBottom: 12 }}
+          role="alert"
+        />
       ) : null}
       {body}
     </main>

@@ -28,21 +28,40 @@ export function ScoreTag({ score }: { score: number }) {
 export function StateTag({ state }: { state: RatingRequest['state'] }) {
   const { t } = useTranslation();
   const color = state === 'rated' ? GREEN : state === 'pending' ? ORANGE : GREY;
-  return <Tag color={color} data-testid="rating-state" data-state={state}>{t(`satisfaction.state.${state}`)}</Tag>;
+  return (
+    <Tag color={color} data-testid="rating-state" data-state={state}>
+      {t(`satisfaction.state.${state}`)}
+    </Tag>
+  );
 }
 
 /**
  * The 1–5 choice as native radios (arrow keys move, the label says the score's meaning): five
  * options that wrap on a phone.
  */
-export function ScoreRadios(props: { value?: number; onChange?: (v: number) => void; id?: string; 'aria-required'?: boolean | 'true' | 'false'; 'aria-invalid'?: boolean | 'true' | 'false'; 'aria-describedby'?: string }) {
+export function ScoreRadios(props: {
+  value?: number;
+  onChange?: (v: number) => void;
+  id?: string;
+  'aria-required'?: boolean | 'true' | 'false';
+  'aria-invalid'?: boolean | 'true' | 'false';
+  'aria-describedby'?: string;
+}) {
   const { t } = useTranslation();
   const { value, onChange, ...aria } = props;
   return (
-    <FormRadioGroup {...aria} value={value} onChange={(e) => onChange?.(e.target.value as number)} className="score-radios" style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }}>
+    <FormRadioGroup
+      {...aria}
+      value={value}
+      onChange={(e) => onChange?.(e.target.value as number)}
+      className="score-radios"
+      style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }}
+    >
       {SCORES.map((s) => (
         <Radio key={s} value={s} data-testid={`score-${s}`}>
-          <span style={{ whiteSpace: 'nowrap' }}>{s} · {t(`satisfaction.score.${s}`)}</span>
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {s} · {t(`satisfaction.score.${s}`)}
+          </span>
         </Radio>
       ))}
     </FormRadioGroup>
@@ -61,7 +80,15 @@ interface FormProps {
 }
 
 /** Score (required) and comment; server errors land on their field. */
-export function RatingForm({ onSubmit, submitting, submitText, commentLabel, testId = 'rating-form', form: external, hideSubmit }: FormProps) {
+export function RatingForm({
+  onSubmit,
+  submitting,
+  submitText,
+  commentLabel,
+  testId = 'rating-form',
+  form: external,
+  hideSubmit,
+}: FormProps) {
   const { t } = useTranslation();
   const [own] = Form.useForm<RatingInput>();
   const form = external ?? own;
@@ -70,7 +97,11 @@ export function RatingForm({ onSubmit, submitting, submitText, commentLabel, tes
   };
   return (
     <Form form={form} layout="vertical" onFinish={finish} data-testid={testId} requiredMark>
-      <Form.Item name="score" label={t('satisfaction.scoreLabel')} rules={[{ required: true, message: t('satisfaction.scoreRequired') }]}>
+      <Form.Item
+        name="score"
+        label={t('satisfaction.scoreLabel')}
+        rules={[{ required: true, message: t('satisfaction.scoreRequired') }]}
+      >
         <ScoreRadios />
       </Form.Item>
       <Form.Item name="comment" label={commentLabel ?? t('satisfaction.comment')}>
@@ -90,12 +121,18 @@ export function RatingResult({ r }: { r: RatingRequest }) {
   const { t } = useTranslation();
   return (
     <Descriptions column={1} size="small" data-testid="rating-result">
-      <Descriptions.Item label={t('satisfaction.scoreLabel')}>{r.score ? <ScoreTag score={r.score} /> : '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('satisfaction.scoreLabel')}>
+        {r.score ? <ScoreTag score={r.score} /> : '—'}
+      </Descriptions.Item>
       <Descriptions.Item label={t('satisfaction.comment')}>
-        <span className="pre-wrap" data-testid="rating-comment-text">{r.comment || '—'}</span>
+        <span className="pre-wrap" data-testid="rating-comment-text">
+          {r.comment || '—'}
+        </span>
       </Descriptions.Item>
       <Descriptions.Item label={t('satisfaction.channelLabel')}>
-        <span data-testid="rating-channel" data-channel={r.channel ?? ''}>{r.channel ? t(`satisfaction.channel.${r.channel}`) : '—'}</span>
+        <span data-testid="rating-channel" data-channel={r.channel ?? ''}>
+          {r.channel ? t(`satisfaction.channel.${r.channel}`) : '—'}
+        </span>
       </Descriptions.Item>
       <Descriptions.Item label={t('satisfaction.ratedAt')}>{formatDateTime(r.ratedAt)}</Descriptions.Item>
     </Descriptions>

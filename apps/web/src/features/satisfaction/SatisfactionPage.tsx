@@ -1,5 +1,21 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, List, Modal, Progress, Row, Spin, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Progress,
+  Row,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
@@ -26,7 +42,16 @@ function MetTag({ met }: { met: boolean | null }) {
   const { t } = useTranslation();
   const key = met === null ? 'noData' : met ? 'met' : 'notMet';
   const color = met === null ? '#595959' : met ? STATUS_COLOR.resolved! : LEVEL_COLOR[1]!;
-  return <Tag color={color} data-testid="satisfaction-met" data-met={met === null ? 'none' : String(met)} style={{ fontSize: 14, padding: '2px 10px' }}>{t(`satisfaction.report.${key}`)}</Tag>;
+  return (
+    <Tag
+      color={color}
+      data-testid="satisfaction-met"
+      data-met={met === null ? 'none' : String(met)}
+      style={{ fontSize: 14, padding: '2px 10px' }}
+    >
+      {t(`satisfaction.report.${key}`)}
+    </Tag>
+  );
 }
 
 function Headline({ r }: { r: SatisfactionReport }) {
@@ -36,7 +61,11 @@ function Headline({ r }: { r: SatisfactionReport }) {
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 16 }}>
         <div>
           <div className="muted">{t('satisfaction.report.rate')}</div>
-          <div style={{ fontSize: 40, fontWeight: 600, lineHeight: 1.2 }} data-testid="satisfaction-rate" data-rate={r.ratePct ?? ''}>
+          <div
+            style={{ fontSize: 40, fontWeight: 600, lineHeight: 1.2 }}
+            data-testid="satisfaction-rate"
+            data-rate={r.ratePct ?? ''}
+          >
             {r.ratePct === null ? t('satisfaction.report.noData') : `${r.ratePct}%`}
           </div>
         </div>
@@ -69,19 +98,42 @@ export default function SatisfactionPage() {
   const [creating, setCreating] = useState(false);
   const r = report.data;
 
-  const byScore = (r?.byScore ?? []).map((x) => ({ score: x.score, count: x.count, name: t(`satisfaction.score.${x.score}`) }));
+  const byScore = (r?.byScore ?? []).map((x) => ({
+    score: x.score,
+    count: x.count,
+    name: t(`satisfaction.score.${x.score}`),
+  }));
   const chartAlt = `${t('satisfaction.report.byScore')}: ${byScore.map((d) => `${d.score} ${d.name} ${d.count}`).join(', ')}`;
 
   return (
     <div>
       <PageHeader
         title={t('satisfaction.title')}
-        extra={manager && projectId ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="survey-new">{t('satisfaction.survey.new')}</Button>
-        ) : null}
+        extra={
+          manager && projectId ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setCreating(true)}
+              data-testid="survey-new"
+            >
+              {t('satisfaction.survey.new')}
+            </Button>
+          ) : null
+        }
       />
-      <div role="search" aria-label={t('satisfaction.filters')} style={{ display: 'flex', flexWrap: 'wrap', gap: 12, marginBottom: 12, alignItems: 'center' }}>
-        <ProjectPicker value={projectId} onChange={setProjectId} projects={projects} loading={loading} testId="satisfaction-project" />
+      <div
+        role="search"
+        aria-label={t('satisfaction.filters')}
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 12, marginBottom: 12, alignItems: 'center' }}
+      >
+        <ProjectPicker
+          value={projectId}
+          onChange={setProjectId}
+          projects={projects}
+          loading={loading}
+          testId="satisfaction-project"
+        />
         <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
           <label htmlFor="satisfaction-month">{t('satisfaction.month')}</label>
           <DatePicker
@@ -95,68 +147,99 @@ export default function SatisfactionPage() {
           />
         </span>
       </div>
-      {!projectId ? <Empty description={<span className="muted">{t('common.chooseProjectFirst')}</span>} />
-        : report.isPending ? <Spin />
-        : !r ? null
-        : (
-          <div data-testid="satisfaction-report" data-from={r.from} data-to={r.to}>
-            <Headline r={r} />
-            <Row gutter={[16, 16]}>
-              <Col xs={24} lg={12}>
-                <Card size="small" title={h2(t('satisfaction.report.byScore'))}>
-                  <div className="chart-box" role="img" aria-label={chartAlt} data-testid="satisfaction-chart">
-                    <Suspense fallback={<Spin />}>
-                      <ScoreChart data={byScore} seriesName={t('satisfaction.report.count')} />
-                    </Suspense>
+      {!projectId ? (
+        <Empty description={<span className="muted">{t('common.chooseProjectFirst')}</span>} />
+      ) : report.isPending ? (
+        <Spin />
+      ) : !r ? null : (
+        <div data-testid="satisfaction-report" data-from={r.from} data-to={r.to}>
+          <Headline r={r} />
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={12}>
+              <Card size="small" title={h2(t('satisfaction.report.byScore'))}>
+                <div className="chart-box" role="img" aria-label={chartAlt} data-testid="satisfaction-chart">
+                  <Suspense fallback={<Spin />}>
+                    <ScoreChart data={byScore} seriesName={t('satisfaction.report.count')} />
+                  </Suspense>
+                </div>
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card size="small" title={h2(t('satisfaction.report.byChannel'))} style={{ marginBottom: 16 }}>
+                <Descriptions column={1} size="small" data-testid="satisfaction-channels">
+                  {CHANNELS.map((c) => (
+                    <Descriptions.Item key={c} label={t(`satisfaction.channel.${c}`)}>
+                      <span data-testid={`satisfaction-channel-${c}`}>
+                        {r.byChannel.find((x) => x.channel === c)?.count ?? 0}
+                      </span>
+                    </Descriptions.Item>
+                  ))}
+                </Descriptions>
+              </Card>
+              <Card size="small" title={h2(t('satisfaction.report.response'))}>
+                <div data-testid="satisfaction-response" data-pct={r.responsePct ?? ''}>
+                  <Progress
+                    percent={r.responsePct ?? 0}
+                    format={() => pct(r.responsePct)}
+                    aria-label={t('satisfaction.report.response')}
+                  />
+                  <div className="muted">
+                    {t('satisfaction.report.responseHelp', { rated: r.rated, requested: r.requested })}
                   </div>
-                </Card>
-              </Col>
-              <Col xs={24} lg={12}>
-                <Card size="small" title={h2(t('satisfaction.report.byChannel'))} style={{ marginBottom: 16 }}>
-                  <Descriptions column={1} size="small" data-testid="satisfaction-channels">
-                    {CHANNELS.map((c) => (
-                      <Descriptions.Item key={c} label={t(`satisfaction.channel.${c}`)}>
-                        <span data-testid={`satisfaction-channel-${c}`}>{r.byChannel.find((x) => x.channel === c)?.count ?? 0}</span>
-                      </Descriptions.Item>
-                    ))}
-                  </Descriptions>
-                </Card>
-                <Card size="small" title={h2(t('satisfaction.report.response'))}>
-                  <div data-testid="satisfaction-response" data-pct={r.responsePct ?? ''}>
-                    <Progress percent={r.responsePct ?? 0} format={() => pct(r.responsePct)} aria-label={t('satisfaction.report.response')} />
-                    <div className="muted">{t('satisfaction.report.responseHelp', { rated: r.rated, requested: r.requested })}</div>
-                  </div>
-                </Card>
-              </Col>
-            </Row>
-            <Card size="small" title={h2(t('satisfaction.report.low'))} style={{ marginTop: 16 }}>
-              {!r.low.length ? <Empty description={<span className="muted">{t('satisfaction.report.noLow')}</span>} /> : (
-                <List
-                  dataSource={r.low}
-                  rowKey="id"
-                  data-testid="satisfaction-low"
-                  renderItem={(x) => (
-                    <List.Item data-testid="satisfaction-low-row" data-request-id={x.id}>
-                      <div style={{ minWidth: 0, overflowWrap: 'anywhere', width: '100%' }}>
-                        <div>
-                          {x.score ? <ScoreTag score={x.score} /> : null}{' '}
-                          {x.ticketId ? <Link to={ticketPath(me, x.ticketId)} data-testid="satisfaction-low-link">{subjectOf(x)}</Link> : <strong>{subjectOf(x)}</strong>}
-                        </div>
-                        {x.comment ? <div className="pre-wrap" data-testid="satisfaction-low-comment">{x.comment}</div> : null}
-                        <div className="muted">
-                          {[x.userName, x.channel ? t(`satisfaction.channel.${x.channel}`) : null, formatDateTime(x.ratedAt)].filter(Boolean).join(' · ')}
-                        </div>
+                </div>
+              </Card>
+            </Col>
+          </Row>
+          <Card size="small" title={h2(t('satisfaction.report.low'))} style={{ marginTop: 16 }}>
+            {!r.low.length ? (
+              <Empty description={<span className="muted">{t('satisfaction.report.noLow')}</span>} />
+            ) : (
+              <List
+                dataSource={r.low}
+                rowKey="id"
+                data-testid="satisfaction-low"
+                renderItem={(x) => (
+                  <List.Item data-testid="satisfaction-low-row" data-request-id={x.id}>
+                    <div style={{ minWidth: 0, overflowWrap: 'anywhere', width: '100%' }}>
+                      <div>
+                        {x.score ? <ScoreTag score={x.score} /> : null}{' '}
+                        {x.ticketId ? (
+                          <Link to={ticketPath(me, x.ticketId)} data-testid="satisfaction-low-link">
+                            {subjectOf(x)}
+                          </Link>
+                        ) : (
+                          <strong>{subjectOf(x)}</strong>
+                        )}
                       </div>
-                    </List.Item>
-                  )}
-                />
-              )}
-            </Card>
-          </div>
-        )}
+                      {x.comment ? (
+                        <div className="pre-wrap" data-testid="satisfaction-low-comment">
+                          {x.comment}
+                        </div>
+                      ) : null}
+                      <div className="muted">
+                        {[
+                          x.userName,
+                          x.channel ? t(`satisfaction.channel.${x.channel}`) : null,
+                          formatDateTime(x.ratedAt),
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </div>
+                    </div>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </div>
+      )}
       {projectId ? (
         <Card size="small" title={h2(t('satisfaction.survey.title'))} style={{ marginTop: 16 }}>
-          {surveys.isPending ? <Spin /> : !surveys.data?.length ? <Empty description={<span className="muted">{t('satisfaction.survey.empty')}</span>} /> : (
+          {surveys.isPending ? (
+            <Spin />
+          ) : !surveys.data?.length ? (
+            <Empty description={<span className="muted">{t('satisfaction.survey.empty')}</span>} />
+          ) : (
             <List
               dataSource={surveys.data}
               rowKey="id"
@@ -165,7 +248,10 @@ export default function SatisfactionPage() {
                   <div style={{ minWidth: 0, overflowWrap: 'anywhere', width: '100%' }}>
                     <strong>{s.title}</strong>
                     <div className="muted">
-                      {t('satisfaction.survey.closesOn', { date: s.closesOn })} · <span data-testid="survey-answered">{t('satisfaction.survey.answered', { answered: s.answered, sent: s.sent })}</span>
+                      {t('satisfaction.survey.closesOn', { date: s.closesOn })} ·{' '}
+                      <span data-testid="survey-answered">
+                        {t('satisfaction.survey.answered', { answered: s.answered, sent: s.sent })}
+                      </span>
                     </div>
                   </div>
                 </List.Item>
@@ -195,15 +281,43 @@ function SurveyModal({ projectId, onClose }: { projectId: string; onClose: () =>
     create.mutate(body, { onSuccess: onClose, onError: (e) => applyFormError(form, e) });
   };
   return (
-    <Modal open title={t('satisfaction.survey.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('satisfaction.survey.send')} cancelText={t('common.cancel')}
-      confirmLoading={create.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'survey-save' }}>
+    <Modal
+      open
+      title={t('satisfaction.survey.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('satisfaction.survey.send')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'survey-save' }}
+    >
       <Typography.Paragraph className="muted">{t('satisfaction.survey.help')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ closesOn: dayjs().add(14, 'day') }} data-testid="survey-form">
-        <Form.Item name="title" label={t('satisfaction.survey.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ closesOn: dayjs().add(14, 'day') }}
+        data-testid="survey-form"
+      >
+        <Form.Item
+          name="title"
+          label={t('satisfaction.survey.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input maxLength={200} data-testid="survey-title" />
         </Form.Item>
-        <Form.Item name="closesOn" label={t('satisfaction.survey.closes')} rules={[{ required: true, message: t('common.required') }]}>
-          <DatePicker allowClear={false} className="full-width" disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="survey-closes" />
+        <Form.Item
+          name="closesOn"
+          label={t('satisfaction.survey.closes')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <DatePicker
+            allowClear={false}
+            className="full-width"
+            disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+            data-testid="survey-closes"
+          />
         </Form.Item>
       </Form>
     </Modal>

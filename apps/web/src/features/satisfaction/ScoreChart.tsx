@@ -9,13 +9,30 @@ import { scoreColor } from './RatingForm';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-export default function ScoreChart({ data, seriesName }: { data: { score: number; name: string; count: number }[]; seriesName: string }) {
+export default function ScoreChart({
+  data,
+  seriesName,
+}: {
+  data: { score: number; name: string; count: number }[];
+  seriesName: string;
+}) {
   const option = {
     grid: { left: 36, right: 12, top: 16, bottom: 48 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, width: 64, overflow: 'break' } },
+    xAxis: {
+      type: 'category',
+      data: data.map((d) => d.name),
+      axisLabel: { interval: 0, width: 64, overflow: 'break' },
+    },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: seriesName, barMaxWidth: 48, data: data.map((d) => ({ value: d.count, itemStyle: { color: scoreColor(d.score) } })) }],
+    series: [
+      {
+        type: 'bar',
+        name: seriesName,
+        barMaxWidth: 48,
+        data: data.map((d) => ({ value: d.count, itemStyle: { color: scoreColor(d.score) } })),
+      },
+    ],
   };
   return <EChart option={option} />;
 }

@@ -28,33 +28,66 @@ export function SurveySchedulesCard({ projectId, manager }: { projectId: string;
   };
 
   return (
-    <Card size="small" title={h2(t('satisfaction.schedule.title'))} style={{ marginTop: 16 }} data-testid="schedule-card">
-      <Typography.Paragraph className="muted" style={{ marginBottom: 8 }}>{t('satisfaction.schedule.intro')}</Typography.Paragraph>
+    <Card
+      size="small"
+      title={h2(t('satisfaction.schedule.title'))}
+      style={{ marginTop: 16 }}
+      data-testid="schedule-card"
+    >
+      <Typography.Paragraph className="muted" style={{ marginBottom: 8 }}>
+        {t('satisfaction.schedule.intro')}
+      </Typography.Paragraph>
       {manager ? (
         <div style={{ marginBottom: 8 }}>
-          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')} data-testid="schedule-new">{t('satisfaction.schedule.new')}</Button>
+          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')} data-testid="schedule-new">
+            {t('satisfaction.schedule.new')}
+          </Button>
         </div>
       ) : null}
-      {schedules.isPending ? <Spin /> : !schedules.data?.length ? <Empty description={<span className="muted">{t('satisfaction.schedule.empty')}</span>} /> : (
+      {schedules.isPending ? (
+        <Spin />
+      ) : !schedules.data?.length ? (
+        <Empty description={<span className="muted">{t('satisfaction.schedule.empty')}</span>} />
+      ) : (
         <List
           dataSource={schedules.data}
           rowKey="id"
           data-testid="schedule-list"
           renderItem={(s) => (
-            <List.Item data-testid="schedule-row" data-schedule-id={s.id} data-active={String(s.active)} data-next={s.nextOn} data-last={s.lastSentOn ?? ''}>
+            <List.Item
+              data-testid="schedule-row"
+              data-schedule-id={s.id}
+              data-active={String(s.active)}
+              data-next={s.nextOn}
+              data-last={s.lastSentOn ?? ''}
+            >
               <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, width: '100%' }}>
                 <div style={{ flex: '1 1 220px', minWidth: 0, overflowWrap: 'anywhere' }}>
                   <strong data-testid="schedule-title">{s.title}</strong>{' '}
-                  <Tag data-testid="schedule-state">{t(s.active ? 'satisfaction.schedule.on' : 'satisfaction.schedule.off')}</Tag>
+                  <Tag data-testid="schedule-state">
+                    {t(s.active ? 'satisfaction.schedule.on' : 'satisfaction.schedule.off')}
+                  </Tag>
                   <div className="muted">
-                    <span data-testid="schedule-every">{s.everyMonths === 1 ? t('satisfaction.schedule.everyOne') : t('satisfaction.schedule.every', { n: s.everyMonths })}</span>
+                    <span data-testid="schedule-every">
+                      {s.everyMonths === 1
+                        ? t('satisfaction.schedule.everyOne')
+                        : t('satisfaction.schedule.every', { n: s.everyMonths })}
+                    </span>
                     {' · '}
-                    <span data-testid="schedule-open-days">{s.openDays === 1 ? t('satisfaction.schedule.openOne') : t('satisfaction.schedule.open', { n: s.openDays })}</span>
+                    <span data-testid="schedule-open-days">
+                      {s.openDays === 1
+                        ? t('satisfaction.schedule.openOne')
+                        : t('satisfaction.schedule.open', { n: s.openDays })}
+                    </span>
                   </div>
                   <div className="muted">
                     <span data-testid="schedule-next">{t('satisfaction.schedule.next', { date: s.nextOn })}</span>
                     {' · '}
-                    <span data-testid="schedule-last">{s.lastSentOn ? t('satisfaction.schedule.last', { date: s.lastSentOn }) : t('satisfaction.schedule.neverSent')}</span>
+                    <span data-testid="schedule-last">
+                      {s.lastSentOn
+                        ? t('satisfaction.schedule.last', { date: s.lastSentOn })
+                        : t('satisfaction.schedule.neverSent')}
+                    </span>
                   </div>
                 </div>
                 {manager ? (
@@ -66,7 +99,13 @@ export function SurveySchedulesCard({ projectId, manager }: { projectId: string;
                       aria-label={t('satisfaction.schedule.activeFor', { title: s.title })}
                       data-testid="schedule-active"
                     />
-                    <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(s)} aria-label={t('satisfaction.schedule.editOne', { title: s.title })} data-testid="schedule-edit">
+                    <Button
+                      size="small"
+                      icon={<EditOutlined aria-hidden />}
+                      onClick={() => setEditing(s)}
+                      aria-label={t('satisfaction.schedule.editOne', { title: s.title })}
+                      data-testid="schedule-edit"
+                    >
                       {t('common.edit')}
                     </Button>
                   </div>
@@ -76,7 +115,13 @@ export function SurveySchedulesCard({ projectId, manager }: { projectId: string;
           )}
         />
       )}
-      {editing ? <ScheduleModal projectId={projectId} schedule={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <ScheduleModal
+          projectId={projectId}
+          schedule={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Card>
   );
 }
@@ -90,7 +135,15 @@ interface ScheduleValues {
 }
 
 /** 新建 / 编辑定期调查. */
-function ScheduleModal({ projectId, schedule, onClose }: { projectId: string; schedule: SurveySchedule | null; onClose: () => void }) {
+function ScheduleModal({
+  projectId,
+  schedule,
+  onClose,
+}: {
+  projectId: string;
+  schedule: SurveySchedule | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateSurveySchedule(projectId);
   const update = useUpdateSurveySchedule(projectId);
@@ -108,7 +161,12 @@ function ScheduleModal({ projectId, schedule, onClose }: { projectId: string; sc
       if (v.on !== schedule.nextOn) body.nextOn = v.on;
       update.mutate({ id: schedule.id, ...body }, { onSuccess: onClose, onError });
     } else {
-      const body: SurveyScheduleInput = { title: v.title.trim(), everyMonths: v.everyMonths, openDays: v.openDays, firstOn: v.on };
+      const body: SurveyScheduleInput = {
+        title: v.title.trim(),
+        everyMonths: v.everyMonths,
+        openDays: v.openDays,
+        firstOn: v.on,
+      };
       create.mutate(body, { onSuccess: onClose, onError });
     }
   };
@@ -116,7 +174,9 @@ function ScheduleModal({ projectId, schedule, onClose }: { projectId: string; sc
   return (
     <Modal
       open
-      title={schedule ? t('satisfaction.schedule.editTitle', { title: schedule.title }) : t('satisfaction.schedule.newTitle')}
+      title={
+        schedule ? t('satisfaction.schedule.editTitle', { title: schedule.title }) : t('satisfaction.schedule.newTitle')
+      }
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.save')}
@@ -127,13 +187,28 @@ function ScheduleModal({ projectId, schedule, onClose }: { projectId: string; sc
     >
       <Typography.Paragraph className="muted">{t('satisfaction.schedule.help')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial} data-testid="schedule-form">
-        <Form.Item name="title" label={t('satisfaction.schedule.name')} rules={[{ ...required, whitespace: true }]} extra={t('satisfaction.schedule.nameHelp')}>
+        <Form.Item
+          name="title"
+          label={t('satisfaction.schedule.name')}
+          rules={[{ ...required, whitespace: true }]}
+          extra={t('satisfaction.schedule.nameHelp')}
+        >
           <Input maxLength={150} data-testid="schedule-form-title" />
         </Form.Item>
-        <Form.Item name="everyMonths" label={t('satisfaction.schedule.everyMonths')} rules={[required]} extra={t('satisfaction.schedule.everyMonthsHelp')}>
+        <Form.Item
+          name="everyMonths"
+          label={t('satisfaction.schedule.everyMonths')}
+          rules={[required]}
+          extra={t('satisfaction.schedule.everyMonthsHelp')}
+        >
           <InputNumber min={1} max={12} precision={0} style={{ width: 120 }} data-testid="schedule-form-every" />
         </Form.Item>
-        <Form.Item name="openDays" label={t('satisfaction.schedule.openDays')} rules={[required]} extra={t('satisfaction.schedule.openDaysHelp')}>
+        <Form.Item
+          name="openDays"
+          label={t('satisfaction.schedule.openDays')}
+          rules={[required]}
+          extra={t('satisfaction.schedule.openDaysHelp')}
+        >
           <InputNumber min={1} max={60} precision={0} style={{ width: 120 }} data-testid="schedule-form-open-days" />
         </Form.Item>
         <Form.Item
@@ -143,7 +218,9 @@ function ScheduleModal({ projectId, schedule, onClose }: { projectId: string; sc
             required,
             {
               validator: (_, v: string | undefined) =>
-                !v || v >= today || (schedule && v === schedule.nextOn) ? Promise.resolve() : Promise.reject(new Error(t('satisfaction.schedule.notPast'))),
+                !v || v >= today || (schedule && v === schedule.nextOn)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('satisfaction.schedule.notPast'))),
             },
           ]}
         >

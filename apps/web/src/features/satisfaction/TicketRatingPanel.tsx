@@ -29,7 +29,13 @@ export function TicketRatingPanel({ ticketId, status }: { ticketId: string; stat
   let content;
   if (r.state === 'rated') content = <RatingResult r={r} />;
   else if (recipient)
-    content = <RatingForm onSubmit={(v) => rate.mutateAsync({ id: r.id, ...v })} submitting={rate.isPending} testId="ticket-rating-form" />;
+    content = (
+      <RatingForm
+        onSubmit={(v) => rate.mutateAsync({ id: r.id, ...v })}
+        submitting={rate.isPending}
+        testId="ticket-rating-form"
+      />
+    );
   else if (callback)
     content = (
       <>
@@ -47,7 +53,9 @@ export function TicketRatingPanel({ ticketId, status }: { ticketId: string; stat
     content = (
       <Typography.Paragraph className="muted" style={{ margin: 0 }}>
         {r.state === 'pending'
-          ? r.userName ? t('satisfaction.waitingFor', { name: r.userName, at: formatDateTime(r.expiresAt) }) : t('satisfaction.waitingCallback')
+          ? r.userName
+            ? t('satisfaction.waitingFor', { name: r.userName, at: formatDateTime(r.expiresAt) })
+            : t('satisfaction.waitingCallback')
           : t(`satisfaction.stateHelp.${r.state}`)}
       </Typography.Paragraph>
     );

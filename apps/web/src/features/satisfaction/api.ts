@@ -58,7 +58,8 @@ export interface RatingFilter {
 export function useRatingRequests(filter: RatingFilter, limit = 20) {
   return useInfiniteQuery({
     queryKey: ['rating-requests', filter, limit],
-    queryFn: ({ pageParam, signal }) => api<RatingPage>('/rating-requests', { query: { ...filter, limit, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<RatingPage>('/rating-requests', { query: { ...filter, limit, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -68,7 +69,8 @@ export function useRatingRequests(filter: RatingFilter, limit = 20) {
 export function useRate() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: RatingInput & { id: string }) => api<RatingRequest>(`/rating-requests/${enc(id)}/rate`, { body }),
+    mutationFn: ({ id, ...body }: RatingInput & { id: string }) =>
+      api<RatingRequest>(`/rating-requests/${enc(id)}/rate`, { body }),
     onSuccess: (r) => {
       if (r.ticketId) qc.setQueryData(ticketRatingKey(r.ticketId), r);
       void qc.invalidateQueries({ queryKey: ['rating-requests'] });
@@ -82,7 +84,8 @@ export function useRate() {
 export function useSatisfaction(projectId: string | undefined, from: string, to: string) {
   return useQuery({
     queryKey: ['satisfaction', projectId, from, to],
-    queryFn: ({ signal }) => api<SatisfactionReport>(`/projects/${enc(projectId!)}/satisfaction`, { query: { from, to }, signal }),
+    queryFn: ({ signal }) =>
+      api<SatisfactionReport>(`/projects/${enc(projectId!)}/satisfaction`, { query: { from, to }, signal }),
     enabled: !!projectId,
   });
 }
@@ -130,7 +133,8 @@ export function useSurveySchedules(projectId: string | undefined) {
 export function useCreateSurveySchedule(projectId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: SurveyScheduleInput) => api<SurveySchedule>(`/projects/${enc(projectId)}/survey-schedules`, { body }),
+    mutationFn: (body: SurveyScheduleInput) =>
+      api<SurveySchedule>(`/projects/${enc(projectId)}/survey-schedules`, { body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: schedulesKey(projectId) }),
   });
 }
@@ -138,7 +142,8 @@ export function useCreateSurveySchedule(projectId: string) {
 export function useUpdateSurveySchedule(projectId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: SurveyScheduleUpdate & { id: string }) => api<SurveySchedule>(`/survey-schedules/${enc(id)}`, { method: 'PATCH', body }),
+    mutationFn: ({ id, ...body }: SurveyScheduleUpdate & { id: string }) =>
+      api<SurveySchedule>(`/survey-schedules/${enc(id)}`, { method: 'PATCH', body }),
     onSuccess: (s) => {
       qc.setQueryData<SurveySchedule[]>(schedulesKey(projectId), (list) => list?.map((x) => (x.id === s.id ? s : x)));
       void qc.invalidateQueries({ queryKey: schedulesKey(projectId) });

@@ -28,15 +28,36 @@ export function GlobalSearch() {
   if (!isMobile) return <SearchBox style={{ width: 300 }} />;
   return (
     <>
-      <Button type="text" icon={<SearchOutlined aria-hidden />} aria-label={t('search.open')} onClick={() => setDialogOpen(true)} data-testid="global-search-open" />
-      <Modal open={dialogOpen} onCancel={() => setDialogOpen(false)} footer={null} title={t('search.label')} destroyOnHidden style={{ top: 16 }}>
+      <Button
+        type="text"
+        icon={<SearchOutlined aria-hidden />}
+        aria-label={t('search.open')}
+        onClick={() => setDialogOpen(true)}
+        data-testid="global-search-open"
+      />
+      <Modal
+        open={dialogOpen}
+        onCancel={() => setDialogOpen(false)}
+        footer={null}
+        title={t('search.label')}
+        destroyOnHidden
+        style={{ top: 16 }}
+      >
         <SearchBox autoFocus style={{ width: '100%' }} onPicked={() => setDialogOpen(false)} />
       </Modal>
     </>
   );
 }
 
-function SearchBox({ style, autoFocus, onPicked }: { style: React.CSSProperties; autoFocus?: boolean; onPicked?: () => void }) {
+function SearchBox({
+  style,
+  autoFocus,
+  onPicked,
+}: {
+  style: React.CSSProperties;
+  autoFocus?: boolean;
+  onPicked?: () => void;
+}) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -65,13 +86,31 @@ function SearchBox({ style, autoFocus, onPicked }: { style: React.CSSProperties;
   });
   const options = r
     ? [
-        ...r.tickets.map((x) => option('tickets', ticketPath(me, x.id), x.number, `${x.title} · ${t(`status.${x.status}`)}`)),
-        ...r.assets.map((x) => option('assets', `/assets/${enc(x.id)}`, x.name, [x.tag, x.serial].filter(Boolean).join(' · '))),
-        ...r.records.map((x) => option('records', `/records/${enc(x.id)}`, `${x.number} v${x.version}`, `${t(`recordKind.${x.kind}`)} · ${t(`record.status.${x.status}`)}`)),
+        ...r.tickets.map((x) =>
+          option('tickets', ticketPath(me, x.id), x.number, `${x.title} · ${t(`status.${x.status}`)}`),
+        ),
+        ...r.assets.map((x) =>
+          option('assets', `/assets/${enc(x.id)}`, x.name, [x.tag, x.serial].filter(Boolean).join(' · ')),
+        ),
+        ...r.records.map((x) =>
+          option(
+            'records',
+            `/records/${enc(x.id)}`,
+            `${x.number} v${x.version}`,
+            `${t(`recordKind.${x.kind}`)} · ${t(`record.status.${x.status}`)}`,
+          ),
+        ),
         ...r.articles.map((x) => option('articles', `/kb/articles/${enc(x.id)}`, x.title, x.number)),
       ]
     : [];
-  const notFound = text.trim().length < 2 ? t('search.hint') : results.isFetching ? <Spin size="small" aria-label={t('search.loading')} /> : t('search.empty');
+  const notFound =
+    text.trim().length < 2 ? (
+      t('search.hint')
+    ) : results.isFetching ? (
+      <Spin size="small" aria-label={t('search.loading')} />
+    ) : (
+      t('search.empty')
+    );
   return (
     <AutoComplete
       value={text}
@@ -79,13 +118,24 @@ function SearchBox({ style, autoFocus, onPicked }: { style: React.CSSProperties;
       // The first hit is active, so Enter opens it and aria-activedescendant always names a real option.
       defaultActiveFirstOption
       onChange={setText}
-      onSelect={(path: string) => { setText(''); onPicked?.(); navigate(path); }}
+      onSelect={(path: string) => {
+        setText('');
+        onPicked?.();
+        navigate(path);
+      }}
       notFoundContent={notFound}
       popupMatchSelectWidth={Math.max(Number(style.width) || 0, 320)}
       style={style}
       data-testid="global-search"
     >
-      <Input prefix={<SearchOutlined aria-hidden />} placeholder={t('search.placeholder')} aria-label={t('search.label')} autoFocus={autoFocus} allowClear data-testid="global-search-input" />
+      <Input
+        prefix={<SearchOutlined aria-hidden />}
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
+        autoFocus={autoFocus}
+        allowClear
+        data-testid="global-search-input"
+      />
     </AutoComplete>
   );
 }

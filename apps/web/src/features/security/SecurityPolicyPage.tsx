@@ -21,8 +21,13 @@ export default function SecurityPolicyPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<SecurityPolicy>();
-  const { data, isPending } = useQuery({ queryKey: ['security-policy'], queryFn: () => api<SecurityPolicy>('/security-policy') });
-  useEffect(() => { if (data) form.setFieldsValue(data); }, [data, form]);
+  const { data, isPending } = useQuery({
+    queryKey: ['security-policy'],
+    queryFn: () => api<SecurityPolicy>('/security-policy'),
+  });
+  useEffect(() => {
+    if (data) form.setFieldsValue(data);
+  }, [data, form]);
   const save = useMutation({
     mutationFn: (body: SecurityPolicy) => api<SecurityPolicy>('/security-policy', { method: 'PUT', body }),
     onSuccess: (p) => {
@@ -36,14 +41,36 @@ export default function SecurityPolicyPage() {
       <PageHeader title={t('nav.security')} />
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('security.hint')} />
       <Card>
-        {isPending ? <Spin /> : (
-          <Form form={form} layout="vertical" name="security" onFinish={(v) => save.mutate(v)} style={{ maxWidth: 480 }}>
+        {isPending ? (
+          <Spin />
+        ) : (
+          <Form
+            form={form}
+            layout="vertical"
+            name="security"
+            onFinish={(v) => save.mutate(v)}
+            style={{ maxWidth: 480 }}
+          >
             {FIELDS.map((f) => (
-              <Form.Item key={f.name} name={f.name} label={t(`security.${f.name}`)} extra={t(`security.${f.name}Help`)} rules={[{ required: true, message: t('common.required') }]}>
-                <InputNumber min={f.min} max={f.max} precision={0} className="full-width" data-testid={`security-${f.name}`} />
+              <Form.Item
+                key={f.name}
+                name={f.name}
+                label={t(`security.${f.name}`)}
+                extra={t(`security.${f.name}Help`)}
+                rules={[{ required: true, message: t('common.required') }]}
+              >
+                <InputNumber
+                  min={f.min}
+                  max={f.max}
+                  precision={0}
+                  className="full-width"
+                  data-testid={`security-${f.name}`}
+                />
               </Form.Item>
             ))}
-            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="security-save">{t('common.save')}</Button>
+            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="security-save">
+              {t('common.save')}
+            </Button>
           </Form>
         )}
       </Card>

@@ -12,8 +12,17 @@ type Row = StaffingCoverage & { index: number };
 function Filled({ c }: { c: StaffingCoverage }) {
   const { t } = useTranslation();
   return (
-    <Space size={6} wrap data-testid="coverage-filled" data-filled={c.filled} data-required={c.count} data-missing={c.missing}>
-      <span className={c.missing > 0 ? 'coverage-missing' : undefined}>{t('staffing.filledOf', { filled: c.filled, count: c.count })}</span>
+    <Space
+      size={6}
+      wrap
+      data-testid="coverage-filled"
+      data-filled={c.filled}
+      data-required={c.count}
+      data-missing={c.missing}
+    >
+      <span className={c.missing > 0 ? 'coverage-missing' : undefined}>
+        {t('staffing.filledOf', { filled: c.filled, count: c.count })}
+      </span>
       {c.missing > 0 ? (
         <Tag color="#a8071a" data-testid="coverage-missing">
           {t('staffing.missingN', { n: c.missing })}
@@ -30,8 +39,16 @@ export function CoverageList({ coverage, loading }: { coverage: StaffingCoverage
   const { t } = useTranslation();
   const rows: Row[] = coverage.map((c, index) => ({ ...c, index }));
   const columns: ColumnsType<Row> = [
-    { title: t('staffing.disciplineLabel'), key: 'discipline', render: (_, c) => <DisciplineTag discipline={c.discipline} /> },
-    { title: t('staffing.conditions'), key: 'flags', render: (_, c) => <FlagTags resident={c.resident} builtProject={c.builtProject} /> },
+    {
+      title: t('staffing.disciplineLabel'),
+      key: 'discipline',
+      render: (_, c) => <DisciplineTag discipline={c.discipline} />,
+    },
+    {
+      title: t('staffing.conditions'),
+      key: 'flags',
+      render: (_, c) => <FlagTags resident={c.resident} builtProject={c.builtProject} />,
+    },
     { title: t('staffing.coverage'), key: 'filled', render: (_, c) => <Filled c={c} /> },
   ];
   const card = (c: Row) => (
@@ -62,9 +79,13 @@ export function AssignmentList({ assignments, loading }: { assignments: Staffing
   const { t } = useTranslation();
   const qualified = (a: StaffingAssignmentView) =>
     a.qualified ? (
-      <Tag color="#237804" data-testid="assignment-qualified" data-qualified="true">{t('staffing.qualified')}</Tag>
+      <Tag color="#237804" data-testid="assignment-qualified" data-qualified="true">
+        {t('staffing.qualified')}
+      </Tag>
     ) : (
-      <Tag color="#a8071a" data-testid="assignment-qualified" data-qualified="false">{t('staffing.unqualified')}</Tag>
+      <Tag color="#a8071a" data-testid="assignment-qualified" data-qualified="false">
+        {t('staffing.unqualified')}
+      </Tag>
     );
   const problems = (a: StaffingAssignmentView) =>
     a.problems.length ? (
@@ -79,9 +100,24 @@ export function AssignmentList({ assignments, loading }: { assignments: Staffing
       '—'
     );
   const columns: ColumnsType<StaffingAssignmentView> = [
-    { title: t('staffing.person'), key: 'name', render: (_, a) => <strong data-testid="assignment-name">{a.name}</strong>, width: 120 },
-    { title: t('staffing.disciplineLabel'), key: 'discipline', render: (_, a) => <DisciplineTag discipline={a.discipline} />, width: 130 },
-    { title: t('staffing.conditions'), key: 'flags', render: (_, a) => <FlagTags resident={a.resident} builtProject={a.builtProject} />, width: 170 },
+    {
+      title: t('staffing.person'),
+      key: 'name',
+      render: (_, a) => <strong data-testid="assignment-name">{a.name}</strong>,
+      width: 120,
+    },
+    {
+      title: t('staffing.disciplineLabel'),
+      key: 'discipline',
+      render: (_, a) => <DisciplineTag discipline={a.discipline} />,
+      width: 130,
+    },
+    {
+      title: t('staffing.conditions'),
+      key: 'flags',
+      render: (_, a) => <FlagTags resident={a.resident} builtProject={a.builtProject} />,
+      width: 170,
+    },
     { title: t('staffing.qualification'), key: 'qualified', render: (_, a) => qualified(a), width: 110 },
     { title: t('staffing.problems'), key: 'problems', render: (_, a) => problems(a) },
   ];

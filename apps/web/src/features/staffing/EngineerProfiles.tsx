@@ -16,7 +16,11 @@ export function EngineerProfiles({ editable }: { editable: boolean }) {
   const [editing, setEditing] = useState<EngineerProfile | null>(null);
 
   const disciplines = (e: EngineerProfile) =>
-    e.disciplines.length ? e.disciplines.map((d) => <DisciplineTag key={d} discipline={d} />) : <span className="muted">{t('staffing.noDisciplines')}</span>;
+    e.disciplines.length ? (
+      e.disciplines.map((d) => <DisciplineTag key={d} discipline={d} />)
+    ) : (
+      <span className="muted">{t('staffing.noDisciplines')}</span>
+    );
   const certs = (e: EngineerProfile) =>
     e.certifications.length ? (
       <Space wrap size={[0, 4]}>
@@ -29,16 +33,34 @@ export function EngineerProfiles({ editable }: { editable: boolean }) {
     );
   const edit = (e: EngineerProfile) =>
     editable ? (
-      <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(e)} aria-label={t('staffing.editProfileOf', { name: e.name })} data-testid="engineer-edit">
+      <Button
+        size="small"
+        icon={<EditOutlined aria-hidden />}
+        onClick={() => setEditing(e)}
+        aria-label={t('staffing.editProfileOf', { name: e.name })}
+        data-testid="engineer-edit"
+      >
         {t('common.edit')}
       </Button>
     ) : null;
   const columns: ColumnsType<EngineerProfile> = [
-    { title: t('staffing.person'), key: 'name', render: (_, e) => <strong data-testid="engineer-name">{e.name}</strong>, width: 110 },
+    {
+      title: t('staffing.person'),
+      key: 'name',
+      render: (_, e) => <strong data-testid="engineer-name">{e.name}</strong>,
+      width: 110,
+    },
     { title: t('staffing.disciplines'), key: 'disciplines', render: (_, e) => disciplines(e), width: 220 },
-    { title: t('staffing.skillLevel'), key: 'skill', render: (_, e) => t('staffing.levelN', { n: e.skillLevel }), width: 90 },
+    {
+      title: t('staffing.skillLevel'),
+      key: 'skill',
+      render: (_, e) => t('staffing.levelN', { n: e.skillLevel }),
+      width: 90,
+    },
     { title: t('staffing.certifications'), key: 'certs', render: (_, e) => certs(e) },
-    ...(editable ? [{ title: t('common.actions'), key: 'edit', render: (_: unknown, e: EngineerProfile) => edit(e), width: 100 }] : []),
+    ...(editable
+      ? [{ title: t('common.actions'), key: 'edit', render: (_: unknown, e: EngineerProfile) => edit(e), width: 100 }]
+      : []),
   ];
   const card = (e: EngineerProfile) => (
     <Card size="small" className="ticket-card full-width">
@@ -53,7 +75,11 @@ export function EngineerProfiles({ editable }: { editable: boolean }) {
   );
 
   return (
-    <Card size="small" title={<h2 className="card-h2">{t('staffing.engineersTitle')}</h2>} data-testid="engineer-profiles">
+    <Card
+      size="small"
+      title={<h2 className="card-h2">{t('staffing.engineersTitle')}</h2>}
+      data-testid="engineer-profiles"
+    >
       <ResponsiveList<EngineerProfile>
         items={q.data ?? []}
         columns={columns}

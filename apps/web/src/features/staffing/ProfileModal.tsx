@@ -19,14 +19,27 @@ interface Values {
 }
 
 /** The disciplines as one named group of check boxes. */
-function DisciplineGroup({ id, value, onChange, label }: { id?: string; value?: Discipline[]; onChange?: (v: Discipline[]) => void; label: string }) {
+function DisciplineGroup({
+  id,
+  value,
+  onChange,
+  label,
+}: {
+  id?: string;
+  value?: Discipline[];
+  onChange?: (v: Discipline[]) => void;
+  label: string;
+}) {
   const { t } = useTranslation();
   return (
     <div role="group" id={id} aria-label={label}>
       <Checkbox.Group
         value={value}
         onChange={(v) => onChange?.(DISCIPLINES.filter((d) => (v as Discipline[]).includes(d)))}
-        options={DISCIPLINES.map((d) => ({ value: d, label: <span data-testid={`profile-discipline-${d}`}>{t(`staffing.discipline.${d}`)}</span> }))}
+        options={DISCIPLINES.map((d) => ({
+          value: d,
+          label: <span data-testid={`profile-discipline-${d}`}>{t(`staffing.discipline.${d}`)}</span>,
+        }))}
       />
     </div>
   );
@@ -80,7 +93,11 @@ export function ProfileModal({ profile, onClose }: { profile: EngineerProfile; o
         initialValues={{
           disciplines: profile.disciplines,
           skillLevel: profile.skillLevel,
-          certifications: profile.certifications.map((c) => ({ name: c.name, number: c.number, expiresOn: c.expiresOn ?? undefined })),
+          certifications: profile.certifications.map((c) => ({
+            name: c.name,
+            number: c.number,
+            expiresOn: c.expiresOn ?? undefined,
+          })),
         }}
         onFinish={onFinish}
         scrollToFirstError
@@ -88,11 +105,18 @@ export function ProfileModal({ profile, onClose }: { profile: EngineerProfile; o
         <Form.Item name="disciplines" label={t('staffing.disciplines')}>
           <DisciplineGroup label={t('staffing.disciplines')} />
         </Form.Item>
-        <Form.Item name="skillLevel" label={t('staffing.skillLevel')} extra={t('staffing.skillLevelHelp')} rules={[required]}>
+        <Form.Item
+          name="skillLevel"
+          label={t('staffing.skillLevel')}
+          extra={t('staffing.skillLevelHelp')}
+          rules={[required]}
+        >
           <InputNumber min={1} max={5} precision={0} data-testid="profile-skill" />
         </Form.Item>
         <fieldset className="plain-fieldset">
-          <legend className="card-h2" style={{ marginBottom: 8 }}>{t('staffing.certifications')}</legend>
+          <legend className="card-h2" style={{ marginBottom: 8 }}>
+            {t('staffing.certifications')}
+          </legend>
           <Form.List name="certifications">
             {(fields, { add, remove }) => (
               <div className="stack">
@@ -100,7 +124,11 @@ export function ProfileModal({ profile, onClose }: { profile: EngineerProfile; o
                   <Card size="small" key={f.key} data-testid="cert-item">
                     <Row gutter={12} align="bottom">
                       <Col xs={24} sm={12}>
-                        <Form.Item name={[f.name, 'name']} label={t('staffing.certNameN', { n: i + 1 })} rules={[{ ...required, whitespace: true }]}>
+                        <Form.Item
+                          name={[f.name, 'name']}
+                          label={t('staffing.certNameN', { n: i + 1 })}
+                          rules={[{ ...required, whitespace: true }]}
+                        >
                           <Input maxLength={100} data-testid="cert-name" />
                         </Form.Item>
                       </Col>
@@ -110,7 +138,11 @@ export function ProfileModal({ profile, onClose }: { profile: EngineerProfile; o
                         </Form.Item>
                       </Col>
                       <Col xs={18} sm={12}>
-                        <Form.Item name={[f.name, 'expiresOn']} label={t('staffing.certExpiresOn')} extra={t('staffing.certExpiresHelp')}>
+                        <Form.Item
+                          name={[f.name, 'expiresOn']}
+                          label={t('staffing.certExpiresOn')}
+                          extra={t('staffing.certExpiresHelp')}
+                        >
                           <DateField data-testid="cert-expires" />
                         </Form.Item>
                       </Col>

@@ -13,7 +13,11 @@ interface Values {
   assignments: StaffingAssignment[];
 }
 
-const legend = (text: string) => <legend className="card-h2" style={{ marginBottom: 8 }}>{text}</legend>;
+const legend = (text: string) => (
+  <legend className="card-h2" style={{ marginBottom: 8 }}>
+    {text}
+  </legend>
+);
 
 /** 编辑人员配置 (service manager): the required disciplines and who fills them. */
 export function StaffingEditModal({ plan, onClose }: { plan: StaffingPlan; onClose: () => void }) {
@@ -47,7 +51,14 @@ export function StaffingEditModal({ plan, onClose }: { plan: StaffingPlan; onClo
     </Col>
   );
   const remove = (onClick: () => void, label: string, testId: string) => (
-    <Button type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={label} onClick={onClick} data-testid={testId} />
+    <Button
+      type="text"
+      danger
+      icon={<DeleteOutlined aria-hidden />}
+      aria-label={label}
+      onClick={onClick}
+      data-testid={testId}
+    />
   );
 
   return (
@@ -70,7 +81,12 @@ export function StaffingEditModal({ plan, onClose }: { plan: StaffingPlan; onClo
         data-testid="staffing-form"
         initialValues={{
           requirements: plan.requirements,
-          assignments: plan.assignments.map(({ userId, discipline, resident, builtProject }) => ({ userId, discipline, resident, builtProject })),
+          assignments: plan.assignments.map(({ userId, discipline, resident, builtProject }) => ({
+            userId,
+            discipline,
+            resident,
+            builtProject,
+          })),
         }}
         onFinish={onFinish}
         scrollToFirstError
@@ -84,13 +100,23 @@ export function StaffingEditModal({ plan, onClose }: { plan: StaffingPlan; onClo
                   <Card size="small" key={f.key} data-testid="requirement-item">
                     <Row gutter={12} align="bottom">
                       <Col xs={24} sm={12}>
-                        <Form.Item name={[f.name, 'discipline']} label={t('staffing.disciplineN', { n: i + 1 })} rules={[required]}>
+                        <Form.Item
+                          name={[f.name, 'discipline']}
+                          label={t('staffing.disciplineN', { n: i + 1 })}
+                          rules={[required]}
+                        >
                           <FormSelect options={disciplineOptions} data-testid="requirement-discipline" />
                         </Form.Item>
                       </Col>
                       <Col xs={18} sm={8}>
                         <Form.Item name={[f.name, 'count']} label={t('staffing.count')} rules={[required]}>
-                          <InputNumber min={0} max={50} precision={0} className="full-width" data-testid="requirement-count" />
+                          <InputNumber
+                            min={0}
+                            max={50}
+                            precision={0}
+                            className="full-width"
+                            data-testid="requirement-count"
+                          />
                         </Form.Item>
                       </Col>
                       <Col xs={6} sm={4} style={{ textAlign: 'end', paddingBottom: 24 }}>
@@ -101,7 +127,11 @@ export function StaffingEditModal({ plan, onClose }: { plan: StaffingPlan; onClo
                     </Row>
                   </Card>
                 ))}
-                <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ discipline: 'software', count: 1, resident: false, builtProject: false })} data-testid="requirement-add">
+                <Button
+                  icon={<PlusOutlined aria-hidden />}
+                  onClick={() => add({ discipline: 'software', count: 1, resident: false, builtProject: false })}
+                  data-testid="requirement-add"
+                >
                   {t('staffing.addRequirement')}
                 </Button>
               </div>
@@ -117,7 +147,11 @@ export function StaffingEditModal({ plan, onClose }: { plan: StaffingPlan; onClo
                   <Card size="small" key={f.key} data-testid="assignment-item">
                     <Row gutter={12} align="bottom">
                       <Col xs={24} sm={10}>
-                        <Form.Item name={[f.name, 'userId']} label={t('staffing.personN', { n: i + 1 })} rules={[required]}>
+                        <Form.Item
+                          name={[f.name, 'userId']}
+                          label={t('staffing.personN', { n: i + 1 })}
+                          rules={[required]}
+                        >
                           <FormSelect
                             showSearch
                             filterOption={filterByLabel}
@@ -128,7 +162,11 @@ export function StaffingEditModal({ plan, onClose }: { plan: StaffingPlan; onClo
                         </Form.Item>
                       </Col>
                       <Col xs={18} sm={10}>
-                        <Form.Item name={[f.name, 'discipline']} label={t('staffing.disciplineLabel')} rules={[required]}>
+                        <Form.Item
+                          name={[f.name, 'discipline']}
+                          label={t('staffing.disciplineLabel')}
+                          rules={[required]}
+                        >
                           <FormSelect options={disciplineOptions} data-testid="assignment-discipline" />
                         </Form.Item>
                       </Col>
@@ -140,7 +178,11 @@ export function StaffingEditModal({ plan, onClose }: { plan: StaffingPlan; onClo
                     </Row>
                   </Card>
                 ))}
-                <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ discipline: 'software', resident: false, builtProject: false })} data-testid="assignment-add">
+                <Button
+                  icon={<PlusOutlined aria-hidden />}
+                  onClick={() => add({ discipline: 'software', resident: false, builtProject: false })}
+                  data-testid="assignment-add"
+                >
                   {t('staffing.addAssignment')}
                 </Button>
               </div>

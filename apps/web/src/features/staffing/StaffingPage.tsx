@@ -55,7 +55,13 @@ export default function StaffingPage() {
     <>
       <PageHeader title={t('staffing.title')} />
       <div role="search" aria-label={t('filter.project')} style={{ marginBottom: 12 }}>
-        <ProjectPicker value={projectId} onChange={setProjectId} projects={projects} loading={loading} testId="staffing-project" />
+        <ProjectPicker
+          value={projectId}
+          onChange={setProjectId}
+          projects={projects}
+          loading={loading}
+          testId="staffing-project"
+        />
       </div>
       <div className="stack">
         {!projectId ? (
@@ -70,7 +76,12 @@ export default function StaffingPage() {
               title={h2(t('staffing.requirementsTitle'))}
               extra={
                 manager ? (
-                  <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)} data-testid="staffing-edit">
+                  <Button
+                    type="primary"
+                    icon={<EditOutlined aria-hidden />}
+                    onClick={() => setEditing(true)}
+                    data-testid="staffing-edit"
+                  >
                     {t('staffing.edit')}
                   </Button>
                 ) : null
@@ -78,7 +89,9 @@ export default function StaffingPage() {
             >
               <CoverageList coverage={plan.coverage} loading={q.isFetching && !plan} />
               <div className="muted" style={{ marginTop: 8 }}>
-                {plan.updatedAt ? t('staffing.updatedAt', { at: formatDateTime(plan.updatedAt) }) : t('staffing.defaults')}
+                {plan.updatedAt
+                  ? t('staffing.updatedAt', { at: formatDateTime(plan.updatedAt) })
+                  : t('staffing.defaults')}
               </div>
             </Card>
             <Card size="small" title={h2(t('staffing.assignmentsTitle'))}>

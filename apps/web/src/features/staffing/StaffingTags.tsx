@@ -18,8 +18,16 @@ export function FlagTags({ resident, builtProject }: { resident: boolean; builtP
   const { t } = useTranslation();
   return (
     <>
-      {resident ? <Tag color="#0958d9" style={{ marginInlineEnd: 4 }}>{t('staffing.resident')}</Tag> : null}
-      {builtProject ? <Tag color="#006d75" style={{ marginInlineEnd: 4 }}>{t('staffing.builtProject')}</Tag> : null}
+      {resident ? (
+        <Tag color="#0958d9" style={{ marginInlineEnd: 4 }}>
+          {t('staffing.resident')}
+        </Tag>
+      ) : null}
+      {builtProject ? (
+        <Tag color="#006d75" style={{ marginInlineEnd: 4 }}>
+          {t('staffing.builtProject')}
+        </Tag>
+      ) : null}
     </>
   );
 }

@@ -18,21 +18,28 @@ export function useStaffingPlan(projectId: string | undefined) {
 export function useSaveStaffing(projectId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: StaffingPlanUpdate) => api<StaffingPlan>(`/projects/${enc(projectId)}/staffing`, { method: 'PUT', body }),
+    mutationFn: (body: StaffingPlanUpdate) =>
+      api<StaffingPlan>(`/projects/${enc(projectId)}/staffing`, { method: 'PUT', body }),
     onSuccess: (plan) => qc.setQueryData([...staffingKey, projectId], plan),
   });
 }
 
 /** Provider engineers with their disciplines, skill level and certificates (工程师资质). */
 export function useEngineers(enabled = true) {
-  return useQuery({ queryKey: engineersKey, queryFn: () => api<EngineerProfile[]>('/engineers'), enabled, staleTime: 30_000 });
+  return useQuery({
+    queryKey: engineersKey,
+    queryFn: () => api<EngineerProfile[]>('/engineers'),
+    enabled,
+    staleTime: 30_000,
+  });
 }
 
 /** A changed profile changes which assignments are qualified: every plan is stale too. */
 export function useSaveProfile(userId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: EngineerProfileUpdate) => api<EngineerProfile>(`/engineers/${enc(userId)}/profile`, { method: 'PUT', body }),
+    mutationFn: (body: EngineerProfileUpdate) =>
+      api<EngineerProfile>(`/engineers/${enc(userId)}/profile`, { method: 'PUT', body }),
     onSuccess: (p) => {
       qc.setQueryData<EngineerProfile[]>(engineersKey, (list) => list?.map((x) => (x.userId === p.userId ? p : x)));
       void qc.invalidateQueries({ queryKey: engineersKey });

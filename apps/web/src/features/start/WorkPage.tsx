@@ -16,15 +16,38 @@ import { TicketList } from '../tickets/TicketList';
 import { badgeText, useBadges } from './api';
 
 /** A titled block of the page with a link to the full list. */
-function Section({ id, title, count, more, children }: { id: string; title: string; count?: number; more?: { to: string; label: string }; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  count,
+  more,
+  children,
+}: {
+  id: string;
+  title: string;
+  count?: number;
+  more?: { to: string; label: string };
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={`work-${id}-title`} data-testid={`work-${id}`} style={{ marginBottom: 24 }}>
-      <div style={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
+      <div
+        style={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}
+      >
         <h2 id={`work-${id}-title`} style={{ fontSize: 18, margin: '0 0 8px' }}>
           {title}
-          {count !== undefined ? <span className="muted" style={{ fontWeight: 'normal' }}> ({badgeText(count)})</span> : null}
+          {count !== undefined ? (
+            <span className="muted" style={{ fontWeight: 'normal' }}>
+              {' '}
+              ({badgeText(count)})
+            </span>
+          ) : null}
         </h2>
-        {more ? <Link to={more.to} data-testid={`work-${id}-more`}>{more.label}</Link> : null}
+        {more ? (
+          <Link to={more.to} data-testid={`work-${id}-more`}>
+            {more.label}
+          </Link>
+        ) : null}
       </div>
       {children}
     </section>
@@ -40,10 +63,19 @@ function DispatchSections() {
   const rows = (q: typeof unassigned) => q.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <Section id="unassigned" title={t('start.unassigned')} count={badges.data?.unassigned} more={{ to: '/tickets?tab=all&status=new', label: t('start.openQueue') }}>
+      <Section
+        id="unassigned"
+        title={t('start.unassigned')}
+        count={badges.data?.unassigned}
+        more={{ to: '/tickets?tab=all&status=new', label: t('start.openQueue') }}
+      >
         <TicketList label={t('start.unassigned')} items={rows(unassigned)} loading={unassigned.isPending} />
       </Section>
-      <Section id="at-risk" title={t('start.atRisk')} more={{ to: '/tickets?tab=at_risk', label: t('start.openQueue') }}>
+      <Section
+        id="at-risk"
+        title={t('start.atRisk')}
+        more={{ to: '/tickets?tab=at_risk', label: t('start.openQueue') }}
+      >
         <TicketList label={t('start.atRisk')} items={rows(atRisk)} loading={atRisk.isPending} />
       </Section>
     </>
@@ -65,13 +97,24 @@ function EngineerSections() {
   const visitRows = visits.data?.items ?? [];
   return (
     <>
-      <Section id="my-tickets" title={t('start.myTickets')} more={{ to: '/tickets?tab=mine', label: t('start.openQueue') }}>
-        <TicketList label={t('start.myTickets')} items={mine.data?.pages.flatMap((p) => p.items) ?? []} loading={mine.isPending} />
+      <Section
+        id="my-tickets"
+        title={t('start.myTickets')}
+        more={{ to: '/tickets?tab=mine', label: t('start.openQueue') }}
+      >
+        <TicketList
+          label={t('start.myTickets')}
+          items={mine.data?.pages.flatMap((p) => p.items) ?? []}
+          loading={mine.isPending}
+        />
       </Section>
       <Section id="visits" title={t('start.todayVisits')} more={{ to: '/field', label: t('start.openField') }}>
         {current.data ? (
           <Card size="small" style={{ marginBottom: 8 }} data-testid="work-open-visit">
-            {t('start.onSiteSince', { project: current.data.projectName, at: formatDateTime(current.data.checkedInAt) })}
+            {t('start.onSiteSince', {
+              project: current.data.projectName,
+              at: formatDateTime(current.data.checkedInAt),
+            })}
           </Card>
         ) : null}
         <List
@@ -91,7 +134,12 @@ function EngineerSections() {
           )}
         />
       </Section>
-      <Section id="inspections" title={t('start.inspectionsDue')} count={due.length} more={{ to: '/inspections?mine=1', label: t('start.openInspections') }}>
+      <Section
+        id="inspections"
+        title={t('start.inspectionsDue')}
+        count={due.length}
+        more={{ to: '/inspections?mine=1', label: t('start.openInspections') }}
+      >
         <List
           size="small"
           bordered
@@ -102,7 +150,9 @@ function EngineerSections() {
             <List.Item data-testid="work-task-row">
               <Space wrap size={4}>
                 <Link to={`/inspections/tasks/${encodeURIComponent(task.id)}`}>{task.planName}</Link>
-                <span className="muted">{task.projectName} · {task.dueOn}</span>
+                <span className="muted">
+                  {task.projectName} · {task.dueOn}
+                </span>
                 <StateTag state={task.state} />
               </Space>
             </List.Item>
@@ -120,8 +170,17 @@ function LeadSections() {
   const records = useRecordList({ todo: true }, 20);
   return (
     <>
-      <Section id="to-sign" title={t('start.toSign')} count={badges.data?.toSign} more={{ to: '/records?todo=true', label: t('start.signAll') }}>
-        <RecordList label={t('start.toSign')} items={records.data?.pages.flatMap((p) => p.items) ?? []} loading={records.isPending} />
+      <Section
+        id="to-sign"
+        title={t('start.toSign')}
+        count={badges.data?.toSign}
+        more={{ to: '/records?todo=true', label: t('start.signAll') }}
+      >
+        <RecordList
+          label={t('start.toSign')}
+          items={records.data?.pages.flatMap((p) => p.items) ?? []}
+          loading={records.isPending}
+        />
       </Section>
       <Section id="reports" title={t('start.reports')}>
         <Space wrap>

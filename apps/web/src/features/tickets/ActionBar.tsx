@@ -18,7 +18,13 @@ export function ActionBar({ ticket }: { ticket: Ticket }) {
     <div role="group" aria-label={t('action.barLabel')} style={{ marginBottom: 16 }}>
       <Space wrap>
         {actions.map((a) => (
-          <Button key={a} type={PRIMARY_ACTIONS.has(a) ? 'primary' : 'default'} danger={DANGER_ACTIONS.has(a)} onClick={() => setOpen(a)} data-testid={`action-${a}`}>
+          <Button
+            key={a}
+            type={PRIMARY_ACTIONS.has(a) ? 'primary' : 'default'}
+            danger={DANGER_ACTIONS.has(a)}
+            onClick={() => setOpen(a)}
+            data-testid={`action-${a}`}
+          >
             {t(`action.${a}`, { defaultValue: a })}
           </Button>
         ))}

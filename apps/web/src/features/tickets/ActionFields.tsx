@@ -48,7 +48,10 @@ export function ActionFields({ fields, action, ticket, assignees, assigneesLoadi
             options={SUSPEND_REASONS.map((r) => ({
               value: r,
               // The contract decides which reasons stop the clocks; say so before the user picks.
-              label: t('action.suspendOption', { reason: t(`suspendReason.${r}`), effect: t(ticket.pauseReasons.includes(r) ? 'action.pausesClocks' : 'action.clocksKeepRunning') }),
+              label: t('action.suspendOption', {
+                reason: t(`suspendReason.${r}`),
+                effect: t(ticket.pauseReasons.includes(r) ? 'action.pausesClocks' : 'action.clocksKeepRunning'),
+              }),
             }))}
             data-testid="action-suspend-reason"
           />
@@ -60,7 +63,12 @@ export function ActionFields({ fields, action, ticket, assignees, assigneesLoadi
         </Form.Item>
       ) : null}
       {has('faultCause') ? (
-        <Form.Item name="faultCause" label={t('action.field.faultCause')} rules={[required]} extra={t('action.faultCauseHelp')}>
+        <Form.Item
+          name="faultCause"
+          label={t('action.field.faultCause')}
+          rules={[required]}
+          extra={t('action.faultCauseHelp')}
+        >
           <FormRadioGroup>
             {(['non_human', 'human'] as const).map((c) => (
               <Radio key={c} value={c}>
@@ -87,7 +95,9 @@ export function ActionFields({ fields, action, ticket, assignees, assigneesLoadi
           <Input.TextArea rows={3} maxLength={2000} data-testid="action-note" />
         </Form.Item>
       ) : null}
-      {has('occurredAt') ? <OccurredAtFields reasonMinutes={ticket.occurredAtReasonMinutes} testPrefix="action" /> : null}
+      {has('occurredAt') ? (
+        <OccurredAtFields reasonMinutes={ticket.occurredAtReasonMinutes} testPrefix="action" />
+      ) : null}
       {has('reason') ? (
         <Form.Item name="reason" label={t('action.field.reason')} rules={[{ ...required, whitespace: true }]}>
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="action-reason" />

@@ -63,8 +63,13 @@ export function ActionModal({ ticket, action, onClose }: Props) {
   const backdated = backdatedAt(values.occurredAt, opened.current) !== undefined;
   const submit = () => {
     const { occurredAt, occurredAtReason, ...rest } = values;
-    const body = { action, ...rest, ...(backdated ? { occurredAt: occurredAt!.valueOf(), occurredAtReason } : {}) } as TicketActionRequest;
-    for (const k of ['reason', 'solution', 'note', 'occurredAtReason'] as const) if (typeof body[k] === 'string') body[k] = body[k].trim() || undefined;
+    const body = {
+      action,
+      ...rest,
+      ...(backdated ? { occurredAt: occurredAt!.valueOf(), occurredAtReason } : {}),
+    } as TicketActionRequest;
+    for (const k of ['reason', 'solution', 'note', 'occurredAtReason'] as const)
+      if (typeof body[k] === 'string') body[k] = body[k].trim() || undefined;
     run.mutate(body, {
       onSuccess: () => {
         void message.success(t('action.done', { action: label }));
@@ -87,7 +92,11 @@ export function ActionModal({ ticket, action, onClose }: Props) {
       if (k === 'level') text = FAULT_LEVEL_TEXT[currentLang()][v as 1 | 2 | 3 | 4] ?? text;
       if (k === 'rating') text = t('action.ratingN', { n: v });
       if (k === 'occurredAt') text = formatDateTime((v as dayjs.Dayjs).valueOf());
-      return { key: k, label: t(`action.field.${k === 'assigneeId' ? 'assignee' : k}`), children: <span className="pre-wrap">{text}</span> };
+      return {
+        key: k,
+        label: t(`action.field.${k === 'assigneeId' ? 'assignee' : k}`),
+        children: <span className="pre-wrap">{text}</span>,
+      };
     });
 
   const footer =
@@ -110,26 +119,48 @@ export function ActionModal({ ticket, action, onClose }: Props) {
               {t('common.cancel')}
             </Button>
           ),
-          <Button key="ok" type="primary" danger={DANGER_ACTIONS.has(action)} loading={run.isPending} onClick={submit} data-testid="action-confirm-ok">
+          <Button
+            key="ok"
+            type="primary"
+            danger={DANGER_ACTIONS.has(action)}
+            loading={run.isPending}
+            onClick={submit}
+            data-testid="action-confirm-ok"
+          >
             {action === 'confirm' ? t('action.confirmButtonSelf') : t('action.confirmButton', { action: label })}
           </Button>,
         ];
 
   return (
-    <Modal open title={`${label} · ${ticket.number}`} onCancel={onClose} footer={footer} destroyOnHidden maskClosable={false}>
+    <Modal
+      open
+      title={`${label} · ${ticket.number}`}
+      onCancel={onClose}
+      footer={footer}
+      destroyOnHidden
+      maskClosable={false}
+    >
       <div data-testid="action-modal" data-action={action}>
-      {/* Keep the form mounted during the confirm step so its values and errors survive "back". */}
-      <div style={{ display: step === 'form' ? 'block' : 'none' }}>
-        <Form form={form} layout="vertical" name={`action-${action}`} preserve>
-          <ActionFields fields={fields} action={action} ticket={ticket} assignees={assignees} assigneesLoading={assigneesLoading} />
-        </Form>
-      </div>
-      {step === 'confirm' ? (
-        <div data-testid="action-confirm">
-          <Typography.Paragraph strong>{t('action.confirmText', { action: label, number: ticket.number })}</Typography.Paragraph>
-          {summary.length ? <Descriptions column={1} size="small" bordered items={summary} /> : null}
+        {/* Keep the form mounted during the confirm step so its values and errors survive "back". */}
+        <div style={{ display: step === 'form' ? 'block' : 'none' }}>
+          <Form form={form} layout="vertical" name={`action-${action}`} preserve>
+            <ActionFields
+              fields={fields}
+              action={action}
+              ticket={ticket}
+              assignees={assignees}
+              assigneesLoading={assigneesLoading}
+            />
+          </Form>
         </div>
-      ) : null}
+        {step === 'confirm' ? (
+          <div data-testid="action-confirm">
+            <Typography.Paragraph strong>
+              {t('action.confirmText', { action: label, number: ticket.number })}
+            </Typography.Paragraph>
+            {summary.length ? <Descriptions column={1} size="small" bordered items={summary} /> : null}
+          </div>
+        ) : null}
       </div>
     </Modal>
   );

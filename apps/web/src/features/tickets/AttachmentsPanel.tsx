@@ -41,7 +41,12 @@ export function AttachmentsPanel({ ticketId }: { ticketId: string }) {
           renderItem={(a) => (
             <List.Item>
               <div style={{ minWidth: 0 }}>
-                <a href={attachmentUrl(a.id)} download={a.fileName} data-testid="attachment-link" style={{ overflowWrap: 'anywhere' }}>
+                <a
+                  href={attachmentUrl(a.id)}
+                  download={a.fileName}
+                  data-testid="attachment-link"
+                  style={{ overflowWrap: 'anywhere' }}
+                >
                   <PaperClipOutlined aria-hidden /> {a.fileName}
                 </a>
                 <div className="muted">
@@ -61,7 +66,13 @@ export function AttachmentsPanel({ ticketId }: { ticketId: string }) {
         data-testid="attachment-input"
         onChange={(e) => void onFiles(e.target.files)}
       />
-      <Button icon={<UploadOutlined aria-hidden />} onClick={() => input.current?.click()} loading={upload.isPending} style={{ marginTop: 12 }} data-testid="attachment-upload">
+      <Button
+        icon={<UploadOutlined aria-hidden />}
+        onClick={() => input.current?.click()}
+        loading={upload.isPending}
+        style={{ marginTop: 12 }}
+        data-testid="attachment-upload"
+      >
         {t('attachment.upload')}
       </Button>
     </div>

@@ -53,9 +53,13 @@ export function BulkActions({ selected, onDone }: Props) {
         <Space wrap style={{ marginBottom: 8 }} data-testid="bulk-bar">
           <Typography.Text strong>{t('queue.selected', { count: selected.length })}</Typography.Text>
           {ACTIONS.map((a) => (
-            <Button key={a} danger={a === 'cancel'} onClick={() => setAction(a)} data-testid={`bulk-${a}`}>{name(a)}</Button>
+            <Button key={a} danger={a === 'cancel'} onClick={() => setAction(a)} data-testid={`bulk-${a}`}>
+              {name(a)}
+            </Button>
           ))}
-          <Button type="link" onClick={onDone} data-testid="bulk-clear">{t('queue.clearSelection')}</Button>
+          <Button type="link" onClick={onDone} data-testid="bulk-clear">
+            {t('queue.clearSelection')}
+          </Button>
         </Space>
       ) : null}
       {result ? (
@@ -65,14 +69,27 @@ export function BulkActions({ selected, onDone }: Props) {
           closable
           onClose={() => setResult(null)}
           data-testid="bulk-summary"
-          message={t('queue.bulk.summary', { action: name(result.action), ok: result.body.okCount, refused: result.body.refusedCount })}
-          description={result.body.refusedCount ? (
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {result.body.results.filter((r) => !r.ok).map((r) => (
-                <li key={r.id}>{t('queue.bulk.refusedItem', { number: r.number ?? t('queue.bulk.unknownTicket'), message: r.message ?? r.code })}</li>
-              ))}
-            </ul>
-          ) : undefined}
+          message={t('queue.bulk.summary', {
+            action: name(result.action),
+            ok: result.body.okCount,
+            refused: result.body.refusedCount,
+          })}
+          description={
+            result.body.refusedCount ? (
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {result.body.results
+                  .filter((r) => !r.ok)
+                  .map((r) => (
+                    <li key={r.id}>
+                      {t('queue.bulk.refusedItem', {
+                        number: r.number ?? t('queue.bulk.unknownTicket'),
+                        message: r.message ?? r.code,
+                      })}
+                    </li>
+                  ))}
+              </ul>
+            ) : undefined
+          }
         />
       ) : null}
       <Modal
@@ -82,18 +99,28 @@ export function BulkActions({ selected, onDone }: Props) {
         cancelText={t('common.cancel')}
         onOk={() => void run()}
         confirmLoading={bulk.isPending}
-        onCancel={() => { setAction(null); form.resetFields(); }}
+        onCancel={() => {
+          setAction(null);
+          form.resetFields();
+        }}
         destroyOnHidden
         okButtonProps={{ danger: action === 'cancel', 'data-testid': 'bulk-run' } as never}
       >
         <Form form={form} layout="vertical">
           {action && NEEDS_ASSIGNEE.has(action) ? (
-            <Form.Item name="assigneeId" label={t('queue.bulk.assignee')} rules={[{ required: true, message: t('queue.bulk.assigneeRequired') }]}>
+            <Form.Item
+              name="assigneeId"
+              label={t('queue.bulk.assignee')}
+              rules={[{ required: true, message: t('queue.bulk.assigneeRequired') }]}
+            >
               <Select
                 showSearch
                 optionFilterProp="label"
                 loading={assignees.isPending}
-                options={(assignees.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+                options={(assignees.data ?? []).map((u) => ({
+                  value: u.id,
+                  label: `${u.displayName} (${u.username})`,
+                }))}
                 data-testid="bulk-assignee"
               />
             </Form.Item>
@@ -102,7 +129,11 @@ export function BulkActions({ selected, onDone }: Props) {
             <Form.Item
               name="reason"
               label={t('queue.bulk.reason')}
-              rules={NEEDS_REASON.has(action) ? [{ required: true, whitespace: true, message: t('queue.bulk.reasonRequired') }] : []}
+              rules={
+                NEEDS_REASON.has(action)
+                  ? [{ required: true, whitespace: true, message: t('queue.bulk.reasonRequired') }]
+                  : []
+              }
             >
               <Input.TextArea rows={3} maxLength={2000} data-testid="bulk-reason" />
             </Form.Item>

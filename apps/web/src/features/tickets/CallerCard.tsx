@@ -16,9 +16,21 @@ export function CallerCard({ ticket }: { ticket: Ticket }) {
         size="small"
         column={1}
         items={[
-          { key: 'name', label: t('start.caller.title'), children: <span data-testid="caller-name">{ticket.reporterName}</span> },
-          { key: 'phone', label: t('start.caller.phone'), children: <PhoneLink phone={ticket.reporterPhone} testId="caller-phone" /> },
-          { key: 'org', label: t('start.caller.organisation'), children: `${ticket.customerName} · ${ticket.projectName}` },
+          {
+            key: 'name',
+            label: t('start.caller.title'),
+            children: <span data-testid="caller-name">{ticket.reporterName}</span>,
+          },
+          {
+            key: 'phone',
+            label: t('start.caller.phone'),
+            children: <PhoneLink phone={ticket.reporterPhone} testId="caller-phone" />,
+          },
+          {
+            key: 'org',
+            label: t('start.caller.organisation'),
+            children: `${ticket.customerName} · ${ticket.projectName}`,
+          },
           { key: 'location', label: t('start.caller.location'), children: ticket.location ?? '—' },
         ]}
       />

@@ -26,7 +26,12 @@ function ClockCard({ kind, clock, fetchedAt }: { kind: ClockKind; clock: Clock |
   else {
     // Running clocks count down to dueAt (wall-clock deadline, already shifted by the contract
     // calendar on the server); without dueAt, age the server's remainingMs since the fetch.
-    const live = clock.dueAt !== null ? clock.dueAt - now : clock.remainingMs !== null ? clock.remainingMs - (now - fetchedAt) : null;
+    const live =
+      clock.dueAt !== null
+        ? clock.dueAt - now
+        : clock.remainingMs !== null
+          ? clock.remainingMs - (now - fetchedAt)
+          : null;
     switch (clock.status) {
       case 'running':
         if (live === null) main = '—';
@@ -54,10 +59,14 @@ function ClockCard({ kind, clock, fetchedAt }: { kind: ClockKind; clock: Clock |
         danger = true;
         main = t('clock.status.breached');
         // Still open after the breach: the lateness keeps growing, so compute it live.
-        const late = clock.stoppedAt === null && clock.dueAt !== null ? Math.max(now - clock.dueAt, clock.breachedByMs) : clock.breachedByMs;
+        const late =
+          clock.stoppedAt === null && clock.dueAt !== null
+            ? Math.max(now - clock.dueAt, clock.breachedByMs)
+            : clock.breachedByMs;
         sub = t('clock.lateBy', { time: formatDuration(late) });
         // A breach stays a breach: a later "no site visit needed" is shown beside it, not instead.
-        if (clock.notNeededReason && clock.notNeededReason !== 'cancelled') sub += `\n${t('clock.laterNotNeeded', { reason: clock.notNeededReason })}`;
+        if (clock.notNeededReason && clock.notNeededReason !== 'cancelled')
+          sub += `\n${t('clock.laterNotNeeded', { reason: clock.notNeededReason })}`;
         break;
       }
     }
@@ -65,7 +74,12 @@ function ClockCard({ kind, clock, fetchedAt }: { kind: ClockKind; clock: Clock |
 
   const title = `${t(`clock.kind.${kind}`)}${clock && clock.cycle > 1 ? ` #${clock.cycle}` : ''}`;
   return (
-    <Card size="small" data-testid={`clock-${kind}`} data-status={clock?.status ?? 'none'} title={<h3 style={{ margin: 0, fontSize: 15 }}>{title}</h3>}>
+    <Card
+      size="small"
+      data-testid={`clock-${kind}`}
+      data-status={clock?.status ?? 'none'}
+      title={<h3 style={{ margin: 0, fontSize: 15 }}>{title}</h3>}
+    >
       <div className={`clock-big${danger ? ' danger-text' : ''}`} data-testid={`clock-${kind}-value`}>
         {main}
       </div>

@@ -31,7 +31,11 @@ export function ClockHistoryView({ ticketId }: { ticketId: string }) {
                     {formatDateTime(s.start)} – {s.end === null ? t('clock.untilNow') : formatDateTime(s.end)}
                   </span>
                   {s.end !== null ? <span className="muted"> ({formatDuration(s.end - s.start)})</span> : null}
-                  {s.reason || s.name ? <div className="muted">{s.name ?? (s.reason ? t(`suspendReason.${s.reason}`, { defaultValue: s.reason }) : '')}</div> : null}
+                  {s.reason || s.name ? (
+                    <div className="muted">
+                      {s.name ?? (s.reason ? t(`suspendReason.${s.reason}`, { defaultValue: s.reason }) : '')}
+                    </div>
+                  ) : null}
                 </div>
               ),
             }))}
@@ -39,10 +43,15 @@ export function ClockHistoryView({ ticketId }: { ticketId: string }) {
           {h.replans.map((r) => (
             <div key={`${r.at}-${r.reason}`} className="muted" data-testid="clock-replan">
               {t('clock.replan', {
-                at: formatDateTime(r.at), by: r.byName ?? '—', reason: t(`clock.replanReason.${r.reason}`, { defaultValue: r.reason }),
-                from: r.fromDue === null ? t('clock.replanPaused') : formatDateTime(r.fromDue), to: r.toDue === null ? t('clock.replanPaused') : formatDateTime(r.toDue),
+                at: formatDateTime(r.at),
+                by: r.byName ?? '—',
+                reason: t(`clock.replanReason.${r.reason}`, { defaultValue: r.reason }),
+                from: r.fromDue === null ? t('clock.replanPaused') : formatDateTime(r.fromDue),
+                to: r.toDue === null ? t('clock.replanPaused') : formatDateTime(r.toDue),
               })}
-              {r.fromTargetMs !== r.toTargetMs ? t('clock.replanTarget', { from: formatDuration(r.fromTargetMs), to: formatDuration(r.toTargetMs) }) : null}
+              {r.fromTargetMs !== r.toTargetMs
+                ? t('clock.replanTarget', { from: formatDuration(r.fromTargetMs), to: formatDuration(r.toTargetMs) })
+                : null}
             </div>
           ))}
         </section>

@@ -38,7 +38,11 @@ export function CommentsPanel({ ticketId }: { ticketId: string }) {
                     {c.internal ? <Tag color="#874d00">{t('comment.internalTag')}</Tag> : null}
                   </span>
                 }
-                description={<div className="pre-wrap" style={{ color: 'rgba(0,0,0,0.88)' }}>{c.body}</div>}
+                description={
+                  <div className="pre-wrap" style={{ color: 'rgba(0,0,0,0.88)' }}>
+                    {c.body}
+                  </div>
+                }
               />
             </List.Item>
           )}
@@ -56,7 +60,11 @@ export function CommentsPanel({ ticketId }: { ticketId: string }) {
         }
         style={{ marginTop: 12 }}
       >
-        <Form.Item name="body" label={t('comment.body')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="body"
+          label={t('comment.body')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input.TextArea rows={3} maxLength={20000} data-testid="comment-body" />
         </Form.Item>
         {staff ? (

@@ -24,12 +24,31 @@ export function OccurredAtFields({ reasonMinutes, testPrefix }: Props) {
         name="occurredAt"
         label={t('action.field.occurredAt')}
         extra={t('action.occurredAtHelp')}
-        rules={[{ validator: (_, v?: Dayjs) => (v && v.valueOf() > Date.now() + 60_000 ? Promise.reject(new Error(t('action.occurredAtFuture'))) : Promise.resolve()) }]}
+        rules={[
+          {
+            validator: (_, v?: Dayjs) =>
+              v && v.valueOf() > Date.now() + 60_000
+                ? Promise.reject(new Error(t('action.occurredAtFuture')))
+                : Promise.resolve(),
+          },
+        ]}
       >
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} className="full-width" disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid={`${testPrefix}-occurred-at`} />
+        <DatePicker
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          allowClear={false}
+          className="full-width"
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          data-testid={`${testPrefix}-occurred-at`}
+        />
       </Form.Item>
       {late ? (
-        <Form.Item name="occurredAtReason" label={t('action.field.occurredAtReason')} extra={t('action.occurredAtReasonHelp', { n: reasonMinutes })} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="occurredAtReason"
+          label={t('action.field.occurredAtReason')}
+          extra={t('action.occurredAtReasonHelp', { n: reasonMinutes })}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input.TextArea rows={2} maxLength={2000} data-testid={`${testPrefix}-occurred-at-reason`} />
         </Form.Item>
       ) : null}

@@ -71,14 +71,27 @@ export function SavedFilters() {
       {current ? (
         <Popconfirm
           title={t('queue.saved.deleteConfirm', { name: current.name })}
-          onConfirm={() => remove.mutate(current.id, { onSuccess: () => { setChosen(undefined); void message.success(t('queue.saved.deleted')); } })}
+          onConfirm={() =>
+            remove.mutate(current.id, {
+              onSuccess: () => {
+                setChosen(undefined);
+                void message.success(t('queue.saved.deleted'));
+              },
+            })
+          }
           okText={t('common.yes')}
           cancelText={t('common.no')}
         >
-          <Button icon={<DeleteOutlined aria-hidden />} aria-label={t('queue.saved.delete')} data-testid="saved-filter-delete" />
+          <Button
+            icon={<DeleteOutlined aria-hidden />}
+            aria-label={t('queue.saved.delete')}
+            data-testid="saved-filter-delete"
+          />
         </Popconfirm>
       ) : null}
-      <Button icon={<SaveOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="saved-filter-save">{t('queue.saved.save')}</Button>
+      <Button icon={<SaveOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="saved-filter-save">
+        {t('queue.saved.save')}
+      </Button>
       <Modal
         open={open}
         title={t('queue.saved.save')}
@@ -90,7 +103,11 @@ export function SavedFilters() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={() => void submit()}>
-          <Form.Item name="name" label={t('queue.saved.name')} rules={[{ required: true, whitespace: true, message: t('queue.saved.nameRequired') }, { max: 60 }]}>
+          <Form.Item
+            name="name"
+            label={t('queue.saved.name')}
+            rules={[{ required: true, whitespace: true, message: t('queue.saved.nameRequired') }, { max: 60 }]}
+          >
             <Input maxLength={60} data-testid="saved-filter-name" />
           </Form.Item>
         </Form>

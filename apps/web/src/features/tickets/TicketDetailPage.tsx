@@ -30,7 +30,12 @@ export default function TicketDetailPage() {
   if (isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (!ticket) {
     const notFound = error instanceof ApiError && (error.status === 404 || error.status === 403);
-    return <Result status={notFound ? '404' : 'error'} title={<h1 style={{ fontSize: 22, margin: 0 }}>{notFound ? t('ticket.notFound') : t('error.loadFailed')}</h1>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={<h1 style={{ fontSize: 22, margin: 0 }}>{notFound ? t('ticket.notFound') : t('error.loadFailed')}</h1>}
+      />
+    );
   }
 
   return (

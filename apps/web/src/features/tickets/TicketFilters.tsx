@@ -9,7 +9,6 @@ import { useCurrentUser } from '../auth/useMe';
 import { clearClock, hasClockFilter } from './useTicketFilter';
 import { beijingDay } from '../../components/format';
 
-
 /** 时钟超时筛选: the tickets behind a commitment or an on-time rate, removable in one click. */
 function ClockFilterTag({ filter, onRemove }: { filter: TicketFilter; onRemove: () => void }) {
   const { t } = useTranslation();
@@ -21,11 +20,33 @@ function ClockFilterTag({ filter, onRemove }: { filter: TicketFilter; onRemove: 
     to: beijingDay(Math.max(filter.endedFrom!, filter.endedTo! - 1)),
   });
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 4, marginBottom: 8 }} data-testid="clock-filter" data-clock={filter.clock} data-outcome={filter.outcome}>
-      <Tag style={{ whiteSpace: 'normal', marginInlineEnd: 0, overflowWrap: 'anywhere', color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' }} data-testid="clock-filter-tag">
+    <div
+      style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 4, marginBottom: 8 }}
+      data-testid="clock-filter"
+      data-clock={filter.clock}
+      data-outcome={filter.outcome}
+    >
+      <Tag
+        style={{
+          whiteSpace: 'normal',
+          marginInlineEnd: 0,
+          overflowWrap: 'anywhere',
+          color: '#a8071a',
+          background: '#fff1f0',
+          borderColor: '#ffa39e',
+        }}
+        data-testid="clock-filter-tag"
+      >
         <strong>{t('reports.clockFilter.label')}</strong>: {text}
       </Tag>
-      <Button size="small" type="text" icon={<CloseOutlined aria-hidden />} aria-label={t('reports.clockFilter.remove')} onClick={onRemove} data-testid="clock-filter-remove" />
+      <Button
+        size="small"
+        type="text"
+        icon={<CloseOutlined aria-hidden />}
+        aria-label={t('reports.clockFilter.remove')}
+        onClick={onRemove}
+        data-testid="clock-filter-remove"
+      />
     </div>
   );
 }
@@ -75,7 +96,13 @@ export function TicketFilters({ filter, update, reset, customerView = false }: P
         </Col>
         {!screens.md ? (
           <Col xs={6}>
-            <Button block icon={<FilterOutlined aria-hidden />} aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="filter-toggle">
+            <Button
+              block
+              icon={<FilterOutlined aria-hidden />}
+              aria-expanded={open}
+              onClick={() => setOpen((o) => !o)}
+              data-testid="filter-toggle"
+            >
               {t('filter.toggle')}
             </Button>
           </Col>
@@ -118,7 +145,9 @@ export function TicketFilters({ filter, update, reset, customerView = false }: P
                   aria-label={t('filter.customer')}
                   placeholder={t('filter.customer')}
                   value={filter.customerId}
-                  onChange={(customerId) => update({ customerId, projectId: undefined, assigneeId: undefined, ...clearClock })}
+                  onChange={(customerId) =>
+                    update({ customerId, projectId: undefined, assigneeId: undefined, ...clearClock })
+                  }
                   options={orgs.filter((o) => o.kind === 'customer').map((o) => ({ value: o.id, label: o.name }))}
                   data-testid="filter-customer"
                 />
@@ -133,7 +162,9 @@ export function TicketFilters({ filter, update, reset, customerView = false }: P
                 aria-label={t('filter.project')}
                 placeholder={t('filter.project')}
                 value={filter.projectId}
-                onChange={(projectId) => update({ projectId, assigneeId: undefined, ...(projectId === filter.projectId ? {} : clearClock) })}
+                onChange={(projectId) =>
+                  update({ projectId, assigneeId: undefined, ...(projectId === filter.projectId ? {} : clearClock) })
+                }
                 options={projects
                   .filter((p) => !filter.customerId || p.customerId === filter.customerId)
                   .map((p) => ({ value: p.id, label: `${p.name} (${p.customerName})` }))}

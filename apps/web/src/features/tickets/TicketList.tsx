@@ -47,9 +47,22 @@ export function TicketList({ items, compact = false, ...rest }: Props) {
         </>
       ),
     },
-    ...(compact ? [] : [{ title: t('ticket.assignee'), key: 'assignee', render: (_: unknown, r: TicketSummary) => r.assigneeName ?? t('ticket.unassigned') }]),
+    ...(compact
+      ? []
+      : [
+          {
+            title: t('ticket.assignee'),
+            key: 'assignee',
+            render: (_: unknown, r: TicketSummary) => r.assigneeName ?? t('ticket.unassigned'),
+          },
+        ]),
     { title: t('ticket.reportedAt'), key: 'reportedAt', render: (_, r) => formatDateTime(r.reportedAt), width: 150 },
-    { title: t('ticket.nextDue'), key: 'due', render: (_, r) => <Countdown dueAt={r.nextDueAt} breached={r.breached} />, width: 140 },
+    {
+      title: t('ticket.nextDue'),
+      key: 'due',
+      render: (_, r) => <Countdown dueAt={r.nextDueAt} breached={r.breached} />,
+      width: 140,
+    },
   ];
 
   const card = (r: TicketSummary) => (
@@ -78,5 +91,15 @@ export function TicketList({ items, compact = false, ...rest }: Props) {
     </Card>
   );
 
-  return <ResponsiveList<TicketSummary> items={items} columns={columns} rowKey={(r) => r.id} renderCard={card} rowTestId="ticket-row" emptyText={t('ticket.empty')} {...rest} />;
+  return (
+    <ResponsiveList<TicketSummary>
+      items={items}
+      columns={columns}
+      rowKey={(r) => r.id}
+      renderCard={card}
+      rowTestId="ticket-row"
+      emptyText={t('ticket.empty')}
+      {...rest}
+    />
+  );
 }

@@ -6,15 +6,40 @@ import { useTimeline } from './api';
 
 /** A few well-known keys of TimelineEvent.data worth showing; the rest stays in the audit trail. */
 const DATA_KEYS = [
-  'clock', 'channel', 'assigneeName', 'fromAssigneeName', 'toAssigneeName', 'level', 'fromLevel', 'toLevel',
-  'suspendReason', 'faultCause', 'rating', 'note', 'solution', 'fileName', 'occurredAtReason',
+  'clock',
+  'channel',
+  'assigneeName',
+  'fromAssigneeName',
+  'toAssigneeName',
+  'level',
+  'fromLevel',
+  'toLevel',
+  'suspendReason',
+  'faultCause',
+  'rating',
+  'note',
+  'solution',
+  'fileName',
+  'occurredAtReason',
   // repairs: the asset recorded, a part replaced and the warranty it got
-  'name', 'serial', 'oldSerial', 'newSerial', 'newEnd', 'policy', 'extendedByDays',
+  'name',
+  'serial',
+  'oldSerial',
+  'newSerial',
+  'newEnd',
+  'policy',
+  'extendedByDays',
 ];
 /** Data values that are enum codes get their display name; the rest are shown as they are. */
 const VALUE_KEY: Record<string, string> = {
-  clock: 'clock.kind', channel: 'channel', level: 'level.short', fromLevel: 'level.short', toLevel: 'level.short',
-  suspendReason: 'suspendReason', faultCause: 'faultCause', policy: 'warranty.policy',
+  clock: 'clock.kind',
+  channel: 'channel',
+  level: 'level.short',
+  fromLevel: 'level.short',
+  toLevel: 'level.short',
+  suspendReason: 'suspendReason',
+  faultCause: 'faultCause',
+  policy: 'warranty.policy',
 };
 
 function EventLine({ e }: { e: TimelineEvent }) {
@@ -33,7 +58,9 @@ function EventLine({ e }: { e: TimelineEvent }) {
       </div>
       {/* Logged after the fact: when it happened first (the clocks count to it), then when it was logged. */}
       <div className="muted" data-testid="timeline-time">
-        {typeof e.data.occurredAt === 'number' ? t('timeline.occurred', { at: formatDateTime(e.data.occurredAt), logged: formatDateTime(e.at) }) : formatDateTime(e.at)}
+        {typeof e.data.occurredAt === 'number'
+          ? t('timeline.occurred', { at: formatDateTime(e.data.occurredAt), logged: formatDateTime(e.at) })
+          : formatDateTime(e.at)}
       </div>
       {(e.fromStatus || e.toStatus) && e.fromStatus !== e.toStatus ? (
         <div>

@@ -1,7 +1,8 @@
 import type { Dayjs } from 'dayjs';
 import type { TicketAction } from '../../api/types';
 
-export type ActionField = 'assignee' | 'reason' | 'suspendReason' | 'solution' | 'faultCause' | 'rating' | 'level' | 'note' | 'occurredAt';
+export type ActionField =
+  'assignee' | 'reason' | 'suspendReason' | 'solution' | 'faultCause' | 'rating' | 'level' | 'note' | 'occurredAt';
 
 /**
  * What each action asks for. Reasons are mandatory for 转派, 挂起, 取消, 重开, 无需到场 and 改级

@@ -1,7 +1,15 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type {
-  Attachment, ClockHistory, Comment, CommentCreate, Ticket, TicketActionRequest, TicketListQuery, TicketPage, TimelineEvent,
+  Attachment,
+  ClockHistory,
+  Comment,
+  CommentCreate,
+  Ticket,
+  TicketActionRequest,
+  TicketListQuery,
+  TicketPage,
+  TimelineEvent,
 } from '../../api/types';
 
 const enc = encodeURIComponent;
@@ -13,7 +21,8 @@ export type TicketFilter = Omit<TicketListQuery, 'cursor' | 'limit'>;
 export function useTicketList(filter: TicketFilter, limit = 20) {
   return useInfiniteQuery({
     queryKey: ['tickets', 'list', filter, limit],
-    queryFn: ({ pageParam, signal }) => api<TicketPage>('/tickets', { query: { ...filter, limit, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<TicketPage>('/tickets', { query: { ...filter, limit, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 60_000,
@@ -21,23 +30,40 @@ export function useTicketList(filter: TicketFilter, limit = 20) {
 }
 
 export function useTicket(id: string, enabled = true) {
-  return useQuery({ queryKey: ticketKey(id), queryFn: () => api<Ticket>(`/tickets/${enc(id)}`), refetchInterval: 30_000, enabled });
+  return useQuery({
+    queryKey: ticketKey(id),
+    queryFn: () => api<Ticket>(`/tickets/${enc(id)}`),
+    refetchInterval: 30_000,
+    enabled,
+  });
 }
 
 export function useTimeline(id: string) {
-  return useQuery({ queryKey: [...ticketKey(id), 'timeline'], queryFn: () => api<TimelineEvent[]>(`/tickets/${enc(id)}/timeline`) });
+  return useQuery({
+    queryKey: [...ticketKey(id), 'timeline'],
+    queryFn: () => api<TimelineEvent[]>(`/tickets/${enc(id)}/timeline`),
+  });
 }
 
 export function useClockHistory(id: string) {
-  return useQuery({ queryKey: [...ticketKey(id), 'clock-history'], queryFn: () => api<ClockHistory[]>(`/tickets/${enc(id)}/clock-history`) });
+  return useQuery({
+    queryKey: [...ticketKey(id), 'clock-history'],
+    queryFn: () => api<ClockHistory[]>(`/tickets/${enc(id)}/clock-history`),
+  });
 }
 
 export function useComments(id: string) {
-  return useQuery({ queryKey: [...ticketKey(id), 'comments'], queryFn: () => api<Comment[]>(`/tickets/${enc(id)}/comments`) });
+  return useQuery({
+    queryKey: [...ticketKey(id), 'comments'],
+    queryFn: () => api<Comment[]>(`/tickets/${enc(id)}/comments`),
+  });
 }
 
 export function useAttachments(id: string) {
-  return useQuery({ queryKey: [...ticketKey(id), 'attachments'], queryFn: () => api<Attachment[]>(`/tickets/${enc(id)}/attachments`) });
+  return useQuery({
+    queryKey: [...ticketKey(id), 'attachments'],
+    queryFn: () => api<Attachment[]>(`/tickets/${enc(id)}/attachments`),
+  });
 }
 
 /** After anything changes a ticket, its detail, timeline, clocks and every list are stale. */

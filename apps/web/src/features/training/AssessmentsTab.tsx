@@ -20,24 +20,48 @@ export function AssessmentsTab({ plan, role }: { plan: TrainingPlan; role: Train
     <div className="stack">
       {role.trainer ? (
         <div>
-          <Button type="primary" icon={<AuditOutlined aria-hidden />} onClick={() => setAssessing(true)} disabled={!plan.trainees.length || !plan.batches.length}
-            data-testid="training-assess-new">{t('training.assess.new')}</Button>
+          <Button
+            type="primary"
+            icon={<AuditOutlined aria-hidden />}
+            onClick={() => setAssessing(true)}
+            disabled={!plan.trainees.length || !plan.batches.length}
+            data-testid="training-assess-new"
+          >
+            {t('training.assess.new')}
+          </Button>
         </div>
       ) : null}
-      {!plan.assessments.length ? <Empty description={<span className="muted">{t('training.assess.empty')}</span>} /> : (
+      {!plan.assessments.length ? (
+        <Empty description={<span className="muted">{t('training.assess.empty')}</span>} />
+      ) : (
         <section aria-label={t('training.assess.history')}>
-          <List bordered size="small" dataSource={plan.assessments} rowKey="id"
+          <List
+            bordered
+            size="small"
+            dataSource={plan.assessments}
+            rowKey="id"
             renderItem={(a) => (
-              <List.Item data-testid="training-assessment" data-trainee-id={a.traineeId} data-independent={String(a.independent)}>
+              <List.Item
+                data-testid="training-assessment"
+                data-trainee-id={a.traineeId}
+                data-independent={String(a.independent)}
+              >
                 <div style={{ minWidth: 0, width: '100%', overflowWrap: 'anywhere' }}>
                   <strong>{a.traineeName}</strong> · {a.courseTitle}{' '}
-                  <Tag color={COURSE_STATUS_COLOR[a.independent ? 'independent' : 'not_yet']}>{t(a.independent ? 'training.status.independent' : 'training.status.not_yet')}</Tag>
-                  <div className="muted">{[a.assessedOn, a.batchName, t('training.assess.byX', { name: a.assessorName })].join(' · ')}</div>
+                  <Tag color={COURSE_STATUS_COLOR[a.independent ? 'independent' : 'not_yet']}>
+                    {t(a.independent ? 'training.status.independent' : 'training.status.not_yet')}
+                  </Tag>
+                  <div className="muted">
+                    {[a.assessedOn, a.batchName, t('training.assess.byX', { name: a.assessorName })].join(' · ')}
+                  </div>
                   {a.note ? <div className="pre-wrap">{a.note}</div> : null}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('training.assess.recordedAt', { at: formatDateTime(a.createdAt) })}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('training.assess.recordedAt', { at: formatDateTime(a.createdAt) })}
+                  </Typography.Text>
                 </div>
               </List.Item>
-            )} />
+            )}
+          />
         </section>
       )}
       {assessing ? <AssessModal plan={plan} onClose={() => setAssessing(false)} /> : null}
@@ -72,44 +96,116 @@ function AssessModal({ plan, onClose }: { plan: TrainingPlan; onClose: () => voi
   const today = beijingDay();
   const submit = (v: AssessForm) =>
     assess.mutate(
-      { traineeId: v.traineeId, courseId: v.courseId, batchId: v.batchId, independent: v.independent, assessedOn: v.assessedOn, assessorName: (v.assessorName ?? '').trim(), note: (v.note ?? '').trim(), retrainBatchId: v.independent ? null : (v.retrainBatchId ?? null) },
+      {
+        traineeId: v.traineeId,
+        courseId: v.courseId,
+        batchId: v.batchId,
+        independent: v.independent,
+        assessedOn: v.assessedOn,
+        assessorName: (v.assessorName ?? '').trim(),
+        note: (v.note ?? '').trim(),
+        retrainBatchId: v.independent ? null : (v.retrainBatchId ?? null),
+      },
       { onSuccess: onClose, onError: (e) => applyFormError(form, e) },
     );
   return (
-    <Modal open title={t('training.assess.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}
-      confirmLoading={assess.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'training-assess-save' }}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ assessedOn: today }} data-testid="training-assess-form"
+    <Modal
+      open
+      title={t('training.assess.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={assess.isPending}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'training-assess-save' }}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ assessedOn: today }}
+        data-testid="training-assess-form"
         onValuesChange={(changed: Partial<AssessForm>) => {
           if ('traineeId' in changed) {
             const tr = plan.trainees.find((x) => x.id === changed.traineeId);
             const own = plan.batches.filter((b) => changed.traineeId && b.traineeIds.includes(changed.traineeId));
             const open = tr?.courses.filter((c) => c.status !== 'independent') ?? [];
-            form.setFieldsValue({ courseId: (open.length === 1 ? open[0] : tr?.courses.length === 1 ? tr.courses[0] : undefined)?.courseId, batchId: own[own.length - 1]?.id, retrainBatchId: undefined });
+            form.setFieldsValue({
+              courseId: (open.length === 1 ? open[0] : tr?.courses.length === 1 ? tr.courses[0] : undefined)?.courseId,
+              batchId: own[own.length - 1]?.id,
+              retrainBatchId: undefined,
+            });
           }
           if ('batchId' in changed) form.setFieldsValue({ retrainBatchId: undefined });
-        }}>
+        }}
+      >
         <Form.Item name="traineeId" label={t('training.assess.trainee')} rules={required}>
-          <FormSelect showSearch filterOption={filterByLabel} options={plan.trainees.map((x) => ({ value: x.id, label: x.name }))} />
+          <FormSelect
+            showSearch
+            filterOption={filterByLabel}
+            options={plan.trainees.map((x) => ({ value: x.id, label: x.name }))}
+          />
         </Form.Item>
         <Form.Item name="courseId" label={t('training.assess.course')} rules={required}>
-          <FormSelect showSearch filterOption={filterByLabel} disabled={!trainee}
-            options={(trainee?.courses ?? []).map((c) => ({ value: c.courseId, label: `${courseTitle.get(c.courseId) ?? ''} (${t(`training.status.${c.status}`)})` }))} />
+          <FormSelect
+            showSearch
+            filterOption={filterByLabel}
+            disabled={!trainee}
+            options={(trainee?.courses ?? []).map((c) => ({
+              value: c.courseId,
+              label: `${courseTitle.get(c.courseId) ?? ''} (${t(`training.status.${c.status}`)})`,
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="batchId" label={t('training.assess.batch')} rules={required} extra={trainee && !batches.length ? <span className="danger-text">{t('training.assess.noBatch')}</span> : null}>
+        <Form.Item
+          name="batchId"
+          label={t('training.assess.batch')}
+          rules={required}
+          extra={
+            trainee && !batches.length ? <span className="danger-text">{t('training.assess.noBatch')}</span> : null
+          }
+        >
           <FormSelect disabled={!trainee} options={batches.map((b) => ({ value: b.id, label: b.name }))} />
         </Form.Item>
         <Form.Item name="independent" label={t('training.assess.independent')} rules={required}>
-          <FormRadioGroup options={[{ value: true, label: t('training.assess.yes') }, { value: false, label: t('training.assess.no') }]} />
+          <FormRadioGroup
+            options={[
+              { value: true, label: t('training.assess.yes') },
+              { value: false, label: t('training.assess.no') },
+            ]}
+          />
         </Form.Item>
         {independent === false ? (
-          <Form.Item name="retrainBatchId" label={t('training.assess.retrainBatch')}
-            extra={<span className="muted">{later.length ? t('training.assess.retrainHelp') : t('training.assess.retrainNone')}</span>}>
-            <FormSelect allowClear disabled={!later.length} options={later.map((b) => ({ value: b.id, label: b.name }))} />
+          <Form.Item
+            name="retrainBatchId"
+            label={t('training.assess.retrainBatch')}
+            extra={
+              <span className="muted">
+                {later.length ? t('training.assess.retrainHelp') : t('training.assess.retrainNone')}
+              </span>
+            }
+          >
+            <FormSelect
+              allowClear
+              disabled={!later.length}
+              options={later.map((b) => ({ value: b.id, label: b.name }))}
+            />
           </Form.Item>
         ) : null}
-        <Form.Item name="assessedOn" label={t('training.assess.date')} rules={required}><DateField max={today} /></Form.Item>
-        <Form.Item name="assessorName" label={t('training.assess.assessor')} extra={<span className="muted">{t('training.assess.assessorHelp')}</span>}><Input maxLength={80} /></Form.Item>
-        <Form.Item name="note" label={t('training.assess.note')}><Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} /></Form.Item>
+        <Form.Item name="assessedOn" label={t('training.assess.date')} rules={required}>
+          <DateField max={today} />
+        </Form.Item>
+        <Form.Item
+          name="assessorName"
+          label={t('training.assess.assessor')}
+          extra={<span className="muted">{t('training.assess.assessorHelp')}</span>}
+        >
+          <Input maxLength={80} />
+        </Form.Item>
+        <Form.Item name="note" label={t('training.assess.note')}>
+          <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -39,17 +39,46 @@ export default function PlanDetailPage() {
     <div data-testid="training-plan" data-plan-id={plan.id} data-complete={String(plan.progress.complete)}>
       <PageHeader
         title={plan.name}
-        extra={<><CompletionTag complete={plan.progress.complete} /><Link to={`/training?projectId=${encodeURIComponent(plan.projectId)}`} data-testid="training-back">{t('training.backToPlans')}</Link></>}
+        extra={
+          <>
+            <CompletionTag complete={plan.progress.complete} />
+            <Link to={`/training?projectId=${encodeURIComponent(plan.projectId)}`} data-testid="training-back">
+              {t('training.backToPlans')}
+            </Link>
+          </>
+        }
       />
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('training.project')}>{plan.projectName}</Descriptions.Item>
-        {plan.description ? <Descriptions.Item label={t('training.plan.description')}><span className="pre-wrap">{plan.description}</span></Descriptions.Item> : null}
+        {plan.description ? (
+          <Descriptions.Item label={t('training.plan.description')}>
+            <span className="pre-wrap">{plan.description}</span>
+          </Descriptions.Item>
+        ) : null}
       </Descriptions>
       <CompletionBanner plan={plan} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Button href={reportUrl(plan.id, 'pdf')} download icon={<FilePdfOutlined aria-hidden />} data-testid="training-report-pdf">{t('training.report.pdf')}</Button>
-        <Button href={reportUrl(plan.id, 'xlsx')} download icon={<FileExcelOutlined aria-hidden />} data-testid="training-report-xlsx">{t('training.report.xlsx')}</Button>
-        {manager ? <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)} data-testid="training-plan-edit">{t('training.plan.edit')}</Button> : null}
+        <Button
+          href={reportUrl(plan.id, 'pdf')}
+          download
+          icon={<FilePdfOutlined aria-hidden />}
+          data-testid="training-report-pdf"
+        >
+          {t('training.report.pdf')}
+        </Button>
+        <Button
+          href={reportUrl(plan.id, 'xlsx')}
+          download
+          icon={<FileExcelOutlined aria-hidden />}
+          data-testid="training-report-xlsx"
+        >
+          {t('training.report.xlsx')}
+        </Button>
+        {manager ? (
+          <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)} data-testid="training-plan-edit">
+            {t('training.plan.edit')}
+          </Button>
+        ) : null}
       </Space>
       {editing ? <PlanModal projectId={plan.projectId} plan={plan} onClose={() => setEditing(false)} /> : null}
       <SectionTabs
@@ -57,10 +86,26 @@ export default function PlanDetailPage() {
         onChange={(k) => set({ tab: k === 'trainees' ? undefined : k })}
         label={t('training.tab.label')}
         items={[
-          { key: 'trainees', label: t('training.tab.trainees', { n: plan.trainees.length }), render: () => <TraineesTab plan={plan} role={role} /> },
-          { key: 'courses', label: t('training.tab.courses', { n: plan.courses.length }), render: () => <CoursesTab plan={plan} role={role} /> },
-          { key: 'batches', label: t('training.tab.batches', { n: plan.batches.length }), render: () => <BatchesTab plan={plan} role={role} /> },
-          { key: 'assessments', label: t('training.tab.assessments', { n: plan.assessments.length }), render: () => <AssessmentsTab plan={plan} role={role} /> },
+          {
+            key: 'trainees',
+            label: t('training.tab.trainees', { n: plan.trainees.length }),
+            render: () => <TraineesTab plan={plan} role={role} />,
+          },
+          {
+            key: 'courses',
+            label: t('training.tab.courses', { n: plan.courses.length }),
+            render: () => <CoursesTab plan={plan} role={role} />,
+          },
+          {
+            key: 'batches',
+            label: t('training.tab.batches', { n: plan.batches.length }),
+            render: () => <BatchesTab plan={plan} role={role} />,
+          },
+          {
+            key: 'assessments',
+            label: t('training.tab.assessments', { n: plan.assessments.length }),
+            render: () => <AssessmentsTab plan={plan} role={role} />,
+          },
         ]}
       />
     </div>
@@ -73,23 +118,47 @@ function CompletionBanner({ plan }: { plan: TrainingPlan }) {
   const p = plan.progress;
   if (p.complete) {
     return (
-      <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="training-banner" data-complete="true"
+      <Alert
+        type="success"
+        showIcon
+        style={{ marginBottom: 12 }}
+        data-testid="training-banner"
+        data-complete="true"
         message={t('training.banner.complete', { n: p.trainees })}
-        description={p.completedAt ? t('training.progress.completedAt', { at: formatDateTime(p.completedAt) }) : null} />
+        description={p.completedAt ? t('training.progress.completedAt', { at: formatDateTime(p.completedAt) }) : null}
+      />
     );
   }
   const notYet = plan.trainees.filter((x) => !x.independent);
   const waiting = plan.trainees.filter((x) => x.needsBatch);
   return (
-    <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="training-banner" data-complete="false"
-      message={<span data-testid="training-banner-ratio">{t('training.banner.incomplete', { n: p.independent, m: p.trainees })}</span>}
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="training-banner"
+      data-complete="false"
+      message={
+        <span data-testid="training-banner-ratio">
+          {t('training.banner.incomplete', { n: p.independent, m: p.trainees })}
+        </span>
+      }
       description={
         <div style={{ overflowWrap: 'anywhere' }}>
           {!plan.trainees.length || !plan.courses.length ? <div>{t('training.banner.empty')}</div> : null}
-          {notYet.length ? <div data-testid="training-banner-not-yet">{t('training.banner.notYet', { names: notYet.map((x) => x.name).join(t('training.listSep')) })}</div> : null}
-          {waiting.length ? <div data-testid="training-banner-needs-batch">{t('training.banner.needsBatch', { names: waiting.map((x) => x.name).join(t('training.listSep')) })}</div> : null}
+          {notYet.length ? (
+            <div data-testid="training-banner-not-yet">
+              {t('training.banner.notYet', { names: notYet.map((x) => x.name).join(t('training.listSep')) })}
+            </div>
+          ) : null}
+          {waiting.length ? (
+            <div data-testid="training-banner-needs-batch">
+              {t('training.banner.needsBatch', { names: waiting.map((x) => x.name).join(t('training.listSep')) })}
+            </div>
+          ) : null}
         </div>
-      } />
+      }
+    />
   );
 }
 
@@ -97,7 +166,17 @@ function CompletionBanner({ plan }: { plan: TrainingPlan }) {
  * A tab list whose tabs wrap onto a second line on a phone (antd Tabs hides the overflow behind a
  * "more" button inside role=tablist, which ARIA does not allow there). Arrow keys move between tabs.
  */
-function SectionTabs({ active, onChange, label, items }: { active: string; onChange: (key: string) => void; label: string; items: { key: string; label: string; render: () => ReactNode }[] }) {
+function SectionTabs({
+  active,
+  onChange,
+  label,
+  items,
+}: {
+  active: string;
+  onChange: (key: string) => void;
+  label: string;
+  items: { key: string; label: string; render: () => ReactNode }[];
+}) {
   const current = items.find((i) => i.key === active) ?? items[0]!;
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -110,10 +189,31 @@ function SectionTabs({ active, onChange, label, items }: { active: string; onCha
   };
   return (
     <div>
-      <div role="tablist" aria-label={label} onKeyDown={onKey} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16, borderBottom: '1px solid #f0f0f0', paddingBottom: 12 }}>
+      <div
+        role="tablist"
+        aria-label={label}
+        onKeyDown={onKey}
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: 8,
+          marginBottom: 16,
+          borderBottom: '1px solid #f0f0f0',
+          paddingBottom: 12,
+        }}
+      >
         {items.map((i) => (
-          <Button key={i.key} id={`training-tab-${i.key}`} role="tab" aria-selected={i.key === current.key} aria-controls="training-tabpanel" tabIndex={i.key === current.key ? 0 : -1}
-            type={i.key === current.key ? 'primary' : 'default'} onClick={() => onChange(i.key)} data-testid={`training-tab-${i.key}`}>
+          <Button
+            key={i.key}
+            id={`training-tab-${i.key}`}
+            role="tab"
+            aria-selected={i.key === current.key}
+            aria-controls="training-tabpanel"
+            tabIndex={i.key === current.key ? 0 : -1}
+            type={i.key === current.key ? 'primary' : 'default'}
+            onClick={() => onChange(i.key)}
+            data-testid={`training-tab-${i.key}`}
+          >
             {i.label}
           </Button>
         ))}

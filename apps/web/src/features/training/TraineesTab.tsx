@@ -21,12 +21,21 @@ export function TraineesTab({ plan, role }: { plan: TrainingPlan; role: Training
   const who = (tr: Trainee) => (
     <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
       <strong data-testid="training-trainee-name">{tr.name}</strong>
-      {tr.needsBatch ? <> <NeedsBatchTag /></> : null}
+      {tr.needsBatch ? (
+        <>
+          {' '}
+          <NeedsBatchTag />
+        </>
+      ) : null}
       {tr.unit || tr.phone ? <div className="muted">{[tr.unit, tr.phone].filter(Boolean).join(' · ')}</div> : null}
     </div>
   );
   const overall = (tr: Trainee) => (
-    <CourseStatusTag status={tr.independent ? 'independent' : tr.courses.some((c) => c.status === 'not_yet') ? 'not_yet' : 'not_assessed'} />
+    <CourseStatusTag
+      status={
+        tr.independent ? 'independent' : tr.courses.some((c) => c.status === 'not_yet') ? 'not_yet' : 'not_assessed'
+      }
+    />
   );
   const columns: ColumnsType<Trainee> = [
     { key: 'name', title: t('training.trainee.name'), render: (_, tr) => who(tr) },
@@ -39,7 +48,12 @@ export function TraineesTab({ plan, role }: { plan: TrainingPlan; role: Training
         return (
           <div>
             <CourseStatusTag status={s.status} />
-            {s.assessedOn ? <div className="muted">{s.assessedOn}{s.assessorName ? ` · ${s.assessorName}` : ''}</div> : null}
+            {s.assessedOn ? (
+              <div className="muted">
+                {s.assessedOn}
+                {s.assessorName ? ` · ${s.assessorName}` : ''}
+              </div>
+            ) : null}
           </div>
         );
       },
@@ -50,11 +64,20 @@ export function TraineesTab({ plan, role }: { plan: TrainingPlan; role: Training
     <div className="stack">
       {role.manager ? (
         <div>
-          <Button icon={<UserAddOutlined aria-hidden />} onClick={() => setAdding(true)} data-testid="training-trainee-new">{t('training.trainee.new')}</Button>
+          <Button
+            icon={<UserAddOutlined aria-hidden />}
+            onClick={() => setAdding(true)}
+            data-testid="training-trainee-new"
+          >
+            {t('training.trainee.new')}
+          </Button>
         </div>
       ) : null}
       {notYet.length ? (
-        <Alert type="warning" showIcon data-testid="training-not-yet"
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="training-not-yet"
           message={t('training.trainee.notYetTitle', { n: notYet.length })}
           description={
             <ul className="problem-list">
@@ -62,12 +85,21 @@ export function TraineesTab({ plan, role }: { plan: TrainingPlan; role: Training
                 <li key={tr.id} data-testid="training-not-yet-item" data-trainee-id={tr.id}>
                   <strong>{tr.name}</strong>
                   {': '}
-                  {tr.courses.filter((c) => c.status !== 'independent').map((c) => `${courseTitle.get(c.courseId) ?? ''} (${t(`training.status.${c.status}`)})`).join(t('training.listSep'))}
-                  {tr.needsBatch ? <> <NeedsBatchTag /></> : null}
+                  {tr.courses
+                    .filter((c) => c.status !== 'independent')
+                    .map((c) => `${courseTitle.get(c.courseId) ?? ''} (${t(`training.status.${c.status}`)})`)
+                    .join(t('training.listSep'))}
+                  {tr.needsBatch ? (
+                    <>
+                      {' '}
+                      <NeedsBatchTag />
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
-          } />
+          }
+        />
       ) : null}
       <ResponsiveList<Trainee>
         items={plan.trainees}
@@ -77,13 +109,24 @@ export function TraineesTab({ plan, role }: { plan: TrainingPlan; role: Training
         rowTestId="training-trainee-row"
         emptyText={t('training.trainee.empty')}
         renderCard={(tr) => (
-          <div style={{ width: '100%', minWidth: 0, border: '1px solid #f0f0f0', borderRadius: 8, padding: 12, background: '#fff' }}>
-            <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>{who(tr)}{overall(tr)}</Space>
+          <div
+            style={{
+              width: '100%',
+              minWidth: 0,
+              border: '1px solid #f0f0f0',
+              borderRadius: 8,
+              padding: 12,
+              background: '#fff',
+            }}
+          >
+            <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+              {who(tr)}
+              {overall(tr)}
+            </Space>
             <ul style={{ listStyle: 'none', margin: '8px 0 0', padding: 0 }}>
               {tr.courses.map((c) => (
                 <li key={c.courseId} style={{ marginBottom: 4, overflowWrap: 'anywhere' }}>
-                  <span>{courseTitle.get(c.courseId)}</span>{' '}
-                  <CourseStatusTag status={c.status} />
+                  <span>{courseTitle.get(c.courseId)}</span> <CourseStatusTag status={c.status} />
                   {c.assessedOn ? <Typography.Text type="secondary">{c.assessedOn}</Typography.Text> : null}
                 </li>
               ))}
@@ -116,26 +159,65 @@ function TraineeModal({ plan, onClose }: { plan: TrainingPlan; onClose: () => vo
   const userId = Form.useWatch('userId', form);
   const submit = (v: TraineeForm) => {
     const body: TraineeInput = {
-      userId: v.userId ?? null, name: v.name?.trim() ?? '', unit: v.unit?.trim() ?? '', phone: v.phone?.trim() ?? '',
+      userId: v.userId ?? null,
+      name: v.name?.trim() ?? '',
+      unit: v.unit?.trim() ?? '',
+      phone: v.phone?.trim() ?? '',
       courseIds: v.courseIds?.length ? v.courseIds : null,
     };
     add.mutate(body, { onSuccess: onClose, onError: (e) => applyFormError(form, e) });
   };
   return (
-    <Modal open title={t('training.trainee.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}
-      confirmLoading={add.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'training-trainee-save' }}>
+    <Modal
+      open
+      title={t('training.trainee.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={add.isPending}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'training-trainee-save' }}
+    >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="training-trainee-form">
-        <Form.Item name="userId" label={t('training.trainee.user')} extra={<span className="muted">{t('training.trainee.userHelp')}</span>}>
-          <FormSelect allowClear showSearch filterOption={filterByLabel} loading={users.isPending && !!customerId}
-            options={(users.data ?? []).filter((u) => !u.disabled && !taken.has(u.id)).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))} />
+        <Form.Item
+          name="userId"
+          label={t('training.trainee.user')}
+          extra={<span className="muted">{t('training.trainee.userHelp')}</span>}
+        >
+          <FormSelect
+            allowClear
+            showSearch
+            filterOption={filterByLabel}
+            loading={users.isPending && !!customerId}
+            options={(users.data ?? [])
+              .filter((u) => !u.disabled && !taken.has(u.id))
+              .map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+          />
         </Form.Item>
-        <Form.Item name="name" label={t('training.trainee.name')} rules={userId ? [] : [{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('training.trainee.name')}
+          rules={userId ? [] : [{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input maxLength={80} />
         </Form.Item>
-        <Form.Item name="unit" label={t('training.trainee.unit')}><Input maxLength={120} /></Form.Item>
-        <Form.Item name="phone" label={t('training.trainee.phone')}><Input maxLength={40} inputMode="tel" /></Form.Item>
-        <Form.Item name="courseIds" label={t('training.trainee.courses')} extra={<span className="muted">{t('training.trainee.coursesHelp')}</span>}>
-          <FormSelect mode="multiple" filterOption={filterByLabel} options={plan.courses.map((c) => ({ value: c.id, label: c.title }))} />
+        <Form.Item name="unit" label={t('training.trainee.unit')}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="phone" label={t('training.trainee.phone')}>
+          <Input maxLength={40} inputMode="tel" />
+        </Form.Item>
+        <Form.Item
+          name="courseIds"
+          label={t('training.trainee.courses')}
+          extra={<span className="muted">{t('training.trainee.coursesHelp')}</span>}
+        >
+          <FormSelect
+            mode="multiple"
+            filterOption={filterByLabel}
+            options={plan.courses.map((c) => ({ value: c.id, label: c.title }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

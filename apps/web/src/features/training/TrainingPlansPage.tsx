@@ -24,54 +24,88 @@ export default function TrainingPlansPage() {
     <div>
       <PageHeader
         title={t('training.title')}
-        extra={manager && projectId ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="training-plan-new">{t('training.plan.new')}</Button>
-        ) : null}
+        extra={
+          manager && projectId ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setCreating(true)}
+              data-testid="training-plan-new"
+            >
+              {t('training.plan.new')}
+            </Button>
+          ) : null
+        }
       />
       <div role="search" aria-label={t('filter.project')} style={{ marginBottom: 12 }}>
-        <ProjectPicker value={projectId} onChange={setProjectId} projects={projects} loading={loading} testId="training-project" />
+        <ProjectPicker
+          value={projectId}
+          onChange={setProjectId}
+          projects={projects}
+          loading={loading}
+          testId="training-project"
+        />
       </div>
-      {!projectId ? <Empty description={<span className="muted">{t('common.chooseProjectFirst')}</span>} />
-        : plans.isPending ? <Spin />
-        : !plans.data?.length ? <Empty description={<span className="muted">{t('training.plan.empty')}</span>} />
-        : (
-          <List
-            bordered
-            dataSource={plans.data}
-            rowKey="id"
-            renderItem={(p) => {
-              const { trainees, independent, complete } = p.progress;
-              const ratio = t('training.progress.ratio', { n: independent, m: trainees });
-              return (
-                <List.Item data-testid="training-plan-row" data-plan-id={p.id} data-complete={String(complete)}>
-                  <div style={{ minWidth: 0, width: '100%', overflowWrap: 'anywhere' }}>
-                    <Link to={`/training/plans/${encodeURIComponent(p.id)}`} data-testid="training-plan-link"><strong>{p.name}</strong></Link>{' '}
-                    <CompletionTag complete={complete} />
-                    {p.description ? <div className="muted pre-wrap">{p.description}</div> : null}
-                    <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
-                      <span data-testid="training-plan-ratio">{ratio}</span>
-                      <div style={{ flex: '1 1 140px', minWidth: 0, maxWidth: 320 }}>
-                        <Progress percent={trainees ? Math.round((independent / trainees) * 100) : 0} showInfo={false} aria-label={ratio} />
-                      </div>
+      {!projectId ? (
+        <Empty description={<span className="muted">{t('common.chooseProjectFirst')}</span>} />
+      ) : plans.isPending ? (
+        <Spin />
+      ) : !plans.data?.length ? (
+        <Empty description={<span className="muted">{t('training.plan.empty')}</span>} />
+      ) : (
+        <List
+          bordered
+          dataSource={plans.data}
+          rowKey="id"
+          renderItem={(p) => {
+            const { trainees, independent, complete } = p.progress;
+            const ratio = t('training.progress.ratio', { n: independent, m: trainees });
+            return (
+              <List.Item data-testid="training-plan-row" data-plan-id={p.id} data-complete={String(complete)}>
+                <div style={{ minWidth: 0, width: '100%', overflowWrap: 'anywhere' }}>
+                  <Link to={`/training/plans/${encodeURIComponent(p.id)}`} data-testid="training-plan-link">
+                    <strong>{p.name}</strong>
+                  </Link>{' '}
+                  <CompletionTag complete={complete} />
+                  {p.description ? <div className="muted pre-wrap">{p.description}</div> : null}
+                  <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+                    <span data-testid="training-plan-ratio">{ratio}</span>
+                    <div style={{ flex: '1 1 140px', minWidth: 0, maxWidth: 320 }}>
+                      <Progress
+                        percent={trainees ? Math.round((independent / trainees) * 100) : 0}
+                        showInfo={false}
+                        aria-label={ratio}
+                      />
                     </div>
-                    <Typography.Text type="secondary">
-                      {complete && p.progress.completedAt
-                        ? t('training.progress.completedAt', { at: formatDateTime(p.progress.completedAt) })
-                        : p.progress.needsBatch ? t('training.progress.needsBatchN', { n: p.progress.needsBatch }) : t('training.createdAt', { at: formatDateTime(p.createdAt) })}
-                    </Typography.Text>
                   </div>
-                </List.Item>
-              );
-            }}
-          />
-        )}
+                  <Typography.Text type="secondary">
+                    {complete && p.progress.completedAt
+                      ? t('training.progress.completedAt', { at: formatDateTime(p.progress.completedAt) })
+                      : p.progress.needsBatch
+                        ? t('training.progress.needsBatchN', { n: p.progress.needsBatch })
+                        : t('training.createdAt', { at: formatDateTime(p.createdAt) })}
+                  </Typography.Text>
+                </div>
+              </List.Item>
+            );
+          }}
+        />
+      )}
       {creating && projectId ? <PlanModal projectId={projectId} onClose={() => setCreating(false)} /> : null}
     </div>
   );
 }
 
 /** New plan (then opens it), or the name and description of an existing one. */
-export function PlanModal({ projectId, plan, onClose }: { projectId: string; plan?: TrainingPlanSummary; onClose: () => void }) {
+export function PlanModal({
+  projectId,
+  plan,
+  onClose,
+}: {
+  projectId: string;
+  plan?: TrainingPlanSummary;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreatePlan(projectId);
@@ -81,20 +115,44 @@ export function PlanModal({ projectId, plan, onClose }: { projectId: string; pla
     const body = { name: v.name, description: v.description ?? '' };
     const onError = (e: unknown) => applyFormError(form, e);
     if (plan) update.mutate(body, { onSuccess: onClose, onError });
-    else create.mutate(body, {
-      onSuccess: (created) => {
-        onClose();
-        navigate(`/training/plans/${encodeURIComponent(created.id)}`);
-      },
-      onError,
-    });
+    else
+      create.mutate(body, {
+        onSuccess: (created) => {
+          onClose();
+          navigate(`/training/plans/${encodeURIComponent(created.id)}`);
+        },
+        onError,
+      });
   };
   return (
-    <Modal open title={plan ? t('training.plan.editTitle', { name: plan.name }) : t('training.plan.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'training-plan-save' }}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={plan ? { name: plan.name, description: plan.description } : {}} data-testid="training-plan-form">
-        <Form.Item name="name" label={t('training.plan.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}><Input maxLength={120} /></Form.Item>
-        <Form.Item name="description" label={t('training.plan.description')}><Input.TextArea maxLength={4000} autoSize={{ minRows: 2 }} /></Form.Item>
+    <Modal
+      open
+      title={plan ? t('training.plan.editTitle', { name: plan.name }) : t('training.plan.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending || update.isPending}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'training-plan-save' }}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={plan ? { name: plan.name, description: plan.description } : {}}
+        data-testid="training-plan-form"
+      >
+        <Form.Item
+          name="name"
+          label={t('training.plan.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="description" label={t('training.plan.description')}>
+          <Input.TextArea maxLength={4000} autoSize={{ minRows: 2 }} />
+        </Form.Item>
       </Form>
     </Modal>
   );

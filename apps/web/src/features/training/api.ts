@@ -47,7 +47,11 @@ export function usePlans(projectId: string | undefined) {
 }
 
 export function usePlan(id: string | undefined) {
-  return useQuery({ queryKey: planKey(id ?? ''), queryFn: ({ signal }) => api<TrainingPlan>(`/training-plans/${enc(id!)}`, { signal }), enabled: !!id });
+  return useQuery({
+    queryKey: planKey(id ?? ''),
+    queryFn: ({ signal }) => api<TrainingPlan>(`/training-plans/${enc(id!)}`, { signal }),
+    enabled: !!id,
+  });
 }
 
 export function useCreatePlan(projectId: string) {
@@ -80,37 +84,58 @@ const upload = (path: string, file: File, note: string) => {
 };
 
 export const useUpdatePlan = (planId: string) =>
-  usePlanMutation(planId, (body: Partial<PlanInput>) => api<TrainingPlan>(`/training-plans/${enc(planId)}`, { method: 'PATCH', body }));
+  usePlanMutation(planId, (body: Partial<PlanInput>) =>
+    api<TrainingPlan>(`/training-plans/${enc(planId)}`, { method: 'PATCH', body }),
+  );
 export const useAddCourse = (planId: string) =>
   usePlanMutation(planId, (body: CourseInput) => api<TrainingPlan>(`/training-plans/${enc(planId)}/courses`, { body }));
 export const useUpdateCourse = (planId: string) =>
-  usePlanMutation(planId, ({ id, ...body }: Partial<CourseInput> & { id: string }) => api<TrainingPlan>(`/training-courses/${enc(id)}`, { method: 'PATCH', body }));
+  usePlanMutation(planId, ({ id, ...body }: Partial<CourseInput> & { id: string }) =>
+    api<TrainingPlan>(`/training-courses/${enc(id)}`, { method: 'PATCH', body }),
+  );
 export const useUploadMaterial = (planId: string) =>
-  usePlanMutation(planId, ({ courseId, file, note }: { courseId: string; file: File; note: string }) => upload(`/training-courses/${enc(courseId)}/materials`, file, note));
+  usePlanMutation(planId, ({ courseId, file, note }: { courseId: string; file: File; note: string }) =>
+    upload(`/training-courses/${enc(courseId)}/materials`, file, note),
+  );
 export const useUploadVersion = (planId: string) =>
-  usePlanMutation(planId, ({ materialId, file, note }: { materialId: string; file: File; note: string }) => upload(`/training-materials/${enc(materialId)}/versions`, file, note));
+  usePlanMutation(planId, ({ materialId, file, note }: { materialId: string; file: File; note: string }) =>
+    upload(`/training-materials/${enc(materialId)}/versions`, file, note),
+  );
 export const useAddTrainee = (planId: string) =>
-  usePlanMutation(planId, (body: TraineeInput) => api<TrainingPlan>(`/training-plans/${enc(planId)}/trainees`, { body }));
+  usePlanMutation(planId, (body: TraineeInput) =>
+    api<TrainingPlan>(`/training-plans/${enc(planId)}/trainees`, { body }),
+  );
 export const useAddBatch = (planId: string) =>
   usePlanMutation(planId, (body: BatchInput) => api<TrainingPlan>(`/training-plans/${enc(planId)}/batches`, { body }));
 export const useUpdateBatch = (planId: string) =>
-  usePlanMutation(planId, ({ id, ...body }: BatchUpdate & { id: string }) => api<TrainingPlan>(`/training-batches/${enc(id)}`, { method: 'PATCH', body }));
+  usePlanMutation(planId, ({ id, ...body }: BatchUpdate & { id: string }) =>
+    api<TrainingPlan>(`/training-batches/${enc(id)}`, { method: 'PATCH', body }),
+  );
 export const useAddSession = (planId: string) =>
-  usePlanMutation(planId, ({ batchId, ...body }: SessionInput & { batchId: string }) => api<TrainingPlan>(`/training-batches/${enc(batchId)}/sessions`, { body }));
+  usePlanMutation(planId, ({ batchId, ...body }: SessionInput & { batchId: string }) =>
+    api<TrainingPlan>(`/training-batches/${enc(batchId)}/sessions`, { body }),
+  );
 export const useUpdateSession = (planId: string) =>
-  usePlanMutation(planId, ({ id, ...body }: SessionUpdate & { id: string }) => api<TrainingPlan>(`/training-sessions/${enc(id)}`, { method: 'PATCH', body }));
+  usePlanMutation(planId, ({ id, ...body }: SessionUpdate & { id: string }) =>
+    api<TrainingPlan>(`/training-sessions/${enc(id)}`, { method: 'PATCH', body }),
+  );
 export const useRecordAttendance = (planId: string) =>
   usePlanMutation(planId, ({ sessionId, ...body }: AttendanceInput & { sessionId: string }) =>
-    api<TrainingPlan>(`/training-sessions/${enc(sessionId)}/attendance`, { method: 'PUT', body }));
+    api<TrainingPlan>(`/training-sessions/${enc(sessionId)}/attendance`, { method: 'PUT', body }),
+  );
 export const useAssess = (planId: string) =>
-  usePlanMutation(planId, (body: AssessmentInput) => api<TrainingPlan>(`/training-plans/${enc(planId)}/assessments`, { body }));
+  usePlanMutation(planId, (body: AssessmentInput) =>
+    api<TrainingPlan>(`/training-plans/${enc(planId)}/assessments`, { body }),
+  );
 
 /** A material version's file. */
 export const materialUrl = (id: string) => `/api/v1/training-materials/${enc(id)}/file`;
 /** 培训签到表 of a session (PDF or Excel) in the page's language. */
-export const attendanceSheetUrl = (sessionId: string, ext: 'pdf' | 'xlsx') => downloadUrl(`/training-sessions/${enc(sessionId)}/attendance.${ext}`);
+export const attendanceSheetUrl = (sessionId: string, ext: 'pdf' | 'xlsx') =>
+  downloadUrl(`/training-sessions/${enc(sessionId)}/attendance.${ext}`);
 /** 培训完成情况报告 (PDF or Excel) in the page's language. */
-export const reportUrl = (planId: string, ext: 'pdf' | 'xlsx') => downloadUrl(`/training-plans/${enc(planId)}/report.${ext}`);
+export const reportUrl = (planId: string, ext: 'pdf' | 'xlsx') =>
+  downloadUrl(`/training-plans/${enc(planId)}/report.${ext}`);
 
 /** Sign-in opens this long before a session starts (the server refuses earlier attendance). */
 export const SIGN_IN_OPENS_MS = 30 * 60_000;

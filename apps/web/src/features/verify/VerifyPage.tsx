@@ -7,8 +7,17 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { formatDateTime } from '../../components/format';
 
 interface Verification {
-  intact: boolean; number: string; version: number; status: string; projectName: string; customerName: string;
-  serviceStart: number; serviceEnd: number; signedAt: number; signerName: string; contentHash: string;
+  intact: boolean;
+  number: string;
+  version: number;
+  status: string;
+  projectName: string;
+  customerName: string;
+  serviceStart: number;
+  serviceEnd: number;
+  signedAt: number;
+  signerName: string;
+  contentHash: string;
 }
 
 /**
@@ -22,7 +31,8 @@ export default function VerifyPage() {
   const h = params.get('h') ?? '';
   const q = useQuery({
     queryKey: ['verify', id, h],
-    queryFn: () => api<Verification>(`/public/om-records/${encodeURIComponent(id)}/verify`, { query: { h }, silent: true }),
+    queryFn: () =>
+      api<Verification>(`/public/om-records/${encodeURIComponent(id)}/verify`, { query: { h }, silent: true }),
     retry: false,
   });
   return (
@@ -34,24 +44,38 @@ export default function VerifyPage() {
       {q.isPending ? <Spin /> : null}
       {q.isError ? (
         <div data-testid="verify-not-found">
-          <Result status="warning" title={<h2 style={{ fontSize: 18, margin: 0 }}>{t('verify.notFound')}</h2>} subTitle={t('verify.notFoundHelp')} />
+          <Result
+            status="warning"
+            title={<h2 style={{ fontSize: 18, margin: 0 }}>{t('verify.notFound')}</h2>}
+            subTitle={t('verify.notFoundHelp')}
+          />
         </div>
       ) : null}
       {q.data ? (
         <Card data-testid="verify-result" data-intact={q.data.intact}>
           <Result
             status={q.data.intact ? 'success' : 'error'}
-            title={<h2 style={{ fontSize: 18, margin: 0 }}>{q.data.intact ? t('verify.intact') : t('verify.changed')}</h2>}
+            title={
+              <h2 style={{ fontSize: 18, margin: 0 }}>{q.data.intact ? t('verify.intact') : t('verify.changed')}</h2>
+            }
             subTitle={q.data.intact ? t('verify.intactHelp') : t('verify.changedHelp')}
           />
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('record.number')}>{`${q.data.number} · ${t('record.versionN', { n: q.data.version })}`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('record.number')}
+            >{`${q.data.number} · ${t('record.versionN', { n: q.data.version })}`}</Descriptions.Item>
             <Descriptions.Item label={t('verify.customer')}>{q.data.customerName}</Descriptions.Item>
             <Descriptions.Item label={t('record.project')}>{q.data.projectName}</Descriptions.Item>
-            <Descriptions.Item label={t('record.serviceTime')}>{`${formatDateTime(q.data.serviceStart)} – ${formatDateTime(q.data.serviceEnd)}`}</Descriptions.Item>
-            <Descriptions.Item label={t('verify.signed')}>{`${q.data.signerName} · ${formatDateTime(q.data.signedAt)}`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('record.serviceTime')}
+            >{`${formatDateTime(q.data.serviceStart)} – ${formatDateTime(q.data.serviceEnd)}`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('verify.signed')}
+            >{`${q.data.signerName} · ${formatDateTime(q.data.signedAt)}`}</Descriptions.Item>
             <Descriptions.Item label={t('record.contentHash')}>
-              <Typography.Text code style={{ wordBreak: 'break-all' }}>{q.data.contentHash}</Typography.Text>
+              <Typography.Text code style={{ wordBreak: 'break-all' }}>
+                {q.data.contentHash}
+              </Typography.Text>
             </Descriptions.Item>
           </Descriptions>
         </Card>
