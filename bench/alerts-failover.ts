@@ -24,7 +24,7 @@ import { type Database, type Dialect, openDatabase } from '../apps/server/src/db
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { seedDemo } from '../apps/server/src/modules/seed/demo.js';
 import { buildServices } from '../apps/server/src/services.js';
-import { startWorkerNode, until, type WorkerNode } from '../apps/server/src/test/worker-nodes.js';
+import { startWorkerNode, until } from '../apps/server/src/test/worker-nodes.js';
 import { benchLog, benchMain, freshBenchDatabase, PG_ADMIN } from './common.js';
 import { stats, type Stats } from './http.js';
 

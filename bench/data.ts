@@ -211,7 +211,7 @@ export class Generator {
     const respondAt = reported + Math.floor(tg.response * (0.05 + rnd() * 1.05));
     const arriveNeeded = rnd() < 0.6;
     const arriveAt = arriveNeeded ? respondAt + Math.floor(tg.arrival * rnd() * 0.9) : respondAt;
-    let resolvedAt = Math.max(arriveAt, reported + Math.floor(tg.resolution * (0.2 + rnd() * 0.95)));
+    const resolvedAt = Math.max(arriveAt, reported + Math.floor(tg.resolution * (0.2 + rnd() * 0.95)));
     if (status === 'resolved' && resolvedAt + w.autoCloseMs < w.t0 + 2 * HOUR) status = 'closed';
     const assignee = status === 'new' || (status === 'cancelled' && rnd() < 0.5) ? null : this.pick(w.engineers);
     const t: TicketsTable = {

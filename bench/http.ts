@@ -22,7 +22,9 @@ export async function startServer(env: Record<string, string>, logFile?: string)
   });
   if (typeof out === 'number') fs.closeSync(out);
   const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: any) => (m?.type === 'ready' ? resolve(m.port) : reject(new Error(String(m)))));
+    child.once('message', (m: { type?: string; port?: number } | undefined) =>
+      m?.type === 'ready' && m.port ? resolve(m.port) : reject(new Error(String(m))),
+    );
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
   return {
@@ -157,7 +159,11 @@ async function run(opts: RunOpts): Promise<autocannon.Result> {
     headers: { ...(opts.headers ?? {}), ...(opts.body ? { 'content-type': 'application/json' } : {}) },
     ...(opts.body ? { body: opts.body } : {}),
     ...(opts.paths
-      ? { requests: [{ setupRequest: (req: any) => ({ ...req, path: opts.paths![i++ % opts.paths!.length] }) }] }
+      ? {
+          requests: [
+            { setupRequest: (req: autocannon.Request) => ({ ...req, path: opts.paths![i++ % opts.paths!.length] }) },
+          ],
+        }
       : {}),
   });
 }

@@ -238,7 +238,10 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
     ),
   });
   const rawCheck = JSON.parse((await request(raw.base, 'GET', `/tickets?cursor=${deep[0]}`)).body);
-  if (JSON.stringify(rawCheck.items.map((i: any) => i.id)) !== JSON.stringify(check.items.map((i: any) => i.id)))
+  if (
+    JSON.stringify(rawCheck.items.map((i: { id: string }) => i.id)) !==
+    JSON.stringify(check.items.map((i: { id: string }) => i.id))
+  )
     throw new Error('baseline page differs from the app page');
   const body = JSON.stringify({
     projectId: w.projects[0]!.id,

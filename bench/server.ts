@@ -23,7 +23,7 @@ const url = process.env.BENCH_PG_DB || null;
 const sqlitePath = process.env.BENCH_SQLITE!;
 const dialect = url ? 'postgres' : 'sqlite';
 
-type PageRow = Record<string, any>;
+type PageRow = Record<string, string | number | null>;
 const summary = (t: PageRow) => ({
   id: t.id,
   number: t.number,
@@ -79,7 +79,11 @@ async function raw(): Promise<FastifyInstance> {
     'updated_at',
   ];
   // One ticket row: what an INSERT costs on this table and its indexes, without the workflow around it.
-  const ticketRow = (b: any, now: number) => {
+  const ticketRow = (body: unknown, now: number) => {
+    const b = body as Record<string, unknown>;
+    return ticketValues(b, now);
+  };
+  const ticketValues = (b: Record<string, unknown>, now: number) => {
     const p = projects[seq % projects.length]!;
     return [
       uuid7(now),
@@ -263,7 +267,7 @@ async function raw(): Promise<FastifyInstance> {
     const last = items[items.length - 1];
     return {
       items: items.map(summary),
-      nextCursor: more && last ? encodeSortCursor('due', 'asc', Number(last.due_sort), last.id) : null,
+      nextCursor: more && last ? encodeSortCursor('due', 'asc', Number(last.due_sort), String(last.id)) : null,
     };
   });
   app.post('/tickets', async (req) => {

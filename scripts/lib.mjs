@@ -36,6 +36,16 @@ export function ensureInstalled() {
     );
     run('npm', ['install', '--no-audit', '--no-fund']);
   }
+  // A native module built by another Node (say 20, before this script moved to 24) does not load: rebuild it
+  // against the running Node's headers (npm_config_nodedir, set by toolchain.mjs for the registry's Node).
+  const loads = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (loads.status !== 0) {
+    console.log(`▶ rebuilding the SQLite driver for Node ${process.versions.node} (~2 min)…`);
+    run('npm', ['rebuild', 'better-sqlite3']);
+  }
 }
 
 function newestMtime(dir) {

@@ -3,7 +3,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ensureBuilt, ensureInstalled, root, run } from './lib.mjs';
+import { ensureSupportedNode } from './toolchain.mjs';
 
+ensureSupportedNode();
 ensureInstalled();
 ensureBuilt();
 

@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-// `npm test`: every suite — typecheck, unit + API (SQLite and PostgreSQL), browser (Playwright in
-// Debian Chromium). Ends with one line "N passed, N failed" summing them all.
+// `npm test`: every suite — lint and formatting, typecheck, unit + API (SQLite and PostgreSQL, i18n catalogue
+// checks included), browser (Playwright in Debian Chromium). Ends with one line "N passed, N failed" summing them
+// all. `npm test -- lint typecheck` runs only the named suites. On Node older than 22 it runs itself under Node 24
+// (scripts/toolchain.mjs).
 // Locally a missing PostgreSQL or Chromium skips that suite with a warning; CI sets
 // WEIBAO_REQUIRE_PG=1 and WEIBAO_REQUIRE_BROWSER=1 so they count as failures instead.
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureBuilt, ensureInstalled, root, run } from './lib.mjs';
+import { ensureBuilt, ensureInstalled, run } from './lib.mjs';
+import { ensureSupportedNode } from './toolchain.mjs';
+
+ensureSupportedNode();
 
 const results = [];
 const startedAt = Date.now();
@@ -42,9 +47,7 @@ function vitest(name, args, env = {}) {
     ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
     { allowFail: true, env: { ...process.env, ...env } },
   );
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
+  let passed, failed, skipped;
   try {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
     passed = r.numPassedTests;
@@ -53,17 +56,34 @@ function vitest(name, args, env = {}) {
     // A file that failed to load has no tests but must still count as a failure.
     failed += r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
   } catch {
-    failed = 1;
+    [passed, failed, skipped] = [0, 1, 0];
   }
   if (status !== 0 && failed === 0) failed = 1;
   results.push({ name, passed, failed, skipped });
 }
 
+/** Commands that pass or fail as a whole: each counts as one test of the suite `name`. */
+function checks(name, commands) {
+  console.log(`\n▶ ${name}`);
+  const statuses = commands.map(([cmd, ...args]) => run(cmd, args, { allowFail: true }));
+  const failed = statuses.filter((s) => s !== 0).length;
+  results.push({ name, passed: statuses.length - failed, failed, skipped: 0 });
+}
+
+// Lint and formatting: any finding fails `npm test` (`npm run format` rewrites, `npx eslint --fix` fixes some).
+if (wanted('lint')) {
+  checks('lint', [
+    ['npx', 'eslint', '--max-warnings', '0', '.'],
+    ['npx', 'prettier', '--check', '--log-level', 'warn', '**/*.{ts,tsx,mjs,js,cjs,css}'],
+  ]);
+}
+
 if (wanted('typecheck')) {
-  console.log('\n▶ typecheck');
-  const a = run('npx', ['tsc', '-b', 'apps/server'], { allowFail: true });
-  const b = run('npx', ['tsc', '--noEmit', '-p', 'apps/web/tsconfig.json'], { allowFail: true });
-  results.push({ name: 'typecheck', passed: (a === 0) + (b === 0), failed: (a !== 0) + (b !== 0), skipped: 0 });
+  checks('typecheck', [
+    ['npx', 'tsc', '-b', 'apps/server'],
+    ['npx', 'tsc', '--noEmit', '-p', 'apps/web/tsconfig.json'],
+    ['npx', 'tsc', '--noEmit', '-p', 'bench/tsconfig.json'],
+  ]);
 }
 
 if (wanted('api')) {

@@ -2,7 +2,6 @@
 // violation and nothing scrolls sideways — the task list (the list by default, and the month grid),
 // a task being run (with a failed item, its ticket and the finish error) and the customer's read-only
 // view; on a desktop the month grid is the default view and passes axe as well.
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { pageAudit } from './support/a11y';
 import { apiLogin } from './support/auth';

@@ -5,7 +5,6 @@
 // dialog, a feedback item as its author (answered, and open with the withdraw confirmation) and as the
 // dispatcher (answer form), the ticket page's rating panel (cust_a's rate form, the dispatcher's callback form); /satisfaction with its chart is also checked on a desktop.
 // The recurring surveys (定期满意度调查): the list with its switches, and the new and edit dialogs on a desktop and at 390 px.
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { expectAccessible, pageAudit } from './support/a11y';
 import { apiLogin } from './support/auth';

@@ -50,7 +50,7 @@ describe('training pages: axe and the 390 px layout', () => {
       description: '检查页面可访问性',
     });
     planId = plan.id;
-    plan = await apiCall<ApiPlan>(page, 'POST', `/training-plans/${planId}/courses`, {
+    await apiCall<ApiPlan>(page, 'POST', `/training-plans/${planId}/courses`, {
       title: '机房巡检系统操作',
       objective: '独立完成巡检任务',
     });

@@ -57,7 +57,7 @@ const safe = (s: string) => s.replace(/[^\w.-]+/g, '_').slice(0, 80);
 
 /** Server errors (pino level >= 50) logged since `since`, one line each, for a failing test's output. */
 function serverErrorsSince(logFile: string, since: number): string[] {
-  let text = '';
+  let text: string;
   try {
     text = fs.readFileSync(logFile, 'utf8');
   } catch {

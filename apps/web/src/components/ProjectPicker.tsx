@@ -41,6 +41,8 @@ export function useProjectParam() {
   useEffect(() => {
     if (projectId && asked !== projectId) setProjectId(projectId);
     else if (projectId && remembered !== projectId) remember(projectId);
+    // Runs when the asked or chosen project changes; the setters are new functions on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [asked, projectId]);
   return { projectId, project, projects, loading: isPending, setProjectId };
 }

@@ -46,8 +46,9 @@ export function useColumnSettings(table: string, choices: ColumnChoice[]) {
       if (shown) off.delete(key);
       else off.add(key);
       save([...off]);
-      // eslint-disable-next-line react-hooks/exhaustive-deps
     },
+    // `save` is rebuilt on every render but depends only on `table`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [hidden, choices, table],
   );
   return {

@@ -103,3 +103,19 @@ describe('i18n keys used in apps/web/src', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('texts in apps/web/src', () => {
+  it('are not hard-coded in Chinese outside the catalogues (comments excepted)', () => {
+    const han = /[\u4e00-\u9fff]/;
+    const found = sourceFiles(SRC).flatMap((file) =>
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => {
+          const code = line.replace(/\/\/.*$/, '').replace(/\/\*.*?\*\//g, '');
+          return han.test(code) && !/^\s*\*/.test(line) ? [`${path.relative(SRC, file)}:${i + 1}`] : [];
+        }),
+    );
+    expect(found).toEqual([]);
+  });
+});

@@ -53,6 +53,7 @@ export function CheckInForm() {
     shownAt.current = Date.now();
     form.setFieldsValue({ occurredAt: dayjs(shownAt.current), occurredAtReason: undefined });
     // Reset when another ticket becomes the arrival, not on every refetch of the same one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [arrival?.id]);
 
   const onFinish = async (v: Values) => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Spin, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -100,7 +100,7 @@ export default function HolidayYearsPage() {
     queryKey: ['holiday-years'],
     queryFn: () => api<HolidayYears>('/holiday-years'),
   });
-  const official = overview?.officialYears ?? [];
+  const official = useMemo(() => overview?.officialYears ?? [], [overview]);
   const firstMissing = overview?.warnings[0]?.missingYears[0];
   const [year, setYear] = useState<number | null>(null);
   const [input, setInput] = useState<number | null>(null);

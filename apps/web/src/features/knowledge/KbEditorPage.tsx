@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Radio, Result, Segmented, Spin } from 'antd';
+import { Alert, Button, Card, Form, Input, Result, Segmented, Spin } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';

@@ -46,6 +46,8 @@ export default function ReportFaultPage() {
   // Projects arrive after the form has mounted (its initial values are taken once): choose it then.
   useEffect(() => {
     if (!isPending && preselected && !form.getFieldValue('projectId')) form.setFieldValue('projectId', preselected);
+    // `form` is the same instance for the page's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [isPending, preselected]);
   const fillLocation = (a: Asset | undefined) => {
     if (a?.location && !form.getFieldValue('location')) form.setFieldValue('location', a.location);

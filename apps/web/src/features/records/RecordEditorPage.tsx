@@ -94,6 +94,7 @@ function RecordEditor({ record }: { record?: OmRecord }) {
       overrideHeadcount: false,
     };
     // Only the first render's values count; later changes are the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [record]);
   useEffect(() => {
     if (
@@ -103,6 +104,8 @@ function RecordEditor({ record }: { record?: OmRecord }) {
       (current?.projectId || projects.length === 1)
     )
       form.setFieldValue('projectId', current?.projectId ?? projects[0]?.id);
+    // Fills the project once the lists arrive; the form and the first values are fixed for the page's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current, projects]);
   // Visits named in the URL (from the on-site page): once they are loaded, take their window and place.
   useEffect(() => {
@@ -117,6 +120,8 @@ function RecordEditor({ record }: { record?: OmRecord }) {
       });
     // The ticket chosen at check-in comes along into the record.
     if (win) form.setFieldValue('ticketIds', withVisitTickets(form.getFieldValue('ticketIds') ?? [], chosen));
+    // Runs when the visit options load; the URL's visit ids and the record do not change on this page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [options]);
 
   /** Picking visits fills the service window and the place (still editable). */

@@ -41,6 +41,8 @@ export default function CostStatementPage() {
 
   useEffect(() => {
     if (staff && customerId && asked !== customerId) set({ customerId });
+    // `set` writes the URL and is rebuilt on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [staff, customerId, asked]);
 
   const columns: ColumnsType<CostStatementLine> = [

@@ -195,6 +195,8 @@ export default function AnalyticsPage() {
       },
     } satisfies { chart: ChartProps; table: SummaryTable };
     return { onTime, age, byLevel, cause, trend: trendOf(a, trendBy, t) };
+    // `drill` and `levelName` are rebuilt on every render from the values listed here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [a, t, trendBy, drillProject, period?.from, period?.to]);
 
   const onBarClick = (seriesIndex: number, dataIndex: number) => {

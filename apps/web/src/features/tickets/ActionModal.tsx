@@ -44,6 +44,7 @@ export function ActionModal({ ticket, action, onClose }: Props) {
     setValues({});
     setStep(fields.length ? 'form' : 'confirm');
     // Reset only when a different action is opened, not on every ticket refetch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action]);
 
   if (!action) return null;

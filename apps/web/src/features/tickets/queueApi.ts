@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, downloadUrl } from '../../api/client';
-import type { SavedFilter, TicketBulkRequest, TicketBulkResult, TicketPage, User } from '../../api/types';
+import type { SavedFilter, TicketBulkRequest, TicketBulkResult, User } from '../../api/types';
 import type { TicketFilter } from './api';
 import { ticketPageQuery } from './queuePrefetch';
 
