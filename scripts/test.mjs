@@ -5,11 +5,13 @@
 // (scripts/toolchain.mjs).
 // Locally a missing PostgreSQL or Chromium skips that suite with a warning; CI sets
 // WEIBAO_REQUIRE_PG=1 and WEIBAO_REQUIRE_BROWSER=1 so they count as failures instead.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureBuilt, ensureInstalled, run } from './lib.mjs';
+import readline from 'node:readline';
+import { ensureBuilt, ensureInstalled, root, run } from './lib.mjs';
 import { ensureSupportedNode } from './toolchain.mjs';
 
 ensureSupportedNode();
@@ -40,13 +42,8 @@ function reachable(url) {
   });
 }
 
-function vitest(name, args, env = {}) {
-  const out = path.join(os.tmpdir(), `weibao-${name}-${process.pid}.json`);
-  const status = run(
-    'npx',
-    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
-    { allowFail: true, env: { ...process.env, ...env } },
-  );
+/** Counts from vitest's JSON report; a run that failed without a failing test still counts one failure. */
+function countsOf(out, status) {
   let passed, failed, skipped;
   try {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -59,7 +56,44 @@ function vitest(name, args, env = {}) {
     [passed, failed, skipped] = [0, 1, 0];
   }
   if (status !== 0 && failed === 0) failed = 1;
-  results.push({ name, passed, failed, skipped });
+  return { passed, failed, skipped };
+}
+
+const reportArgs = (out) => ['--reporter=default', '--reporter=json', `--outputFile=${out}`];
+
+function vitest(name, args, env = {}) {
+  const out = path.join(os.tmpdir(), `weibao-${name}-${process.pid}.json`);
+  const status = run('npx', ['vitest', 'run', ...args, ...reportArgs(out)], {
+    allowFail: true,
+    env: { ...process.env, ...env },
+  });
+  results.push({ name, ...countsOf(out, status) });
+}
+
+/**
+ * The same vitest run split into `shards` processes side by side (`--shard=i/n`), each line of output prefixed
+ * with its shard. Used for the browser suite: each process starts its own server and database (globalSetup).
+ */
+async function vitestShards(name, args, shards) {
+  const runs = Array.from({ length: shards }, (_, i) => {
+    const out = path.join(os.tmpdir(), `weibao-${name}-${i + 1}-${process.pid}.json`);
+    const tag = `[${i + 1}/${shards}] `;
+    const child = spawn('npx', ['vitest', 'run', ...args, `--shard=${i + 1}/${shards}`, ...reportArgs(out)], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      readline.createInterface({ input: stream }).on('line', (line) => console.log(tag + line));
+    }
+    return new Promise((resolve) => child.on('close', (code) => resolve(countsOf(out, code ?? 1))));
+  });
+  const counts = await Promise.all(runs);
+  results.push({
+    name,
+    passed: counts.reduce((a, c) => a + c.passed, 0),
+    failed: counts.reduce((a, c) => a + c.failed, 0),
+    skipped: counts.reduce((a, c) => a + c.skipped, 0),
+  });
 }
 
 /** Commands that pass or fail as a whole: each counts as one test of the suite `name`. */
@@ -109,8 +143,11 @@ if (wanted('e2e')) {
       console.warn(`⚠ ${chromium} not found (apt-get install -y chromium fonts-wqy-microhei): browser suite skipped`);
   } else {
     ensureBuilt();
-    console.log('\n▶ browser tests (Playwright, Debian Chromium)');
-    vitest('e2e', ['--config', 'apps/web/e2e/vitest.config.ts']);
+    // Two browsers side by side on 2 cores: most of a browser test is waiting for the page, not computing.
+    const shards = Number(process.env.WEIBAO_E2E_SHARDS ?? Math.min(2, os.availableParallelism()));
+    console.log(`\n▶ browser tests (Playwright, Debian Chromium; ${shards} at a time, one server each)`);
+    if (shards > 1) await vitestShards('e2e', ['--config', 'apps/web/e2e/vitest.config.ts'], shards);
+    else vitest('e2e', ['--config', 'apps/web/e2e/vitest.config.ts']);
   }
 }
 

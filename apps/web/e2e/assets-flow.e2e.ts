@@ -201,13 +201,11 @@ describe('assets: import, repair with a replaced part, billable repair, cost sta
       .filter({ hasText: `一期验收 ${run}` })
       .first();
     await first.getByTestId('acceptance-upload').click();
-    await page
-      .getByTestId('acceptance-input')
-      .setInputFiles({
-        name: `验收单-${run}.pdf`,
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
-      });
+    await page.getByTestId('acceptance-input').setInputFiles({
+      name: `验收单-${run}.pdf`,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
     await expectText(first.getByTestId('acceptance-document'), `验收单-${run}.pdf (15 B)`);
   });
 

@@ -13,7 +13,8 @@ export default defineConfig({
     include: ['apps/web/e2e/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: [path.join(import.meta.dirname, 'globalSetup.ts')],
-    // One browser at a time: CI has 2 cores, and the files share one server and database.
+    // One browser at a time per process, whose files share one server and database; `npm test` runs two such
+    // processes side by side (`--shard=1/2`, `--shard=2/2`), each with its own server and database.
     fileParallelism: false,
     maxWorkers: 1,
     pool: 'forks',

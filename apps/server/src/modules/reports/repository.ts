@@ -32,13 +32,11 @@ export class ReportRepository {
       .insertInto('report_notes')
       .values(row)
       .onConflict((oc) =>
-        oc
-          .columns(['project_id', 'month'])
-          .doUpdateSet({
-            next_month_plan: row.next_month_plan,
-            updated_at: row.updated_at,
-            updated_by: row.updated_by,
-          }),
+        oc.columns(['project_id', 'month']).doUpdateSet({
+          next_month_plan: row.next_month_plan,
+          updated_at: row.updated_at,
+          updated_by: row.updated_by,
+        }),
       )
       .execute();
   }
