@@ -1,12 +1,13 @@
 #!/usr/bin/env node
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '@weibao/schema';
 import pino from 'pino';
-import { loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { AppError } from './http/errors.js';
+import { AppError } from './lib/errors.js';
 import { message } from './http/messages.js';
 import { seedDemo } from './modules/seed/demo.js';
 import { buildServices } from './services.js';
@@ -18,12 +19,15 @@ const USAGE = `weibao <command>
   user create --username U --name N --org ORG_NAME --role R [--role R2] [--password P] [--email E]
   audit verify                check the audit log hash chain (exit 1 if broken)
   records verify              check signed O&M records and their signatures (exit 1 on any finding)
+  docs routes [--write|--check]  print the route table of docs/API.md from the route registry;
+                              --write rewrites it between its markers, --check exits 1 when it differs
 
 Database: DATABASE_URL=postgres://... or SQLite at $WEIBAO_DATA_DIR/weibao.sqlite (default ./data).`;
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
-  const config = loadConfig();
+  if (cmd === 'docs' && sub === 'routes') return docsRoutes(rest);
+  const config = loadConfigOrExit();
   const database = openDatabase({
     databaseUrl: config.databaseUrl,
     sqlitePath: path.join(config.dataDir, 'weibao.sqlite'),
@@ -130,6 +134,32 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await database.destroy();
   }
+}
+
+/** Needs no configured database: the app is built on a throw-away in-memory one. */
+async function docsRoutes(args: string[]): Promise<number> {
+  const d = await import('./http/route-docs.js');
+  const routes = await d.registeredRoutes();
+  const table = d.routeTableMarkdown(routes);
+  if (!args.length) {
+    process.stdout.write(`${table}\n`);
+    return 0;
+  }
+  const doc = fs.readFileSync(d.API_DOC, 'utf8');
+  if (args[0] === '--check') {
+    const same = d.documentedRouteTable(doc) === table;
+    process.stdout.write(
+      same ? 'docs/API.md route table is up to date\n' : `docs/API.md is stale: run ${d.ROUTES_COMMAND}\n`,
+    );
+    return same ? 0 : 1;
+  }
+  if (args[0] !== '--write') {
+    process.stdout.write(`${USAGE}\n`);
+    return 2;
+  }
+  fs.writeFileSync(d.API_DOC, d.spliceRouteTable(doc, table));
+  process.stdout.write(`wrote ${routes.length} routes to ${d.API_DOC}\n`);
+  return 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,11 +1,11 @@
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import path from 'node:path';
 
 /** Serves Weibao: migrate, start the workers, listen. */
-const config = loadConfig();
+const config = loadConfigOrExit();
 const database = openDatabase({
   databaseUrl: config.databaseUrl,
   sqlitePath: path.join(config.dataDir, 'weibao.sqlite'),
