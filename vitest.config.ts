@@ -3,11 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    // The label table is also reached on its own path (as the web does), for tests that load the web's catalogues.
+    // The zod-free subpaths (`@weibao/schema/labels`, `/enum-values` …) resolve to their sources, as in the web's
+    // build, for tests that load the web's modules.
     alias: [
       {
-        find: /^@weibao\/schema\/labels$/,
-        replacement: path.resolve(import.meta.dirname, 'packages/schema/src/labels.ts'),
+        find: /^@weibao\/schema\/([\w-]+)$/,
+        replacement: path.resolve(import.meta.dirname, 'packages/schema/src/$1.ts'),
       },
       { find: /^@weibao\/schema$/, replacement: path.resolve(import.meta.dirname, 'packages/schema/src/index.ts') },
     ],

@@ -25,7 +25,8 @@ import { loadConfig } from '../apps/server/src/config.js';
 import { type Database, type Dialect, openDatabase } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
-import { type QueueSort, SORT_COLUMN, encodeSortCursor } from '../apps/server/src/modules/tickets/ordering.js';
+import { encodeCursor as encodeKeyset } from '../apps/server/src/lib/keyset.js';
+import { type QueueSort, SORT_COLUMN } from '../apps/server/src/modules/tickets/ordering.js';
 import { Generator, type World } from './data.js';
 import { compare, latency, request, startServer } from './http.js';
 import { loadPostgres, loadSqlite } from './load.js';
@@ -199,7 +200,7 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
       .map((v) => [Math.random(), v] as const)
       .sort((x, y) => x[0] - y[0])
       .map(([, v]) => v);
-  const encodeCursor = (key: number, id: string) => encodeSortCursor('due', 'asc', key, id);
+  const encodeCursor = (key: number, id: string) => encodeKeyset(['due', 'asc', key, id]);
   const deep = shuffle(gen.samples).map((s) => encodeCursor(s.sort, s.id));
   const custDeep = shuffle(gen.samples.filter((s) => s.customerId === custOrg)).map((s) => encodeCursor(s.sort, s.id));
   const q = '/api/v1/tickets?tab=all&limit=20';
@@ -396,7 +397,7 @@ async function sortSeries(database: Database, base: string, headers: Record<stri
     for (const dir of ['asc', 'desc'] as const) {
       const q = `/api/v1/tickets?tab=all&limit=50&sort=${sort}&dir=${dir}`;
       const cursors = (await sortSamples(database, sort, dir, SORT_SAMPLES)).map((s) =>
-        encodeSortCursor(sort, dir, s.key, s.id),
+        encodeKeyset([sort, dir, s.key, s.id]),
       );
       out.push({ name: `${sort} ${dir}, first page (with total)`, stats: await latency(base, [q], headers, n, 100) });
       out.push({

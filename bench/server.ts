@@ -14,7 +14,7 @@ import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase } from '../apps/server/src/db/database.js';
-import { decodeSortCursor, encodeSortCursor } from '../apps/server/src/modules/tickets/ordering.js';
+import { decodeCursor, encodeCursor } from '../apps/server/src/lib/keyset.js';
 import { uuid7 } from './data.js';
 import { bindList, listQuery } from './queries.js';
 
@@ -256,7 +256,8 @@ async function raw(): Promise<FastifyInstance> {
 
   app.get('/tickets', async (req) => {
     const q = req.query as { cursor?: string; customerId?: string };
-    const after = q.cursor ? decodeSortCursor(q.cursor, 'due', 'asc') : null;
+    const decoded = decodeCursor(q.cursor, [{ is: 'due' }, { is: 'asc' }, 'number', 'id']);
+    const after = decoded ? { key: decoded[2], id: decoded[3] } : null;
     const which = q.customerId ? (after ? 'custAfter' : 'custFirst') : after ? 'after' : 'first';
     const rows = await page(
       which,
@@ -267,7 +268,7 @@ async function raw(): Promise<FastifyInstance> {
     const last = items[items.length - 1];
     return {
       items: items.map(summary),
-      nextCursor: more && last ? encodeSortCursor('due', 'asc', Number(last.due_sort), String(last.id)) : null,
+      nextCursor: more && last ? encodeCursor(['due', 'asc', Number(last.due_sort), String(last.id)]) : null,
     };
   });
   app.post('/tickets', async (req) => {

@@ -8,6 +8,7 @@ import { RepairService } from './modules/assets/repairs.js';
 import { AssetService } from './modules/assets/service.js';
 import { CostStatementService } from './modules/assets/statement.js';
 import { AuditService } from './modules/audit/service.js';
+import { DashboardService } from './modules/dashboard/service.js';
 import { InspectionExecution } from './modules/inspections/execution.js';
 import { InspectionReport } from './modules/inspections/report.js';
 import { InspectionService } from './modules/inspections/service.js';
@@ -22,6 +23,8 @@ import { PresenceService } from './modules/presence/service.js';
 import { ProjectService } from './modules/projects/service.js';
 import { StaffingService } from './modules/staffing/service.js';
 import { SecurityPolicyService } from './modules/security/service.js';
+import { createEventBus } from './events.js';
+import { SlaAlerts } from './modules/sla/alerts.js';
 import { SlaService } from './modules/sla/service.js';
 import { TicketService } from './modules/tickets/service.js';
 import { ClockReplanner } from './modules/tickets/replan.js';
@@ -66,10 +69,17 @@ export function buildServices(
   const securityPolicy = new SecurityPolicyService(database, audit, config, now);
   const auth = new AuthService(database, userRepo, audit, securityPolicy, now, sessions);
   const users = new UserService(database, userRepo, audit, securityPolicy, now, auth);
-  const projects = new ProjectService(database, userRepo, audit, now);
+  // Modules announce what happened on one bus (events.ts); the ports below reach services built later in this
+  // function, so they are closures, called only once a request or job runs.
+  const events = createEventBus();
+  const projects: ProjectService = new ProjectService(database, userRepo, audit, now, {
+    events,
+    holidayHorizon: (c) => holidays.horizon(c),
+    replanContractClocks: (tx, ids, change) => clockReplanner.replanContractClocks(tx, ids, change),
+  });
   const sla = new SlaService();
   const notifications = new NotificationService(database.db, now, audit);
-  const tickets = new TicketService({
+  const tickets: TicketService = new TicketService({
     database,
     audit,
     sla,
@@ -80,9 +90,13 @@ export function buildServices(
     dataDir: config.dataDir,
     backdateReasonMinutes: config.backdateReasonMinutes,
     backdateActionReasonMinutes: config.backdateActionReasonMinutes,
+    events,
+    repairs: {
+      attach: (tx, meta, t, assetId) => repairs.attach(tx, meta, t, assetId),
+      billable: (tx, ticketId, cause) => repairs.billable(tx, ticketId, cause),
+    },
   });
-  const clockReplanner = new ClockReplanner(tickets);
-  projects.replanner = clockReplanner;
+  const clockReplanner: ClockReplanner = new ClockReplanner(tickets);
   const fieldDeps = {
     database,
     audit,
@@ -100,8 +114,7 @@ export function buildServices(
   const staffing = new StaffingService({ database, audit, projects, users: userRepo, now });
   const assets = new AssetService({ database, audit, projects, notifications, now, dataDir: config.dataDir });
   const repairPoints = new RepairPointService({ database, audit, projects, now });
-  const repairs = new RepairService({ assets, tickets, points: repairPoints });
-  tickets.repairs = repairs;
+  const repairs: RepairService = new RepairService({ assets, tickets, points: repairPoints });
   const assetImport = new AssetImportService(assets);
   const costStatements = new CostStatementService(assets);
   const archive = new ArchiveService(assets);
@@ -133,7 +146,8 @@ export function buildServices(
     now,
     publicUrl: config.publicUrl,
   });
-  tickets.satisfaction = satisfaction;
+  events.on('ticket.resolved', (tx, t) => satisfaction.onResolved(tx, t));
+  events.on('ticket.rated', (tx, meta, ticketId, score) => satisfaction.onConfirmed(tx, meta, ticketId, score));
   const surveySchedules = new SurveySchedules(satisfaction);
   const feedback = new FeedbackService({ database, audit, projects, notifications, now });
   const knowledge = new KnowledgeService({ database, audit, projects, tickets, now, dataDir: config.dataDir });
@@ -148,7 +162,7 @@ export function buildServices(
     satisfaction,
     now,
   });
-  projects.commitments = commitments;
+  events.on('contract.created', (tx, c, at, by) => commitments.seed(tx, c, at, by));
   const analytics = new AnalyticsService({ database, projects, presence, inspections, training, satisfaction, now });
   const builder = new ReportBuilder({
     database,
@@ -169,7 +183,7 @@ export function buildServices(
     now,
     dataDir: config.dataDir,
   });
-  const holidays = new HolidayService({
+  const holidays: HolidayService = new HolidayService({
     database,
     audit,
     sla,
@@ -179,12 +193,21 @@ export function buildServices(
     now,
     replanContractClocks: (tx, ids, change) => clockReplanner.replanContractClocks(tx, ids, change),
   });
-  projects.holidayHorizon = (c) => holidays.horizon(c);
   const mailer = new Mailer(database, config.smtpUrl, config.mailFrom, config.nodeId, now, config.dataDir);
   const ticketDesk = new DeskService(tickets);
+  const dashboard = new DashboardService({ database, tickets, holidays, now });
   const badges = new BadgeService({ desk: ticketDesk, records, inspections });
-  const worker = new Worker({
+  const slaAlerts = new SlaAlerts({
     database,
+    tickets,
+    projects,
+    notifications,
+    nodeId: config.nodeId,
+    now,
+    log,
+  });
+  const worker = new Worker({
+    alerts: slaAlerts,
     tickets,
     visits,
     assets,
@@ -192,9 +215,7 @@ export function buildServices(
     surveySchedules,
     reports,
     holidays,
-    notifications,
     mailer,
-    nodeId: config.nodeId,
     now,
     log,
     pollMs: config.alertPollMs,
@@ -260,6 +281,7 @@ export function buildServices(
     mailer,
     worker,
     ticketDesk,
+    dashboard,
     badges,
   };
 }

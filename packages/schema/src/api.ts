@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BULK_ACTIONS, TICKET_SORTS, TICKET_TABS } from './enum-values.js';
 import { CalendarDate, MillisFilter, MillisInstant, inRange } from './dates.js';
 import {
   Channel,
@@ -264,11 +265,11 @@ export const TicketCreate = z.object({
   assetId: Id.optional(),
 });
 export type TicketCreate = z.infer<typeof TicketCreate>;
-export const TicketSort = z.enum(['due', 'level', 'created', 'status']);
+export const TicketSort = z.enum(TICKET_SORTS);
 export type TicketSort = z.infer<typeof TicketSort>;
 export const TicketListQuery = inRange(
   z.object({
-    tab: z.enum(['mine', 'created', 'all', 'at_risk']).default('all'),
+    tab: z.enum(TICKET_TABS).default('all'),
     status: z
       .array(TicketStatus)
       .or(TicketStatus.transform((s) => [s]))
@@ -312,7 +313,7 @@ export const TicketPage = z.object({
 export const TicketBulkRequest = z
   .object({
     ids: z.array(Id).min(1).max(100),
-    action: z.enum(['dispatch', 'transfer', 'urge', 'cancel']),
+    action: z.enum(BULK_ACTIONS),
     assigneeId: Id.optional(),
     reason: z.string().trim().max(2000).optional(),
   })

@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  ARCHIVE_KINDS,
+  ASSET_KINDS,
+  ASSET_STATES,
+  BILLING_REASONS,
+  COST_KINDS,
+  EXTENSION_POLICIES,
+  REPAIR_DECISIONS,
+  WARRANTY_STATUSES,
+} from './enum-values.js';
 import { CalendarDate, inRange } from './dates.js';
 import { patchOf } from './patch.js';
 import { Id, Millis } from './api.js';
@@ -10,17 +20,17 @@ export const IsoDate = CalendarDate;
 
 // ---------- contract terms for assets (R1, R3, R4) ----------
 /** R4: how a replaced part's warranty is extended — by the repair downtime, or a full term from the replacement. */
-export const ExtensionPolicy = z.enum(['downtime', 'restart']);
+export const ExtensionPolicy = z.enum(EXTENSION_POLICIES);
 export type ExtensionPolicy = z.infer<typeof ExtensionPolicy>;
 
 // ---------- acceptance (验收) and the asset ledger (资产台账) ----------
-export const AssetKind = z.enum(['hardware', 'software']);
+export const AssetKind = z.enum(ASSET_KINDS);
 export type AssetKind = z.infer<typeof AssetKind>;
 /** in_service: in use; replaced: swapped out by a repair (history kept); retired: taken out of use. */
-export const AssetState = z.enum(['in_service', 'replaced', 'retired']);
+export const AssetState = z.enum(ASSET_STATES);
 export type AssetState = z.infer<typeof AssetState>;
 /** expiring: ends within 90 days. not_accepted: no acceptance yet, so no warranty has started (R1). */
-export const WarrantyStatus = z.enum(['not_accepted', 'in_warranty', 'expiring', 'expired']);
+export const WarrantyStatus = z.enum(WARRANTY_STATUSES);
 export type WarrantyStatus = z.infer<typeof WarrantyStatus>;
 
 export const Acceptance = z.object({
@@ -178,17 +188,10 @@ export const InspectionDueItem = z.object({
 export const InspectionDuePage = z.object({ items: z.array(InspectionDueItem), nextCursor: z.string().nullable() });
 
 // ---------- repairs: asset, replaced parts, free or billable (R2–R4) ----------
-export const CostKind = z.enum(['part', 'labour', 'travel', 'other']);
+export const CostKind = z.enum(COST_KINDS);
 export type CostKind = z.infer<typeof CostKind>;
 /** Why a repair is free or billable; shown on every cost line. */
-export const BillingReason = z.enum([
-  'human_cause',
-  'out_of_warranty',
-  'in_warranty',
-  'not_accepted',
-  'cause_pending',
-  'no_asset',
-]);
+export const BillingReason = z.enum(BILLING_REASONS);
 export type BillingReason = z.infer<typeof BillingReason>;
 export const Replacement = z.object({
   id: Id,
@@ -272,7 +275,7 @@ export const TicketRepair = z.object({
   inWarranty: z.boolean().nullable(),
   warrantyEndAtFault: z.string().nullable(),
   faultCause: FaultCause.nullable(),
-  decision: z.enum(['free', 'billable', 'pending']),
+  decision: z.enum(REPAIR_DECISIONS),
   reason: BillingReason,
   extensionPolicy: ExtensionPolicy,
   labourRateCents: z.number().int(),
@@ -313,7 +316,7 @@ export const CostStatement = z.object({
 });
 
 // ---------- maintenance archive (用户维修档案, R21) ----------
-export const ArchiveKind = z.enum(['acceptance', 'ticket', 'replacement', 'inspection', 'cost']);
+export const ArchiveKind = z.enum(ARCHIVE_KINDS);
 export const ArchiveEvent = z.object({
   id: z.string(),
   at: Millis,

@@ -26,6 +26,10 @@ export const CalendarMonth = z
   .regex(/^\d{4}-\d\d$/, '格式应为 YYYY-MM / expected YYYY-MM')
   .refine((m) => realDay(`${m}-01`), '不是有效月份 / not a calendar month')
   .refine(saneYear, YEARS);
+/** `?day=` of a day view: a Beijing day, today when left out. */
+export const DayQuery = z.object({ day: CalendarDate.optional() });
+/** `?month=` of a month view: a Beijing month, this month when left out. */
+export const MonthQuery = z.object({ month: CalendarMonth.optional() });
 /** A millisecond time in a query filter: within 2000–2100 too. */
 export const MillisFilter = z.coerce
   .number()

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  DISCIPLINES,
+  OM_RECORD_ACTIONS,
+  OM_RECORD_KINDS,
+  OM_RECORD_STATUSES,
+  PRESENCE_STATUSES,
+} from './enum-values.js';
 import { CalendarDate, CalendarMonth, MillisInstant } from './dates.js';
 import { patchOf } from './patch.js';
 import { Id, Millis } from './api.js';
@@ -61,9 +68,7 @@ export const SiteVisitPage = z.object({ items: z.array(SiteVisit), nextCursor: z
 
 // ---------- O&M records (运维记录, R15) ----------
 /** 驻场日志 / 上门服务 / 远程服务 / 巡检记录 (written by finishing an inspection task, signed like the others). */
-export const OM_RECORD_KINDS = ['daily', 'visit', 'remote', 'inspection'] as const;
 export const OmRecordKind = z.enum(OM_RECORD_KINDS);
-export const OM_RECORD_STATUSES = ['draft', 'submitted', 'rejected', 'signed', 'superseded'] as const;
 export const OmRecordStatus = z.enum(OM_RECORD_STATUSES);
 export type OmRecordStatus = z.infer<typeof OmRecordStatus>;
 
@@ -155,7 +160,7 @@ export const OmRecord = OmRecordSummary.extend({
       amendReason: z.string().nullable(),
     }),
   ),
-  allowedActions: z.array(z.enum(['edit', 'submit', 'review', 'sign', 'reject', 'amend'])),
+  allowedActions: z.array(z.enum(OM_RECORD_ACTIONS)),
 });
 export type OmRecord = z.infer<typeof OmRecord>;
 export const OmRecordQuery = z.object({
@@ -226,7 +231,6 @@ export const ResidentPlanUpdate = ResidentPlan.pick({
   lateGraceMin: true,
   engineerIds: true,
 }).extend({ minOnSiteMin: ResidentPlan.shape.minOnSiteMin.optional() });
-export const PRESENCE_STATUSES = ['present', 'late', 'absent', 'extra'] as const; // extra: on site but not on the roster (a visitor, never headcount)
 export const PresenceStatus = z.enum(PRESENCE_STATUSES);
 export const DailyPresenceQuery = z.object({ projectId: Id, day: CalendarDate });
 export const DailyPresence = z.object({
@@ -277,7 +281,6 @@ export const MonthlyPresence = z.object({
 });
 
 // ---------- staffing plan (R28) ----------
-export const DISCIPLINES = ['software', 'data_gis', 'hardware', 'network_security'] as const;
 export const Discipline = z.enum(DISCIPLINES);
 export const Certification = z.object({
   name: z.string().trim().min(1).max(100),

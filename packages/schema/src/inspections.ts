@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarMonth, inRange } from './dates.js';
+import { inRange, MonthQuery } from './dates.js';
 import { patchOf } from './patch.js';
 import { Id, Millis } from './api.js';
 import { IsoDate } from './assets.js';
@@ -122,8 +122,8 @@ export const InspectionTaskQuery = inRange(
   }),
 );
 export const InspectionTaskPage = z.object({ items: z.array(InspectionTask), nextCursor: z.string().nullable() });
-/** month: YYYY-MM, this (Beijing) month when left out. */
-export const CompletionQuery = z.object({ month: CalendarMonth.optional() });
+/** month: YYYY-MM, this (Beijing) month when left out (the shared month query). */
+export const CompletionQuery = MonthQuery;
 const Counts = z.object({
   planned: z.number().int(),
   done: z.number().int(),

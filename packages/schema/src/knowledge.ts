@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { KB_STATUSES, KB_VISIBILITIES } from './enum-values.js';
 import { Id, Millis } from './api.js';
 import { patchOf } from './patch.js';
 
 // ---------- O&M knowledge base (运维知识库, R25) ----------
-export const KbVisibility = z.enum(['internal', 'customer']);
-export const KbStatus = z.enum(['draft', 'published', 'archived']);
+export const KbVisibility = z.enum(KB_VISIBILITIES);
+export const KbStatus = z.enum(KB_STATUSES);
 export const KbLinkKind = z.enum(['solved_by', 'created_from']);
 export const KbCategoryInput = z.object({ name: z.string().trim().min(1).max(60) });
 export const KbCategory = z.object({ id: Id, name: z.string(), position: z.number().int() });

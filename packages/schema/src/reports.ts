@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPORT_FORMATS } from './enum-values.js';
 import { CalendarMonth, inRange } from './dates.js';
 import { Id, Millis } from './api.js';
 import { IsoDate } from './assets.js';
@@ -174,7 +175,7 @@ export const Analytics = z.object({
 export type Analytics = z.infer<typeof Analytics>;
 
 // ---------- monthly O&M report (月度运维报告) ----------
-export const ReportFormat = z.enum(['docx', 'pdf', 'xlsx']);
+export const ReportFormat = z.enum(REPORT_FORMATS);
 export type ReportFormat = z.infer<typeof ReportFormat>;
 /** The report's month; by default the last full month (the one a monthly report is usually for). */
 export const ReportQuery = z.object({ month: Month.optional() });

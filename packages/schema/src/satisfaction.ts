@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, RATING_CHANNELS } from './enum-values.js';
 import { Id, Millis } from './api.js';
 import { IsoDate } from './assets.js';
 import { inRange } from './dates.js';
@@ -7,7 +8,7 @@ import { inRange } from './dates.js';
 /** 5 非常满意, 4 满意, 3 一般, 2 不满意, 1 非常不满意; 4 and 5 count as satisfied. */
 export const Score = z.number().int().min(1).max(5);
 export const RatingInput = z.object({ score: Score, comment: z.string().trim().max(1000).default('') });
-export const RatingChannel = z.enum(['portal', 'email', 'callback']);
+export const RatingChannel = z.enum(RATING_CHANNELS);
 export const RatingState = z.enum(['pending', 'rated', 'superseded', 'expired']);
 export const RatingRequest = z.object({
   id: Id,
@@ -102,8 +103,8 @@ export const SatisfactionReport = z.object({
 });
 
 // ---------- feedback (意见反馈, R21) ----------
-export const FeedbackCategory = z.enum(['opinion', 'suggestion', 'complaint', 'praise']);
-export const FeedbackStatus = z.enum(['open', 'answered', 'closed']);
+export const FeedbackCategory = z.enum(FEEDBACK_CATEGORIES);
+export const FeedbackStatus = z.enum(FEEDBACK_STATUSES);
 export const FeedbackInput = z.object({
   projectId: Id,
   category: FeedbackCategory,

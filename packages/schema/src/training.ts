@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTENDANCE_STATUSES, SESSION_MODES } from './enum-values.js';
 import { patchOf } from './patch.js';
 import { MillisInstant } from './dates.js';
 import { Id, Millis } from './api.js';
@@ -18,7 +19,7 @@ export const CourseInput = z.object({
 });
 export const CourseUpdate = patchOf(CourseInput);
 
-export const SessionMode = z.enum(['onsite', 'online']);
+export const SessionMode = z.enum(SESSION_MODES);
 export const BatchInput = z.object({
   name: z.string().trim().min(1).max(80),
   traineeIds: z.array(Id).max(500).default([]),
@@ -52,7 +53,7 @@ export const TraineeInput = z.object({
 });
 export const TraineeUpdate = patchOf(TraineeInput.omit({ userId: true }));
 
-export const AttendanceStatus = z.enum(['present', 'late', 'absent', 'excused']);
+export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES);
 export const AttendanceInput = z.object({
   entries: z
     .array(z.object({ traineeId: Id, status: AttendanceStatus, note: z.string().trim().max(300).default('') }))

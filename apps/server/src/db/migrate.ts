@@ -43,6 +43,8 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
+// Kysely's Migrator takes any schema: the migrations must not depend on today's table types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new StaticProvider() });
   const { error, results } = await migrator.migrateToLatest();

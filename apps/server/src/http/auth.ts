@@ -1,9 +1,7 @@
 import type { Role } from '@weibao/schema';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AuditService } from '../modules/audit/service.js';
-import type { AuthService } from '../modules/auth/service.js';
-import type { Actor, RequestMeta } from './actor.js';
-import { AppError, DENIALS } from './errors.js';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
+import type { Actor, RequestMeta } from '../lib/actor.js';
+import { AppError, DENIALS } from '../lib/errors.js';
 
 /** Who may call a route: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -26,6 +24,8 @@ export interface RouteInfo {
   method: string;
   url: string;
   access: Access;
+  /** The route's zod schemas and summary, for the generated route table in docs/API.md. */
+  schema?: FastifySchema;
 }
 
 /** Every route under this prefix must declare its access; nothing under it is reached without the check. */
@@ -37,7 +37,28 @@ export const API_PREFIX = '/api/v1';
  * The decision is taken from the route the router matched (its pattern and config), never from the
  * raw URL: the router decodes the path, so `/%61pi/v1/staff` reaches the `/api/v1/staff` handler.
  */
-export function registerAuth(app: FastifyInstance, auth: AuthService, routes: RouteInfo[], audit: AuditService): void {
+/** Who is calling: what the HTTP layer needs from the auth module (a session cookie or a bearer token → actor). */
+export interface ActorResolver {
+  fromBearer(token: string): Promise<Actor | null>;
+  fromSession(cookie: string, ip: string | null): Promise<Actor | null>;
+}
+
+/** Where refused requests are recorded: what the HTTP layer needs from the audit module. */
+export interface RefusalLog {
+  recordAlone(
+    who: { actor: Actor | null; ip: string | null; actorLabel?: string },
+    event: {
+      action: string;
+      targetType: string | null;
+      targetId: string | null;
+      result: 'failure';
+      summary: string;
+      detail: Record<string, unknown>;
+    },
+  ): Promise<void>;
+}
+
+export function registerAuth(app: FastifyInstance, auth: ActorResolver, routes: RouteInfo[], audit: RefusalLog): void {
   app.decorateRequest('actor', null);
   // Every authorisation refusal is audited here, whether the access rule or a service refused: one
   // place, so no refusal path can forget it. The refused command's transaction has already rolled back.
@@ -67,7 +88,8 @@ export function registerAuth(app: FastifyInstance, auth: AuthService, routes: Ro
     if (!underApi(r.url)) return;
     const access = r.config?.access;
     if (!access) throw new Error(`route ${r.method} ${r.url} declares no access`);
-    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url, access });
+    for (const m of [r.method].flat())
+      if (m !== 'HEAD') routes.push({ method: m, url: r.url, access, schema: r.schema });
   });
   app.addHook('onRequest', async (req) => {
     const route = req.routeOptions.url;
@@ -101,7 +123,7 @@ const underApi = (pattern: string) => pattern === API_PREFIX || pattern.startsWi
 const SITE_ROUTES = [/^\/\*?$/, /^\/api\/docs(\/.*)?$/, /^\/api\/openapi\.json$/];
 const isSiteRoute = (pattern: string) => !underApi(pattern) && SITE_ROUTES.some((re) => re.test(pattern));
 
-async function resolveActor(req: FastifyRequest, auth: AuthService): Promise<Actor | null> {
+async function resolveActor(req: FastifyRequest, auth: ActorResolver): Promise<Actor | null> {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return auth.fromBearer(header.slice(7).trim());
   const cookie = req.cookies?.[SESSION_COOKIE];

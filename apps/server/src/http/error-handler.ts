@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError } from './errors.js';
+import { AppError } from '../lib/errors.js';
 import { localizeReason, message, pickLocale, zodReason } from './messages.js';
 
 /** Renders every error as RFC 9457 problem+json with a stable code; never leaks internals. */

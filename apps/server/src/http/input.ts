@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { invalid } from './errors.js';
+import { invalid } from '../lib/errors.js';
 
 /** The first string under `value` holding a NUL, as a field path (policy.calendar.weekly[0].start), or null. */
 export function nulField(value: unknown, path = ''): string | null {

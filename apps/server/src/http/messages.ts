@@ -1,5 +1,5 @@
 import { beijingDateTime } from '../lib/time.js';
-import type { ErrorCode } from './errors.js';
+import type { ErrorCode } from '../lib/errors.js';
 
 export type Locale = 'zh-CN' | 'en';
 

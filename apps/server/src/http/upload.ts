@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { invalid } from './errors.js';
+import { invalid } from '../lib/errors.js';
 import { NUL_REASON } from './input.js';
 import { pickLocale } from './messages.js';
 

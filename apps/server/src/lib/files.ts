@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { notFound } from '../http/errors.js';
+import { notFound } from './errors.js';
 import { newId } from './ids.js';
 
 /**

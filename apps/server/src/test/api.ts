@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/types.js';
-import { DENIALS, type ErrorCode } from '../http/errors.js';
+import { DENIALS, type ErrorCode } from '../lib/errors.js';
 import { DEMO_USERS } from '../modules/seed/demo.js';
 import type { Session, TestApp } from './harness.js';
 

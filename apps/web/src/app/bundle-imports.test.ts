@@ -1,5 +1,5 @@
 // The browser bundle must not carry the zod schemas: the web takes only types from `@weibao/schema` and
-// runtime values from its zod-free subpaths (levels, labels, audit-actions, limits). The sign-in page
+// runtime values from its zod-free subpaths (levels, labels, audit-actions, limits, enum-values). The sign-in page
 // must not carry antd: it is every visitor's first paint (Lighthouse budget in bench/lighthouse.ts).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,8 +54,16 @@ describe('what the browser bundle loads', () => {
   const antdProper = (graph: string[]) => graph.filter((m) => /^(antd|@ant-design\/(?!icons))/.test(m));
 
   it("starts a page's chunks without waiting for antd: the route table, its guards and the layout load no antd", () => {
-    // Root preloads the page of the URL from App.tsx while antd's chunk downloads (bench/lighthouse.ts).
-    expect(antdProper([...runtimeGraph(path.join(src, 'app/App.tsx'))])).toEqual([]);
+    // Root preloads the page of the URL from App.tsx while antd's chunk downloads (bench/lighthouse.ts);
+    // App.tsx builds the router, and menu.tsx the layout's menus, from the table in routes.tsx.
+    for (const file of ['app/App.tsx', 'app/routes.tsx', 'app/menu.tsx', 'app/AppLayout.tsx', 'app/guards.tsx'])
+      expect(antdProper([...runtimeGraph(path.join(src, file))]), file).toEqual([]);
+  });
+
+  it('reaches the enum value lists without zod (@weibao/schema/enum-values and /roles import nothing else)', () => {
+    const schemaSrc = path.resolve(src, '../../../packages/schema/src');
+    expect(importsOf(path.join(schemaSrc, 'enum-values.ts')).map((i) => i.from)).toEqual(['./roles.js']);
+    expect(importsOf(path.join(schemaSrc, 'roles.ts'))).toEqual([]);
   });
 
   it('paints the queue without antd (its table, tabs, pager; the filters come in an AntScope)', () => {

@@ -7,8 +7,8 @@ import { PageLoading } from '../components/PageLoading';
 import { usePageTitle } from '../components/usePageTitle';
 import { hasRole, homePath } from './roles';
 
-// No antd here: the route table (App.tsx) imports these, and a page load starts its page's chunks from
-// that table while antd's chunk is still downloading.
+// No antd here: the router (App.tsx, built from routes.tsx) imports these, and a page load starts its page's
+// chunks from that table while antd's chunk is still downloading.
 
 /** Loading state; `asMain` when it stands alone (outside the layout, which has its own <main>). */
 export function FullPageSpin({ asMain = false }: { asMain?: boolean }) {

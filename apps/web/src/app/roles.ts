@@ -1,4 +1,5 @@
-import { ADMIN_TRIAD, CUSTOMER_ROLES, PROVIDER_STAFF } from '../api/enums';
+// The role lists alone (not every enum list): the sign-in page imports this file.
+import { ADMIN_TRIAD, CUSTOMER_ROLES, PROVIDER_STAFF } from '@weibao/schema/roles';
 import type { Me, Role } from '../api/types';
 
 export { ADMIN_TRIAD, CUSTOMER_ROLES, PROVIDER_STAFF };

@@ -4,6 +4,7 @@ import { FAULT_LEVEL_TEXT } from '@weibao/schema/levels';
 import { currentLang } from '../i18n';
 import { useTranslation } from 'react-i18next';
 import type { FaultLevel } from '../api/types';
+import { FAULT_LEVELS } from '@weibao/schema/enum-values';
 
 interface Props {
   value?: FaultLevel;
@@ -20,7 +21,6 @@ interface Props {
 export function LevelRadioGroup({ value, onChange, id, testPrefix, ...aria }: Props) {
   useTranslation(); // re-render when the language changes
   const texts = FAULT_LEVEL_TEXT[currentLang()];
-  const levels: FaultLevel[] = [1, 2, 3, 4];
   return (
     <FormRadioGroup
       id={id}
@@ -30,7 +30,7 @@ export function LevelRadioGroup({ value, onChange, id, testPrefix, ...aria }: Pr
       {...aria}
     >
       <div style={{ display: 'flex', flexDirection: 'column' }}>
-        {levels.map((n) => (
+        {FAULT_LEVELS.map((n) => (
           <Radio key={n} value={n}>
             <span data-testid={`${testPrefix}-level-${n}`}>{texts[n]}</span>
           </Radio>

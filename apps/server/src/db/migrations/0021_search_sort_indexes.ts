@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
  * leads with its organisation. Also the asset ledger's sortable columns (name, type, serial per project, per
  * customer and overall, each ending in id so keyset pages walk the index in either direction).
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   const idx = (name: string, table: string, columns: string[]) =>
     db.schema.createIndex(name).on(table).columns(columns).execute();
   await idx('tickets_reporter_phone', 'tickets', ['reporter_phone']);

@@ -66,6 +66,7 @@ export class KbSearch {
     const parts = queryParts(q).filter(
       (p) =>
         p.tokens.length &&
+        // eslint-disable-next-line no-control-regex -- any character outside ASCII, NUL included
         !(p.tokens.length === 1 && p.tokens[0]!.length === 1 && !p.prefix && /[^\x00-\x7f]/.test(p.tokens[0]!)),
     );
     if (!parts.length) return [];

@@ -1,9 +1,10 @@
 import { OPEN_STATUSES } from '@weibao/schema';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/dialect.js';
+import { BEIJING_OFFSET_MS } from '../../lib/time.js';
 
 const DAY = 86_400_000;
-const CST = 8 * 3_600_000;
+const CST = BEIJING_OFFSET_MS;
 
 /**
  * Aggregates for the dashboard, the commitments register and the monthly report. Everything is

@@ -1,11 +1,11 @@
 import { type AnalyticsQuery, CLOCK_KINDS, type ClockKind, type FaultCause, type FaultLevel } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
-import { type Actor, isCustomer } from '../../http/actor.js';
-import { invalid, notFound } from '../../http/errors.js';
-import { addDays } from '../assets/warranty.js';
+import { type Actor, isCustomer } from '../../lib/actor.js';
+import { invalid, notFound } from '../../lib/errors.js';
+import { addDays } from '../../lib/dates.js';
 import { percent } from '../../lib/percent.js';
-import { beijingDay, beijingDayStart } from '../fieldwork/time.js';
+import { beijingDay, beijingDayStart } from '../../lib/time.js';
 import type { InspectionService } from '../inspections/service.js';
 import type { PresenceService } from '../presence/service.js';
 import type { ProjectService } from '../projects/service.js';

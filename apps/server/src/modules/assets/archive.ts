@@ -1,14 +1,15 @@
 import { type ArchiveQuery, LABELS } from '@weibao/schema';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
-import { invalid, notFound } from '../../http/errors.js';
+import { type Actor, type RequestMeta, isCustomer } from '../../lib/actor.js';
+import { invalid, notFound } from '../../lib/errors.js';
 import type { Locale } from '../../http/messages.js';
-import { beijingClock, beijingDayStart, decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
+import { decodeAtId, keysetPage } from '../../lib/keyset.js';
+import { beijingClock, beijingDayStart } from '../../lib/time.js';
 import { ArchiveRepository, type ArchiveScope, type ArchiveWindow } from './archive-repository.js';
 import { decide } from './billing.js';
 import type { AssetService } from './service.js';
-import { addDays } from './warranty.js';
+import { addDays } from '../../lib/dates.js';
 
 type Kind = 'acceptance' | 'ticket' | 'replacement' | 'inspection' | 'cost';
 export interface ArchiveEvent {
@@ -63,14 +64,13 @@ export class ArchiveService {
   }
   async customerScope(actor: Actor, customerId: string): Promise<ArchiveScope> {
     if (isCustomer(actor) && actor.orgId !== customerId) throw notFound('客户');
-    const org = await this.assets.d.projects.repo.org(this.assets.db, customerId);
+    const org = await this.assets.d.projects.org(this.assets.db, customerId);
     if (!org || org.kind !== 'customer') throw notFound('客户');
     return { customerId };
   }
 
   async page(scope: ArchiveScope, q: z.infer<typeof ArchiveQuery>, locale: Locale) {
-    const after = q.cursor ? decodeKeyset(q.cursor) : null;
-    if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
+    const after = decodeAtId(q.cursor);
     if (q.from && q.to && q.to < q.from) throw invalid('to', '结束日期早于开始日期 / ends before it starts');
     const w: ArchiveWindow = {
       fromMs: q.from ? beijingDayStart(q.from) : null,
@@ -208,12 +208,24 @@ export class ArchiveService {
       );
     }
     events.sort((a, b) => b.at - a.at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
-    const items = events.slice(0, q.limit);
-    const last = items.at(-1);
-    return {
-      items: items.map(({ key: _k, ...e }) => e),
-      nextCursor: events.length > q.limit && last ? encodeKeyset(last.at, last.key) : null,
-    };
+    const { items, nextCursor } = keysetPage(events, q.limit, (e) => [e.at, e.key]);
+    return { items: items.map(({ key: _k, ...e }) => e), nextCursor };
+  }
+
+  /** An asset's archive as an Excel file named after its serial number. */
+  async assetExport(meta: RequestMeta, assetId: string, q: z.infer<typeof ArchiveQuery>, locale: Locale) {
+    const a = await this.assets.visible(this.assets.db, meta.actor, assetId);
+    const scope = await this.assetScope(meta.actor, a.id);
+    const body = await this.xlsx(meta, scope, `维修档案 ${a.name}（${a.serial}）`, q, locale);
+    return { fileName: `维修档案-${a.serial}.xlsx`, body };
+  }
+
+  /** A customer's archive as an Excel file named after the customer. */
+  async customerExport(meta: RequestMeta, customerId: string, q: z.infer<typeof ArchiveQuery>, locale: Locale) {
+    const scope = await this.customerScope(meta.actor, customerId);
+    const org = (await this.assets.d.projects.org(this.assets.db, customerId))!;
+    const body = await this.xlsx(meta, scope, `维修档案 ${org.name}`, q, locale);
+    return { fileName: `维修档案-${org.name}.xlsx`, body };
   }
 
   /** The whole (filtered) timeline as Excel, page by page; the export is audited. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { RequestMeta } from '../../http/actor.js';
-import { AppError, invalid } from '../../http/errors.js';
+import type { RequestMeta } from '../../lib/actor.js';
+import { AppError, invalid } from '../../lib/errors.js';
 import { localizeReason, type Locale } from '../../http/messages.js';
 import { newId } from '../../lib/ids.js';
 import type { AcceptancesTable, AssetsTable } from '../../db/types.js';

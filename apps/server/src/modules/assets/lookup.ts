@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import { startsWith } from '../../db/prefix.js';
-import { type Actor, isCustomer } from '../../http/actor.js';
+import { type Actor, isCustomer } from '../../lib/actor.js';
 
 type Hit = { id: string; name: string; serial: string; tag: string | null };
 

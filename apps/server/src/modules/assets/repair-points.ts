@@ -2,8 +2,8 @@ import type { RepairPointInput } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
-import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
-import { invalid, notFound } from '../../http/errors.js';
+import { type Actor, type RequestMeta, isCustomer } from '../../lib/actor.js';
+import { invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
 import type { ProjectService } from '../projects/service.js';
@@ -46,7 +46,7 @@ export class RepairPointService {
   /** Provider staff see every point; a customer sees the points serving its projects. */
   async list(actor: Actor) {
     if (!isCustomer(actor)) return this.present(this.db, await this.repo.points(this.db));
-    const mine = (await this.d.projects.repo.projects(this.db, actor.orgId)).map((p) => p.id);
+    const mine = (await this.d.projects.projects(this.db, actor.orgId)).map((p) => p.id);
     return this.present(this.db, await this.repo.points(this.db, mine), actor.orgId);
   }
 
@@ -60,8 +60,7 @@ export class RepairPointService {
       if (id && !before) throw notFound('维修点');
       const projectIds = [...new Set(input.projectIds)];
       for (const [i, p] of projectIds.entries()) {
-        if (!(await this.d.projects.repo.project(tx, p)))
-          throw invalid(`projectIds[${i}]`, '项目不存在 / unknown project');
+        if (!(await this.d.projects.project(tx, p))) throw invalid(`projectIds[${i}]`, '项目不存在 / unknown project');
       }
       if (new Set(input.staff.map((s) => s.discipline)).size !== input.staff.length)
         throw invalid('staff', '每个专业只填一次 / one entry per discipline');

@@ -9,27 +9,28 @@ import {
   RepairPointInput,
   ReplacementCreate,
   TicketRepair,
+  PROVIDER_STAFF,
+  STAFF_AND_CUSTOMERS,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
 import { download, XLSX_MIME } from '../../http/download.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 import { localeOf } from '../../http/upload.js';
-import { ASSET_READERS, ASSET_STAFF } from './routes.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
 const tags = ['repairs'];
 const STATEMENT = ['service_manager', 'customer_lead'] as const;
 
 /** Repairs on tickets, replaced parts, cost items and statements, repair points, maintenance archives (R2–R4, R12, R21). */
 export const repairRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'archive' | 'costStatements' | 'repairPoints' | 'repairs'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/tickets/:id/repair',
       {
-        config: { access: ASSET_READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '维修信息 Repair: asset, warranty at fault time, free or billable, parts, costs, repair point',
@@ -42,7 +43,7 @@ export const repairRoutes =
     app.put(
       '/tickets/:id/repair',
       {
-        config: { access: ASSET_STAFF },
+        config: { access: PROVIDER_STAFF },
         schema: {
           tags,
           summary: '记录维修的资产 Set the repaired asset',
@@ -115,7 +116,7 @@ export const repairRoutes =
     app.get(
       '/repair-points',
       {
-        config: { access: ASSET_READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '维修点 Repair points (customers: those serving their projects)',
@@ -155,7 +156,7 @@ export const repairRoutes =
     app.get(
       '/assets/:id/archive',
       {
-        config: { access: ASSET_READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '资产维修档案 Maintenance archive of an asset',
@@ -170,26 +171,18 @@ export const repairRoutes =
     app.get(
       '/assets/:id/archive.xlsx',
       {
-        config: { access: ASSET_READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '导出资产维修档案 Export (xlsx)', params: IdParam, querystring: ArchiveQuery },
       },
       async (req, reply) => {
-        const m = meta(req);
-        const a = await s.assets.visible(s.database.db, m.actor, req.params.id);
-        const body = await s.archive.xlsx(
-          m,
-          await s.archive.assetScope(m.actor, a.id),
-          `维修档案 ${a.name}（${a.serial}）`,
-          req.query,
-          localeOf(req),
-        );
-        return download(reply, XLSX_MIME, `维修档案-${a.serial}.xlsx`, body);
+        const file = await s.archive.assetExport(meta(req), req.params.id, req.query, localeOf(req));
+        return download(reply, XLSX_MIME, file.fileName, file.body);
       },
     );
     app.get(
       '/customers/:id/archive',
       {
-        config: { access: ASSET_READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '客户维修档案 Maintenance archive of a customer',
@@ -204,15 +197,12 @@ export const repairRoutes =
     app.get(
       '/customers/:id/archive.xlsx',
       {
-        config: { access: ASSET_READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '导出客户维修档案 Export (xlsx)', params: IdParam, querystring: ArchiveQuery },
       },
       async (req, reply) => {
-        const m = meta(req);
-        const scope = await s.archive.customerScope(m.actor, req.params.id);
-        const org = (await s.projects.repo.org(s.database.db, req.params.id))!;
-        const body = await s.archive.xlsx(m, scope, `维修档案 ${org.name}`, req.query, localeOf(req));
-        return download(reply, XLSX_MIME, `维修档案-${org.name}.xlsx`, body);
+        const file = await s.archive.customerExport(meta(req), req.params.id, req.query, localeOf(req));
+        return download(reply, XLSX_MIME, file.fileName, file.body);
       },
     );
   };

@@ -2,10 +2,10 @@ import type { CostItemCreate, ReplacementCreate } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Tx } from '../../db/dialect.js';
 import type { AssetsTable } from '../../db/types.js';
-import type { Actor, RequestMeta } from '../../http/actor.js';
-import { AppError, invalid } from '../../http/errors.js';
+import type { Actor, RequestMeta } from '../../lib/actor.js';
+import { AppError, invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { beijingDay } from '../fieldwork/time.js';
+import { beijingDay } from '../../lib/time.js';
 import type { TicketService } from '../tickets/service.js';
 import type { TicketWithNames } from '../tickets/presenter.js';
 import { decide } from './billing.js';
@@ -108,7 +108,7 @@ export class RepairService {
 
   /** The ticket's contract terms: extension policy and labour cost rate (R3, R4). */
   private async contractTerms(db: Tx, t: TicketWithNames) {
-    const c = t.contract_id ? await this.d.tickets.d.projects.repo.contract(db, t.contract_id) : undefined;
+    const c = t.contract_id ? await this.d.tickets.d.projects.contract(db, t.contract_id) : undefined;
     if (!c) return this.d.assets.terms(db, t.project_id);
     return {
       months: c.warranty_months,
@@ -139,8 +139,7 @@ export class RepairService {
     await this.d.tickets.event(tx, t.id, meta.actor.userId, 'repair.asset', {
       data: { assetId: a.id, name: a.name, serial: a.serial, inWarranty: within, warrantyEnd: a.warranty_end },
     });
-    if (t.fault_cause)
-      await this.d.tickets.repo.update(tx, t.id, { billable: (await this.billable(tx, t.id, t.fault_cause)) ? 1 : 0 });
+    if (t.fault_cause) await this.d.tickets.setBillable(tx, t.id, await this.billable(tx, t.id, t.fault_cause));
     return { a, within };
   }
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import {
   Acceptance,
   AcceptanceCreate,
@@ -14,27 +13,27 @@ import {
   InspectionDone,
   InspectionDuePage,
   InspectionDueQuery,
+  PROVIDER_STAFF,
+  STAFF_AND_CUSTOMERS,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
-import { download, XLSX_MIME } from '../../http/download.js';
+import { download, downloadFile, XLSX_MIME } from '../../http/download.js';
+import { IdParam } from '../../http/params.js';
 import { localeOf, uploaded } from '../../http/upload.js';
 import type { Services } from '../../services.js';
 import { templateXlsx } from './spreadsheet.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
-export const ASSET_READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
-export const ASSET_STAFF = ['service_manager', 'dispatcher', 'engineer'] as const;
 const tags = ['assets'];
 /** Asset ledger, acceptances, Excel import/export and annual inspections (R1, R5). */
 export const assetRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'assetImport' | 'assets'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/assets',
       {
-        config: { access: ASSET_READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '资产台账 Asset ledger (keyset pages; sort=warranty_end for the reminder list)',
@@ -46,13 +45,13 @@ export const assetRoutes =
     );
     app.get(
       '/assets/import-template.xlsx',
-      { config: { access: ASSET_STAFF }, schema: { tags, summary: '资产导入模板 Import template (xlsx)' } },
+      { config: { access: PROVIDER_STAFF }, schema: { tags, summary: '资产导入模板 Import template (xlsx)' } },
       async (_req, reply) => download(reply, XLSX_MIME, '资产导入模板.xlsx', await templateXlsx()),
     );
     app.get(
       '/assets/:id',
       {
-        config: { access: ASSET_READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '资产详情 Asset with parts, warranty history and annual inspections',
@@ -111,7 +110,7 @@ export const assetRoutes =
     app.get(
       '/projects/:id/assets.xlsx',
       {
-        config: { access: ASSET_READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '导出资产台账 Export the ledger (xlsx)', params: IdParam },
       },
       async (req, reply) => {
@@ -122,7 +121,7 @@ export const assetRoutes =
     app.get(
       '/projects/:id/acceptances',
       {
-        config: { access: ASSET_READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '验收记录 Acceptances', params: IdParam, response: { 200: z.array(Acceptance) } },
       },
       async (req) => s.assets.acceptances(meta(req).actor, req.params.id),
@@ -158,16 +157,12 @@ export const assetRoutes =
     app.get(
       '/acceptances/:id/document',
       {
-        config: { access: ASSET_READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '下载验收文件 Download the acceptance document', params: IdParam },
       },
       async (req, reply) => {
         const f = await s.assets.documentFile(meta(req).actor, req.params.id);
-        reply
-          .header('content-type', f.mime)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-          .header('x-content-type-options', 'nosniff');
-        return reply.send(fs.createReadStream(f.path));
+        return downloadFile(reply, f.mime, f.fileName, f.path);
       },
     );
     app.post(
@@ -187,7 +182,7 @@ export const assetRoutes =
     app.get(
       '/inspections/annual',
       {
-        config: { access: ASSET_READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '年度巡检到期与逾期 Annual inspections overdue or due',

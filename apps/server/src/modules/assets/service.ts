@@ -13,19 +13,21 @@ import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import type { AssetsTable } from '../../db/types.js';
-import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
-import { AppError, invalid, notFound } from '../../http/errors.js';
+import { type Actor, type RequestMeta, isCustomer } from '../../lib/actor.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { addDays } from '../../lib/dates.js';
 import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
+import { decodeCursor, keysetPage } from '../../lib/keyset.js';
+import { beijingDay } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
-import { beijingDay, decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
 import { presentAsset } from './present.js';
 import { type AssetCursor, AssetRepository, type AssetRow, SORT_COLUMN, type SortDir } from './repository.js';
 import { RepairRepository } from './repair-repository.js';
 import { warrantyReminderText } from './texts.js';
-import { addDays, annualInspections, inspectionStart, warrantyEnd } from './warranty.js';
+import { annualInspections, inspectionStart, warrantyEnd } from './warranty.js';
 
 export interface AssetDeps {
   database: Database;
@@ -39,31 +41,28 @@ export const DEFAULT_WARRANTY_MONTHS = 36;
 /** Reminder thresholds in days before the warranty ends, nearest first (claimed in this order). */
 export const REMINDER_DAYS = [7, 30, 90] as const;
 
-/** Opaque keyset cursor: the sort, its direction, the last row's sort value and id. */
-const cursorOf = (sort: AssetSort, dir: SortDir, r: AssetRow) =>
-  Buffer.from(
-    JSON.stringify([sort, dir, sort === 'recent' ? null : r[SORT_COLUMN[sort].slice(7) as keyof AssetRow], r.id]),
-  ).toString('base64url');
+/** Keyset cursor values: the sort, its direction, the last row's sort value and id. */
+const cursorKey = (sort: AssetSort, dir: SortDir, r: AssetRow) => [
+  sort,
+  dir,
+  sort === 'recent' ? null : (r[SORT_COLUMN[sort].slice(7) as keyof AssetRow] as string | null),
+  r.id,
+];
 /** A cursor only continues the order it was made for; anything else is a 400 naming `cursor`. */
 function parseCursor(c: string | undefined, sort: AssetSort, dir: SortDir): AssetCursor | null {
-  if (!c) return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(Buffer.from(c, 'base64url').toString());
-  } catch {
-    v = null;
-  }
-  if (Array.isArray(v) && v.length === 4 && v[0] === sort && v[1] === dir && typeof v[3] === 'string') {
-    if (sort === 'recent') return { sort, id: v[3] };
-    if (typeof v[2] === 'string') return { sort, value: v[2], id: v[3] };
-  }
-  throw invalid('cursor', '翻页游标无效 / bad cursor');
+  const v = decodeCursor(c, [{ is: sort }, { is: dir }, sort === 'recent' ? 'null' : 'string', 'id']);
+  if (!v) return null;
+  return sort === 'recent' ? { sort, id: v[3] } : { sort, value: v[2]!, id: v[3] };
 }
 
 /** The asset ledger (资产台账): items, acceptances, warranty ends, annual inspections and reminders (R1, R5). */
 export class AssetService {
   readonly repo: AssetRepository;
   readonly repairs = new RepairRepository();
+  /** A project's assets in service, for the annual inspection plan (inspections/service.ts). */
+  async inServiceOf(db: Tx, projectId: string) {
+    return this.repo.page(db, { projectId, state: 'in_service' }, 'recent', null, 1_000_000);
+  }
   constructor(readonly d: AssetDeps) {
     this.repo = new AssetRepository(d.database.dialect);
   }
@@ -83,7 +82,7 @@ export class AssetService {
 
   /** Warranty term and replacement policy of the project's current contract (R1, R4). */
   async terms(db: Tx, projectId: string) {
-    const c = (await this.d.projects.repo.contracts(db, projectId))[0];
+    const c = (await this.d.projects.contracts(db, projectId))[0];
     return {
       months: c?.warranty_months ?? DEFAULT_WARRANTY_MONTHS,
       policy: (c?.part_extension ?? 'downtime') as 'downtime' | 'restart',
@@ -138,12 +137,8 @@ export class AssetService {
     return this.pageOf(rows, q.limit, sort, dir, today);
   }
   private pageOf(rows: AssetRow[], limit: number, sort: AssetSort, dir: SortDir, today: string) {
-    const more = rows.length > limit;
-    const items = rows.slice(0, limit);
-    return {
-      items: items.map((r) => presentAsset(r, today)),
-      nextCursor: more ? cursorOf(sort, dir, items.at(-1)!) : null,
-    };
+    const { items, nextCursor } = keysetPage(rows, limit, (r) => cursorKey(sort, dir, r));
+    return { items: items.map((r) => presentAsset(r, today)), nextCursor };
   }
 
   async detail(actor: Actor, id: string, db: Tx = this.db) {
@@ -560,15 +555,9 @@ export class AssetService {
     if (q.projectId) await this.d.projects.visibleProject(this.db, actor, q.projectId);
     const today = this.today();
     const dueBy = q.status === 'overdue' ? addDays(today, -1) : addDays(today, q.days);
-    const after = q.cursor ? decodeKeyset(q.cursor) : null;
-    if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
-    // Keyset on (due day, id): the cursor's number is the due day as yyyymmdd.
-    const afterDue = after
-      ? {
-          due: `${String(after.at).slice(0, 4)}-${String(after.at).slice(4, 6)}-${String(after.at).slice(6, 8)}`,
-          id: after.id,
-        }
-      : null;
+    // Keyset on (due day, id).
+    const after = decodeCursor(q.cursor, ['day', 'id']);
+    const afterDue = after ? { due: after[0], id: after[1] } : null;
     const rows = await this.repo.inspectionsDue(
       this.db,
       { projectId: q.projectId, customerId: isCustomer(actor) ? actor.orgId : undefined },
@@ -577,8 +566,7 @@ export class AssetService {
       afterDue,
       q.limit,
     );
-    const items = rows.slice(0, q.limit);
-    const last = items.at(-1);
+    const { items, nextCursor } = keysetPage(rows, q.limit, (r) => [r.next_inspection_due, r.id]);
     return {
       items: items.map((r) => {
         const due = r.next_inspection_due!;
@@ -592,10 +580,7 @@ export class AssetService {
           daysOverdue: Math.max(0, Math.round((Date.parse(today) - Date.parse(due)) / 86_400_000)),
         };
       }),
-      nextCursor:
-        rows.length > q.limit && last
-          ? encodeKeyset(Number(last.next_inspection_due!.replaceAll('-', '')), last.id)
-          : null,
+      nextCursor,
     };
   }
 
@@ -612,7 +597,7 @@ export class AssetService {
         const claimed = await this.repo.claimWarrantyReminders(tx, today, addDays(today, days), days, limit);
         const byProject = new Map<string, AssetRow[]>();
         for (const a of claimed) byProject.set(a.project_id, [...(byProject.get(a.project_id) ?? []), a]);
-        const managers = await this.d.projects.repo.serviceManagersOf(tx, [...byProject.keys()]);
+        const managers = await this.d.projects.serviceManagersOf(tx, [...byProject.keys()]);
         for (const [projectId, items] of byProject) {
           items.sort((a, b) => (a.warranty_end! < b.warranty_end! ? -1 : 1));
           await this.d.notifications.notify(tx, [managers.get(projectId)], {

@@ -1,8 +1,8 @@
 import type { BillingReason, CostKind, CostStatementQuery } from '@weibao/schema';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { type RequestMeta, isCustomer } from '../../http/actor.js';
-import { invalid, notFound } from '../../http/errors.js';
+import { type RequestMeta, isCustomer } from '../../lib/actor.js';
+import { invalid, notFound } from '../../lib/errors.js';
 import type { Locale } from '../../http/messages.js';
 import { yuanInCapitals } from '../../lib/money.js';
 import { newPdf, pdfTableRow } from '../../lib/pdf.js';
@@ -15,10 +15,10 @@ import {
   signatureBlock,
   titleBlock,
 } from '../../lib/pdf-frame.js';
-import { beijingClock, beijingDayStart } from '../fieldwork/time.js';
+import { beijingClock, beijingDayStart, beijingWallClock } from '../../lib/time.js';
 import { decide, reasonText } from './billing.js';
 import type { AssetService } from './service.js';
-import { addDays, daysBetween } from './warranty.js';
+import { addDays, daysBetween } from '../../lib/dates.js';
 
 const KINDS: CostKind[] = ['part', 'labour', 'travel', 'other'];
 const KIND_LABEL: Record<Locale, Record<CostKind, string>> = {
@@ -48,7 +48,7 @@ export class CostStatementService {
     if (q.to < q.from) throw invalid('to', '结束日期早于开始日期 / ends before it starts');
     if (daysBetween(q.from, q.to) > 366 * 3) throw invalid('to', '期间最长三年 / at most three years');
     const db = this.assets.db;
-    const org = await this.assets.d.projects.repo.org(db, q.customerId);
+    const org = await this.assets.d.projects.org(db, q.customerId);
     if (!org || org.kind !== 'customer') throw notFound('客户');
     const rows = await this.assets.repairs.statementLines(
       db,
@@ -209,7 +209,7 @@ export class CostStatementService {
     const fw = frameWords(locale === 'en' ? 'en' : 'zh-CN');
     ws.addRow([fw.number, s.number, '', fw.contract, s.parties.contractRef]);
     ws.addRow([fw.provider, s.parties.providerName, '', fw.purchaser, s.parties.purchaserName]);
-    ws.addRow([w.period, dateCell(s.from), dateCell(s.to), w.generated, new Date(s.generatedAt + BEIJING_OFFSET_MS)]);
+    ws.addRow([w.period, dateCell(s.from), dateCell(s.to), w.generated, beijingWallClock(s.generatedAt)]);
     ws.addRow([]);
     ws.addRow(head).font = { bold: true };
     const firstLine = ws.rowCount + 1;
@@ -314,7 +314,5 @@ export class CostStatementService {
   }
 }
 
-/** Excel cells carry no zone: a moment is written as the Beijing wall-clock time users see. */
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 /** A calendar day as an Excel date cell (midnight UTC, so the sheet shows that very day). */
 const dateCell = (day: string) => new Date(`${day}T00:00:00Z`);

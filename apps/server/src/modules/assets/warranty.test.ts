@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  annualInspections,
-  daysBetween,
-  inWarranty,
-  warrantyEnd,
-  warrantyHistory,
-  warrantyState,
-} from './warranty.js';
+import { addMonths, daysBetween } from '../../lib/dates.js';
+import { annualInspections, inWarranty, warrantyEnd, warrantyHistory, warrantyState } from './warranty.js';
 
 describe('warranty arithmetic (Civil Code period rules)', () => {
   it('ends on the corresponding day of the final month, or its last day when there is none', () => {

@@ -1,48 +1,13 @@
+import { addDays, addMonths, daysBetween, type IsoDate } from '../../lib/dates.js';
+
 /**
  * Warranty arithmetic on calendar dates (YYYY-MM-DD, the purchaser's local calendar), pure.
  *
  * Periods follow the Civil Code of the PRC: the starting day is not counted (第二百零一条), and a
  * period counted in months ends on the corresponding day of the final month, or on that month's
- * last day when it has no such day (第二百零三条). So 36 months from acceptance on 2026-03-15 cover
- * through 2029-03-15; one month from 2024-01-31 ends 2024-02-29, from 2023-01-31 on 2023-02-28, and
- * twelve months from 2024-02-29 end on 2025-02-28.
+ * last day when it has no such day (第二百零三条; lib/dates.ts addMonths). So 36 months from
+ * acceptance on 2026-03-15 cover through 2029-03-15.
  */
-export type IsoDate = string;
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function parts(d: IsoDate): [number, number, number] {
-  const m = DATE.exec(d);
-  if (!m) throw new Error(`not a date: ${d}`);
-  const [y, mo, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || day < 1 || day > daysInMonth(y, mo)) throw new Error(`not a date: ${d}`);
-  return [y, mo, day];
-}
-const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const iso = (y: number, m: number, d: number) =>
-  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-
-/** The corresponding day `months` later, or the last day of that month when it has none. */
-export function addMonths(d: IsoDate, months: number): IsoDate {
-  const [y, m, day] = parts(d);
-  const index = y * 12 + (m - 1) + months;
-  const ty = Math.floor(index / 12);
-  const tm = (index % 12) + 1;
-  return iso(ty, tm, Math.min(day, daysInMonth(ty, tm)));
-}
-
-export function addDays(d: IsoDate, days: number): IsoDate {
-  const [y, m, day] = parts(d);
-  return new Date(Date.UTC(y, m - 1, day + days)).toISOString().slice(0, 10);
-}
-
-/** Whole days from `a` to `b` (b − a). */
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  const [ya, ma, da] = parts(a);
-  const [yb, mb, db] = parts(b);
-  return Math.round((Date.UTC(yb, mb - 1, db) - Date.UTC(ya, ma - 1, da)) / 86_400_000);
-}
-
 /** Last covered day of a warranty of `months` starting from acceptance (R1: 36 months). */
 export function warrantyEnd(acceptedOn: IsoDate, months: number): IsoDate {
   if (!Number.isInteger(months) || months < 0) throw new Error(`bad warranty term: ${months}`);

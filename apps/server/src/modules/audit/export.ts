@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { beijingTimestamp, beijingWallClock } from '../../lib/time.js';
 
 export interface ExportLine {
   seq: number;
@@ -13,7 +14,6 @@ export interface ExportLine {
 }
 type Lang = 'zh-CN' | 'en';
 
-const CST = 8 * 3_600_000;
 const HEADERS: Record<Lang, Record<keyof ExportLine, string>> = {
   'zh-CN': {
     seq: '序号',
@@ -56,7 +56,6 @@ const WIDTHS: Record<keyof ExportLine, number> = {
 const KEYS = Object.keys(WIDTHS) as (keyof ExportLine)[];
 
 /** "YYYY-MM-DD HH:mm:ss" in Beijing time. */
-const beijing = (ms: number) => new Date(ms + CST).toISOString().slice(0, 19).replace('T', ' ');
 
 /** Excel: a real date-time cell (Beijing wall time), frozen header, filters, landscape and fit to width for printing. */
 export async function toXlsx(lines: ExportLine[], lang: Lang): Promise<Buffer> {
@@ -69,7 +68,7 @@ export async function toXlsx(lines: ExportLine[], lang: Lang): Promise<Buffer> {
   ws.getRow(1).font = { bold: true };
   ws.getColumn('at').numFmt = 'yyyy-mm-dd hh:mm:ss';
   ws.getColumn('summary').alignment = { wrapText: true, vertical: 'top' };
-  for (const l of lines) ws.addRow({ ...l, at: new Date(l.at + CST), result: RESULT[lang][l.result] });
+  for (const l of lines) ws.addRow({ ...l, at: beijingWallClock(l.at), result: RESULT[lang][l.result] });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: KEYS.length } };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -86,7 +85,9 @@ export function toCsv(lines: ExportLine[], lang: Lang): Buffer {
   };
   const rows = [
     KEYS.map((k) => HEADERS[lang][k]),
-    ...lines.map((l) => KEYS.map((k) => (k === 'at' ? beijing(l.at) : k === 'result' ? RESULT[lang][l.result] : l[k]))),
+    ...lines.map((l) =>
+      KEYS.map((k) => (k === 'at' ? beijingTimestamp(l.at) : k === 'result' ? RESULT[lang][l.result] : l[k])),
+    ),
   ];
   return Buffer.from(`\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`, 'utf8');
 }

@@ -9,8 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
-import { CSV_MIME, download, XLSX_MIME } from '../../http/download.js';
-import { invalid } from '../../http/errors.js';
+import { download } from '../../http/download.js';
 import { localeOf } from '../../http/upload.js';
 import type { Services } from '../../services.js';
 
@@ -18,7 +17,7 @@ const tags = ['audit'];
 
 /** Only the auditor (审计管理员) reads the log; nobody can change it through the API. */
 export const auditRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'auditView'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/audit',
@@ -31,12 +30,7 @@ export const auditRoutes =
           response: { 200: z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() }) },
         },
       },
-      async (req) => {
-        const beforeSeq = req.query.cursor !== undefined ? Number(req.query.cursor) : undefined;
-        if (beforeSeq !== undefined && !Number.isInteger(beforeSeq))
-          throw invalid('cursor', '无效的分页游标 / bad cursor');
-        return s.auditView.list(meta(req), req.query, beforeSeq);
-      },
+      async (req) => s.auditView.list(meta(req), req.query),
     );
 
     app.get(
@@ -65,16 +59,10 @@ export const auditRoutes =
         },
       },
       async (req, reply) => {
-        const { format } = req.params;
-        const { cursor: _c, limit: _l, ...filter } = req.query;
-        const { body, capped } = await s.auditView.export(
-          meta(req),
-          filter,
-          format,
-          localeOf(req) === 'en' ? 'en' : 'zh-CN',
-        );
-        if (capped) reply.header('x-export-capped', 'true');
-        return download(reply, format === 'xlsx' ? XLSX_MIME : CSV_MIME, `audit-log.${format}`, body);
+        const lang = localeOf(req) === 'en' ? 'en' : 'zh-CN';
+        const f = await s.auditView.export(meta(req), req.query, req.params.format, lang);
+        if (f.capped) reply.header('x-export-capped', 'true');
+        return download(reply, f.mime, f.fileName, f.body);
       },
     );
 

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
-import type { Actor } from '../../http/actor.js';
+import type { Actor } from '../../lib/actor.js';
 import { AuditRepository } from './repository.js';
 
 export interface AuditEvent {

@@ -1,6 +1,8 @@
 import { AUDIT_ROLE_LABELS, AUDIT_TARGET_TYPE_LABELS, type AuditQuery, auditActionLabel } from '@weibao/schema';
 import type { z } from 'zod';
-import type { RequestMeta } from '../../http/actor.js';
+import type { RequestMeta } from '../../lib/actor.js';
+import { CSV_MIME, XLSX_MIME } from '../../http/download.js';
+import { invalid } from '../../lib/errors.js';
 import type { AssetLookup } from '../assets/lookup.js';
 import type { RecordLookup } from '../fieldwork/lookup.js';
 import type { KbLookup } from '../knowledge/lookup.js';
@@ -21,7 +23,6 @@ export interface AuditViewDeps {
   articles: KbLookup;
   training: TrainingLookup;
 }
-type Filter = Omit<z.infer<typeof AuditQuery>, 'cursor' | 'limit'>;
 type Row = Awaited<ReturnType<AuditService['repo']['list']>>[number];
 export type Lang = 'zh-CN' | 'en';
 
@@ -86,7 +87,10 @@ export class AuditView {
     }));
   }
 
-  async list(meta: RequestMeta, q: z.infer<typeof AuditQuery>, beforeSeq: number | undefined) {
+  async list(meta: RequestMeta, q: z.infer<typeof AuditQuery>) {
+    // The cursor is the last entry's sequence number: anything else is the caller's mistake, named.
+    const beforeSeq = q.cursor !== undefined ? Number(q.cursor) : undefined;
+    if (beforeSeq !== undefined && !Number.isInteger(beforeSeq)) throw invalid('cursor', '无效的分页游标 / bad cursor');
     const rows = await this.d.audit.repo.list(this.db, { ...q, beforeSeq, limit: q.limit });
     await this.d.audit.recordAlone(meta, {
       action: 'audit.read',
@@ -106,8 +110,12 @@ export class AuditView {
     return this.d.users.byName(text, 20);
   }
 
-  /** The filtered log as a file, newest first, at most AUDIT_EXPORT_CAP rows, in the caller's language. */
-  async export(meta: RequestMeta, filter: Filter, format: 'xlsx' | 'csv', lang: Lang) {
+  /**
+   * The filtered log as a file, newest first, at most AUDIT_EXPORT_CAP rows, in the caller's language.
+   * The query's paging (cursor, limit) does not apply: the export is the whole filtered log.
+   */
+  async export(meta: RequestMeta, query: z.infer<typeof AuditQuery>, format: 'xlsx' | 'csv', lang: Lang) {
+    const { cursor: _c, limit: _l, ...filter } = query;
     const entries: ReturnType<AuditView['present']> = [];
     let beforeSeq: number | undefined;
     let capped = false;
@@ -144,7 +152,8 @@ export class AuditView {
       summary: `导出审计日志 ${entries.length} 条（${format}）${capped ? `，已截断为前 ${AUDIT_EXPORT_CAP} 条` : ''}`,
       detail: { filter: { ...filter }, format, rows: entries.length, capped },
     });
-    return { body, rows: entries.length, capped };
+    const mime = format === 'xlsx' ? XLSX_MIME : CSV_MIME;
+    return { body, mime, fileName: `audit-log.${format}`, rows: entries.length, capped };
   }
 
   /** Walks the whole chain now; the result (and who asked) is itself appended to the log after the walk. */

@@ -10,10 +10,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE, meta } from '../../http/auth.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 
 export const authRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'auth'>): FastifyPluginAsyncZod =>
   async (app) => {
     const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: 'auto' as const };
     app.post(
@@ -105,7 +106,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: '吊销 API 令牌 Revoke a token',
-          params: z.object({ id: z.string().max(64) }),
+          params: IdParam,
           response: { 204: z.null() },
         },
       },

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { OrgKind, Role } from '@weibao/schema';
 import type { Database } from '../../db/database.js';
-import type { Actor, RequestMeta } from '../../http/actor.js';
-import { AppError, notFound } from '../../http/errors.js';
+import type { Actor, RequestMeta } from '../../lib/actor.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { beijingDateTime } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';

@@ -10,14 +10,13 @@ import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import type { CommitmentsTable, ContractsTable } from '../../db/types.js';
-import type { Actor, RequestMeta } from '../../http/actor.js';
-import { invalid, notFound } from '../../http/errors.js';
+import type { Actor, RequestMeta } from '../../lib/actor.js';
+import { invalid, notFound } from '../../lib/errors.js';
+import { addDays, addMonths } from '../../lib/dates.js';
 import { newId } from '../../lib/ids.js';
 import { AnalyticsRepository } from '../analytics/repository.js';
-import { addDays, addMonths } from '../assets/warranty.js';
 import type { AssetService } from '../assets/service.js';
 import type { AuditService } from '../audit/service.js';
-import { beijingDay, beijingDayStart } from '../fieldwork/time.js';
 import type { InspectionService } from '../inspections/service.js';
 import type { PresenceService } from '../presence/service.js';
 import type { ProjectService } from '../projects/service.js';
@@ -26,7 +25,7 @@ import type { TrainingService } from '../training/service.js';
 import { COMMITMENT_LABEL, defaultCommitments } from './defaults.js';
 import { CommitmentRepository } from './repository.js';
 import { percent } from '../../lib/percent.js';
-import { refuseUnbegunMonth } from '../../lib/time.js';
+import { beijingDay, beijingDayStart, beijingMonth, monthBounds, refuseUnbegunMonth } from '../../lib/time.js';
 
 export interface CommitmentDeps {
   database: Database;
@@ -52,12 +51,6 @@ const PCT_KINDS: CommitmentKind[] = [
   'training_complete',
   'satisfaction',
 ];
-/** The month's Beijing bounds: first and last day, and [from, to) in ms. */
-export function monthBounds(month: string) {
-  const first = `${month}-01`;
-  const last = addDays(addMonths(first, 1), -1);
-  return { first, last, from: beijingDayStart(first), to: beijingDayStart(addDays(last, 1)) };
-}
 
 /** A rate commitment: met when the share of good records reaches the target; no records, no data. Texts are "中文 / English". */
 function rate(good: number, measured: number, target: number, what: [string, string]): Measure {
@@ -178,7 +171,7 @@ export class CommitmentService {
 
   /** The contract in force during the month (the latest that started by its end). */
   private async contractFor(db: Tx, projectId: string, first: string, last: string) {
-    return (await this.d.projects.repo.contracts(db, projectId))
+    return (await this.d.projects.contracts(db, projectId))
       .filter((c) => c.starts_on <= last && c.ends_on >= first)
       .sort((a, b) => b.starts_on.localeCompare(a.starts_on))[0];
   }
@@ -186,7 +179,7 @@ export class CommitmentService {
   async evaluate(actor: Actor, projectId: string, month?: string) {
     await this.d.projects.visibleProject(this.db, actor, projectId);
     const now = this.d.now();
-    const m = month ?? beijingDay(now).slice(0, 7);
+    const m = month ?? beijingMonth(now);
     // A month that has not begun would read as "met" on zero records: refused instead (issue 13 item 6).
     refuseUnbegunMonth(m, now);
     const b = monthBounds(m);
@@ -233,7 +226,7 @@ export class CommitmentService {
 
   /** Each project the actor sees, with its month's pass rate (one evaluation per project, in turn). */
   async overview(actor: Actor, month?: string) {
-    const m = month ?? beijingDay(this.d.now()).slice(0, 7);
+    const m = month ?? beijingMonth(this.d.now());
     refuseUnbegunMonth(m, this.d.now());
     const items = [];
     for (const p of await this.d.projects.listProjects(actor)) {

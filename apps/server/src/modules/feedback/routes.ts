@@ -1,23 +1,28 @@
-import { Feedback, FeedbackAnswer, FeedbackInput, FeedbackPage, FeedbackQuery } from '@weibao/schema';
+import {
+  Feedback,
+  FeedbackAnswer,
+  FeedbackInput,
+  FeedbackPage,
+  FeedbackQuery,
+  CUSTOMER_ROLES,
+  STAFF_AND_CUSTOMERS,
+} from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
-const READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
-const CUSTOMERS = ['customer_user', 'customer_lead'] as const;
 const DESK = ['service_manager', 'dispatcher'] as const;
 const tags = ['feedback'];
 
 /** 意见反馈 (R21). */
 export const feedbackRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'feedback'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/feedback',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: "意见反馈列表 Feedback, newest first (customers: their own organisation's)",
@@ -30,7 +35,7 @@ export const feedbackRoutes =
     app.post(
       '/feedback',
       {
-        config: { access: CUSTOMERS },
+        config: { access: CUSTOMER_ROLES },
         schema: {
           tags,
           summary: '提交意见或建议 Submit an opinion or suggestion',
@@ -43,7 +48,7 @@ export const feedbackRoutes =
     app.get(
       '/feedback/:id',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '反馈详情与答复 Feedback with its answer',
@@ -64,7 +69,7 @@ export const feedbackRoutes =
     app.post(
       '/feedback/:id/close',
       {
-        config: { access: [...DESK, ...CUSTOMERS] },
+        config: { access: [...DESK, ...CUSTOMER_ROLES] },
         schema: {
           tags,
           summary: '关闭（服务商答复后；提交人可随时撤回） Close',

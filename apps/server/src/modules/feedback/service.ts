@@ -2,11 +2,11 @@ import { type FeedbackAnswer, type FeedbackInput, type FeedbackQuery, label } fr
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
-import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
-import { AppError, invalid, notFound, notFoundAs } from '../../http/errors.js';
+import { type Actor, type RequestMeta, isCustomer } from '../../lib/actor.js';
+import { AppError, notFound, notFoundAs } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { decodeAtId, keysetPage } from '../../lib/keyset.js';
 import type { AuditService } from '../audit/service.js';
-import { decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
 import { FeedbackRepository } from './repository.js';
@@ -60,8 +60,7 @@ export class FeedbackService {
   }
 
   async page(actor: Actor, q: z.infer<typeof FeedbackQuery>) {
-    const after = q.cursor ? decodeKeyset(q.cursor) : null;
-    if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
+    const after = decodeAtId(q.cursor);
     if (q.projectId) await this.d.projects.visibleProject(this.db, actor, q.projectId);
     const rows = await this.repo.page(
       this.db,
@@ -69,12 +68,8 @@ export class FeedbackService {
       after,
       q.limit,
     );
-    const more = rows.length > q.limit;
-    const items = (more ? rows.slice(0, q.limit) : rows).map((r) => this.present(r));
-    return {
-      items,
-      nextCursor: more ? encodeKeyset(items[items.length - 1]!.createdAt, items[items.length - 1]!.id) : null,
-    };
+    const { items, nextCursor } = keysetPage(rows, q.limit, (r) => [r.created_at, r.id]);
+    return { items: items.map((r) => this.present(r)), nextCursor };
   }
 
   async submit(meta: RequestMeta, input: z.infer<typeof FeedbackInput>) {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { OmRecordsTable } from '../../db/types.js';
 import { FileStore } from '../../lib/files.js';
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoIds, expectRefused, signaturePng } from '../../test/api.js';
 import {
   DOCUMENT_TEST_MS,
@@ -243,5 +243,22 @@ describe.each(DIALECTS)('service record sheets, the month export and public veri
     await t.database.db.updateTable('om_records').set({ result: '被改过' }).where('id', '=', recs[0].id).execute();
     const changed = await t.app.inject({ method: 'GET', url: `${V}/public/om-records/${recs[0].id}/verify?h=${code}` });
     expect(changed.json().intact).toBe(false);
+  });
+
+  it('a batch naming an unknown record is a 400 naming recordIds; any other failure stays a 500', async () => {
+    await expectRefused(
+      t,
+      s.manager!,
+      'POST',
+      `${V}/om-records/sheets`,
+      { recordIds: ['no-such-record'] },
+      { status: 400, code: 'VALIDATION', field: 'recordIds' },
+    );
+    const spy = vi.spyOn(t.app.services.records, 'visible').mockRejectedValueOnce(new Error('connection lost'));
+    try {
+      expect((await s.manager!.post(`${V}/om-records/sheets`, { recordIds: [recs[0].id] })).status).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

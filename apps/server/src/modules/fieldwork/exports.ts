@@ -1,13 +1,13 @@
 import { labelMap } from '@weibao/schema';
 import ExcelJS from 'exceljs';
-import { type RequestMeta, isCustomer } from '../../http/actor.js';
-import { invalid, notFound } from '../../http/errors.js';
+import { type RequestMeta, isCustomer } from '../../lib/actor.js';
+import { invalid, notFound, notFoundAs } from '../../lib/errors.js';
 import { recordDigest } from './chain.js';
 import type { FieldworkDeps } from './deps.js';
 import { parseList } from './record-view.js';
 import type { RecordService } from './records.js';
 import { recordSheetsPdf } from './sheet.js';
-import { beijingClock, beijingDay, beijingDayStart } from './time.js';
+import { beijingClock, beijingDay, beijingDayStart } from '../../lib/time.js';
 import { FileStore } from '../../lib/files.js';
 
 const KIND: Record<string, string> = labelMap('recordKind');
@@ -49,9 +49,11 @@ export class RecordExports {
     const unique = [...new Set(ids)];
     const inputs = [];
     for (const id of unique) {
-      const row = await this.records.visible(this.db, meta.actor, id).catch((e) => {
-        throw opts.batch ? invalid('recordIds', `记录不存在 / unknown record ${id}`) : e;
-      });
+      // In a batch an unknown (or hidden) record is the caller's bad input; any other failure stays a 500.
+      const visible = this.records.visible(this.db, meta.actor, id);
+      const row = await (opts.batch
+        ? visible.catch(notFoundAs('recordIds', `记录不存在 / unknown record ${id}`))
+        : visible);
       const record = await this.records.detail(this.db, meta.actor, row);
       const parties = await this.d.projects.documentParties(
         this.db,
@@ -86,7 +88,7 @@ export class RecordExports {
 
   /** A project's records whose service began in the (Beijing) month, as an Excel workbook. */
   async monthXlsx(meta: RequestMeta, projectId: string, month: string): Promise<{ xlsx: Buffer; fileName: string }> {
-    const project = await this.d.projects.repo.project(this.db, projectId);
+    const project = await this.d.projects.project(this.db, projectId);
     if (!project || (isCustomer(meta.actor) && project.customer_id !== meta.actor.orgId))
       throw invalid('projectId', '项目不存在 / unknown project');
     const from = beijingDayStart(`${month}-01`);
@@ -154,7 +156,7 @@ export class RecordExports {
       throw notFound('运维记录');
     const { project_name: _p, author_name: _a, signer_name: _s, reviewer_name: _r, rejector_name: _j, ...row } = r;
     const intact = recordDigest(r.prev_hash ?? '', row) === r.content_hash;
-    const customer = await this.d.projects.repo.org(this.db, r.customer_id);
+    const customer = await this.d.projects.org(this.db, r.customer_id);
     return {
       intact,
       number: r.number,

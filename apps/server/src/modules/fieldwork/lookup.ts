@@ -5,7 +5,7 @@ type OmRecordKind = (typeof OM_RECORD_KINDS)[number];
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import { startsWith } from '../../db/prefix.js';
-import { type Actor, isCustomer } from '../../http/actor.js';
+import { type Actor, isCustomer } from '../../lib/actor.js';
 
 /** SQL for finding O&M records by number: a prefix range over om_records_version (number, version) or, for a customer, om_records_customer_number. */
 export class RecordLookupRepository {

@@ -1,5 +1,5 @@
 import type { OmRecordStatus } from '@weibao/schema';
-import { type Actor, hasRole, isCustomer } from '../../http/actor.js';
+import { type Actor, hasRole, isCustomer } from '../../lib/actor.js';
 import type { FieldworkRepository } from './repository.js';
 
 export type RecordRow = NonNullable<Awaited<ReturnType<FieldworkRepository['record']>>>;

@@ -7,12 +7,15 @@ import {
   labelMap,
 } from '@weibao/schema';
 import type { z } from 'zod';
+import { nextCounter } from '../../db/counters.js';
 import type { Tx } from '../../db/dialect.js';
 import type { OmRecordsTable } from '../../db/types.js';
-import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
-import { AppError, invalid, notFound } from '../../http/errors.js';
+import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../lib/actor.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
+import { decodeAtId, keysetPage } from '../../lib/keyset.js';
+import { beijingYear } from '../../lib/time.js';
 import { type ChainProblem, checkLink, recordDigest } from './chain.js';
 import type { FieldworkDeps } from './deps.js';
 import {
@@ -25,7 +28,7 @@ import {
 } from './record-view.js';
 import { FieldworkRepository } from './repository.js';
 import { recordRejectedText, recordSignedText, recordSubmittedText } from './texts.js';
-import { decodeKeyset, encodeKeyset, isForgotten } from './time.js';
+import { isForgotten } from './time.js';
 
 type Fields = z.infer<typeof OmRecordUpdate>;
 const KIND_ZH: Record<string, string> = labelMap('recordKind');
@@ -38,6 +41,10 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
  */
 export class RecordService {
   readonly repo: FieldworkRepository;
+  /** A record's row by id, unchecked: for the inspection run that produced it (its access is the task's). */
+  async recordRow(db: Tx, id: string) {
+    return this.repo.record(db, id);
+  }
   constructor(private readonly d: FieldworkDeps) {
     this.repo = new FieldworkRepository(d.database.dialect);
   }
@@ -112,8 +119,7 @@ export class RecordService {
   }
 
   async list(actor: Actor, q: z.infer<typeof OmRecordQuery>) {
-    const after = q.cursor ? decodeKeyset(q.cursor) : null;
-    if (q.cursor && !after) throw invalid('cursor', '无效的分页游标 / bad cursor');
+    const after = decodeAtId(q.cursor, '无效的分页游标 / bad cursor');
     const customer = isCustomer(actor);
     let statuses: string[] | undefined = q.status ? [q.status] : undefined;
     let authorId: string | undefined;
@@ -135,13 +141,8 @@ export class RecordService {
       after: after ?? undefined,
       limit: q.limit,
     });
-    const more = rows.length > q.limit;
-    const page = more ? rows.slice(0, q.limit) : rows;
-    const last = page[page.length - 1];
-    return {
-      items: page.map(presentRecordSummary),
-      nextCursor: more && last ? encodeKeyset(last.updated_at, last.id) : null,
-    };
+    const { items, nextCursor } = keysetPage(rows, q.limit, (r) => [r.updated_at, r.id]);
+    return { items: items.map(presentRecordSummary), nextCursor };
   }
 
   /** 待签字 badge: the lead's organisation's records awaiting signature; null for roles that do not sign. */
@@ -193,13 +194,13 @@ export class RecordService {
     const now = this.d.now();
     this.checkTimes(input.serviceStart, input.serviceEnd);
     const run = async (tx: Tx) => {
-      const project = await this.d.projects.repo.project(tx, input.projectId);
+      const project = await this.d.projects.project(tx, input.projectId);
       if (!project) throw invalid('projectId', '项目不存在 / unknown project');
       const derived = await this.derive(tx, project.id, input);
-      const year = new Date(input.serviceStart + 8 * 3_600_000).getUTCFullYear();
+      const year = beijingYear(input.serviceStart);
       const number = amend
         ? amend.from.number
-        : `YW-${year}-${String(await this.d.tickets.repo.nextCounter(tx, `omrecord-${year}`)).padStart(6, '0')}`;
+        : `YW-${year}-${String(await nextCounter(tx, `omrecord-${year}`)).padStart(6, '0')}`;
       const row: OmRecordsTable = {
         id: newId(now),
         number,
@@ -336,7 +337,7 @@ export class RecordService {
         const leads = (await this.d.users.list(tx, { orgId: r.customer_id }))
           .filter((u) => u.roles.includes('customer_lead'))
           .map((u) => u.id);
-        const sm = await this.d.projects.repo.serviceManagerOf(tx, r.project_id);
+        const sm = await this.d.projects.serviceManagerOf(tx, r.project_id);
         await this.d.notifications.notify(tx, [...leads, sm], {
           kind: 'om_record.submitted',
           text: (locale) => recordSubmittedText(locale, r),

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import {
   CheckInRequest,
   CheckOutRequest,
@@ -18,32 +17,31 @@ import {
   SiteVisit,
   SiteVisitPage,
   SiteVisitQuery,
+  PROVIDER_STAFF,
+  STAFF_AND_CUSTOMERS,
 } from '@weibao/schema';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
-import { download } from '../../http/download.js';
+import { download, inline, XLSX_MIME } from '../../http/download.js';
+import { IdParam } from '../../http/params.js';
 import { uploaded } from '../../http/upload.js';
 import type { Services } from '../../services.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
-const FIELD_STAFF = ['engineer', 'service_manager', 'dispatcher'] as const;
-const STAFF_AND_CUSTOMERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
 const AUTHORS = ['engineer', 'service_manager'] as const;
 const tags = ['fieldwork'];
-const STAFF = ['engineer', 'service_manager', 'dispatcher'] as const;
 /** Where the QR code on a sheet points: this server as the caller reached it. */
 const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 export const fieldworkRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'recordExports' | 'records' | 'visits'>): FastifyPluginAsyncZod =>
   async (app) => {
     // ---------- check-in / check-out ----------
     app.get(
       '/site-visits/current',
       {
-        config: { access: FIELD_STAFF },
+        config: { access: PROVIDER_STAFF },
         schema: { tags, summary: '我当前的签到 My open check-in', response: { 200: SiteVisit.nullable() } },
       },
       async (req) => s.visits.current(meta(req).actor),
@@ -51,7 +49,7 @@ export const fieldworkRoutes =
     app.post(
       '/site-visits/check-in',
       {
-        config: { access: FIELD_STAFF },
+        config: { access: PROVIDER_STAFF },
         schema: { tags, summary: '现场签到 Check in on site', body: CheckInRequest, response: { 200: SiteVisit } },
       },
       async (req) => s.visits.checkIn(meta(req), req.body),
@@ -59,7 +57,7 @@ export const fieldworkRoutes =
     app.post(
       '/site-visits/:id/check-out',
       {
-        config: { access: FIELD_STAFF },
+        config: { access: PROVIDER_STAFF },
         schema: {
           tags,
           summary: '现场签退 Check out',
@@ -86,7 +84,7 @@ export const fieldworkRoutes =
     app.post(
       '/site-visits/:id/photo',
       {
-        config: { access: FIELD_STAFF },
+        config: { access: PROVIDER_STAFF },
         schema: {
           tags,
           summary: '上传现场照片 Photo (multipart field "file")',
@@ -102,11 +100,7 @@ export const fieldworkRoutes =
       { config: { access: STAFF_AND_CUSTOMERS }, schema: { tags, summary: '现场照片 Photo', params: IdParam } },
       async (req, reply) => {
         const f = await s.visits.photo(meta(req).actor, req.params.id);
-        reply
-          .header('content-type', f.mime)
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, max-age=3600');
-        return reply.send(fs.createReadStream(f.path));
+        return inline(reply, f.mime, f.path, 'private, max-age=3600');
       },
     );
 
@@ -225,12 +219,12 @@ export const fieldworkRoutes =
     app.get(
       '/om-records/export',
       {
-        config: { access: [...STAFF, 'customer_lead'] },
+        config: { access: [...PROVIDER_STAFF, 'customer_lead'] },
         schema: { tags, summary: '导出某月运维记录 Excel (xlsx)', querystring: OmRecordExportQuery },
       },
       async (req, reply) => {
         const f = await s.recordExports.monthXlsx(meta(req), req.query.projectId, req.query.month);
-        return download(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', f.fileName, f.xlsx);
+        return download(reply, XLSX_MIME, f.fileName, f.xlsx);
       },
     );
     app.get(
@@ -277,8 +271,7 @@ export const fieldworkRoutes =
       },
       async (req, reply) => {
         const file = await s.records.signature(meta(req).actor, req.params.id);
-        reply.header('content-type', 'image/png').header('x-content-type-options', 'nosniff');
-        return reply.send(fs.createReadStream(file));
+        return inline(reply, 'image/png', file);
       },
     );
   };

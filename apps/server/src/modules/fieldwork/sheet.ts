@@ -9,7 +9,7 @@ import {
   signatureBlock,
   titleBlock,
 } from '../../lib/pdf-frame.js';
-import { beijingClock } from './time.js';
+import { beijingClock } from '../../lib/time.js';
 
 /**
  * 服务记录单: one A4 sheet per O&M record with every R15 field in the filing frame (lib/pdf-frame.ts):

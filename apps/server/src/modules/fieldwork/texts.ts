@@ -1,7 +1,6 @@
 import { label } from '@weibao/schema';
 import type { Locale } from '../../http/messages.js';
-import { beijingTime } from '../../lib/time.js';
-import { beijingClock } from './time.js';
+import { beijingClock, beijingTime } from '../../lib/time.js';
 
 /** Fieldwork's notifications (站内信 and their e-mails) in the reader's language. */
 type Text = { title: string; body: string };

@@ -1,15 +1,16 @@
-import path from 'node:path';
 import type { CheckInRequest, CheckOutRequest, SiteVisitQuery } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Tx } from '../../db/dialect.js';
-import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
-import { AppError, invalid, notFound } from '../../http/errors.js';
+import { type Actor, type RequestMeta, isCustomer } from '../../lib/actor.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
+import { decodeAtId, keysetPage } from '../../lib/keyset.js';
+import { beijingClock, beijingDayStart, startOfBeijingDay } from '../../lib/time.js';
 import { performActionIn } from '../tickets/actions.js';
 import type { FieldworkDeps } from './deps.js';
 import { forgottenCheckoutText } from './texts.js';
-import { beijingClock, beijingDayStart, decodeKeyset, encodeKeyset, isForgotten } from './time.js';
+import { isForgotten } from './time.js';
 import { FieldworkRepository } from './repository.js';
 
 type VisitRow = NonNullable<Awaited<ReturnType<FieldworkRepository['visit']>>>;
@@ -66,7 +67,7 @@ export class VisitService {
     const now = this.d.now();
     const { actor } = meta;
     return this.db.transaction().execute(async (tx) => {
-      const project = await this.d.projects.repo.project(tx, input.projectId);
+      const project = await this.d.projects.project(tx, input.projectId);
       if (!project) throw invalid('projectId', '项目不存在 / unknown project');
       const open = await this.repo.openVisitOf(tx, actor.userId);
       if (open)
@@ -76,12 +77,12 @@ export class VisitService {
         });
       let arrived = false;
       if (input.ticketId) {
-        const t = await this.d.tickets.repo.row(tx, input.ticketId);
+        const t = await this.d.tickets.rowById(tx, input.ticketId);
         if (!t || t.project_id !== project.id)
           throw invalid('ticketId', '工单不属于该项目 / the ticket is not in this project');
         // The assignee's first check-in is the arrival; anyone else's check-in is only linked.
         if (t.assignee_id === actor.userId) {
-          const detail = await this.d.tickets.detail(tx, actor, (await this.d.tickets.repo.get(tx, t.id))!, now);
+          const detail = await this.d.tickets.detail(tx, actor, (await this.d.tickets.withNames(tx, t.id))!, now);
           if (detail.allowedActions.includes('arrive')) {
             await performActionIn(tx, this.d.tickets, meta, t.id, {
               action: 'arrive',
@@ -167,8 +168,7 @@ export class VisitService {
   }
 
   async list(actor: Actor, q: z.infer<typeof SiteVisitQuery>) {
-    const after = q.cursor ? decodeKeyset(q.cursor) : null;
-    if (q.cursor && !after) throw invalid('cursor', '无效的分页游标 / bad cursor');
+    const after = decodeAtId(q.cursor, '无效的分页游标 / bad cursor');
     const from = q.day ? beijingDayStart(q.day) : undefined;
     const rows = await this.repo.listVisits(this.db, {
       projectId: q.projectId,
@@ -181,13 +181,8 @@ export class VisitService {
       limit: q.limit,
     });
     const now = this.d.now();
-    const more = rows.length > q.limit;
-    const page = more ? rows.slice(0, q.limit) : rows;
-    const last = page[page.length - 1];
-    return {
-      items: page.map((v) => presentVisit(v, now)),
-      nextCursor: more && last ? encodeKeyset(last.checked_in_at, last.id) : null,
-    };
+    const { items, nextCursor } = keysetPage(rows, q.limit, (v) => [v.checked_in_at, v.id]);
+    return { items: items.map((v) => presentVisit(v, now)), nextCursor };
   }
 
   /** A photo taken on site, stored under <dataDir>/visit-photos/<yyyy>/<generated id>; only the visit's engineer adds it. */
@@ -231,13 +226,13 @@ export class VisitService {
    * engineer and the project's service manager are notified) and stays open until checked out.
    */
   async flagForgotten(now: number, limit = 100): Promise<number> {
-    const todayStart = beijingDayStart(new Date(now + 8 * 3_600_000).toISOString().slice(0, 10));
+    const todayStart = startOfBeijingDay(now);
     return this.db.transaction().execute(async (tx) => {
       let n = 0;
       for (const v of await this.repo.unflaggedForgotten(tx, todayStart, limit)) {
         if (!(await this.repo.flagForgotten(tx, v.id, now))) continue;
         n++;
-        const sm = await this.d.projects.repo.serviceManagerOf(tx, v.project_id);
+        const sm = await this.d.projects.serviceManagerOf(tx, v.project_id);
         await this.d.notifications.notify(tx, [v.engineer_id, sm], {
           kind: 'fieldwork.forgotten_checkout',
           text: (locale) => forgottenCheckoutText(locale, v),

@@ -9,7 +9,7 @@ const READ = ['sys_admin', 'service_manager'] as const;
 
 /** National holiday years (法定节假日与调休): the system admin enters them once for all contracts; managers may read. */
 export const holidayRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'holidays'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/holiday-years',

@@ -4,10 +4,11 @@ import type { HolidayYearInput } from '@weibao/schema';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import type { HolidayYearsTable } from '../../db/types.js';
-import { type Actor, type RequestMeta } from '../../http/actor.js';
-import { invalid } from '../../http/errors.js';
+import { type Actor, type RequestMeta } from '../../lib/actor.js';
+import { invalid } from '../../lib/errors.js';
+import { addDays } from '../../lib/dates.js';
+import { beijingDay } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
-import { beijingDay } from '../fieldwork/time.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
 import { type HolidayYearData, nationalHolidays, packageHolidayYears, packageYear } from '../sla/china-days.js';
@@ -36,11 +37,9 @@ export interface HolidayDeps {
 
 /** Warnings start this many days before an uncovered year begins (issue 13, item 2). */
 export const HORIZON_WARN_DAYS = 60;
-const DAY_MS = 86_400_000;
 
 /** 'YYYY-MM-DD' of Jan 1 of `year` minus the warning lead. */
-export const warnFromOf = (year: number) =>
-  new Date(Date.UTC(year, 0, 1) - HORIZON_WARN_DAYS * DAY_MS).toISOString().slice(0, 10);
+export const warnFromOf = (year: number) => addDays(`${year}-01-01`, -HORIZON_WARN_DAYS);
 const rowData = (r: HolidayYearsTable): HolidayYearData => ({
   year: r.year,
   holidays: JSON.parse(r.holidays_json),

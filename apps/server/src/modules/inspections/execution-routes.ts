@@ -1,27 +1,32 @@
-import fs from 'node:fs';
-import { AdjustmentInput, FindingTicketInput, FinishRequest, InspectionTaskDetail, ResultInput } from '@weibao/schema';
+import {
+  AdjustmentInput,
+  FindingTicketInput,
+  FinishRequest,
+  InspectionTaskDetail,
+  ResultInput,
+  STAFF_AND_CUSTOMERS,
+} from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
-import { DOCX_MIME, download } from '../../http/download.js';
+import { DOCX_MIME, download, inline } from '../../http/download.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 import { uploaded } from '../../http/upload.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
 const ItemParam = z.object({ id: z.string().max(64), key: z.string().max(40) });
-const READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
 const WORKERS = ['service_manager', 'engineer'] as const;
 const tags = ['inspections'];
 const detail = { 200: InspectionTaskDetail };
 
 /** Running an inspection task: results item by item, photos, adjustments, findings as tickets, finish (R16). */
 export const inspectionExecutionRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'inspectionReport' | 'inspectionRuns'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/inspection-tasks/:id',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '巡检任务（含模板、结果、调整） Task with its checklist, results and adjustments',
@@ -62,16 +67,12 @@ export const inspectionExecutionRoutes =
     app.get(
       '/inspection-tasks/:id/results/:key/photo',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '查看巡检照片 The photo of an item', params: ItemParam },
       },
       async (req, reply) => {
         const photo = await s.inspectionRuns.photoFile(meta(req).actor, req.params.id, req.params.key);
-        return reply
-          .header('content-type', photo.mime)
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .send(fs.createReadStream(photo.file));
+        return inline(reply, photo.mime, photo.file);
       },
     );
     app.post(
@@ -105,7 +106,7 @@ export const inspectionExecutionRoutes =
     app.get(
       '/inspection-tasks/:id/report.pdf',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '巡检报告 PDF (items, findings, adjustments, photos, signature)', params: IdParam },
       },
       async (req, reply) => {
@@ -116,7 +117,7 @@ export const inspectionExecutionRoutes =
     app.get(
       '/inspection-tasks/:id/report.docx',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '巡检报告 Word (items, findings, adjustments, photos, signature)', params: IdParam },
       },
       async (req, reply) => {

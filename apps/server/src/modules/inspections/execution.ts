@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { AdjustmentInput, ChecklistItem, FindingTicketInput, ResultInput } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Tx } from '../../db/dialect.js';
-import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
-import { AppError, forbidden, invalid, notFound } from '../../http/errors.js';
+import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../lib/actor.js';
+import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import type { RecordService } from '../fieldwork/records.js';
@@ -72,7 +71,7 @@ export class InspectionExecution {
       this.svc.template(t.template_version_id, db),
       this.svc.repo.results(db, id),
       this.svc.repo.adjustments(db, id),
-      t.record_id ? this.d.records.repo.record(db, t.record_id) : undefined,
+      t.record_id ? this.d.records.recordRow(db, t.record_id) : undefined,
     ]);
     return {
       ...this.svc.presentTask(t, this.svc.today()),

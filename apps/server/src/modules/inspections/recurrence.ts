@@ -10,7 +10,7 @@
  * "by the 25th" owes nothing that month. While paused it owes nothing whose due day falls in the
  * pause; on resuming it owes the periods due from the resume day on.
  */
-import { addMonths, type IsoDate } from '../assets/warranty.js';
+import { addMonths, daysInMonth, type IsoDate } from '../../lib/dates.js';
 
 export interface Recurrence {
   kind: 'monthly' | 'periodic';
@@ -27,14 +27,13 @@ export interface Occurrence {
   dueOn: IsoDate;
 }
 
-const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The due day of the period that begins in month `ym` (YYYY-MM). */
 export function dueInMonth(ym: string, dueDay: number): IsoDate {
   const y = Number(ym.slice(0, 4));
   const m = Number(ym.slice(5, 7));
-  return `${ym}-${pad(Math.min(dueDay, daysIn(y, m)))}`;
+  return `${ym}-${pad(Math.min(dueDay, daysInMonth(y, m)))}`;
 }
 
 const paused = (r: Recurrence, day: IsoDate) => r.pauses.some((p) => day >= p.from && (p.to === null || day < p.to));

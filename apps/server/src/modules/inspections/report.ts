@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { RequestMeta } from '../../http/actor.js';
+import type { RequestMeta } from '../../lib/actor.js';
 import { docxDocument, docxImage, docxImageParagraph, docxTable, docxText } from '../../lib/docx.js';
 import { newPdf, pdfTableRow } from '../../lib/pdf.js';
 import {
@@ -14,10 +14,10 @@ import {
 } from '../../lib/pdf-frame.js';
 import { recordVerifyUrl } from '../fieldwork/exports.js';
 import type { RecordService } from '../fieldwork/records.js';
-import { beijingClock } from '../fieldwork/time.js';
 import type { InspectionExecution } from './execution.js';
 import type { InspectionService } from './service.js';
 import { FileStore } from '../../lib/files.js';
+import { beijingClock } from '../../lib/time.js';
 
 /** A photo row: the picture (fit in 200×120) with its caption beside it. */
 const PHOTO_HEIGHT = 130;
@@ -72,7 +72,7 @@ export class InspectionReport {
   private async model(meta: RequestMeta, taskId: string): Promise<ReportModel> {
     const t = await this.d.runs.detail(meta.actor, taskId);
     const db = this.d.inspections.db;
-    const record = t.recordId ? await this.d.records.repo.record(db, t.recordId) : undefined;
+    const record = t.recordId ? await this.d.records.recordRow(db, t.recordId) : undefined;
     const results = new Map(t.results.map((r) => [r.key, r]));
     // Who actually ran it: whoever recorded the results, then whoever finished it (the record's author),
     // which is not always the engineer the task was assigned to.

@@ -9,25 +9,25 @@ import {
   InspectionTaskPage,
   InspectionTaskQuery,
   PauseRequest,
+  PROVIDER_STAFF,
+  STAFF_AND_CUSTOMERS,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
-const STAFF = ['service_manager', 'dispatcher', 'engineer'] as const;
-const READERS = [...STAFF, 'customer_user', 'customer_lead'] as const;
 const tags = ['inspections'];
 
 /** Checklist templates, inspection plans, the task calendar and monthly completion (R5, R16, R17). */
 export const inspectionRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'inspections'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/checklist-templates',
       {
-        config: { access: STAFF },
+        config: { access: PROVIDER_STAFF },
         schema: {
           tags,
           summary: '巡检模板（当前版本） Checklist templates, current versions',
@@ -52,7 +52,7 @@ export const inspectionRoutes =
     app.get(
       '/checklist-templates/:id',
       {
-        config: { access: STAFF },
+        config: { access: PROVIDER_STAFF },
         schema: {
           tags,
           summary: '巡检模板的一个版本 One version of a template',
@@ -80,7 +80,7 @@ export const inspectionRoutes =
     app.get(
       '/projects/:id/inspection-plans',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '巡检计划 Inspection plans of a project',
@@ -144,7 +144,7 @@ export const inspectionRoutes =
     app.get(
       '/inspection-tasks',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '巡检任务日历 Tasks due in a date range (calendar)',
@@ -157,7 +157,7 @@ export const inspectionRoutes =
     app.get(
       '/projects/:id/inspection-completion',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '巡检完成情况 Planned, done, late, overdue in a month',

@@ -11,13 +11,15 @@ import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import type { InspectionTasksTable } from '../../db/types.js';
-import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
-import { AppError, invalid, notFound } from '../../http/errors.js';
+import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../lib/actor.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { addDays, addMonths } from '../../lib/dates.js';
 import { newId } from '../../lib/ids.js';
+import { decodeCursor, keysetPage } from '../../lib/keyset.js';
+import { beijingDay } from '../../lib/time.js';
 import type { AssetService } from '../assets/service.js';
-import { addDays, addMonths, annualInspections, inspectionStart } from '../assets/warranty.js';
+import { annualInspections, inspectionStart } from '../assets/warranty.js';
 import type { AuditService } from '../audit/service.js';
-import { beijingDay, decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
 import type { UserRepository } from '../users/repository.js';
@@ -29,11 +31,6 @@ type Pause = { from: string; to: string | null; reason: string };
 type PlanRow = NonNullable<Awaited<ReturnType<InspectionRepository['plan']>>>;
 type TaskRow = Awaited<ReturnType<InspectionRepository['tasks']>>[number];
 const KIND_ZH: Record<string, string> = { monthly: '月度巡检', annual: '年度巡检', periodic: '定期检查' };
-const dayNumber = (d: string) => Number(d.replaceAll('-', ''));
-const dayOfNumber = (n: number) => {
-  const s = String(n);
-  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
-};
 
 export interface InspectionDeps {
   database: Database;
@@ -307,13 +304,7 @@ export class InspectionService {
     };
     const rows: InspectionTasksTable[] = [];
     if (p.kind === 'annual') {
-      for (const a of await this.d.assets.repo.page(
-        tx,
-        { projectId: p.project_id, state: 'in_service' },
-        'recent',
-        null,
-        1_000_000,
-      )) {
+      for (const a of await this.d.assets.inServiceOf(tx, p.project_id)) {
         const years = annualInspections(inspectionStart(a), a.warranty_end, [], today).years.filter(
           (y) =>
             y.dueOn >= from &&
@@ -427,8 +418,7 @@ export class InspectionService {
   async tasks(actor: Actor, q: z.infer<typeof InspectionTaskQuery>) {
     if (q.to < q.from) throw invalid('to', '结束日期早于开始日期 / ends before it starts');
     if (q.projectId) await this.d.projects.visibleProject(this.db, actor, q.projectId);
-    const after = q.cursor ? decodeKeyset(q.cursor) : null;
-    if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
+    const after = decodeCursor(q.cursor, ['day', 'id']);
     const today = this.today();
     const rows = await this.repo.tasks(
       this.db,
@@ -439,13 +429,12 @@ export class InspectionService {
         from: q.from,
         to: q.to,
       },
-      after ? { due: dayOfNumber(after.at), id: after.id } : null,
+      after ? { due: after[0], id: after[1] } : null,
       q.limit,
     );
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    const items = page.map((t) => this.presentTask(t, today)).filter((t) => !q.state || t.state === q.state);
-    return { items, nextCursor: rows.length > q.limit && last ? encodeKeyset(dayNumber(last.due_on), last.id) : null };
+    const { items, nextCursor } = keysetPage(rows, q.limit, (t) => [t.due_on, t.id]);
+    const shown = items.map((t) => this.presentTask(t, today)).filter((t) => !q.state || t.state === q.state);
+    return { items: shown, nextCursor };
   }
 
   /** 待巡检 badge: an engineer's open tasks due today or overdue; null for roles that do not run inspections. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
-import type { RequestMeta } from '../../http/actor.js';
+import type { RequestMeta } from '../../lib/actor.js';
 import { buildServices } from '../../services.js';
 import { ensureSchemaBuilt } from '../../test/cli.js';
 import { startWorkerNode, until, type WorkerNode } from '../../test/worker-nodes.js';

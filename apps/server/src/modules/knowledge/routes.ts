@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import {
   KbArticle,
   KbArticleInput,
@@ -13,29 +12,29 @@ import {
   KbListQuery,
   KbSuggestQuery,
   KbTicketArticles,
+  PROVIDER_STAFF,
+  STAFF_AND_CUSTOMERS,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
-import { download } from '../../http/download.js';
+import { downloadFile } from '../../http/download.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 import { uploaded } from '../../http/upload.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
 const VersionParam = z.object({ id: z.string().max(64), version: z.coerce.number().int().min(1) });
-const READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
-const AUTHORS = ['service_manager', 'dispatcher', 'engineer'] as const;
 const tags = ['knowledge'];
 
 /** 运维知识库 (R25). */
 export const knowledgeRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'knowledge'>): FastifyPluginAsyncZod =>
   async (app) => {
     const kb = s.knowledge;
     app.get(
       '/kb/categories',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '知识分类 Categories', response: { 200: z.array(KbCategory) } },
       },
       async () => kb.categories(),
@@ -51,7 +50,7 @@ export const knowledgeRoutes =
     app.get(
       '/kb/articles',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary:
@@ -65,7 +64,7 @@ export const knowledgeRoutes =
     app.get(
       '/kb/suggest',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '报修时推荐文章 Suggestions for a ticket title being typed',
@@ -78,7 +77,7 @@ export const knowledgeRoutes =
     app.post(
       '/kb/articles',
       {
-        config: { access: AUTHORS },
+        config: { access: PROVIDER_STAFF },
         schema: {
           tags,
           summary: '新建文章 New article (Markdown)',
@@ -91,7 +90,7 @@ export const knowledgeRoutes =
     app.get(
       '/kb/articles/:id',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '文章详情（版本、附件、关联工单） Article with versions, attachments and tickets',
@@ -104,7 +103,7 @@ export const knowledgeRoutes =
     app.patch(
       '/kb/articles/:id',
       {
-        config: { access: AUTHORS },
+        config: { access: PROVIDER_STAFF },
         schema: {
           tags,
           summary: '修订（生成新版本）、发布或归档 Edit (a new version), publish or archive',
@@ -118,7 +117,7 @@ export const knowledgeRoutes =
     app.get(
       '/kb/articles/:id/versions/:version',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '历史版本 An earlier version',
@@ -131,7 +130,7 @@ export const knowledgeRoutes =
     app.post(
       '/kb/articles/:id/attachments',
       {
-        config: { access: AUTHORS },
+        config: { access: PROVIDER_STAFF },
         schema: {
           tags,
           summary: '上传附件 Attach a file (multipart "file")',
@@ -144,16 +143,19 @@ export const knowledgeRoutes =
     );
     app.get(
       '/kb/attachments/:id/file',
-      { config: { access: READERS }, schema: { tags, summary: '下载附件 Download an attachment', params: IdParam } },
+      {
+        config: { access: STAFF_AND_CUSTOMERS },
+        schema: { tags, summary: '下载附件 Download an attachment', params: IdParam },
+      },
       async (req, reply) => {
         const f = await kb.attachmentFile(meta(req).actor, req.params.id);
-        return download(reply, f.mime, f.fileName, fs.readFileSync(f.file));
+        return downloadFile(reply, f.mime, f.fileName, f.file);
       },
     );
     app.post(
       '/kb/articles/:id/links',
       {
-        config: { access: AUTHORS },
+        config: { access: PROVIDER_STAFF },
         schema: {
           tags,
           summary: '关联工单（由本文解决） Link a ticket solved by this article',
@@ -167,7 +169,7 @@ export const knowledgeRoutes =
     app.get(
       '/tickets/:id/kb',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '工单关联的知识文章 Articles linked to a ticket',
@@ -180,7 +182,7 @@ export const knowledgeRoutes =
     app.post(
       '/tickets/:id/kb-draft',
       {
-        config: { access: AUTHORS },
+        config: { access: PROVIDER_STAFF },
         schema: {
           tags,
           summary: "由工单解决方案生成文章草稿 Draft an article from the ticket's solution",

@@ -9,15 +9,16 @@ import type {
   KbSuggestQuery,
 } from '@weibao/schema';
 import type { z } from 'zod';
+import { nextCounter } from '../../db/counters.js';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import { KbSearch } from '../../db/search/kb.js';
-import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
-import { AppError, invalid, notFound, notFoundAs } from '../../http/errors.js';
+import { type Actor, type RequestMeta, isCustomer } from '../../lib/actor.js';
+import { AppError, invalid, notFound, notFoundAs } from '../../lib/errors.js';
 import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
+import { decodeAtId, keysetPage } from '../../lib/keyset.js';
 import type { AuditService } from '../audit/service.js';
-import { decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
 import type { ProjectService } from '../projects/service.js';
 import type { TicketService } from '../tickets/service.js';
 import { KnowledgeRepository } from './repository.js';
@@ -150,15 +151,10 @@ export class KnowledgeService {
       const ids = await this.find(this.db, q.q, { ...scope, categoryId: q.categoryId }, q.limit);
       return { items: ids.map((r) => this.summary(r)), nextCursor: null };
     }
-    const after = q.cursor ? decodeKeyset(q.cursor) : null;
-    if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
+    const after = decodeAtId(q.cursor);
     const rows = await this.repo.page(this.db, { ...scope, categoryId: q.categoryId, tag: q.tag }, after, q.limit);
-    const more = rows.length > q.limit;
-    const items = (more ? rows.slice(0, q.limit) : rows).map((r) => this.summary(r));
-    return {
-      items,
-      nextCursor: more ? encodeKeyset(items[items.length - 1]!.updatedAt, items[items.length - 1]!.id) : null,
-    };
+    const { items, nextCursor } = keysetPage(rows, q.limit, (r) => [r.updated_at, r.id]);
+    return { items: items.map((r) => this.summary(r)), nextCursor };
   }
   /** Ranked full-text hits; a one-character query falls back to titles containing it. */
   private async find(
@@ -202,7 +198,7 @@ export class KnowledgeService {
       throw invalid('projectId', '内部文章不限定项目 / internal articles are not tied to a project');
   }
   private async nextSeq(tx: Tx) {
-    return this.d.tickets.repo.nextCounter(tx, 'kb');
+    return nextCounter(tx, 'kb');
   }
 
   async create(meta: RequestMeta, input: z.infer<typeof KbArticleInput>, source?: { ticketId: string }, outer?: Tx) {

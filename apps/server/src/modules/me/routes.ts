@@ -5,7 +5,7 @@ import type { Services } from '../../services.js';
 
 /** Where each role's work is: menu badges, and the caller lookup the desk uses at intake. */
 export const startRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'badges' | 'ticketDesk'>): FastifyPluginAsyncZod =>
   async (app) => {
     // Every signed-in user may ask; each count is present only for the roles that may see it.
     app.get(

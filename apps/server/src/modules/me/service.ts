@@ -1,5 +1,5 @@
 import { BADGE_CAP, type MeBadges } from '@weibao/schema';
-import type { Actor } from '../../http/actor.js';
+import type { Actor } from '../../lib/actor.js';
 import type { RecordService } from '../fieldwork/records.js';
 import type { InspectionService } from '../inspections/service.js';
 import type { DeskService } from '../tickets/desk.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditHead, auditSince, demoIds, expectRefused, ticketInput, tokenSessions } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
-import { slaAlertText } from '../jobs/worker.js';
+import { slaAlertText } from '../sla/alerts.js';
 import { urgentTicketText } from '../tickets/texts.js';
 
 const V = '/api/v1';
@@ -13,12 +13,11 @@ describe.each(DIALECTS)('notification centre (%s)', (dialect) => {
   let ids: Awaited<ReturnType<typeof demoIds>>;
   let disp: Session;
   let eng: Session;
-  let eng2: Session;
   let tk: { id: string; number: string };
   beforeAll(async () => {
     t = await testApp(dialect);
     ids = await demoIds(t);
-    [disp, eng, eng2] = await tokenSessions(t, 'dispatcher', 'engineer', 'engineer2');
+    [disp, eng] = await tokenSessions(t, 'dispatcher', 'engineer', 'engineer2');
     tk = (
       await disp.post(
         `${V}/tickets`,

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../../db/database.js';
 import { NotificationRepository } from './repository.js';

@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditHead,
-  auditSince,
-  demoIds,
-  expectRefused,
-  ticketInput,
-  tokenSession,
-  tokenSessions,
-} from '../../test/api.js';
+import { auditHead, auditSince, demoIds, expectRefused, ticketInput, tokenSessions } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';

@@ -9,12 +9,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 
 const tags = ['notifications'];
 
 export const notificationRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'notifications'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/notifications',
@@ -69,7 +70,7 @@ export const notificationRoutes =
         schema: {
           tags,
           summary: '标记已读 Mark read',
-          params: z.object({ id: z.string().max(64) }),
+          params: IdParam,
           response: { 204: z.null() },
         },
       },

@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Tx } from '../../db/dialect.js';
 import type { DB, NotificationsTable } from '../../db/types.js';
 import type { Locale } from '../../http/messages.js';
-import { invalid, notFound } from '../../http/errors.js';
+import { notFound } from '../../lib/errors.js';
 import type { NotificationQuery, NotificationReadAll } from '@weibao/schema';
-import { decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
 import { groupByTicketAndKind } from './grouping.js';
-import type { RequestMeta } from '../../http/actor.js';
+import type { RequestMeta } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
+import { decodeAtId, keysetPage } from '../../lib/keyset.js';
 import { NotificationRepository } from './repository.js';
 import type { AuditService } from '../audit/service.js';
 
@@ -109,8 +109,7 @@ export class NotificationService {
 
   /** The notification centre: filtered, keyset-paged rows grouped by ticket and kind (see grouping.ts). */
   async page(userId: string, q: NotificationQuery) {
-    const after = q.cursor ? decodeKeyset(q.cursor) : null;
-    if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
+    const after = decodeAtId(q.cursor);
     const rows = await this.repo.page(
       this.db,
       userId,
@@ -118,10 +117,8 @@ export class NotificationService {
       after,
       q.limit,
     );
-    const more = rows.length > q.limit;
-    const shown = more ? rows.slice(0, q.limit) : rows;
-    const last = shown[shown.length - 1];
-    return { items: groupByTicketAndKind(shown), nextCursor: more && last ? encodeKeyset(last.at, last.id) : null };
+    const { items, nextCursor } = keysetPage(rows, q.limit, (r) => [r.at, r.id]);
+    return { items: groupByTicketAndKind(items), nextCursor };
   }
 
   /** The bell's count and the centre's kind filter. */

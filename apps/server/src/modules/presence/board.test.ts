@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type PlanFacts, dayBoard, dayStart, daysOfMonth, isWorkday } from './board.js';
+import { daysOfMonth } from '../../lib/dates.js';
+import { beijingDayStart as dayStart } from '../../lib/time.js';
+import { type PlanFacts, dayBoard, isWorkday } from './board.js';
 
 const plan: PlanFacts = {
   headcount: 3,

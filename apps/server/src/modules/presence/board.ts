@@ -1,3 +1,4 @@
+import { beijingDayStart } from '../../lib/time.js';
 import { chinaDayKind } from '../sla/china-days.js';
 
 /** Pure presence arithmetic (Beijing days), tested without a database. */
@@ -18,8 +19,6 @@ export interface VisitFacts {
   checkedOutAt: number | null;
 }
 
-const CST = 8 * 3_600_000;
-export const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`) - CST;
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Whether the resident team is due on `day`: the plan's weekdays, or the official arrangement when it follows it. */
@@ -31,12 +30,6 @@ export function isWorkday(plan: Pick<PlanFacts, 'weekdays' | 'chinaCalendar'>, d
   }
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
   return plan.weekdays.includes(weekday);
-}
-
-export function daysOfMonth(month: string): string[] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const n = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
 }
 
 export interface EngineerDay {
@@ -59,7 +52,7 @@ export interface EngineerDay {
  * someone on site who is not on the roster is "extra", a visitor, and never counts.
  */
 export function dayBoard(plan: PlanFacts, day: string, visits: VisitFacts[], names: Map<string, string>, now: number) {
-  const start = dayStart(day);
+  const start = beijingDayStart(day);
   const end = start + 86_400_000;
   const workday = isWorkday(plan, day);
   const byEngineer = new Map<string, VisitFacts[]>();

@@ -1,32 +1,29 @@
 import {
-  CalendarDate,
-  CalendarMonth,
   DailyPresence,
+  DayQuery,
+  MonthQuery,
   MonthlyPresence,
   ResidentPlan,
   ResidentPlanUpdate,
+  PROVIDER_STAFF,
+  STAFF_AND_CUSTOMERS,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { download, XLSX_MIME } from '../../http/download.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
-/** Beijing day / month; today / this month when left out. */
-const DayQuery = z.object({ day: CalendarDate.optional() });
-const MonthQuery = z.object({ month: CalendarMonth.optional() });
-const READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
-const STAFF = ['service_manager', 'dispatcher', 'engineer'] as const;
 // The purchaser's project lead downloads the attendance they can already read (R: spreadsheets follow the JSON's scope).
 const tags = ['presence'];
 
 export const presenceRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'presence'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/projects/:id/resident-plan',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '驻场承诺 Resident commitment', params: IdParam, response: { 200: ResidentPlan } },
       },
       async (req) => s.presence.plan(meta(req).actor, req.params.id),
@@ -48,7 +45,7 @@ export const presenceRoutes =
     app.get(
       '/projects/:id/presence/daily',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '驻场日看板 Daily presence board',
@@ -62,7 +59,7 @@ export const presenceRoutes =
     app.get(
       '/projects/:id/presence/monthly',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '月度考勤 Monthly attendance',
@@ -77,7 +74,7 @@ export const presenceRoutes =
     app.get(
       '/projects/:id/presence/monthly.xlsx',
       {
-        config: { access: [...STAFF, 'customer_lead'] },
+        config: { access: [...PROVIDER_STAFF, 'customer_lead'] },
         schema: { tags, summary: '导出月度考勤 Excel', params: IdParam, querystring: MonthQuery },
       },
       async (req, reply) => {
@@ -86,11 +83,7 @@ export const presenceRoutes =
           req.params.id,
           req.query.month ?? s.presence.today().slice(0, 7),
         );
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-          .header('cache-control', 'private, no-store')
-          .send(f.xlsx);
+        return download(reply, XLSX_MIME, f.fileName, f.xlsx);
       },
     );
   };

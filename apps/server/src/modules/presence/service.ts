@@ -3,13 +3,14 @@ import type { ResidentPlanUpdate } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
-import type { Actor, RequestMeta } from '../../http/actor.js';
-import { invalid } from '../../http/errors.js';
-import { refuseUnbegunMonth } from '../../lib/time.js';
+import type { Actor, RequestMeta } from '../../lib/actor.js';
+import { invalid } from '../../lib/errors.js';
+import { daysOfMonth } from '../../lib/dates.js';
+import { beijingDay, beijingDayStart, refuseUnbegunMonth } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import type { ProjectService } from '../projects/service.js';
 import type { UserRepository } from '../users/repository.js';
-import { type PlanFacts, dayBoard, dayStart, daysOfMonth } from './board.js';
+import { type PlanFacts, dayBoard } from './board.js';
 import { PresenceRepository } from './repository.js';
 
 const DEFAULT_PLAN: Omit<PlanFacts, 'engineerIds'> = {
@@ -21,7 +22,6 @@ const DEFAULT_PLAN: Omit<PlanFacts, 'engineerIds'> = {
   lateGraceMin: 15,
   minOnSiteMin: 240,
 };
-const beijingToday = (now: number) => new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Resident presence (R14): the project's commitment and, from check-ins, who was on site each day. */
 export class PresenceService {
@@ -39,7 +39,7 @@ export class PresenceService {
     return this.d.database.db;
   }
   today() {
-    return beijingToday(this.d.now());
+    return beijingDay(this.d.now());
   }
 
   private async facts(db: Tx, projectId: string): Promise<PlanFacts & { updatedAt: number | null }> {
@@ -116,7 +116,7 @@ export class PresenceService {
   async daily(actor: Actor, projectId: string, day: string) {
     const p = await this.d.projects.visibleProject(this.db, actor, projectId);
     const plan = await this.facts(this.db, projectId);
-    const visits = await this.repo.visits(this.db, projectId, dayStart(day), dayStart(day) + 86_400_000);
+    const visits = await this.repo.visits(this.db, projectId, beijingDayStart(day), beijingDayStart(day) + 86_400_000);
     const names = await this.repo.names(this.db, plan.engineerIds);
     const board = dayBoard(
       plan,
@@ -147,16 +147,16 @@ export class PresenceService {
     const p = await this.d.projects.visibleProject(this.db, actor, projectId);
     const plan = await this.facts(this.db, projectId);
     const now = this.d.now();
-    const today = beijingToday(now);
+    const today = beijingDay(now);
     const days = daysOfMonth(month).filter((d) => d <= today);
-    const from = dayStart(`${month}-01`);
+    const from = beijingDayStart(`${month}-01`);
     const visits = days.length
-      ? await this.repo.visits(this.db, projectId, from, dayStart(days[days.length - 1]!) + 86_400_000)
+      ? await this.repo.visits(this.db, projectId, from, beijingDayStart(days[days.length - 1]!) + 86_400_000)
       : [];
     const names = await this.repo.names(this.db, plan.engineerIds);
     const byDay = new Map<string, typeof visits>();
     for (const v of visits) {
-      const d = new Date(v.checked_in_at + 8 * 3_600_000).toISOString().slice(0, 10);
+      const d = beijingDay(v.checked_in_at);
       byDay.set(d, [...(byDay.get(d) ?? []), v]);
     }
     const people = new Map<

@@ -9,19 +9,20 @@ import {
   ProjectUpdate,
   PROVIDER_STAFF,
   User,
+  STAFF_AND_CUSTOMERS,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 import { presentUser } from '../users/service.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
 const WRITE = ['sys_admin', 'service_manager'] as const;
-const READ = ['sys_admin', 'service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
+const READ = ['sys_admin', ...STAFF_AND_CUSTOMERS] as const;
 
 export const projectRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'projects'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/orgs',

@@ -3,15 +3,17 @@ import { z } from 'zod';
 import type { ContractCreate, ContractUpdate, OrgCreate, ProjectCreate, ProjectUpdate } from '@weibao/schema';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
-import { type Actor, type RequestMeta, isCustomer } from '../../http/actor.js';
-import { AppError, invalid, notFound } from '../../http/errors.js';
+import { type Actor, type RequestMeta, isCustomer } from '../../lib/actor.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { type DocLang, type DocumentParties, contractReference } from '../../lib/pdf-frame.js';
+import { beijingDay, beijingDayStart } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import { buildCalendar, idleStretch, validateCalendarSpec } from '../sla/calendar.js';
 import type { UserRepository } from '../users/repository.js';
 import { defaultPolicy, mergePolicy } from './policy.js';
 import { ProjectRepository } from './repository.js';
+import type { AppEventBus } from '../../events.js';
 
 /** A business calendar needs some working time in every stretch this long within its contract. */
 const IDLE_DAYS = 60;
@@ -51,28 +53,31 @@ export const presentContract = (c: ContractRow) => ({
   satisfactionTargetPct: c.satisfaction_target_pct,
 });
 
+/**
+ * What contracts need from modules built on top of projects, declared here and supplied by services.ts:
+ * `contract.created` is announced on the event bus (the commitments module seeds the bid's commitments).
+ */
+export interface ProjectPorts {
+  events: Pick<AppEventBus, 'emit'>;
+  /** The holidays module's warning for years without holiday data (issue 13, item 2). */
+  holidayHorizon(c: { policy: SlaPolicy; startsOn: string; endsOn: string }): HolidayHorizon;
+  /** A saved policy or calendar re-plans the open tickets' clocks (tickets/replan.ts). */
+  replanContractClocks(
+    tx: Tx,
+    contractIds: string[],
+    change: { actorId: string | null; actorName: string; reason: string },
+  ): Promise<{ tickets: number; clocks: number }>;
+}
+
 /** Customers, projects and contracts (R13). Customers only ever see their own organisation's. */
 export class ProjectService {
   readonly repo = new ProjectRepository();
-  /** Set by services.ts: new contracts get the bid's commitments (the commitments module needs this one). */
-  commitments?: {
-    seed(tx: Tx, c: { id: string; satisfaction_target_pct: number }, at: number, by: string | null): Promise<void>;
-  };
-  /** Set by services.ts: the holidays module's warning for years without holiday data (issue 13, item 2). */
-  holidayHorizon?: (c: { policy: SlaPolicy; startsOn: string; endsOn: string }) => HolidayHorizon;
-  /** Set by services.ts: a saved policy or calendar re-plans the open tickets' clocks (tickets/replan.ts). */
-  replanner?: {
-    replanContractClocks(
-      tx: Tx,
-      contractIds: string[],
-      change: { actorId: string | null; actorName: string; reason: string },
-    ): Promise<{ tickets: number; clocks: number }>;
-  };
   constructor(
     private readonly database: Database,
     private readonly users: UserRepository,
     private readonly audit: AuditService,
     private readonly now: () => number,
+    private readonly ports: ProjectPorts,
   ) {}
   private get db() {
     return this.database.db;
@@ -81,8 +86,37 @@ export class ProjectService {
     const out = presentContract(c);
     return {
       ...out,
-      holidayHorizon: this.holidayHorizon?.(out) ?? { missingYears: [], warnFrom: null, active: false },
+      holidayHorizon: this.ports.holidayHorizon(out),
     };
+  }
+
+  // Reads other modules need, without a caller or a check: the callers have checked visibility already
+  // (or run as the system). They go through the service so that no module reaches into this repository.
+  org(db: Tx, id: string) {
+    return this.repo.org(db, id);
+  }
+  providerOrg(db: Tx) {
+    return this.repo.providerOrg(db);
+  }
+  projects(db: Tx, customerId?: string) {
+    return this.repo.projects(db, customerId);
+  }
+  project(db: Tx, id: string) {
+    return this.repo.project(db, id);
+  }
+  contracts(db: Tx, projectId: string) {
+    return this.repo.contracts(db, projectId);
+  }
+  contract(db: Tx, id: string) {
+    return this.repo.contract(db, id);
+  }
+  serviceManagersOf(db: Tx, projectIds: string[]) {
+    return this.repo.serviceManagersOf(db, projectIds);
+  }
+
+  /** The project's service manager, who hears of urged tickets (催办). */
+  async serviceManagerOf(db: Tx, projectId: string) {
+    return this.repo.serviceManagerOf(db, projectId);
   }
 
   async listOrgs(actor: Actor) {
@@ -229,15 +263,15 @@ export class ProjectService {
     // No working time for two months of the contract (e.g. thousands of custom holidays) would make every
     // new ticket's due time unplannable: refused here, while the contract is being saved.
     const day = 86_400_000;
-    const from = Date.parse(`${dates.startsOn}T00:00:00+08:00`);
+    const from = beijingDayStart(dates.startsOn);
     const idle = idleStretch(
       buildCalendar(policy.calendar),
       from,
-      Date.parse(`${dates.endsOn}T00:00:00+08:00`) + IDLE_DAYS * day,
+      beijingDayStart(dates.endsOn) + IDLE_DAYS * day,
       IDLE_DAYS,
     );
     if (idle !== null) {
-      const d = new Date(idle + 8 * 3_600_000).toISOString().slice(0, 10);
+      const d = beijingDay(idle);
       throw invalid(
         'policy.calendar',
         `自 ${d} 起连续 ${IDLE_DAYS} 天没有工作时间，无法计算 SLA 时限 / no working time for ${IDLE_DAYS} days from ${d}: SLA due times cannot be planned`,
@@ -268,7 +302,7 @@ export class ProjectService {
         satisfaction_target_pct: input.satisfactionTargetPct,
       };
       await this.repo.insertContract(tx, row);
-      await this.commitments?.seed(tx, row, now, meta.actor.userId);
+      await this.ports.events.emit('contract.created', tx, row, now, meta.actor.userId);
       await this.audit.record(tx, meta, {
         action: 'contract.create',
         targetType: 'contract',
@@ -307,8 +341,8 @@ export class ProjectService {
       const after = { ...before, ...patch };
       // Same transaction: no alert can fire on the old plan once the new policy is visible.
       const replanned =
-        patch.policy_json !== before.policy_json && this.replanner
-          ? await this.replanner.replanContractClocks(tx, [id], {
+        patch.policy_json !== before.policy_json
+          ? await this.ports.replanContractClocks(tx, [id], {
               actorId: meta.actor.userId,
               actorName: meta.actor.displayName,
               reason: 'contract_policy',

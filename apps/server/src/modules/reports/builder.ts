@@ -1,10 +1,11 @@
 import { CHANNELS, type Channel, type ClockKind, type FaultCause, type FaultLevel } from '@weibao/schema';
 import type { Database } from '../../db/database.js';
-import type { Actor } from '../../http/actor.js';
+import type { Actor } from '../../lib/actor.js';
 import { AnalyticsRepository } from '../analytics/repository.js';
 import { COMMITMENT_LABEL } from '../commitments/defaults.js';
-import { type CommitmentService, monthBounds } from '../commitments/service.js';
+import type { CommitmentService } from '../commitments/service.js';
 import { percent } from '../../lib/percent.js';
+import { monthBounds } from '../../lib/time.js';
 import type { InspectionService } from '../inspections/service.js';
 import type { PresenceService } from '../presence/service.js';
 import type { ProjectService } from '../projects/service.js';
@@ -118,9 +119,9 @@ export class ReportBuilder {
       this.d.training.plans(actor, projectId),
       this.d.satisfaction.report(actor, projectId, { from: b.first, to: b.last }),
     ]);
-    const provider = await this.d.projects.repo.providerOrg(db);
+    const provider = await this.d.projects.providerOrg(db);
     const contract = commitments.contractId
-      ? ((await this.d.projects.repo.contract(db, commitments.contractId)) ?? null)
+      ? ((await this.d.projects.contract(db, commitments.contractId)) ?? null)
       : null;
     const n = (kind: string, outcome: string, level: number | null) =>
       outcomes

@@ -7,6 +7,7 @@ import {
   STATUS_LABEL,
   type MonthlyReportModel,
 } from './model.js';
+import { beijingWallClock } from '../../lib/time.js';
 import { REPORT_TITLE, levelText, pageFooter, pageHeader, planLines, reportNumber, subtitleText } from './render.js';
 
 /** A percentage (0–100) written as a fraction with a % format; an instant or a day written as an Excel date. */
@@ -16,7 +17,6 @@ type Cell = string | number | null | Typed;
 const pct = (p: number | null): Cell => (p === null ? '无数据' : { pct: p });
 const at = (ms: number): Cell => ({ at: ms });
 const day = (d: string): Cell => ({ day: d });
-const BEIJING_MS = 8 * 3_600_000;
 const rule = { style: 'thin', color: { argb: 'FF808080' } } as const;
 
 /**
@@ -26,7 +26,7 @@ const rule = { style: 'thin', color: { argb: 'FF808080' } } as const;
 function typed(c: Cell): { value: ExcelJS.CellValue; numFmt?: string } {
   if (c === null || typeof c !== 'object') return { value: c };
   if ('pct' in c) return { value: c.pct / 100, numFmt: '0.0%' };
-  if ('at' in c) return { value: new Date(c.at + BEIJING_MS), numFmt: 'yyyy-mm-dd hh:mm' };
+  if ('at' in c) return { value: beijingWallClock(c.at), numFmt: 'yyyy-mm-dd hh:mm' };
   return { value: new Date(`${c.day}T00:00:00Z`), numFmt: 'yyyy-mm-dd' };
 }
 

@@ -1,5 +1,5 @@
 import { DOCX_MIME, XLSX_MIME } from '../../http/download.js';
-import { beijingClock } from '../fieldwork/time.js';
+import { beijingDateTime } from '../../lib/time.js';
 import {
   CAUSE_LABEL,
   CHANNEL_LABEL,
@@ -33,7 +33,6 @@ export const reportFileName = (m: MonthlyReportModel, format: ReportFormat) =>
 
 export const REPORT_TITLE = '月度运维报告';
 /** "YYYY-MM-DD HH:mm" in Beijing time: the purchaser reads every time in CST, whatever the server's TZ. */
-export const beijingTime = (ms: number) => beijingClock(ms, true);
 /** "2025-06" → "2025年06月". */
 export const monthText = (month: string) => `${month.slice(0, 4)}年${month.slice(5, 7)}月`;
 /** Minutes as "X 小时 Y 分", rounded to the minute; 无数据 when nothing was measured. */
@@ -87,7 +86,7 @@ export const coverRows = (m: MonthlyReportModel): [string, string][] => [
   ['采购单位（甲方）', m.project.customerName],
   ['报告月份', monthText(m.month)],
   ['文档编号', reportNumber(m)],
-  ['签发日期', beijingTime(m.generatedAt).slice(0, 10)],
+  ['签发日期', beijingDateTime(m.generatedAt).slice(0, 10)],
 ];
 
 export function reportBlocks(m: MonthlyReportModel): Block[] {
@@ -185,12 +184,12 @@ export function reportBlocks(m: MonthlyReportModel): Block[] {
   if (!m.majorFaults.length) para('本月无重大故障');
   for (const f of m.majorFaults) {
     sub(`${f.number} ${f.title}（${LEVEL_LABEL[f.level]}）`);
-    field('报告时间', beijingTime(f.reportedAt));
-    field('解决时间', f.resolvedAt === null ? '未解决' : beijingTime(f.resolvedAt));
+    field('报告时间', beijingDateTime(f.reportedAt));
+    field('解决时间', f.resolvedAt === null ? '未解决' : beijingDateTime(f.resolvedAt));
     field('解决方案', f.solution ?? '未填写');
     table(
       ['时间', '事件'],
-      f.timeline.map((e) => [beijingTime(e.at), e.text]),
+      f.timeline.map((e) => [beijingDateTime(e.at), e.text]),
       [22, 78],
       [],
       '无处理记录',
@@ -213,7 +212,7 @@ export function reportBlocks(m: MonthlyReportModel): Block[] {
   heading(SECTIONS[5]!);
   table(
     ['时间', '参数', '调整前', '调整后', '原因', '操作人'],
-    m.changes.map((c) => [beijingTime(c.at), c.parameter, c.before, c.after, c.reason, c.by]),
+    m.changes.map((c) => [beijingDateTime(c.at), c.parameter, c.before, c.after, c.reason, c.by]),
     [17, 16, 14, 14, 27, 12],
   );
 
@@ -263,7 +262,7 @@ export function reportBlocks(m: MonthlyReportModel): Block[] {
       },
     ],
   });
-  out.push({ t: 'note', text: `文档编号 ${reportNumber(m)} · 生成时间 ${beijingTime(m.generatedAt)}` });
+  out.push({ t: 'note', text: `文档编号 ${reportNumber(m)} · 生成时间 ${beijingDateTime(m.generatedAt)}` });
   return out;
 }
 

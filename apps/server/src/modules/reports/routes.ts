@@ -16,21 +16,21 @@ import {
   ReportQuery,
   ReportSchedule,
   ReportScheduleInput,
+  PROVIDER_STAFF,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { meta } from '../../http/auth.js';
 import { download } from '../../http/download.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
 /** Provider staff and the purchaser's project lead (采购人项目负责人) read and download; customer users do not. */
-const READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_lead'] as const;
+const READERS = [...PROVIDER_STAFF, 'customer_lead'] as const;
 const tags = ['commitments & reports'];
 
 /** 服务承诺, 运营分析 and 月度运维报告 (R29). */
 export const reportRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'analytics' | 'commitments' | 'reports'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/analytics',

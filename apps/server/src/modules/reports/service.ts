@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type {
   ArchivedReportQuery,
   ReportFormat,
@@ -11,14 +10,14 @@ import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import type { MonthlyReportsTable, ReportSchedulesTable } from '../../db/types.js';
-import type { Actor, RequestMeta } from '../../http/actor.js';
-import { AppError, invalid, notFound } from '../../http/errors.js';
+import type { Actor, RequestMeta } from '../../lib/actor.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
-import { addMonths } from '../assets/warranty.js';
+import { decodeAtId, keysetPage } from '../../lib/keyset.js';
+import { shiftMonth } from '../../lib/dates.js';
+import { beijingDayStart, beijingMonth, monthBounds } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
-import { monthBounds } from '../commitments/service.js';
-import { beijingDay, beijingDayStart, decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
 import type { NotificationRepository } from '../notifications/repository.js';
 import type { ProjectService } from '../projects/service.js';
 import type { ReportBuilder } from './builder.js';
@@ -56,11 +55,11 @@ const SCHEDULER: Actor = {
 
 /** The next run instant strictly after `now`: day `day` of a month at 08:00 Beijing. */
 export function nextRunAfter(now: number, day: number): number {
-  let month = beijingDay(now).slice(0, 7);
+  let month = beijingMonth(now);
   for (;;) {
     const at = beijingDayStart(`${month}-${String(day).padStart(2, '0')}`) + RUN_HOUR_MS;
     if (at > now) return at;
-    month = addMonths(`${month}-01`, 1).slice(0, 7);
+    month = shiftMonth(month, 1);
   }
 }
 
@@ -103,7 +102,7 @@ export class ReportService {
 
   /** The month asked for, else the last full month (Beijing). */
   monthOf(month: string | undefined) {
-    return month ?? addMonths(`${beijingDay(this.d.now()).slice(0, 7)}-01`, -1).slice(0, 7);
+    return month ?? shiftMonth(beijingMonth(this.d.now()), -1);
   }
 
   async notes(actor: Actor, projectId: string, month: string) {
@@ -219,7 +218,7 @@ export class ReportService {
    */
   async download(meta: RequestMeta, projectId: string, month: string, format: ReportFormat) {
     const now = this.d.now();
-    if (month > beijingDay(now).slice(0, 7)) throw invalid('month', '不能生成未来月份的报告 / the month has not begun');
+    if (month > beijingMonth(now)) throw invalid('month', '不能生成未来月份的报告 / the month has not begun');
     const p = await this.d.projects.visibleProject(this.db, meta.actor, projectId);
     const f = await this.render(meta.actor, projectId, month, format);
     await this.db.transaction().execute(async (tx) => {
@@ -266,19 +265,14 @@ export class ReportService {
 
   async archive(actor: Actor, projectId: string, q: z.infer<typeof ArchivedReportQuery>) {
     await this.d.projects.visibleProject(this.db, actor, projectId);
-    const after = q.cursor ? decodeKeyset(q.cursor) : null;
-    if (q.cursor && !after) throw invalid('cursor', '无效的分页游标 / bad cursor');
+    const after = decodeAtId(q.cursor, '无效的分页游标 / bad cursor');
     const rows = await this.repo.archivePage(this.db, projectId, {
       month: q.month,
       after: after ?? undefined,
       limit: q.limit,
     });
-    const page = rows.slice(0, q.limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(presentArchived),
-      nextCursor: rows.length > q.limit && last ? encodeKeyset(Number(last.generated_at), last.id) : null,
-    };
+    const { items, nextCursor } = keysetPage(rows, q.limit, (r) => [Number(r.generated_at), r.id]);
+    return { items: items.map(presentArchived), nextCursor };
   }
 
   /** An archived file, checked against its recorded hash: a changed file is refused, not served. */
@@ -345,10 +339,10 @@ export class ReportService {
     let sent = 0;
     for (const due of await this.repo.dueSchedules(this.db, now, limit)) {
       if (!(await this.repo.claim(this.db, due.project_id, Number(due.next_run_at), now + LEASE_MS))) continue;
-      const project = (await this.d.projects.repo.project(this.db, due.project_id))!;
+      const project = (await this.d.projects.project(this.db, due.project_id))!;
       const listed = JSON.parse(due.recipients_json) as string[];
       const to = listed.length ? listed : await this.repo.customerLeadEmails(this.db, project.customer_id);
-      const month = addMonths(`${beijingDay(now).slice(0, 7)}-01`, -1).slice(0, 7);
+      const month = shiftMonth(beijingMonth(now), -1);
       const formats = JSON.parse(due.formats_json) as ReportFormat[];
       const {
         issued: files,

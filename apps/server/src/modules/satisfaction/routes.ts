@@ -11,20 +11,20 @@ import {
   SurveySchedule,
   SurveyScheduleInput,
   SurveyScheduleUpdate,
+  STAFF_AND_CUSTOMERS,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
 const TokenParam = z.object({ token: z.string().max(100) });
-const READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
 const tags = ['satisfaction'];
 
 /** 满意度 (R29): rating requests, the one-time e-mail link, callbacks, surveys and the rate against the target. */
 export const satisfactionRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'satisfaction' | 'surveySchedules'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/public/ratings/:token',
@@ -56,7 +56,7 @@ export const satisfactionRoutes =
     app.get(
       '/rating-requests',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: "评价邀请 Rating requests (mine, or a project's)",
@@ -83,7 +83,7 @@ export const satisfactionRoutes =
     app.get(
       '/tickets/:id/rating',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: "工单的评价邀请（尚无为 null） The ticket's rating request, null when none",
@@ -96,7 +96,7 @@ export const satisfactionRoutes =
     app.get(
       '/projects/:id/satisfaction',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '顾客满意率 Satisfaction rate against the contract target',
@@ -110,7 +110,7 @@ export const satisfactionRoutes =
     app.get(
       '/projects/:id/satisfaction-surveys',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '满意度调查 Surveys of a project',
@@ -137,7 +137,7 @@ export const satisfactionRoutes =
     app.get(
       '/projects/:id/survey-schedules',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '定期满意度调查 Recurring surveys of a project',

@@ -2,11 +2,11 @@ import type { SurveyScheduleInput, SurveyScheduleUpdate } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Tx } from '../../db/dialect.js';
 import type { SurveySchedulesTable } from '../../db/types.js';
-import type { Actor, RequestMeta } from '../../http/actor.js';
-import { AppError, invalid, notFound } from '../../http/errors.js';
+import type { Actor, RequestMeta } from '../../lib/actor.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { addDays, addMonths } from '../assets/warranty.js';
-import { beijingDay } from '../fieldwork/time.js';
+import { addDays, addMonths } from '../../lib/dates.js';
+import { beijingDay } from '../../lib/time.js';
 import type { SatisfactionService } from './service.js';
 
 const present = (r: SurveySchedulesTable) => ({
@@ -114,7 +114,7 @@ export class SurveySchedules {
       const done = await this.db.transaction().execute(async (tx) => {
         const row = await this.svc.repo.claimDueSchedule(tx, this.svc.d.database.dialect, today);
         if (!row) return false;
-        const project = (await this.svc.d.projects.repo.project(tx, row.project_id))!;
+        const project = (await this.svc.d.projects.project(tx, row.project_id))!;
         // A schedule that fell behind (the app was off) sends once, for the latest period due.
         let next = row.next_on;
         let period = next;

@@ -10,18 +10,19 @@ import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import type { TicketsTable } from '../../db/types.js';
-import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
-import { AppError, invalid, notFound } from '../../http/errors.js';
+import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../lib/actor.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { addDays } from '../../lib/dates.js';
 import { newId } from '../../lib/ids.js';
+import { decodeAtId, keysetPage } from '../../lib/keyset.js';
 import type { AuditService } from '../audit/service.js';
-import { addDays } from '../assets/warranty.js';
-import { beijingDay, beijingDayStart, decodeKeyset, encodeKeyset } from '../fieldwork/time.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
 import type { UserRepository } from '../users/repository.js';
 import { SatisfactionRepository } from './repository.js';
 import { lowRatingText, surveyRequestText, ticketRatingRequestText } from './texts.js';
 import { percent } from '../../lib/percent.js';
+import { beijingDay, beijingDayStart } from '../../lib/time.js';
 
 export interface SatisfactionDeps {
   database: Database;
@@ -264,8 +265,7 @@ export class SatisfactionService {
     return r ? this.present(r) : null;
   }
   async page(actor: Actor, q: z.infer<typeof RatingRequestQuery>) {
-    const after = q.cursor ? decodeKeyset(q.cursor) : null;
-    if (q.cursor && !after) throw invalid('cursor', '翻页游标无效 / bad cursor');
+    const after = decodeAtId(q.cursor);
     if (q.projectId) await this.d.projects.visibleProject(this.db, actor, q.projectId);
     const mine = q.mine === '1' || (isCustomer(actor) && !hasRole(actor, 'customer_lead'));
     const rows = await this.repo.page(
@@ -280,12 +280,8 @@ export class SatisfactionService {
       after,
       q.limit,
     );
-    const more = rows.length > q.limit;
-    const items = (more ? rows.slice(0, q.limit) : rows).map((r) => this.present(r));
-    return {
-      items,
-      nextCursor: more ? encodeKeyset(items[items.length - 1]!.createdAt, items[items.length - 1]!.id) : null,
-    };
+    const { items, nextCursor } = keysetPage(rows, q.limit, (r) => [r.created_at, r.id]);
+    return { items: items.map((r) => this.present(r)), nextCursor };
   }
 
   // ---------- surveys ----------
@@ -370,7 +366,7 @@ export class SatisfactionService {
     const f = await this.repo.figures(this.db, projectId, fromMs, toMs);
     const rated = f.rated.reduce((a, r) => a + r.n, 0);
     const satisfied = f.rated.filter((r) => r.score >= 4).reduce((a, r) => a + r.n, 0);
-    const contract = (await this.d.projects.repo.contracts(this.db, projectId))
+    const contract = (await this.d.projects.contracts(this.db, projectId))
       .filter((c) => c.starts_on <= to && c.ends_on >= from)
       .sort((a, b) => b.starts_on.localeCompare(a.starts_on))[0];
     const targetPct = contract?.satisfaction_target_pct ?? 95;

@@ -1,18 +1,17 @@
-import { SearchQuery, SearchResults } from '@weibao/schema';
+import { SearchQuery, SearchResults, STAFF_AND_CUSTOMERS } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { meta } from '../../http/auth.js';
 import type { Services } from '../../services.js';
 
 /** Business roles only: the 三员 admins and the auditor read no tickets, assets, records or articles. */
-const SEARCHERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
 
 export const searchRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'search'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/search',
       {
-        config: { access: SEARCHERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags: ['search'],
           summary: '全局搜索 Global search: tickets, assets, O&M records, articles (≤ 5 each)',

@@ -1,6 +1,6 @@
 import { SEARCH_GROUP_LIMIT, type SearchResults } from '@weibao/schema';
 import type { z } from 'zod';
-import type { Actor } from '../../http/actor.js';
+import type { Actor } from '../../lib/actor.js';
 import type { AssetLookup } from '../assets/lookup.js';
 import type { RecordLookup } from '../fieldwork/lookup.js';
 import type { KnowledgeService } from '../knowledge/service.js';

@@ -5,7 +5,7 @@ import type { Services } from '../../services.js';
 
 /** Only the security admin (安全管理员) reads and sets the security policy. */
 export const securityRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'securityPolicy'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/security-policy',

@@ -1,7 +1,7 @@
 import type { SecurityPolicy } from '@weibao/schema';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
-import type { RequestMeta } from '../../http/actor.js';
+import type { RequestMeta } from '../../lib/actor.js';
 import type { AuditService } from '../audit/service.js';
 import { SettingsRepository } from './repository.js';
 

@@ -1,7 +1,7 @@
-import type { RequestMeta } from '../../http/actor.js';
+import type { RequestMeta } from '../../lib/actor.js';
 import type { Services } from '../../services.js';
-import { addMonths } from '../assets/warranty.js';
-import { beijingDay } from '../fieldwork/time.js';
+import { addMonths } from '../../lib/dates.js';
+import { beijingDay } from '../../lib/time.js';
 
 type Item = [
   kind: 'hardware' | 'software',

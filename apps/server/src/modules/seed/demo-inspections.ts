@@ -1,6 +1,6 @@
-import type { RequestMeta } from '../../http/actor.js';
+import type { RequestMeta } from '../../lib/actor.js';
 import type { Services } from '../../services.js';
-import { beijingDay } from '../fieldwork/time.js';
+import { beijingDay } from '../../lib/time.js';
 
 /** Project A's monthly all-function checklist and its plan from `startsOn`, the tasks going to the engineers in turn. */
 export async function seedMonthlyInspectionPlan(

@@ -1,6 +1,6 @@
-import type { RequestMeta } from '../../http/actor.js';
+import type { RequestMeta } from '../../lib/actor.js';
 import type { Services } from '../../services.js';
-import { beijingDay } from '../fieldwork/time.js';
+import { beijingDay } from '../../lib/time.js';
 
 /**
  * Demo training, knowledge base and feedback for `npm start`: a training plan for project A with
@@ -60,7 +60,7 @@ export async function seedDemoService(
   });
   const batch = plan.batches[0]!;
   const start = s.now() - 3 * 3_600_000;
-  plan = await s.training.addSession(who.manager, batch.id, {
+  await s.training.addSession(who.manager, batch.id, {
     courseId: ops!.id,
     startsAt: start,
     endsAt: start + 2 * 3_600_000,

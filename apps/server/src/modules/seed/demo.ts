@@ -5,7 +5,7 @@ import { performAction } from '../tickets/actions.js';
 import { seedDemoAssets } from './demo-assets.js';
 import { seedDemoInspections } from './demo-inspections.js';
 import { seedDemoService } from './demo-service.js';
-import type { RequestMeta } from '../../http/actor.js';
+import type { RequestMeta } from '../../lib/actor.js';
 import { type SeedClock, seedDemoHistory } from './history.js';
 
 /** Demo password for every seeded account; printed by `npm start`. Accounts need not change it first. */

@@ -1,6 +1,6 @@
 import type { Channel, FaultLevel } from '@weibao/schema';
-import { addDays, addMonths } from '../assets/warranty.js';
-import { beijingDayStart } from '../fieldwork/time.js';
+import { addDays, addMonths } from '../../lib/dates.js';
+import { beijingDayStart } from '../../lib/time.js';
 
 /**
  * The demo's past months, planned as plain data before anything is written: which tickets were

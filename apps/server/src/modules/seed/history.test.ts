@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { DIALECTS, type TestApp, testApp } from '../../test/harness.js';
-import { beijingDay, beijingDayStart } from '../fieldwork/time.js';
+import { beijingDay, beijingDayStart } from '../../lib/time.js';
 import type { MonthlyReportModel } from '../reports/model.js';
 import { seedDemo } from './demo.js';
 import { HISTORY_MONTHS, historyMonths } from './history-plan.js';

@@ -1,7 +1,7 @@
 import type { TicketActionRequest } from '@weibao/schema';
-import type { RequestMeta } from '../../http/actor.js';
+import type { RequestMeta } from '../../lib/actor.js';
 import type { Services } from '../../services.js';
-import { beijingDay } from '../fieldwork/time.js';
+import { beijingDay } from '../../lib/time.js';
 import { performAction } from '../tickets/actions.js';
 import { seedMonthlyInspectionPlan } from './demo-inspections.js';
 import {

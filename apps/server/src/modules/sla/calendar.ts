@@ -7,7 +7,7 @@
  *
  * Chinese public holidays and 调休 make-up working days come from china-days.ts.
  */
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { type NationalHolidays, nationalHolidays } from './china-days.js';
 
 export type CalendarSpec =

@@ -2,7 +2,7 @@
  * One SLA clock (response, arrival or resolution) computed from its recorded facts. Pure: the same
  * facts, calendar and `now` always give the same view, so any app node can recompute it.
  *
- * Semantics (docs: /work/shared/sla-semantics.md):
+ * Semantics (docs/SLA.md):
  *  - the clock counts working time of its calendar from `startedAt`, excluding pauses (挂起);
  *  - met iff stopped with elapsed <= target; breached exactly when elapsed > target, so a clock
  *    stopped when elapsed == target is met;

@@ -1,21 +1,26 @@
-import { EngineerProfile, EngineerProfileUpdate, StaffingPlan, StaffingPlanUpdate } from '@weibao/schema';
+import {
+  EngineerProfile,
+  EngineerProfileUpdate,
+  StaffingPlan,
+  StaffingPlanUpdate,
+  PROVIDER_STAFF,
+  STAFF_AND_CUSTOMERS,
+} from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
-const READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
-const STAFF = ['service_manager', 'dispatcher', 'engineer'] as const;
 const tags = ['staffing'];
 
 export const staffingRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'staffing'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/engineers',
       {
-        config: { access: STAFF },
+        config: { access: PROVIDER_STAFF },
         schema: {
           tags,
           summary: '工程师资质 Engineers: disciplines and certificates',
@@ -41,7 +46,7 @@ export const staffingRoutes =
     app.get(
       '/projects/:id/staffing',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '人员配置与缺口 Staffing plan and gaps',

@@ -2,8 +2,10 @@ import type { EngineerProfileUpdate, StaffingPlanUpdate } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
-import type { Actor, RequestMeta } from '../../http/actor.js';
-import { invalid, notFound } from '../../http/errors.js';
+import type { Actor, RequestMeta } from '../../lib/actor.js';
+import { invalid, notFound } from '../../lib/errors.js';
+import { addDays } from '../../lib/dates.js';
+import { beijingDay } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import type { ProjectService } from '../projects/service.js';
 import type { UserRepository } from '../users/repository.js';
@@ -34,9 +36,6 @@ const EN: Record<Discipline, string> = {
   network_security: 'network & security engineer',
 };
 const SOON_DAYS = 60;
-const dayOf = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Engineers' disciplines and certificates, and each project's staffing plan with its gaps (R28). */
 export class StaffingService {
@@ -55,7 +54,7 @@ export class StaffingService {
   }
 
   private certFlags(c: Cert) {
-    const today = dayOf(this.d.now());
+    const today = beijingDay(this.d.now());
     return {
       ...c,
       expired: c.expiresOn !== null && c.expiresOn < today,

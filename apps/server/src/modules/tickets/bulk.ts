@@ -1,6 +1,6 @@
 import type { TicketBulkRequest, TicketBulkResult } from '@weibao/schema';
-import type { RequestMeta } from '../../http/actor.js';
-import { AppError } from '../../http/errors.js';
+import type { RequestMeta } from '../../lib/actor.js';
+import { AppError } from '../../lib/errors.js';
 import { type Locale, message } from '../../http/messages.js';
 import { performAction } from './actions.js';
 import type { TicketService } from './service.js';

@@ -1,5 +1,5 @@
-import type { Actor, RequestMeta } from '../../http/actor.js';
-import { hasRole } from '../../http/actor.js';
+import type { Actor, RequestMeta } from '../../lib/actor.js';
+import { hasRole } from '../../lib/actor.js';
 import { presentSummary } from './presenter.js';
 import { DeskRepository } from './desk-repository.js';
 import type { TicketService } from './service.js';

@@ -1,14 +1,14 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type LabelLang, type TicketListQuery, label } from '@weibao/schema';
-import type { RequestMeta } from '../../http/actor.js';
+import type { RequestMeta } from '../../lib/actor.js';
+import { beijingWallClock } from '../../lib/time.js';
 import { SORT_COLUMN } from './ordering.js';
 import type { TicketService } from './service.js';
 
 /** At most this many rows per file; a larger set gets a notice row asking for narrower filters. */
 export const EXPORT_CAP = 50_000;
 const BATCH = 1_000;
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 
 const HEADERS: Record<LabelLang, string[]> = {
@@ -44,7 +44,7 @@ const HEADERS: Record<LabelLang, string[]> = {
 const WIDTHS = [18, 48, 10, 10, 12, 24, 24, 12, 18, 18, 10, 18];
 
 /** An Excel date cell showing Beijing wall-clock time (Excel dates carry no zone). */
-const beijingCell = (ms: number | null) => (ms === null ? null : new Date(ms + BEIJING_OFFSET_MS));
+const beijingCell = (ms: number | null) => (ms === null ? null : beijingWallClock(ms));
 
 export type QueueExportQuery = Omit<TicketListQuery, 'cursor' | 'limit'>;
 

@@ -2,10 +2,8 @@ import type { TicketStatus } from '@weibao/schema';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import { startsWith } from '../../db/prefix.js';
-import { type Actor, isCustomer } from '../../http/actor.js';
-
-/** Beijing-time year, as ticket numbers use it (GD-2026-000123). */
-const beijingYear = (ms: number) => new Date(ms + 8 * 3_600_000).getUTCFullYear();
+import { type Actor, isCustomer } from '../../lib/actor.js';
+import { beijingYear } from '../../lib/time.js';
 
 type Hit = { id: string; number: string; title: string; status: string };
 

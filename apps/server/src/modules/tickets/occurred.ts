@@ -1,7 +1,7 @@
 import type { ClockKind, TicketActionRequest } from '@weibao/schema';
 import type { Tx } from '../../db/dialect.js';
-import { type Actor, isCustomer } from '../../http/actor.js';
-import { AppError, invalid } from '../../http/errors.js';
+import { type Actor, isCustomer } from '../../lib/actor.js';
+import { AppError, invalid } from '../../lib/errors.js';
 import { beijingDateTime } from '../../lib/time.js';
 import type { TicketWithNames } from './presenter.js';
 import type { TicketService } from './service.js';

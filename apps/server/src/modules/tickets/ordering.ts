@@ -22,30 +22,3 @@ export const FINISHED_FROM = FINISHED;
 export const SORT_COLUMN = { due: 'due_sort', level: 'level', created: 'created_at', status: 'status' } as const;
 export type QueueSort = keyof typeof SORT_COLUMN;
 export type SortKey = number | string;
-
-/**
- * A queue cursor names the order it belongs to and the last row's (key, id): a cursor from one
- * order replayed on another is refused instead of silently skipping rows.
- */
-export function encodeSortCursor(sort: QueueSort, dir: 'asc' | 'desc', key: SortKey, id: string): string {
-  return Buffer.from(JSON.stringify([sort, dir, key, id])).toString('base64url');
-}
-
-export function decodeSortCursor(
-  cursor: string,
-  sort: QueueSort,
-  dir: 'asc' | 'desc',
-): { key: SortKey; id: string } | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 4) return null;
-  const [s, d, key, id] = parsed as unknown[];
-  if (s !== sort || d !== dir || typeof id !== 'string') return null;
-  const keyIsText = sort === 'status';
-  if (keyIsText ? typeof key !== 'string' : typeof key !== 'number' || !Number.isFinite(key)) return null;
-  return { key: key as SortKey, id };
-}

@@ -1,5 +1,5 @@
 import { OPEN_STATUSES, type TicketAction, type TicketStatus } from '@weibao/schema';
-import { type Actor, hasRole, isCustomer } from '../../http/actor.js';
+import { type Actor, hasRole, isCustomer } from '../../lib/actor.js';
 
 export interface TicketFacts {
   status: TicketStatus;

@@ -5,29 +5,32 @@ import {
   TicketBulkRequest,
   TicketBulkResult,
   TicketListQuery,
+  PROVIDER_STAFF,
+  STAFF_AND_CUSTOMERS,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { download, XLSX_MIME } from '../../http/download.js';
 import { pickLocale } from '../../http/messages.js';
+import { IdParam } from '../../http/params.js';
 import { localeOf } from '../../http/upload.js';
+import { beijingDay } from '../../lib/time.js';
 import type { Services } from '../../services.js';
 import { performBulk } from './bulk.js';
 import { queueExport } from './export.js';
 
-const STAFF_AND_CUSTOMERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
 /** Bulk commands are desk work; each ticket's own policy still decides (an engineer cannot dispatch). */
-const STAFF = ['service_manager', 'dispatcher', 'engineer'] as const;
 const tags = ['tickets'];
 
 /** The queue as an admin table: bulk actions, Excel export, saved named filters (issue 14, item 3). */
 export const ticketQueueRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'now' | 'tickets'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/tickets/bulk',
       {
-        config: { access: STAFF },
+        config: { access: PROVIDER_STAFF },
         schema: {
           tags,
           summary: '批量操作 Bulk dispatch / transfer / urge / cancel',
@@ -50,14 +53,9 @@ export const ticketQueueRoutes =
       async (req, reply) => {
         const lang = localeOf(req);
         const file = await queueExport(s.tickets, meta(req), req.query, lang);
-        const fileName = `${lang === 'en' ? 'tickets' : '工单列表'}-${new Date(s.now() + 8 * 3_600_000).toISOString().slice(0, 10)}.xlsx`;
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-          .header('cache-control', 'private, no-store')
-          .header('x-export-rows', String(file.rows))
-          .header('x-export-capped', file.capped ? '1' : '0')
-          .send(file.stream);
+        const fileName = `${lang === 'en' ? 'tickets' : '工单列表'}-${beijingDay(s.now())}.xlsx`;
+        reply.header('x-export-rows', String(file.rows)).header('x-export-capped', file.capped ? '1' : '0');
+        return download(reply, XLSX_MIME, fileName, file.stream);
       },
     );
     app.get(
@@ -90,7 +88,7 @@ export const ticketQueueRoutes =
       '/saved-filters/:id',
       {
         config: { access: STAFF_AND_CUSTOMERS },
-        schema: { tags, summary: '删除筛选 Delete a saved filter', params: z.object({ id: z.string().max(64) }) },
+        schema: { tags, summary: '删除筛选 Delete a saved filter', params: IdParam },
       },
       async (req, reply) => {
         await s.tickets.savedFilters.remove(meta(req), req.params.id);

@@ -9,21 +9,20 @@ import {
   TicketListQuery,
   TicketPage,
   TimelineEvent,
+  STAFF_AND_CUSTOMERS,
 } from '@weibao/schema';
-import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { downloadFile } from '../../http/download.js';
+import { IdParam } from '../../http/params.js';
 import { uploaded } from '../../http/upload.js';
 import type { Services } from '../../services.js';
 import { performAction } from './actions.js';
 import { ticketQueueRoutes } from './queue-routes.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
-const STAFF_AND_CUSTOMERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
-
 export const ticketRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'now' | 'tickets'>): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(ticketQueueRoutes(s));
     app.get(
@@ -157,11 +156,7 @@ export const ticketRoutes =
       },
       async (req, reply) => {
         const f = await s.tickets.attachmentFile(meta(req).actor, req.params.id);
-        reply
-          .header('content-type', f.mime)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-          .header('x-content-type-options', 'nosniff');
-        return reply.send(fs.createReadStream(f.path));
+        return downloadFile(reply, f.mime, f.fileName, f.path);
       },
     );
   };

@@ -2,8 +2,8 @@ import type { SavedFilter } from '@weibao/schema';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import type { SavedFiltersTable } from '../../db/types.js';
-import type { RequestMeta } from '../../http/actor.js';
-import { AppError, notFound } from '../../http/errors.js';
+import type { RequestMeta } from '../../lib/actor.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
 

@@ -3,24 +3,29 @@ import path from 'node:path';
 import { OPEN_STATUSES, type SlaPolicy, type TicketCreate, type TicketStatus } from '@weibao/schema';
 import type { z } from 'zod';
 import type { TicketListQuery, TicketTotal } from '@weibao/schema';
+import { nextCounter } from '../../db/counters.js';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
-import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../http/actor.js';
-import { AppError, invalid, notFound } from '../../http/errors.js';
+import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../lib/actor.js';
+import { AppError, invalid, notFound, notFoundAs } from '../../lib/errors.js';
 import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
+import { decodeCursor, keysetPage } from '../../lib/keyset.js';
+import { beijingDay, beijingYear } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import type { NotificationService } from '../notifications/service.js';
 import { defaultPolicy } from '../projects/policy.js';
 import type { ProjectService } from '../projects/service.js';
 import type { ClockRow, ReplanEvent, SlaService } from '../sla/service.js';
 import type { UserRepository } from '../users/repository.js';
-import { SORT_COLUMN, decodeSortCursor, dueSort, encodeSortCursor } from './ordering.js';
+import { SORT_COLUMN, dueSort } from './ordering.js';
+import { autoClose } from './actions.js';
 import { allowedActions } from './policy.js';
 import { presentSummary, type TicketWithNames } from './presenter.js';
 import { type QueueFilter, TicketRepository } from './repository.js';
 import { SavedFilterService } from './saved-filters.js';
 import { customerCommentText, dispatchedText, urgentTicketText } from './texts.js';
+import type { AppEventBus } from '../../events.js';
 
 export interface TicketDeps {
   database: Database;
@@ -33,6 +38,18 @@ export interface TicketDeps {
   dataDir: string;
   backdateReasonMinutes: number;
   backdateActionReasonMinutes: number;
+  /** `ticket.resolved` and `ticket.rated` are announced here (the satisfaction module reacts, R29). */
+  events: Pick<AppEventBus, 'emit'>;
+  /**
+   * The assets module's repair records (R2, R3): a ticket may name the faulty asset at intake, and resolving
+   * asks whether the repair is billable. Absent where assets are not wired (the default rule then applies).
+   */
+  repairs: TicketRepairs | null;
+}
+
+export interface TicketRepairs {
+  attach(tx: Tx, meta: RequestMeta, t: TicketWithNames, assetId: string): Promise<unknown>;
+  billable(tx: Tx, ticketId: string, cause: string | null): Promise<boolean>;
 }
 
 /** A queue listing; the order defaults to the SLA queue order. */
@@ -42,25 +59,10 @@ const AT_RISK_WINDOW_MS = 30 * 60_000;
 export const COUNT_CAP = 10_000;
 /** How long the queue's statistics estimate of its size is reused. */
 const ESTIMATE_TTL_MS = 5_000;
-/** Beijing-time year for readable numbers GD-2026-000123 (the customer's calendar, not UTC's). */
-const yearOf = (ms: number) => new Date(ms + 8 * 3_600_000).getUTCFullYear();
 
 /** Tickets: intake, queue, detail, comments, attachments. Workflow actions live in actions.ts. */
 export class TicketService {
   readonly repo: TicketRepository;
-  /**
-   * The assets module's repair records, set once the service graph is built (services.ts): a ticket
-   * may name the faulty asset at intake, and resolving asks whether the repair is billable (R2, R3).
-   */
-  repairs: {
-    attach(tx: Tx, meta: RequestMeta, t: TicketWithNames, assetId: string): Promise<unknown>;
-    billable(tx: Tx, ticketId: string, cause: string | null): Promise<boolean>;
-  } | null = null;
-  /** The satisfaction module (R29): a rating request on resolution, a confirmation's rating answers it. */
-  satisfaction: {
-    onResolved(tx: Tx, t: TicketWithNames): Promise<void>;
-    onConfirmed(tx: Tx, meta: RequestMeta, ticketId: string, score: number): Promise<void>;
-  } | null = null;
   /** Named queue filters per user (the queue's saved filters). */
   readonly savedFilters: SavedFilterService;
   private estimate: { at: number; value: number } | null = null;
@@ -81,15 +83,22 @@ export class TicketService {
 
   async policyOf(db: Tx, contractId: string | null): Promise<SlaPolicy> {
     if (!contractId) return defaultPolicy();
-    const c = await this.d.projects.repo.contract(db, contractId);
+    const c = await this.d.projects.contract(db, contractId);
     return c ? (JSON.parse(c.policy_json) as SlaPolicy) : defaultPolicy();
   }
 
   /** Recomputes the queue columns after any change to the clocks or the status. */
-  async refresh(tx: Tx, id: string, now: number, patch: Partial<Parameters<TicketRepository['update']>[2]> = {}) {
+  /** Stores `patch` with the ticket's next due instant and breach flag; `known` saves re-reading the policy. */
+  async refresh(
+    tx: Tx,
+    id: string,
+    now: number,
+    patch: Partial<Parameters<TicketRepository['update']>[2]> = {},
+    known?: SlaPolicy,
+  ) {
     const t = (await this.repo.row(tx, id))!;
     const merged = { ...t, ...patch };
-    const policy = await this.policyOf(tx, merged.contract_id);
+    const policy = known ?? (await this.policyOf(tx, merged.contract_id));
     const { nextDueAt, breached } = await this.d.sla.dueSummary(tx, id, policy, now);
     await this.repo.update(tx, id, {
       ...patch,
@@ -167,15 +176,16 @@ export class TicketService {
     if (isCustomer(actor) && (input.assigneeId || input.reportedAt !== undefined))
       throw invalid(input.assigneeId ? 'assigneeId' : 'reportedAt', '客户不能设置此字段 / not settable by customers');
     const run = async (tx: Tx) => {
-      const day = new Date(reportedAt + 8 * 3_600_000).toISOString().slice(0, 10);
-      const project = await this.d.projects.intakeTarget(tx, actor, input.projectId, day).catch(() => {
-        throw invalid('projectId', '项目不存在 / unknown project');
-      });
+      const day = beijingDay(reportedAt);
+      // Only "no such project" is the caller's bad input; any other failure is ours (a 500).
+      const project = await this.d.projects
+        .intakeTarget(tx, actor, input.projectId, day)
+        .catch(notFoundAs('projectId', '项目不存在 / unknown project'));
       if (!project.contract_id || !project.policy_json) throw new AppError('NO_CONTRACT', {}, 'projectId');
       const contract = { id: project.contract_id };
       const policy = JSON.parse(project.policy_json) as SlaPolicy;
       const assignee = input.assigneeId ? await this.checkAssignee(tx, input.assigneeId) : null;
-      const seq = await this.repo.nextCounter(tx, `ticket-${yearOf(reportedAt)}`);
+      const seq = await nextCounter(tx, `ticket-${beijingYear(reportedAt)}`);
       const id = newId(now);
       const status: TicketStatus = input.assigneeId ? 'assigned' : 'new';
       // Clocks are computed first so the ticket row carries its queue position from the start.
@@ -184,7 +194,7 @@ export class TicketService {
       const breached = plan.clocks.some((c) => c.due_at !== null && now > c.due_at);
       const row = {
         id,
-        number: `GD-${yearOf(reportedAt)}-${String(seq).padStart(6, '0')}`,
+        number: `GD-${beijingYear(reportedAt)}-${String(seq).padStart(6, '0')}`,
         project_id: project.id,
         customer_id: project.customer_id,
         contract_id: contract.id,
@@ -266,8 +276,8 @@ export class TicketService {
         creator_name: actor.displayName,
       };
       if (input.assetId) {
-        if (!this.repairs) throw invalid('assetId', '未启用资产 / assets are not available');
-        await this.repairs.attach(tx, meta, t, input.assetId);
+        if (!this.d.repairs) throw invalid('assetId', '未启用资产 / assets are not available');
+        await this.d.repairs.attach(tx, meta, t, input.assetId);
       }
       await this.d.audit.record(tx, meta, {
         action: 'ticket.create',
@@ -302,7 +312,7 @@ export class TicketService {
     t: TicketWithNames,
     now: number,
     missingYears: number[] = [],
-    known?: { policy: SlaPolicy; clocks: ClockRow[] },
+    known?: { policy: SlaPolicy; clocks?: ClockRow[] },
   ) {
     const policy = known?.policy ?? (await this.policyOf(db, t.contract_id));
     const clocks = await this.d.sla.views(db, t.id, policy, now, known?.clocks);
@@ -349,6 +359,40 @@ export class TicketService {
     return this.d.sla.backfillOutcomes(this.db, (contractId) => this.policyOf(this.db, contractId));
   }
 
+  /** The ticket's row, unchecked: for modules that check the project themselves (an on-site check-in). */
+  async rowById(tx: Tx, id: string) {
+    return this.repo.row(tx, id);
+  }
+
+  /** The ticket with its customer, project and people's names, unchecked (the caller has checked access). */
+  async withNames(tx: Tx, id: string) {
+    return this.repo.get(tx, id);
+  }
+
+  /** Stores whether the ticket's repair is billable (R2, R3), when the faulty asset is named after resolving. */
+  async setBillable(tx: Tx, id: string, billable: boolean) {
+    await this.repo.update(tx, id, { billable: billable ? 1 : 0 });
+  }
+
+  /** Ticket rows by id, for the SLA alerts of a batch (sla/alerts.ts). */
+  async rowsByIds(tx: Tx, ids: string[]) {
+    return this.repo.rowsByIds(tx, ids);
+  }
+
+  /** Marks tickets as having breached a clock: set once by a breach alert, never cleared. */
+  async markBreached(tx: Tx, ids: string[]) {
+    await this.repo.markBreached(tx, ids);
+  }
+
+  /** Closes resolved tickets whose confirmation period has passed, up to `limit`, each in its own transaction. */
+  async autoCloseDue(now: number, limit = 50): Promise<number> {
+    let closed = 0;
+    for (const { id } of await this.repo.dueForAutoClose(this.db, now, limit)) {
+      if (await this.db.transaction().execute((tx) => autoClose(this, tx, id, now))) closed++;
+    }
+    return closed;
+  }
+
   async get(actor: Actor, id: string) {
     const t = await this.visible(this.db, actor, id);
     return this.detail(this.db, actor, t, this.d.now());
@@ -357,9 +401,14 @@ export class TicketService {
   /** `count: false` for callers that show no total (the dashboard's at-risk list). */
   async list(actor: Actor, query: QueueQuery, opts: { count?: boolean } = {}) {
     const q = { ...query, sort: query.sort ?? 'due', dir: query.dir ?? 'asc' };
-    const after = q.cursor ? decodeSortCursor(q.cursor, q.sort, q.dir) : null;
-    if (q.cursor && !after)
-      throw invalid('cursor', '无效的分页游标（或与排序不符） / bad cursor (or not of this sort order)');
+    // A queue cursor names the order it belongs to and the last row's (key, id): a cursor from one
+    // order replayed on another is refused instead of silently skipping rows.
+    const cursor = decodeCursor(
+      q.cursor,
+      [{ is: q.sort }, { is: q.dir }, q.sort === 'status' ? 'string' : 'number', 'id'],
+      '无效的分页游标（或与排序不符） / bad cursor (or not of this sort order)',
+    );
+    const after = cursor ? { key: cursor[2], id: cursor[3] } : null;
     const filter = this.queueFilter(actor, q);
     // Counted once, on the first page (later pages keep the figure the first one showed), and at the
     // same time as the page: on PostgreSQL the two run on separate pooled connections.
@@ -367,15 +416,9 @@ export class TicketService {
       this.repo.list(this.db, { ...filter, sort: q.sort, dir: q.dir, after: after ?? undefined, limit: q.limit }),
       q.cursor || opts.count === false ? null : this.total(filter),
     ]);
-    const more = rows.length > q.limit;
-    const page = more ? rows.slice(0, q.limit) : rows;
-    const last = page[page.length - 1];
     const column = SORT_COLUMN[q.sort];
-    return {
-      items: page.map(presentSummary),
-      nextCursor: more && last ? encodeSortCursor(q.sort, q.dir, last[column], last.id) : null,
-      total,
-    };
+    const { items, nextCursor } = keysetPage(rows, q.limit, (r) => [q.sort, q.dir, r[column], r.id]);
+    return { items: items.map(presentSummary), nextCursor, total };
   }
 
   /** The repository filter of a queue query: a customer sees only their organisation's tickets. */

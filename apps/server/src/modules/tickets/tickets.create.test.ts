@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditHead, auditSince, demoIds, expectRefused, ticketInput } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
@@ -226,5 +226,19 @@ describe.each(DIALECTS)('ticket intake API (%s)', (dialect) => {
     });
     expect(foreign.zh.raw).not.toContain('乙方专用工单');
     await expectRefused(t, dispatcher, 'GET', `${V}/tickets/nope`, undefined, { status: 404, code: 'NOT_FOUND' });
+  });
+
+  it('an unknown project is a 400 naming projectId; any other failure finding it stays a 500', async () => {
+    await expectRefused(t, dispatcher, 'POST', `${V}/tickets`, ticketInput('no-such-project'), {
+      status: 400,
+      code: 'VALIDATION',
+      field: 'projectId',
+    });
+    const spy = vi.spyOn(t.app.services.projects, 'intakeTarget').mockRejectedValueOnce(new Error('connection lost'));
+    try {
+      expect((await dispatcher.post(`${V}/tickets`, ticketInput(ids.projectA))).status).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

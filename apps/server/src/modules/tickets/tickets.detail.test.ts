@@ -11,7 +11,6 @@ import {
   expectRefused,
   multipart,
   ticketInput,
-  tokenSession,
   tokenSessions,
 } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';

@@ -1,6 +1,6 @@
 import { OPEN_STATUSES } from '@weibao/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds, expectRefused, ticketInput, tokenSession, tokenSessions } from '../../test/api.js';
+import { demoIds, expectRefused, ticketInput, tokenSessions } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';

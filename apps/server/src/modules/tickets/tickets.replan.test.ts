@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../http/actor.js';
+import type { Actor } from '../../lib/actor.js';
 import { auditHead, auditSince, demoIds, ticketInput, tokenSession } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 

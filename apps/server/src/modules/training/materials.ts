@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { RequestMeta } from '../../http/actor.js';
-import { invalid } from '../../http/errors.js';
+import type { RequestMeta } from '../../lib/actor.js';
+import { invalid } from '../../lib/errors.js';
 import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import type { TrainingService } from './service.js';
@@ -10,6 +10,7 @@ import type { TrainingService } from './service.js';
 const safeName = (name: string) =>
   path
     .basename(name.replace(/\\/g, '/'))
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips
     .replace(/[\u0000-\u001f]/g, '')
     .slice(0, 200) || 'file';
 

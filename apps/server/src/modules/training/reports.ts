@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { RequestMeta } from '../../http/actor.js';
+import type { RequestMeta } from '../../lib/actor.js';
 import { newPdf, pdfTableRow } from '../../lib/pdf.js';
-import { beijingClock, beijingDay } from '../fieldwork/time.js';
+import { beijingClock, beijingDay } from '../../lib/time.js';
 import {
   type DocumentHead,
   documentNumber,

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import {
   AssessmentInput,
   AttendanceInput,
@@ -14,18 +13,18 @@ import {
   TrainingPlanInput,
   TrainingPlanSummary,
   TrainingPlanUpdate,
+  STAFF_AND_CUSTOMERS,
 } from '@weibao/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
-import { XLSX_MIME, download } from '../../http/download.js';
+import { XLSX_MIME, download, downloadFile } from '../../http/download.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
 import { uploaded } from '../../http/upload.js';
 import { presentPlan, presentSummary } from './present.js';
 
-const IdParam = z.object({ id: z.string().max(64) });
 const NoteQuery = z.object({ note: z.string().trim().max(500).default('') });
-const READERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
 const MANAGER = ['service_manager'] as const;
 /** Trainers are engineers: they take attendance and assess. */
 const TRAINERS = ['service_manager', 'engineer'] as const;
@@ -34,13 +33,13 @@ const plan = { 200: TrainingPlan };
 
 /** Training plans until every trainee can operate on their own (R18). */
 export const trainingRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'training' | 'trainingMaterials' | 'trainingReports'>): FastifyPluginAsyncZod =>
   async (app) => {
     const t = s.training;
     app.get(
       '/projects/:id/training-plans',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary: '培训计划 Training plans of a project, with progress',
@@ -67,7 +66,7 @@ export const trainingRoutes =
     app.get(
       '/training-plans/:id',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags,
           summary:
@@ -148,12 +147,12 @@ export const trainingRoutes =
     app.get(
       '/training-materials/:id/file',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '下载培训资料（任一版本） Download a material version', params: IdParam },
       },
       async (req, reply) => {
         const f = await s.trainingMaterials.file(meta(req), req.params.id);
-        return download(reply, f.mime, f.fileName, fs.readFileSync(f.file));
+        return downloadFile(reply, f.mime, f.fileName, f.file);
       },
     );
 
@@ -261,7 +260,10 @@ export const trainingRoutes =
 
     app.get(
       '/training-sessions/:id/attendance.pdf',
-      { config: { access: READERS }, schema: { tags, summary: '培训签到表 PDF Attendance sheet', params: IdParam } },
+      {
+        config: { access: STAFF_AND_CUSTOMERS },
+        schema: { tags, summary: '培训签到表 PDF Attendance sheet', params: IdParam },
+      },
       async (req, reply) => {
         const f = await s.trainingReports.attendancePdf(meta(req), req.params.id);
         return download(reply, 'application/pdf', f.fileName, f.body);
@@ -269,7 +271,10 @@ export const trainingRoutes =
     );
     app.get(
       '/training-sessions/:id/attendance.xlsx',
-      { config: { access: READERS }, schema: { tags, summary: '培训签到表 Excel Attendance sheet', params: IdParam } },
+      {
+        config: { access: STAFF_AND_CUSTOMERS },
+        schema: { tags, summary: '培训签到表 Excel Attendance sheet', params: IdParam },
+      },
       async (req, reply) => {
         const f = await s.trainingReports.attendanceXlsx(meta(req), req.params.id);
         return download(reply, XLSX_MIME, f.fileName, f.body);
@@ -278,7 +283,7 @@ export const trainingRoutes =
     app.get(
       '/training-plans/:id/report.pdf',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '培训完成情况报告 PDF Completion report', params: IdParam },
       },
       async (req, reply) => {
@@ -289,7 +294,7 @@ export const trainingRoutes =
     app.get(
       '/training-plans/:id/report.xlsx',
       {
-        config: { access: READERS },
+        config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags, summary: '培训完成情况报告 Excel Completion report', params: IdParam },
       },
       async (req, reply) => {

@@ -2,13 +2,12 @@ import { PROVIDER_STAFF, StaffMember, User, UserCreate, UserRolesUpdate, UserUpd
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meta } from '../../http/auth.js';
+import { IdParam } from '../../http/params.js';
 import type { Services } from '../../services.js';
-
-const IdParam = z.object({ id: z.string().max(64) });
 
 /** 三员: sys_admin manages accounts, security_admin grants roles and unlocks; neither reads the audit log. */
 export const userRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'users'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/users',

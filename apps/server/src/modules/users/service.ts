@@ -2,8 +2,8 @@ import { ADMIN_TRIAD, type Role, type UserCreate, type UserUpdate } from '@weiba
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
-import { type Actor, type RequestMeta } from '../../http/actor.js';
-import { AppError, invalid, notFound } from '../../http/errors.js';
+import { type Actor, type RequestMeta } from '../../lib/actor.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
 import type { SecurityPolicyService } from '../security/service.js';

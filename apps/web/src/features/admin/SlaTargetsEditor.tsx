@@ -1,6 +1,7 @@
 import { Checkbox, Form, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ALL_PAUSE_REASONS } from './contractForm';
+import { FAULT_LEVELS } from '@weibao/schema/enum-values';
 
 const KINDS = [
   { key: 'responseMin', max: 100_000 },
@@ -31,7 +32,7 @@ export function SlaTargetsEditor() {
             {t(`contract.${k.key}`)}
           </strong>
         ))}
-        {[1, 2, 3, 4].map((level) => [
+        {FAULT_LEVELS.map((level) => [
           <span key={`l${level}`} style={{ paddingTop: 5 }}>
             {t(`level.short.${level}`)}
           </span>,

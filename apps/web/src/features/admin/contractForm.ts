@@ -1,11 +1,10 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { SUSPEND_REASONS } from '../../api/enums';
+import { FAULT_LEVELS, SUSPEND_REASONS } from '../../api/enums';
 import type {
   BusinessPeriod,
   Contract,
   ContractCreate,
   ContractPartExtension,
-  FaultLevel,
   LevelTargets,
   SuspendReason,
 } from '../../api/types';
@@ -33,9 +32,8 @@ export interface ContractValues {
   autoCloseDays: number;
 }
 
-const LEVELS: FaultLevel[] = [1, 2, 3, 4];
 /** The bid's promise for every level (R7–R9): respond 30 min, on site 30 min, solved in 2 h. */
-export const DEFAULT_TARGETS: LevelTargets[] = LEVELS.map((level) => ({
+export const DEFAULT_TARGETS: LevelTargets[] = FAULT_LEVELS.map((level) => ({
   level,
   responseMin: 30,
   arrivalMin: 30,
@@ -81,7 +79,7 @@ export function fromContract(c: Contract): ContractValues {
     partExtension: c.partExtension ?? 'downtime',
     labourRate: (c.labourRateCents ?? 0) / 100,
     satisfactionTargetPct: c.satisfactionTargetPct ?? 95,
-    targets: LEVELS.map(
+    targets: FAULT_LEVELS.map(
       (level) => byLevel.get(level) ?? { level, responseMin: 30, arrivalMin: 30, resolutionMin: 120 },
     ),
     calendarKind: cal.kind,
@@ -116,7 +114,7 @@ export function toContractCreate(v: ContractValues): ContractCreate {
     labourRateCents: Math.round((v.labourRate ?? 0) * 100),
     satisfactionTargetPct: v.satisfactionTargetPct ?? 95,
     policy: {
-      targets: v.targets.map((x, i) => ({ ...x, level: LEVELS[i] ?? x.level })),
+      targets: v.targets.map((x, i) => ({ ...x, level: FAULT_LEVELS[i] ?? x.level })),
       calendar:
         v.calendarKind === '24x7'
           ? { kind: '24x7' }

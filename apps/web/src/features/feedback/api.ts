@@ -1,7 +1,9 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as S from '@weibao/schema';
+import { useKeysetList } from '../../components/useKeysetList';
 import { api } from '../../api/client';
+import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '@weibao/schema/enum-values';
 
 const enc = encodeURIComponent;
 
@@ -11,18 +13,12 @@ export type FeedbackCategory = z.infer<typeof S.FeedbackCategory>;
 export type FeedbackStatus = z.infer<typeof S.FeedbackStatus>;
 export type FeedbackInput = z.input<typeof S.FeedbackInput>;
 
-export const CATEGORIES: FeedbackCategory[] = ['opinion', 'suggestion', 'complaint', 'praise'];
-export const STATUSES: FeedbackStatus[] = ['open', 'answered', 'closed'];
+export const CATEGORIES = FEEDBACK_CATEGORIES;
+export const STATUSES = FEEDBACK_STATUSES;
 export const feedbackKey = (id: string) => ['feedback', 'one', id] as const;
 
 export function useFeedbackList(filter: { projectId?: string; status?: FeedbackStatus }, limit = 20) {
-  return useInfiniteQuery({
-    queryKey: ['feedback', 'list', filter, limit],
-    queryFn: ({ pageParam, signal }) =>
-      api<FeedbackPage>('/feedback', { query: { ...filter, limit, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return useKeysetList<FeedbackPage>(['feedback', 'list', filter, limit], '/feedback', { ...filter, limit });
 }
 
 export function useFeedback(id: string) {

@@ -8,6 +8,7 @@ import { useCurrentUser } from '../auth/useMe';
 import type { ChecklistItem, InspectionResult, ItemOutcome } from './api';
 import { OUTCOME_COLOR, STATE_COLOR } from './StateTag';
 import { itemPhotoUrl, useFindingTicket, useSaveResult, useUploadItemPhoto } from './api';
+import { FAULT_LEVELS } from '@weibao/schema/enum-values';
 
 const OUTCOMES: { value: ItemOutcome; icon: ReactNode; danger?: boolean }[] = [
   { value: 'pass', icon: <CheckOutlined aria-hidden /> },
@@ -224,7 +225,7 @@ function FindingTicket({
         value={level}
         onChange={(v: 1 | 2 | 3 | 4) => setLevel(v)}
         aria-label={t('insp.ticketLevel', { item: item.title })}
-        options={([1, 2, 3, 4] as const).map((n) => ({ value: n, label: t(`level.short.${n}`) }))}
+        options={FAULT_LEVELS.map((n) => ({ value: n, label: t(`level.short.${n}`) }))}
         style={{ minWidth: 110 }}
         data-testid={`insp-ticket-level-${item.key}`}
       />

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as S from '@weibao/schema';
+import { useKeysetList } from '../../components/useKeysetList';
 import { api, downloadUrl } from '../../api/client';
+import { KB_STATUSES, KB_VISIBILITIES } from '@weibao/schema/enum-values';
 
 const enc = encodeURIComponent;
 
@@ -17,8 +19,7 @@ export type KbVisibility = z.infer<typeof S.KbVisibility>;
 export type KbArticleInput = z.input<typeof S.KbArticleInput>;
 export type KbArticleUpdate = z.input<typeof S.KbArticleUpdate>;
 
-export const KB_STATUSES: KbStatus[] = ['draft', 'published', 'archived'];
-export const KB_VISIBILITIES: KbVisibility[] = ['internal', 'customer'];
+export { KB_STATUSES, KB_VISIBILITIES };
 
 export const articleKey = (id: string) => ['kb', 'article', id] as const;
 export const articlePath = (id: string) => `/kb/articles/${enc(id)}`;
@@ -50,13 +51,7 @@ export interface KbFilter {
 
 /** Full-text results (ranked, one page) with `q`; otherwise the newest edits first, page by page. */
 export function useArticles(filter: KbFilter, limit = 20) {
-  return useInfiniteQuery({
-    queryKey: ['kb', 'list', filter, limit],
-    queryFn: ({ pageParam, signal }) =>
-      api<KbArticlePage>('/kb/articles', { query: { ...filter, limit, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return useKeysetList<KbArticlePage>(['kb', 'list', filter, limit], '/kb/articles', { ...filter, limit });
 }
 
 export function useArticle(id: string | undefined) {

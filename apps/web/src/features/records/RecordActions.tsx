@@ -7,9 +7,10 @@ import type { OmRecord, OmRecordAction } from '../../api/types';
 import { useRecordCommand, type RecordCommand } from './api';
 import { recordPath } from './RecordList';
 import { SignatureModal } from './SignatureModal';
+import { OM_RECORD_ACTIONS } from '@weibao/schema/enum-values';
 
 type ModalAction = 'submit' | 'review' | 'reject' | 'amend';
-const ORDER: OmRecordAction[] = ['edit', 'submit', 'review', 'sign', 'reject', 'amend'];
+const ORDER = OM_RECORD_ACTIONS;
 const PRIMARY = new Set<OmRecordAction>(['submit', 'sign', 'review']);
 
 /** Buttons for exactly the actions the server lists in record.allowedActions. */

@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useKeysetList } from '../../components/useKeysetList';
 import { api } from '../../api/client';
 import type {
   OmRecord,
@@ -17,14 +18,14 @@ export type RecordFilter = Omit<OmRecordQuery, 'cursor' | 'limit'>;
 
 /** Keyset-paged record list: each "load more" passes the previous page's nextCursor. */
 export function useRecordList(filter: RecordFilter, limit = 20) {
-  return useInfiniteQuery({
-    queryKey: ['om-records', 'list', filter, limit],
-    queryFn: ({ pageParam, signal }) =>
-      api<OmRecordPage>('/om-records', { query: { ...filter, limit, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: 60_000,
-  });
+  return useKeysetList<OmRecordPage>(
+    ['om-records', 'list', filter, limit],
+    '/om-records',
+    { ...filter, limit },
+    {
+      refetchInterval: 60_000,
+    },
+  );
 }
 
 export function useRecord(id: string | undefined) {

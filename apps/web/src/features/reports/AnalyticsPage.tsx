@@ -18,8 +18,9 @@ import { pctText } from './format';
 import { ticketDrillPath } from './links';
 import './reports.css';
 import { DateField } from '../../components/DateField';
+import { CLOCK_KINDS, FAULT_LEVELS } from '@weibao/schema/enum-values';
 
-const CLOCKS: ClockKind[] = ['response', 'arrival', 'resolution'];
+const CLOCKS = CLOCK_KINDS;
 export const CLOCK_COLOR: Record<ClockKind, string> = {
   response: '#1677ff',
   arrival: '#d46b08',
@@ -159,8 +160,8 @@ export default function AnalyticsPage() {
     const byLevel = {
       chart: {
         kind: 'bar',
-        categories: ([1, 2, 3, 4] as const).map((l) => t(`level.short.${l}`)),
-        series: ([1, 2, 3, 4] as const).map((l, i) => ({
+        categories: FAULT_LEVELS.map((l) => t(`level.short.${l}`)),
+        series: FAULT_LEVELS.map((l, i) => ({
           name: t(`level.short.${l}`),
           color: LEVEL_COLOR[l] ?? '#595959',
           stack: 'x',
@@ -169,7 +170,7 @@ export default function AnalyticsPage() {
       },
       table: {
         head: [t('reports.analytics.level'), t('reports.analytics.count')],
-        rows: ([1, 2, 3, 4] as const).map((l) => ({
+        rows: FAULT_LEVELS.map((l) => ({
           key: String(l),
           cells: [t(`level.short.${l}`), a.backlog.byLevel.find((x) => x.level === l)?.count ?? 0],
         })),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type * as S from '@weibao/schema';
 import { api, buildUrl, downloadUrl } from '../../api/client';
 import { beijingMonth } from '../../components/format';
+import { REPORT_FORMATS } from '@weibao/schema/enum-values';
 
 const enc = encodeURIComponent;
 const base = (projectId: string) => `/projects/${enc(projectId)}`;
@@ -26,8 +27,7 @@ export type ArchivedReportPage = z.infer<typeof S.ArchivedReportPage>;
 export type ReportSchedule = z.infer<typeof S.ReportSchedule>;
 export type ReportScheduleInput = z.input<typeof S.ReportScheduleInput>;
 
-/** Mirrors S.ReportFormat (a value import from the schema would pull zod into the bundle). */
-export const REPORT_FORMATS: readonly ReportFormat[] = ['docx', 'pdf', 'xlsx'];
+export { REPORT_FORMATS };
 
 /** 运营分析: every number of the dashboard for the filtered projects and period (server default: last 12 weeks). */
 export function useAnalytics(q: AnalyticsQuery) {

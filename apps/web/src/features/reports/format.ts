@@ -1,11 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { CommitmentKind, CommitmentResult } from './api';
+import { CLOCK_KINDS } from '@weibao/schema/enum-values';
 
 /** A rate or "无数据": a null figure never reads as 100 %. */
 export const pctText = (t: TFunction, v: number | null | undefined) =>
   v === null || v === undefined ? t('reports.noData') : `${v}%`;
 
-const SLA_KINDS: CommitmentKind[] = ['response', 'arrival', 'resolution'];
+/** The SLA commitments are the three clocks. */
+const SLA_KINDS: readonly CommitmentKind[] = CLOCK_KINDS;
 const PERCENT_KINDS: CommitmentKind[] = [
   ...SLA_KINDS,
   'support_24h',

@@ -1,7 +1,9 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as S from '@weibao/schema';
+import { useKeysetList } from '../../components/useKeysetList';
 import { api } from '../../api/client';
+import { RATING_CHANNELS } from '@weibao/schema/enum-values';
 
 const enc = encodeURIComponent;
 
@@ -17,7 +19,7 @@ export type SatisfactionReport = z.infer<typeof S.SatisfactionReport>;
 
 /** 1 非常不满意 … 5 非常满意; 4 and 5 count as satisfied. */
 export const SCORES = [1, 2, 3, 4, 5] as const;
-export const CHANNELS: RatingChannel[] = ['portal', 'email', 'callback'];
+export const CHANNELS = RATING_CHANNELS;
 
 export const ticketRatingKey = (ticketId: string) => ['ticket-rating', ticketId] as const;
 
@@ -56,13 +58,7 @@ export interface RatingFilter {
 
 /** Keyset-paged rating requests: the caller's own (customers) or a project's. */
 export function useRatingRequests(filter: RatingFilter, limit = 20) {
-  return useInfiniteQuery({
-    queryKey: ['rating-requests', filter, limit],
-    queryFn: ({ pageParam, signal }) =>
-      api<RatingPage>('/rating-requests', { query: { ...filter, limit, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return useKeysetList<RatingPage>(['rating-requests', filter, limit], '/rating-requests', { ...filter, limit });
 }
 
 /** Rate a request: the recipient in the portal, or the desk recording a callback (回访). */

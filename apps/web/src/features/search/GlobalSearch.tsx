@@ -9,9 +9,10 @@ import type { SearchResults } from './types';
 import { hasRole, ticketPath } from '../../app/roles';
 import { useCurrentUser } from '../auth/useMe';
 import { useDebounced } from '../knowledge/api';
+import { CUSTOMER_ROLES, PROVIDER_STAFF } from '@weibao/schema/enum-values';
 
 /** The roles the server's GET /search admits; the 三员 admins and the auditor get no search box. */
-const SEARCHERS = ['service_manager', 'dispatcher', 'engineer', 'customer_user', 'customer_lead'] as const;
+const SEARCHERS = [...PROVIDER_STAFF, ...CUSTOMER_ROLES];
 const enc = encodeURIComponent;
 
 /**

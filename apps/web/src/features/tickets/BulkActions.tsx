@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { TicketBulkRequest, TicketBulkResult, TicketSummary } from '../../api/types';
 import { applyFormError } from '../../api/client';
 import { useAssigneesOf, useBulkAction } from './queueApi';
+import { BULK_ACTIONS } from '@weibao/schema/enum-values';
 
 type BulkAction = TicketBulkRequest['action'];
-const ACTIONS: BulkAction[] = ['dispatch', 'transfer', 'urge', 'cancel'];
+const ACTIONS = BULK_ACTIONS;
 const NEEDS_ASSIGNEE = new Set<BulkAction>(['dispatch', 'transfer']);
 const NEEDS_REASON = new Set<BulkAction>(['transfer', 'cancel']);
 

@@ -8,6 +8,7 @@ import type { TicketFilter } from './api';
 import { useCurrentUser } from '../auth/useMe';
 import { clearClock, hasClockFilter } from './useTicketFilter';
 import { beijingDay } from '../../components/format';
+import { FAULT_LEVELS } from '@weibao/schema/enum-values';
 
 /** 时钟超时筛选: the tickets behind a commitment or an on-time rate, removable in one click. */
 function ClockFilterTag({ filter, onRemove }: { filter: TicketFilter; onRemove: () => void }) {
@@ -131,7 +132,7 @@ export function TicketFilters({ filter, update, reset, customerView = false }: P
                 placeholder={t('filter.level')}
                 value={filter.level}
                 onChange={(level) => update({ level })}
-                options={[1, 2, 3, 4].map((n) => ({ value: n, label: t(`level.short.${n}`) }))}
+                options={FAULT_LEVELS.map((n) => ({ value: n, label: t(`level.short.${n}`) }))}
                 data-testid="filter-level"
               />
             </Col>

@@ -2,19 +2,20 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Channel, ClockKind, FaultLevel, TicketStatus, TicketTab } from '../../api/types';
 import type { TicketFilter } from './api';
+import { CLOCK_KINDS, TICKET_SORTS, TICKET_TABS } from '@weibao/schema/enum-values';
 
-export const TABS: TicketTab[] = ['mine', 'created', 'all', 'at_risk'];
-export const SORTS = ['due', 'level', 'created', 'status'] as const;
+export const TABS = TICKET_TABS;
+export const SORTS = TICKET_SORTS;
 export type QueueSortKey = (typeof SORTS)[number];
 export const PAGE_SIZES = [20, 50, 100] as const;
-const CLOCKS: ClockKind[] = ['response', 'arrival', 'resolution'];
+const CLOCKS = CLOCK_KINDS;
 const ms = (v: string | null) => (v && /^\d{1,15}$/.test(v) ? Number(v) : undefined);
 
 /** The queue's filter as its URL states it (also read before the page loads, to fetch its first page early). */
 export function parseTicketFilter(
   params: URLSearchParams,
   defaultTab: TicketTab,
-  allowedTabs: TicketTab[] = TABS,
+  allowedTabs: readonly TicketTab[] = TABS,
 ): TicketFilter {
   const tabParam = params.get('tab') as TicketTab | null;
   const level = Number(params.get('level'));
@@ -57,7 +58,7 @@ export function parsePageSize(params: URLSearchParams): number {
  * Queue tab and filters live in the URL, so "back" from a ticket restores the list and a filtered
  * queue can be bookmarked or shared.
  */
-export function useTicketFilter(defaultTab: TicketTab, allowedTabs: TicketTab[] = TABS) {
+export function useTicketFilter(defaultTab: TicketTab, allowedTabs: readonly TicketTab[] = TABS) {
   const [params, setParams] = useSearchParams();
   const filter = useMemo<TicketFilter>(
     () => parseTicketFilter(params, defaultTab, allowedTabs),

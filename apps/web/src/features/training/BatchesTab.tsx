@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Empty, Form, Input, List, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { SESSION_MODES } from '@weibao/schema/enum-values';
 import { applyFormError } from '../../api/client';
 import { filterByLabel, useStaff } from '../../api/queries';
 import { FormRadioGroup, FormSelect } from '../../components/formControls';
@@ -364,7 +365,7 @@ function SessionModal({ plan, batch, onClose }: { plan: TrainingPlan; batch: Bat
         <Form.Item name="mode" label={t('training.session.mode')} rules={required}>
           <FormRadioGroup
             optionType="button"
-            options={(['onsite', 'online'] as const).map((m) => ({ value: m, label: t(`training.mode.${m}`) }))}
+            options={SESSION_MODES.map((m) => ({ value: m, label: t(`training.mode.${m}`) }))}
           />
         </Form.Item>
         <Form.Item

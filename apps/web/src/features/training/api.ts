@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as S from '@weibao/schema';
 import { api, downloadUrl } from '../../api/client';
+import { ATTENDANCE_STATUSES } from '@weibao/schema/enum-values';
 
 const enc = encodeURIComponent;
 
@@ -33,7 +34,7 @@ export interface TrainingRole {
   trainer: boolean;
 }
 
-export const ATTENDANCE: AttendanceStatus[] = ['present', 'late', 'absent', 'excused'];
+export const ATTENDANCE = ATTENDANCE_STATUSES;
 
 export const planKey = (id: string) => ['training-plan', id] as const;
 
