@@ -39,6 +39,7 @@ import { TrainingMaterials } from './modules/training/materials.js';
 import { TrainingReports } from './modules/training/reports.js';
 import { TrainingService } from './modules/training/service.js';
 import { UserRepository } from './modules/users/repository.js';
+import { UserReads } from './modules/users/directory.js';
 import { UserService } from './modules/users/service.js';
 import { AnalyticsService } from './modules/analytics/service.js';
 import { CommitmentService } from './modules/commitments/service.js';
@@ -69,10 +70,12 @@ export function buildServices(
   const securityPolicy = new SecurityPolicyService(database, audit, config, now);
   const auth = new AuthService(database, userRepo, audit, securityPolicy, now, sessions);
   const users = new UserService(database, userRepo, audit, securityPolicy, now, auth);
+  // What other modules read of users (never the repository itself).
+  const userReads = new UserReads(userRepo);
   // Modules announce what happened on one bus (events.ts); the ports below reach services built later in this
   // function, so they are closures, called only once a request or job runs.
   const events = createEventBus();
-  const projects: ProjectService = new ProjectService(database, userRepo, audit, now, {
+  const projects: ProjectService = new ProjectService(database, userReads, audit, now, {
     events,
     holidayHorizon: (c) => holidays.horizon(c),
     replanContractClocks: (tx, ids, change) => clockReplanner.replanContractClocks(tx, ids, change),
@@ -84,7 +87,7 @@ export function buildServices(
     audit,
     sla,
     projects,
-    users: userRepo,
+    users: userReads,
     notifications,
     now,
     dataDir: config.dataDir,
@@ -102,7 +105,7 @@ export function buildServices(
     audit,
     projects,
     tickets,
-    users: userRepo,
+    users: userReads,
     notifications,
     now,
     dataDir: config.dataDir,
@@ -110,15 +113,23 @@ export function buildServices(
   const visits = new VisitService(fieldDeps);
   const records = new RecordService(fieldDeps);
   const recordExports = new RecordExports(fieldDeps, records);
-  const presence = new PresenceService({ database, audit, projects, users: userRepo, now });
-  const staffing = new StaffingService({ database, audit, projects, users: userRepo, now });
+  const presence = new PresenceService({ database, audit, projects, users: userReads, now });
+  const staffing = new StaffingService({ database, audit, projects, users: userReads, now });
   const assets = new AssetService({ database, audit, projects, notifications, now, dataDir: config.dataDir });
   const repairPoints = new RepairPointService({ database, audit, projects, now });
   const repairs: RepairService = new RepairService({ assets, tickets, points: repairPoints });
   const assetImport = new AssetImportService(assets);
   const costStatements = new CostStatementService(assets);
   const archive = new ArchiveService(assets);
-  const inspections = new InspectionService({ database, audit, projects, users: userRepo, assets, notifications, now });
+  const inspections = new InspectionService({
+    database,
+    audit,
+    projects,
+    users: userReads,
+    assets,
+    notifications,
+    now,
+  });
   const inspectionRuns = new InspectionExecution({ inspections, tickets, records, dataDir: config.dataDir });
   const inspectionReport = new InspectionReport({
     inspections,
@@ -130,7 +141,7 @@ export function buildServices(
     database,
     audit,
     projects,
-    users: userRepo,
+    users: userReads,
     notifications,
     now,
     dataDir: config.dataDir,
@@ -141,7 +152,7 @@ export function buildServices(
     database,
     audit,
     projects,
-    users: userRepo,
+    users: userReads,
     notifications,
     now,
     publicUrl: config.publicUrl,
@@ -188,7 +199,7 @@ export function buildServices(
     audit,
     sla,
     projects,
-    users: userRepo,
+    users: userReads,
     notifications,
     now,
     replanContractClocks: (tx, ids, change) => clockReplanner.replanContractClocks(tx, ids, change),

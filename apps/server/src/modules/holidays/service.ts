@@ -13,7 +13,7 @@ import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
 import { type HolidayYearData, nationalHolidays, packageHolidayYears, packageYear } from '../sla/china-days.js';
 import type { SlaService } from '../sla/service.js';
-import type { UserRepository } from '../users/repository.js';
+import type { UserDirectory } from '../users/directory.js';
 import { HolidayRepository } from './repository.js';
 import { holidayHorizonText } from './texts.js';
 
@@ -29,7 +29,7 @@ export interface HolidayDeps {
   audit: AuditService;
   sla: SlaService;
   projects: ProjectService;
-  users: UserRepository;
+  users: UserDirectory;
   notifications: NotificationService;
   now: () => number;
   replanContractClocks?: ReplanContractClocks;

@@ -22,7 +22,7 @@ import { annualInspections, inspectionStart } from '../assets/warranty.js';
 import type { AuditService } from '../audit/service.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
-import type { UserRepository } from '../users/repository.js';
+import type { UserDirectory } from '../users/directory.js';
 import { occurrences, taskState } from './recurrence.js';
 import { InspectionRepository, periodIndex } from './repository.js';
 import { inspectionOverdueText } from './texts.js';
@@ -36,7 +36,7 @@ export interface InspectionDeps {
   database: Database;
   audit: AuditService;
   projects: ProjectService;
-  users: UserRepository;
+  users: UserDirectory;
   assets: AssetService;
   notifications: NotificationService;
   now: () => number;

@@ -9,7 +9,7 @@ import { daysOfMonth } from '../../lib/dates.js';
 import { beijingDay, beijingDayStart, refuseUnbegunMonth } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import type { ProjectService } from '../projects/service.js';
-import type { UserRepository } from '../users/repository.js';
+import type { UserDirectory } from '../users/directory.js';
 import { type PlanFacts, dayBoard } from './board.js';
 import { PresenceRepository } from './repository.js';
 
@@ -31,7 +31,7 @@ export class PresenceService {
       database: Database;
       audit: AuditService;
       projects: ProjectService;
-      users: UserRepository;
+      users: UserDirectory;
       now: () => number;
     },
   ) {}

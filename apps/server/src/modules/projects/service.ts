@@ -10,7 +10,7 @@ import { type DocLang, type DocumentParties, contractReference } from '../../lib
 import { beijingDay, beijingDayStart } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import { buildCalendar, idleStretch, validateCalendarSpec } from '../sla/calendar.js';
-import type { UserRepository } from '../users/repository.js';
+import type { UserDirectory } from '../users/directory.js';
 import { defaultPolicy, mergePolicy } from './policy.js';
 import { ProjectRepository } from './repository.js';
 import type { AppEventBus } from '../../events.js';
@@ -74,7 +74,7 @@ export class ProjectService {
   readonly repo = new ProjectRepository();
   constructor(
     private readonly database: Database,
-    private readonly users: UserRepository,
+    private readonly users: UserDirectory,
     private readonly audit: AuditService,
     private readonly now: () => number,
     private readonly ports: ProjectPorts,

@@ -18,7 +18,7 @@ import { decodeAtId, keysetPage } from '../../lib/keyset.js';
 import type { AuditService } from '../audit/service.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
-import type { UserRepository } from '../users/repository.js';
+import type { UserDirectory } from '../users/directory.js';
 import { SatisfactionRepository } from './repository.js';
 import { lowRatingText, surveyRequestText, ticketRatingRequestText } from './texts.js';
 import { percent } from '../../lib/percent.js';
@@ -28,7 +28,7 @@ export interface SatisfactionDeps {
   database: Database;
   audit: AuditService;
   projects: ProjectService;
-  users: UserRepository;
+  users: UserDirectory;
   notifications: NotificationService;
   now: () => number;
   publicUrl: string;

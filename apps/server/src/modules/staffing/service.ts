@@ -8,7 +8,7 @@ import { addDays } from '../../lib/dates.js';
 import { beijingDay } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import type { ProjectService } from '../projects/service.js';
-import type { UserRepository } from '../users/repository.js';
+import type { UserDirectory } from '../users/directory.js';
 import { StaffingRepository } from './repository.js';
 
 type Discipline = 'software' | 'data_gis' | 'hardware' | 'network_security';
@@ -45,7 +45,7 @@ export class StaffingService {
       database: Database;
       audit: AuditService;
       projects: ProjectService;
-      users: UserRepository;
+      users: UserDirectory;
       now: () => number;
     },
   ) {}

@@ -17,7 +17,7 @@ import type { NotificationService } from '../notifications/service.js';
 import { defaultPolicy } from '../projects/policy.js';
 import type { ProjectService } from '../projects/service.js';
 import type { ClockRow, ReplanEvent, SlaService } from '../sla/service.js';
-import type { UserRepository } from '../users/repository.js';
+import type { UserDirectory } from '../users/directory.js';
 import { SORT_COLUMN, dueSort } from './ordering.js';
 import { autoClose } from './actions.js';
 import { allowedActions } from './policy.js';
@@ -32,7 +32,7 @@ export interface TicketDeps {
   audit: AuditService;
   sla: SlaService;
   projects: ProjectService;
-  users: UserRepository;
+  users: UserDirectory;
   notifications: NotificationService;
   now: () => number;
   dataDir: string;

@@ -22,7 +22,7 @@ import { beijingDay } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { ProjectService } from '../projects/service.js';
-import type { UserRepository } from '../users/repository.js';
+import type { UserDirectory } from '../users/directory.js';
 import { trainingProgress } from './progress.js';
 import { TrainingRepository } from './repository.js';
 import { trainingCompleteText } from './texts.js';
@@ -31,7 +31,7 @@ export interface TrainingDeps {
   database: Database;
   audit: AuditService;
   projects: ProjectService;
-  users: UserRepository;
+  users: UserDirectory;
   notifications: NotificationService;
   now: () => number;
   dataDir: string;
