@@ -13,12 +13,15 @@ export default defineConfig({
     include: ['apps/web/e2e/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: [path.join(import.meta.dirname, 'globalSetup.ts')],
-    // One browser at a time per process, whose files share one server and database; `npm test` runs two such
-    // processes side by side (`--shard=1/2`, `--shard=2/2`), each with its own server and database.
+    // One browser at a time per process, whose files share one server and database; on 4 or more cores `npm test`
+    // runs such processes side by side (`--shard=i/n`, WEIBAO_E2E_SHARDS), each with its own server and database.
     fileParallelism: false,
     maxWorkers: 1,
     pool: 'forks',
     testTimeout: 120_000,
+    // expect.poll waits on the page's state; vitest's default gives up after 1 s, which a reload on a busy
+    // 2-core machine (two browsers side by side) can outlast. A passing poll returns as soon as it holds.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     // Steps of one flow are separate tests that share state; they must run in order.
