@@ -14,25 +14,23 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
-import type { SlaPolicy } from '@weibao/schema';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
-import { type Database, type Dialect, openDatabase } from '../apps/server/src/db/database.js';
+import type { Dialect } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
-import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/modules/seed/demo.js';
+import { seedDemo } from '../apps/server/src/modules/seed/demo.js';
 import { encodeCursor as encodeKeyset } from '../apps/server/src/lib/keyset.js';
-import { type QueueSort, SORT_COLUMN } from '../apps/server/src/modules/tickets/ordering.js';
-import { Generator, type World } from './data.js';
+import { Generator } from './data.js';
 import { compare, latency, request, startServer } from './http.js';
 import { loadPostgres, loadSqlite } from './load.js';
 import { listQuery, bindList } from './queries.js';
 import { type DialectResult, header, machine, markdown, summary, writeDocs } from './report.js';
 import { breachDetection, explain, explainPoll, pollCost } from './sla.js';
+import { freshDatabase, login, reachable, world } from './run-setup.js';
+import { SORTS, sortSamples, sortSeries } from './run-sorts.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const env = process.env;
@@ -46,117 +44,11 @@ const dataDir = path.join(root, '.bench-data');
 
 const log = (msg: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
-function reachable(url: string): Promise<boolean> {
-  const u = new URL(url);
-  return new Promise((resolve) => {
-    const s = net.connect({ host: u.hostname, port: Number(u.port || 5432) });
-    s.setTimeout(1500);
-    s.on('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-    s.on('timeout', () => {
-      s.destroy();
-      resolve(false);
-    });
-  });
-}
-
-async function freshDatabase(
-  dialect: Dialect,
-): Promise<{ database: Database; url: string | null; sqlitePath: string }> {
-  const sqlitePath = path.join(dataDir, 'bench.sqlite');
-  if (dialect === 'sqlite') {
-    for (const f of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) fs.rmSync(f, { force: true });
-    return { database: openDatabase({ databaseUrl: null, sqlitePath }), url: null, sqlitePath };
-  }
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query('drop database if exists weibao_bench with (force)');
-  await admin.query('create database weibao_bench');
-  await admin.end();
-  const u = new URL(PG_ADMIN);
-  u.pathname = '/weibao_bench';
-  return { database: openDatabase({ databaseUrl: u.toString() }), url: u.toString(), sqlitePath };
-}
-
-/** The seeded organisations, projects, contracts and people that bulk tickets refer to. */
-async function world(database: Database, t0: number): Promise<World> {
-  const { db } = database;
-  const users = new Map(
-    (await db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),
-  );
-  const id = (u: string) =>
-    users.get(u) ??
-    (() => {
-      throw new Error(`seed user ${u} missing`);
-    })();
-  const projects = await db
-    .selectFrom('projects')
-    .innerJoin('contracts', 'contracts.project_id', 'projects.id')
-    .select([
-      'projects.id',
-      'projects.customer_id',
-      'contracts.id as contract_id',
-      'contracts.starts_on',
-      'contracts.policy_json',
-    ])
-    .orderBy('projects.code')
-    .execute();
-  const policy = JSON.parse(projects[0]!.policy_json) as SlaPolicy;
-  const customerUsers = async (orgId: string) =>
-    (
-      await db
-        .selectFrom('users')
-        .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-        .select('users.id')
-        .where('users.org_id', '=', orgId)
-        .where('user_roles.role', 'in', ['customer_user', 'customer_lead'])
-        .execute()
-    ).map((u) => u.id);
-  const counters = new Map(
-    (await db.selectFrom('counters').selectAll().execute()).map((c) => [c.name, Number(c.value)]),
-  );
-  const start = Math.max(...projects.map((p) => Date.parse(`${p.starts_on}T00:00:00+08:00`)));
-  return {
-    t0,
-    from: Math.max(start, t0 - 730 * 86_400_000),
-    projects: await Promise.all(
-      projects.map(async (p, i) => ({
-        id: p.id,
-        customerId: p.customer_id,
-        contractId: p.contract_id,
-        share: i === 0 ? 0.6 : 0.4,
-        customerUsers: await customerUsers(p.customer_id),
-      })),
-    ),
-    staffCreators: [id('dispatcher'), id('dispatcher'), id('dispatcher'), id('manager')],
-    engineers: [id('engineer'), id('engineer2')],
-    targets: new Map(
-      policy.targets.map((t) => [
-        t.level,
-        { response: t.responseMin * 60_000, arrival: t.arrivalMin * 60_000, resolution: t.resolutionMin * 60_000 },
-      ]),
-    ),
-    pauseReasons: policy.pauseReasons,
-    autoCloseMs: policy.autoCloseDays * 86_400_000,
-    counters,
-  };
-}
-
-async function login(base: string, username: string) {
-  const r = await request(base, 'POST', '/api/v1/auth/login', {}, { username, password: DEMO_PASSWORD });
-  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.body}`);
-  const cookie = String(r.headers['set-cookie']).split(';')[0]!;
-  return { cookie, 'x-csrf-token': JSON.parse(r.body).csrfToken as string };
-}
-
 async function runDialect(dialect: Dialect): Promise<DialectResult> {
   const started = performance.now();
   const loadBefore = os.loadavg()[0]!;
   log(`${dialect}: fresh database, migrate, demo seed (load average ${loadBefore.toFixed(2)})`);
-  const { database, url, sqlitePath } = await freshDatabase(dialect);
+  const { database, url, sqlitePath } = await freshDatabase(dialect, PG_ADMIN, dataDir);
   await migrateToLatest(database.db);
   const config = loadConfig({}, { dataDir, workers: false, logLevel: 'silent' });
   const local = await buildApp({ config, database, logger: false });
@@ -225,7 +117,7 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   };
 
   log(`${dialect}: 50-row pages in every queue order, both directions (first page with its total, and deep pages)`);
-  const sorts = await sortSeries(database, app.base, staff);
+  const sorts = await sortSeries(database, app.base, staff, LATENCY_N);
 
   log(
     `${dialect}: throughput, 10 connections, ${SECONDS} s per side (Weibao and the bare Fastify baseline in alternating halves)`,
@@ -357,62 +249,6 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
     seconds: (performance.now() - started) / 1000,
     loadBefore,
   };
-}
-
-const SORTS = Object.keys(SORT_COLUMN) as QueueSort[];
-const SORT_SAMPLES = 40;
-
-/** (key, id) of rows spread over the whole queue in one order: the cursors of deep pages. */
-async function sortSamples(database: Database, sort: QueueSort, dir: 'asc' | 'desc', n: number) {
-  const column = SORT_COLUMN[sort];
-  const total = Number(
-    (
-      await database.db
-        .selectFrom('tickets')
-        .select((e) => e.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  const out: { key: number | string; id: string }[] = [];
-  for (let i = 0; i < n; i++) {
-    const offset = Math.floor(((i + 0.5) / n) * total * 0.98);
-    const r = await database.db
-      .selectFrom('tickets')
-      .select([`${column} as key`, 'id'])
-      .orderBy(column, dir)
-      .orderBy('id', dir)
-      .offset(offset)
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    out.push({ key: typeof r.key === 'string' ? r.key : Number(r.key), id: r.id });
-  }
-  return out;
-}
-
-/** Single-client latency of 50-row pages in each order and direction: the first page (with its total) and deep pages. */
-async function sortSeries(database: Database, base: string, headers: Record<string, string>) {
-  const out: { name: string; stats: Awaited<ReturnType<typeof latency>> }[] = [];
-  const n = Math.max(100, Math.floor(LATENCY_N / 4));
-  for (const sort of SORTS) {
-    for (const dir of ['asc', 'desc'] as const) {
-      const q = `/api/v1/tickets?tab=all&limit=50&sort=${sort}&dir=${dir}`;
-      const cursors = (await sortSamples(database, sort, dir, SORT_SAMPLES)).map((s) =>
-        encodeKeyset([sort, dir, s.key, s.id]),
-      );
-      out.push({ name: `${sort} ${dir}, first page (with total)`, stats: await latency(base, [q], headers, n, 100) });
-      out.push({
-        name: `${sort} ${dir}, deep pages`,
-        stats: await latency(
-          base,
-          cursors.map((c) => `${q}&cursor=${c}`),
-          headers,
-          n,
-          100,
-        ),
-      });
-    }
-  }
-  return out;
 }
 
 // The app imports @weibao/schema from its build output.

@@ -61,39 +61,32 @@ function countsOf(out, status) {
 
 const reportArgs = (out) => ['--reporter=default', '--reporter=json', `--outputFile=${out}`];
 
-function vitest(name, args, env = {}) {
-  const out = path.join(os.tmpdir(), `weibao-${name}-${process.pid}.json`);
-  const status = run('npx', ['vitest', 'run', ...args, ...reportArgs(out)], {
-    allowFail: true,
-    env: { ...process.env, ...env },
-  });
-  results.push({ name, ...countsOf(out, status) });
-}
-
 /**
- * The same vitest run split into `shards` processes side by side (`--shard=i/n`), each line of output prefixed
- * with its shard. Used for the browser suite: each process starts its own server and database (globalSetup).
+ * One vitest run in a child process. With `tag`, each line of its output is prefixed (runs side by side);
+ * resolves to its counts.
  */
-async function vitestShards(name, args, shards) {
-  const runs = Array.from({ length: shards }, (_, i) => {
-    const out = path.join(os.tmpdir(), `weibao-${name}-${i + 1}-${process.pid}.json`);
-    const tag = `[${i + 1}/${shards}] `;
-    const child = spawn('npx', ['vitest', 'run', ...args, `--shard=${i + 1}/${shards}`, ...reportArgs(out)], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+function vitestRun(name, args, { env = {}, tag = '' } = {}) {
+  const out = path.join(os.tmpdir(), `weibao-${name}-${process.pid}.json`);
+  const child = spawn('npx', ['vitest', 'run', ...args, ...reportArgs(out)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: tag ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+  });
+  if (tag) {
     for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream }).on('line', (line) => console.log(tag + line));
     }
-    return new Promise((resolve) => child.on('close', (code) => resolve(countsOf(out, code ?? 1))));
-  });
-  const counts = await Promise.all(runs);
-  results.push({
-    name,
-    passed: counts.reduce((a, c) => a + c.passed, 0),
-    failed: counts.reduce((a, c) => a + c.failed, 0),
-    skipped: counts.reduce((a, c) => a + c.skipped, 0),
-  });
+  }
+  return new Promise((resolve) => child.on('close', (code) => resolve({ name, ...countsOf(out, code ?? 1) })));
+}
+
+/** The browser suite's runs: one, or `shards` side by side (`--shard=i/n`), each with its own server and database. */
+function browserRuns(shards, tagged) {
+  const args = ['--config', 'apps/web/e2e/vitest.config.ts'];
+  if (shards <= 1) return [vitestRun('e2e', args, { tag: tagged ? '[e2e] ' : '' })];
+  return Array.from({ length: shards }, (_, i) =>
+    vitestRun(`e2e-${i + 1}`, [...args, `--shard=${i + 1}/${shards}`], { tag: `[e2e ${i + 1}/${shards}] ` }),
+  );
 }
 
 /** Commands that pass or fail as a whole: each counts as one test of the suite `name`. */
@@ -120,6 +113,9 @@ if (wanted('typecheck')) {
   ]);
 }
 
+// The API suite and the browser suite run side by side: the browser suite mostly waits on pages (one Chromium
+// keeps about one core busy), and the API suite fills the other core.
+const runs = [];
 if (wanted('api')) {
   const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const pgUp = await reachable(pgUrl);
@@ -129,8 +125,10 @@ if (wanted('api')) {
     console.error(`✖ PostgreSQL required but not reachable at ${pgUrl}`);
     results.push({ name: 'postgres', passed: 0, failed: 1, skipped: 0 });
   } else console.warn(`⚠ PostgreSQL not reachable at ${pgUrl}: the PostgreSQL half of the API suite is skipped`);
-  console.log(`\n▶ unit + API tests (SQLite${pgUp ? ' and PostgreSQL' : ''})`);
-  vitest('api', [], env);
+  runs.push({
+    label: `unit + API tests (SQLite${pgUp ? ' and PostgreSQL' : ''})`,
+    start: (tagged) => [vitestRun('api', [], { env, tag: tagged ? '[api] ' : '' })],
+  });
 }
 
 if (wanted('e2e')) {
@@ -143,13 +141,31 @@ if (wanted('e2e')) {
       console.warn(`⚠ ${chromium} not found (apt-get install -y chromium fonts-wqy-microhei): browser suite skipped`);
   } else {
     ensureBuilt();
-    // One browser (with its own server) per 2 cores: on 2 cores, two side by side (1,416 s) were no faster than
-    // one after the other (1,434 s), as rendering and the servers compete for the same cores.
-    const shards = Number(process.env.WEIBAO_E2E_SHARDS ?? Math.max(1, Math.floor(os.availableParallelism() / 2)));
-    console.log(`\n▶ browser tests (Playwright, Debian Chromium; ${shards} at a time, one server each)`);
-    if (shards > 1) await vitestShards('e2e', ['--config', 'apps/web/e2e/vitest.config.ts'], shards);
-    else vitest('e2e', ['--config', 'apps/web/e2e/vitest.config.ts']);
+    // One browser (with its own server) per 4 cores: on 2 cores one browser beside the API suite.
+    const shards = Number(process.env.WEIBAO_E2E_SHARDS ?? Math.max(1, Math.floor(os.availableParallelism() / 4)));
+    runs.unshift({
+      label: `browser tests (Playwright, Debian Chromium; ${shards} at a time, one server each)`,
+      start: (tagged) => browserRuns(shards, tagged),
+    });
   }
+}
+
+if (runs.length) {
+  const tagged = runs.length > 1;
+  console.log(`\n▶ ${runs.map((r) => r.label).join(tagged ? ', side by side with ' : '')}`);
+  const finished = await Promise.all(runs.flatMap((r) => r.start(tagged)));
+  const merged = new Map();
+  for (const r of finished) {
+    const name = r.name.replace(/-\d+$/, '');
+    const m = merged.get(name) ?? { name, passed: 0, failed: 0, skipped: 0 };
+    merged.set(name, {
+      name,
+      passed: m.passed + r.passed,
+      failed: m.failed + r.failed,
+      skipped: m.skipped + r.skipped,
+    });
+  }
+  results.push(...merged.values());
 }
 
 const total = results.reduce(

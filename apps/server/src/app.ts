@@ -12,8 +12,9 @@ import { type RouteInfo, registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerInputGuards } from './http/input.js';
 import { registerOpenApi } from './http/openapi.js';
-import { repairRoutes } from './modules/assets/repair-routes.js';
+import { archiveRoutes } from './modules/archive/routes.js';
 import { assetRoutes } from './modules/assets/routes.js';
+import { repairRoutes } from './modules/repairs/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { inspectionExecutionRoutes } from './modules/inspections/execution-routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         staffingRoutes,
         assetRoutes,
         repairRoutes,
+        archiveRoutes,
         inspectionRoutes,
         inspectionExecutionRoutes,
         trainingRoutes,

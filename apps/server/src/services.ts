@@ -1,20 +1,24 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import { ArchiveService } from './modules/assets/archive.js';
+import { ArchiveService } from './modules/archive/service.js';
 import { AssetImportService } from './modules/assets/import.js';
-import { RepairPointService } from './modules/assets/repair-points.js';
-import { RepairService } from './modules/assets/repairs.js';
+import { RepairPointService } from './modules/repairs/points.js';
+import { RepairService } from './modules/repairs/service.js';
 import { AssetService } from './modules/assets/service.js';
-import { CostStatementService } from './modules/assets/statement.js';
+import { CostStatementService } from './modules/repairs/statement.js';
 import { AuditService } from './modules/audit/service.js';
 import { DashboardService } from './modules/dashboard/service.js';
 import { InspectionExecution } from './modules/inspections/execution.js';
 import { InspectionReport } from './modules/inspections/report.js';
 import { InspectionService } from './modules/inspections/service.js';
+import { InspectionPlans } from './modules/inspections/plans.js';
+import { ChecklistTemplates } from './modules/inspections/templates.js';
 import { AuthService } from './modules/auth/service.js';
 import { RecordExports } from './modules/fieldwork/exports.js';
 import { RecordService } from './modules/fieldwork/records.js';
+import { RecordDrafts } from './modules/fieldwork/drafts.js';
+import { RecordSignoff } from './modules/fieldwork/signoff.js';
 import { VisitService } from './modules/fieldwork/visits.js';
 import { Worker } from './modules/jobs/worker.js';
 import { Mailer } from './modules/notifications/mailer.js';
@@ -39,7 +43,7 @@ import { TrainingMaterials } from './modules/training/materials.js';
 import { TrainingReports } from './modules/training/reports.js';
 import { TrainingService } from './modules/training/service.js';
 import { UserRepository } from './modules/users/repository.js';
-import { UserReads } from './modules/users/directory.js';
+import { UserAccounts, UserReads } from './modules/users/directory.js';
 import { UserService } from './modules/users/service.js';
 import { AnalyticsService } from './modules/analytics/service.js';
 import { CommitmentService } from './modules/commitments/service.js';
@@ -68,7 +72,7 @@ export function buildServices(
   const userRepo = new UserRepository((userId) => sessions.forgetUser(userId));
   const audit = new AuditService(database, now);
   const securityPolicy = new SecurityPolicyService(database, audit, config, now);
-  const auth = new AuthService(database, userRepo, audit, securityPolicy, now, sessions);
+  const auth = new AuthService(database, new UserAccounts(userRepo), audit, securityPolicy, now, sessions);
   const users = new UserService(database, userRepo, audit, securityPolicy, now, auth);
   // What other modules read of users (never the repository itself).
   const userReads = new UserReads(userRepo);
@@ -112,15 +116,34 @@ export function buildServices(
   };
   const visits = new VisitService(fieldDeps);
   const records = new RecordService(fieldDeps);
+  const recordDrafts = new RecordDrafts(fieldDeps, records);
+  const recordSignoff = new RecordSignoff(fieldDeps, records);
   const recordExports = new RecordExports(fieldDeps, records);
   const presence = new PresenceService({ database, audit, projects, users: userReads, now });
   const staffing = new StaffingService({ database, audit, projects, users: userReads, now });
-  const assets = new AssetService({ database, audit, projects, notifications, now, dataDir: config.dataDir });
+  const assets = new AssetService({
+    database,
+    audit,
+    projects,
+    notifications,
+    now,
+    dataDir: config.dataDir,
+    // A position's warranty history reads the replacements the repairs module records.
+    replacements: { into: (db, assetIds) => repairs.replacementsInto(db, assetIds) },
+  });
   const repairPoints = new RepairPointService({ database, audit, projects, now });
-  const repairs: RepairService = new RepairService({ assets, tickets, points: repairPoints });
+  const repairs: RepairService = new RepairService({
+    database,
+    audit,
+    projects,
+    now,
+    tickets,
+    points: repairPoints,
+    assets,
+  });
   const assetImport = new AssetImportService(assets);
-  const costStatements = new CostStatementService(assets);
-  const archive = new ArchiveService(assets);
+  const costStatements = new CostStatementService({ database, audit, projects, now });
+  const archive = new ArchiveService({ database, audit, projects, assets });
   const inspections = new InspectionService({
     database,
     audit,
@@ -130,7 +153,15 @@ export function buildServices(
     notifications,
     now,
   });
-  const inspectionRuns = new InspectionExecution({ inspections, tickets, records, dataDir: config.dataDir });
+  const inspectionTemplates = new ChecklistTemplates(inspections);
+  const inspectionPlans = new InspectionPlans(inspections);
+  const inspectionRuns = new InspectionExecution({
+    inspections,
+    tickets,
+    records,
+    drafts: recordDrafts,
+    dataDir: config.dataDir,
+  });
   const inspectionReport = new InspectionReport({
     inspections,
     runs: inspectionRuns,
@@ -162,6 +193,7 @@ export function buildServices(
   const surveySchedules = new SurveySchedules(satisfaction);
   const feedback = new FeedbackService({ database, audit, projects, notifications, now });
   const knowledge = new KnowledgeService({ database, audit, projects, tickets, now, dataDir: config.dataDir });
+  const analytics = new AnalyticsService({ database, projects, presence, inspections, training, satisfaction, now });
   const commitments = new CommitmentService({
     database,
     audit,
@@ -171,10 +203,10 @@ export function buildServices(
     assets,
     training,
     satisfaction,
+    analytics,
     now,
   });
   events.on('contract.created', (tx, c, at, by) => commitments.seed(tx, c, at, by));
-  const analytics = new AnalyticsService({ database, projects, presence, inspections, training, satisfaction, now });
   const builder = new ReportBuilder({
     database,
     projects,
@@ -183,6 +215,7 @@ export function buildServices(
     training,
     satisfaction,
     commitments,
+    analytics,
     now,
   });
   const reports = new ReportService({
@@ -266,6 +299,8 @@ export function buildServices(
     clockReplanner,
     visits,
     records,
+    recordDrafts,
+    recordSignoff,
     recordExports,
     presence,
     staffing,
@@ -276,6 +311,8 @@ export function buildServices(
     costStatements,
     archive,
     inspections,
+    inspectionTemplates,
+    inspectionPlans,
     inspectionRuns,
     inspectionReport,
     training,

@@ -2,6 +2,7 @@
 // discipline with a certificate that has expired, puts him on project A as its network-security
 // engineer, and sees the problem on that assignment and the gaps that remain. The customer's lead
 // reads the same plan without any control.
+import type { TFunction } from 'i18next';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { login } from './support/auth';
@@ -12,9 +13,12 @@ import { t } from './support/i18n';
 import { staffingPlan, type ApiProfile, type ApiStaffing } from './support/presence';
 import { PROJECT_A } from './support/tickets';
 import { chooseOption, expectAttr, expectText, gotoPage, openFromMenu, pickDate } from './support/ui';
+import { gapText, problemText } from '../src/features/staffing/texts';
 
-/** The UI shows the Chinese half of the server's "中文 / English" texts. */
-const zhHalf = (text: string) => text.split(' / ')[0]!;
+/** The server answers gaps and problems as codes; the UI words them from the catalogue (zh-CN here). */
+const zh = ((key: string, vars?: Record<string, string | number>) => t(key, vars)) as unknown as TFunction;
+const gapWords = (g: ApiStaffing['gaps'][number]) => gapText(zh, g);
+const problemWords = (p: ApiStaffing['assignments'][number]['problems'][number]) => problemText(zh, p);
 
 const ZHAO = '赵工';
 
@@ -22,7 +26,9 @@ const ZHAO = '赵工';
 async function expectPlanShown(page: Page, plan: ApiStaffing): Promise<void> {
   const gaps = page.getByTestId('staffing-gaps');
   await expectAttr(gaps, 'data-gaps', String(plan.gaps.length));
-  expect((await page.getByTestId('staffing-gap').allInnerTexts()).map((s) => s.trim())).toEqual(plan.gaps.map(zhHalf));
+  expect((await page.getByTestId('staffing-gap').allInnerTexts()).map((s) => s.trim())).toEqual(
+    plan.gaps.map(gapWords),
+  );
   await expect.poll(() => page.getByTestId('coverage-row').count()).toBe(plan.coverage.length);
   const shown = await page
     .getByTestId('coverage-filled')
@@ -116,7 +122,7 @@ describe('staffing plan: qualifications, an assignment with a problem, the gaps;
       await expectPlanShown(manager, saved);
       const row = manager.getByTestId('assignment-row').filter({ hasText: ZHAO });
       expect((await row.getByTestId('assignment-problem').allInnerTexts()).map((s) => s.trim())).toEqual(
-        mine!.problems.map(zhHalf),
+        mine!.problems.map(problemWords),
       );
       await expectAttr(row.getByTestId('assignment-qualified'), 'data-qualified', String(mine!.qualified));
     },

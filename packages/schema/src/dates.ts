@@ -7,7 +7,11 @@ import { z } from 'zod';
  */
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
-const YEARS = `年份应在 ${MIN_YEAR}–${MAX_YEAR} 之间 / the year must be between ${MIN_YEAR} and ${MAX_YEAR}`;
+/**
+ * Messages are keys of the server's reason catalogue (apps/server/src/lib/messages/reasons/schema.ts), rendered in
+ * the caller's language when a 400 names the field.
+ */
+const YEARS = 'schema.yearRange';
 const realDay = (d: string) => {
   const t = new Date(`${d}T00:00:00Z`);
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
@@ -17,14 +21,14 @@ const saneYear = (s: string) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.sl
 /** YYYY-MM-DD that exists (2026-02-30 is refused), 2000–2100. */
 export const CalendarDate = z
   .string()
-  .regex(/^\d{4}-\d\d-\d\d$/, '格式应为 YYYY-MM-DD / expected YYYY-MM-DD')
-  .refine(realDay, '不是有效日期 / not a calendar date')
+  .regex(/^\d{4}-\d\d-\d\d$/, 'common.dateFormat')
+  .refine(realDay, 'schema.notCalendarDate')
   .refine(saneYear, YEARS);
 /** YYYY-MM with a month 01–12, 2000–2100. */
 export const CalendarMonth = z
   .string()
-  .regex(/^\d{4}-\d\d$/, '格式应为 YYYY-MM / expected YYYY-MM')
-  .refine((m) => realDay(`${m}-01`), '不是有效月份 / not a calendar month')
+  .regex(/^\d{4}-\d\d$/, 'schema.monthFormat')
+  .refine((m) => realDay(`${m}-01`), 'schema.notCalendarMonth')
   .refine(saneYear, YEARS);
 /** `?day=` of a day view: a Beijing day, today when left out. */
 export const DayQuery = z.object({ day: CalendarDate.optional() });
@@ -36,7 +40,7 @@ export const MillisFilter = z.coerce
   .int()
   .min(Date.UTC(MIN_YEAR, 0, 1))
   .max(Date.UTC(MAX_YEAR + 1, 0, 1) - 1);
-const INSTANT = `时间应在 ${MIN_YEAR}–${MAX_YEAR} 年之间 / the time must be between ${MIN_YEAR} and ${MAX_YEAR}`;
+const INSTANT = 'schema.timeRange';
 /**
  * A millisecond instant in a request body (reportedAt, occurredAt, serviceStart…): a safe integer of
  * UTC ms within 2000–2100, so a typo like 1e16 never reaches a clock or a record as year 318857.
@@ -62,9 +66,8 @@ export function inRange<T extends z.ZodObject>(schema: T, opts: { from?: string;
     const b = v[to];
     if (a === undefined || b === undefined) return;
     const ms = (x: unknown) => (typeof x === 'number' ? x : Date.parse(`${String(x)}T00:00:00Z`));
-    if (ms(b) < ms(a))
-      ctx.addIssue({ code: 'custom', path: [to], message: '结束日期早于开始日期 / ends before it starts' });
+    if (ms(b) < ms(a)) ctx.addIssue({ code: 'custom', path: [to], message: 'common.endDateBeforeStart' });
     else if (ms(b) - ms(a) > maxDays * DAY_MS)
-      ctx.addIssue({ code: 'custom', path: [to], message: `期间最长 ${maxDays} 天 / at most ${maxDays} days` });
+      ctx.addIssue({ code: 'custom', path: [to], message: 'schema.rangeTooLong', params: { days: maxDays } });
   });
 }

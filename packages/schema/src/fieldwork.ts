@@ -316,15 +316,34 @@ export const StaffingPlanUpdate = z.object({
   requirements: z.array(StaffingRequirement).max(20),
   assignments: z.array(StaffingAssignment).max(100),
 });
+/**
+ * Why an assignment does not count, as a code with its parameters; the web words it in the reader's language
+ * (i18n `staffing.problem.<code>`).
+ */
+export const StaffingProblem = z.discriminatedUnion('code', [
+  /** The person is no longer active provider staff. */
+  z.object({ code: z.literal('inactive'), params: z.object({}) }),
+  /** The person's profile lacks the discipline they are assigned for. */
+  z.object({ code: z.literal('lacks_discipline'), params: z.object({ discipline: Discipline }) }),
+  /** One of the person's certificates has expired. */
+  z.object({ code: z.literal('cert_expired'), params: z.object({ name: z.string(), expiresOn: z.string() }) }),
+]);
+export type StaffingProblem = z.infer<typeof StaffingProblem>;
+/** A requirement not filled by enough qualified people (i18n `staffing.gap.*`). */
+export const StaffingGap = z.object({
+  code: z.literal('missing'),
+  params: StaffingRequirement.omit({ count: true }).extend({ missing: z.number().int() }),
+});
+export type StaffingGap = z.infer<typeof StaffingGap>;
 export const StaffingPlan = z.object({
   projectId: Id,
   projectName: z.string(),
   requirements: z.array(StaffingRequirement),
   assignments: z.array(
-    StaffingAssignment.extend({ name: z.string(), qualified: z.boolean(), problems: z.array(z.string()) }),
+    StaffingAssignment.extend({ name: z.string(), qualified: z.boolean(), problems: z.array(StaffingProblem) }),
   ),
   /** Per requirement: how many qualified people fill it and how many are missing. */
   coverage: z.array(StaffingRequirement.extend({ filled: z.number().int(), missing: z.number().int() })),
-  gaps: z.array(z.string()),
+  gaps: z.array(StaffingGap),
   updatedAt: Millis.nullable(),
 });

@@ -17,3 +17,4 @@ export * from './start.js';
 export * from './notifications.js';
 export * from './audit-actions.js';
 export * from './search.js';
+export * from './text.js';

@@ -10,7 +10,7 @@ export const ChecklistItem = z.object({
   key: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_.-]{1,40}$/, '只能用字母、数字、_ . - / letters, digits, _ . - only'),
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'schema.itemKeyChars'),
   title: z.string().trim().min(1).max(120),
   method: z.string().trim().max(500).default(''),
   /** What a pass looks like, in words ("指示灯绿色", "无告警"); a numeric range goes in min/max. */

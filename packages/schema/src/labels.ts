@@ -78,6 +78,93 @@ export const LABELS = {
     4: l('满意', 'Satisfied'),
     5: l('非常满意', 'Very satisfied'),
   },
+  /** Asset kind (AssetKind). */
+  assetKind: { hardware: l('硬件', 'Hardware'), software: l('软件', 'Software') },
+  /** A repair's cost item (RepairCostKind). */
+  repairCostKind: {
+    part: l('配件', 'Part'),
+    labour: l('人工', 'Labour'),
+    travel: l('交通差旅', 'Travel'),
+    other: l('其他', 'Other'),
+  },
+  /** Inspection plan kind (R16: monthly, annual, periodic checks). */
+  inspectionKind: {
+    monthly: l('月度巡检', 'Monthly inspection'),
+    annual: l('年度巡检', 'Annual inspection'),
+    periodic: l('定期检查', 'Periodic check'),
+  },
+  /** A checklist item's outcome. */
+  inspectionOutcome: { pass: l('合格', 'Pass'), fail: l('不合格', 'Fail'), na: l('不适用', 'N/A') },
+  /** Knowledge article visibility and status. */
+  articleVisibility: { internal: l('内部', 'Internal'), customer: l('对客户公开', 'Visible to customers') },
+  articleStatus: { draft: l('草稿', 'Draft'), published: l('已发布', 'Published'), archived: l('已归档', 'Archived') },
+  /** A report's file format. */
+  reportFormat: { docx: l('Word', 'Word'), pdf: l('PDF', 'PDF'), xlsx: l('Excel', 'Excel') },
+  /** Ticket workflow actions (TICKET_ACTIONS), as buttons, audit text and bulk results name them. */
+  ticketAction: {
+    dispatch: l('派单', 'Dispatch'),
+    claim: l('认领', 'Claim'),
+    transfer: l('转派', 'Transfer'),
+    respond: l('响应', 'Respond'),
+    arrive: l('到场签到', 'Check in on site'),
+    arrival_not_needed: l('无需到场', 'No site visit needed'),
+    suspend: l('挂起', 'Suspend'),
+    resume: l('恢复', 'Resume'),
+    urge: l('催办', 'Chase'),
+    resolve: l('解决', 'Resolve'),
+    confirm: l('确认', 'Confirm'),
+    reopen: l('重开', 'Reopen'),
+    cancel: l('取消工单', 'Cancel ticket'),
+    change_level: l('调整等级', 'Change level'),
+  },
+  /** A ticket timeline event as documents list it (the actions above, plus what the system records). */
+  ticketEvent: {
+    created: l('受理报修', 'Ticket created'),
+    dispatch: l('派单', 'Dispatched'),
+    claim: l('认领', 'Claimed'),
+    transfer: l('转派', 'Transferred'),
+    respond: l('响应', 'Responded'),
+    arrive: l('到场签到', 'Checked in on site'),
+    arrival_not_needed: l('无需到场', 'No site visit needed'),
+    suspend: l('挂起', 'Suspended'),
+    resume: l('恢复处理', 'Resumed'),
+    urge: l('催办', 'Chased'),
+    resolve: l('解决', 'Resolved'),
+    confirm: l('客户确认', 'Confirmed by the customer'),
+    reopen: l('重开', 'Reopened'),
+    cancel: l('取消', 'Cancelled'),
+    change_level: l('调整故障等级', 'Fault level changed'),
+    auto_close: l('自动关闭', 'Closed automatically'),
+    comment: l('沟通记录', 'Comment'),
+    attachment: l('上传附件', 'Attachment uploaded'),
+    'sla.warn50': l('SLA 时限已过半', 'SLA 50% elapsed'),
+    'sla.warn80': l('SLA 时限已达 80%', 'SLA 80% elapsed'),
+    'sla.breach': l('SLA 已超时', 'SLA breached'),
+    'repair.asset': l('登记故障设备', 'Asset recorded'),
+    'repair.replace': l('更换部件', 'Part replaced'),
+    'repair.cost': l('登记费用', 'Cost recorded'),
+  },
+  /** An O&M record's state, as the record sheet, the inspection report and the exports print it. */
+  recordStatus: {
+    draft: l('草稿', 'Draft'),
+    submitted: l('待签字确认', 'Awaiting signature'),
+    rejected: l('已退回', 'Returned'),
+    signed: l('已签字确认', 'Signed'),
+    superseded: l('已更正', 'Superseded'),
+  },
+  /** How a training session is held, attendance, and a trainee's competency on a course (R18). */
+  trainingMode: { onsite: l('现场', 'On site'), online: l('线上', 'Online') },
+  attendance: {
+    present: l('出席', 'Present'),
+    late: l('迟到', 'Late'),
+    absent: l('缺席', 'Absent'),
+    excused: l('请假', 'Excused'),
+  },
+  competency: {
+    independent: l('可独立操作', 'Independent'),
+    not_yet: l('尚不能独立操作', 'Not yet independent'),
+    not_assessed: l('未考核', 'Not assessed'),
+  },
 } as const;
 
 export type LabelKind = keyof typeof LABELS;

@@ -4,6 +4,7 @@ import { CalendarMonth, inRange } from './dates.js';
 import { Id, Millis } from './api.js';
 import { IsoDate } from './assets.js';
 import { ClockKind, FaultCause, FaultLevel } from './enums.js';
+import { LocalizedText } from './text.js';
 
 // ---------- commitments register (承诺登记, R29) ----------
 export const Month = CalendarMonth;
@@ -67,7 +68,8 @@ export const CommitmentResult = Commitment.extend({
   /** Records measured (clocks, days, tasks, trainees, ratings, reports). */
   measured: z.number().int(),
   failed: z.number().int(),
-  detail: z.string(),
+  /** What was measured, in both languages (the web shows the reader's, the monthly report its own). */
+  detail: LocalizedText,
   link: CommitmentLink,
 });
 export const CommitmentsQuery = z.object({ month: Month.optional() });

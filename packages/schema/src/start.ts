@@ -29,7 +29,7 @@ export const ReporterLookupQuery = z.object({
     .trim()
     .min(3)
     .max(32)
-    .regex(/^[0-9+\-\s()#*]+$/, '电话号码只能包含数字和 + - ( ) # * / digits and + - ( ) # * only'),
+    .regex(/^[0-9+\-\s()#*]+$/, 'schema.phoneChars'),
 });
 export const ReporterLookup = z.object({
   phone: z.string(),

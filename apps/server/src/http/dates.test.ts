@@ -119,6 +119,9 @@ describe.each(DIALECTS)('dates: every date, month and range field (%s)', (dialec
           );
           if (!named(res, to))
             bad.push(`${r.method} ${r.url} ${from}=${a}&${to}=${b}: ${res.status} ${res.raw.slice(0, 200)}`);
+          // The span's refusal says the limit (a catalogue reason with its parameter).
+          else if (a === pairs[1]![0] && !/期间最长 \d+ 天/.test(String(res.body?.detail)))
+            bad.push(`${r.method} ${r.url} span: no limit in "${String(res.body?.detail)}"`);
         }
       }
       // Body fields (top level): every bad value is named among the body's errors.

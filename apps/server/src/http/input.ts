@@ -22,7 +22,7 @@ export function nulField(value: unknown, path = ''): string | null {
   return null;
 }
 
-export const NUL_REASON = '不能包含空字符（\\u0000） / must not contain a NUL character (\\u0000)';
+export const NUL_REASON = 'common.noNul';
 
 /**
  * PostgreSQL refuses NUL in text (a 500) while SQLite stores it: one check, before any route's

@@ -1,5 +1,7 @@
 import { beijingDateTime } from '../lib/time.js';
 import type { ErrorCode } from '../lib/errors.js';
+import { renderParam, renderReason, type MessageParam, type Reason } from '../lib/messages/text.js';
+import { REASONS, type ReasonKey } from '../lib/messages/reasons/index.js';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -70,17 +72,14 @@ const en: Record<ErrorCode, Msg> = {
   SEPARATION_OF_DUTIES: (p) => `Separation of duties: ${p.rule}`,
 };
 
-export function message(locale: Locale, code: ErrorCode, params: Record<string, string | number>): string {
+export function message(locale: Locale, code: ErrorCode, params: Record<string, MessageParam>): string {
   return (locale === 'en' ? en : zh)[code](localizeParams(locale, params));
 }
 
-/** Services write bilingual parameters as "中文 / English"; each locale shows only its half. */
-function localizeParams(locale: Locale, params: Record<string, string | number>): Record<string, string | number> {
+/** Parameters in one language: phrases ({zh-CN, en}) and catalogue reasons rendered, plain values as they are. */
+function localizeParams(locale: Locale, params: Record<string, MessageParam>): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) {
-    const i = typeof v === 'string' ? v.indexOf(' / ') : -1;
-    out[k] = i < 0 ? v : locale === 'en' ? (v as string).slice(i + 3) : (v as string).slice(0, i);
-  }
+  for (const [k, v] of Object.entries(params)) out[k] = renderParam(locale, v);
   return out;
 }
 
@@ -100,10 +99,11 @@ export function zodReason(
     expected?: unknown;
     input?: unknown;
     divisor?: unknown;
+    params?: unknown;
   },
 ): string {
   const missing = issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined;
-  if (locale === 'en') return missing ? 'is required' : localizeReason(locale, issue.message);
+  if (locale === 'en') return missing ? 'is required' : localizeReason(locale, zodMessage(issue));
   if (missing) return '必填';
   switch (issue.code) {
     case 'invalid_type':
@@ -123,12 +123,22 @@ export function zodReason(
     case 'not_multiple_of':
       return `应为 ${String(issue.divisor)} 的倍数`;
     default:
-      return localizeReason(locale, issue.message);
+      return localizeReason(locale, zodMessage(issue));
   }
 }
 
-/** A "中文 / English" message in one language; plain messages pass through. */
-export function localizeReason(locale: Locale, m: string): string {
-  const i = m.indexOf(' / ');
-  return i < 0 ? m : locale === 'en' ? m.slice(i + 3) : m.slice(0, i);
+/** A zod message that names a catalogue key, with the custom issue's `params` (e.g. dates.ts inRange's `days`). */
+function zodMessage(issue: { message: string; params?: unknown }): string | Reason {
+  if (!(issue.message in REASONS)) return issue.message;
+  const params = issue.params as Record<string, MessageParam> | undefined;
+  return params ? { key: issue.message as ReasonKey, params } : { key: issue.message as ReasonKey };
+}
+
+/**
+ * A reason in one language: a catalogue reason, or a catalogue key (how zod schemas name theirs); any other text
+ * (a library's own message) passes through.
+ */
+export function localizeReason(locale: Locale, m: string | Reason): string {
+  if (typeof m !== 'string') return renderReason(locale, m);
+  return m in REASONS ? renderReason(locale, { key: m as ReasonKey }) : m;
 }

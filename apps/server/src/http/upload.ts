@@ -14,9 +14,9 @@ export function localeOf(req: FastifyRequest) {
 
 /** One uploaded file from a multipart body (field "file"). */
 export async function uploaded(req: FastifyRequest) {
-  if (!req.isMultipart()) throw invalid('file', '需要 multipart/form-data / multipart/form-data expected');
+  if (!req.isMultipart()) throw invalid('file', 'uploads.multipartExpected');
   const part = await req.file();
-  if (!part) throw invalid('file', '缺少文件 / no file');
+  if (!part) throw invalid('file', 'uploads.noFile');
   // The JSON-body check (http/input.ts) does not see multipart: the file's name and text fields are checked here.
   if (part.filename.includes('\u0000')) throw invalid('file', NUL_REASON);
   for (const [name, f] of Object.entries(part.fields)) {

@@ -1,3 +1,6 @@
+import { reason, type MessageParam, type Reason } from './messages/text.js';
+import type { ReasonKey } from './messages/reasons/index.js';
+
 /**
  * Typed errors with stable codes. Services throw these; http/error-handler.ts renders them as
  * RFC 9457 problem+json in the caller's language. Messages live in http/messages.ts.
@@ -77,11 +80,11 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    /** Message key parameters, e.g. the field or the action. */
-    readonly params: Record<string, string | number> = {},
+    /** Message key parameters, e.g. the field or the action (a phrase in both languages, or a catalogue reason). */
+    readonly params: Record<string, MessageParam> = {},
     readonly field?: string,
-    /** Every problem found, as "中文 / English" messages (e.g. one per bad spreadsheet row). */
-    readonly errors?: { field: string; message: string }[],
+    /** Every problem found (e.g. one per bad spreadsheet row), rendered in the caller's language. */
+    readonly errors?: { field: string; message: Reason }[],
   ) {
     super(`${code}${field ? ` (${field})` : ''}`);
     this.status = STATUS[code];
@@ -124,11 +127,13 @@ const WHAT_EN: Record<string, string> = {
 };
 export const notFound = (what: string) => new AppError('NOT_FOUND', { what, whatEn: WHAT_EN[what] ?? 'Record' });
 export const forbidden = () => new AppError('FORBIDDEN');
-export const invalid = (field: string, reason: string) => new AppError('VALIDATION', { reason }, field);
+/** Bad input in `field`, for the reason `key` of the catalogue (lib/messages/reasons). */
+export const invalid = (field: string, key: ReasonKey, params?: Record<string, MessageParam>) =>
+  new AppError('VALIDATION', { reason: reason(key, params) }, field);
 
 /** For `.catch`: a referenced record that is not found (or not visible) is the caller's bad input, named by field. */
 export const notFoundAs =
-  (field: string, reason: string) =>
+  (field: string, key: ReasonKey, params?: Record<string, MessageParam>) =>
   (e: unknown): never => {
-    throw e instanceof AppError && e.code === 'NOT_FOUND' ? invalid(field, reason) : e;
+    throw e instanceof AppError && e.code === 'NOT_FOUND' ? invalid(field, key, params) : e;
   };

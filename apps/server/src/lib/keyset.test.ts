@@ -68,8 +68,11 @@ describe('keyset cursor codec', () => {
   });
 
   it('reports the message a list gives', () => {
-    expect(() => decodeAtId('garbage', 'custom / message')).toThrow(
-      expect.objectContaining({ field: 'cursor', params: { reason: 'custom / message' } }),
+    expect(() => decodeAtId('garbage', 'common.badCursorForSort')).toThrow(
+      expect.objectContaining({ field: 'cursor', params: { reason: { key: 'common.badCursorForSort' } } }),
+    );
+    expect(() => decodeAtId('garbage')).toThrow(
+      expect.objectContaining({ field: 'cursor', params: { reason: { key: 'common.badCursor' } } }),
     );
   });
 });

@@ -1,4 +1,5 @@
 import { invalid } from './errors.js';
+import type { ReasonKey } from './messages/reasons/index.js';
 
 /**
  * Keyset pagination: one opaque cursor format for every list. A cursor is the base64url JSON array of
@@ -46,8 +47,6 @@ const fits = (slot: Slot, v: unknown): boolean => {
   }
 };
 
-export const BAD_CURSOR = '翻页游标无效 / bad cursor';
-
 export const encodeCursor = (values: readonly CursorValue[]): string =>
   Buffer.from(JSON.stringify(values)).toString('base64url');
 
@@ -58,7 +57,7 @@ export const encodeCursor = (values: readonly CursorValue[]): string =>
 export function decodeCursor<const S extends readonly Slot[]>(
   cursor: string | undefined,
   shape: S,
-  message = BAD_CURSOR,
+  message: ReasonKey = 'common.badCursor',
 ): Decoded<S> | null {
   if (!cursor) return null;
   let v: unknown;
@@ -88,7 +87,7 @@ export function keysetPage<T>(
 
 const AT_ID = ['int', 'id'] as const;
 /** The common key of newest-first lists: a millisecond time and the row's id, as db/dialect.ts walks it. */
-export function decodeAtId(cursor: string | undefined, message?: string): { at: number; id: string } | null {
+export function decodeAtId(cursor: string | undefined, message?: ReasonKey): { at: number; id: string } | null {
   const v = decodeCursor(cursor, AT_ID, message);
   return v && { at: v[0], id: v[1] };
 }

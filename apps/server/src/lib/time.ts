@@ -56,6 +56,5 @@ export function beijingTime(ms: number, locale: string): string {
  * 400 naming `month`, so no endpoint reports a coming month as met or 100 %.
  */
 export function refuseUnbegunMonth(month: string, now: number) {
-  if (month > beijingMonth(now))
-    throw invalid('month', '该月尚未开始，无法统计 / the month has not begun: nothing to measure yet');
+  if (month > beijingMonth(now)) throw invalid('month', 'common.monthNotBegun');
 }

@@ -2,6 +2,7 @@
 // setting up and cross-checking, and helpers for their selects, rows and dialogs.
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { StaffingGap, StaffingProblem } from '../../../../packages/schema/src/fieldwork';
 import { apiCall } from './fieldwork';
 
 export interface ApiPlan {
@@ -33,10 +34,10 @@ export interface ApiStaffing {
     resident: boolean;
     builtProject: boolean;
     qualified: boolean;
-    problems: string[];
+    problems: StaffingProblem[];
   }[];
   coverage: { discipline: string; count: number; filled: number; missing: number }[];
-  gaps: string[];
+  gaps: StaffingGap[];
 }
 export interface ApiProfile {
   userId: string;

@@ -4,7 +4,8 @@ import type { Me } from '../api/types';
 import type { MeBadges } from '../features/start/api';
 import { badgeText } from '../features/start/api';
 import { hasRole, isCustomer, isProviderStaff } from './roles';
-import { type Audience, MENU, type MenuRef, routeAt } from './routes';
+import { type Audience, MENU, type MenuRef } from './menuSections';
+import { routeAt } from './routes';
 
 /** A menu entry: its key is the path it opens. */
 export type MenuEntry = { key: string; icon: ReactNode; label: ReactNode };

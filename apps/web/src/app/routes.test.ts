@@ -2,7 +2,8 @@
 // every label must exist in both languages (the browser tests select menu links by these names).
 import { describe, expect, it } from 'vitest';
 import i18n, { LANGS } from '../i18n';
-import { MENU, ROUTES, routeAt } from './routes';
+import { MENU } from './menuSections';
+import { ROUTES, routeAt } from './routes';
 
 describe('the route table', () => {
   it('has each path once', () => {

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { Select } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { filterByLabel, useProjects } from '../api/queries';
+import { useProjects } from '../api/queries';
 import type { Project } from '../api/types';
 import { useCurrentUser } from '../features/auth/useMe';
 import { useRememberedProject } from './projectStore';
+import { SearchSelect } from './SearchSelect';
 
 /**
  * The project a page is about, kept in ?projectId= so a reload or a shared link shows the same one.
@@ -61,10 +61,8 @@ interface Props {
 export function ProjectPicker({ value, onChange, projects, loading, testId, allowClear }: Props) {
   const { t } = useTranslation();
   return (
-    <Select
-      showSearch
+    <SearchSelect
       allowClear={allowClear}
-      filterOption={filterByLabel}
       className="project-picker"
       aria-label={t('filter.project')}
       placeholder={t('common.chooseProject')}

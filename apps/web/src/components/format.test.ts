@@ -13,6 +13,7 @@ import {
   formatDuration,
   formatTime,
   fromBeijingWallClock,
+  localized,
 } from './format';
 
 const MIN = 60_000;
@@ -106,5 +107,17 @@ describe('dates and times in Beijing time', () => {
     expect(formatDateTime(null)).toBe('—');
     expect(formatDate(undefined)).toBe('—');
     expect(formatTime(null)).toBe('—');
+  });
+});
+
+describe('localized', () => {
+  afterEach(() => void i18n.changeLanguage('zh-CN'));
+  const text = { 'zh-CN': '未启用', en: 'disabled' };
+
+  it("shows a server text sent in both languages in the UI's language, switching with it", async () => {
+    await i18n.changeLanguage('zh-CN');
+    expect(localized(text)).toBe('未启用');
+    await i18n.changeLanguage('en');
+    expect(localized(text)).toBe('disabled');
   });
 });

@@ -1,6 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import i18n from '../i18n';
+import type { LocalizedText } from '@weibao/schema';
+import i18n, { currentLang } from '../i18n';
 
 dayjs.extend(utc);
 
@@ -76,12 +77,8 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Server texts written "中文 / English" (staffing gaps and problems): the half for the current language. */
-export function bilingual(text: string): string {
-  const i = text.indexOf(' / ');
-  if (i < 0) return text;
-  return i18n.language.startsWith('en') ? text.slice(i + 3) : text.slice(0, i);
-}
+/** A server text sent in both languages (`LocalizedText`, e.g. a commitment's detail): the current language's. */
+export const localized = (text: LocalizedText): string => text[currentLang()];
 
 const moneyFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 /** Money is stored in fen (分): ¥1,234.50. */

@@ -7,6 +7,8 @@ interface Options {
   refetchInterval?: number;
   /** The caller shows errors itself (no toast). */
   silent?: boolean;
+  /** Retry failed pages (react-query's default) or not. */
+  retry?: boolean;
 }
 
 /**

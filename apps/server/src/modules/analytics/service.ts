@@ -44,12 +44,41 @@ export class AnalyticsService {
     return this.d.database.db;
   }
 
+  /** One project's SLA outcomes and off-hours responses in [from, to), for the commitments register. */
+  async clockOutcomes(projectId: string, from: number, to: number) {
+    const [outcomes, offHours] = await Promise.all([
+      this.repo.outcomes(this.db, [projectId], from, to),
+      this.repo.offHoursResponses(this.db, [projectId], from, to),
+    ]);
+    return { outcomes, offHours };
+  }
+
+  /**
+   * One project's figures for a month (`b`), as the monthly report shows them: SLA outcomes, resolution times,
+   * tickets received and resolved, flow, and the lists (breaches, major faults, findings, adjustments) up to `limit`.
+   */
+  async monthFigures(projectId: string, b: { from: number; to: number; first: string; last: string }, limit: number) {
+    const db = this.db;
+    const ids = [projectId];
+    const [outcomes, ttr, received, causes, flow, breaches, major, findings, changes] = await Promise.all([
+      this.repo.outcomes(db, ids, b.from, b.to),
+      this.repo.resolutionTime(db, ids, b.from, b.to),
+      this.repo.received(db, ids, b.from, b.to),
+      this.repo.resolvedByCause(db, ids, b.from, b.to),
+      this.repo.flow(db, ids, b.from, b.to),
+      this.repo.breaches(db, ids, b.from, b.to, limit),
+      this.repo.majorFaults(db, projectId, b.from, b.to, 20),
+      this.repo.findings(db, projectId, b.first, b.last, limit),
+      this.repo.adjustments(db, projectId, b.from, b.to, limit),
+    ]);
+    return { outcomes, ttr, received, causes, flow, breaches, major, findings, changes };
+  }
+
   /** The projects in scope: the caller's own organisation's for customers, narrowed by the filters. */
   async scope(actor: Actor, q: { customerId?: string; projectId?: string }) {
     if (q.projectId) {
       const p = await this.d.projects.visibleProject(this.db, actor, q.projectId);
-      if (q.customerId && p.customer_id !== q.customerId)
-        throw invalid('projectId', '项目不属于该客户 / the project belongs to another customer');
+      if (q.customerId && p.customer_id !== q.customerId) throw invalid('projectId', 'reports.projectOfOtherCustomer');
       return [p.id];
     }
     if (q.customerId && isCustomer(actor) && q.customerId !== actor.orgId) throw notFound('客户');
@@ -63,9 +92,9 @@ export class AnalyticsService {
     const today = beijingDay(now);
     const to = q.to ?? today;
     const from = q.from ?? addDays(to, -83);
-    if (to < from) throw invalid('to', '结束日期早于开始日期 / ends before it starts');
+    if (to < from) throw invalid('to', 'common.endDateBeforeStart');
     if (beijingDayStart(to) - beijingDayStart(from) > MAX_DAYS * DAY)
-      throw invalid('from', `时间段不能超过 ${MAX_DAYS} 天 / the period cannot exceed ${MAX_DAYS} days`);
+      throw invalid('from', 'reports.periodTooLong', { days: MAX_DAYS });
     const ids = await this.scope(actor, q);
     const [fromMs, toMs] = [beijingDayStart(from), beijingDayStart(addDays(to, 1))];
     const db = this.db;

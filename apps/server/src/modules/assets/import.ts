@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { RequestMeta } from '../../lib/actor.js';
+import { label } from '@weibao/schema/labels';
 import { AppError, invalid } from '../../lib/errors.js';
-import { localizeReason, type Locale } from '../../http/messages.js';
+import type { Locale } from '../../http/messages.js';
+import { reason, renderReason, type Reason, type Text } from '../../lib/messages/text.js';
 import { newId } from '../../lib/ids.js';
 import type { AcceptancesTable, AssetsTable } from '../../db/types.js';
-import { KIND_ZH } from './present.js';
 import type { AssetService } from './service.js';
 import { COLUMNS, type ColumnKey, readSheet, type SheetRow, streamXlsx } from './spreadsheet.js';
 import { warrantyState } from './warranty.js';
@@ -15,7 +16,10 @@ const KIND: Record<string, 'hardware' | 'software'> = {
   软件: 'software',
   software: 'software',
 };
-const LABEL = Object.fromEntries(COLUMNS.map(([k, zh, en]) => [k, [zh, en]])) as Record<ColumnKey, [string, string]>;
+/** Each column's header in both languages, as a row error names it. */
+const COLUMN: Record<ColumnKey, Text> = Object.fromEntries(
+  COLUMNS.map(([k, zh, en]) => [k, { 'zh-CN': zh, en }]),
+) as Record<ColumnKey, Text>;
 const MAX: Partial<Record<ColumnKey, number>> = {
   type: 60,
   name: 120,
@@ -34,7 +38,8 @@ const isDate = (d: string) => {
 interface RowError {
   row: number;
   field: string;
-  message: string;
+  /** `assets.importRow`: the row, the column and what is wrong there. */
+  message: Reason;
 }
 
 /** Excel import and export of the ledger (R1): all rows or none, unless the user asks for the valid ones. */
@@ -43,24 +48,20 @@ export class AssetImportService {
 
   async import(meta: RequestMeta, projectId: string, file: Buffer, mode: 'all' | 'valid', locale: Locale) {
     const sheet = await readSheet(file);
-    if (!sheet)
-      throw invalid(
-        'file',
-        '不是资产导入模板（.xlsx，首行为模板列名） / not the asset import template (.xlsx with the template header row)',
-      );
-    if (!sheet.length) throw invalid('file', '文件没有数据行 / the file has no data rows');
-    if (sheet.length > 200_000) throw invalid('file', '一次最多导入 200,000 行 / at most 200,000 rows per import');
+    if (!sheet) throw invalid('file', 'assets.notTemplate');
+    if (!sheet.length) throw invalid('file', 'assets.noDataRows');
+    if (sheet.length > 200_000) throw invalid('file', 'assets.tooManyRows');
     const db = this.assets.db;
     return db.transaction().execute(async (tx) => {
       const p = await this.assets.d.projects.visibleProject(tx, meta.actor, projectId);
       const terms = await this.assets.terms(tx, projectId);
       const today = this.assets.today();
       const errors: RowError[] = [];
-      const fail = (row: number, key: ColumnKey, zh: string, en: string) =>
+      const fail = (row: number, key: ColumnKey, problem: Reason) =>
         errors.push({
           row,
           field: `rows[${row}].${key}`,
-          message: `第 ${row} 行 ${LABEL[key][0]}：${zh} / row ${row} ${LABEL[key][1]}: ${en}`,
+          message: reason('assets.importRow', { row, column: COLUMN[key], problem }),
         });
 
       // Serials already in the ledger, and batches that exist.
@@ -81,43 +82,36 @@ export class AssetImportService {
         const v = r.values;
         const before = errors.length;
         const kind = v.kind ? KIND[v.kind.toLowerCase()] : undefined;
-        if (!v.kind) fail(r.row, 'kind', '必填', 'is required');
-        else if (!kind) fail(r.row, 'kind', '应为 硬件 或 软件', 'must be hardware or software');
+        if (!v.kind) fail(r.row, 'kind', reason('common.required'));
+        else if (!kind) fail(r.row, 'kind', reason('assets.importKind'));
         for (const key of ['type', 'name', 'model', 'serial'] as const)
-          if (!v[key]) fail(r.row, key, '必填', 'is required');
+          if (!v[key]) fail(r.row, key, reason('common.required'));
         for (const [key, max] of Object.entries(MAX) as [ColumnKey, number][])
-          if ((v[key]?.length ?? 0) > max) fail(r.row, key, `最长 ${max} 字`, `at most ${max} characters`);
+          if ((v[key]?.length ?? 0) > max) fail(r.row, key, reason('assets.importTooLong', { max }));
         if (v.serial) {
-          if (known.has(v.serial)) fail(r.row, 'serial', '台账中已有此序列号', 'already in the ledger');
+          if (known.has(v.serial)) fail(r.row, 'serial', reason('assets.importSerialKnown'));
           else if (seen.has(v.serial))
-            fail(r.row, 'serial', `与第 ${seen.get(v.serial)} 行重复`, `duplicates row ${seen.get(v.serial)}`);
+            fail(r.row, 'serial', reason('assets.importDuplicateRow', { row: seen.get(v.serial)! }));
           else seen.set(v.serial, r.row);
         }
         if (v.parentSerial && v.parentSerial === v.serial)
-          fail(r.row, 'parentSerial', '不能是自身', 'cannot be the item itself');
+          fail(r.row, 'parentSerial', reason('assets.importOwnParent'));
         let months = terms.months;
         if (v.warrantyMonths !== undefined) {
           months = Number(v.warrantyMonths);
           if (!Number.isInteger(months) || months < 0 || months > 240)
-            fail(r.row, 'warrantyMonths', '应为 0–240 的整数', 'must be a whole number 0–240');
+            fail(r.row, 'warrantyMonths', reason('assets.importMonths'));
         }
-        if (v.acceptedOn !== undefined && !isDate(v.acceptedOn))
-          fail(r.row, 'acceptedOn', '应为有效日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD');
-        else if (v.acceptedOn && v.acceptedOn > today)
-          fail(r.row, 'acceptedOn', '不能晚于今天', 'cannot be in the future');
+        if (v.acceptedOn !== undefined && !isDate(v.acceptedOn)) fail(r.row, 'acceptedOn', reason('assets.importDate'));
+        else if (v.acceptedOn && v.acceptedOn > today) fail(r.row, 'acceptedOn', reason('assets.importFuture'));
         const batchName = v.batch ?? (v.acceptedOn ? `验收 ${v.acceptedOn}` : null);
         let acceptance: { id: string; accepted_on: string } | null = null;
         if (batchName && errors.length === before) {
           const b = batches.get(batchName);
           if (b && v.acceptedOn && v.acceptedOn !== b.accepted_on)
-            fail(
-              r.row,
-              'acceptedOn',
-              `批次 ${batchName} 的验收日期是 ${b.accepted_on}`,
-              `batch ${batchName} was accepted on ${b.accepted_on}`,
-            );
+            fail(r.row, 'acceptedOn', reason('assets.importBatchDate', { batch: batchName, date: b.accepted_on }));
           else if (!b && !v.acceptedOn)
-            fail(r.row, 'acceptedOn', `新批次 ${batchName} 须填验收日期`, `the new batch ${batchName} needs its date`);
+            fail(r.row, 'acceptedOn', reason('assets.importNewBatchDate', { batch: batchName }));
           else if (b) acceptance = b;
           else {
             const fresh = { id: newId(this.assets.d.now()), accepted_on: v.acceptedOn!, fresh: true };
@@ -162,8 +156,7 @@ export class AssetImportService {
             fail(
               x.r.row,
               'parentSerial',
-              parent || seen.has(x.parentSerial) ? '上级设备所在行有错误' : '找不到该序列号的上级设备',
-              parent || seen.has(x.parentSerial) ? "the parent's row has errors" : 'no item with this serial',
+              reason(parent || seen.has(x.parentSerial) ? 'assets.importParentRowBad' : 'assets.importParentMissing'),
             );
             bad.add(x);
             changed = true;
@@ -183,10 +176,10 @@ export class AssetImportService {
         depth.set(x, mine);
         return mine;
       };
-      for (const x of good) if (depthOf(x) < 0) fail(x.r.row, 'parentSerial', '上下级关系成环', 'parents form a cycle');
+      for (const x of good) if (depthOf(x) < 0) fail(x.r.row, 'parentSerial', reason('assets.importCycle'));
       errors.sort((a, b) => a.row - b.row);
       const valid = good.filter((x) => depthOf(x) >= 0);
-      const localized = errors.map((e) => ({ ...e, message: localizeReason(locale, e.message) }));
+      const localized = errors.map((e) => ({ ...e, message: renderReason(locale, e.message) }));
       if (errors.length && mode === 'all') {
         throw new AppError(
           'IMPORT_INVALID',
@@ -237,7 +230,12 @@ export class AssetImportService {
           skipped,
           acceptancesCreated: freshBatches.map((b) => b.batch),
           fileSha256: sha,
-          errors: errors.slice(0, 50),
+          // The first problems as the auditor reads them, in both languages.
+          errors: errors.slice(0, 50).map((e) => ({
+            row: e.row,
+            field: e.field,
+            message: { 'zh-CN': renderReason('zh-CN', e.message), en: renderReason('en', e.message) },
+          })),
         },
       });
       return {
@@ -290,7 +288,8 @@ export class AssetImportService {
           for (const a of page.slice(0, 1000)) {
             const w = warrantyState(today, a.warranty_end).status;
             emit([
-              en ? a.kind : KIND_ZH[a.kind],
+              // The English sheet keeps the template's own value (hardware / software), which imports back as is.
+              en ? a.kind : label('assetKind', a.kind),
               a.type,
               a.name,
               a.model,

@@ -36,5 +36,3 @@ export function presentAsset(r: AssetRow, today: string): Asset {
     updatedAt: r.updated_at,
   };
 }
-
-export const KIND_ZH: Record<string, string> = { hardware: '硬件', software: '软件' };

@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { LABELS } from '@weibao/schema/labels';
 
 /** Ledger columns, in template order: key, Chinese header, English header. */
 export const COLUMNS = [
@@ -19,6 +20,14 @@ export const COLUMNS = [
 export type ColumnKey = (typeof COLUMNS)[number][0];
 export type SheetRow = { row: number; values: Partial<Record<ColumnKey, string>> };
 
+/** A help cell of the template, which serves either reader: the Chinese, then the English. */
+const both = (zh: string, en: string) => `${zh} / ${en}`;
+/** The kinds as the Kind column takes them: 硬件 / 软件, or the values themselves. */
+const KIND_WORDS = Object.values(LABELS.assetKind)
+  .map((k) => k['zh-CN'])
+  .join(' / ');
+const KIND_VALUES = Object.keys(LABELS.assetKind).join(' / ');
+
 /** The import template: one header row (Chinese / English) and a sheet explaining each column. */
 export async function templateXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -34,10 +43,13 @@ export async function templateXlsx(): Promise<Buffer> {
   const help = wb.addWorksheet('说明 Help');
   help.addRows([
     ['列 Column', '说明 Notes'],
-    ['类型 Kind', '必填：硬件 / 软件（hardware / software）'],
+    ['类型 Kind', `必填：${KIND_WORDS}（${KIND_VALUES}）`],
     [
       '设备类型、名称、品牌型号、序列号',
-      '必填。序列号（软件填许可证号）在项目内唯一 / required; the serial (licence key for software) is unique within the project',
+      both(
+        '必填。序列号（软件填许可证号）在项目内唯一',
+        'required; the serial (licence key for software) is unique within the project',
+      ),
     ],
     [
       '上级设备序列号 Parent serial',
@@ -45,7 +57,10 @@ export async function templateXlsx(): Promise<Buffer> {
     ],
     [
       '验收批次、验收日期',
-      '同一批次同一日期；新批次须填日期（YYYY-MM-DD），保修期自验收之日起算 / one date per batch; the warranty runs from acceptance',
+      both(
+        '同一批次同一日期；新批次须填日期（YYYY-MM-DD），保修期自验收之日起算',
+        'one date per batch; the warranty runs from acceptance',
+      ),
     ],
     ['保修月数 Warranty months', "留空则用合同约定（默认 36 个月）/ blank: the contract's term (36 months by default)"],
   ]);

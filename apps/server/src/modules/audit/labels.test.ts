@@ -29,7 +29,8 @@ function auditedKeys(): { keys: Set<string>; templates: Set<string> } {
     for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
       // Only audit events: `{ action: …, targetType|summary … }`, not ticket action inputs ('dispatch') or notification kinds.
       const m = /\baction: (.*?)(?:, (?:targetType|summary|detail|result)\b|$)/.exec(line);
-      if (!m) continue;
+      // An error's `{ action: reason('…') }` names the refused step with a message key, not an audit action.
+      if (!m || m[1]!.startsWith('reason(')) continue;
       for (const lit of m[1]!.matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g)) keys.add(lit[1]!);
       for (const tpl of m[1]!.matchAll(/`([a-z_]+)\.\$\{/g)) templates.add(tpl[1]!);
     }

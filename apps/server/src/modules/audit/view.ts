@@ -90,7 +90,7 @@ export class AuditView {
   async list(meta: RequestMeta, q: z.infer<typeof AuditQuery>) {
     // The cursor is the last entry's sequence number: anything else is the caller's mistake, named.
     const beforeSeq = q.cursor !== undefined ? Number(q.cursor) : undefined;
-    if (beforeSeq !== undefined && !Number.isInteger(beforeSeq)) throw invalid('cursor', '无效的分页游标 / bad cursor');
+    if (beforeSeq !== undefined && !Number.isInteger(beforeSeq)) throw invalid('cursor', 'admin.badCursor');
     const rows = await this.d.audit.repo.list(this.db, { ...q, beforeSeq, limit: q.limit });
     await this.d.audit.recordAlone(meta, {
       action: 'audit.read',

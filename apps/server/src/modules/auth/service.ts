@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { OrgKind, Role } from '@weibao/schema';
 import type { Database } from '../../db/database.js';
 import type { Actor, RequestMeta } from '../../lib/actor.js';
-import { AppError, notFound } from '../../lib/errors.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { beijingDateTime } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import type { SecurityPolicyService } from '../security/service.js';
-import { type UserRepository, type UserRow } from '../users/repository.js';
+import type { UserCredentials, UserRow } from '../users/directory.js';
 import { hashPassword, passwordMeetsPolicy, verifyPassword } from './passwords.js';
 import { AuthRepository } from './repository.js';
 import type { ResolvedSession, SessionCache } from './session-cache.js';
@@ -24,7 +24,7 @@ export class AuthService {
   private readonly repo = new AuthRepository();
   constructor(
     private readonly database: Database,
-    private readonly users: UserRepository,
+    private readonly users: UserCredentials,
     private readonly audit: AuditService,
     private readonly policy: SecurityPolicyService,
     private readonly now: () => number,
@@ -110,7 +110,7 @@ export class AuthService {
       const failures = user.failed_logins + 1;
       const lock = failures >= lockoutThreshold;
       await this.db.transaction().execute(async (tx) => {
-        await this.users.update(tx, user.id, {
+        await this.users.updateSignIn(tx, user.id, {
           failed_logins: lock ? 0 : failures,
           locked_until: lock ? now + lockoutMinutes * 60_000 : user.locked_until,
         });
@@ -138,7 +138,7 @@ export class AuthService {
     };
     await this.db.transaction().execute(async (tx) => {
       await this.repo.insertSession(tx, session);
-      await this.users.update(tx, user.id, {
+      await this.users.updateSignIn(tx, user.id, {
         failed_logins: 0,
         locked_until: null,
         last_login_at: now,
@@ -261,17 +261,13 @@ export class AuthService {
         summary: '修改密码失败：原密码错误',
         result: 'failure',
       });
-      throw new AppError(
-        'VALIDATION',
-        { reason: current ? '原密码错误 / wrong current password' : '必填 / required' },
-        'currentPassword',
-      );
+      throw invalid('currentPassword', current ? 'admin.wrongCurrentPassword' : 'admin.required');
     }
     if (!passwordMeetsPolicy(next, u.username, await this.policy.current()))
       throw new AppError('PASSWORD_POLICY', {}, 'newPassword');
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (tx) => {
-      await this.users.update(tx, u.id, {
+      await this.users.updateSignIn(tx, u.id, {
         password_hash: hash,
         password_changed_at: this.now(),
         must_change_password: 0,

@@ -1,4 +1,4 @@
-import type { UserRow } from '../users/repository.js';
+import type { UserRow } from '../users/directory.js';
 
 /** What a signed-in request needs of its session: the user (organisation and roles included) and the session row. */
 export interface ResolvedSession {

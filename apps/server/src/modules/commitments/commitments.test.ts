@@ -76,7 +76,7 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       measured: 0,
       failed: 0,
       target: 3,
-      detail: '未设置驻场计划 / no resident plan',
+      detail: { 'zh-CN': '未设置驻场计划', en: 'no resident plan' },
       link: { page: 'presence', projectId: project, month: '2026-10' },
     });
     const plan = await mgr.put(`${V}/projects/${project}/resident-plan`, {
@@ -129,7 +129,7 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       actual: 1,
       measured: 2,
       failed: 1,
-      detail: '2 个工作日，1 天不足 2 人（最少 1 人） / 2 working days, 1 below 2 (lowest 1)',
+      detail: { 'zh-CN': '2 个工作日，1 天不足 2 人（最少 1 人）', en: '2 working days, 1 below 2 (lowest 1)' },
     });
     await onSite(10, [eng, eng2]);
     await onSite(11, [eng2]);
@@ -233,8 +233,10 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       actual: 66.7,
       measured: 3,
       failed: 1,
-      detail:
-        '到期的月度巡检任务 3，达标 2（其中逾期完成 1） / monthly inspection tasks due: 3, on target: 2 (1 done late)',
+      detail: {
+        'zh-CN': '到期的月度巡检任务 3，达标 2（其中逾期完成 1）',
+        en: 'monthly inspection tasks due: 3, on target: 2 (1 done late)',
+      },
     });
     expect(await item('annual_inspection')).toMatchObject({ status: 'missed', actual: 50, measured: 2, failed: 1 });
   });
@@ -245,7 +247,7 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       status: 'no_data',
       actual: null,
       measured: 0,
-      detail: '尚无培训学员 / no trainees yet',
+      detail: { 'zh-CN': '尚无培训学员', en: 'no trainees yet' },
     });
     let plan = (await mgr.post(`${V}/projects/${project}/training-plans`, { name: '上线培训' })).body;
     plan = (
@@ -276,7 +278,7 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       actual: 50,
       measured: 2,
       failed: 1,
-      detail: '培训学员 2，达标 1，培训进行中 / trainees: 2, on target: 1, training continues',
+      detail: { 'zh-CN': '培训学员 2，达标 1，培训进行中', en: 'trainees: 2, on target: 1, training continues' },
       link: { page: 'training' },
     });
     // In the contract's last month, unfinished training is a miss: seen during that month (a month
@@ -303,7 +305,7 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       status: 'no_data',
       actual: null,
       measured: 0,
-      detail: '2026-11-05 前提交，尚未到期 / due by 2026-11-05, not yet due',
+      detail: { 'zh-CN': '2026-11-05 前提交，尚未到期', en: 'due by 2026-11-05, not yet due' },
       link: { page: 'reports' },
     });
     t.clock.set(cst(11, 5, 23, 59));
@@ -314,7 +316,7 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       actual: null,
       measured: 1,
       failed: 1,
-      detail: '2026-11-05 前未提交 / not delivered by 2026-11-05',
+      detail: { 'zh-CN': '2026-11-05 前未提交', en: 'not delivered by 2026-11-05' },
     });
     // The provider generating it for itself is no delivery.
     t.clock.set(cst(11, 6, 8));
@@ -328,20 +330,20 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       actual: 6,
       measured: 1,
       failed: 1,
-      detail: '2026-11-06 提交（逾期） / delivered 2026-11-06 (late)',
+      detail: { 'zh-CN': '2026-11-06 提交（逾期）', en: 'delivered 2026-11-06 (late)' },
     });
     // November's report fetched by the lead on 11-06, while November is still running: a partial
     // month is no delivery of the report the bid promised, so November stays undelivered (not yet due).
     expect(await item('report_delivery', '2026-11')).toMatchObject({
       status: 'no_data',
-      detail: '2026-12-05 前提交，尚未到期 / due by 2026-12-05, not yet due',
+      detail: { 'zh-CN': '2026-12-05 前提交，尚未到期', en: 'due by 2026-12-05, not yet due' },
     });
     expect((await fetchFile(t, lead, `${V}/projects/${project}/monthly-report.pdf?month=2026-11`)).status).toBe(200);
     expect(await item('report_delivery', '2026-11')).toMatchObject({
       status: 'no_data',
       actual: null,
       measured: 0,
-      detail: '2026-12-05 前提交，尚未到期 / due by 2026-12-05, not yet due',
+      detail: { 'zh-CN': '2026-12-05 前提交，尚未到期', en: 'due by 2026-12-05, not yet due' },
     });
   });
 
@@ -399,7 +401,7 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       measured: 0,
       failed: 0,
       enabled: false,
-      detail: '未启用 / disabled',
+      detail: { 'zh-CN': '未启用', en: 'disabled' },
     });
     expect([r.met, r.missed, r.noData, r.executionPct]).toEqual([2, 2, 15, 50]);
     await setTarget('resident_headcount', { enabled: false });
@@ -437,7 +439,7 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       actual: 3,
       measured: 1,
       failed: 0,
-      detail: '2026-12-03 提交 / delivered 2026-12-03',
+      detail: { 'zh-CN': '2026-12-03 提交', en: 'delivered 2026-12-03' },
     });
     expect(
       (
@@ -457,7 +459,7 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       actual: null,
       measured: 1,
       failed: 1,
-      detail: '2027-01-05 前未提交 / not delivered by 2027-01-05',
+      detail: { 'zh-CN': '2027-01-05 前未提交', en: 'not delivered by 2027-01-05' },
     });
     expect((await fetchFile(t, lead, `${V}/projects/${project}/monthly-report.pdf?month=2026-12`)).status).toBe(200);
     expect(await item('report_delivery', '2026-12')).toMatchObject({
@@ -465,7 +467,7 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       actual: 7,
       measured: 1,
       failed: 1,
-      detail: '2027-01-07 提交（逾期） / delivered 2027-01-07 (late)',
+      detail: { 'zh-CN': '2027-01-07 提交（逾期）', en: 'delivered 2027-01-07 (late)' },
     });
   });
 
@@ -514,7 +516,10 @@ describe.each(DIALECTS)('commitments beyond the SLA clocks (%s)', (dialect) => {
       actual: 0,
       measured: 1,
       failed: 1,
-      detail: '本年到期的资产年度巡检 1，达标 0 / asset annual inspections due this year: 1, on target: 0',
+      detail: {
+        'zh-CN': '本年到期的资产年度巡检 1，达标 0',
+        en: 'asset annual inspections due this year: 1, on target: 0',
+      },
     });
   });
 });

@@ -1,7 +1,6 @@
 import {
   COMMITMENT_KINDS,
   type CommitmentKind,
-  type CommitmentStatus,
   type CommitmentUpdate,
   type FaultLevel,
   type SlaPolicy,
@@ -12,9 +11,9 @@ import type { Tx } from '../../db/dialect.js';
 import type { CommitmentsTable, ContractsTable } from '../../db/types.js';
 import type { Actor, RequestMeta } from '../../lib/actor.js';
 import { invalid, notFound } from '../../lib/errors.js';
-import { addDays, addMonths } from '../../lib/dates.js';
 import { newId } from '../../lib/ids.js';
-import { AnalyticsRepository } from '../analytics/repository.js';
+import { bothTexts, reason } from '../../lib/messages/text.js';
+import type { AnalyticsService } from '../analytics/service.js';
 import type { AssetService } from '../assets/service.js';
 import type { AuditService } from '../audit/service.js';
 import type { InspectionService } from '../inspections/service.js';
@@ -23,9 +22,10 @@ import type { ProjectService } from '../projects/service.js';
 import type { SatisfactionService } from '../satisfaction/service.js';
 import type { TrainingService } from '../training/service.js';
 import { COMMITMENT_LABEL, defaultCommitments } from './defaults.js';
+import { type MonthFacts, SLA_KINDS, link, measure, noData } from './measures.js';
 import { CommitmentRepository } from './repository.js';
 import { percent } from '../../lib/percent.js';
-import { beijingDay, beijingDayStart, beijingMonth, monthBounds, refuseUnbegunMonth } from '../../lib/time.js';
+import { beijingMonth, monthBounds, refuseUnbegunMonth } from '../../lib/time.js';
 
 export interface CommitmentDeps {
   database: Database;
@@ -36,11 +36,11 @@ export interface CommitmentDeps {
   assets: AssetService;
   training: TrainingService;
   satisfaction: SatisfactionService;
+  /** SLA outcomes of the month (the analytics module's aggregates). */
+  analytics: Pick<AnalyticsService, 'clockOutcomes'>;
   now: () => number;
 }
 type Row = CommitmentsTable;
-type Measure = { status: CommitmentStatus; actual: number | null; measured: number; failed: number; detail: string };
-const SLA_KINDS = ['response', 'arrival', 'resolution'] as const;
 const PCT_KINDS: CommitmentKind[] = [
   'response',
   'arrival',
@@ -52,26 +52,6 @@ const PCT_KINDS: CommitmentKind[] = [
   'satisfaction',
 ];
 
-/** A rate commitment: met when the share of good records reaches the target; no records, no data. Texts are "中文 / English". */
-function rate(good: number, measured: number, target: number, what: [string, string]): Measure {
-  const actual = percent(good, measured);
-  if (actual === null)
-    return { status: 'no_data', actual, measured, failed: 0, detail: `本月无${what[0]} / no ${what[1]} this month` };
-  return {
-    status: actual >= target ? 'met' : 'missed',
-    actual,
-    measured,
-    failed: measured - good,
-    detail: `${what[0]} ${measured}，达标 ${good} / ${what[1]}: ${measured}, on target: ${good}`,
-  };
-}
-/** Appends to both halves of a "中文 / English" text. */
-const both = (text: string, zh: string, en: string) => {
-  const [a, b] = text.split(' / ');
-  return `${a}${zh} / ${b}${en}`;
-};
-const CLOCK_EN: Record<string, string> = { response: 'response', arrival: 'arrival', resolution: 'resolution' };
-
 /**
  * The commitments register (R29): each promise of the contract in force, measured for a month from
  * the records (SLA outcomes, presence, inspections, training, ratings, report deliveries).
@@ -79,7 +59,6 @@ const CLOCK_EN: Record<string, string> = { response: 'response', arrival: 'arriv
  */
 export class CommitmentService {
   readonly repo = new CommitmentRepository();
-  private readonly metrics = new AnalyticsRepository();
   constructor(readonly d: CommitmentDeps) {}
   private get db() {
     return this.d.database.db;
@@ -136,14 +115,13 @@ export class CommitmentService {
       await this.d.projects.visibleProject(tx, meta.actor, before.project_id);
       const kind = before.kind as CommitmentKind;
       const target = input.target ?? Number(before.target);
-      if (PCT_KINDS.includes(kind) && target > 100)
-        throw invalid('target', '百分比不能超过 100 / a percentage cannot exceed 100');
+      if (PCT_KINDS.includes(kind) && target > 100) throw invalid('target', 'commitments.percentOver100');
       if (kind === 'resident_headcount' && (!Number.isInteger(target) || target < 1 || target > 50))
-        throw invalid('target', '驻场人数应为 1–50 的整数 / headcount must be a whole number 1–50');
+        throw invalid('target', 'commitments.headcountRange');
       if (kind === 'report_delivery' && (!Number.isInteger(target) || target < 1 || target > 28))
-        throw invalid('target', '提交日应为 1–28 / the day must be 1–28');
+        throw invalid('target', 'commitments.dayRange');
       if (kind === 'satisfaction' && (!Number.isInteger(target) || target < 1))
-        throw invalid('target', '满意率目标应为 1–100 的整数 / the target must be a whole percent 1–100');
+        throw invalid('target', 'commitments.satisfactionRange');
       const now = this.d.now();
       const patch = {
         target,
@@ -204,10 +182,8 @@ export class CommitmentService {
     const facts = await this.facts(actor, projectId, m, b, contract, now);
     const items = rows.map((r) => {
       const base = this.present(r, policy);
-      const measure: Measure = r.enabled
-        ? this.measure(r, facts)
-        : { status: 'no_data', actual: null, measured: 0, failed: 0, detail: '未启用 / disabled' };
-      return { ...base, ...measure, link: this.link(r, projectId, m, b) };
+      const result = r.enabled ? measure(r, facts) : noData(reason('commitments.disabled'));
+      return { ...base, ...result, detail: bothTexts(result.detail), link: link(r, projectId, m, b) };
     });
     const met = items.filter((i) => i.status === 'met').length;
     const missed = items.filter((i) => i.status === 'missed').length;
@@ -253,13 +229,12 @@ export class CommitmentService {
     b: ReturnType<typeof monthBounds>,
     contract: ContractsTable,
     now: number,
-  ) {
+  ): Promise<MonthFacts> {
     const db = this.db;
     const year = month.slice(0, 4);
-    const [outcomes, offHours, presencePlan, presence, monthly, annual, training, satisfaction, delivered] =
+    const [{ outcomes, offHours }, presencePlan, presence, monthly, annual, training, satisfaction, delivered] =
       await Promise.all([
-        this.metrics.outcomes(db, [projectId], b.from, b.to),
-        this.metrics.offHoursResponses(db, [projectId], b.from, b.to),
+        this.d.analytics.clockOutcomes(projectId, b.from, b.to),
         this.d.presence.plan(actor, projectId),
         this.d.presence.monthly(actor, projectId, month),
         this.d.inspections.completionBetween(projectId, b.first, b.last),
@@ -287,157 +262,5 @@ export class CommitmentService {
       month,
       now,
     };
-  }
-
-  private measure(r: Row, f: Awaited<ReturnType<CommitmentService['facts']>>): Measure {
-    const target = Number(r.target);
-    const kind = r.kind as CommitmentKind;
-    const count = (k: string, outcome: string, level?: number) =>
-      f.outcomes
-        .filter((o) => o.kind === k && o.outcome === outcome && (level === undefined || o.level === level))
-        .reduce((a, o) => a + o.n, 0);
-    switch (kind) {
-      case 'response':
-      case 'arrival':
-      case 'resolution': {
-        const met = count(kind, 'met', r.level);
-        return rate(met, met + count(kind, 'breached', r.level), target, [
-          `已结束的${r.level}级工单${COMMITMENT_LABEL[kind].slice(0, 2)}时钟`,
-          `level-${r.level} ${CLOCK_EN[kind]} clocks ended`,
-        ]);
-      }
-      case 'support_24h': {
-        const met = f.offHours.filter((o) => o.outcome === 'met').reduce((a, o) => a + o.n, 0);
-        const all = f.offHours.reduce((a, o) => a + o.n, 0);
-        return rate(met, all, target, ['非工作时间报修的工单', 'tickets reported outside working hours']);
-      }
-      case 'resident_headcount': {
-        if (f.presencePlan.updatedAt === null)
-          return {
-            status: 'no_data',
-            actual: null,
-            measured: 0,
-            failed: 0,
-            detail: '未设置驻场计划 / no resident plan',
-          };
-        const days = f.presence.days.filter((d) => d.workday);
-        if (!days.length)
-          return {
-            status: 'no_data',
-            actual: null,
-            measured: 0,
-            failed: 0,
-            detail: '本月尚无工作日 / no working day yet this month',
-          };
-        const short = days.filter((d) => d.present < target).length;
-        const lowest = Math.min(...days.map((d) => d.present));
-        return {
-          status: short ? 'missed' : 'met',
-          actual: lowest,
-          measured: days.length,
-          failed: short,
-          detail: `${days.length} 个工作日，${short} 天不足 ${target} 人（最少 ${lowest} 人） / ${days.length} working days, ${short} below ${target} (lowest ${lowest})`,
-        };
-      }
-      case 'monthly_inspection': {
-        const plans = f.monthly.byPlan.filter((p) => p.kind === 'monthly');
-        const sum = (k: 'done' | 'late' | 'overdue') => plans.reduce((a, p) => a + p[k], 0);
-        const due = sum('done') + sum('late') + sum('overdue');
-        const m = rate(sum('done') + sum('late'), due, target, ['到期的月度巡检任务', 'monthly inspection tasks due']);
-        return sum('late')
-          ? { ...m, detail: both(m.detail, `（其中逾期完成 ${sum('late')}）`, ` (${sum('late')} done late)`) }
-          : m;
-      }
-      case 'annual_inspection': {
-        // Each asset year of the ledger due so far: done (even late) is kept, overdue is missed; not yet due is not counted.
-        const due = f.annual.filter((y) => y.status === 'done' || y.status === 'overdue');
-        const done = due.filter((y) => y.status === 'done');
-        const late = done.filter((y) => y.doneOn! > y.dueOn).length;
-        const m = rate(done.length, due.length, target, [
-          '本年到期的资产年度巡检',
-          'asset annual inspections due this year',
-        ]);
-        return late ? { ...m, detail: both(m.detail, `（其中逾期完成 ${late}）`, ` (${late} done late)`) } : m;
-      }
-      case 'training_complete': {
-        const trainees = f.training.reduce((a, p) => a + p.progress.summary.trainees, 0);
-        const independent = f.training.reduce((a, p) => a + p.progress.summary.independent, 0);
-        if (!trainees)
-          return { status: 'no_data', actual: null, measured: 0, failed: 0, detail: '尚无培训学员 / no trainees yet' };
-        const m = rate(independent, trainees, target, ['培训学员', 'trainees']);
-        // Training runs until every trainee is independent: unfinished is a miss only once the contract has ended.
-        if (m.status === 'missed' && f.contract.ends_on > monthBounds(f.month).last)
-          return { ...m, status: 'no_data', detail: both(m.detail, '，培训进行中', ', training continues') };
-        return m;
-      }
-      case 'satisfaction': {
-        const s = f.satisfaction;
-        return rate(s.satisfied, s.rated, target, ['满意度评价', 'ratings']);
-      }
-      case 'report_delivery': {
-        const next = addMonths(`${f.month}-01`, 1);
-        const deadline = beijingDayStart(addDays(next, target));
-        if (f.delivered !== null) {
-          const ok = f.delivered < deadline;
-          return {
-            status: ok ? 'met' : 'missed',
-            actual: Number(beijingDay(f.delivered).slice(8)),
-            measured: 1,
-            failed: ok ? 0 : 1,
-            detail: `${beijingDay(f.delivered)} 提交${ok ? '' : '（逾期）'} / delivered ${beijingDay(f.delivered)}${ok ? '' : ' (late)'}`,
-          };
-        }
-        if (f.now >= deadline)
-          return {
-            status: 'missed',
-            actual: null,
-            measured: 1,
-            failed: 1,
-            detail: `${addDays(next, target - 1)} 前未提交 / not delivered by ${addDays(next, target - 1)}`,
-          };
-        return {
-          status: 'no_data',
-          actual: null,
-          measured: 0,
-          failed: 0,
-          detail: `${addDays(next, target - 1)} 前提交，尚未到期 / due by ${addDays(next, target - 1)}, not yet due`,
-        };
-      }
-    }
-  }
-
-  private link(r: Row, projectId: string, month: string, b: ReturnType<typeof monthBounds>) {
-    const kind = r.kind as CommitmentKind;
-    const base = { projectId, month };
-    if ((SLA_KINDS as readonly string[]).includes(kind))
-      return {
-        ...base,
-        page: 'tickets' as const,
-        clock: kind as 'response',
-        level: r.level as FaultLevel,
-        outcome: 'breached' as const,
-        from: b.from,
-        to: b.to,
-      };
-    if (kind === 'support_24h')
-      return {
-        ...base,
-        page: 'tickets' as const,
-        clock: 'response' as const,
-        outcome: 'breached' as const,
-        from: b.from,
-        to: b.to,
-      };
-    const page = (
-      {
-        resident_headcount: 'presence',
-        monthly_inspection: 'inspections',
-        annual_inspection: 'inspections',
-        training_complete: 'training',
-        satisfaction: 'satisfaction',
-        report_delivery: 'reports',
-      } as const
-    )[kind as 'satisfaction'];
-    return { ...base, page };
   }
 }

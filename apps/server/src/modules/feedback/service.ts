@@ -5,6 +5,7 @@ import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta, isCustomer } from '../../lib/actor.js';
 import { AppError, notFound, notFoundAs } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { reason } from '../../lib/messages/text.js';
 import { decodeAtId, keysetPage } from '../../lib/keyset.js';
 import type { AuditService } from '../audit/service.js';
 import type { NotificationService } from '../notifications/service.js';
@@ -76,7 +77,7 @@ export class FeedbackService {
     return this.db.transaction().execute(async (tx) => {
       const project = await this.d.projects
         .visibleProject(tx, meta.actor, input.projectId)
-        .catch(notFoundAs('projectId', '项目不存在 / unknown project'));
+        .catch(notFoundAs('projectId', 'common.unknownProject'));
       const now = this.d.now();
       const row = {
         id: newId(now),
@@ -118,7 +119,7 @@ export class FeedbackService {
     return this.db.transaction().execute(async (tx) => {
       const before = await this.visible(tx, meta.actor, id);
       if (before.status === 'closed')
-        throw new AppError('ACTION_NOT_ALLOWED', { action: '答复已关闭的反馈 / answer closed feedback' }, 'answer');
+        throw new AppError('ACTION_NOT_ALLOWED', { action: reason('feedback.answerClosed') }, 'answer');
       const now = this.d.now();
       await this.repo.update(tx, id, {
         answer: input.answer,
@@ -150,13 +151,9 @@ export class FeedbackService {
       const before = await this.visible(tx, meta.actor, id);
       if (isCustomer(meta.actor) && before.author_id !== meta.actor.userId) throw new AppError('FORBIDDEN');
       if (before.status === 'closed')
-        throw new AppError('ACTION_NOT_ALLOWED', { action: '关闭已关闭的反馈 / close closed feedback' }, 'status');
+        throw new AppError('ACTION_NOT_ALLOWED', { action: reason('feedback.closeClosed') }, 'status');
       if (!isCustomer(meta.actor) && before.status !== 'answered')
-        throw new AppError(
-          'ACTION_NOT_ALLOWED',
-          { action: '关闭未答复的反馈 / close feedback without an answer' },
-          'answer',
-        );
+        throw new AppError('ACTION_NOT_ALLOWED', { action: reason('feedback.closeUnanswered') }, 'answer');
       const now = this.d.now();
       await this.repo.update(tx, id, {
         status: 'closed',

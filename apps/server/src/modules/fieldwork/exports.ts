@@ -11,13 +11,7 @@ import { beijingClock, beijingDay, beijingDayStart } from '../../lib/time.js';
 import { FileStore } from '../../lib/files.js';
 
 const KIND: Record<string, string> = labelMap('recordKind');
-const STATUS: Record<string, string> = {
-  draft: '草稿',
-  submitted: '待签字确认',
-  rejected: '已退回',
-  signed: '已签字确认',
-  superseded: '已被更正',
-};
+const STATUS: Record<string, string> = labelMap('recordStatus');
 /** The verification code printed on a sheet: enough of the hash that guessing a valid link is hopeless. */
 const CODE_LENGTH = 16;
 
@@ -52,7 +46,7 @@ export class RecordExports {
       // In a batch an unknown (or hidden) record is the caller's bad input; any other failure stays a 500.
       const visible = this.records.visible(this.db, meta.actor, id);
       const row = await (opts.batch
-        ? visible.catch(notFoundAs('recordIds', `记录不存在 / unknown record ${id}`))
+        ? visible.catch(notFoundAs('recordIds', 'fieldwork.unknownRecord', { id }))
         : visible);
       const record = await this.records.detail(this.db, meta.actor, row);
       const parties = await this.d.projects.documentParties(
@@ -90,7 +84,7 @@ export class RecordExports {
   async monthXlsx(meta: RequestMeta, projectId: string, month: string): Promise<{ xlsx: Buffer; fileName: string }> {
     const project = await this.d.projects.project(this.db, projectId);
     if (!project || (isCustomer(meta.actor) && project.customer_id !== meta.actor.orgId))
-      throw invalid('projectId', '项目不存在 / unknown project');
+      throw invalid('projectId', 'common.unknownProject');
     const from = beijingDayStart(`${month}-01`);
     const [y, m] = month.split('-').map(Number) as [number, number];
     const to = beijingDayStart(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`);

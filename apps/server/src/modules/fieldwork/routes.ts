@@ -35,7 +35,9 @@ const tags = ['fieldwork'];
 const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 export const fieldworkRoutes =
-  (s: Pick<Services, 'recordExports' | 'records' | 'visits'>): FastifyPluginAsyncZod =>
+  (
+    s: Pick<Services, 'recordDrafts' | 'recordExports' | 'recordSignoff' | 'records' | 'visits'>,
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     // ---------- check-in / check-out ----------
     app.get(
@@ -124,7 +126,7 @@ export const fieldworkRoutes =
         config: { access: AUTHORS },
         schema: { tags, summary: '新建运维记录 Draft a record', body: OmRecordCreate, response: { 200: OmRecord } },
       },
-      async (req) => s.records.create(meta(req), req.body),
+      async (req) => s.recordDrafts.create(meta(req), req.body),
     );
     app.post(
       '/om-records/sign',
@@ -137,7 +139,7 @@ export const fieldworkRoutes =
           response: { 200: z.object({ items: z.array(OmRecord) }) },
         },
       },
-      async (req) => s.records.sign(meta(req), req.body.recordIds, req.body.signature),
+      async (req) => s.recordSignoff.sign(meta(req), req.body.recordIds, req.body.signature),
     );
     app.get(
       '/om-records/:id',
@@ -159,7 +161,7 @@ export const fieldworkRoutes =
           response: { 200: OmRecord },
         },
       },
-      async (req) => s.records.update(meta(req), req.params.id, req.body),
+      async (req) => s.recordDrafts.update(meta(req), req.params.id, req.body),
     );
     app.post(
       '/om-records/:id/submit',
@@ -172,7 +174,7 @@ export const fieldworkRoutes =
           response: { 200: OmRecord },
         },
       },
-      async (req) => s.records.submit(meta(req), req.params.id),
+      async (req) => s.recordSignoff.submit(meta(req), req.params.id),
     );
     app.post(
       '/om-records/:id/review',
@@ -186,7 +188,7 @@ export const fieldworkRoutes =
           response: { 200: OmRecord },
         },
       },
-      async (req) => s.records.review(meta(req), req.params.id, req.body.note),
+      async (req) => s.recordSignoff.review(meta(req), req.params.id, req.body.note),
     );
     app.post(
       '/om-records/:id/reject',
@@ -200,7 +202,7 @@ export const fieldworkRoutes =
           response: { 200: OmRecord },
         },
       },
-      async (req) => s.records.reject(meta(req), req.params.id, req.body.reason),
+      async (req) => s.recordSignoff.reject(meta(req), req.params.id, req.body.reason),
     );
     app.post(
       '/om-records/:id/amend',
@@ -214,7 +216,7 @@ export const fieldworkRoutes =
           response: { 200: OmRecord },
         },
       },
-      async (req) => s.records.amend(meta(req), req.params.id, req.body),
+      async (req) => s.recordDrafts.amend(meta(req), req.params.id, req.body),
     );
     app.get(
       '/om-records/export',

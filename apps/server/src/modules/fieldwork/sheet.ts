@@ -19,13 +19,7 @@ import { beijingClock } from '../../lib/time.js';
 
 const TITLE = '运维服务记录单';
 const KIND: Record<string, string> = labelMap('recordKind');
-const STATUS: Record<string, string> = {
-  draft: '草稿',
-  submitted: '待签字确认',
-  rejected: '已退回',
-  signed: '已签字确认',
-  superseded: '已被更正版本取代',
-};
+const STATUS: Record<string, string> = labelMap('recordStatus');
 
 export interface SheetInput {
   record: OmRecord;

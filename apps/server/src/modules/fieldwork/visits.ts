@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
 import { decodeAtId, keysetPage } from '../../lib/keyset.js';
+import { reason } from '../../lib/messages/text.js';
 import { beijingClock, beijingDayStart, startOfBeijingDay } from '../../lib/time.js';
 import { performActionIn } from '../tickets/actions.js';
 import type { FieldworkDeps } from './deps.js';
@@ -68,7 +69,7 @@ export class VisitService {
     const { actor } = meta;
     return this.db.transaction().execute(async (tx) => {
       const project = await this.d.projects.project(tx, input.projectId);
-      if (!project) throw invalid('projectId', '项目不存在 / unknown project');
+      if (!project) throw invalid('projectId', 'common.unknownProject');
       const open = await this.repo.openVisitOf(tx, actor.userId);
       if (open)
         throw new AppError('ALREADY_CHECKED_IN', {
@@ -78,8 +79,7 @@ export class VisitService {
       let arrived = false;
       if (input.ticketId) {
         const t = await this.d.tickets.rowById(tx, input.ticketId);
-        if (!t || t.project_id !== project.id)
-          throw invalid('ticketId', '工单不属于该项目 / the ticket is not in this project');
+        if (!t || t.project_id !== project.id) throw invalid('ticketId', 'fieldwork.ticketNotInProject');
         // The assignee's first check-in is the arrival; anyone else's check-in is only linked.
         if (t.assignee_id === actor.userId) {
           const detail = await this.d.tickets.detail(tx, actor, (await this.d.tickets.withNames(tx, t.id))!, now);
@@ -95,11 +95,7 @@ export class VisitService {
         }
       }
       // Only the arrival has a clock to stop at an earlier time; a plain check-in is when it is made.
-      if (input.occurredAt !== undefined && !arrived)
-        throw invalid(
-          'occurredAt',
-          "只有作为到场的签到可以补录发生时间 / only a check-in that is the ticket's arrival can be back-dated",
-        );
+      if (input.occurredAt !== undefined && !arrived) throw invalid('occurredAt', 'fieldwork.backdateNotArrival');
       // The arrival action checked the time (not in the future, not before the report, the reason).
       const at = arrived && input.occurredAt !== undefined ? Math.min(input.occurredAt, now) : now;
       const id = newId(now);
@@ -151,7 +147,7 @@ export class VisitService {
         check_out_position: input.position ? JSON.stringify(input.position) : null,
         note: input.note ? [v.note, input.note].filter(Boolean).join('\n') : v.note,
       });
-      if (!closed) throw new AppError('ACTION_NOT_ALLOWED', { action: '签退 / check out' });
+      if (!closed) throw new AppError('ACTION_NOT_ALLOWED', { action: reason('fieldwork.checkOut') });
       const after = (await this.repo.visit(tx, id))!;
       await this.d.audit.record(tx, meta, {
         action: 'fieldwork.check_out',
@@ -168,7 +164,7 @@ export class VisitService {
   }
 
   async list(actor: Actor, q: z.infer<typeof SiteVisitQuery>) {
-    const after = decodeAtId(q.cursor, '无效的分页游标 / bad cursor');
+    const after = decodeAtId(q.cursor);
     const from = q.day ? beijingDayStart(q.day) : undefined;
     const rows = await this.repo.listVisits(this.db, {
       projectId: q.projectId,
@@ -187,8 +183,7 @@ export class VisitService {
 
   /** A photo taken on site, stored under <dataDir>/visit-photos/<yyyy>/<generated id>; only the visit's engineer adds it. */
   async addPhoto(meta: RequestMeta, id: string, file: { mime: string; data: Buffer }) {
-    if (!IMAGE_TYPES.has(file.mime))
-      throw invalid('file', '请上传 JPEG/PNG/WebP/HEIC 图片 / upload a JPEG, PNG, WebP or HEIC image');
+    if (!IMAGE_TYPES.has(file.mime)) throw invalid('file', 'fieldwork.visitPhotoType');
     if (file.data.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
     const now = this.d.now();
     const v = await this.visible(this.db, meta.actor, id);

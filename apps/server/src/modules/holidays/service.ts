@@ -248,10 +248,9 @@ function checkYear(year: number, input: z.infer<typeof HolidayYearInput>): Omit<
       .map((d, i) => {
         const parsed = new Date(`${d.date}T00:00:00Z`);
         if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d.date)
-          throw invalid(`${field}[${i}].date`, '日期无效 / not a valid date');
-        if (parsed.getUTCFullYear() !== year)
-          throw invalid(`${field}[${i}].date`, `不在 ${year} 年内 / not in ${year}`);
-        if (seen.has(d.date)) throw invalid(`${field}[${i}].date`, '日期重复 / listed twice');
+          throw invalid(`${field}[${i}].date`, 'holidays.invalidDate');
+        if (parsed.getUTCFullYear() !== year) throw invalid(`${field}[${i}].date`, 'holidays.notInYear', { year });
+        if (seen.has(d.date)) throw invalid(`${field}[${i}].date`, 'holidays.listedTwice');
         seen.add(d.date);
         return { date: d.date, name: d.name.trim() };
       })

@@ -1,17 +1,23 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { AdjustmentInput, ChecklistItem, FindingTicketInput, ResultInput } from '@weibao/schema';
+import { label } from '@weibao/schema/labels';
 import type { z } from 'zod';
 import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../lib/actor.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
+import { reason } from '../../lib/messages/text.js';
+import type { RecordDrafts } from '../fieldwork/drafts.js';
 import type { RecordService } from '../fieldwork/records.js';
 import type { TicketService } from '../tickets/service.js';
 import type { InspectionService } from './service.js';
 
-const OUTCOME_ZH: Record<string, string> = { pass: '合格', fail: '不合格', na: '不适用' };
+/** An item's outcome as the audit trail and the record write it (Chinese). */
+const outcomeZh = (o: string) => label('inspectionOutcome', o);
+/** An item in a refusal: by its title in Chinese, by its key in English (titles are written in Chinese). */
+const named = (i: ChecklistItem) => ({ item: { 'zh-CN': i.title, en: i.key } });
 
 /**
  * Running an inspection task on site (R16): each item pass / fail / not applicable with the measured
@@ -25,7 +31,8 @@ export class InspectionExecution {
     private readonly d: {
       inspections: InspectionService;
       tickets: TicketService;
-      records: RecordService;
+      records: Pick<RecordService, 'recordRow'>;
+      drafts: Pick<RecordDrafts, 'create'>;
       dataDir: string;
     },
   ) {}
@@ -51,12 +58,7 @@ export class InspectionExecution {
     if (t.status === 'done' || t.status === 'cancelled')
       throw new AppError(
         'ACTION_NOT_ALLOWED',
-        {
-          action:
-            t.status === 'done'
-              ? '修改已完成的巡检 / change a finished inspection'
-              : '执行已取消的巡检 / run a cancelled inspection',
-        },
+        { action: reason(t.status === 'done' ? 'inspections.changeFinished' : 'inspections.runCancelled') },
         'id',
       );
     return t;
@@ -116,10 +118,7 @@ export class InspectionExecution {
       const v = input.value ?? null;
       const outOfRange = v !== null && ((item.min !== null && v < item.min) || (item.max !== null && v > item.max));
       if (outOfRange && input.outcome === 'pass')
-        throw invalid(
-          'outcome',
-          `实测值 ${v}${item.unit} 超出范围，应判为不合格 / ${v}${item.unit} is out of range: mark it as failed`,
-        );
+        throw invalid('outcome', 'inspections.outOfRange', { value: `${v}${item.unit}` });
       await this.begin(tx, t);
       await this.svc.repo.saveResult(tx, {
         task_id: id,
@@ -134,7 +133,7 @@ export class InspectionExecution {
         action: 'inspection.result',
         targetType: 'inspection_task',
         targetId: id,
-        summary: `巡检 ${t.plan_name} ${t.period}：${item.title} ${OUTCOME_ZH[input.outcome]}${v === null ? '' : `（${v}${item.unit}）`}`,
+        summary: `巡检 ${t.plan_name} ${t.period}：${item.title} ${outcomeZh(input.outcome)}${v === null ? '' : `（${v}${item.unit}）`}`,
         detail: { key, ...input },
       });
       return this.detail(meta.actor, id, tx);
@@ -142,14 +141,13 @@ export class InspectionExecution {
   }
 
   async photo(meta: RequestMeta, id: string, key: string, file: { mime: string; data: Buffer }) {
-    if (!/^image\/(png|jpeg|webp)$/.test(file.mime))
-      throw invalid('file', '照片须为 PNG、JPEG 或 WebP / a PNG, JPEG or WebP image');
+    if (!/^image\/(png|jpeg|webp)$/.test(file.mime)) throw invalid('file', 'inspections.photoType');
     return new FileStore(this.d.dataDir).writing((put) =>
       this.db.transaction().execute(async (tx) => {
         // Ids and access first: nothing is stored for a task or item the caller may not work on.
         const t = await this.workable(tx, meta.actor, id);
         const r = (await this.svc.repo.results(tx, id)).find((x) => x.item_key === key);
-        if (!r) throw invalid('key', "请先记录该项结果 / record the item's result first");
+        if (!r) throw invalid('key', 'inspections.resultFirst');
         const rel = put('inspections', file.data, this.now);
         const sha = createHash('sha256').update(file.data).digest('hex');
         await this.svc.repo.saveResult(tx, {
@@ -215,13 +213,9 @@ export class InspectionExecution {
       const t = await this.workable(tx, meta.actor, id);
       const item = (await this.items(tx, t.template_version_id)).find((i) => i.key === key);
       const r = (await this.svc.repo.results(tx, id)).find((x) => x.item_key === key);
-      if (!item || !r) throw invalid('key', "请先记录该项结果 / record the item's result first");
+      if (!item || !r) throw invalid('key', 'inspections.resultFirst');
       if (r.outcome !== 'fail')
-        throw new AppError(
-          'ACTION_NOT_ALLOWED',
-          { action: '为合格项开工单 / open a ticket for an item that passed' },
-          'key',
-        );
+        throw new AppError('ACTION_NOT_ALLOWED', { action: reason('inspections.ticketForPassed') }, 'key');
       if (r.ticket_id) throw new AppError('DUPLICATE', { field: 'key' }, 'key');
       const ticket = await this.d.tickets.create(
         meta,
@@ -282,18 +276,12 @@ export class InspectionExecution {
       const results = new Map((await this.svc.repo.results(tx, id)).map((r) => [r.item_key, r]));
       const missing = items.findIndex((i) => !results.has(i.key));
       if (missing >= 0)
-        throw invalid(
-          `results.${items[missing]!.key}`,
-          `尚未检查：${items[missing]!.title} / item ${items[missing]!.key} is not checked yet`,
-        );
+        throw invalid(`results.${items[missing]!.key}`, 'inspections.notChecked', named(items[missing]!));
       const noPhoto = items.findIndex(
         (i) => i.photoRequired && results.get(i.key)!.outcome !== 'na' && !results.get(i.key)!.photo_path,
       );
       if (noPhoto >= 0)
-        throw invalid(
-          `results.${items[noPhoto]!.key}`,
-          `须拍照：${items[noPhoto]!.title} / item ${items[noPhoto]!.key} needs a photo`,
-        );
+        throw invalid(`results.${items[noPhoto]!.key}`, 'inspections.photoMissing', named(items[noPhoto]!));
       const adjustments = await this.svc.repo.adjustments(tx, id);
       const failed = items.filter((i) => results.get(i.key)!.outcome === 'fail');
       const count = (o: string) => items.filter((i) => results.get(i.key)!.outcome === o).length;
@@ -302,7 +290,7 @@ export class InspectionExecution {
         `检查 ${items.length} 项：合格 ${count('pass')}，不合格 ${count('fail')}，不适用 ${count('na')}。`,
         ...items.map((i, n) => {
           const r = results.get(i.key)!;
-          return `${n + 1}. ${i.title}：${OUTCOME_ZH[r.outcome]}${r.value !== null ? `（${r.value}${i.unit}）` : ''}${r.note ? `，${r.note}` : ''}`;
+          return `${n + 1}. ${i.title}：${outcomeZh(r.outcome)}${r.value !== null ? `（${r.value}${i.unit}）` : ''}${r.note ? `，${r.note}` : ''}`;
         }),
         ...(adjustments.length
           ? [
@@ -317,7 +305,7 @@ export class InspectionExecution {
         (failed.length
           ? `发现 ${failed.length} 项问题：${failed.map((i) => i.title).join('、')}${ticketIds.length ? `，已转工单 ${ticketIds.length} 张` : ''}`
           : '全部检查项正常');
-      const record = await this.d.records.create(
+      const record = await this.d.drafts.create(
         meta,
         {
           projectId: t.project_id,

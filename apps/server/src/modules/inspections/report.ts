@@ -1,3 +1,4 @@
+import { labelMap } from '@weibao/schema/labels';
 import fs from 'node:fs';
 import type { RequestMeta } from '../../lib/actor.js';
 import { docxDocument, docxImage, docxImageParagraph, docxTable, docxText } from '../../lib/docx.js';
@@ -21,15 +22,9 @@ import { beijingClock } from '../../lib/time.js';
 
 /** A photo row: the picture (fit in 200×120) with its caption beside it. */
 const PHOTO_HEIGHT = 130;
-const OUTCOME: Record<string, string> = { pass: '合格', fail: '不合格', na: '不适用' };
-const KIND: Record<string, string> = { monthly: '月度巡检', annual: '年度巡检', periodic: '定期检查' };
-const STATUS: Record<string, string> = {
-  draft: '草稿',
-  submitted: '待签字确认',
-  rejected: '已退回',
-  signed: '已签字确认',
-  superseded: '已更正',
-};
+const OUTCOME: Record<string, string> = labelMap('inspectionOutcome');
+const KIND: Record<string, string> = labelMap('inspectionKind');
+const STATUS: Record<string, string> = labelMap('recordStatus');
 
 /** What both renderings of the report show, gathered once. */
 interface ReportModel {

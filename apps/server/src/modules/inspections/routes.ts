@@ -22,7 +22,7 @@ const tags = ['inspections'];
 
 /** Checklist templates, inspection plans, the task calendar and monthly completion (R5, R16, R17). */
 export const inspectionRoutes =
-  (s: Pick<Services, 'inspections'>): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'inspections' | 'inspectionPlans' | 'inspectionTemplates'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/checklist-templates',
@@ -34,7 +34,7 @@ export const inspectionRoutes =
           response: { 200: z.array(ChecklistTemplate) },
         },
       },
-      async () => s.inspections.templates(),
+      async () => s.inspectionTemplates.templates(),
     );
     app.post(
       '/checklist-templates',
@@ -47,7 +47,7 @@ export const inspectionRoutes =
           response: { 200: ChecklistTemplate },
         },
       },
-      async (req) => s.inspections.saveTemplate(meta(req), null, req.body),
+      async (req) => s.inspectionTemplates.saveTemplate(meta(req), null, req.body),
     );
     app.get(
       '/checklist-templates/:id',
@@ -74,7 +74,7 @@ export const inspectionRoutes =
           response: { 200: ChecklistTemplate },
         },
       },
-      async (req) => s.inspections.saveTemplate(meta(req), req.params.id, req.body),
+      async (req) => s.inspectionTemplates.saveTemplate(meta(req), req.params.id, req.body),
     );
 
     app.get(
@@ -88,7 +88,7 @@ export const inspectionRoutes =
           response: { 200: z.array(InspectionPlan) },
         },
       },
-      async (req) => s.inspections.plans(meta(req).actor, req.params.id),
+      async (req) => s.inspectionPlans.plans(meta(req).actor, req.params.id),
     );
     app.post(
       '/projects/:id/inspection-plans',
@@ -102,7 +102,7 @@ export const inspectionRoutes =
           response: { 200: InspectionPlan },
         },
       },
-      async (req) => s.inspections.createPlan(meta(req), req.params.id, req.body),
+      async (req) => s.inspectionPlans.createPlan(meta(req), req.params.id, req.body),
     );
     app.patch(
       '/inspection-plans/:id',
@@ -116,7 +116,7 @@ export const inspectionRoutes =
           response: { 200: InspectionPlan },
         },
       },
-      async (req) => s.inspections.updatePlan(meta(req), req.params.id, req.body),
+      async (req) => s.inspectionPlans.updatePlan(meta(req), req.params.id, req.body),
     );
     app.post(
       '/inspection-plans/:id/pause',
@@ -130,7 +130,7 @@ export const inspectionRoutes =
           response: { 200: InspectionPlan },
         },
       },
-      async (req) => s.inspections.pause(meta(req), req.params.id, req.body.reason),
+      async (req) => s.inspectionPlans.pause(meta(req), req.params.id, req.body.reason),
     );
     app.post(
       '/inspection-plans/:id/resume',
@@ -138,7 +138,7 @@ export const inspectionRoutes =
         config: { access: ['service_manager'] },
         schema: { tags, summary: '恢复巡检计划 Resume', params: IdParam, response: { 200: InspectionPlan } },
       },
-      async (req) => s.inspections.resume(meta(req), req.params.id),
+      async (req) => s.inspectionPlans.resume(meta(req), req.params.id),
     );
 
     app.get(

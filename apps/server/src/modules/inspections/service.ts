@@ -1,18 +1,10 @@
-import type {
-  ChecklistItem,
-  ChecklistTemplateInput,
-  CompletionQuery,
-  InspectionPlanInput,
-  InspectionPlanUpdate,
-  InspectionTask,
-  InspectionTaskQuery,
-} from '@weibao/schema';
+import type { CompletionQuery, InspectionTask, InspectionTaskQuery } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import type { InspectionTasksTable } from '../../db/types.js';
-import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../lib/actor.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { type Actor, hasRole, isCustomer } from '../../lib/actor.js';
+import { invalid, notFound } from '../../lib/errors.js';
 import { addDays, addMonths } from '../../lib/dates.js';
 import { newId } from '../../lib/ids.js';
 import { decodeCursor, keysetPage } from '../../lib/keyset.js';
@@ -25,12 +17,11 @@ import type { ProjectService } from '../projects/service.js';
 import type { UserDirectory } from '../users/directory.js';
 import { occurrences, taskState } from './recurrence.js';
 import { InspectionRepository, periodIndex } from './repository.js';
+import { presentTemplate } from './templates.js';
 import { inspectionOverdueText } from './texts.js';
 
-type Pause = { from: string; to: string | null; reason: string };
-type PlanRow = NonNullable<Awaited<ReturnType<InspectionRepository['plan']>>>;
+export type Pause = { from: string; to: string | null; reason: string };
 type TaskRow = Awaited<ReturnType<InspectionRepository['tasks']>>[number];
-const KIND_ZH: Record<string, string> = { monthly: '月度巡检', annual: '年度巡检', periodic: '定期检查' };
 
 export interface InspectionDeps {
   database: Database;
@@ -42,7 +33,11 @@ export interface InspectionDeps {
   now: () => number;
 }
 
-/** Checklist templates, recurring inspection plans and the tasks they generate ahead of time (R5, R16, R17). */
+/**
+ * The inspection module's core (R5, R16, R17): the tasks that plans generate ahead of time, overdue
+ * reminders, the task calendar and completion counts. Templates (templates.ts), plans (plans.ts) and
+ * running a task (execution.ts) build on it.
+ */
 export class InspectionService {
   readonly repo: InspectionRepository;
   constructor(readonly d: InspectionDeps) {
@@ -55,222 +50,11 @@ export class InspectionService {
     return beijingDay(this.d.now());
   }
 
-  // ---------- templates ----------
-  private presentTemplate(t: NonNullable<Awaited<ReturnType<InspectionRepository['template']>>>) {
-    return {
-      id: t.id,
-      familyId: t.family_id,
-      version: t.version,
-      current: t.current === 1,
-      name: t.name,
-      scope: t.scope as 'system',
-      assetType: t.asset_type,
-      items: JSON.parse(t.items_json) as ChecklistItem[],
-      createdAt: t.created_at,
-      createdByName: t.created_by_name ?? '',
-    };
-  }
-  async templates() {
-    return (await this.repo.currentTemplates(this.db)).map((t) => this.presentTemplate(t));
-  }
+  /** One version of a checklist template (a task keeps the version it was made with). */
   async template(id: string, db: Tx = this.db) {
     const t = await this.repo.template(db, id);
     if (!t) throw notFound('巡检模板');
-    return this.presentTemplate(t);
-  }
-
-  /** A new template (version 1), or, with `reviseId`, the next version of that template's family. */
-  async saveTemplate(meta: RequestMeta, reviseId: string | null, input: z.infer<typeof ChecklistTemplateInput>) {
-    const keys = input.items.map((i) => i.key);
-    const dup = keys.findIndex((k, i) => keys.indexOf(k) !== i);
-    if (dup >= 0) throw invalid(`items[${dup}].key`, '项目编号重复 / duplicate item key');
-    const badRange = input.items.findIndex((i) => i.min !== null && i.max !== null && i.min > i.max);
-    if (badRange >= 0) throw invalid(`items[${badRange}].max`, '上限小于下限 / max below min');
-    if (input.scope === 'asset_type' && !input.assetType)
-      throw invalid('assetType', '按设备类型的模板须填设备类型 / an asset-type template needs the type');
-    return this.db.transaction().execute(async (tx) => {
-      const prev = reviseId ? await this.repo.template(tx, reviseId) : null;
-      if (reviseId && !prev) throw notFound('巡检模板');
-      const current = prev ? await this.repo.currentTemplate(tx, prev.family_id) : null;
-      const now = this.d.now();
-      const id = newId(now);
-      const row = {
-        id,
-        family_id: current?.family_id ?? id,
-        version: (current?.version ?? 0) + 1,
-        current: 1,
-        name: input.name,
-        scope: input.scope,
-        asset_type: input.scope === 'asset_type' ? input.assetType : null,
-        items_json: JSON.stringify(input.items),
-        created_at: now,
-        created_by: meta.actor.userId,
-      };
-      await this.repo.insertTemplate(tx, row);
-      await this.d.audit.record(tx, meta, {
-        action: reviseId ? 'checklist.revise' : 'checklist.create',
-        targetType: 'checklist',
-        targetId: row.family_id,
-        summary: `${reviseId ? '修订' : '新建'}巡检模板 ${row.name} 第 ${row.version} 版（${input.items.length} 项）`,
-        detail: { after: { ...row, items: input.items }, previousVersion: current?.id ?? null },
-      });
-      return this.presentTemplate({ ...row, created_by_name: meta.actor.displayName });
-    });
-  }
-
-  // ---------- plans ----------
-  private async presentPlan(db: Tx, p: PlanRow) {
-    const ids = JSON.parse(p.assignee_ids_json) as string[];
-    const names = new Map((await this.d.users.list(db, { ids })).map((u) => [u.id, u.display_name]));
-    return {
-      id: p.id,
-      projectId: p.project_id,
-      projectName: p.project_name,
-      name: p.name,
-      kind: p.kind as 'monthly',
-      templateFamilyId: p.template_family_id,
-      templateName: p.template_name,
-      dueDay: p.due_day,
-      intervalMonths: p.interval_months,
-      startsOn: p.starts_on,
-      leadDays: p.lead_days,
-      assigneeIds: ids,
-      assigneeNames: ids.map((i) => names.get(i) ?? i),
-      paused: p.paused === 1,
-      pauses: JSON.parse(p.pauses_json) as Pause[],
-      createdAt: p.created_at,
-    };
-  }
-  async plans(actor: Actor, projectId: string) {
-    await this.d.projects.visibleProject(this.db, actor, projectId);
-    return Promise.all((await this.repo.plansOf(this.db, projectId)).map((p) => this.presentPlan(this.db, p)));
-  }
-  private async visiblePlan(db: Tx, actor: Actor, id: string) {
-    const p = await this.repo.plan(db, id);
-    if (!p || (isCustomer(actor) && p.customer_id !== actor.orgId)) throw notFound('巡检计划');
-    return p;
-  }
-  private async checkAssignees(db: Tx, ids: string[]) {
-    for (const [i, id] of ids.entries()) {
-      const u = await this.d.users.byId(db, id);
-      if (
-        !u ||
-        u.disabled ||
-        u.org_kind !== 'provider' ||
-        !u.roles.some((r) => r === 'engineer' || r === 'service_manager')
-      )
-        throw invalid(`assigneeIds[${i}]`, '须为服务商在岗工程师 / must be an active provider engineer');
-    }
-  }
-
-  async createPlan(meta: RequestMeta, projectId: string, input: z.infer<typeof InspectionPlanInput>) {
-    return this.db.transaction().execute(async (tx) => {
-      const project = await this.d.projects.visibleProject(tx, meta.actor, projectId);
-      const tpl = await this.repo.template(tx, input.templateId);
-      if (!tpl) throw invalid('templateId', '巡检模板不存在 / unknown checklist template');
-      await this.checkAssignees(tx, input.assigneeIds);
-      const now = this.d.now();
-      const row = {
-        id: newId(now),
-        project_id: projectId,
-        name: input.name,
-        kind: input.kind,
-        template_family_id: tpl.family_id,
-        due_day: input.dueDay,
-        interval_months: input.kind === 'periodic' ? input.intervalMonths : input.kind === 'monthly' ? 1 : 12,
-        starts_on: input.startsOn,
-        lead_days: input.leadDays,
-        assignee_ids_json: JSON.stringify([...new Set(input.assigneeIds)]),
-        pauses_json: '[]',
-        paused: 0,
-        generated_through: null,
-        created_at: now,
-        created_by: meta.actor.userId,
-        updated_at: now,
-      };
-      await this.repo.insertPlan(tx, row);
-      const made = await this.generatePlan(tx, row.id, this.today());
-      await this.d.audit.record(tx, meta, {
-        action: 'inspection_plan.create',
-        targetType: 'inspection_plan',
-        targetId: row.id,
-        summary: `${project.name} 新建${KIND_ZH[row.kind]}计划 ${row.name}，自 ${row.starts_on} 起，已生成 ${made} 个任务`,
-        detail: { after: row, tasks: made },
-      });
-      return this.presentPlan(tx, (await this.repo.plan(tx, row.id))!);
-    });
-  }
-
-  async updatePlan(meta: RequestMeta, id: string, input: z.infer<typeof InspectionPlanUpdate>) {
-    return this.db.transaction().execute(async (tx) => {
-      const before = await this.visiblePlan(tx, meta.actor, id);
-      const patch: Record<string, unknown> = { updated_at: this.d.now() };
-      if (input.name) patch.name = input.name;
-      if (input.leadDays !== undefined) patch.lead_days = input.leadDays;
-      if (input.templateId) {
-        const tpl = await this.repo.template(tx, input.templateId);
-        if (!tpl) throw invalid('templateId', '巡检模板不存在 / unknown checklist template');
-        patch.template_family_id = tpl.family_id;
-      }
-      if (input.assigneeIds) {
-        await this.checkAssignees(tx, input.assigneeIds);
-        patch.assignee_ids_json = JSON.stringify([...new Set(input.assigneeIds)]);
-        // Tasks not started yet follow the new rota; started and done ones keep their engineer.
-        await this.repo.reassignOpen(tx, id, this.today(), [...new Set(input.assigneeIds)], this.d.now());
-      }
-      await this.repo.updatePlan(tx, id, patch);
-      await this.generatePlan(tx, id, this.today());
-      const after = (await this.repo.plan(tx, id))!;
-      await this.d.audit.record(tx, meta, {
-        action: 'inspection_plan.update',
-        targetType: 'inspection_plan',
-        targetId: id,
-        summary: `修改巡检计划 ${after.name}`,
-        detail: { before, after },
-      });
-      return this.presentPlan(tx, after);
-    });
-  }
-
-  /** Pausing cancels the tasks not started that fall due from today; nothing is owed until resumed. */
-  async pause(meta: RequestMeta, id: string, reason: string) {
-    return this.db.transaction().execute(async (tx) => {
-      const p = await this.visiblePlan(tx, meta.actor, id);
-      if (p.paused)
-        throw new AppError('ACTION_NOT_ALLOWED', { action: '暂停已暂停的计划 / pause a paused plan' }, 'reason');
-      const today = this.today();
-      const pauses = [...(JSON.parse(p.pauses_json) as Pause[]), { from: today, to: null, reason }];
-      const cancelled = await this.repo.cancelOpen(tx, id, today, `计划暂停：${reason}`, this.d.now());
-      await this.repo.updatePlan(tx, id, { paused: 1, pauses_json: JSON.stringify(pauses), updated_at: this.d.now() });
-      await this.d.audit.record(tx, meta, {
-        action: 'inspection_plan.pause',
-        targetType: 'inspection_plan',
-        targetId: id,
-        summary: `暂停巡检计划 ${p.name}：${reason}（取消 ${cancelled} 个未开始的任务）`,
-        detail: { reason, cancelled },
-      });
-      return this.presentPlan(tx, (await this.repo.plan(tx, id))!);
-    });
-  }
-
-  async resume(meta: RequestMeta, id: string) {
-    return this.db.transaction().execute(async (tx) => {
-      const p = await this.visiblePlan(tx, meta.actor, id);
-      if (!p.paused)
-        throw new AppError('ACTION_NOT_ALLOWED', { action: '恢复未暂停的计划 / resume a running plan' }, 'id');
-      const today = this.today();
-      const pauses = (JSON.parse(p.pauses_json) as Pause[]).map((x) => (x.to === null ? { ...x, to: today } : x));
-      await this.repo.updatePlan(tx, id, { paused: 0, pauses_json: JSON.stringify(pauses), updated_at: this.d.now() });
-      const made = await this.generatePlan(tx, id, today);
-      await this.d.audit.record(tx, meta, {
-        action: 'inspection_plan.resume',
-        targetType: 'inspection_plan',
-        targetId: id,
-        summary: `恢复巡检计划 ${p.name}（生成 ${made} 个任务）`,
-        detail: { tasks: made },
-      });
-      return this.presentPlan(tx, (await this.repo.plan(tx, id))!);
-    });
+    return presentTemplate(t);
   }
 
   // ---------- task generation ----------
@@ -416,7 +200,7 @@ export class InspectionService {
   }
 
   async tasks(actor: Actor, q: z.infer<typeof InspectionTaskQuery>) {
-    if (q.to < q.from) throw invalid('to', '结束日期早于开始日期 / ends before it starts');
+    if (q.to < q.from) throw invalid('to', 'common.endDateBeforeStart');
     if (q.projectId) await this.d.projects.visibleProject(this.db, actor, q.projectId);
     const after = decodeCursor(q.cursor, ['day', 'id']);
     const today = this.today();

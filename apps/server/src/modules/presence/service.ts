@@ -69,24 +69,20 @@ export class PresenceService {
   }
 
   async savePlan(meta: RequestMeta, projectId: string, input: z.infer<typeof ResidentPlanUpdate>) {
-    if (input.end <= input.start) throw invalid('end', '下班时间须晚于上班时间 / end must be after start');
+    if (input.end <= input.start) throw invalid('end', 'presence.endBeforeStart');
     const span =
       (Number(input.end.slice(0, 2)) - Number(input.start.slice(0, 2))) * 60 +
       Number(input.end.slice(3)) -
       Number(input.start.slice(3));
     if (input.minOnSiteMin !== undefined && input.minOnSiteMin > span)
-      throw invalid(
-        'minOnSiteMin',
-        `最短在场时长不能超过上班时长 ${span} 分钟 / cannot exceed the ${span}-minute working day`,
-      );
+      throw invalid('minOnSiteMin', 'presence.minOnSiteTooLong', { span });
     const now = this.d.now();
     return this.db.transaction().execute(async (tx) => {
       const p = await this.d.projects.visibleProject(tx, meta.actor, projectId);
       const ids = [...new Set(input.engineerIds)];
       const people = await this.d.users.list(tx, { ids });
       const bad = ids.find((id) => !people.some((u) => u.id === id && u.org_kind === 'provider' && !u.disabled));
-      if (bad)
-        throw invalid('engineerIds', '驻场人员须为服务商在岗人员 / resident engineers must be active provider staff');
+      if (bad) throw invalid('engineerIds', 'presence.residentsProviderStaff');
       const before = await this.facts(tx, projectId);
       await this.repo.savePlan(tx, {
         project_id: projectId,

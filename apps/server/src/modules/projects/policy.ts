@@ -1,4 +1,5 @@
 import type { SlaPolicy } from '@weibao/schema';
+import { reason, renderReason } from '../../lib/messages/text.js';
 
 /** The bid's promises (R6–R10): 30 min response, 30 min on site, 2 h resolution for every level, 24x7. */
 export function defaultPolicy(): SlaPolicy {
@@ -13,3 +14,9 @@ export function defaultPolicy(): SlaPolicy {
 export function mergePolicy(base: SlaPolicy, patch: Partial<SlaPolicy> | undefined): SlaPolicy {
   return { ...base, ...(patch ?? {}) };
 }
+
+/** Why a contract calendar is refused: the calendar validator explains in English only, Chinese readers get a summary. */
+export const calendarReason = (detail: string) => ({
+  'zh-CN': renderReason('zh-CN', reason('admin.badCalendar')),
+  en: detail,
+});

@@ -11,7 +11,7 @@ import { beijingDay, beijingDayStart } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import { buildCalendar, idleStretch, validateCalendarSpec } from '../sla/calendar.js';
 import type { UserDirectory } from '../users/directory.js';
-import { defaultPolicy, mergePolicy } from './policy.js';
+import { calendarReason, defaultPolicy, mergePolicy } from './policy.js';
 import { ProjectRepository } from './repository.js';
 import type { AppEventBus } from '../../events.js';
 
@@ -178,20 +178,19 @@ export class ProjectService {
   private async checkPeople(tx: Tx, serviceManagerId: string | null | undefined, teamIds: string[] | undefined) {
     if (serviceManagerId) {
       const sm = await this.users.byId(tx, serviceManagerId);
-      if (!sm || !sm.roles.includes('service_manager'))
-        throw invalid('serviceManagerId', '不是服务经理 / not a service manager');
+      if (!sm || !sm.roles.includes('service_manager')) throw invalid('serviceManagerId', 'admin.notServiceManager');
     }
     if (teamIds?.length) {
       const team = await this.users.list(tx, { ids: teamIds });
       if (team.length !== new Set(teamIds).size || team.some((u) => u.org_kind !== 'provider'))
-        throw invalid('teamIds', '包含非服务商人员 / not provider staff');
+        throw invalid('teamIds', 'admin.notProviderStaff');
     }
   }
 
   async createProject(meta: RequestMeta, input: z.infer<typeof ProjectCreate>) {
     return this.db.transaction().execute(async (tx) => {
       const customer = await this.repo.org(tx, input.customerId);
-      if (!customer || customer.kind !== 'customer') throw invalid('customerId', '客户单位不存在 / unknown customer');
+      if (!customer || customer.kind !== 'customer') throw invalid('customerId', 'admin.unknownCustomer');
       if (await this.repo.projectByCode(tx, input.code)) throw new AppError('DUPLICATE', { field: 'code' }, 'code');
       await this.checkPeople(tx, input.serviceManagerId, input.teamIds);
       const row = {
@@ -252,14 +251,15 @@ export class ProjectService {
   }
 
   private checkPolicy(policy: SlaPolicy, dates: { startsOn: string; endsOn: string }) {
-    if (dates.endsOn < dates.startsOn) throw invalid('endsOn', '结束日期早于开始日期 / ends before it starts');
+    if (dates.endsOn < dates.startsOn) throw invalid('endsOn', 'common.endDateBeforeStart');
     const levels = policy.targets
       .map((t) => t.level)
       .sort()
       .join();
-    if (levels !== '1,2,3,4') throw invalid('policy.targets', '须为 1–4 级各一条 / one entry per level 1–4');
+    if (levels !== '1,2,3,4') throw invalid('policy.targets', 'admin.onePerLevel');
     const cal = validateCalendarSpec(policy.calendar);
-    if (!cal.ok) throw invalid(`policy.calendar.${cal.field}`, `日历设置无效 / ${cal.message}`);
+    if (!cal.ok)
+      throw new AppError('VALIDATION', { reason: calendarReason(cal.message) }, `policy.calendar.${cal.field}`);
     // No working time for two months of the contract (e.g. thousands of custom holidays) would make every
     // new ticket's due time unplannable: refused here, while the contract is being saved.
     const day = 86_400_000;
@@ -272,10 +272,7 @@ export class ProjectService {
     );
     if (idle !== null) {
       const d = beijingDay(idle);
-      throw invalid(
-        'policy.calendar',
-        `自 ${d} 起连续 ${IDLE_DAYS} 天没有工作时间，无法计算 SLA 时限 / no working time for ${IDLE_DAYS} days from ${d}: SLA due times cannot be planned`,
-      );
+      throw invalid('policy.calendar', 'admin.noWorkingTime', { day: d, days: IDLE_DAYS });
     }
   }
 

@@ -1,7 +1,8 @@
 import { CHANNELS, type Channel, type ClockKind, type FaultCause, type FaultLevel } from '@weibao/schema';
+import { label } from '@weibao/schema/labels';
 import type { Database } from '../../db/database.js';
 import type { Actor } from '../../lib/actor.js';
-import { AnalyticsRepository } from '../analytics/repository.js';
+import type { AnalyticsService } from '../analytics/service.js';
 import { COMMITMENT_LABEL } from '../commitments/defaults.js';
 import type { CommitmentService } from '../commitments/service.js';
 import { percent } from '../../lib/percent.js';
@@ -22,6 +23,8 @@ export interface BuilderDeps {
   training: TrainingService;
   satisfaction: SatisfactionService;
   commitments: CommitmentService;
+  /** The month's ticket and SLA figures (the analytics module's aggregates). */
+  analytics: Pick<AnalyticsService, 'monthFigures'>;
   now: () => number;
 }
 const LEVELS: FaultLevel[] = [1, 2, 3, 4];
@@ -41,38 +44,11 @@ function laterAction(r: {
   ];
   return parts.length ? { later: parts.join('；') } : {};
 }
-const EVENT_ZH: Record<string, string> = {
-  created: '受理报修',
-  dispatch: '派单',
-  claim: '接单',
-  transfer: '转派',
-  respond: '响应',
-  arrive: '到场签到',
-  arrival_not_needed: '无需到场',
-  suspend: '挂起',
-  resume: '恢复处理',
-  urge: '催办',
-  resolve: '解决',
-  confirm: '客户确认',
-  reopen: '重开',
-  cancel: '取消',
-  change_level: '调整故障等级',
-  auto_close: '自动关闭',
-  comment: '沟通记录',
-  attachment: '上传附件',
-  'sla.warn50': 'SLA 时限已过半',
-  'sla.warn80': 'SLA 时限已达 80%',
-  'sla.breach': 'SLA 已超时',
-  'repair.asset': '登记故障设备',
-  'repair.replace': '更换部件',
-  'repair.cost': '登记费用',
-};
 /** Sections that list records stop here; the Excel sheet and the archive keep the report a readable size. */
 const LIST_LIMIT = 200;
 
 /** Assembles the month's report model from the same aggregates the dashboard and the commitments use. */
 export class ReportBuilder {
-  private readonly metrics = new AnalyticsRepository();
   readonly repo = new ReportRepository();
   constructor(private readonly d: BuilderDeps) {}
   private get db() {
@@ -83,18 +59,9 @@ export class ReportBuilder {
     const db = this.db;
     const p = await this.d.projects.visibleProject(db, actor, projectId);
     const b = monthBounds(month);
-    const ids = [projectId];
     const [
       head,
-      outcomes,
-      ttr,
-      received,
-      causes,
-      flow,
-      breaches,
-      major,
-      findings,
-      changes,
+      { outcomes, ttr, received, causes, flow, breaches, major, findings, changes },
       notes,
       commitments,
       presence,
@@ -103,15 +70,7 @@ export class ReportBuilder {
       satisfaction,
     ] = await Promise.all([
       this.repo.projectHead(db, projectId),
-      this.metrics.outcomes(db, ids, b.from, b.to),
-      this.metrics.resolutionTime(db, ids, b.from, b.to),
-      this.metrics.received(db, ids, b.from, b.to),
-      this.metrics.resolvedByCause(db, ids, b.from, b.to),
-      this.metrics.flow(db, ids, b.from, b.to),
-      this.metrics.breaches(db, ids, b.from, b.to, LIST_LIMIT),
-      this.metrics.majorFaults(db, projectId, b.from, b.to, 20),
-      this.metrics.findings(db, projectId, b.first, b.last, LIST_LIMIT),
-      this.metrics.adjustments(db, projectId, b.from, b.to, LIST_LIMIT),
+      this.d.analytics.monthFigures(projectId, b, LIST_LIMIT),
       this.repo.notes(db, projectId, month),
       this.d.commitments.evaluate(actor, projectId, month),
       this.d.presence.plan(actor, projectId),
@@ -203,7 +162,7 @@ export class ReportBuilder {
           .filter((e) => e.ticket_id === t.id)
           .map((e) => ({
             at: Number(e.at),
-            text: [EVENT_ZH[e.type] ?? e.type, e.display_name, e.reason].filter(Boolean).join(' · '),
+            text: [label('ticketEvent', e.type), e.display_name, e.reason].filter(Boolean).join(' · '),
           })),
       })),
       inspections: {
@@ -247,7 +206,7 @@ export class ReportBuilder {
         target: targetText(c.kind, c.target),
         actual: actualText(c.kind, c.actual),
         status: c.status,
-        detail: c.detail.split(' / ')[0]!,
+        detail: c.detail['zh-CN'], // the monthly report is written in Chinese
       })),
       executionPct: commitments.executionPct,
       nextMonthPlan: notes?.next_month_plan ?? '',

@@ -202,7 +202,7 @@ describe.each(DIALECTS)('commitments, analytics and the monthly report (%s)', (d
       actual: 50,
       measured: 2,
       failed: 1,
-      detail: '已结束的2级工单响应时钟 2，达标 1 / level-2 response clocks ended: 2, on target: 1',
+      detail: { 'zh-CN': '已结束的2级工单响应时钟 2，达标 1', en: 'level-2 response clocks ended: 2, on target: 1' },
     });
     // In the bid's order: the clocks per level first, the report last.
     expect(r.items.map((i: any) => i.kind).filter((k: string, n: number, a: string[]) => a.indexOf(k) === n)).toEqual([

@@ -28,7 +28,7 @@ import {
   pageFooter,
   pageHeader,
   reportBlocks,
-} from './render.js';
+} from './blocks.js';
 
 /** Same fonts and page as lib/docx.ts (宋体 for Chinese), with this report's header and footer. */
 const FONT = { ascii: 'Calibri', hAnsi: 'Calibri', eastAsia: 'SimSun', cs: 'Calibri' };

@@ -9,7 +9,7 @@ import {
   pageFooter,
   pageHeader,
   reportBlocks,
-} from './render.js';
+} from './blocks.js';
 
 type Doc = ReturnType<typeof newPdf>['doc'];
 const CELL = { size: 8.5, padX: 4, padY: 3 };

@@ -8,7 +8,7 @@ import {
   type MonthlyReportModel,
 } from './model.js';
 import { beijingWallClock } from '../../lib/time.js';
-import { REPORT_TITLE, levelText, pageFooter, pageHeader, planLines, reportNumber, subtitleText } from './render.js';
+import { REPORT_TITLE, levelText, pageFooter, pageHeader, planLines, reportNumber, subtitleText } from './blocks.js';
 
 /** A percentage (0–100) written as a fraction with a % format; an instant or a day written as an Excel date. */
 type Typed = { pct: number } | { at: number } | { day: string };

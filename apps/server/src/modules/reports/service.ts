@@ -1,3 +1,4 @@
+import { label } from '@weibao/schema/labels';
 import { createHash } from 'node:crypto';
 import type {
   ArchivedReportQuery,
@@ -9,7 +10,7 @@ import type {
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
-import type { MonthlyReportsTable, ReportSchedulesTable } from '../../db/types.js';
+import type { MailOutboxTable, MonthlyReportsTable, ReportSchedulesTable } from '../../db/types.js';
 import type { Actor, RequestMeta } from '../../lib/actor.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { FileStore } from '../../lib/files.js';
@@ -18,22 +19,26 @@ import { decodeAtId, keysetPage } from '../../lib/keyset.js';
 import { shiftMonth } from '../../lib/dates.js';
 import { beijingDayStart, beijingMonth, monthBounds } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
-import type { NotificationRepository } from '../notifications/repository.js';
 import type { ProjectService } from '../projects/service.js';
 import type { ReportBuilder } from './builder.js';
 import { REPORT_MIME, renderReport, reportFileName } from './render.js';
+
+/** The one thing reports need of the mail outbox: a row queued inside the caller's transaction. */
+export interface MailOutbox {
+  enqueueMail(tx: Tx, row: MailOutboxTable): Promise<unknown>;
+}
 
 export interface ReportDeps {
   database: Database;
   audit: AuditService;
   projects: ProjectService;
   builder: ReportBuilder;
-  mail: NotificationRepository;
+  /** The mail outbox (the notifications module's): scheduled reports are queued there with their files. */
+  mail: MailOutbox;
   now: () => number;
   dataDir: string;
 }
 type Who = { actor: Actor; ip: string | null };
-const FORMAT_ZH: Record<ReportFormat, string> = { docx: 'Word', pdf: 'PDF', xlsx: 'Excel' };
 /** Scheduled reports go out at 08:00 Beijing on their day. */
 const RUN_HOUR_MS = 8 * 3_600_000;
 /** A claimed run that has not finished by then (the node died) is picked up again. */
@@ -204,7 +209,7 @@ export class ReportService {
           action: 'report.issue',
           targetType: 'monthly_report',
           targetId: row.id,
-          summary: `签发 ${projectName} ${month} 月度运维报告（${FORMAT_ZH[row.format as ReportFormat]}）：${how}`,
+          summary: `签发 ${projectName} ${month} 月度运维报告（${label('reportFormat', row.format)}）：${how}`,
           detail: { projectId, month, format: row.format, sha256: row.sha256, size: row.size, trigger, emailedTo },
         });
       }
@@ -218,7 +223,7 @@ export class ReportService {
    */
   async download(meta: RequestMeta, projectId: string, month: string, format: ReportFormat) {
     const now = this.d.now();
-    if (month > beijingMonth(now)) throw invalid('month', '不能生成未来月份的报告 / the month has not begun');
+    if (month > beijingMonth(now)) throw invalid('month', 'reports.monthNotBegun');
     const p = await this.d.projects.visibleProject(this.db, meta.actor, projectId);
     const f = await this.render(meta.actor, projectId, month, format);
     await this.db.transaction().execute(async (tx) => {
@@ -234,7 +239,7 @@ export class ReportService {
         action: 'report.download',
         targetType: 'project',
         targetId: projectId,
-        summary: `下载 ${p.name} ${month} 月度运维报告（${FORMAT_ZH[format]}）`,
+        summary: `下载 ${p.name} ${month} 月度运维报告（${label('reportFormat', format)}）`,
         detail: { projectId, month, format, sha256: f.sha256, archived: false },
       });
     });
@@ -243,8 +248,7 @@ export class ReportService {
 
   /** Marks the finished month's report final: archives one version of each format (one transaction). */
   async issue(meta: RequestMeta, projectId: string, input: z.infer<typeof ReportIssueInput>) {
-    if (this.d.now() < monthBounds(input.month).to)
-      throw invalid('month', '月份尚未结束，不能定稿 / the month has not ended');
+    if (this.d.now() < monthBounds(input.month).to) throw invalid('month', 'reports.monthNotEnded');
     await this.d.projects.visibleProject(this.db, meta.actor, projectId);
     const { issued, archive, discard } = await this.renderForIssue(
       meta,
@@ -265,7 +269,7 @@ export class ReportService {
 
   async archive(actor: Actor, projectId: string, q: z.infer<typeof ArchivedReportQuery>) {
     await this.d.projects.visibleProject(this.db, actor, projectId);
-    const after = decodeAtId(q.cursor, '无效的分页游标 / bad cursor');
+    const after = decodeAtId(q.cursor);
     const rows = await this.repo.archivePage(this.db, projectId, {
       month: q.month,
       after: after ?? undefined,
@@ -322,7 +326,7 @@ export class ReportService {
         action: 'report.schedule',
         targetType: 'project',
         targetId: projectId,
-        summary: `${p.name} 月度运维报告定时发送：${input.enabled ? `每月 ${input.dayOfMonth} 日发送上月报告（${after.formats.map((f) => FORMAT_ZH[f]).join('、')}）给 ${after.recipients.join('、') || '客户项目负责人'}` : '停用'}`,
+        summary: `${p.name} 月度运维报告定时发送：${input.enabled ? `每月 ${input.dayOfMonth} 日发送上月报告（${after.formats.map((f) => label('reportFormat', f)).join('、')}）给 ${after.recipients.join('、') || '客户项目负责人'}` : '停用'}`,
         detail: { before: before ? presentSchedule(projectId, before) : null, after },
       });
       return after;

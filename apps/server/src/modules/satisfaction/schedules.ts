@@ -48,7 +48,7 @@ export class SurveySchedules {
   }
 
   async create(meta: RequestMeta, projectId: string, input: z.infer<typeof SurveyScheduleInput>) {
-    if (input.firstOn < this.today()) throw invalid('firstOn', '首次发送日期不能早于今天 / cannot start in the past');
+    if (input.firstOn < this.today()) throw invalid('firstOn', 'satisfaction.firstInPast');
     return this.db.transaction().execute(async (tx) => {
       const project = await this.svc.d.projects.visibleProject(tx, meta.actor, projectId);
       const row = {
@@ -76,8 +76,7 @@ export class SurveySchedules {
   }
 
   async update(meta: RequestMeta, id: string, input: z.infer<typeof SurveyScheduleUpdate>) {
-    if (input.nextOn && input.nextOn < this.today())
-      throw invalid('nextOn', '下次发送日期不能早于今天 / cannot be in the past');
+    if (input.nextOn && input.nextOn < this.today()) throw invalid('nextOn', 'satisfaction.nextInPast');
     return this.db.transaction().execute(async (tx) => {
       const before = await this.visible(tx, meta.actor, id);
       const patch = {

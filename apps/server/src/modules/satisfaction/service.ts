@@ -14,6 +14,7 @@ import { type Actor, type RequestMeta, hasRole, isCustomer } from '../../lib/act
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { addDays } from '../../lib/dates.js';
 import { newId } from '../../lib/ids.js';
+import { reason } from '../../lib/messages/text.js';
 import { decodeAtId, keysetPage } from '../../lib/keyset.js';
 import type { AuditService } from '../audit/service.js';
 import type { NotificationService } from '../notifications/service.js';
@@ -153,11 +154,11 @@ export class SatisfactionService {
   ) {
     const now = this.d.now();
     if (r.state === 'rated')
-      throw new AppError('ACTION_NOT_ALLOWED', { action: '已评价过的邀请 / a request already rated' }, 'score');
+      throw new AppError('ACTION_NOT_ALLOWED', { action: reason('satisfaction.alreadyRated') }, 'score');
     if (r.state !== 'pending')
-      throw new AppError('ACTION_NOT_ALLOWED', { action: '已失效的评价邀请 / a request no longer open' }, 'score');
+      throw new AppError('ACTION_NOT_ALLOWED', { action: reason('satisfaction.noLongerOpen') }, 'score');
     if (r.expires_at <= now)
-      throw new AppError('ACTION_NOT_ALLOWED', { action: '已过期的评价邀请 / an expired request' }, 'score');
+      throw new AppError('ACTION_NOT_ALLOWED', { action: reason('satisfaction.expired') }, 'score');
     if (
       !(await this.repo.rate(tx, r.id, {
         score: input.score,
@@ -167,7 +168,7 @@ export class SatisfactionService {
         rated_by: who.actor.userId,
       }))
     ) {
-      throw new AppError('ACTION_NOT_ALLOWED', { action: '已评价过的邀请 / a request already rated' }, 'score');
+      throw new AppError('ACTION_NOT_ALLOWED', { action: reason('satisfaction.alreadyRated') }, 'score');
     }
     if (r.ticket_id) await this.repo.setTicketRating(tx, r.ticket_id, input.score);
     const subject = r.ticket_number ? `工单 ${r.ticket_number}` : `调查「${r.survey_title}」`;
@@ -286,8 +287,7 @@ export class SatisfactionService {
 
   // ---------- surveys ----------
   async createSurvey(meta: RequestMeta, projectId: string, input: z.infer<typeof SurveyInput>) {
-    if (input.closesOn < beijingDay(this.d.now()))
-      throw invalid('closesOn', '截止日期不能早于今天 / cannot close in the past');
+    if (input.closesOn < beijingDay(this.d.now())) throw invalid('closesOn', 'satisfaction.closesInPast');
     return this.db.transaction().execute(async (tx) => {
       const project = await this.d.projects.visibleProject(tx, meta.actor, projectId);
       return this.sendSurvey(tx, meta, project, input.title, input.closesOn, null);
@@ -304,7 +304,7 @@ export class SatisfactionService {
     scheduleId: string | null,
   ) {
     const users = await this.repo.customerUsers(tx, project.customer_id);
-    if (!users.length) throw invalid('projectId', '客户单位没有可接收调查的用户 / the customer has no users to ask');
+    if (!users.length) throw invalid('projectId', 'satisfaction.noCustomerUsers');
     const now = this.d.now();
     const survey = {
       id: newId(now),
@@ -361,7 +361,7 @@ export class SatisfactionService {
     const today = beijingDay(this.d.now());
     const from = q.from ?? `${today.slice(0, 7)}-01`;
     const to = q.to ?? today;
-    if (to < from) throw invalid('to', '结束日期早于开始日期 / ends before it starts');
+    if (to < from) throw invalid('to', 'common.endDateBeforeStart');
     const [fromMs, toMs] = [beijingDayStart(from), beijingDayStart(addDays(to, 1))];
     const f = await this.repo.figures(this.db, projectId, fromMs, toMs);
     const rated = f.rated.reduce((a, r) => a + r.n, 0);

@@ -10,7 +10,7 @@ export async function seedMonthlyInspectionPlan(
   engineerIds: string[],
   startsOn: string,
 ) {
-  const monthly = await s.inspections.saveTemplate(manager, null, {
+  const monthly = await s.inspectionTemplates.saveTemplate(manager, null, {
     name: '政务系统月度全功能巡检',
     scope: 'system',
     assetType: null,
@@ -77,7 +77,7 @@ export async function seedMonthlyInspectionPlan(
       },
     ],
   });
-  await s.inspections.createPlan(manager, projectId, {
+  await s.inspectionPlans.createPlan(manager, projectId, {
     name: '月度全功能巡检',
     kind: 'monthly',
     templateId: monthly.id,
@@ -104,7 +104,7 @@ export async function seedDemoInspections(
   if (!a) return;
   const today = beijingDay(s.now());
   if (!opts.monthlySeeded) await seedMonthlyInspectionPlan(s, manager, a.id, engineerIds, today);
-  const annual = await s.inspections.saveTemplate(manager, null, {
+  const annual = await s.inspectionTemplates.saveTemplate(manager, null, {
     name: '设备年度免费巡检',
     scope: 'asset_type',
     assetType: '服务器',
@@ -131,7 +131,7 @@ export async function seedDemoInspections(
       },
     ],
   });
-  await s.inspections.createPlan(manager, a.id, {
+  await s.inspectionPlans.createPlan(manager, a.id, {
     name: '年度免费巡检',
     kind: 'annual',
     templateId: annual.id,

@@ -188,7 +188,7 @@ export async function seedDemoHistory(
       const tickets = [...new Set(week.map((v) => v.ticketId))];
       const numbers = [...ticketIds.values()].filter((x) => tickets.includes(x.id)).map((x) => x.number);
       const first = Math.min(...week.map((v) => v.out));
-      const created = await s.records.create(who.engineer, {
+      const created = await s.recordDrafts.create(who.engineer, {
         projectId: projects[r.project],
         kind: 'visit',
         serviceStart: first - 3_600_000,
@@ -200,12 +200,12 @@ export async function seedDemoHistory(
         ticketIds: tickets,
         extraStaff: [],
       });
-      await s.records.submit(who.engineer, created.id);
+      await s.recordSignoff.submit(who.engineer, created.id);
       waiting[r.project].push(created.id);
     });
     add(r.signAt, async () => {
       const ids = waiting[r.project].splice(0);
-      if (ids.length) await s.records.sign(who.leads[r.project], ids, demoSignature(r.project === 'a' ? 1 : 2));
+      if (ids.length) await s.recordSignoff.sign(who.leads[r.project], ids, demoSignature(r.project === 'a' ? 1 : 2));
     });
   }
 
@@ -236,7 +236,7 @@ export async function seedDemoHistory(
     }
     const done = await s.inspectionRuns.finish(runner, task.id, undefined);
     if (done.recordId) {
-      await s.records.submit(runner, done.recordId);
+      await s.recordSignoff.submit(runner, done.recordId);
       waiting.a.push(done.recordId);
     }
   }

@@ -13,11 +13,14 @@ export class SeedRepository {
     return Number(r.numUpdatedRows);
   }
 
-  /** Mails queued before `before` are not delivered months late on the demo's first start. */
+  /**
+   * Mails queued before `before` are not delivered months late on the demo's first start. `error` is the operators'
+   * diagnostic, in English like the mailer's own ("SMTP not configured").
+   */
   async skipOldMail(db: Tx, before: number): Promise<number> {
     const r = await db
       .updateTable('mail_outbox')
-      .set({ state: 'skipped', error: '演示历史数据，不发送 / demo history, not sent' })
+      .set({ state: 'skipped', error: 'demo history, not sent' })
       .where('state', '=', 'pending')
       .where('created_at', '<', before)
       .executeTakeFirst();

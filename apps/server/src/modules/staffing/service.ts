@@ -1,9 +1,10 @@
-import type { EngineerProfileUpdate, StaffingPlanUpdate } from '@weibao/schema';
+import type { EngineerProfileUpdate, StaffingGap, StaffingPlanUpdate, StaffingProblem } from '@weibao/schema';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import type { Actor, RequestMeta } from '../../lib/actor.js';
 import { invalid, notFound } from '../../lib/errors.js';
+import { reason, renderReason } from '../../lib/messages/text.js';
 import { addDays } from '../../lib/dates.js';
 import { beijingDay } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
@@ -23,19 +24,10 @@ export const DEFAULT_REQUIREMENTS: Requirement[] = [
   { discipline: 'hardware', count: 1, resident: false, builtProject: false },
   { discipline: 'network_security', count: 1, resident: false, builtProject: false },
 ];
-const ZH: Record<Discipline, string> = {
-  software: '软件工程师',
-  data_gis: '数据/测绘地理信息工程师',
-  hardware: '硬件工程师',
-  network_security: '网络与安全工程师',
-};
-const EN: Record<Discipline, string> = {
-  software: 'software engineer',
-  data_gis: 'data/GIS engineer',
-  hardware: 'hardware engineer',
-  network_security: 'network & security engineer',
-};
 const SOON_DAYS = 60;
+/** Audit summaries are kept in Chinese (the audit log's language). */
+const auditText = (key: Parameters<typeof reason>[0], params: Parameters<typeof reason>[1]) =>
+  renderReason('zh-CN', reason(key, params));
 
 /** Engineers' disciplines and certificates, and each project's staffing plan with its gaps (R28). */
 export class StaffingService {
@@ -102,7 +94,13 @@ export class StaffingService {
         action: 'staffing.profile',
         targetType: 'user',
         targetId: userId,
-        summary: `工程师资质：${after.name}，${after.disciplines.map((x) => ZH[x]).join('、') || '未设专业'}，${after.certifications.length} 项证书`,
+        summary: auditText('admin.auditEngineerProfile', {
+          name: after.name,
+          disciplines: after.disciplines.length
+            ? after.disciplines.map((x) => renderReason('zh-CN', reason(`admin.discipline.${x}`))).join('、')
+            : reason('admin.noDiscipline'),
+          certs: after.certifications.length,
+        }),
         detail: {
           before: {
             disciplines: before.disciplines,
@@ -128,14 +126,13 @@ export class StaffingService {
     const people = new Map((await this.engineers(db)).map((e) => [e.userId, e]));
     const shown = assignments.map((a) => {
       const e = people.get(a.userId);
-      const problems: string[] = [];
-      if (!e) problems.push('不再是在岗工程师 / no longer active staff');
+      const problems: StaffingProblem[] = [];
+      if (!e) problems.push({ code: 'inactive', params: {} });
       else {
         if (!e.disciplines.includes(a.discipline))
-          problems.push(`不具备${ZH[a.discipline]}专业 / lacks the ${EN[a.discipline]} discipline`);
+          problems.push({ code: 'lacks_discipline', params: { discipline: a.discipline } });
         for (const c of e.certifications)
-          if (c.expired)
-            problems.push(`证书已过期：${c.name}（${c.expiresOn}）/ certificate expired: ${c.name} (${c.expiresOn})`);
+          if (c.expired) problems.push({ code: 'cert_expired', params: { name: c.name, expiresOn: c.expiresOn! } });
       }
       return { ...a, name: e?.name ?? a.userId, qualified: problems.length === 0, problems };
     });
@@ -151,10 +148,10 @@ export class StaffingService {
     });
     const gaps = coverage
       .filter((c) => c.missing > 0)
-      .map(
-        (c) =>
-          `缺 ${c.missing} 名${c.resident ? '驻场' : ''}${ZH[c.discipline]}${c.builtProject ? '（须参与过本项目建设）' : ''} / ${c.missing} ${c.resident ? 'resident ' : ''}${EN[c.discipline]}${c.missing > 1 ? 's' : ''} missing${c.builtProject ? ' (must have built the project)' : ''}`,
-      );
+      .map((c): StaffingGap => ({
+        code: 'missing',
+        params: { discipline: c.discipline, missing: c.missing, resident: c.resident, builtProject: c.builtProject },
+      }));
     return {
       projectId,
       projectName: p.name,
@@ -171,7 +168,7 @@ export class StaffingService {
       const p = await this.d.projects.visibleProject(tx, meta.actor, projectId);
       const staff = new Set((await this.engineers(tx)).map((e) => e.userId));
       if (input.assignments.some((a) => !staff.has(a.userId)))
-        throw invalid('assignments', '只能安排服务商在岗工程师 / only active provider engineers can be assigned');
+        throw invalid('assignments', 'admin.onlyActiveEngineers');
       const before = await this.plan(meta.actor, projectId, tx);
       await this.repo.savePlan(tx, {
         project_id: projectId,
@@ -185,7 +182,13 @@ export class StaffingService {
         action: 'staffing.plan',
         targetType: 'project',
         targetId: projectId,
-        summary: `人员配置：${p.name}，${after.assignments.length} 人，${after.gaps.length ? `缺口 ${after.gaps.length} 项` : '无缺口'}`,
+        summary: auditText('admin.auditStaffingPlan', {
+          project: p.name,
+          people: after.assignments.length,
+          gaps: after.gaps.length
+            ? reason('admin.auditStaffingGaps', { n: after.gaps.length })
+            : reason('admin.auditStaffingNoGaps'),
+        }),
         detail: {
           before: {
             requirements: before.requirements,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds, expectRefused } from '../../test/api.js';
+import { auditHead, auditSince, demoIds, expectRefused } from '../../test/api.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 
 const V = '/api/v1';
@@ -26,14 +26,19 @@ describe.each(DIALECTS)('staffing plan and engineer qualifications (%s)', (diale
       ['network_security', 1, false, false],
     ]);
     expect(p.coverage.map((c: any) => c.missing)).toEqual([3, 1, 1, 1]);
-    expect(p.gaps[0]).toBe(
-      '缺 3 名驻场软件工程师（须参与过本项目建设） / 3 resident software engineers missing (must have built the project)',
-    );
+    // Gaps are codes with parameters, worded by the web in the reader's language (staffing.gap.*).
+    expect(p.gaps).toEqual([
+      { code: 'missing', params: { discipline: 'software', missing: 3, resident: true, builtProject: true } },
+      { code: 'missing', params: { discipline: 'data_gis', missing: 1, resident: false, builtProject: false } },
+      { code: 'missing', params: { discipline: 'hardware', missing: 1, resident: false, builtProject: false } },
+      { code: 'missing', params: { discipline: 'network_security', missing: 1, resident: false, builtProject: false } },
+    ]);
     expect((await s.lead_b!.get(`${V}/projects/${ids.projectA}/staffing`)).status).toBe(404);
   });
 
   it('flags certificates that expired or expire within 60 days', async () => {
     // The test clock: 2026-10-12.
+    const seq = await auditHead(t.database);
     const r = await s.manager!.put(`${V}/engineers/${ids.users.engineer}/profile`, {
       disciplines: ['software', 'network_security'],
       skillLevel: 4,
@@ -48,6 +53,10 @@ describe.each(DIALECTS)('staffing plan and engineer qualifications (%s)', (diale
       ['系统集成项目管理工程师', false, false],
       ['CISP', true, false],
       ['HCIE', false, true],
+    ]);
+    // The audit log is kept in Chinese.
+    expect((await auditSince(t.database, seq)).map((a) => [a.action, a.summary])).toEqual([
+      ['staffing.profile', '工程师资质：张工，软件工程师、网络与安全工程师，3 项证书'],
     ]);
     await expectRefused(
       t,
@@ -74,6 +83,7 @@ describe.each(DIALECTS)('staffing plan and engineer qualifications (%s)', (diale
       skillLevel: 3,
       certifications: [],
     });
+    const seq = await auditHead(t.database);
     const r = await s.manager!.put(`${V}/projects/${ids.projectA}/staffing`, {
       requirements: [
         { discipline: 'software', count: 1, resident: true, builtProject: true },
@@ -88,8 +98,13 @@ describe.each(DIALECTS)('staffing plan and engineer qualifications (%s)', (diale
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.assignments.map((a: any) => [a.name, a.discipline, a.qualified, a.problems])).toEqual([
-      ['张工', 'network_security', false, ['证书已过期：CISP（2026-10-01）/ certificate expired: CISP (2026-10-01)']],
-      ['赵工', 'software', false, ['不具备软件工程师专业 / lacks the software engineer discipline']],
+      [
+        '张工',
+        'network_security',
+        false,
+        [{ code: 'cert_expired', params: { name: 'CISP', expiresOn: '2026-10-01' } }],
+      ],
+      ['赵工', 'software', false, [{ code: 'lacks_discipline', params: { discipline: 'software' } }]],
       ['赵工', 'hardware', true, []],
     ]);
     expect(r.body.coverage.map((c: any) => [c.discipline, c.filled, c.missing])).toEqual([
@@ -97,7 +112,13 @@ describe.each(DIALECTS)('staffing plan and engineer qualifications (%s)', (diale
       ['network_security', 0, 1],
       ['hardware', 1, 0],
     ]);
-    expect(r.body.gaps).toHaveLength(2);
+    expect((await auditSince(t.database, seq)).map((a) => [a.action, a.summary])).toEqual([
+      ['staffing.plan', `人员配置：${r.body.projectName}，3 人，缺口 2 项`],
+    ]);
+    expect(r.body.gaps).toEqual([
+      { code: 'missing', params: { discipline: 'software', missing: 1, resident: true, builtProject: true } },
+      { code: 'missing', params: { discipline: 'network_security', missing: 1, resident: false, builtProject: false } },
+    ]);
     await expectRefused(
       t,
       s.manager!,

@@ -48,10 +48,10 @@ function notifyOne(c: ActionContext, userId: string | null, text: (locale: Local
 /** 派单 / 转派: a named engineer takes the ticket; a transfer must name someone else. */
 const assign: ActionHandler = async (c) => {
   const { req, ticket: t } = c;
-  if (!req.assigneeId) throw invalid('assigneeId', '请选择处理人 / choose an assignee');
+  if (!req.assigneeId) throw invalid('assigneeId', 'tickets.chooseAssignee');
   const u = await c.svc.checkAssignee(c.tx, req.assigneeId);
   const transfer = req.action === 'transfer';
-  if (transfer && u.id === t.assignee_id) throw invalid('assigneeId', '不能转派给当前处理人 / already the assignee');
+  if (transfer && u.id === t.assignee_id) throw invalid('assigneeId', 'tickets.alreadyAssignee');
   c.patch.assignee_id = u.id;
   if (c.from === 'new') c.to = 'assigned';
   Object.assign(c.data, { fromAssignee: t.assignee_id, toAssignee: u.id, toAssigneeName: u.display_name });
@@ -62,7 +62,7 @@ const assign: ActionHandler = async (c) => {
 /** 挂起: the clocks pause only for the reasons the contract allows. */
 const suspend: ActionHandler = async (c) => {
   const reason = c.req.suspendReason;
-  if (!reason) throw invalid('suspendReason', '请选择挂起原因 / choose a suspend reason');
+  if (!reason) throw invalid('suspendReason', 'tickets.chooseSuspendReason');
   c.to = 'suspended';
   c.patch.suspend_reason = reason;
   const pauses = c.policy.pauseReasons.includes(reason);
@@ -87,8 +87,8 @@ const urge: ActionHandler = async (c) => {
 /** 解决: stops response and resolution at `at`; the reporter is asked to confirm (and rate, R29). */
 const resolve: ActionHandler = async (c) => {
   const { tx, svc, req, ticket: t, policy, at, now } = c;
-  if (!req.solution) throw invalid('solution', '请填写解决方案 / describe the solution');
-  if (!req.faultCause) throw invalid('faultCause', '请选择故障原因（人为/非人为） / choose the fault cause');
+  if (!req.solution) throw invalid('solution', 'tickets.describeSolution');
+  if (!req.faultCause) throw invalid('faultCause', 'tickets.chooseFaultCause');
   if (await svc.d.sla.isRunning(tx, t.id, 'arrival')) throw new AppError('ARRIVAL_OPEN', {}, 'action');
   await svc.d.sla.stop(tx, t.id, 'response', at, policy, now);
   await svc.d.sla.stop(tx, t.id, 'resolution', at, policy, now);
@@ -137,8 +137,8 @@ const reopen: ActionHandler = async (c) => {
 /** 改级: the running clocks take the new level's targets (sla/service.ts retarget). */
 const changeLevel: ActionHandler = async (c) => {
   const { level } = c.req;
-  if (!level) throw invalid('level', '请选择新的故障等级 / choose the new level');
-  if (level === c.ticket.level) throw invalid('level', '与当前等级相同 / same as the current level');
+  if (!level) throw invalid('level', 'tickets.chooseLevel');
+  if (level === c.ticket.level) throw invalid('level', 'tickets.sameLevel');
   await c.svc.d.sla.retarget(c.tx, c.ticket.id, level, c.now, c.policy);
   c.patch.level = level;
   Object.assign(c.data, { fromLevel: c.ticket.level, toLevel: level });

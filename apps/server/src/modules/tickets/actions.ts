@@ -1,4 +1,5 @@
 import { type TicketActionRequest, type TicketStatus } from '@weibao/schema';
+import { LABELS } from '@weibao/schema/labels';
 import type { Tx } from '../../db/dialect.js';
 import type { RequestMeta } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
@@ -8,22 +9,8 @@ import { occurredAtOf } from './occurred.js';
 import { REASON_REQUIRED } from './policy.js';
 import type { TicketService } from './service.js';
 
-const ACTION_ZH: Record<string, string> = {
-  dispatch: '派单',
-  claim: '认领',
-  transfer: '转派',
-  respond: '响应',
-  arrive: '到场签到',
-  arrival_not_needed: '无需到场',
-  suspend: '挂起',
-  resume: '恢复',
-  urge: '催办',
-  resolve: '解决',
-  confirm: '确认',
-  reopen: '重开',
-  cancel: '取消',
-  change_level: '调整故障等级',
-};
+/** The action as the web's buttons name it (audit text and refusals). */
+const actionName = (a: TicketActionRequest['action']) => LABELS.ticketAction[a];
 
 /**
  * Workflow actions (派单, 认领, 转派, 响应, 到场, 挂起/恢复, 催办, 解决, 确认, 重开, 取消, 改级).
@@ -49,13 +36,11 @@ export async function performActionIn(
   const { actor } = meta;
   const now = svc.d.now();
   const a = req.action;
-  if (REASON_REQUIRED.has(a) && !req.reason)
-    throw new AppError('REASON_REQUIRED', { action: `${ACTION_ZH[a] ?? a} / ${a}` }, 'reason');
+  if (REASON_REQUIRED.has(a) && !req.reason) throw new AppError('REASON_REQUIRED', { action: actionName(a) }, 'reason');
   const t = await svc.visible(tx, actor, id);
   const policy = await svc.policyOf(tx, t.contract_id);
   const before = await svc.detail(tx, actor, t, now, [], { policy });
-  if (!before.allowedActions.includes(a))
-    throw new AppError('ACTION_NOT_ALLOWED', { action: `${ACTION_ZH[a] ?? a} / ${a}` }, 'action');
+  if (!before.allowedActions.includes(a)) throw new AppError('ACTION_NOT_ALLOWED', { action: actionName(a) }, 'action');
   // Respond, arrive and resolve may be logged after they happened: their clocks stop at `at`.
   const at = await occurredAtOf(tx, svc, actor, t, before.clocks, req, now);
   const from = t.status as TicketStatus;
@@ -84,7 +69,7 @@ export async function performActionIn(
     action: `ticket.${a}`,
     targetType: 'ticket',
     targetId: id,
-    summary: `${t.number} ${ACTION_ZH[a]}${from !== to ? `：${from} → ${to}` : ''}${req.reason ? `，原因：${req.reason}` : ''}${at !== now ? `，发生于 ${beijingDateTime(at)}（登记于 ${beijingDateTime(now)}）` : ''}`,
+    summary: `${t.number} ${actionName(a)['zh-CN']}${from !== to ? `：${from} → ${to}` : ''}${req.reason ? `，原因：${req.reason}` : ''}${at !== now ? `，发生于 ${beijingDateTime(at)}（登记于 ${beijingDateTime(now)}）` : ''}`,
     detail: {
       before: { status: from, assigneeId: t.assignee_id, level: t.level },
       after: { status: to, assigneeId: after.assignee_id, level: after.level },

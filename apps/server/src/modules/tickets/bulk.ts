@@ -1,11 +1,10 @@
 import type { TicketBulkRequest, TicketBulkResult } from '@weibao/schema';
+import { LABELS } from '@weibao/schema/labels';
 import type { RequestMeta } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { type Locale, message } from '../../http/messages.js';
 import { performAction } from './actions.js';
 import type { TicketService } from './service.js';
-
-const BULK_ZH = { dispatch: '派单', transfer: '转派', urge: '催办', cancel: '取消' } as const;
 
 /**
  * A queue bulk action: the single-ticket command (performAction) for each selected ticket, each in
@@ -45,7 +44,7 @@ export async function performBulk(
     action: 'ticket.bulk',
     targetType: 'ticket',
     targetId: null,
-    summary: `批量${BULK_ZH[req.action]} ${results.length} 张工单：成功 ${okCount}，未执行 ${refusedCount}${req.reason ? `，原因：${req.reason}` : ''}`,
+    summary: `批量${LABELS.ticketAction[req.action]['zh-CN']} ${results.length} 张工单：成功 ${okCount}，未执行 ${refusedCount}${req.reason ? `，原因：${req.reason}` : ''}`,
     detail: {
       action: req.action,
       assigneeId: req.assigneeId ?? null,

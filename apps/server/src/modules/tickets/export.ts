@@ -54,7 +54,7 @@ export type QueueExportQuery = Omit<TicketListQuery, 'cursor' | 'limit'>;
  * with the filter and the row count.
  */
 export async function queueExport(svc: TicketService, meta: RequestMeta, q: QueueExportQuery, lang: LabelLang) {
-  const filter = svc.queueFilter(meta.actor, q);
+  const filter = svc.queue.queueFilter(meta.actor, q);
   const matching = await svc.repo.countCapped(svc.db, filter, EXPORT_CAP + 1);
   const capped = matching > EXPORT_CAP;
   const rows = Math.min(matching, EXPORT_CAP);
@@ -72,7 +72,7 @@ export async function queueExport(svc: TicketService, meta: RequestMeta, q: Queu
 
 async function writeRows(
   svc: TicketService,
-  filter: ReturnType<TicketService['queueFilter']>,
+  filter: ReturnType<TicketService['queue']['queueFilter']>,
   q: QueueExportQuery,
   lang: LabelLang,
   capped: boolean,

@@ -2,6 +2,7 @@ import type { ClockKind, TicketActionRequest } from '@weibao/schema';
 import type { Tx } from '../../db/dialect.js';
 import { type Actor, isCustomer } from '../../lib/actor.js';
 import { AppError, invalid } from '../../lib/errors.js';
+import { type Reason, reason } from '../../lib/messages/text.js';
 import { beijingDateTime } from '../../lib/time.js';
 import type { TicketWithNames } from './presenter.js';
 import type { TicketService } from './service.js';
@@ -19,8 +20,11 @@ const AFTER: Partial<Record<TicketActionRequest['action'], ClockKind[]>> = {
   arrive: ['response'],
   resolve: ['response', 'arrival'],
 };
-const KIND = { response: '响应 / response', arrival: '到场 / arrival', resolution: '解决 / resolution' } as const;
-const half = (s: string, en: boolean) => s.split(' / ')[en ? 1 : 0];
+const KIND = {
+  response: reason('tickets.clockResponse'),
+  arrival: reason('tickets.clockArrival'),
+  resolution: reason('tickets.clockResolution'),
+} as const;
 
 type ClockView = { kind: ClockKind; cycle: number; stoppedAt: number | null; notNeededReason: string | null };
 
@@ -40,37 +44,24 @@ export async function occurredAtOf(
   now: number,
 ): Promise<number> {
   if (req.occurredAt === undefined) return now;
-  if (isCustomer(actor)) throw invalid('occurredAt', '客户不能补录发生时间 / customers cannot back-date an action');
+  if (isCustomer(actor)) throw invalid('occurredAt', 'tickets.customerBackdate');
   const stops = STOPS[req.action];
-  if (!stops)
-    throw invalid(
-      'occurredAt',
-      '只有响应、到场、解决可以补录发生时间 / only respond, arrive and resolve take a happened-at time',
-    );
+  if (!stops) throw invalid('occurredAt', 'tickets.backdateWhichActions');
   const at = req.occurredAt;
-  if (at > now + CLOCK_SKEW_MS)
-    throw invalid('occurredAt', '发生时间不能晚于当前时间 / the happened-at time cannot be in the future');
-  const tooEarly = (bound: number, what: string) => {
-    if (at < bound)
-      throw invalid(
-        'occurredAt',
-        `发生时间不能早于${half(what, false)}（${beijingDateTime(bound)}） / the happened-at time cannot be before the ${half(what, true)} (${beijingDateTime(bound)})`,
-      );
+  if (at > now + CLOCK_SKEW_MS) throw invalid('occurredAt', 'tickets.occurredInFuture');
+  const tooEarly = (bound: number, what: Reason) => {
+    if (at < bound) throw invalid('occurredAt', 'tickets.occurredTooEarly', { what, at: beijingDateTime(bound) });
   };
-  tooEarly(t.reported_at, '报修时间 / reported time');
+  tooEarly(t.reported_at, reason('tickets.boundReported'));
   for (const kind of stops) {
     const bound = await svc.d.sla.earliestStop(tx, t.id, kind);
-    if (bound !== null)
-      tooEarly(
-        bound,
-        `${half(KIND[kind], false)}计时开始或最近一次挂起、恢复 / start or last suspension or resumption of the ${half(KIND[kind], true)} clock`,
-      );
+    if (bound !== null) tooEarly(bound, reason('tickets.boundClockStart', { clock: KIND[kind] }));
   }
   for (const kind of AFTER[req.action] ?? []) {
     const c = clocks.filter((x) => x.kind === kind).sort((a, b) => b.cycle - a.cycle)[0];
     // A "not needed" arrival is a decision, not a step that happened at its time.
     if (c?.stoppedAt != null && c.notNeededReason === null)
-      tooEarly(c.stoppedAt, `上一步${half(KIND[kind], false)} / previous step, the ${half(KIND[kind], true)}`);
+      tooEarly(c.stoppedAt, reason('tickets.boundPreviousStep', { clock: KIND[kind] }));
   }
   if (req.action === 'arrive') {
     // The arrival is the assigned engineer's: not before they were assigned. An assignee named at
@@ -82,14 +73,12 @@ export async function occurredAtOf(
     const atIntake = (e: { type: string; data_json: string }) =>
       e.type === 'dispatch' && !('toAssignee' in JSON.parse(e.data_json));
     const since = Math.max(...assigned.map((e) => (e && !atIntake(e) ? e.at : 0)));
-    if (since > 0) tooEarly(since, '派单给处理人 / assignment to the engineer');
+    if (since > 0) tooEarly(since, reason('tickets.boundAssignment'));
   }
   if (now - at > svc.d.backdateActionReasonMinutes * 60_000 && !req.occurredAtReason) {
     throw new AppError(
       'REASON_REQUIRED',
-      {
-        action: `补录发生时间（早于 ${svc.d.backdateActionReasonMinutes} 分钟） / happened-at more than ${svc.d.backdateActionReasonMinutes} minutes ago`,
-      },
+      { action: reason('tickets.backdatedAction', { minutes: svc.d.backdateActionReasonMinutes }) },
       'occurredAtReason',
     );
   }

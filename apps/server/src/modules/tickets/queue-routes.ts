@@ -33,7 +33,7 @@ export const ticketQueueRoutes =
         config: { access: PROVIDER_STAFF },
         schema: {
           tags,
-          summary: '批量操作 Bulk dispatch / transfer / urge / cancel',
+          summary: '批量操作 Bulk dispatch, transfer, urge or cancel',
           body: TicketBulkRequest,
           response: { 200: TicketBulkResult },
         },

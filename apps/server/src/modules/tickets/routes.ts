@@ -44,7 +44,7 @@ export const ticketRoutes =
         config: { access: STAFF_AND_CUSTOMERS },
         schema: {
           tags: ['tickets'],
-          summary: '新建工单 / 报修 Create a ticket',
+          summary: '新建工单（报修） Create a ticket',
           body: TicketCreate,
           response: { 200: Ticket },
         },
@@ -105,7 +105,7 @@ export const ticketRoutes =
         config: { access: STAFF_AND_CUSTOMERS },
         schema: { tags: ['tickets'], summary: '评论 Comments', params: IdParam, response: { 200: z.array(Comment) } },
       },
-      async (req) => s.tickets.comments(meta(req).actor, req.params.id),
+      async (req) => s.tickets.conversation.comments(meta(req).actor, req.params.id),
     );
     app.post(
       '/tickets/:id/comments',
@@ -119,7 +119,7 @@ export const ticketRoutes =
           response: { 200: Comment },
         },
       },
-      async (req) => s.tickets.addComment(meta(req), req.params.id, req.body.body, req.body.internal),
+      async (req) => s.tickets.conversation.addComment(meta(req), req.params.id, req.body.body, req.body.internal),
     );
     app.get(
       '/tickets/:id/attachments',
@@ -132,7 +132,7 @@ export const ticketRoutes =
           response: { 200: z.array(Attachment) },
         },
       },
-      async (req) => s.tickets.attachments(meta(req).actor, req.params.id),
+      async (req) => s.tickets.conversation.attachments(meta(req).actor, req.params.id),
     );
     app.post(
       '/tickets/:id/attachments',
@@ -146,7 +146,7 @@ export const ticketRoutes =
           response: { 200: Attachment },
         },
       },
-      async (req) => s.tickets.addAttachment(meta(req), req.params.id, await uploaded(req)),
+      async (req) => s.tickets.conversation.addAttachment(meta(req), req.params.id, await uploaded(req)),
     );
     app.get(
       '/attachments/:id',
@@ -155,7 +155,7 @@ export const ticketRoutes =
         schema: { tags: ['tickets'], summary: '下载附件 Download', params: IdParam },
       },
       async (req, reply) => {
-        const f = await s.tickets.attachmentFile(meta(req).actor, req.params.id);
+        const f = await s.tickets.conversation.attachmentFile(meta(req).actor, req.params.id);
         return downloadFile(reply, f.mime, f.fileName, f.path);
       },
     );

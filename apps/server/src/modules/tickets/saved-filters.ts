@@ -5,6 +5,7 @@ import type { SavedFiltersTable } from '../../db/types.js';
 import type { RequestMeta } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { reason } from '../../lib/messages/text.js';
 import type { AuditService } from '../audit/service.js';
 
 /** A user keeps at most this many named filters per page. */
@@ -82,7 +83,7 @@ export class SavedFilterService {
       if ((await this.repo.countOfUser(tx, userId, input.scope)) >= MAX_PER_SCOPE) {
         throw new AppError(
           'VALIDATION',
-          { reason: `最多保存 ${MAX_PER_SCOPE} 个筛选 / at most ${MAX_PER_SCOPE} saved filters` },
+          { reason: reason('tickets.tooManySavedFilters', { max: MAX_PER_SCOPE }) },
           'name',
         );
       }

@@ -4,7 +4,7 @@ import type { RequestMeta } from '../../lib/actor.js';
 import { invalid } from '../../lib/errors.js';
 import { FileStore } from '../../lib/files.js';
 import { newId } from '../../lib/ids.js';
-import type { TrainingService } from './service.js';
+import type { TrainingAccess } from './access.js';
 
 /** File names as users gave them, minus anything that could be read as a path. */
 const safeName = (name: string) =>
@@ -19,7 +19,7 @@ const safeName = (name: string) =>
  * its family, so the course shows the current version and every earlier one stays downloadable.
  */
 export class TrainingMaterials {
-  constructor(private readonly svc: TrainingService) {}
+  constructor(private readonly svc: TrainingAccess) {}
 
   /** A new material of a course (`courseId`) or the next version of one (`reviseId`). */
   async upload(
@@ -28,7 +28,7 @@ export class TrainingMaterials {
     file: { fileName: string; mime: string; data: Buffer },
     note: string,
   ) {
-    if (!file.data.length) throw invalid('file', '文件为空 / the file is empty');
+    if (!file.data.length) throw invalid('file', 'training.emptyFile');
     const now = this.svc.d.now();
     const id = newId(now);
     return new FileStore(this.svc.d.dataDir).writing((put) =>

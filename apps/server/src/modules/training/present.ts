@@ -1,6 +1,6 @@
-import type { TrainingService } from './service.js';
+import type { TrainingAccess } from './access.js';
 
-type Loaded = Awaited<ReturnType<TrainingService['load']>>;
+type Loaded = Awaited<ReturnType<TrainingAccess['load']>>;
 
 export function presentProgress(l: Pick<Loaded, 'plan' | 'progress'>) {
   return { ...l.progress.summary, completedAt: l.plan.completed_at };

@@ -1,3 +1,4 @@
+import { labelMap } from '@weibao/schema/labels';
 import ExcelJS from 'exceljs';
 import type { RequestMeta } from '../../lib/actor.js';
 import { newPdf, pdfTableRow } from '../../lib/pdf.js';
@@ -11,11 +12,11 @@ import {
   signatureBlock,
   titleBlock,
 } from '../../lib/pdf-frame.js';
-import type { TrainingService } from './service.js';
+import type { TrainingAccess } from './access.js';
 
-const MODE: Record<string, string> = { onsite: '现场', online: '线上' };
-const ATTEND: Record<string, string> = { present: '出席', late: '迟到', absent: '缺席', excused: '请假' };
-const STATUS: Record<string, string> = { independent: '可独立操作', not_yet: '尚不能独立操作', not_assessed: '未考核' };
+const MODE: Record<string, string> = labelMap('trainingMode');
+const ATTEND: Record<string, string> = labelMap('attendance');
+const STATUS: Record<string, string> = labelMap('competency');
 type Pdf = ReturnType<typeof newPdf>['doc'];
 
 const tableRow = (doc: Pdf, cols: number[], cells: string[], bold = false, minHeight?: number) =>
@@ -40,7 +41,7 @@ async function xlsx(sheets: { name: string; header: string[]; rows: (string | nu
 
 /** 培训签到表 (attendance sheet, per session) and 培训完成情况报告 (completion report, per plan), as PDF and Excel. */
 export class TrainingReports {
-  constructor(private readonly svc: TrainingService) {}
+  constructor(private readonly svc: TrainingAccess) {}
 
   private async sessionData(meta: RequestMeta, sessionId: string) {
     const { row: s, plan } = await this.svc.session(this.svc.db, meta.actor, sessionId);
@@ -115,9 +116,10 @@ export class TrainingReports {
     const course = new Map(l.courses.map((c) => [c.id, c.title]));
     const batch = new Map(l.batches.map((b) => [b.id, b.name]));
     const standing = new Map(l.progress.trainees.map((t) => [t.traineeId, t]));
+    const independent = `${sum.independent} / ${sum.trainees}`;
     const verdict = sum.complete
       ? `已完成：${sum.trainees} 名学员均可独立操作${l.plan.completed_at ? `（${beijingClock(l.plan.completed_at, true).slice(0, 10)}）` : ''}`
-      : `未完成：${sum.independent} / ${sum.trainees} 名学员可独立操作${sum.needsBatch ? `，${sum.needsBatch} 名待安排后续批次` : ''}`;
+      : `未完成：${independent} 名学员可独立操作${sum.needsBatch ? `，${sum.needsBatch} 名待安排后续批次` : ''}`;
     const matrix = l.trainees.map((t) => {
       const s = standing.get(t.id)!;
       return [

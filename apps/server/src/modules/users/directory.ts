@@ -1,5 +1,6 @@
 import type { Role } from '@weibao/schema';
 import type { Tx } from '../../db/dialect.js';
+import type { UsersTable } from '../../db/types.js';
 import type { UserRepository } from './repository.js';
 
 /** The reads other modules make of users; services of other modules depend on this, not on the repository. */
@@ -28,3 +29,42 @@ export class UserReads implements UserDirectory {
     return this.repo.usersWithRole(db, role);
   }
 }
+
+/** The sign-in fields of a user row that the auth module writes: failed attempts, lockout, last login, password. */
+export type SignInPatch = Partial<
+  Pick<
+    UsersTable,
+    | 'failed_logins'
+    | 'locked_until'
+    | 'last_login_at'
+    | 'last_login_ip'
+    | 'password_hash'
+    | 'password_changed_at'
+    | 'must_change_password'
+  >
+>;
+
+/** What the auth module needs of users: find an account and record sign-ins and password changes. */
+export interface UserCredentials {
+  byId(db: Tx, id: string): ReturnType<UserRepository['byId']>;
+  byUsername(db: Tx, username: string): ReturnType<UserRepository['byUsername']>;
+  updateSignIn(db: Tx, id: string, patch: SignInPatch): Promise<void>;
+}
+
+/** The users module's implementation of {@link UserCredentials}. */
+export class UserAccounts implements UserCredentials {
+  constructor(private readonly repo: Pick<UserRepository, 'byId' | 'byUsername' | 'update'>) {}
+
+  byId(db: Tx, id: string) {
+    return this.repo.byId(db, id);
+  }
+
+  byUsername(db: Tx, username: string) {
+    return this.repo.byUsername(db, username);
+  }
+
+  updateSignIn(db: Tx, id: string, patch: SignInPatch) {
+    return this.repo.update(db, id, patch);
+  }
+}
+export type { UserRow } from './repository.js';

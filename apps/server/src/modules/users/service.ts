@@ -4,6 +4,8 @@ import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
 import { type Actor, type RequestMeta } from '../../lib/actor.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { reason } from '../../lib/messages/text.js';
+import type { ReasonKey } from '../../lib/messages/reasons/index.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
 import type { SecurityPolicyService } from '../security/service.js';
@@ -29,7 +31,7 @@ export const presentUser = (u: UserRow) => ({
 const CUSTOMER_ONLY: Role[] = ['customer_user', 'customer_lead'];
 /** The two 三员 who check the system admin: always at least one of each, and out of its reach. */
 const WATCHERS: Role[] = ['security_admin', 'auditor'];
-const duty = (rule: string, field?: string) => new AppError('SEPARATION_OF_DUTIES', { rule }, field);
+const duty = (rule: ReasonKey, field?: string) => new AppError('SEPARATION_OF_DUTIES', { rule: reason(rule) }, field);
 
 /**
  * Roles must fit the organisation, and an admin role (三员) is an account's only role: the three never
@@ -40,9 +42,8 @@ export function checkRoles(roles: Role[], orgKind: string): void {
     throw new AppError('ROLE_CONFLICT', {}, 'roles');
   const customerRoles = roles.filter((r) => CUSTOMER_ONLY.includes(r));
   if (orgKind === 'customer' && customerRoles.length !== roles.length)
-    throw invalid('roles', '客户单位用户只能是客户角色 / customer users can only hold customer roles');
-  if (orgKind === 'provider' && customerRoles.length)
-    throw invalid('roles', '服务商用户不能持有客户角色 / provider users cannot hold customer roles');
+    throw invalid('roles', 'admin.customerRolesOnly');
+  if (orgKind === 'provider' && customerRoles.length) throw invalid('roles', 'admin.noCustomerRolesForProvider');
 }
 
 /** User management (R19): sys_admin creates and edits users; only security_admin grants roles and unlocks. */
@@ -83,7 +84,7 @@ export class UserService {
     opts: { mustChangePassword?: boolean } = {},
   ) {
     const org = await this.repo.org(this.db, input.orgId);
-    if (!org) throw invalid('orgId', '单位不存在 / unknown organisation');
+    if (!org) throw invalid('orgId', 'admin.unknownOrg');
     checkRoles(input.roles, org.kind);
     // 三员: accounts come from the system admin, but the admin roles are granted only by the security admin.
     if (meta && input.roles.some((r) => ADMIN_TRIAD.includes(r)))
@@ -130,12 +131,8 @@ export class UserService {
       const before = await this.repo.byId(tx, id);
       if (!before) throw notFound('用户');
       // 三员: the system admin must not be able to silence the two who watch it (disable, rename, redirect their mail).
-      if (before.roles.some((r) => WATCHERS.includes(r)))
-        throw duty(
-          '系统管理员不能停用或修改安全管理员、审计管理员的账号 / the system admin cannot disable or edit the security admin or the auditor',
-        );
-      if (input.disabled && id === meta.actor.userId)
-        throw invalid('disabled', '不能停用自己 / cannot disable yourself');
+      if (before.roles.some((r) => WATCHERS.includes(r))) throw duty('admin.watchersOutOfReach');
+      if (input.disabled && id === meta.actor.userId) throw invalid('disabled', 'admin.cannotDisableSelf');
       await this.repo.update(tx, id, {
         ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
         ...(input.level !== undefined ? { level: input.level } : {}),
@@ -166,16 +163,9 @@ export class UserService {
         const others = (await this.repo.list(tx, { ids: await this.repo.usersWithRole(tx, role) })).filter(
           (u) => u.id !== id && !u.disabled,
         );
-        if (!others.length)
-          throw duty(
-            role === 'auditor'
-              ? '不能移除最后一名审计管理员 / the last auditor cannot be removed'
-              : '不能移除最后一名安全管理员 / the last security admin cannot be removed',
-            'roles',
-          );
+        if (!others.length) throw duty(role === 'auditor' ? 'admin.lastAuditor' : 'admin.lastSecurityAdmin', 'roles');
       }
-      if (id === meta.actor.userId)
-        throw duty('安全管理员不能修改自己的角色 / the security admin cannot change their own roles', 'roles');
+      if (id === meta.actor.userId) throw duty('admin.ownRoles', 'roles');
       await this.repo.setRoles(tx, id, roles);
       await this.audit.record(tx, meta, {
         action: 'user.roles',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import type { Org, OrgCreate } from '../../api/types';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
+import { FormModal } from '../../components/FormModal';
 
 /** 客户单位: organisations served under contracts (the provider's own org is listed too, tagged). */
 export default function CustomersPage() {
@@ -70,32 +71,24 @@ export default function CustomersPage() {
           </Card>
         )}
       />
-      <Modal
+      <FormModal
         open={open}
+        form={form}
         title={t('admin.newCustomer')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={create.isPending}
-        okButtonProps={{ 'data-testid': 'org-modal-ok' }}
-        destroyOnHidden
+        onClose={() => setOpen(false)}
+        onFinish={(v) => create.mutate({ name: v.name.trim(), kind: 'customer' })}
+        saving={create.isPending}
+        okTestId="org-modal-ok"
+        formName="org"
       >
-        <Form
-          form={form}
-          layout="vertical"
-          name="org"
-          onFinish={(v) => create.mutate({ name: v.name.trim(), kind: 'customer' })}
+        <Form.Item
+          name="name"
+          label={t('admin.orgName')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
         >
-          <Form.Item
-            name="name"
-            label={t('admin.orgName')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-          >
-            <Input maxLength={120} data-testid="org-name" />
-          </Form.Item>
-        </Form>
-      </Modal>
+          <Input maxLength={120} data-testid="org-name" />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

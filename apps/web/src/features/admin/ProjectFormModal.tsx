@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
-import { App, Form, Input, Modal } from 'antd';
-import { FormSelect } from '../../components/formControls';
+import { App, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, applyFormError } from '../../api/client';
-import { filterByLabel, useOrgs, useUsers } from '../../api/queries';
+import { useOrgs, useUsers } from '../../api/queries';
 import type { Project, ProjectCreate, ProjectUpdate } from '../../api/types';
+import { SearchSelect } from '../../components/SearchSelect';
+import { FormModal } from '../../components/FormModal';
 
 interface Values {
   customerId: string;
@@ -66,53 +67,45 @@ export function ProjectFormModal({
 
   const required = { required: true, message: t('common.required') };
   return (
-    <Modal
+    <FormModal
       open={open}
+      form={form}
       title={project ? t('admin.editProject') : t('admin.newProject')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'project-modal-ok' }}
-      forceRender
+      onClose={onClose}
+      onFinish={(v) => save.mutate(v)}
+      saving={save.isPending}
+      okTestId="project-modal-ok"
+      formName="project"
+      keepMounted
     >
-      <Form form={form} layout="vertical" name="project" onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="customerId" label={t('admin.customer')} rules={project ? [] : [required]}>
-          <FormSelect
-            showSearch
-            filterOption={filterByLabel}
-            disabled={!!project}
-            options={orgs.filter((o) => o.kind === 'customer').map((o) => ({ value: o.id, label: o.name }))}
-            data-testid="project-customer"
-          />
-        </Form.Item>
-        <Form.Item name="code" label={t('admin.projectCode')} rules={[{ ...required, whitespace: true }]}>
-          <Input maxLength={64} data-testid="project-code" />
-        </Form.Item>
-        <Form.Item name="name" label={t('admin.projectName')} rules={[{ ...required, whitespace: true }]}>
-          <Input maxLength={200} data-testid="project-name" />
-        </Form.Item>
-        <Form.Item name="serviceManagerId" label={t('admin.serviceManager')}>
-          <FormSelect
-            allowClear
-            showSearch
-            filterOption={filterByLabel}
-            options={managers.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
-            data-testid="project-manager"
-          />
-        </Form.Item>
-        <Form.Item name="teamIds" label={t('admin.team')} extra={t('admin.teamHelp')}>
-          <FormSelect
-            mode="multiple"
-            allowClear
-            showSearch
-            filterOption={filterByLabel}
-            options={engineers.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
-            data-testid="project-team"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="customerId" label={t('admin.customer')} rules={project ? [] : [required]}>
+        <SearchSelect
+          disabled={!!project}
+          options={orgs.filter((o) => o.kind === 'customer').map((o) => ({ value: o.id, label: o.name }))}
+          data-testid="project-customer"
+        />
+      </Form.Item>
+      <Form.Item name="code" label={t('admin.projectCode')} rules={[{ ...required, whitespace: true }]}>
+        <Input maxLength={64} data-testid="project-code" />
+      </Form.Item>
+      <Form.Item name="name" label={t('admin.projectName')} rules={[{ ...required, whitespace: true }]}>
+        <Input maxLength={200} data-testid="project-name" />
+      </Form.Item>
+      <Form.Item name="serviceManagerId" label={t('admin.serviceManager')}>
+        <SearchSelect
+          allowClear
+          options={managers.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+          data-testid="project-manager"
+        />
+      </Form.Item>
+      <Form.Item name="teamIds" label={t('admin.team')} extra={t('admin.teamHelp')}>
+        <SearchSelect
+          mode="multiple"
+          allowClear
+          options={engineers.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+          data-testid="project-team"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

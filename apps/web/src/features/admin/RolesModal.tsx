@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Form, Modal } from 'antd';
+import { App, Form } from 'antd';
 import { FormSelect } from '../../components/formControls';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { api, applyFormError } from '../../api/client';
 import type { Role, User } from '../../api/types';
 import { CUSTOMER_ROLES } from '../../app/roles';
 import { roleOptions, soleTriadRole, triadRule } from './roleOptions';
+import { FormModal } from '../../components/FormModal';
 
 /** Role assignment (PUT /users/:id/roles): security_admin only, separate from user management. */
 export function RolesModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -32,28 +33,26 @@ export function RolesModal({ user, onClose }: { user: User | null; onClose: () =
   // Users carry orgName but not the org kind; their current roles tell which side they are on.
   const kind = user ? (user.roles.some((r) => CUSTOMER_ROLES.includes(r)) ? 'customer' : 'provider') : undefined;
   return (
-    <Modal
+    <FormModal
       open={!!user}
+      form={form}
       title={user ? t('user.rolesFor', { name: user.displayName }) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'roles-modal-ok' }}
-      forceRender
+      onClose={onClose}
+      onFinish={(v) => save.mutate(v.roles)}
+      saving={save.isPending}
+      okTestId="roles-modal-ok"
+      formName="roles"
+      keepMounted
     >
-      <Form form={form} layout="vertical" name="roles" onFinish={(v) => save.mutate(v.roles)}>
-        <Form.Item
-          name="roles"
-          label={t('user.roles')}
-          extra={kind === 'customer' ? undefined : t('user.triadHint')}
-          normalize={soleTriadRole}
-          rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }, triadRule(t)]}
-        >
-          <FormSelect mode="multiple" options={roleOptions(t, kind)} data-testid="roles-select" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="roles"
+        label={t('user.roles')}
+        extra={kind === 'customer' ? undefined : t('user.triadHint')}
+        normalize={soleTriadRole}
+        rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }, triadRule(t)]}
+      >
+        <FormSelect mode="multiple" options={roleOptions(t, kind)} data-testid="roles-select" />
+      </Form.Item>
+    </FormModal>
   );
 }

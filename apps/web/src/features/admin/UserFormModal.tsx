@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
-import { App, Form, Input, InputNumber, Modal, Switch } from 'antd';
+import { App, Form, Input, InputNumber, Switch } from 'antd';
 import { FormSelect } from '../../components/formControls';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, applyFormError } from '../../api/client';
-import { filterByLabel, useOrgs } from '../../api/queries';
+import { useOrgs } from '../../api/queries';
 import type { Role, User, UserCreate, UserUpdate } from '../../api/types';
 import { roleOptions, triadRule } from './roleOptions';
+import { SearchSelect } from '../../components/SearchSelect';
+import { FormModal } from '../../components/FormModal';
 
 interface Values {
   username: string;
@@ -67,84 +69,75 @@ export function UserFormModal({ user, open, onClose }: { user: User | null; open
 
   const required = { required: true, message: t('common.required') };
   return (
-    <Modal
+    <FormModal
       open={open}
+      form={form}
       title={user ? t('user.edit', { name: user.displayName }) : t('user.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'user-modal-ok' }}
-      forceRender
+      onClose={onClose}
+      onFinish={(v) => save.mutate(v)}
+      saving={save.isPending}
+      initialValues={{ level: 1, roles: [] }}
+      okTestId="user-modal-ok"
+      formName="user"
+      keepMounted
     >
-      <Form
-        form={form}
-        layout="vertical"
-        name="user"
-        onFinish={(v) => save.mutate(v)}
-        initialValues={{ level: 1, roles: [] }}
-      >
-        {!user ? (
-          <>
-            <Form.Item
-              name="username"
-              label={t('user.username')}
-              extra={t('user.usernameHelp')}
-              rules={[required, { pattern: /^[A-Za-z0-9_.-]{3,64}$/, message: t('user.usernameHelp') }]}
-            >
-              <Input autoComplete="off" data-testid="user-username" />
-            </Form.Item>
-            <Form.Item name="orgId" label={t('user.org')} rules={[required]}>
-              <FormSelect
-                showSearch
-                filterOption={filterByLabel}
-                options={orgs.map((o) => ({ value: o.id, label: `${o.name} (${t(`orgKind.${o.kind}`)})` }))}
-                onChange={() => form.setFieldValue('roles', [])}
-                data-testid="user-org"
-              />
-            </Form.Item>
-            <Form.Item
-              name="roles"
-              label={t('user.roles')}
-              rules={[{ ...required, type: 'array', min: 1 }, triadRule(t)]}
-            >
-              <FormSelect
-                mode="multiple"
-                options={roleOptions(t, orgKind, false)}
-                disabled={!orgId}
-                data-testid="user-roles"
-              />
-            </Form.Item>
-          </>
-        ) : null}
-        <Form.Item name="displayName" label={t('user.displayName')} rules={[{ ...required, whitespace: true }]}>
-          <Input maxLength={80} data-testid="user-display-name" />
-        </Form.Item>
-        <Form.Item name="level" label={t('user.level')} extra={t('user.levelHelp')} rules={[required]}>
-          <InputNumber min={1} max={9} precision={0} data-testid="user-level" />
-        </Form.Item>
-        <Form.Item name="email" label={t('user.email')} rules={[{ type: 'email', message: t('user.emailInvalid') }]}>
-          <Input type="email" maxLength={200} autoComplete="off" data-testid="user-email" />
-        </Form.Item>
-        <Form.Item name="phone" label={t('user.phone')}>
-          <Input type="tel" maxLength={32} autoComplete="off" data-testid="user-phone" />
-        </Form.Item>
-        {!user ? (
+      {!user ? (
+        <>
           <Form.Item
-            name="password"
-            label={t('user.initialPassword')}
-            extra={t('user.initialPasswordHelp')}
-            rules={[required]}
+            name="username"
+            label={t('user.username')}
+            extra={t('user.usernameHelp')}
+            rules={[required, { pattern: /^[A-Za-z0-9_.-]{3,64}$/, message: t('user.usernameHelp') }]}
           >
-            <Input.Password autoComplete="new-password" data-testid="user-password" />
+            <Input autoComplete="off" data-testid="user-username" />
           </Form.Item>
-        ) : (
-          <Form.Item name="disabled" label={t('user.disabled')} valuePropName="checked">
-            <Switch data-testid="user-disabled" />
+          <Form.Item name="orgId" label={t('user.org')} rules={[required]}>
+            <SearchSelect
+              options={orgs.map((o) => ({ value: o.id, label: `${o.name} (${t(`orgKind.${o.kind}`)})` }))}
+              onChange={() => form.setFieldValue('roles', [])}
+              data-testid="user-org"
+            />
           </Form.Item>
-        )}
-      </Form>
-    </Modal>
+          <Form.Item
+            name="roles"
+            label={t('user.roles')}
+            rules={[{ ...required, type: 'array', min: 1 }, triadRule(t)]}
+          >
+            <FormSelect
+              mode="multiple"
+              options={roleOptions(t, orgKind, false)}
+              disabled={!orgId}
+              data-testid="user-roles"
+            />
+          </Form.Item>
+        </>
+      ) : null}
+      <Form.Item name="displayName" label={t('user.displayName')} rules={[{ ...required, whitespace: true }]}>
+        <Input maxLength={80} data-testid="user-display-name" />
+      </Form.Item>
+      <Form.Item name="level" label={t('user.level')} extra={t('user.levelHelp')} rules={[required]}>
+        <InputNumber min={1} max={9} precision={0} data-testid="user-level" />
+      </Form.Item>
+      <Form.Item name="email" label={t('user.email')} rules={[{ type: 'email', message: t('user.emailInvalid') }]}>
+        <Input type="email" maxLength={200} autoComplete="off" data-testid="user-email" />
+      </Form.Item>
+      <Form.Item name="phone" label={t('user.phone')}>
+        <Input type="tel" maxLength={32} autoComplete="off" data-testid="user-phone" />
+      </Form.Item>
+      {!user ? (
+        <Form.Item
+          name="password"
+          label={t('user.initialPassword')}
+          extra={t('user.initialPasswordHelp')}
+          rules={[required]}
+        >
+          <Input.Password autoComplete="new-password" data-testid="user-password" />
+        </Form.Item>
+      ) : (
+        <Form.Item name="disabled" label={t('user.disabled')} valuePropName="checked">
+          <Switch data-testid="user-disabled" />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Space } from 'antd';
+import { App, Button, Card, Form, Input, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { ResponsiveList } from '../../components/ResponsiveList';
 import { beijingDay } from '../fieldwork/api';
 import { acceptanceDocumentUrl, useAcceptances, useCreateAcceptance, useUploadAcceptanceDocument } from './api';
 import { DateField } from '../../components/DateField';
+import { FormModal } from '../../components/FormModal';
 
 interface Values {
   batch: string;
@@ -25,52 +26,43 @@ function AcceptanceModal({ projectId, onClose }: { projectId: string; onClose: (
   const create = useCreateAcceptance(projectId);
   const required = { required: true, whitespace: true, message: t('common.required') };
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={t('acceptance.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      okButtonProps={{ 'data-testid': 'acceptance-save' }}
-      destroyOnHidden
-    >
-      <Form<Values>
-        form={form}
-        name="acceptance"
-        layout="vertical"
-        data-testid="acceptance-form"
-        initialValues={{ acceptedOn: beijingDay() }}
-        onFinish={(v) =>
-          create.mutate(
-            { batch: v.batch.trim(), acceptedOn: v.acceptedOn, note: v.note?.trim() || undefined },
-            {
-              onSuccess: (a) => {
-                void message.success(t('acceptance.created', { batch: a.batch }));
-                onClose();
-              },
-              onError: (e) => applyFormError(form, e),
+      onClose={onClose}
+      onFinish={(v) =>
+        create.mutate(
+          { batch: v.batch.trim(), acceptedOn: v.acceptedOn, note: v.note?.trim() || undefined },
+          {
+            onSuccess: (a) => {
+              void message.success(t('acceptance.created', { batch: a.batch }));
+              onClose();
             },
-          )
-        }
+            onError: (e) => applyFormError(form, e),
+          },
+        )
+      }
+      saving={create.isPending}
+      initialValues={{ acceptedOn: beijingDay() }}
+      okTestId="acceptance-save"
+      formTestId="acceptance-form"
+      formName="acceptance"
+    >
+      <Form.Item name="batch" label={t('acceptance.batch')} rules={[required]}>
+        <Input maxLength={80} data-testid="acceptance-batch" />
+      </Form.Item>
+      <Form.Item
+        name="acceptedOn"
+        label={t('acceptance.acceptedOn')}
+        rules={[required]}
+        extra={t('acceptance.acceptedOnHelp')}
       >
-        <Form.Item name="batch" label={t('acceptance.batch')} rules={[required]}>
-          <Input maxLength={80} data-testid="acceptance-batch" />
-        </Form.Item>
-        <Form.Item
-          name="acceptedOn"
-          label={t('acceptance.acceptedOn')}
-          rules={[required]}
-          extra={t('acceptance.acceptedOnHelp')}
-        >
-          <DateField data-testid="acceptance-date" />
-        </Form.Item>
-        <Form.Item name="note" label={t('acceptance.note')}>
-          <Input.TextArea rows={3} maxLength={1000} data-testid="acceptance-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <DateField data-testid="acceptance-date" />
+      </Form.Item>
+      <Form.Item name="note" label={t('acceptance.note')}>
+        <Input.TextArea rows={3} maxLength={1000} data-testid="acceptance-note" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { App, Checkbox, Col, Form, Input, InputNumber, Modal, Row } from 'antd';
+import { App, Checkbox, Col, Form, Input, InputNumber, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyFormError } from '../../api/client';
 import { ASSET_KINDS } from '../../api/enums';
@@ -6,6 +6,7 @@ import type { Asset, AssetCreate, AssetKind } from '../../api/types';
 import { FormSelect } from '../../components/formControls';
 import { useAcceptances, useCreateAsset, useUpdateAsset } from './api';
 import { AssetPicker } from './AssetPicker';
+import { FormModal } from '../../components/FormModal';
 
 interface Values {
   kind: AssetKind;
@@ -82,90 +83,81 @@ export function AssetFormModal({
   );
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={asset ? t('asset.editTitle', { name: asset.name }) : t('asset.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'asset-form-save' }}
+      onClose={onClose}
+      onFinish={onFinish}
+      saving={saving}
+      initialValues={
+        asset
+          ? {
+              ...asset,
+              tag: asset.tag ?? undefined,
+              location: asset.location ?? undefined,
+              supplier: asset.supplier ?? undefined,
+              parentId: asset.parentId ?? undefined,
+              acceptanceId: asset.acceptanceId ?? undefined,
+            }
+          : { kind: 'hardware' }
+      }
+      okTestId="asset-form-save"
+      formTestId="asset-form"
+      formName="asset"
       width={760}
-      destroyOnHidden
+      scrollToFirstError
     >
-      <Form<Values>
-        form={form}
-        name="asset"
-        layout="vertical"
-        data-testid="asset-form"
-        initialValues={
-          asset
-            ? {
-                ...asset,
-                tag: asset.tag ?? undefined,
-                location: asset.location ?? undefined,
-                supplier: asset.supplier ?? undefined,
-                parentId: asset.parentId ?? undefined,
-                acceptanceId: asset.acceptanceId ?? undefined,
-              }
-            : { kind: 'hardware' }
-        }
-        onFinish={onFinish}
-        scrollToFirstError
-      >
+      <Row gutter={12}>
+        <Col {...half}>
+          <Form.Item
+            name="kind"
+            label={t('asset.kindLabel')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <FormSelect
+              options={ASSET_KINDS.map((k) => ({ value: k, label: t(`asset.kind.${k}`) }))}
+              data-testid="asset-form-kind"
+            />
+          </Form.Item>
+        </Col>
+        {text('type', t('asset.type'), 60)}
+        {text('name', t('asset.name'), 120)}
+        {text('model', t('asset.model'), 120)}
+        {text('serial', t('asset.serial'), 120)}
+        {text('tag', t('asset.tag'), 60, [])}
+        {text('location', t('asset.location'), 200, [])}
+        {text('supplier', t('asset.supplier'), 120, [])}
+        <Col {...half}>
+          <Form.Item name="parentId" label={t('asset.parent')} extra={t('asset.parentHelp')}>
+            <AssetPicker projectId={projectId} data-testid="asset-form-parent" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="acceptanceId" label={t('asset.acceptance')} extra={t('asset.acceptanceHelp')}>
+            <FormSelect
+              allowClear
+              loading={isPending}
+              options={acceptances.map((a) => ({ value: a.id, label: `${a.batch} (${a.acceptedOn})` }))}
+              data-testid="asset-form-acceptance"
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="warrantyMonths" label={t('asset.warrantyMonths')} extra={t('asset.warrantyMonthsHelp')}>
+            <InputNumber min={0} max={240} precision={0} className="full-width" data-testid="asset-form-warranty" />
+          </Form.Item>
+        </Col>
+      </Row>
+      {asset && asset.state === 'in_service' ? (
         <Row gutter={12}>
           <Col {...half}>
-            <Form.Item
-              name="kind"
-              label={t('asset.kindLabel')}
-              rules={[{ required: true, message: t('common.required') }]}
-            >
-              <FormSelect
-                options={ASSET_KINDS.map((k) => ({ value: k, label: t(`asset.kind.${k}`) }))}
-                data-testid="asset-form-kind"
-              />
+            <Form.Item name="retire" valuePropName="checked">
+              <Checkbox data-testid="asset-form-retire">{t('asset.retire')}</Checkbox>
             </Form.Item>
           </Col>
-          {text('type', t('asset.type'), 60)}
-          {text('name', t('asset.name'), 120)}
-          {text('model', t('asset.model'), 120)}
-          {text('serial', t('asset.serial'), 120)}
-          {text('tag', t('asset.tag'), 60, [])}
-          {text('location', t('asset.location'), 200, [])}
-          {text('supplier', t('asset.supplier'), 120, [])}
-          <Col {...half}>
-            <Form.Item name="parentId" label={t('asset.parent')} extra={t('asset.parentHelp')}>
-              <AssetPicker projectId={projectId} data-testid="asset-form-parent" />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="acceptanceId" label={t('asset.acceptance')} extra={t('asset.acceptanceHelp')}>
-              <FormSelect
-                allowClear
-                loading={isPending}
-                options={acceptances.map((a) => ({ value: a.id, label: `${a.batch} (${a.acceptedOn})` }))}
-                data-testid="asset-form-acceptance"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="warrantyMonths" label={t('asset.warrantyMonths')} extra={t('asset.warrantyMonthsHelp')}>
-              <InputNumber min={0} max={240} precision={0} className="full-width" data-testid="asset-form-warranty" />
-            </Form.Item>
-          </Col>
+          {retire ? text('reason', t('asset.retireReason'), 500) : null}
         </Row>
-        {asset && asset.state === 'in_service' ? (
-          <Row gutter={12}>
-            <Col {...half}>
-              <Form.Item name="retire" valuePropName="checked">
-                <Checkbox data-testid="asset-form-retire">{t('asset.retire')}</Checkbox>
-              </Form.Item>
-            </Col>
-            {retire ? text('reason', t('asset.retireReason'), 500) : null}
-          </Row>
-        ) : null}
-      </Form>
-    </Modal>
+      ) : null}
+    </FormModal>
   );
 }

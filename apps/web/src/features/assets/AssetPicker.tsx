@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Asset } from '../../api/types';
 import { FormSelect } from '../../components/formControls';
+import { useDebounced } from '../../components/useDebounced';
 import { useAsset, useAssetSearch } from './api';
 
 type Props = Omit<SelectProps<string>, 'options' | 'onSearch' | 'filterOption' | 'onChange'> & {
@@ -20,11 +21,7 @@ export const assetLabel = (a: Pick<Asset, 'name' | 'serial' | 'model'>) => `${a.
 export function AssetPicker({ projectId, value, onChange, ...rest }: Props) {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(input), 250);
-    return () => clearTimeout(timer);
-  }, [input]);
+  const q = useDebounced(input, 250);
   const { data: found = [], isFetching } = useAssetSearch(projectId, q);
   const known = found.some((a) => a.id === value);
   const { data: chosen } = useAsset(value && !known ? value : undefined);

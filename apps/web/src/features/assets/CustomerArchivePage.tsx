@@ -1,11 +1,12 @@
-import { Card, Empty, Select } from 'antd';
+import { Card, Empty } from 'antd';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { filterByLabel, useCustomers } from '../../api/queries';
+import { useCustomers } from '../../api/queries';
 import { isCustomer, isProviderStaff } from '../../app/roles';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentUser } from '../auth/useMe';
 import { ArchiveTimeline } from './ArchiveTimeline';
+import { SearchSelect } from '../../components/SearchSelect';
 
 export const customerArchivePath = (customerId: string) => `/customers/${encodeURIComponent(customerId)}/archive`;
 
@@ -28,9 +29,7 @@ export default function CustomerArchivePage() {
       <PageHeader title={name ? t('archive.customerTitle', { name }) : t('archive.pageTitle')} />
       {customerOnly ? null : (
         <div role="search" aria-label={t('archive.customer')} style={{ marginBottom: 12 }}>
-          <Select
-            showSearch
-            filterOption={filterByLabel}
+          <SearchSelect
             className="project-picker"
             aria-label={t('archive.customer')}
             placeholder={t('archive.chooseCustomer')}

@@ -5,7 +5,6 @@ import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { AssetImportResult } from '../../api/types';
-import { bilingual } from '../../components/format';
 import { ResponsiveList } from '../../components/ResponsiveList';
 import { importTemplateUrl, useImportAssets } from './api';
 
@@ -46,9 +45,9 @@ export function ImportModal({ projectId, onClose }: { projectId: string; onClose
         onSuccess: (result) => setOutcome({ kind: 'done', result }),
         onError: (e) => {
           if (e instanceof ApiError && e.code.toUpperCase() === 'IMPORT_INVALID') {
-            const errors = e.errors.map((x) => ({ ...parseRowField(x.field), message: bilingual(x.message) }));
-            setOutcome({ kind: 'invalid', detail: bilingual(e.detail), errors });
-          } else setOutcome({ kind: 'failed', detail: bilingual(e instanceof Error ? e.message : String(e)) });
+            const errors = e.errors.map((x) => ({ ...parseRowField(x.field), message: x.message }));
+            setOutcome({ kind: 'invalid', detail: e.detail, errors });
+          } else setOutcome({ kind: 'failed', detail: e instanceof Error ? e.message : String(e) });
         },
       },
     );
@@ -89,9 +88,7 @@ export function ImportModal({ projectId, onClose }: { projectId: string; onClose
         description={r.skipped ? t('assetImport.skipped', { n: r.skipped }) : undefined}
       />
       {r.errors.length
-        ? errorList(
-            r.errors.map((e) => ({ row: e.row, column: parseRowField(e.field).column, message: bilingual(e.message) })),
-          )
+        ? errorList(r.errors.map((e) => ({ row: e.row, column: parseRowField(e.field).column, message: e.message })))
         : null}
     </div>
   );

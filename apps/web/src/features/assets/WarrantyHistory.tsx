@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Space, Tag, Timeline } from 'antd';
+import { App, Button, Card, Form, Input, Space, Tag, Timeline } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { CheckOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { useCurrentUser } from '../auth/useMe';
 import { beijingDay } from '../fieldwork/api';
 import { useRecordInspection } from './api';
 import { DateField } from '../../components/DateField';
+import { FormModal } from '../../components/FormModal';
 
 /**
  * 质保历程 (R4): the end set at acceptance, then each replacement that extended it — old → new
@@ -113,48 +114,39 @@ function InspectionModal({ asset, onClose }: { asset: AssetDetail; onClose: () =
   const [form] = Form.useForm<Values>();
   const record = useRecordInspection(asset.id);
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={t('inspection.recordTitle', { name: asset.name })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={record.isPending}
-      okButtonProps={{ 'data-testid': 'inspection-save' }}
-      destroyOnHidden
-    >
-      <Form<Values>
-        form={form}
-        name="inspection"
-        layout="vertical"
-        data-testid="inspection-form"
-        initialValues={{ doneOn: beijingDay() }}
-        onFinish={(v) =>
-          record.mutate(
-            { doneOn: v.doneOn, note: v.note?.trim() || undefined },
-            {
-              onSuccess: () => {
-                void message.success(t('inspection.recorded'));
-                onClose();
-              },
-              onError: (e) => applyFormError(form, e),
+      onClose={onClose}
+      onFinish={(v) =>
+        record.mutate(
+          { doneOn: v.doneOn, note: v.note?.trim() || undefined },
+          {
+            onSuccess: () => {
+              void message.success(t('inspection.recorded'));
+              onClose();
             },
-          )
-        }
+            onError: (e) => applyFormError(form, e),
+          },
+        )
+      }
+      saving={record.isPending}
+      initialValues={{ doneOn: beijingDay() }}
+      okTestId="inspection-save"
+      formTestId="inspection-form"
+      formName="inspection"
+    >
+      <Form.Item
+        name="doneOn"
+        label={t('inspection.doneOn')}
+        rules={[{ required: true, message: t('common.required') }]}
       >
-        <Form.Item
-          name="doneOn"
-          label={t('inspection.doneOn')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <DateField data-testid="inspection-date" />
-        </Form.Item>
-        <Form.Item name="note" label={t('inspection.note')}>
-          <Input.TextArea rows={3} maxLength={1000} data-testid="inspection-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <DateField data-testid="inspection-date" />
+      </Form.Item>
+      <Form.Item name="note" label={t('inspection.note')}>
+        <Input.TextArea rows={3} maxLength={1000} data-testid="inspection-note" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

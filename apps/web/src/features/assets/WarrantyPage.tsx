@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { Card, Col, Row, Segmented, Select, Space } from 'antd';
+import { Card, Col, Row, Segmented, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { filterByLabel, useProjects } from '../../api/queries';
+import { useProjects } from '../../api/queries';
 import type { InspectionDueItem } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
@@ -11,6 +11,7 @@ import { assetPath, useAssetList, useInspectionsDue, type AssetFilter, type Insp
 import { AssetList } from './AssetList';
 import { WarrantyTag } from './AssetTags';
 import { useUrlState } from '../../components/useUrlState';
+import { SearchSelect } from '../../components/SearchSelect';
 
 const WINDOWS = [7, 30, 90] as const;
 const INSPECTION_TABS = ['overdue', 'due_within'] as const;
@@ -96,10 +97,8 @@ export default function WarrantyPage() {
       <PageHeader title={t('warranty.title')} />
       {projects.length > 1 ? (
         <div role="search" aria-label={t('filter.project')} style={{ marginBottom: 12 }}>
-          <Select
+          <SearchSelect
             allowClear
-            showSearch
-            filterOption={filterByLabel}
             className="project-picker"
             aria-label={t('filter.project')}
             placeholder={t('warranty.allProjects')}

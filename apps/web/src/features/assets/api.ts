@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useKeysetList } from '../../components/useKeysetList';
 import { api, buildUrl, downloadUrl, type Query } from '../../api/client';
 import type {
   Acceptance,
@@ -25,14 +26,7 @@ export type AssetFilter = Omit<AssetListQuery, 'cursor' | 'limit'>;
 
 /** Keyset-paged ledger: each "load more" passes the previous page's nextCursor. */
 export function useAssetList(filter: AssetFilter, enabled = true, limit = 50) {
-  return useInfiniteQuery({
-    queryKey: ['assets', 'list', filter, limit],
-    queryFn: ({ pageParam, signal }) =>
-      api<AssetPage>('/assets', { query: { ...filter, limit, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled,
-  });
+  return useKeysetList<AssetPage>(['assets', 'list', filter, limit], '/assets', { ...filter, limit }, { enabled });
 }
 
 /** Assets of a project matching `q` (name, serial, tag): the options of an asset picker. */
@@ -146,12 +140,9 @@ export type InspectionFilter = Omit<InspectionDueQuery, 'cursor' | 'limit'>;
 
 /** Annual inspections overdue, or due within `days`. */
 export function useInspectionsDue(filter: InspectionFilter, limit = 50) {
-  return useInfiniteQuery({
-    queryKey: ['inspections', 'annual', filter, limit],
-    queryFn: ({ pageParam, signal }) =>
-      api<InspectionDuePage>('/inspections/annual', { query: { ...filter, limit, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  return useKeysetList<InspectionDuePage>(['inspections', 'annual', filter, limit], '/inspections/annual', {
+    ...filter,
+    limit,
   });
 }
 
@@ -170,14 +161,12 @@ const archiveQuery = (f: ArchiveFilter): Query => ({
 });
 
 export function useArchive(scope: ArchiveScope | undefined, filter: ArchiveFilter, limit = 30) {
-  return useInfiniteQuery({
-    queryKey: ['archive', scope?.kind, scope?.id, filter, limit],
-    queryFn: ({ pageParam, signal }) =>
-      api<ArchivePage>(archiveBase(scope!), { query: { ...archiveQuery(filter), limit, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: !!scope?.id,
-  });
+  return useKeysetList<ArchivePage>(
+    ['archive', scope?.kind, scope?.id, filter, limit],
+    scope ? archiveBase(scope) : '',
+    { ...archiveQuery(filter), limit },
+    { enabled: !!scope?.id },
+  );
 }
 
 export const archiveXlsxUrl = (scope: ArchiveScope, filter: ArchiveFilter) =>

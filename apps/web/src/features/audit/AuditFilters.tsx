@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTION_LABELS } from '@weibao/schema/audit-actions';
 import { api } from '../../api/client';
 import { currentLang } from '../../i18n';
-import { useDebounced } from '../knowledge/api';
+import { useDebounced } from '../../components/useDebounced';
 import type { AuditActor } from './api';
 
 type PickerProps = { value?: string; onChange?: (v: string | undefined) => void; id?: string };

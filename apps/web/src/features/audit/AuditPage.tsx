@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, 
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_TARGET_TYPE_LABELS, auditActionLabel } from '@weibao/schema/audit-actions';
 import { api, downloadUrl } from '../../api/client';
@@ -11,6 +11,7 @@ import type { AuditEntry, AuditPage as AuditPageT, AuditQuery } from '../../api/
 import { formatDateTimeSec } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
+import { useKeysetList } from '../../components/useKeysetList';
 import { currentLang } from '../../i18n';
 import { type AuditVerifyResult, problemKey } from './api';
 import { ActionPicker, OperatorPicker } from './AuditFilters';
@@ -34,13 +35,7 @@ export default function AuditPage() {
   const lang = currentLang();
   const [filter, setFilter] = useState<Filter>({});
   const [form] = Form.useForm<FilterValues>();
-  const q = useInfiniteQuery({
-    queryKey: ['audit', filter],
-    queryFn: ({ pageParam, signal }) =>
-      api<AuditPageT>('/audit', { query: { ...filter, cursor: pageParam, limit: 50 }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const q = useKeysetList<AuditPageT>(['audit', filter], '/audit', { ...filter, limit: 50 });
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   const verify = useMutation({ mutationFn: () => api<AuditVerifyResult>('/audit/verify') });
 

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { Button, Form, Input, Modal, Radio, Select } from 'antd';
+import { Button, Form, Input, Radio, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { applyFormError } from '../../api/client';
-import { filterByLabel, useProjects } from '../../api/queries';
+import { useProjects } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectPicker } from '../../components/ProjectPicker';
 import { ResponsiveList } from '../../components/ResponsiveList';
-import { FormRadioGroup, FormSelect } from '../../components/formControls';
+import { FormRadioGroup } from '../../components/formControls';
 import { formatDateTime } from '../../components/format';
 import { useUrlState } from '../../components/useUrlState';
 import { isCustomer } from '../../app/roles';
@@ -17,6 +17,8 @@ import { useCurrentUser } from '../auth/useMe';
 import type { Feedback, FeedbackInput, FeedbackStatus } from './api';
 import { CATEGORIES, STATUSES, useFeedbackList, useSubmitFeedback } from './api';
 import { CategoryTag, FeedbackStatusTag } from './tags';
+import { FormModal } from '../../components/FormModal';
+import { SearchSelect } from '../../components/SearchSelect';
 
 const detailPath = (id: string) => `/feedback/${encodeURIComponent(id)}`;
 
@@ -155,65 +157,55 @@ function FeedbackModal({ onClose }: { onClose: () => void }) {
       },
     );
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={t('feedback.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      onFinish={finish}
+      saving={submit.isPending}
+      initialValues={{ projectId: projects.length === 1 ? projects[0]!.id : undefined, category: 'suggestion' }}
       okText={t('feedback.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={submit.isPending}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'feedback-save' }}
+      okTestId="feedback-save"
+      formTestId="feedback-form"
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={finish}
-        initialValues={{ projectId: projects.length === 1 ? projects[0]!.id : undefined, category: 'suggestion' }}
-        data-testid="feedback-form"
+      <Form.Item
+        name="projectId"
+        label={t('feedback.project')}
+        rules={[{ required: true, message: t('common.required') }]}
       >
-        <Form.Item
-          name="projectId"
-          label={t('feedback.project')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <FormSelect
-            showSearch
-            filterOption={filterByLabel}
-            placeholder={t('common.chooseProject')}
-            options={projects.map((p) => ({ value: p.id, label: p.name }))}
-            data-testid="feedback-form-project"
-          />
-        </Form.Item>
-        <Form.Item
-          name="category"
-          label={t('feedback.categoryLabel')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <FormRadioGroup style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }}>
-            {CATEGORIES.map((c) => (
-              <Radio key={c} value={c} data-testid={`feedback-category-${c}`}>
-                {t(`feedback.category.${c}`)}
-              </Radio>
-            ))}
-          </FormRadioGroup>
-        </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('feedback.titleField')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={200} data-testid="feedback-form-title" />
-        </Form.Item>
-        <Form.Item
-          name="body"
-          label={t('feedback.body')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input.TextArea maxLength={5000} autoSize={{ minRows: 3, maxRows: 10 }} data-testid="feedback-form-body" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <SearchSelect
+          placeholder={t('common.chooseProject')}
+          options={projects.map((p) => ({ value: p.id, label: p.name }))}
+          data-testid="feedback-form-project"
+        />
+      </Form.Item>
+      <Form.Item
+        name="category"
+        label={t('feedback.categoryLabel')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <FormRadioGroup style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }}>
+          {CATEGORIES.map((c) => (
+            <Radio key={c} value={c} data-testid={`feedback-category-${c}`}>
+              {t(`feedback.category.${c}`)}
+            </Radio>
+          ))}
+        </FormRadioGroup>
+      </Form.Item>
+      <Form.Item
+        name="title"
+        label={t('feedback.titleField')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input maxLength={200} data-testid="feedback-form-title" />
+      </Form.Item>
+      <Form.Item
+        name="body"
+        label={t('feedback.body')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input.TextArea maxLength={5000} autoSize={{ minRows: 3, maxRows: 10 }} data-testid="feedback-form-body" />
+      </Form.Item>
+    </FormModal>
   );
 }

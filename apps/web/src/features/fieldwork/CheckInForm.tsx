@@ -5,14 +5,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError, applyFormError } from '../../api/client';
-import { filterByLabel, useProjects } from '../../api/queries';
-import { FormSelect } from '../../components/formControls';
+import { useProjects } from '../../api/queries';
 import { useCurrentUser } from '../auth/useMe';
 import { useTicket } from '../tickets/api';
 import { backdatedAt } from '../tickets/actionSpec';
 import { OccurredAtFields } from '../tickets/OccurredAtFields';
 import { useCheckIn, useMyOpenTickets, visitsKey } from './api';
 import { currentPosition, geoPreference, setGeoPreference } from './geo';
+import { SearchSelect } from '../../components/SearchSelect';
 
 interface Values {
   projectId: string;
@@ -101,9 +101,7 @@ export function CheckInForm() {
         scrollToFirstError
       >
         <Form.Item name="projectId" label={t('field.project')} rules={[required]}>
-          <FormSelect
-            showSearch
-            filterOption={filterByLabel}
+          <SearchSelect
             loading={projectsLoading}
             options={projects.map((p) => ({ value: p.id, label: `${p.name} (${p.customerName})` }))}
             onChange={() => form.setFieldValue('ticketId', undefined)}
@@ -111,10 +109,8 @@ export function CheckInForm() {
           />
         </Form.Item>
         <Form.Item name="ticketId" label={t('field.ticket')} extra={t('field.ticketHelp')}>
-          <FormSelect
+          <SearchSelect
             allowClear
-            showSearch
-            filterOption={filterByLabel}
             disabled={!projectId}
             loading={ticketsLoading}
             notFoundContent={<span className="muted">{t('field.noOpenTickets')}</span>}

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { Button, Empty, Form, Input, InputNumber, List, Modal, Select, Space, Spin, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { filterByLabel, useAssignees } from '../../api/queries';
-import { FormSelect } from '../../components/formControls';
+import { useAssignees } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectPicker, useProjectParam } from '../../components/ProjectPicker';
 import { useCurrentUser } from '../auth/useMe';
@@ -12,6 +11,8 @@ import type { InspectionPlan, InspectionPlanInput } from './setupApi';
 import { useCreatePlan, usePausePlan, usePlans, useResumePlan, useTemplates, useUpdatePlan } from './setupApi';
 import { STATE_COLOR } from './StateTag';
 import { DateField } from '../../components/DateField';
+import { FormModal } from '../../components/FormModal';
+import { SearchSelect } from '../../components/SearchSelect';
 
 /** 巡检计划 (R16, R17): recurring plans of a project; tasks are generated ahead of their due day. */
 export default function PlansPage() {
@@ -163,72 +164,66 @@ function PlanModal({
   };
   if (plan && templates.isPending) return null;
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={plan ? t('insp.plan.editTitle', { name: plan.name }) : t('insp.plan.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'plan-save' }}
+      onClose={onClose}
+      onFinish={submit}
+      saving={create.isPending || update.isPending}
+      initialValues={initial}
+      okTestId="plan-save"
+      formTestId="plan-form"
     >
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="plan-form">
-        <Form.Item
-          name="name"
-          label={t('insp.plan.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={120} />
+      <Form.Item
+        name="name"
+        label={t('insp.plan.name')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('insp.plan.kind')}>
+        <Select
+          disabled={!!plan}
+          options={(['monthly', 'annual', 'periodic'] as const).map((k) => ({
+            value: k,
+            label: t(`insp.kind.${k}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="templateId" label={t('insp.template')} rules={required}>
+        <SearchSelect
+          loading={templates.isPending}
+          options={(templates.data ?? []).map((x) => ({ value: x.id, label: `${x.name} v${x.version}` }))}
+        />
+      </Form.Item>
+      {kind !== 'annual' ? (
+        <Form.Item name="dueDay" label={t('insp.plan.dueDay')} rules={required}>
+          <InputNumber min={1} max={31} disabled={!!plan} />
         </Form.Item>
-        <Form.Item name="kind" label={t('insp.plan.kind')}>
-          <Select
-            disabled={!!plan}
-            options={(['monthly', 'annual', 'periodic'] as const).map((k) => ({
-              value: k,
-              label: t(`insp.kind.${k}`),
-            }))}
-          />
+      ) : null}
+      {kind === 'periodic' ? (
+        <Form.Item name="intervalMonths" label={t('insp.plan.interval')} rules={required}>
+          <InputNumber min={1} max={24} disabled={!!plan} />
         </Form.Item>
-        <Form.Item name="templateId" label={t('insp.template')} rules={required}>
-          <FormSelect
-            showSearch
-            filterOption={filterByLabel}
-            loading={templates.isPending}
-            options={(templates.data ?? []).map((x) => ({ value: x.id, label: `${x.name} v${x.version}` }))}
-          />
-        </Form.Item>
-        {kind !== 'annual' ? (
-          <Form.Item name="dueDay" label={t('insp.plan.dueDay')} rules={required}>
-            <InputNumber min={1} max={31} disabled={!!plan} />
-          </Form.Item>
-        ) : null}
-        {kind === 'periodic' ? (
-          <Form.Item name="intervalMonths" label={t('insp.plan.interval')} rules={required}>
-            <InputNumber min={1} max={24} disabled={!!plan} />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="startsOn" label={t('insp.plan.startsOn')} rules={required}>
-          <DateField disabled={!!plan} />
-        </Form.Item>
-        <Form.Item name="leadDays" label={t('insp.plan.leadDays')} rules={required}>
-          <InputNumber min={0} max={92} />
-        </Form.Item>
-        <Form.Item
-          name="assigneeIds"
-          label={t('insp.plan.assignees')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}
-        >
-          <FormSelect
-            mode="multiple"
-            filterOption={filterByLabel}
-            loading={assignees.isPending}
-            options={(assignees.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.Item name="startsOn" label={t('insp.plan.startsOn')} rules={required}>
+        <DateField disabled={!!plan} />
+      </Form.Item>
+      <Form.Item name="leadDays" label={t('insp.plan.leadDays')} rules={required}>
+        <InputNumber min={0} max={92} />
+      </Form.Item>
+      <Form.Item
+        name="assigneeIds"
+        label={t('insp.plan.assignees')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}
+      >
+        <SearchSelect
+          mode="multiple"
+          loading={assignees.isPending}
+          options={(assignees.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }
 

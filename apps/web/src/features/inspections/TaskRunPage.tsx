@@ -19,7 +19,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
-import { bilingual, formatDateTime } from '../../components/format';
+import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../auth/useMe';
 import { hasRole } from '../../app/roles';
 import type { AdjustmentInput, InspectionTaskDetail } from './api';
@@ -215,10 +215,7 @@ function Finish({ task }: { task: InspectionTaskDetail }) {
     err instanceof ApiError
       ? (err.errors.length ? err.errors : [{ field: err.field ?? '', message: err.detail }]).map((e) => {
           // "字段 results.x 无效：…" / "Field results.x is invalid: …": the reason is what the user needs.
-          const reason = bilingual(e.message).replace(
-            /^(\u5b57\u6bb5 \S+ \u65e0\u6548\uff1a|Field \S+ is invalid: )/,
-            '',
-          );
+          const reason = e.message.replace(/^(\u5b57\u6bb5 \S+ \u65e0\u6548\uff1a|Field \S+ is invalid: )/, '');
           const item = title(e.field);
           return item && !reason.includes(item) ? `${item}: ${reason}` : reason;
         })

@@ -1,19 +1,5 @@
 import { useState } from 'react';
-import {
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  Modal,
-  Select,
-  Space,
-  Spin,
-  Switch,
-  Typography,
-} from 'antd';
+import { Button, Card, Empty, Form, Input, InputNumber, List, Select, Space, Spin, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,6 +7,7 @@ import { formatDateTime } from '../../components/format';
 import { useCurrentUser } from '../auth/useMe';
 import type { ChecklistTemplate, ChecklistTemplateInput } from './setupApi';
 import { useSaveTemplate, useTemplates } from './setupApi';
+import { FormModal } from '../../components/FormModal';
 
 /** 巡检模板 (R16): checklists; revising one makes a new version, tasks keep the version they started with. */
 export default function TemplatesPage() {
@@ -119,97 +106,92 @@ function TemplateModal({ template, onClose }: { template: ChecklistTemplate | nu
     save.mutate({ id: template?.id, body }, { onSuccess: onClose });
   };
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={template ? t('insp.tpl.reviseTitle', { name: template.name }) : t('insp.tpl.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
+      onClose={onClose}
+      onFinish={submit}
+      saving={save.isPending}
+      initialValues={initial}
+      okTestId="tpl-save"
+      formTestId="tpl-form"
       width={720}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'tpl-save' }}
     >
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="tpl-form">
-        <Form.Item name="name" label={t('insp.tpl.name')} rules={required}>
-          <Input maxLength={120} />
+      <Form.Item name="name" label={t('insp.tpl.name')} rules={required}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="scope" label={t('insp.tpl.scope')}>
+        <Select options={(['system', 'asset_type'] as const).map((s) => ({ value: s, label: t(`insp.scope.${s}`) }))} />
+      </Form.Item>
+      {scope === 'asset_type' ? (
+        <Form.Item name="assetType" label={t('insp.tpl.assetType')} rules={required}>
+          <Input maxLength={60} />
         </Form.Item>
-        <Form.Item name="scope" label={t('insp.tpl.scope')}>
-          <Select
-            options={(['system', 'asset_type'] as const).map((s) => ({ value: s, label: t(`insp.scope.${s}`) }))}
-          />
-        </Form.Item>
-        {scope === 'asset_type' ? (
-          <Form.Item name="assetType" label={t('insp.tpl.assetType')} rules={required}>
-            <Input maxLength={60} />
-          </Form.Item>
-        ) : null}
-        <Form.List name="items">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Card
-                  key={f.key}
-                  size="small"
-                  style={{ marginBottom: 8 }}
-                  data-testid="tpl-item"
-                  title={t('insp.tpl.itemN', { n: i + 1 })}
-                  extra={
-                    fields.length > 1 ? (
-                      <Button
-                        type="text"
-                        danger
-                        icon={<DeleteOutlined aria-hidden />}
-                        aria-label={t('insp.tpl.removeItem', { n: i + 1 })}
-                        onClick={() => remove(f.name)}
-                      />
-                    ) : null
-                  }
-                >
-                  <Form.Item
-                    name={[f.name, 'key']}
-                    label={t('insp.tpl.key')}
-                    rules={[...required, { pattern: /^[A-Za-z0-9_.-]{1,40}$/, message: t('insp.tpl.keyRule') }]}
-                  >
-                    <Input maxLength={40} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'title']} label={t('insp.tpl.title')} rules={required}>
-                    <Input maxLength={120} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'method']} label={t('insp.method')}>
-                    <Input maxLength={500} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'expected']} label={t('insp.expected')}>
-                    <Input maxLength={200} />
-                  </Form.Item>
-                  <Space wrap>
-                    <Form.Item name={[f.name, 'min']} label={t('insp.tpl.min')}>
-                      <InputNumber style={{ width: 110 }} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'max']} label={t('insp.tpl.max')}>
-                      <InputNumber style={{ width: 110 }} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'unit']} label={t('insp.tpl.unit')}>
-                      <Input maxLength={20} style={{ width: 90 }} />
-                    </Form.Item>
-                  </Space>
-                  <Form.Item name={[f.name, 'photoRequired']} label={t('insp.photoRequired')} valuePropName="checked">
-                    <Switch />
-                  </Form.Item>
-                </Card>
-              ))}
-              <Button
-                icon={<PlusOutlined aria-hidden />}
-                onClick={() => add({ ...EMPTY_ITEM })}
-                data-testid="tpl-add-item"
+      ) : null}
+      <Form.List name="items">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <Card
+                key={f.key}
+                size="small"
+                style={{ marginBottom: 8 }}
+                data-testid="tpl-item"
+                title={t('insp.tpl.itemN', { n: i + 1 })}
+                extra={
+                  fields.length > 1 ? (
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined aria-hidden />}
+                      aria-label={t('insp.tpl.removeItem', { n: i + 1 })}
+                      onClick={() => remove(f.name)}
+                    />
+                  ) : null
+                }
               >
-                {t('insp.tpl.addItem')}
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+                <Form.Item
+                  name={[f.name, 'key']}
+                  label={t('insp.tpl.key')}
+                  rules={[...required, { pattern: /^[A-Za-z0-9_.-]{1,40}$/, message: t('insp.tpl.keyRule') }]}
+                >
+                  <Input maxLength={40} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'title']} label={t('insp.tpl.title')} rules={required}>
+                  <Input maxLength={120} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'method']} label={t('insp.method')}>
+                  <Input maxLength={500} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'expected']} label={t('insp.expected')}>
+                  <Input maxLength={200} />
+                </Form.Item>
+                <Space wrap>
+                  <Form.Item name={[f.name, 'min']} label={t('insp.tpl.min')}>
+                    <InputNumber style={{ width: 110 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'max']} label={t('insp.tpl.max')}>
+                    <InputNumber style={{ width: 110 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'unit']} label={t('insp.tpl.unit')}>
+                    <Input maxLength={20} style={{ width: 90 }} />
+                  </Form.Item>
+                </Space>
+                <Form.Item name={[f.name, 'photoRequired']} label={t('insp.photoRequired')} valuePropName="checked">
+                  <Switch />
+                </Form.Item>
+              </Card>
+            ))}
+            <Button
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => add({ ...EMPTY_ITEM })}
+              data-testid="tpl-add-item"
+            >
+              {t('insp.tpl.addItem')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </FormModal>
   );
 }

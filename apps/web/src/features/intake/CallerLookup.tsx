@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
 import { PhoneLink } from '../../components/PhoneLink';
 import { LevelTag, StatusTag } from '../../components/tags';
-import { useDebounced } from '../knowledge/api';
+import { useDebounced } from '../../components/useDebounced';
 import { type ReporterLookup, useReporterLookup } from '../start/api';
 
 interface Props {

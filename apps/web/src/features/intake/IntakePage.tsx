@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS } from '../../api/enums';
 import { api, applyFormError } from '../../api/client';
-import { filterByLabel, useAssignees, useProjects } from '../../api/queries';
+import { useAssignees, useProjects } from '../../api/queries';
 import type { Channel, FaultLevel, Ticket, TicketCreate } from '../../api/types';
 import { LevelRadioGroup } from '../../components/LevelRadioGroup';
 import { PageHeader } from '../../components/PageHeader';
@@ -15,6 +15,7 @@ import { KbSuggestions } from '../knowledge/KbSuggestions';
 import type { Asset } from '../../api/types';
 import type { ReporterLookup } from '../start/api';
 import { CallerLookup } from './CallerLookup';
+import { SearchSelect } from '../../components/SearchSelect';
 
 /** A call logged more than this long after it came in needs a reason (sla-semantics: entry vs reported time). */
 const LATE_ENTRY_MS = 24 * 3600_000;
@@ -119,9 +120,7 @@ export default function IntakePage() {
                 rules={[required]}
                 extra={project ? t('intake.customerIs', { name: project.customerName }) : undefined}
               >
-                <FormSelect
-                  showSearch
-                  filterOption={filterByLabel}
+                <SearchSelect
                   loading={projectsLoading}
                   options={projects.map((p) => ({ value: p.id, label: `${p.name} (${p.customerName})` }))}
                   onChange={() => form.setFieldsValue({ assigneeId: undefined, assetId: undefined })}
@@ -218,10 +217,8 @@ export default function IntakePage() {
             </Col>
             <Col {...half}>
               <Form.Item name="assigneeId" label={t('intake.assignee')} extra={t('intake.assigneeHelp')}>
-                <FormSelect
+                <SearchSelect
                   allowClear
-                  showSearch
-                  filterOption={filterByLabel}
                   disabled={!projectId}
                   loading={assigneesLoading}
                   options={assignees.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}

@@ -4,7 +4,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { applyFormError } from '../../api/client';
-import { filterByLabel, useProjects } from '../../api/queries';
+import { useProjects } from '../../api/queries';
 import { FormRadioGroup, FormSelect } from '../../components/formControls';
 import { PageHeader } from '../../components/PageHeader';
 import { formatBytes } from '../../components/format';
@@ -20,6 +20,7 @@ import {
   useUploadAttachment,
 } from './api';
 import { Markdown } from './Markdown';
+import { SearchSelect } from '../../components/SearchSelect';
 
 interface Values {
   title: string;
@@ -143,10 +144,8 @@ function Editor({ article }: { article?: KbArticle }) {
           </Form.Item>
           {visibility === 'customer' ? (
             <Form.Item name="projectId" label={t('kb.project')} extra={t('kb.field.projectHelp')}>
-              <FormSelect<string | null>
+              <SearchSelect<string | null>
                 allowClear
-                showSearch
-                filterOption={filterByLabel}
                 loading={projectsLoading}
                 placeholder={t('kb.allCustomers')}
                 options={projects.map((p) => ({ value: p.id, label: `${p.name} (${p.customerName})` }))}

@@ -7,16 +7,9 @@ import { isProviderStaff } from '../../app/roles';
 import { FormSelect } from '../../components/formControls';
 import { useCurrentUser } from '../auth/useMe';
 import type { KbArticleSummary } from './api';
+import { useDebounced } from '../../components/useDebounced';
 import './knowledge.css';
-import {
-  articlePath,
-  editPath,
-  useArticles,
-  useDebounced,
-  useDraftFromTicket,
-  useLinkTicket,
-  useTicketArticles,
-} from './api';
+import { articlePath, editPath, useArticles, useDraftFromTicket, useLinkTicket, useTicketArticles } from './api';
 
 interface TicketLike {
   id: string;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useDebounced } from '../../components/useDebounced';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as S from '@weibao/schema';
@@ -108,16 +108,6 @@ export function useTicketArticles(ticketId: string) {
     queryKey: ['kb', 'ticket', ticketId],
     queryFn: ({ signal }) => api<KbTicketArticles>(`/tickets/${enc(ticketId)}/kb`, { signal, silent: true }),
   });
-}
-
-/** `value`, once it has stayed the same for `ms`. */
-export function useDebounced<T>(value: T, ms = 300): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
 }
 
 /** Published articles matching a ticket title being typed (nothing under 2 characters). */

@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useKeysetList } from '../../components/useKeysetList';
 import type { NotificationGroup, NotificationPage, NotificationReadAll, NotificationSummary } from '@weibao/schema';
 import { api } from '../../api/client';
 
@@ -27,18 +28,12 @@ export function useNotificationPages(
   limit = 20,
   opts: { quiet?: boolean; enabled?: boolean } = {},
 ) {
-  return useInfiniteQuery({
-    queryKey: [...ROOT, 'page', filter, limit],
-    queryFn: ({ pageParam, signal }) =>
-      api<NotificationPage>('/notifications/page', {
-        query: { ...filter, limit, cursor: pageParam },
-        signal,
-        silent: opts.quiet,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: opts.enabled ?? true,
-  });
+  return useKeysetList<NotificationPage>(
+    [...ROOT, 'page', filter, limit],
+    '/notifications/page',
+    { ...filter, limit },
+    { silent: opts.quiet, enabled: opts.enabled ?? true },
+  );
 }
 
 /** Marks everything unread (or one kind / one ticket — a group) read in one request. */

@@ -3,11 +3,11 @@ import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { applyFormError } from '../../api/client';
 import { WEEKDAYS } from '../../api/enums';
-import { filterByLabel, useStaff } from '../../api/queries';
+import { useStaff } from '../../api/queries';
 import type { ResidentPlan, ResidentPlanUpdate } from '../../api/types';
-import { FormSelect } from '../../components/formControls';
 import { formatDateTime } from '../../components/format';
 import { useSaveResidentPlan } from './api';
+import { SearchSelect } from '../../components/SearchSelect';
 
 type Values = Required<ResidentPlanUpdate>;
 
@@ -170,10 +170,8 @@ function PlanForm({ projectId, plan }: { projectId: string; plan: ResidentPlan }
           <Switch data-testid="plan-china-calendar" />
         </Form.Item>
         <Form.Item name="engineerIds" label={t('presence.roster')} extra={t('presence.rosterHelp')}>
-          <FormSelect
+          <SearchSelect
             mode="multiple"
-            showSearch
-            filterOption={filterByLabel}
             loading={isPending}
             options={[...options].map(([value, label]) => ({ value, label }))}
             data-testid="plan-engineers"

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Form, Modal, Select } from 'antd';
+import { Button, Form, Modal } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { buildUrl } from '../../api/client';
-import { filterByLabel, useProjects } from '../../api/queries';
+import { useProjects } from '../../api/queries';
 import { DateField } from '../../components/DateField';
 import { beijingMonth } from '../../components/format';
+import { SearchSelect } from '../../components/SearchSelect';
 
 interface Values {
   projectId: string;
@@ -47,9 +48,7 @@ export function ExportButton() {
             label={t('record.project')}
             rules={[{ required: true, message: t('record.exportProjectRequired') }]}
           >
-            <Select
-              showSearch
-              filterOption={filterByLabel}
+            <SearchSelect
               options={projects.map((p) => ({ value: p.id, label: p.name }))}
               data-testid="records-export-project"
             />

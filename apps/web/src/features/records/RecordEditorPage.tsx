@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Form, Input, InputNumber, Radio, Result, Row,
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { applyFormError } from '../../api/client';
-import { filterByLabel, useProjects } from '../../api/queries';
+import { useProjects } from '../../api/queries';
 import { MANUAL_RECORD_KINDS } from '../../api/enums';
 import type { OmRecord } from '../../api/types';
 import { FormRadioGroup, FormSelect } from '../../components/formControls';
@@ -25,6 +25,7 @@ import {
 } from './recordForm';
 import { VisitPicker } from './VisitPicker';
 import { DateField } from '../../components/DateField';
+import { SearchSelect } from '../../components/SearchSelect';
 
 /** /records/new and /records/:id/edit (a draft or a rejected record). */
 export default function RecordEditorPage() {
@@ -189,9 +190,7 @@ function RecordEditor({ record }: { record?: OmRecord }) {
             </Col>
             <Col {...half}>
               <Form.Item name="projectId" label={t('record.project')} rules={[required]}>
-                <FormSelect
-                  showSearch
-                  filterOption={filterByLabel}
+                <SearchSelect
                   loading={projectsLoading}
                   disabled={!!record}
                   options={projects.map((p) => ({ value: p.id, label: `${p.name} (${p.customerName})` }))}
@@ -247,10 +246,9 @@ function RecordEditor({ record }: { record?: OmRecord }) {
           <Row gutter={16}>
             <Col {...half}>
               <Form.Item name="ticketIds" label={t('record.tickets')}>
-                <FormSelect
+                <SearchSelect
                   mode="multiple"
                   allowClear
-                  filterOption={filterByLabel}
                   disabled={!projectId}
                   loading={ticketsLoading}
                   options={[

@@ -4,7 +4,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { OM_RECORD_STATUSES } from '../../api/enums';
-import { filterByLabel, useProjects } from '../../api/queries';
+import { useProjects } from '../../api/queries';
 import type { OmRecordStatus, OmRecordSummary } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { hasRole, isProviderStaff, RECORD_AUTHORS } from '../../app/roles';
@@ -13,6 +13,7 @@ import { useCurrentUser } from '../auth/useMe';
 import { useRecordList, type RecordFilter } from './api';
 import { RecordList } from './RecordList';
 import { SignatureModal } from './SignatureModal';
+import { SearchSelect } from '../../components/SearchSelect';
 
 type Tab = 'todo' | 'all';
 const isStatus = (s: string | null): s is OmRecordStatus =>
@@ -112,10 +113,8 @@ export default function RecordListPage() {
           </Col>
           {projects.length > 1 ? (
             <Col xs={24} sm={12} md={8}>
-              <Select
+              <SearchSelect
                 allowClear
-                showSearch
-                filterOption={filterByLabel}
                 className="full-width"
                 aria-label={t('filter.project')}
                 placeholder={t('filter.project')}

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { filterByLabel, useCustomers } from '../../api/queries';
+import { useCustomers } from '../../api/queries';
 import type { CostStatementLine } from '../../api/types';
 import { isProviderStaff, ticketPath } from '../../app/roles';
-import { bilingual, formatDateTime, formatMoney } from '../../components/format';
+import { formatDateTime, formatMoney } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveList } from '../../components/ResponsiveList';
 import { useCurrentUser } from '../auth/useMe';
@@ -15,6 +15,7 @@ import { beijingDay } from '../fieldwork/api';
 import { statementUrl, useCostStatement, type StatementQuery } from './api';
 import { useUrlState } from '../../components/useUrlState';
 import { DateField } from '../../components/DateField';
+import { SearchSelect } from '../../components/SearchSelect';
 
 const DAY = /^\d{4}-\d\d-\d\d$/;
 
@@ -73,7 +74,7 @@ export default function CostStatementPage() {
       key: 'reason',
       render: (_, l) => (
         <span data-testid="statement-reason" data-reason={l.reason}>
-          {bilingual(l.reasonText)}
+          {l.reasonText}
         </span>
       ),
     },
@@ -128,10 +129,8 @@ export default function CostStatementPage() {
               <label htmlFor="cost-customer" className="muted">
                 {t('cost.customer')}
               </label>
-              <Select
+              <SearchSelect
                 id="cost-customer"
-                showSearch
-                filterOption={filterByLabel}
                 className="full-width"
                 placeholder={t('archive.chooseCustomer')}
                 loading={loading}
@@ -157,7 +156,7 @@ export default function CostStatementPage() {
             type="error"
             showIcon
             message={t('error.loadFailed')}
-            description={bilingual(q.error.message)}
+            description={q.error.message}
             data-testid="cost-error"
           />
         ) : null
@@ -201,7 +200,7 @@ export default function CostStatementPage() {
                     </div>
                   ) : null}
                   <div className="muted" data-testid="statement-reason" data-reason={l.reason}>
-                    {bilingual(l.reasonText)}
+                    {l.reasonText}
                   </div>
                 </Card>
               )}

@@ -1,4 +1,4 @@
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Row } from 'antd';
+import { Alert, App, Col, Form, Input, InputNumber, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyFormError } from '../../api/client';
 import { COST_KINDS } from '../../api/enums';
@@ -10,23 +10,7 @@ import { AssetPicker, assetLabel } from '../assets/AssetPicker';
 import { beijingDay } from '../fieldwork/api';
 import { useAddCostItem, useAddReplacement, useSetRepairAsset } from './api';
 import { DateField } from '../../components/DateField';
-
-const modalProps = (
-  t: (k: string) => string,
-  onClose: () => void,
-  submit: () => void,
-  loading: boolean,
-  testId: string,
-) => ({
-  open: true,
-  onCancel: onClose,
-  onOk: submit,
-  okText: t('common.save'),
-  cancelText: t('common.cancel'),
-  confirmLoading: loading,
-  okButtonProps: { 'data-testid': testId } as Record<string, string>,
-  destroyOnHidden: true,
-});
+import { closeOrShowErrors, FormModal } from '../../components/FormModal';
 
 /** 关联资产: the faulty asset of the ticket (its warranty at the fault day decides the billing). */
 export function RepairAssetModal({
@@ -44,30 +28,26 @@ export function RepairAssetModal({
   const [form] = Form.useForm<{ assetId: string }>();
   const save = useSetRepairAsset(ticketId);
   return (
-    <Modal
+    <FormModal
+      form={form}
       title={t('repair.chooseAsset')}
-      {...modalProps(t, onClose, () => form.submit(), save.isPending, 'repair-asset-save')}
+      onClose={onClose}
+      onFinish={(v) => save.mutate({ assetId: v.assetId }, closeOrShowErrors(form, onClose))}
+      saving={save.isPending}
+      initialValues={{ assetId: repair.asset?.id }}
+      okTestId="repair-asset-save"
+      formTestId="repair-asset-form"
+      formName="repair-asset"
     >
-      <Form
-        form={form}
-        name="repair-asset"
-        layout="vertical"
-        data-testid="repair-asset-form"
-        initialValues={{ assetId: repair.asset?.id }}
-        onFinish={(v) =>
-          save.mutate({ assetId: v.assetId }, { onSuccess: onClose, onError: (e) => applyFormError(form, e) })
-        }
+      <Form.Item
+        name="assetId"
+        label={t('repair.asset')}
+        rules={[{ required: true, message: t('common.required') }]}
+        extra={t('repair.chooseAssetHelp')}
       >
-        <Form.Item
-          name="assetId"
-          label={t('repair.asset')}
-          rules={[{ required: true, message: t('common.required') }]}
-          extra={t('repair.chooseAssetHelp')}
-        >
-          <AssetPicker projectId={projectId} data-testid="repair-asset-picker" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <AssetPicker projectId={projectId} data-testid="repair-asset-picker" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -123,76 +103,78 @@ export function ReplacementModal({
     );
 
   return (
-    <Modal
+    <FormModal
+      form={form}
       title={t('repair.replaceTitle')}
-      width={640}
-      {...modalProps(t, onClose, () => form.submit(), add.isPending, 'replace-save')}
-    >
-      <Alert
-        type="info"
-        showIcon
-        message={t(`repair.policyHelp.${repair.extensionPolicy}`)}
-        style={{ marginBottom: 12 }}
-      />
-      <Form<ReplaceValues>
-        form={form}
-        name="replacement"
-        layout="vertical"
-        data-testid="replace-form"
-        initialValues={{
-          replacedOn: beijingDay(),
-          oldAssetId: candidates.length === 1 ? candidates[0]?.id : undefined,
-        }}
-        onFinish={onFinish}
-      >
-        <Form.Item
-          name="oldAssetId"
-          label={t('repair.oldAsset')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <FormSelect
-            options={candidates.map((a) => ({ value: a.id, label: assetLabel(a) }))}
-            data-testid="replace-old"
+      onClose={onClose}
+      onFinish={onFinish}
+      saving={add.isPending}
+      initialValues={{
+        replacedOn: beijingDay(),
+        oldAssetId: candidates.length === 1 ? candidates[0]?.id : undefined,
+      }}
+      intro={
+        <>
+          <Alert
+            type="info"
+            showIcon
+            message={t(`repair.policyHelp.${repair.extensionPolicy}`)}
+            style={{ marginBottom: 12 }}
           />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="newSerial" label={t('repair.newSerial')} rules={[required]}>
-              <Input maxLength={120} autoComplete="off" data-testid="replace-serial" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="newModel"
-              label={t('repair.newModel')}
-              extra={old ? t('repair.newModelHelp', { model: old.model }) : undefined}
-            >
-              <Input maxLength={120} data-testid="replace-model" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="replacedOn" label={t('repair.replacedOn')} rules={[required]}>
-              <DateField data-testid="replace-date" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="partCost" label={t('repair.partCost')} extra={t('repair.partCostHelp')}>
-              <InputNumber
-                min={0}
-                max={10_000_000}
-                precision={2}
-                prefix="¥"
-                className="full-width"
-                data-testid="replace-cost"
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="note" label={t('repair.note')}>
-          <Input.TextArea rows={2} maxLength={500} data-testid="replace-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        </>
+      }
+      okTestId="replace-save"
+      formTestId="replace-form"
+      formName="replacement"
+      width={640}
+    >
+      <Form.Item
+        name="oldAssetId"
+        label={t('repair.oldAsset')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <FormSelect
+          options={candidates.map((a) => ({ value: a.id, label: assetLabel(a) }))}
+          data-testid="replace-old"
+        />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="newSerial" label={t('repair.newSerial')} rules={[required]}>
+            <Input maxLength={120} autoComplete="off" data-testid="replace-serial" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="newModel"
+            label={t('repair.newModel')}
+            extra={old ? t('repair.newModelHelp', { model: old.model }) : undefined}
+          >
+            <Input maxLength={120} data-testid="replace-model" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="replacedOn" label={t('repair.replacedOn')} rules={[required]}>
+            <DateField data-testid="replace-date" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="partCost" label={t('repair.partCost')} extra={t('repair.partCostHelp')}>
+            <InputNumber
+              min={0}
+              max={10_000_000}
+              precision={2}
+              prefix="¥"
+              className="full-width"
+              data-testid="replace-cost"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="note" label={t('repair.note')}>
+        <Input.TextArea rows={2} maxLength={500} data-testid="replace-note" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -238,71 +220,72 @@ export function CostItemModal({
     );
 
   return (
-    <Modal title={t('repair.addCost')} {...modalProps(t, onClose, () => form.submit(), add.isPending, 'cost-save')}>
-      <Form<CostValues>
-        form={form}
-        name="cost"
-        layout="vertical"
-        data-testid="cost-form"
-        initialValues={{ kind: 'part', quantity: 1 }}
-        onFinish={onFinish}
+    <FormModal
+      form={form}
+      title={t('repair.addCost')}
+      onClose={onClose}
+      onFinish={onFinish}
+      saving={add.isPending}
+      initialValues={{ kind: 'part', quantity: 1 }}
+      okTestId="cost-save"
+      formTestId="cost-form"
+      formName="cost"
+    >
+      <Form.Item name="kind" label={t('repair.costKind')} rules={[{ required: true, message: t('common.required') }]}>
+        <FormSelect
+          options={COST_KINDS.map((k) => ({ value: k, label: t(`costKind.${k}`) }))}
+          data-testid="cost-kind"
+        />
+      </Form.Item>
+      <Form.Item
+        name="description"
+        label={t('repair.description')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
       >
-        <Form.Item name="kind" label={t('repair.costKind')} rules={[{ required: true, message: t('common.required') }]}>
-          <FormSelect
-            options={COST_KINDS.map((k) => ({ value: k, label: t(`costKind.${k}`) }))}
-            data-testid="cost-kind"
-          />
-        </Form.Item>
-        <Form.Item
-          name="description"
-          label={t('repair.description')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={200} data-testid="cost-description" />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
+        <Input maxLength={200} data-testid="cost-description" />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="quantity"
+            label={labour ? t('repair.hours') : t('repair.quantity')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <InputNumber
+              min={0.01}
+              max={100_000}
+              step={labour ? 0.5 : 1}
+              precision={2}
+              className="full-width"
+              data-testid="cost-quantity"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          {labour ? (
+            <div data-testid="cost-labour-rate" style={{ paddingTop: 8 }}>
+              <div className="muted">{t('repair.unitCost')}</div>
+              <strong>{t('repair.ratePerHour', { amount: formatMoney(repair.labourRateCents) })}</strong>
+              <div className="muted">{t('repair.labourRateHelp')}</div>
+            </div>
+          ) : (
             <Form.Item
-              name="quantity"
-              label={labour ? t('repair.hours') : t('repair.quantity')}
+              name="unitCost"
+              label={t('repair.unitCost')}
               rules={[{ required: true, message: t('common.required') }]}
             >
               <InputNumber
-                min={0.01}
-                max={100_000}
-                step={labour ? 0.5 : 1}
+                min={0}
+                max={10_000_000}
                 precision={2}
+                prefix="¥"
                 className="full-width"
-                data-testid="cost-quantity"
+                data-testid="cost-unit"
               />
             </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            {labour ? (
-              <div data-testid="cost-labour-rate" style={{ paddingTop: 8 }}>
-                <div className="muted">{t('repair.unitCost')}</div>
-                <strong>{t('repair.ratePerHour', { amount: formatMoney(repair.labourRateCents) })}</strong>
-                <div className="muted">{t('repair.labourRateHelp')}</div>
-              </div>
-            ) : (
-              <Form.Item
-                name="unitCost"
-                label={t('repair.unitCost')}
-                rules={[{ required: true, message: t('common.required') }]}
-              >
-                <InputNumber
-                  min={0}
-                  max={10_000_000}
-                  precision={2}
-                  prefix="¥"
-                  className="full-width"
-                  data-testid="cost-unit"
-                />
-              </Form.Item>
-            )}
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+          )}
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Col, Empty, Form, Input, InputNumber, Modal, Row, Select, Spin } from 'antd';
+import { App, Button, Col, Empty, Form, Input, InputNumber, Row, Select, Spin } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { applyFormError } from '../../api/client';
 import { DISCIPLINES } from '../../api/enums';
-import { filterByLabel, useProjects } from '../../api/queries';
+import { useProjects } from '../../api/queries';
 import type { Discipline, RepairPoint } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentUser } from '../auth/useMe';
 import { useRepairPoints, useSaveRepairPoint } from './api';
 import { RepairPointCard } from './RepairPointCard';
+import { FormModal } from '../../components/FormModal';
+import { SearchSelect } from '../../components/SearchSelect';
 
 interface Values {
   name: string;
@@ -57,114 +59,97 @@ function RepairPointModal({ point, onClose }: { point: RepairPoint | null; onClo
     );
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={point ? t('repairPoint.editTitle', { name: point.name }) : t('repairPoint.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'repair-point-save' }}
+      onClose={onClose}
+      onFinish={onFinish}
+      saving={save.isPending}
+      initialValues={
+        point
+          ? {
+              ...point,
+              contact: point.contact ?? undefined,
+              staff: counts,
+              projectIds: point.projects.map((p) => p.id),
+            }
+          : { capabilities: [], staff: counts, projectIds: [] }
+      }
+      okTestId="repair-point-save"
+      formTestId="repair-point-form"
+      formName="repair-point"
       width={720}
-      destroyOnHidden
+      scrollToFirstError
     >
-      <Form<Values>
-        form={form}
-        name="repair-point"
-        layout="vertical"
-        data-testid="repair-point-form"
-        initialValues={
-          point
-            ? {
-                ...point,
-                contact: point.contact ?? undefined,
-                staff: counts,
-                projectIds: point.projects.map((p) => p.id),
-              }
-            : { capabilities: [], staff: counts, projectIds: [] }
-        }
-        onFinish={onFinish}
-        scrollToFirstError
-      >
+      <Row gutter={12}>
+        <Col {...half}>
+          <Form.Item name="name" label={t('repairPoint.name')} rules={[required]}>
+            <Input maxLength={120} data-testid="rp-name" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name="phone"
+            label={t('repairPoint.phone')}
+            rules={[required, { min: 3, max: 32, message: t('intake.phoneInvalid') }]}
+          >
+            <Input type="tel" maxLength={32} data-testid="rp-phone" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="address" label={t('repairPoint.address')} rules={[required]}>
+            <Input maxLength={300} data-testid="rp-address" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="personInCharge" label={t('repairPoint.personInCharge')} rules={[required]}>
+            <Input maxLength={60} data-testid="rp-person" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="contact" label={t('repairPoint.contact')} extra={t('repairPoint.contactHelp')}>
+            <Input maxLength={120} data-testid="rp-contact" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            name="capabilities"
+            label={t('repairPoint.capabilities')}
+            extra={t('repairPoint.capabilitiesHelp')}
+          >
+            <Select
+              mode="tags"
+              tokenSeparators={[',', '，', '、']}
+              open={false}
+              suffixIcon={null}
+              data-testid="rp-capabilities"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <fieldset className="plain-fieldset">
+        <legend className="card-h2" style={{ marginBottom: 8 }}>
+          {t('repairPoint.staff')}
+        </legend>
         <Row gutter={12}>
-          <Col {...half}>
-            <Form.Item name="name" label={t('repairPoint.name')} rules={[required]}>
-              <Input maxLength={120} data-testid="rp-name" />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item
-              name="phone"
-              label={t('repairPoint.phone')}
-              rules={[required, { min: 3, max: 32, message: t('intake.phoneInvalid') }]}
-            >
-              <Input type="tel" maxLength={32} data-testid="rp-phone" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="address" label={t('repairPoint.address')} rules={[required]}>
-              <Input maxLength={300} data-testid="rp-address" />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="personInCharge" label={t('repairPoint.personInCharge')} rules={[required]}>
-              <Input maxLength={60} data-testid="rp-person" />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="contact" label={t('repairPoint.contact')} extra={t('repairPoint.contactHelp')}>
-              <Input maxLength={120} data-testid="rp-contact" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              name="capabilities"
-              label={t('repairPoint.capabilities')}
-              extra={t('repairPoint.capabilitiesHelp')}
-            >
-              <Select
-                mode="tags"
-                tokenSeparators={[',', '，', '、']}
-                open={false}
-                suffixIcon={null}
-                data-testid="rp-capabilities"
-              />
-            </Form.Item>
-          </Col>
+          {DISCIPLINES.map((d) => (
+            <Col xs={12} sm={6} key={d}>
+              <Form.Item name={['staff', d]} label={t(`staffing.discipline.${d}`)}>
+                <InputNumber min={0} max={10_000} precision={0} className="full-width" data-testid={`rp-staff-${d}`} />
+              </Form.Item>
+            </Col>
+          ))}
         </Row>
-        <fieldset className="plain-fieldset">
-          <legend className="card-h2" style={{ marginBottom: 8 }}>
-            {t('repairPoint.staff')}
-          </legend>
-          <Row gutter={12}>
-            {DISCIPLINES.map((d) => (
-              <Col xs={12} sm={6} key={d}>
-                <Form.Item name={['staff', d]} label={t(`staffing.discipline.${d}`)}>
-                  <InputNumber
-                    min={0}
-                    max={10_000}
-                    precision={0}
-                    className="full-width"
-                    data-testid={`rp-staff-${d}`}
-                  />
-                </Form.Item>
-              </Col>
-            ))}
-          </Row>
-        </fieldset>
-        <Form.Item name="projectIds" label={t('repairPoint.projects')}>
-          <Select
-            mode="multiple"
-            showSearch
-            filterOption={filterByLabel}
-            loading={isPending}
-            options={projects.map((p) => ({ value: p.id, label: p.name }))}
-            data-testid="rp-projects"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </fieldset>
+      <Form.Item name="projectIds" label={t('repairPoint.projects')}>
+        <SearchSelect
+          mode="multiple"
+          loading={isPending}
+          options={projects.map((p) => ({ value: p.id, label: p.name }))}
+          data-testid="rp-projects"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }
 

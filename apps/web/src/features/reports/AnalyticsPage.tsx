@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { Alert, Col, Empty, Radio, Row, Select, Spin } from 'antd';
+import { Alert, Col, Empty, Radio, Row, Spin } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { filterByLabel, useCustomers, useProjects } from '../../api/queries';
+import { useCustomers, useProjects } from '../../api/queries';
 import type { ClockKind, FaultLevel } from '../../api/types';
 import { LEVEL_COLOR } from '../../app/theme';
 import { isProviderStaff } from '../../app/roles';
@@ -19,6 +19,7 @@ import { ticketDrillPath } from './links';
 import './reports.css';
 import { DateField } from '../../components/DateField';
 import { CLOCK_KINDS, FAULT_LEVELS } from '@weibao/schema/enum-values';
+import { SearchSelect } from '../../components/SearchSelect';
 
 const CLOCKS = CLOCK_KINDS;
 export const CLOCK_COLOR: Record<ClockKind, string> = {
@@ -228,11 +229,9 @@ export default function AnalyticsPage() {
             <label htmlFor="analytics-customer" className="muted">
               {t('filter.customer')}
             </label>
-            <Select
+            <SearchSelect
               id="analytics-customer"
               allowClear
-              showSearch
-              filterOption={filterByLabel}
               placeholder={t('reports.analytics.allCustomers')}
               value={customerId}
               onChange={(c?: string) => set({ customerId: c, projectId: undefined })}
@@ -245,11 +244,9 @@ export default function AnalyticsPage() {
           <label htmlFor="analytics-project" className="muted">
             {t('filter.project')}
           </label>
-          <Select
+          <SearchSelect
             id="analytics-project"
             allowClear
-            showSearch
-            filterOption={filterByLabel}
             placeholder={t('reports.analytics.allProjects')}
             loading={projectsLoading}
             value={projectId}

@@ -1,8 +1,8 @@
-import { Form, Input, InputNumber, Modal, Switch, Typography } from 'antd';
+import { Form, Input, InputNumber, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { applyFormError } from '../../api/client';
 import { type CommitmentResult, useUpdateCommitment } from './api';
 import { isPercentKind, promiseText } from './format';
+import { closeOrShowErrors, FormModal } from '../../components/FormModal';
 
 interface Values {
   target: number;
@@ -19,61 +19,51 @@ export function CommitmentEditModal({ item, onClose }: { item: CommitmentResult;
   const submit = (v: Values) =>
     update.mutate(
       { id: item.id, target: v.target, enabled: v.enabled, note: (v.note ?? '').trim() },
-      { onSuccess: onClose, onError: (e) => applyFormError(form, e) },
+      closeOrShowErrors(form, onClose),
     );
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={t('reports.commitments.edit')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={update.isPending}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'commitment-save' }}
+      onClose={onClose}
+      onFinish={submit}
+      saving={update.isPending}
+      initialValues={{ target: item.target, enabled: item.enabled, note: item.note }}
+      intro={
+        <>
+          <Typography.Paragraph strong data-testid="commitment-edit-promise">
+            {promiseText(t, item)}
+          </Typography.Paragraph>
+        </>
+      }
+      okTestId="commitment-save"
+      formTestId="commitment-form"
     >
-      <Typography.Paragraph strong data-testid="commitment-edit-promise">
-        {promiseText(t, item)}
-      </Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ target: item.target, enabled: item.enabled, note: item.note }}
-        data-testid="commitment-form"
+      <Form.Item
+        name="target"
+        label={t(
+          percent
+            ? 'reports.commitments.targetPct'
+            : item.kind === 'resident_headcount'
+              ? 'reports.commitments.targetHeadcount'
+              : 'reports.commitments.targetDay',
+        )}
+        rules={[{ required: true, message: t('common.required') }]}
       >
-        <Form.Item
-          name="target"
-          label={t(
-            percent
-              ? 'reports.commitments.targetPct'
-              : item.kind === 'resident_headcount'
-                ? 'reports.commitments.targetHeadcount'
-                : 'reports.commitments.targetDay',
-          )}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <InputNumber
-            min={percent ? 0 : item.kind === 'report_delivery' ? 1 : 0}
-            max={percent ? 100 : item.kind === 'report_delivery' ? 28 : 1000}
-            step={percent ? 0.5 : 1}
-            className="full-width"
-            data-testid="commitment-target"
-          />
-        </Form.Item>
-        <Form.Item name="enabled" label={t('reports.commitments.enabled')} valuePropName="checked">
-          <Switch data-testid="commitment-enabled" />
-        </Form.Item>
-        <Form.Item name="note" label={t('reports.commitments.note')}>
-          <Input.TextArea
-            maxLength={500}
-            showCount
-            autoSize={{ minRows: 2, maxRows: 6 }}
-            data-testid="commitment-note"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <InputNumber
+          min={percent ? 0 : item.kind === 'report_delivery' ? 1 : 0}
+          max={percent ? 100 : item.kind === 'report_delivery' ? 28 : 1000}
+          step={percent ? 0.5 : 1}
+          className="full-width"
+          data-testid="commitment-target"
+        />
+      </Form.Item>
+      <Form.Item name="enabled" label={t('reports.commitments.enabled')} valuePropName="checked">
+        <Switch data-testid="commitment-enabled" />
+      </Form.Item>
+      <Form.Item name="note" label={t('reports.commitments.note')}>
+        <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 6 }} data-testid="commitment-note" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -8,7 +8,7 @@ import { LEVEL_COLOR, STATUS_COLOR } from '../../app/theme';
 import { PageHeader } from '../../components/PageHeader';
 import { useProjectParam } from '../../components/ProjectPicker';
 import { ResponsiveList } from '../../components/ResponsiveList';
-import { bilingual } from '../../components/format';
+import { localized } from '../../components/format';
 import { useUrlState } from '../../components/useUrlState';
 import { useCurrentUser } from '../auth/useMe';
 import {
@@ -159,7 +159,7 @@ export default function CommitmentsPage() {
       key: 'detail',
       render: (_, c) => (
         <span className="muted" style={{ overflowWrap: 'anywhere' }}>
-          {bilingual(c.detail)}
+          {localized(c.detail)}
         </span>
       ),
     },
@@ -223,7 +223,7 @@ export default function CommitmentsPage() {
                   </div>
                   {c.detail ? (
                     <div className="muted" style={{ overflowWrap: 'anywhere' }}>
-                      {bilingual(c.detail)}
+                      {localized(c.detail)}
                     </div>
                   ) : null}
                   <Space size={8} wrap style={{ marginTop: 4 }}>

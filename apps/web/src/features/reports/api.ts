@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useKeysetList } from '../../components/useKeysetList';
 import type { z } from 'zod';
 import type * as S from '@weibao/schema';
 import { api, buildUrl, downloadUrl } from '../../api/client';
@@ -99,19 +100,12 @@ export const archiveKey = (projectId: string | undefined, month: string) =>
 
 /** The archive of generated reports (newest first), keyset-paged. */
 export function useArchivedReports(projectId: string | undefined, month: string, limit = 20) {
-  return useInfiniteQuery({
-    queryKey: [...archiveKey(projectId, month), limit],
-    queryFn: ({ pageParam, signal }) =>
-      api<ArchivedReportPage>(`${base(projectId!)}/monthly-reports`, {
-        query: { month, limit, cursor: pageParam },
-        signal,
-        silent: true,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: !!projectId && isMonth(month),
-    retry: false,
-  });
+  return useKeysetList<ArchivedReportPage>(
+    [...archiveKey(projectId, month), limit],
+    `${base(projectId ?? '')}/monthly-reports`,
+    { month, limit },
+    { silent: true, enabled: !!projectId && isMonth(month), retry: false },
+  );
 }
 
 /** 定稿: archives the finished month's report, one version per format; the archive list is refreshed. */

@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   List,
-  Modal,
   Progress,
   Row,
   Spin,
@@ -20,7 +19,6 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { applyFormError } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectPicker, useProjectParam } from '../../components/ProjectPicker';
 import { formatDateTime } from '../../components/format';
@@ -32,6 +30,7 @@ import type { SatisfactionReport, SurveyInput } from './api';
 import { CHANNELS, subjectOf, useCreateSurvey, useSatisfaction, useSurveys } from './api';
 import { ScoreTag } from './RatingForm';
 import { SurveySchedulesCard } from './SurveySchedules';
+import { closeOrShowErrors, FormModal } from '../../components/FormModal';
 
 const ScoreChart = lazy(() => import('./ScoreChart'));
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -278,48 +277,40 @@ function SurveyModal({ projectId, onClose }: { projectId: string; onClose: () =>
   const [form] = Form.useForm<SurveyValues>();
   const submit = (v: SurveyValues) => {
     const body: SurveyInput = { title: v.title.trim(), closesOn: v.closesOn.format('YYYY-MM-DD') };
-    create.mutate(body, { onSuccess: onClose, onError: (e) => applyFormError(form, e) });
+    create.mutate(body, closeOrShowErrors(form, onClose));
   };
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={t('satisfaction.survey.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      onFinish={submit}
+      saving={create.isPending}
+      initialValues={{ closesOn: dayjs().add(14, 'day') }}
+      intro={<Typography.Paragraph className="muted">{t('satisfaction.survey.help')}</Typography.Paragraph>}
       okText={t('satisfaction.survey.send')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'survey-save' }}
+      okTestId="survey-save"
+      formTestId="survey-form"
     >
-      <Typography.Paragraph className="muted">{t('satisfaction.survey.help')}</Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ closesOn: dayjs().add(14, 'day') }}
-        data-testid="survey-form"
+      <Form.Item
+        name="title"
+        label={t('satisfaction.survey.name')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
       >
-        <Form.Item
-          name="title"
-          label={t('satisfaction.survey.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={200} data-testid="survey-title" />
-        </Form.Item>
-        <Form.Item
-          name="closesOn"
-          label={t('satisfaction.survey.closes')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <DatePicker
-            allowClear={false}
-            className="full-width"
-            disabledDate={(d) => d.isBefore(dayjs(), 'day')}
-            data-testid="survey-closes"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={200} data-testid="survey-title" />
+      </Form.Item>
+      <Form.Item
+        name="closesOn"
+        label={t('satisfaction.survey.closes')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <DatePicker
+          allowClear={false}
+          className="full-width"
+          disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+          data-testid="survey-closes"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Form, Input, InputNumber, List, Modal, Spin, Switch, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, InputNumber, List, Spin, Switch, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { applyFormError } from '../../api/client';
@@ -7,6 +7,7 @@ import { beijingDay } from '../fieldwork/api';
 import type { SurveySchedule, SurveyScheduleInput, SurveyScheduleUpdate } from './api';
 import { useCreateSurveySchedule, useSurveySchedules, useUpdateSurveySchedule } from './api';
 import { DateField } from '../../components/DateField';
+import { FormModal } from '../../components/FormModal';
 
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
@@ -172,61 +173,58 @@ function ScheduleModal({
   };
   const required = { required: true, message: t('common.required') };
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={
         schedule ? t('satisfaction.schedule.editTitle', { title: schedule.title }) : t('satisfaction.schedule.newTitle')
       }
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'schedule-save' }}
+      onClose={onClose}
+      onFinish={submit}
+      saving={create.isPending || update.isPending}
+      initialValues={initial}
+      intro={<Typography.Paragraph className="muted">{t('satisfaction.schedule.help')}</Typography.Paragraph>}
+      okTestId="schedule-save"
+      formTestId="schedule-form"
     >
-      <Typography.Paragraph className="muted">{t('satisfaction.schedule.help')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={initial} data-testid="schedule-form">
-        <Form.Item
-          name="title"
-          label={t('satisfaction.schedule.name')}
-          rules={[{ ...required, whitespace: true }]}
-          extra={t('satisfaction.schedule.nameHelp')}
-        >
-          <Input maxLength={150} data-testid="schedule-form-title" />
-        </Form.Item>
-        <Form.Item
-          name="everyMonths"
-          label={t('satisfaction.schedule.everyMonths')}
-          rules={[required]}
-          extra={t('satisfaction.schedule.everyMonthsHelp')}
-        >
-          <InputNumber min={1} max={12} precision={0} style={{ width: 120 }} data-testid="schedule-form-every" />
-        </Form.Item>
-        <Form.Item
-          name="openDays"
-          label={t('satisfaction.schedule.openDays')}
-          rules={[required]}
-          extra={t('satisfaction.schedule.openDaysHelp')}
-        >
-          <InputNumber min={1} max={60} precision={0} style={{ width: 120 }} data-testid="schedule-form-open-days" />
-        </Form.Item>
-        <Form.Item
-          name="on"
-          label={t(schedule ? 'satisfaction.schedule.nextOn' : 'satisfaction.schedule.firstOn')}
-          rules={[
-            required,
-            {
-              validator: (_, v: string | undefined) =>
-                !v || v >= today || (schedule && v === schedule.nextOn)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('satisfaction.schedule.notPast'))),
-            },
-          ]}
-        >
-          <DateField data-testid={schedule ? 'schedule-form-next-on' : 'schedule-form-first-on'} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="title"
+        label={t('satisfaction.schedule.name')}
+        rules={[{ ...required, whitespace: true }]}
+        extra={t('satisfaction.schedule.nameHelp')}
+      >
+        <Input maxLength={150} data-testid="schedule-form-title" />
+      </Form.Item>
+      <Form.Item
+        name="everyMonths"
+        label={t('satisfaction.schedule.everyMonths')}
+        rules={[required]}
+        extra={t('satisfaction.schedule.everyMonthsHelp')}
+      >
+        <InputNumber min={1} max={12} precision={0} style={{ width: 120 }} data-testid="schedule-form-every" />
+      </Form.Item>
+      <Form.Item
+        name="openDays"
+        label={t('satisfaction.schedule.openDays')}
+        rules={[required]}
+        extra={t('satisfaction.schedule.openDaysHelp')}
+      >
+        <InputNumber min={1} max={60} precision={0} style={{ width: 120 }} data-testid="schedule-form-open-days" />
+      </Form.Item>
+      <Form.Item
+        name="on"
+        label={t(schedule ? 'satisfaction.schedule.nextOn' : 'satisfaction.schedule.firstOn')}
+        rules={[
+          required,
+          {
+            validator: (_, v: string | undefined) =>
+              !v || v >= today || (schedule && v === schedule.nextOn)
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('satisfaction.schedule.notPast'))),
+          },
+        ]}
+      >
+        <DateField data-testid={schedule ? 'schedule-form-next-on' : 'schedule-form-first-on'} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import type { SearchResults } from './types';
 import { hasRole, ticketPath } from '../../app/roles';
 import { useCurrentUser } from '../auth/useMe';
-import { useDebounced } from '../knowledge/api';
+import { useDebounced } from '../../components/useDebounced';
 import { CUSTOMER_ROLES, PROVIDER_STAFF } from '@weibao/schema/enum-values';
 
 /** The roles the server's GET /search admits; the 三员 admins and the auditor get no search box. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StaffingAssignmentView, StaffingCoverage } from '../../api/types';
 import { ResponsiveList } from '../../components/ResponsiveList';
 import { DisciplineTag, FlagTags } from './StaffingTags';
-import { bilingual } from '../../components/format';
+import { problemText } from './texts';
 
 type Row = StaffingCoverage & { index: number };
 
@@ -90,9 +90,9 @@ export function AssignmentList({ assignments, loading }: { assignments: Staffing
   const problems = (a: StaffingAssignmentView) =>
     a.problems.length ? (
       <ul className="problem-list">
-        {a.problems.map((p) => (
-          <li key={p} className="danger-text" data-testid="assignment-problem">
-            {bilingual(p)}
+        {a.problems.map((p, i) => (
+          <li key={i} className="danger-text" data-testid="assignment-problem" data-code={p.code}>
+            {problemText(t, p)}
           </li>
         ))}
       </ul>

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Empty, Spin } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isProviderStaff } from '../../app/roles';
-import { bilingual, formatDateTime } from '../../components/format';
+import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectPicker, useProjectParam } from '../../components/ProjectPicker';
 import { useCurrentUser } from '../auth/useMe';
@@ -11,6 +11,7 @@ import { useStaffingPlan } from './api';
 import { AssignmentList, CoverageList } from './CoverageList';
 import { EngineerProfiles } from './EngineerProfiles';
 import { StaffingEditModal } from './StaffingEditModal';
+import { gapText } from './texts';
 
 const h2 = (text: string) => <h2 className="card-h2">{text}</h2>;
 
@@ -36,9 +37,9 @@ export default function StaffingPage() {
         message={t('staffing.gapsTitle', { n: plan.gaps.length })}
         description={
           <ul className="problem-list">
-            {plan.gaps.map((g) => (
-              <li key={g} data-testid="staffing-gap">
-                {bilingual(g)}
+            {plan.gaps.map((g, i) => (
+              <li key={i} data-testid="staffing-gap" data-discipline={g.params.discipline}>
+                {gapText(t, g)}
               </li>
             ))}
           </ul>

@@ -2,11 +2,11 @@ import { Form, Input, Radio } from 'antd';
 import { FormRadioGroup, FormSelect } from '../../components/formControls';
 import { useTranslation } from 'react-i18next';
 import { SUSPEND_REASONS } from '../../api/enums';
-import { filterByLabel } from '../../api/queries';
 import type { Ticket, User } from '../../api/types';
 import { LevelRadioGroup } from '../../components/LevelRadioGroup';
 import type { ActionField } from './actionSpec';
 import { OccurredAtFields } from './OccurredAtFields';
+import { SearchSelect } from '../../components/SearchSelect';
 
 interface Props {
   fields: ActionField[];
@@ -27,9 +27,7 @@ export function ActionFields({ fields, action, ticket, assignees, assigneesLoadi
     <>
       {has('assignee') ? (
         <Form.Item name="assigneeId" label={t('action.field.assignee')} rules={[required]}>
-          <FormSelect
-            showSearch
-            filterOption={filterByLabel}
+          <SearchSelect
             loading={assigneesLoading}
             options={people.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
             notFoundContent={t('action.noAssignees')}

@@ -3,12 +3,13 @@ import { Button, Col, Grid, Input, Row, Select, Tag } from 'antd';
 import { CloseOutlined, FilterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, TICKET_STATUSES } from '../../api/enums';
-import { filterByLabel, useAssignees, useOrgs, useProjects, useUsers } from '../../api/queries';
+import { useAssignees, useOrgs, useProjects, useUsers } from '../../api/queries';
 import type { TicketFilter } from './api';
 import { useCurrentUser } from '../auth/useMe';
 import { clearClock, hasClockFilter } from './useTicketFilter';
 import { beijingDay } from '../../components/format';
 import { FAULT_LEVELS } from '@weibao/schema/enum-values';
+import { SearchSelect } from '../../components/SearchSelect';
 
 /** 时钟超时筛选: the tickets behind a commitment or an on-time rate, removable in one click. */
 function ClockFilterTag({ filter, onRemove }: { filter: TicketFilter; onRemove: () => void }) {
@@ -138,10 +139,8 @@ export function TicketFilters({ filter, update, reset, customerView = false }: P
             </Col>
             {!customerView ? (
               <Col {...col}>
-                <Select
+                <SearchSelect
                   allowClear
-                  showSearch
-                  filterOption={filterByLabel}
                   className="full-width"
                   aria-label={t('filter.customer')}
                   placeholder={t('filter.customer')}
@@ -155,10 +154,8 @@ export function TicketFilters({ filter, update, reset, customerView = false }: P
               </Col>
             ) : null}
             <Col {...col}>
-              <Select
+              <SearchSelect
                 allowClear
-                showSearch
-                filterOption={filterByLabel}
                 className="full-width"
                 aria-label={t('filter.project')}
                 placeholder={t('filter.project')}
@@ -174,10 +171,8 @@ export function TicketFilters({ filter, update, reset, customerView = false }: P
             </Col>
             {!customerView ? (
               <Col {...col}>
-                <Select
+                <SearchSelect
                   allowClear
-                  showSearch
-                  filterOption={filterByLabel}
                   className="full-width"
                   aria-label={t('filter.assignee')}
                   placeholder={t('filter.assignee')}

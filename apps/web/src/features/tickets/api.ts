@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useKeysetList } from '../../components/useKeysetList';
 import { api } from '../../api/client';
 import type {
   Attachment,
@@ -19,14 +20,14 @@ export type TicketFilter = Omit<TicketListQuery, 'cursor' | 'limit'>;
 
 /** Keyset-paged ticket list: each "load more" passes the previous page's nextCursor. */
 export function useTicketList(filter: TicketFilter, limit = 20) {
-  return useInfiniteQuery({
-    queryKey: ['tickets', 'list', filter, limit],
-    queryFn: ({ pageParam, signal }) =>
-      api<TicketPage>('/tickets', { query: { ...filter, limit, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: 60_000,
-  });
+  return useKeysetList<TicketPage>(
+    ['tickets', 'list', filter, limit],
+    '/tickets',
+    { ...filter, limit },
+    {
+      refetchInterval: 60_000,
+    },
+  );
 }
 
 export function useTicket(id: string, enabled = true) {

@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import { Button, Empty, Form, Input, List, Modal, Tag, Typography } from 'antd';
+import { Button, Empty, Form, Input, List, Tag, Typography } from 'antd';
 import { AuditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { applyFormError } from '../../api/client';
-import { filterByLabel } from '../../api/queries';
 import { FormRadioGroup, FormSelect } from '../../components/formControls';
 import { formatDateTime } from '../../components/format';
 import { beijingDay } from '../fieldwork/api';
@@ -11,6 +9,8 @@ import type { TrainingPlan, TrainingRole } from './api';
 import { useAssess } from './api';
 import { COURSE_STATUS_COLOR } from './tags';
 import { DateField } from '../../components/DateField';
+import { SearchSelect } from '../../components/SearchSelect';
+import { closeOrShowErrors, FormModal } from '../../components/FormModal';
 
 /** 考核: can the trainee operate on their own? Not yet → trained again in a later batch. */
 export function AssessmentsTab({ plan, role }: { plan: TrainingPlan; role: TrainingRole }) {
@@ -106,107 +106,90 @@ function AssessModal({ plan, onClose }: { plan: TrainingPlan; onClose: () => voi
         note: (v.note ?? '').trim(),
         retrainBatchId: v.independent ? null : (v.retrainBatchId ?? null),
       },
-      { onSuccess: onClose, onError: (e) => applyFormError(form, e) },
+      closeOrShowErrors(form, onClose),
     );
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={t('training.assess.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={assess.isPending}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'training-assess-save' }}
+      onClose={onClose}
+      onFinish={submit}
+      saving={assess.isPending}
+      initialValues={{ assessedOn: today }}
+      okTestId="training-assess-save"
+      formTestId="training-assess-form"
+      onValuesChange={(changed: Partial<AssessForm>) => {
+        if ('traineeId' in changed) {
+          const tr = plan.trainees.find((x) => x.id === changed.traineeId);
+          const own = plan.batches.filter((b) => changed.traineeId && b.traineeIds.includes(changed.traineeId));
+          const open = tr?.courses.filter((c) => c.status !== 'independent') ?? [];
+          form.setFieldsValue({
+            courseId: (open.length === 1 ? open[0] : tr?.courses.length === 1 ? tr.courses[0] : undefined)?.courseId,
+            batchId: own[own.length - 1]?.id,
+            retrainBatchId: undefined,
+          });
+        }
+        if ('batchId' in changed) form.setFieldsValue({ retrainBatchId: undefined });
+      }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ assessedOn: today }}
-        data-testid="training-assess-form"
-        onValuesChange={(changed: Partial<AssessForm>) => {
-          if ('traineeId' in changed) {
-            const tr = plan.trainees.find((x) => x.id === changed.traineeId);
-            const own = plan.batches.filter((b) => changed.traineeId && b.traineeIds.includes(changed.traineeId));
-            const open = tr?.courses.filter((c) => c.status !== 'independent') ?? [];
-            form.setFieldsValue({
-              courseId: (open.length === 1 ? open[0] : tr?.courses.length === 1 ? tr.courses[0] : undefined)?.courseId,
-              batchId: own[own.length - 1]?.id,
-              retrainBatchId: undefined,
-            });
-          }
-          if ('batchId' in changed) form.setFieldsValue({ retrainBatchId: undefined });
-        }}
+      <Form.Item name="traineeId" label={t('training.assess.trainee')} rules={required}>
+        <SearchSelect options={plan.trainees.map((x) => ({ value: x.id, label: x.name }))} />
+      </Form.Item>
+      <Form.Item name="courseId" label={t('training.assess.course')} rules={required}>
+        <SearchSelect
+          disabled={!trainee}
+          options={(trainee?.courses ?? []).map((c) => ({
+            value: c.courseId,
+            label: `${courseTitle.get(c.courseId) ?? ''} (${t(`training.status.${c.status}`)})`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="batchId"
+        label={t('training.assess.batch')}
+        rules={required}
+        extra={trainee && !batches.length ? <span className="danger-text">{t('training.assess.noBatch')}</span> : null}
       >
-        <Form.Item name="traineeId" label={t('training.assess.trainee')} rules={required}>
-          <FormSelect
-            showSearch
-            filterOption={filterByLabel}
-            options={plan.trainees.map((x) => ({ value: x.id, label: x.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="courseId" label={t('training.assess.course')} rules={required}>
-          <FormSelect
-            showSearch
-            filterOption={filterByLabel}
-            disabled={!trainee}
-            options={(trainee?.courses ?? []).map((c) => ({
-              value: c.courseId,
-              label: `${courseTitle.get(c.courseId) ?? ''} (${t(`training.status.${c.status}`)})`,
-            }))}
-          />
-        </Form.Item>
+        <FormSelect disabled={!trainee} options={batches.map((b) => ({ value: b.id, label: b.name }))} />
+      </Form.Item>
+      <Form.Item name="independent" label={t('training.assess.independent')} rules={required}>
+        <FormRadioGroup
+          options={[
+            { value: true, label: t('training.assess.yes') },
+            { value: false, label: t('training.assess.no') },
+          ]}
+        />
+      </Form.Item>
+      {independent === false ? (
         <Form.Item
-          name="batchId"
-          label={t('training.assess.batch')}
-          rules={required}
+          name="retrainBatchId"
+          label={t('training.assess.retrainBatch')}
           extra={
-            trainee && !batches.length ? <span className="danger-text">{t('training.assess.noBatch')}</span> : null
+            <span className="muted">
+              {later.length ? t('training.assess.retrainHelp') : t('training.assess.retrainNone')}
+            </span>
           }
         >
-          <FormSelect disabled={!trainee} options={batches.map((b) => ({ value: b.id, label: b.name }))} />
-        </Form.Item>
-        <Form.Item name="independent" label={t('training.assess.independent')} rules={required}>
-          <FormRadioGroup
-            options={[
-              { value: true, label: t('training.assess.yes') },
-              { value: false, label: t('training.assess.no') },
-            ]}
+          <FormSelect
+            allowClear
+            disabled={!later.length}
+            options={later.map((b) => ({ value: b.id, label: b.name }))}
           />
         </Form.Item>
-        {independent === false ? (
-          <Form.Item
-            name="retrainBatchId"
-            label={t('training.assess.retrainBatch')}
-            extra={
-              <span className="muted">
-                {later.length ? t('training.assess.retrainHelp') : t('training.assess.retrainNone')}
-              </span>
-            }
-          >
-            <FormSelect
-              allowClear
-              disabled={!later.length}
-              options={later.map((b) => ({ value: b.id, label: b.name }))}
-            />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="assessedOn" label={t('training.assess.date')} rules={required}>
-          <DateField max={today} />
-        </Form.Item>
-        <Form.Item
-          name="assessorName"
-          label={t('training.assess.assessor')}
-          extra={<span className="muted">{t('training.assess.assessorHelp')}</span>}
-        >
-          <Input maxLength={80} />
-        </Form.Item>
-        <Form.Item name="note" label={t('training.assess.note')}>
-          <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.Item name="assessedOn" label={t('training.assess.date')} rules={required}>
+        <DateField max={today} />
+      </Form.Item>
+      <Form.Item
+        name="assessorName"
+        label={t('training.assess.assessor')}
+        extra={<span className="muted">{t('training.assess.assessorHelp')}</span>}
+      >
+        <Input maxLength={80} />
+      </Form.Item>
+      <Form.Item name="note" label={t('training.assess.note')}>
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

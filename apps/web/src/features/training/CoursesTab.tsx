@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
-import { Button, Card, Collapse, Empty, Form, Input, List, Modal, Space, Typography } from 'antd';
+import { Button, Card, Collapse, Empty, Form, Input, List, Space, Typography } from 'antd';
 import { PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { applyFormError } from '../../api/client';
 import { formatBytes, formatDateTime } from '../../components/format';
 import type { Course, CourseInput, Material, TrainingPlan, TrainingRole } from './api';
 import { materialUrl, useAddCourse, useUpdateCourse, useUploadMaterial, useUploadVersion } from './api';
+import { closeOrShowErrors, FormModal } from '../../components/FormModal';
 
 /** 课程与资料: the plan's courses, their objectives, and versioned training materials. */
 export function CoursesTab({ plan, role }: { plan: TrainingPlan; role: TrainingRole }) {
@@ -198,44 +198,35 @@ function CourseModal({ plan, course, onClose }: { plan: TrainingPlan; course: Co
   const [form] = Form.useForm<CourseInput>();
   const submit = (v: CourseInput) => {
     const body = { title: v.title, objective: v.objective ?? '' };
-    const opts = { onSuccess: onClose, onError: (e: unknown) => applyFormError(form, e) };
+    const opts = closeOrShowErrors(form, onClose);
     if (course) update.mutate({ id: course.id, ...body }, opts);
     else add.mutate(body, opts);
   };
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={course ? t('training.course.editTitle', { name: course.title }) : t('training.course.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={add.isPending || update.isPending}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'training-course-save' }}
+      onClose={onClose}
+      onFinish={submit}
+      saving={add.isPending || update.isPending}
+      initialValues={course ? { title: course.title, objective: course.objective } : {}}
+      okTestId="training-course-save"
+      formTestId="training-course-form"
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={course ? { title: course.title, objective: course.objective } : {}}
-        data-testid="training-course-form"
+      <Form.Item
+        name="title"
+        label={t('training.course.name')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
       >
-        <Form.Item
-          name="title"
-          label={t('training.course.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item
-          name="objective"
-          label={t('training.course.objective')}
-          extra={<span className="muted">{t('training.course.objectiveHelp')}</span>}
-        >
-          <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item
+        name="objective"
+        label={t('training.course.objective')}
+        extra={<span className="muted">{t('training.course.objectiveHelp')}</span>}
+      >
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

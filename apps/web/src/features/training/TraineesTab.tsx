@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { applyFormError } from '../../api/client';
-import { filterByLabel, useProjects, useUsers } from '../../api/queries';
-import { FormSelect } from '../../components/formControls';
+import { useProjects, useUsers } from '../../api/queries';
 import { ResponsiveList } from '../../components/ResponsiveList';
 import type { Trainee, TraineeInput, TrainingPlan, TrainingRole } from './api';
 import { useAddTrainee } from './api';
 import { CourseStatusTag, NeedsBatchTag } from './tags';
+import { closeOrShowErrors, FormModal } from '../../components/FormModal';
+import { SearchSelect } from '../../components/SearchSelect';
 
 /** 学员: the trainee × course matrix, who is not yet independent, and adding trainees (manager). */
 export function TraineesTab({ plan, role }: { plan: TrainingPlan; role: TrainingRole }) {
@@ -165,61 +165,51 @@ function TraineeModal({ plan, onClose }: { plan: TrainingPlan; onClose: () => vo
       phone: v.phone?.trim() ?? '',
       courseIds: v.courseIds?.length ? v.courseIds : null,
     };
-    add.mutate(body, { onSuccess: onClose, onError: (e) => applyFormError(form, e) });
+    add.mutate(body, closeOrShowErrors(form, onClose));
   };
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={t('training.trainee.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={add.isPending}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'training-trainee-save' }}
+      onClose={onClose}
+      onFinish={submit}
+      saving={add.isPending}
+      okTestId="training-trainee-save"
+      formTestId="training-trainee-form"
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="training-trainee-form">
-        <Form.Item
-          name="userId"
-          label={t('training.trainee.user')}
-          extra={<span className="muted">{t('training.trainee.userHelp')}</span>}
-        >
-          <FormSelect
-            allowClear
-            showSearch
-            filterOption={filterByLabel}
-            loading={users.isPending && !!customerId}
-            options={(users.data ?? [])
-              .filter((u) => !u.disabled && !taken.has(u.id))
-              .map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('training.trainee.name')}
-          rules={userId ? [] : [{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={80} />
-        </Form.Item>
-        <Form.Item name="unit" label={t('training.trainee.unit')}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="phone" label={t('training.trainee.phone')}>
-          <Input maxLength={40} inputMode="tel" />
-        </Form.Item>
-        <Form.Item
-          name="courseIds"
-          label={t('training.trainee.courses')}
-          extra={<span className="muted">{t('training.trainee.coursesHelp')}</span>}
-        >
-          <FormSelect
-            mode="multiple"
-            filterOption={filterByLabel}
-            options={plan.courses.map((c) => ({ value: c.id, label: c.title }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="userId"
+        label={t('training.trainee.user')}
+        extra={<span className="muted">{t('training.trainee.userHelp')}</span>}
+      >
+        <SearchSelect
+          allowClear
+          loading={users.isPending && !!customerId}
+          options={(users.data ?? [])
+            .filter((u) => !u.disabled && !taken.has(u.id))
+            .map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('training.trainee.name')}
+        rules={userId ? [] : [{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input maxLength={80} />
+      </Form.Item>
+      <Form.Item name="unit" label={t('training.trainee.unit')}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('training.trainee.phone')}>
+        <Input maxLength={40} inputMode="tel" />
+      </Form.Item>
+      <Form.Item
+        name="courseIds"
+        label={t('training.trainee.courses')}
+        extra={<span className="muted">{t('training.trainee.coursesHelp')}</span>}
+      >
+        <SearchSelect mode="multiple" options={plan.courses.map((c) => ({ value: c.id, label: c.title }))} />
+      </Form.Item>
+    </FormModal>
   );
 }

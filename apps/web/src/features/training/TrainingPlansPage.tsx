@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Empty, Form, Input, List, Modal, Progress, Spin, Typography } from 'antd';
+import { Button, Empty, Form, Input, List, Progress, Spin, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useCurrentUser } from '../auth/useMe';
 import type { PlanInput, TrainingPlanSummary } from './api';
 import { useCreatePlan, usePlans, useUpdatePlan } from './api';
 import { CompletionTag } from './tags';
+import { FormModal } from '../../components/FormModal';
 
 /** 培训计划 (R18): a project's training plans, each complete only when every trainee is independent. */
 export default function TrainingPlansPage() {
@@ -125,35 +126,26 @@ export function PlanModal({
       });
   };
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={plan ? t('training.plan.editTitle', { name: plan.name }) : t('training.plan.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'training-plan-save' }}
+      onClose={onClose}
+      onFinish={submit}
+      saving={create.isPending || update.isPending}
+      initialValues={plan ? { name: plan.name, description: plan.description } : {}}
+      okTestId="training-plan-save"
+      formTestId="training-plan-form"
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={plan ? { name: plan.name, description: plan.description } : {}}
-        data-testid="training-plan-form"
+      <Form.Item
+        name="name"
+        label={t('training.plan.name')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
       >
-        <Form.Item
-          name="name"
-          label={t('training.plan.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="description" label={t('training.plan.description')}>
-          <Input.TextArea maxLength={4000} autoSize={{ minRows: 2 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="description" label={t('training.plan.description')}>
+        <Input.TextArea maxLength={4000} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

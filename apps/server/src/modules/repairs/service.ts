@@ -1,33 +1,50 @@
 import type { CostItemCreate, ReplacementCreate } from '@weibao/schema';
+import { label } from '@weibao/schema/labels';
 import type { z } from 'zod';
+import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/dialect.js';
-import type { AssetsTable } from '../../db/types.js';
 import type { Actor, RequestMeta } from '../../lib/actor.js';
 import { AppError, invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { reason } from '../../lib/messages/text.js';
 import { beijingDay } from '../../lib/time.js';
+import type { AssetService } from '../assets/service.js';
+import { extendedEnd, inWarranty } from '../assets/warranty.js';
+import type { AuditService } from '../audit/service.js';
+import type { ProjectService } from '../projects/service.js';
 import type { TicketService } from '../tickets/service.js';
 import type { TicketWithNames } from '../tickets/presenter.js';
 import { decide } from './billing.js';
-import { presentAsset } from './present.js';
-import type { RepairPointService } from './repair-points.js';
-import type { AssetService } from './service.js';
-import { annualInspections, extendedEnd, inWarranty } from './warranty.js';
+import type { RepairPointService } from './points.js';
+import { RepairRepository } from './repository.js';
 
 const FINISHED = ['closed', 'cancelled'];
-const KIND_ZH: Record<string, string> = { part: '配件', labour: '人工', travel: '交通差旅', other: '其他' };
+
+export interface RepairDeps {
+  database: Database;
+  audit: AuditService;
+  projects: Pick<ProjectService, 'contract'>;
+  now: () => number;
+  tickets: Pick<TicketService, 'visible' | 'event' | 'setBillable'>;
+  points: Pick<RepairPointService, 'forProject'>;
+  /** The ledger: the repaired item, its contract terms, and the position a replacement part takes. */
+  assets: Pick<AssetService, 'row' | 'serialTaken' | 'present' | 'replacePart' | 'terms' | 'today'>;
+}
 
 /** What a ticket repaired: the asset, replaced parts with their warranty extension, cost items, free or billable (R2–R4). */
 export class RepairService {
-  constructor(private readonly d: { assets: AssetService; tickets: TicketService; points: RepairPointService }) {}
+  private readonly repo = new RepairRepository();
+  constructor(private readonly d: RepairDeps) {}
   private get db() {
-    return this.d.assets.db;
-  }
-  private get repo() {
-    return this.d.assets.repairs;
+    return this.d.database.db;
   }
   private get now() {
-    return this.d.assets.d.now;
+    return this.d.now;
+  }
+
+  /** The replacements that installed any of `assetIds`, oldest first: a position's warranty history (assets module). */
+  async replacementsInto(db: Tx, assetIds: string[]) {
+    return this.repo.replacementsInto(db, assetIds);
   }
 
   /** Whether a resolved ticket is billable (the tickets module asks this when it resolves). */
@@ -48,8 +65,7 @@ export class RepairService {
       this.contractTerms(db, t),
       this.d.points.forProject(db, t.project_id),
     ]);
-    const asset = repair ? await this.d.assets.repo.get(db, repair.asset_id) : undefined;
-    const today = this.d.assets.today();
+    const asset = repair ? await this.d.assets.row(db, repair.asset_id) : undefined;
     const { decision, reason } = decide(t.fault_cause, repair);
     const costItems = costs.map((c) => ({
       id: c.id,
@@ -68,7 +84,7 @@ export class RepairService {
     return {
       ticketId: t.id,
       ticketNumber: t.number,
-      asset: asset ? presentAsset(asset, today) : null,
+      asset: asset ? this.d.assets.present(asset) : null,
       faultOn: repair?.fault_on ?? beijingDay(t.reported_at),
       inWarranty: repair && repair.in_warranty !== null ? repair.in_warranty === 1 : null,
       warrantyEndAtFault: repair?.warranty_end_at_fault ?? null,
@@ -108,7 +124,7 @@ export class RepairService {
 
   /** The ticket's contract terms: extension policy and labour cost rate (R3, R4). */
   private async contractTerms(db: Tx, t: TicketWithNames) {
-    const c = t.contract_id ? await this.d.tickets.d.projects.contract(db, t.contract_id) : undefined;
+    const c = t.contract_id ? await this.d.projects.contract(db, t.contract_id) : undefined;
     if (!c) return this.d.assets.terms(db, t.project_id);
     return {
       months: c.warranty_months,
@@ -119,10 +135,9 @@ export class RepairService {
 
   /** Records the repaired asset and, from the fault day, whether it was in warranty then. */
   async attach(tx: Tx, meta: RequestMeta, t: TicketWithNames, assetId: string) {
-    const a = await this.d.assets.repo.get(tx, assetId);
-    if (!a || a.project_id !== t.project_id)
-      throw invalid('assetId', '资产不属于该工单的项目 / asset of another project');
-    if (a.state !== 'in_service') throw invalid('assetId', '资产已被更换或报废 / asset replaced or retired');
+    const a = await this.d.assets.row(tx, assetId);
+    if (!a || a.project_id !== t.project_id) throw invalid('assetId', 'repairs.assetOfOtherProject');
+    if (a.state !== 'in_service') throw invalid('assetId', 'repairs.assetOutOfService');
     const faultOn = beijingDay(t.reported_at);
     const within =
       a.accepted_on && a.warranty_end ? (inWarranty(faultOn, a.accepted_on, a.warranty_end) ? 1 : 0) : null;
@@ -147,16 +162,12 @@ export class RepairService {
     return this.db.transaction().execute(async (tx) => {
       const t = await this.d.tickets.visible(tx, meta.actor, ticketId);
       if (t.status === 'cancelled')
-        throw new AppError('ACTION_NOT_ALLOWED', { action: '已取消的工单 / a cancelled ticket' }, 'assetId');
+        throw new AppError('ACTION_NOT_ALLOWED', { action: reason('repairs.cancelledTicket') }, 'assetId');
       const before = await this.repo.repair(tx, ticketId);
       if (before && before.asset_id !== assetId && (await this.repo.replacementsOf(tx, ticketId)).length)
-        throw new AppError(
-          'ACTION_NOT_ALLOWED',
-          { action: '已更换部件后改资产 / change the asset after a replacement' },
-          'assetId',
-        );
+        throw new AppError('ACTION_NOT_ALLOWED', { action: reason('repairs.changeAssetAfterReplacement') }, 'assetId');
       const { a, within } = await this.attach(tx, meta, t, assetId);
-      await this.d.assets.d.audit.record(tx, meta, {
+      await this.d.audit.record(tx, meta, {
         action: 'repair.asset',
         targetType: 'ticket',
         targetId: ticketId,
@@ -175,30 +186,18 @@ export class RepairService {
     return this.db.transaction().execute(async (tx) => {
       const t = await this.d.tickets.visible(tx, meta.actor, ticketId);
       if (FINISHED.includes(t.status))
-        throw new AppError(
-          'ACTION_NOT_ALLOWED',
-          { action: '已关闭或取消的工单 / a closed or cancelled ticket' },
-          'oldAssetId',
-        );
+        throw new AppError('ACTION_NOT_ALLOWED', { action: reason('repairs.finishedTicket') }, 'oldAssetId');
       const repair = await this.repo.repair(tx, ticketId);
-      if (!repair) throw invalid('oldAssetId', '请先记录工单维修的资产 / record the repaired asset first');
-      const old = await this.d.assets.repo.get(tx, input.oldAssetId);
+      if (!repair) throw invalid('oldAssetId', 'repairs.assetFirst');
+      const old = await this.d.assets.row(tx, input.oldAssetId);
       if (!old || (old.id !== repair.asset_id && old.parent_id !== repair.asset_id))
-        throw invalid('oldAssetId', '须为维修的资产或其部件 / must be the repaired asset or one of its parts');
+        throw invalid('oldAssetId', 'repairs.notRepairedAssetOrPart');
       if (old.state !== 'in_service')
-        throw new AppError(
-          'ACTION_NOT_ALLOWED',
-          { action: '更换已被更换的部件 / replace a part already replaced' },
-          'oldAssetId',
-        );
+        throw new AppError('ACTION_NOT_ALLOWED', { action: reason('repairs.alreadyReplaced') }, 'oldAssetId');
       if (input.replacedOn < repair.fault_on)
-        throw invalid(
-          'replacedOn',
-          `不能早于故障日 ${repair.fault_on} / cannot be before the fault day ${repair.fault_on}`,
-        );
-      if (input.replacedOn > this.d.assets.today())
-        throw invalid('replacedOn', '不能晚于今天 / cannot be in the future');
-      if (await this.d.assets.repo.bySerial(tx, old.project_id, input.newSerial))
+        throw invalid('replacedOn', 'repairs.beforeFaultDay', { day: repair.fault_on });
+      if (input.replacedOn > this.d.assets.today()) throw invalid('replacedOn', 'repairs.inFuture');
+      if (await this.d.assets.serialTaken(tx, old.project_id, input.newSerial))
         throw new AppError('DUPLICATE', { field: 'newSerial' }, 'newSerial');
       const terms = await this.contractTerms(tx, t);
       const within = !!(
@@ -217,26 +216,14 @@ export class RepairService {
           ? Math.round((Date.parse(newEnd) - Date.parse(old.warranty_end)) / 86_400_000)
           : 0;
       const now = this.now();
-      const fresh: AssetsTable = {
-        ...stripJoins(old),
-        id: newId(now),
+      const fresh = await this.d.assets.replacePart(tx, old, {
         serial: input.newSerial,
         model: input.newModel ?? old.model,
-        warranty_end: newEnd,
-        state: 'in_service',
-        replaces_id: old.id,
-        replaced_by_id: null,
-        warranty_alerted: null,
-        created_at: now,
-        created_by: meta.actor.userId,
-        updated_at: now,
-        // The new part's annual inspections run from its installation (the old part's record stays with the old part).
-        installed_on: input.replacedOn,
-        next_inspection_due: annualInspections(input.replacedOn, newEnd, [], this.d.assets.today()).nextDue,
-      };
-      await this.d.assets.repo.insert(tx, [fresh]);
-      await this.d.assets.repo.update(tx, old.id, { state: 'replaced', replaced_by_id: fresh.id, updated_at: now });
-      await this.d.assets.repo.reparent(tx, old.id, fresh.id, now);
+        warrantyEnd: newEnd,
+        installedOn: input.replacedOn,
+        by: meta.actor.userId,
+        now,
+      });
       const rep = {
         id: newId(now),
         ticket_id: t.id,
@@ -281,7 +268,7 @@ export class RepairService {
           extendedByDays: extendedBy,
         },
       });
-      await this.d.assets.d.audit.record(tx, meta, {
+      await this.d.audit.record(tx, meta, {
         action: 'repair.replace',
         targetType: 'ticket',
         targetId: t.id,
@@ -296,15 +283,16 @@ export class RepairService {
     return this.db.transaction().execute(async (tx) => {
       const t = await this.d.tickets.visible(tx, meta.actor, ticketId);
       if (t.status === 'cancelled')
-        throw new AppError('ACTION_NOT_ALLOWED', { action: '已取消的工单 / a cancelled ticket' }, 'kind');
+        throw new AppError('ACTION_NOT_ALLOWED', { action: reason('repairs.cancelledTicket') }, 'kind');
       const row = await this.insertCost(tx, t, input, meta.actor.userId, null);
-      const { decision, reason } = decide(t.fault_cause, await this.repo.repair(tx, ticketId));
-      await this.d.assets.d.audit.record(tx, meta, {
+      const { decision, reason: why } = decide(t.fault_cause, await this.repo.repair(tx, ticketId));
+      const yuan = (row.amount_cents / 100).toFixed(2);
+      await this.d.audit.record(tx, meta, {
         action: 'repair.cost',
         targetType: 'ticket',
         targetId: t.id,
-        summary: `${t.number} 记录${KIND_ZH[row.kind]}费用 ${(row.amount_cents / 100).toFixed(2)} 元（${decision === 'billable' ? '收费' : decision === 'free' ? '免费' : '待定'}）`,
-        detail: { after: row, decision, reason },
+        summary: `${t.number} 记录${label('repairCostKind', row.kind)}费用 ${yuan} 元（${decision === 'billable' ? '收费' : decision === 'free' ? '免费' : '待定'}）`,
+        detail: { after: row, decision, reason: why },
       });
       return this.present(tx, meta.actor, t);
     });
@@ -319,11 +307,10 @@ export class RepairService {
   ) {
     let unit = input.unitCostCents;
     if (input.kind === 'labour') {
-      if (unit !== undefined)
-        throw invalid('unitCostCents', "人工按合同的成本单价计算，不能另填 / labour uses the contract's cost rate");
+      if (unit !== undefined) throw invalid('unitCostCents', 'repairs.labourRateFixed');
       unit = (await this.contractTerms(tx, t)).labourRateCents;
-      if (!unit) throw invalid('kind', '合同未设置人工成本单价 / the contract has no labour cost rate');
-    } else if (unit === undefined) throw invalid('unitCostCents', '请填写成本单价 / enter the unit cost');
+      if (!unit) throw invalid('kind', 'repairs.noLabourRate');
+    } else if (unit === undefined) throw invalid('unitCostCents', 'repairs.unitCostRequired');
     const now = this.now();
     const row = {
       id: newId(now),
@@ -342,12 +329,4 @@ export class RepairService {
     await this.repo.insertCost(tx, row);
     return row;
   }
-}
-
-/** A ledger row without the joined display columns, to copy into a new row. */
-function stripJoins(
-  r: AssetsTable & { project_name?: string; parent_name?: string | null; acceptance_batch?: string | null },
-): AssetsTable {
-  const { project_name: _p, parent_name: _n, acceptance_batch: _b, ...row } = r;
-  return row;
 }

@@ -6,10 +6,13 @@ import { invalid, notFound } from '../../lib/errors.js';
 import type { Locale } from '../../http/messages.js';
 import { decodeAtId, keysetPage } from '../../lib/keyset.js';
 import { beijingClock, beijingDayStart } from '../../lib/time.js';
-import { ArchiveRepository, type ArchiveScope, type ArchiveWindow } from './archive-repository.js';
-import { decide } from './billing.js';
-import type { AssetService } from './service.js';
 import { addDays } from '../../lib/dates.js';
+import type { Database } from '../../db/database.js';
+import type { AssetService } from '../assets/service.js';
+import type { AuditService } from '../audit/service.js';
+import type { ProjectService } from '../projects/service.js';
+import { decide } from '../repairs/billing.js';
+import { ArchiveRepository, type ArchiveScope, type ArchiveWindow } from './repository.js';
 
 type Kind = 'acceptance' | 'ticket' | 'replacement' | 'inspection' | 'cost';
 export interface ArchiveEvent {
@@ -48,30 +51,33 @@ const EXPORT_CAP = 50_000;
 /** The maintenance archive (用户维修档案, R21): one timeline per asset or per customer, newest first. */
 export class ArchiveService {
   private readonly repo = new ArchiveRepository();
-  constructor(private readonly assets: AssetService) {}
+  constructor(
+    private readonly d: {
+      database: Database;
+      audit: Pick<AuditService, 'recordAlone'>;
+      projects: Pick<ProjectService, 'org'>;
+      assets: Pick<AssetService, 'position'>;
+    },
+  ) {}
+  private get db() {
+    return this.d.database.db;
+  }
 
   /** An asset's archive covers its position (what it replaced) and its current parts. */
   async assetScope(actor: Actor, assetId: string): Promise<ArchiveScope> {
-    const db = this.assets.db;
-    const a = await this.assets.visible(db, actor, assetId);
-    const ids = [a.id];
-    for (let cur = a.replaces_id; cur && ids.length < 100;) {
-      ids.push(cur);
-      cur = (await this.assets.repo.get(db, cur))?.replaces_id ?? null;
-    }
-    ids.push(...(await this.assets.repo.children(db, a.id)).map((c) => c.id));
-    return { assetIds: ids, ticketIds: await this.repo.repairTickets(db, ids) };
+    const { ids } = await this.d.assets.position(this.db, actor, assetId);
+    return { assetIds: ids, ticketIds: await this.repo.repairTickets(this.db, ids) };
   }
   async customerScope(actor: Actor, customerId: string): Promise<ArchiveScope> {
     if (isCustomer(actor) && actor.orgId !== customerId) throw notFound('客户');
-    const org = await this.assets.d.projects.org(this.assets.db, customerId);
+    const org = await this.d.projects.org(this.db, customerId);
     if (!org || org.kind !== 'customer') throw notFound('客户');
     return { customerId };
   }
 
   async page(scope: ArchiveScope, q: z.infer<typeof ArchiveQuery>, locale: Locale) {
     const after = decodeAtId(q.cursor);
-    if (q.from && q.to && q.to < q.from) throw invalid('to', '结束日期早于开始日期 / ends before it starts');
+    if (q.from && q.to && q.to < q.from) throw invalid('to', 'repairs.periodEndsBeforeStart');
     const w: ArchiveWindow = {
       fromMs: q.from ? beijingDayStart(q.from) : null,
       toMs: q.to ? beijingDayStart(addDays(q.to, 1)) : null,
@@ -81,7 +87,7 @@ export class ArchiveService {
     const kinds = new Set(q.kinds?.length ? q.kinds : ALL);
     const en = locale === 'en';
     const pick = (p: [string, string] | undefined, raw: string) => (p ? p[en ? 1 : 0] : raw);
-    const db = this.assets.db;
+    const db = this.db;
     const events: (ArchiveEvent & { key: string })[] = [];
     const push = (e: Omit<ArchiveEvent, 'id'>, rowId: string) =>
       events.push({ ...e, id: `${e.kind}:${rowId}`, key: rowId });
@@ -214,8 +220,8 @@ export class ArchiveService {
 
   /** An asset's archive as an Excel file named after its serial number. */
   async assetExport(meta: RequestMeta, assetId: string, q: z.infer<typeof ArchiveQuery>, locale: Locale) {
-    const a = await this.assets.visible(this.assets.db, meta.actor, assetId);
-    const scope = await this.assetScope(meta.actor, a.id);
+    const { asset: a, ids } = await this.d.assets.position(this.db, meta.actor, assetId);
+    const scope = { assetIds: ids, ticketIds: await this.repo.repairTickets(this.db, ids) };
     const body = await this.xlsx(meta, scope, `维修档案 ${a.name}（${a.serial}）`, q, locale);
     return { fileName: `维修档案-${a.serial}.xlsx`, body };
   }
@@ -223,7 +229,7 @@ export class ArchiveService {
   /** A customer's archive as an Excel file named after the customer. */
   async customerExport(meta: RequestMeta, customerId: string, q: z.infer<typeof ArchiveQuery>, locale: Locale) {
     const scope = await this.customerScope(meta.actor, customerId);
-    const org = (await this.assets.d.projects.org(this.assets.db, customerId))!;
+    const org = (await this.d.projects.org(this.db, customerId))!;
     const body = await this.xlsx(meta, scope, `维修档案 ${org.name}`, q, locale);
     return { fileName: `维修档案-${org.name}.xlsx`, body };
   }
@@ -282,7 +288,7 @@ export class ArchiveService {
       c.width = [18, 10, 20, 18, 16, 40, 50, 12, 8][i];
     });
     const body = Buffer.from(await wb.xlsx.writeBuffer());
-    await this.assets.d.audit.recordAlone(meta, {
+    await this.d.audit.recordAlone(meta, {
       action: 'archive.export',
       targetType: 'customerId' in scope ? 'org' : 'asset',
       targetId: 'customerId' in scope ? scope.customerId : scope.assetIds[0]!,

@@ -7,7 +7,7 @@ import { invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { AuditService } from '../audit/service.js';
 import type { ProjectService } from '../projects/service.js';
-import { RepairRepository } from './repair-repository.js';
+import { RepairRepository } from './repository.js';
 
 type Staff = { discipline: 'software' | 'data_gis' | 'hardware' | 'network_security'; count: number };
 
@@ -15,7 +15,12 @@ type Staff = { discipline: 'software' | 'data_gis' | 'hardware' | 'network_secur
 export class RepairPointService {
   private readonly repo = new RepairRepository();
   constructor(
-    private readonly d: { database: Database; audit: AuditService; projects: ProjectService; now: () => number },
+    private readonly d: {
+      database: Database;
+      audit: AuditService;
+      projects: Pick<ProjectService, 'project' | 'projects'>;
+      now: () => number;
+    },
   ) {}
   private get db() {
     return this.d.database.db;
@@ -60,10 +65,10 @@ export class RepairPointService {
       if (id && !before) throw notFound('维修点');
       const projectIds = [...new Set(input.projectIds)];
       for (const [i, p] of projectIds.entries()) {
-        if (!(await this.d.projects.project(tx, p))) throw invalid(`projectIds[${i}]`, '项目不存在 / unknown project');
+        if (!(await this.d.projects.project(tx, p))) throw invalid(`projectIds[${i}]`, 'repairs.unknownProject');
       }
       if (new Set(input.staff.map((s) => s.discipline)).size !== input.staff.length)
-        throw invalid('staff', '每个专业只填一次 / one entry per discipline');
+        throw invalid('staff', 'repairs.oneEntryPerDiscipline');
       const now = this.d.now();
       const row = {
         id: id ?? newId(now),

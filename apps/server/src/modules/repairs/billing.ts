@@ -1,4 +1,5 @@
 import type { BillingReason } from '@weibao/schema';
+import { type Lang, reason as reasonOf, renderReason, type Reason } from '../../lib/messages/text.js';
 
 export type Decision = { decision: 'free' | 'billable' | 'pending'; reason: BillingReason };
 
@@ -18,28 +19,30 @@ export function decide(cause: string | null, repair: { in_warranty: number | nul
 }
 
 /** A line's reason as the purchaser reads it, with the dates that decided it. */
-export function reasonText(
-  locale: 'zh-CN' | 'en',
+export function billingReason(
   reason: BillingReason,
   r: { warranty_end_at_fault: string | null; fault_on: string | null },
-): string {
-  const zh = locale !== 'en';
+): Reason {
+  const end = r.warranty_end_at_fault ?? 'null';
   switch (reason) {
     case 'out_of_warranty':
-      return zh
-        ? `超出保修期（保修至 ${r.warranty_end_at_fault}，故障日 ${r.fault_on}），按成本价收费`
-        : `Out of warranty (ended ${r.warranty_end_at_fault}, fault on ${r.fault_on}): charged at cost`;
+      return reasonOf('repairs.billingOutOfWarranty', { end, faultOn: r.fault_on ?? 'null' });
     case 'human_cause':
-      return zh ? '人为原因造成的故障，按成本价收费' : 'Fault caused by people: charged at cost';
+      return reasonOf('repairs.billingHumanCause');
     case 'in_warranty':
-      return zh
-        ? `保修期内非人为故障，免费（保修至 ${r.warranty_end_at_fault}）`
-        : `In warranty, not caused by people: free (warranty to ${r.warranty_end_at_fault})`;
+      return reasonOf('repairs.billingInWarranty', { end });
     case 'not_accepted':
-      return zh ? '尚未验收，交付期内免费' : 'Not yet accepted: free during delivery';
+      return reasonOf('repairs.billingNotAccepted');
     case 'cause_pending':
-      return zh ? '故障原因待定' : 'Fault cause not yet determined';
+      return reasonOf('repairs.billingCausePending');
     case 'no_asset':
-      return zh ? '未关联资产，非人为故障免费' : 'No asset recorded; not caused by people: free';
+      return reasonOf('repairs.billingNoAsset');
   }
 }
+
+/** The same in `locale`. */
+export const reasonText = (
+  locale: Lang,
+  reason: BillingReason,
+  r: { warranty_end_at_fault: string | null; fault_on: string | null },
+): string => renderReason(locale, billingReason(reason, r));

@@ -1,6 +1,4 @@
 import {
-  ArchivePage,
-  ArchiveQuery,
   CostItemCreate,
   CostStatement,
   CostStatementQuery,
@@ -23,9 +21,9 @@ import { localeOf } from '../../http/upload.js';
 const tags = ['repairs'];
 const STATEMENT = ['service_manager', 'customer_lead'] as const;
 
-/** Repairs on tickets, replaced parts, cost items and statements, repair points, maintenance archives (R2–R4, R12, R21). */
+/** Repairs on tickets, replaced parts, cost items and statements, repair points (R2–R4, R12). */
 export const repairRoutes =
-  (s: Pick<Services, 'archive' | 'costStatements' | 'repairPoints' | 'repairs'>): FastifyPluginAsyncZod =>
+  (s: Pick<Services, 'costStatements' | 'repairPoints' | 'repairs'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/tickets/:id/repair',
@@ -151,58 +149,5 @@ export const repairRoutes =
         },
       },
       async (req) => s.repairPoints.save(meta(req), req.params.id, req.body),
-    );
-
-    app.get(
-      '/assets/:id/archive',
-      {
-        config: { access: STAFF_AND_CUSTOMERS },
-        schema: {
-          tags,
-          summary: '资产维修档案 Maintenance archive of an asset',
-          params: IdParam,
-          querystring: ArchiveQuery,
-          response: { 200: ArchivePage },
-        },
-      },
-      async (req) =>
-        s.archive.page(await s.archive.assetScope(meta(req).actor, req.params.id), req.query, localeOf(req)),
-    );
-    app.get(
-      '/assets/:id/archive.xlsx',
-      {
-        config: { access: STAFF_AND_CUSTOMERS },
-        schema: { tags, summary: '导出资产维修档案 Export (xlsx)', params: IdParam, querystring: ArchiveQuery },
-      },
-      async (req, reply) => {
-        const file = await s.archive.assetExport(meta(req), req.params.id, req.query, localeOf(req));
-        return download(reply, XLSX_MIME, file.fileName, file.body);
-      },
-    );
-    app.get(
-      '/customers/:id/archive',
-      {
-        config: { access: STAFF_AND_CUSTOMERS },
-        schema: {
-          tags,
-          summary: '客户维修档案 Maintenance archive of a customer',
-          params: IdParam,
-          querystring: ArchiveQuery,
-          response: { 200: ArchivePage },
-        },
-      },
-      async (req) =>
-        s.archive.page(await s.archive.customerScope(meta(req).actor, req.params.id), req.query, localeOf(req)),
-    );
-    app.get(
-      '/customers/:id/archive.xlsx',
-      {
-        config: { access: STAFF_AND_CUSTOMERS },
-        schema: { tags, summary: '导出客户维修档案 Export (xlsx)', params: IdParam, querystring: ArchiveQuery },
-      },
-      async (req, reply) => {
-        const file = await s.archive.customerExport(meta(req), req.params.id, req.query, localeOf(req));
-        return download(reply, XLSX_MIME, file.fileName, file.body);
-      },
     );
   };

@@ -16,8 +16,11 @@ import {
   titleBlock,
 } from '../../lib/pdf-frame.js';
 import { beijingClock, beijingDayStart, beijingWallClock } from '../../lib/time.js';
+import type { Database } from '../../db/database.js';
+import type { AuditService } from '../audit/service.js';
+import type { ProjectService } from '../projects/service.js';
 import { decide, reasonText } from './billing.js';
-import type { AssetService } from './service.js';
+import { RepairRepository } from './repository.js';
 import { addDays, daysBetween } from '../../lib/dates.js';
 
 const KINDS: CostKind[] = ['part', 'labour', 'travel', 'other'];
@@ -40,17 +43,25 @@ const UNIT: Record<Locale, Record<CostKind, string>> = {
  * repairs that are out of warranty or human-caused, each saying why — as JSON, PDF and Excel.
  */
 export class CostStatementService {
-  constructor(private readonly assets: AssetService) {}
+  private readonly repo = new RepairRepository();
+  constructor(
+    private readonly d: {
+      database: Database;
+      audit: Pick<AuditService, 'recordAlone'>;
+      projects: Pick<ProjectService, 'org' | 'documentParties'>;
+      now: () => number;
+    },
+  ) {}
 
   async statement(meta: RequestMeta, q: z.infer<typeof CostStatementQuery>, locale: Locale) {
     // Whose figures first: a foreign customer is not found, whatever else is wrong with the request.
     if (isCustomer(meta.actor) && q.customerId !== meta.actor.orgId) throw notFound('客户');
-    if (q.to < q.from) throw invalid('to', '结束日期早于开始日期 / ends before it starts');
-    if (daysBetween(q.from, q.to) > 366 * 3) throw invalid('to', '期间最长三年 / at most three years');
-    const db = this.assets.db;
-    const org = await this.assets.d.projects.org(db, q.customerId);
+    if (q.to < q.from) throw invalid('to', 'repairs.periodEndsBeforeStart');
+    if (daysBetween(q.from, q.to) > 366 * 3) throw invalid('to', 'repairs.periodTooLong');
+    const db = this.d.database.db;
+    const org = await this.d.projects.org(db, q.customerId);
     if (!org || org.kind !== 'customer') throw notFound('客户');
-    const rows = await this.assets.repairs.statementLines(
+    const rows = await this.repo.statementLines(
       db,
       q.customerId,
       beijingDayStart(q.from),
@@ -89,7 +100,7 @@ export class CostStatementService {
         kind,
         amountCents: lines.filter((l) => l.kind === kind).reduce((n, l) => n + l.amountCents, 0),
       })),
-      generatedAt: this.assets.d.now(),
+      generatedAt: this.d.now(),
     };
   }
 
@@ -103,8 +114,8 @@ export class CostStatementService {
     const doc: StatementDoc = {
       ...s,
       number: documentNumber('JS', s.from.slice(0, 4), s.customerId, s.from, s.to),
-      parties: await this.assets.d.projects.documentParties(
-        this.assets.db,
+      parties: await this.d.projects.documentParties(
+        this.d.database.db,
         { customerId: s.customerId },
         s.from,
         s.to,
@@ -112,7 +123,7 @@ export class CostStatementService {
       ),
     };
     const body = format === 'pdf' ? await this.pdf(doc, locale) : await this.xlsx(doc, locale);
-    await this.assets.d.audit.recordAlone(meta, {
+    await this.d.audit.recordAlone(meta, {
       action: 'cost_statement.export',
       targetType: 'org',
       targetId: s.customerId,

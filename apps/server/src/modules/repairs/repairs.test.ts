@@ -12,7 +12,7 @@ import {
 import { fetchFile, pdfText, xlsxRows } from '../../test/files.js';
 import { DIALECTS, type Session, testApp } from '../../test/harness.js';
 import { importLedger, LEDGER_ROWS } from '../../test/ledger.js';
-import { warrantyHistory } from './warranty.js';
+import { warrantyHistory } from '../assets/warranty.js';
 
 const V = '/api/v1';
 const DAY = 86_400_000;
