@@ -80,24 +80,16 @@ export async function failedLogin(page: Page, username: string, password: string
 export async function logout(page: Page): Promise<void> {
   const item = page.getByTestId('menu-logout');
   const onLogin = () => new URL(page.url()).pathname.startsWith('/login');
-  let attempts = 0;
-  await expect
-    .poll(
-      async () => {
-        if (onLogin()) return true;
-        if (attempts++) console.warn(`[e2e] logout: the click on 退出登录 did not take (attempt ${attempts}); again`);
-        if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
-        await item.click({ timeout: 5000 }).catch(() => undefined);
-        return page
-          .waitForURL((u) => u.pathname.startsWith('/login'), { timeout: 5000 })
-          .then(
-            () => true,
-            () => false,
-          );
-      },
-      { timeout: 45_000, interval: 200 },
-    )
-    .toBe(true);
+  // A loop, not expect.poll: logout also runs in beforeAll hooks, where expect.poll cannot.
+  const deadline = Date.now() + 45_000;
+  for (let attempt = 1; !onLogin(); attempt++) {
+    if (Date.now() > deadline)
+      throw new Error(`logout: still on ${page.url()} after ${attempt - 1} clicks on 退出登录`);
+    if (attempt > 1) console.warn(`[e2e] logout: the click on 退出登录 did not take (attempt ${attempt}); again`);
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    await item.click({ timeout: 5000 }).catch(() => undefined);
+    await page.waitForURL((u) => u.pathname.startsWith('/login'), { timeout: 5000 }).catch(() => undefined);
+  }
   await page.getByTestId('login-submit').waitFor();
   const r = await page.request.get('/api/v1/auth/me');
   expect(r.status(), 'GET /auth/me after logging out').toBe(401);
